@@ -1,0 +1,27 @@
+// The portal: static pages prerendered by Astro, with Preact islands that read the published shards.
+// @astrojs/cloudflare builds it for Workers; the pages ship as the static assets of the one Worker
+// described in wrangler.toml, whose entry (worker/index.ts) serves the API and the shards first.
+import { defineConfig } from 'astro/config';
+import cloudflare from '@astrojs/cloudflare';
+import preact from '@astrojs/preact';
+import { rmSync } from 'node:fs';
+
+// The Cloudflare Vite plugin leaves a redirect (.wrangler/deploy/config.json) to a generated, assets-only
+// wrangler.json. Our wrangler.toml is the deployment's single description (Worker entry, D1, R2, cron,
+// these assets), so the redirect is removed once the build is done.
+const keepWranglerToml = {
+  name: 'prep:keep-wrangler-toml',
+  hooks: {
+    'astro:build:done': () => rmSync(new URL('./.wrangler/deploy/config.json', import.meta.url), { force: true }),
+  },
+};
+
+export default defineConfig({
+  srcDir: './site',
+  publicDir: './site/public',
+  outDir: './dist',
+  output: 'static',
+  adapter: cloudflare(),
+  integrations: [preact(), keepWranglerToml],
+  telemetry: false,
+});

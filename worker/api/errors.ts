@@ -1,0 +1,37 @@
+/**
+ * Every API error has one shape: {"error":{"code","message","details"}} with the matching HTTP status.
+ * Handlers throw ApiError (or return apiError); the app's onError turns anything else into a 500 in the same shape.
+ */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from '@hono/zod-openapi';
+
+export const ErrorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'ACTA_NO_ENCONTRADA' }),
+      message: z.string().openapi({ example: 'No existe el acta 140338B01004.' }),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
+  return { error: { code, message, details: details ?? null } };
+}
+
+export function errorResponse(c: Context, err: ApiError): Response {
+  return c.json(errorBody(err.code, err.message, err.details), err.status);
+}
