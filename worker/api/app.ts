@@ -29,7 +29,12 @@ export function createApp(): OpenAPIHono<AppEnv> {
     info: { title: 'PREP API', version: '1', description: 'Captura de actas y publicación del PREP.' },
   });
 
-  app.notFound((c) => c.json(errorBody('NO_ENCONTRADO', `No existe la ruta ${c.req.method} ${c.req.path}.`), 404));
+  // Unknown API paths get the JSON error; anything else is the portal's (static assets, with their 404 page).
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? c.json(errorBody('NO_ENCONTRADO', `No existe la ruta ${c.req.method} ${c.req.path}.`), 404)
+      : c.env.ASSETS.fetch(c.req.raw),
+  );
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err);
     if (err instanceof HTTPException) {

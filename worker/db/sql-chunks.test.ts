@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { D1_MAX_PARAMS, insertScript, insertStatements, rowsPerStatement, runInBatches, type TableRows } from './sql-chunks.ts';
+import { D1_MAX_PARAMS, D1_MAX_STATEMENT_BYTES, insertScript, insertStatements, rowsPerStatement, runInBatches, type TableRows } from './sql-chunks.ts';
 
 const db = env.DB;
 
@@ -47,5 +47,22 @@ describe('chunked inserts', () => {
     await db.exec(sql.replaceAll('\n', ' '));
     const r = await db.prepare('SELECT cabecera FROM distrito WHERE id = 3').first<{ cabecera: string }>();
     expect(r?.cabecera).toBe("Cabecera 3 'con' comillas");
+  });
+
+  it('keeps every literal statement under D1\'s 100 KB statement limit, counting UTF-8 bytes', async () => {
+    const long: TableRows = {
+      table: 'distrito',
+      columns: ['id', 'cabecera'],
+      rows: Array.from({ length: 600 }, (_, i) => [i + 1, `Cabecera ñ ${'á'.repeat(190)} ${i + 1}`]),
+    };
+    const sql = insertScript(long);
+    const statements = sql.split(/;\n(?=INSERT)/);
+    expect(statements.length).toBeGreaterThan(1);
+    for (const s of statements) expect(new TextEncoder().encode(s + ';').length).toBeLessThanOrEqual(D1_MAX_STATEMENT_BYTES);
+    // Local workerd enforces the limit too (SQLITE_TOOBIG), so running them proves the split.
+    await db.batch(statements.map((s) => db.prepare(s.replace(/;$/, ''))));
+    const r = await db.prepare('SELECT count(*) AS n FROM distrito').first<{ n: number }>();
+    expect(r?.n).toBe(600);
+    expect(() => insertScript(long, 500, 300)).toThrow(/does not fit/);
   });
 });

@@ -44,13 +44,35 @@ function literal(v: SqlValue): string {
   return `'${v.replaceAll("'", "''")}'`;
 }
 
-/** Literal INSERT statements (no bound parameters), `rowsPerInsert` rows each, for a SQL file. */
-export function insertScript(t: TableRows, rowsPerInsert = 500): string {
+/** D1's longest SQL statement, in bytes (d1/platform/limits): the remote import of a SQL file enforces it. */
+export const D1_MAX_STATEMENT_BYTES = 100_000;
+
+const utf8Length = (s: string) => new TextEncoder().encode(s).length;
+
+/**
+ * Literal INSERT statements (no bound parameters) for a SQL file: at most `rowsPerInsert` rows each, and never
+ * longer than `maxBytes` (UTF-8), so the same file runs locally and through a remote `d1 execute --file`.
+ */
+export function insertScript(t: TableRows, rowsPerInsert = 500, maxBytes = D1_MAX_STATEMENT_BYTES): string {
+  const head = `INSERT INTO ${t.table} (${t.columns.join(', ')}) VALUES\n`;
+  const headBytes = utf8Length(head) + 1; // + the closing ';'
   const lines: string[] = [];
-  for (let i = 0; i < t.rows.length; i += rowsPerInsert) {
-    const values = t.rows.slice(i, i + rowsPerInsert).map((r) => `(${r.map(literal).join(', ')})`);
-    lines.push(`INSERT INTO ${t.table} (${t.columns.join(', ')}) VALUES\n${values.join(',\n')};`);
+  let values: string[] = [];
+  let bytes = headBytes;
+  const flush = () => {
+    if (values.length > 0) lines.push(`${head}${values.join(',\n')};`);
+    values = [];
+    bytes = headBytes;
+  };
+  for (const r of t.rows) {
+    const v = `(${r.map(literal).join(', ')})`;
+    const vBytes = utf8Length(v) + 2; // + ',\n'
+    if (headBytes + vBytes > maxBytes) throw new Error(`one ${t.table} row does not fit in a ${maxBytes}-byte statement`);
+    if (values.length >= rowsPerInsert || bytes + vBytes > maxBytes) flush();
+    values.push(v);
+    bytes += vBytes;
   }
+  flush();
   return lines.join('\n');
 }
 
