@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CatalogueSchema, type Catalogue } from './schema.ts';
-import { casillaTexto, expectedActas, expectedActasCount, validateCatalogue } from './validate.ts';
+import { casillaTexto, validateCatalogue } from './validate.ts';
 
 /**
  * A tiny coherent catalogue: 2 distritos, 2 municipios, 3 secciones (sección 2 and 3 in distrito 2),
@@ -360,35 +360,5 @@ describe('validateCatalogue', () => {
     const tablas = ['elecciones', 'partidos', 'coaliciones', 'distritos', 'municipios', 'secciones', 'casillas', 'boletas', 'candidaturas', 'catds'];
     const rank = problems.map((p) => tablas.indexOf(p.tabla) * 1000 + p.fila);
     expect(rank).toEqual([...rank].sort((a, b) => a - b));
-  });
-});
-
-describe('expectedActas', () => {
-  it('is one acta per casilla per election, in CSV order', () => {
-    const cat = tiny();
-    cat.casillas.reverse();
-    const actas = expectedActas(cat);
-    expect(actas).toHaveLength(expectedActasCount(cat));
-    expect(actas).toHaveLength(18);
-    const gub = actas.filter((a) => a.eleccion === 'GUB').map((a) => casillaTexto(a));
-    // distrito 1 (sección 1) first, then distrito 2; B, C, E, S within a sección.
-    expect(gub).toEqual(['0001 B 01 00', '0001 C 01 00', '0002 B 01 00', '0003 B 01 00', '0003 E 01 00', '0003 S 01 00']);
-    expect(actas.map((a) => a.eleccion)).toEqual([...Array(6).fill('GUB'), ...Array(6).fill('DIP_LOC'), ...Array(6).fill('AYUN')]);
-    const s3 = actas.filter((a) => a.seccion === 3 && a.tipo === 'B');
-    expect(s3.map((a) => [a.eleccion, a.tipoActa, a.territorio])).toEqual([
-      ['GUB', '4', 0],
-      ['DIP_LOC', '5', 2],
-      ['AYUN', '6', 2],
-    ]);
-  });
-
-  it('orders by distrito before sección', () => {
-    const cat = tiny();
-    cat.secciones[0]!.distrito = 2;
-    cat.secciones[2]!.distrito = 1;
-    const order = expectedActas(cat)
-      .filter((a) => a.eleccion === 'GUB' && a.tipo === 'B')
-      .map((a) => a.seccion);
-    expect(order).toEqual([3, 1, 2]);
   });
 });
