@@ -20,7 +20,7 @@ export default function CatalogueSummary() {
   const [error, setError] = useState(false);
   useEffect(() => {
     fetch('/health')
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
+      .then((r) => (r.ok ? (r.json() as Promise<{ catalogo: Resumen }>) : Promise.reject(new Error(String(r.status)))))
       .then((b: { catalogo: Resumen }) => setResumen(b.catalogo))
       .catch(() => setError(true));
   }, []);

@@ -1,0 +1,145 @@
+/**
+ * Island of /eleccion/: one election at every level — entidad → distrito or municipio → sección → acta — from the
+ * newest corte, following the query string (see lib/ruta.ts). It loads only the shards of the level shown and
+ * updates in place when a new corte is published.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import type { CorteInfo, EleccionInfo, VistaSeccion as DatosSeccion, VistaTerritorio as DatosTerritorio } from '../lib/modelo.ts';
+import { cargarSeccion, cargarTerritorio, idCorte, sondeo } from '../lib/publicacion.ts';
+import { Enlace, hrefDe, useRuta, type Ruta } from '../lib/ruta.ts';
+import { useCorte } from '../lib/useCorte.ts';
+import EstadoCorte from './EstadoCorte.tsx';
+import VistaActa from './VistaActa.tsx';
+import VistaSeccion from './VistaSeccion.tsx';
+import VistaTerritorio, { nombreTerritorio } from './VistaTerritorio.tsx';
+
+type Datos = { tipo: 'territorio'; v: DatosTerritorio } | { tipo: 'seccion'; v: DatosSeccion };
+
+function cargar(ruta: Ruta) {
+  return async (p: Parameters<typeof cargarTerritorio>[0]): Promise<Datos> =>
+    ruta.vista === 'seccion' || ruta.vista === 'acta'
+      ? { tipo: 'seccion', v: await cargarSeccion(p, ruta.e, ruta.s) }
+      : { tipo: 'territorio', v: await cargarTerritorio(p, ruta) };
+}
+
+/** Where a view sits: Inicio › election › distrito/municipio › sección › acta. */
+function Migas({ ruta, datos }: { ruta: Ruta; datos: Datos | null }) {
+  const eleccion = datos?.v.eleccion;
+  const items: { texto: string; ruta?: Ruta; href?: string }[] = [{ texto: 'Inicio', href: '/' }];
+  items.push({ texto: eleccion?.nombre ?? ruta.e, ruta: { vista: 'entidad', e: ruta.e } });
+  if (datos?.tipo === 'territorio' && datos.v.nivel !== 'entidad') items.push({ texto: nombreTerritorio(datos.v) });
+  if (datos?.tipo === 'seccion') {
+    const s = datos.v;
+    const padre: Ruta =
+      eleccion?.territorio === 'municipio'
+        ? { vista: 'territorio', e: ruta.e, m: s.municipio.id }
+        : { vista: 'territorio', e: ruta.e, d: s.distrito.id };
+    items.push({
+      texto: 'm' in padre ? `Municipio de ${s.municipio.nombre}` : `Distrito ${s.distrito.id} (${s.distrito.nombre})`,
+      ruta: padre,
+    });
+    items.push({ texto: `Sección ${s.seccion}`, ruta: { vista: 'seccion', e: ruta.e, s: s.seccion } });
+    if (ruta.vista === 'acta') items.push({ texto: 'Acta' });
+  }
+  const ultimo = items.length - 1;
+  return (
+    <nav class="migas" aria-label="Ubicación">
+      <ol>
+        {items.map((it, i) => (
+          <li key={i}>
+            {i === ultimo ? (
+              <span aria-current="page">{it.texto}</span>
+            ) : it.ruta ? (
+              <Enlace ruta={it.ruta}>{it.texto}</Enlace>
+            ) : (
+              <a href={it.href}>{it.texto}</a>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+function titulo(ruta: Ruta, datos: Datos | null, eleccion: EleccionInfo | undefined): string {
+  const e = eleccion?.nombre ?? 'Elección';
+  if (!datos) return e;
+  if (datos.tipo === 'territorio') return `${e} · ${nombreTerritorio(datos.v)}`;
+  return ruta.vista === 'acta' ? `${e} · Sección ${datos.v.seccion} · Acta` : `${e} · Sección ${datos.v.seccion}`;
+}
+
+function Cuerpo({ ruta, datos }: { ruta: Ruta; datos: Datos }) {
+  if (datos.tipo === 'territorio') return <VistaTerritorio datos={datos.v} />;
+  if (ruta.vista === 'acta') {
+    const acta = datos.v.actas.find((a) => a.clave === ruta.a);
+    if (!acta) return <p class="error">La sección {datos.v.seccion} no tiene un acta con la clave {ruta.a}.</p>;
+    return <VistaActa acta={acta} corte={datos.v.corte} catalogo={datos.v.catalogo} />;
+  }
+  return <VistaSeccion datos={datos.v} />;
+}
+
+function VistaRuta({ ruta }: { ruta: Ruta }) {
+  const clave = hrefDe(ruta.vista === 'acta' ? { vista: 'seccion', e: ruta.e, s: ruta.s } : ruta);
+  const vista = useCorte(sondeo, clave, cargar(ruta), idCorte);
+  const datos = vista.datos;
+  const corte: CorteInfo | undefined = datos?.v.corte;
+  const h1 = useRef<HTMLHeadingElement>(null);
+  const texto = titulo(ruta, datos, datos?.v.eleccion);
+
+  useEffect(() => {
+    document.title = `${texto} · PREP`;
+  }, [texto]);
+  // After an in-page navigation, focus the new heading so screen readers announce the view.
+  const rutaTexto = hrefDe(ruta);
+  const primera = useRef(true);
+  useEffect(() => {
+    if (primera.current) {
+      primera.current = false;
+      return;
+    }
+    h1.current?.focus();
+  }, [rutaTexto]);
+
+  return (
+    <div aria-busy={vista.actualizando && !datos}>
+      <Migas ruta={ruta} datos={datos} />
+      <h1 ref={h1} tabIndex={-1}>
+        {texto}
+      </h1>
+      {corte?.entidad.sintetico ? <p class="sintetico">Datos sintéticos de prueba: no corresponden a una elección real.</p> : null}
+      <EstadoCorte
+        instante={corte?.instante ?? null}
+        offsetMinutes={corte?.offsetMinutes ?? null}
+        numero={corte?.numero}
+        confirmadoEn={vista.sondeo.confirmadoEn}
+        error={vista.sondeo.error ?? (datos ? null : vista.errorCarga)}
+        actualizando={vista.actualizando}
+        sinPublicacion={vista.sondeo.sinPublicacion}
+      />
+      {datos ? (
+        <Cuerpo ruta={ruta} datos={datos} />
+      ) : vista.errorCarga ? (
+        <p class="error" role="alert">
+          No fue posible cargar esta vista ({vista.errorCarga}). Se reintentará en el próximo minuto.
+        </p>
+      ) : vista.sondeo.sinPublicacion ? null : (
+        <p>Cargando…</p>
+      )}
+    </div>
+  );
+}
+
+export default function Eleccion() {
+  const ruta = useRuta();
+  if (!ruta) {
+    return (
+      <>
+        <h1>Elección no indicada</h1>
+        <p>
+          Elige una elección desde el <a href="/">inicio</a>.
+        </p>
+      </>
+    );
+  }
+  return <VistaRuta ruta={ruta} />;
+}

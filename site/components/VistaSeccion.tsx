@@ -1,0 +1,57 @@
+/**
+ * One sección of one election: its figures and votes, and every casilla's acta with its status; each acta links
+ * to its detail (image, integrity code, observations, times).
+ */
+import { entero } from '../lib/format.ts';
+import type { VistaSeccion as Datos } from '../lib/modelo.ts';
+import { Enlace } from '../lib/ruta.ts';
+import { casillaTexto, estatusTexto } from '../lib/textos.ts';
+import Resultados from './Resultados.tsx';
+
+export default function VistaSeccion({ datos }: { datos: Datos }) {
+  const donde = `Sección ${datos.seccion}`;
+  return (
+    <>
+      <p>
+        Distrito local {datos.distrito.id} ({datos.distrito.nombre}) · Municipio de {datos.municipio.nombre}
+      </p>
+      <h2>Casillas y actas</h2>
+      <div class="tabla-desplazable" tabIndex={0} role="region" aria-label={`Actas de la sección ${datos.seccion}`}>
+        <table id="tabla-actas">
+          <caption>Actas de la sección {datos.seccion}: estado y total de votos</caption>
+          <thead>
+            <tr>
+              <th scope="col">Casilla</th>
+              <th scope="col">Estado</th>
+              <th scope="col" class="num">
+                Total de votos
+              </th>
+              <th scope="col">Detalle</th>
+            </tr>
+          </thead>
+          <tbody>
+            {datos.actas.map((a) => {
+              const est = estatusTexto(a.estatus);
+              return (
+                <tr key={a.clave} data-clave={a.clave}>
+                  <th scope="row">{casillaTexto(a.casilla)}</th>
+                  <td>
+                    <span class={`estatus ${est.clase}`}>{est.texto}</span>
+                  </td>
+                  <td class="num">{a.totalVotosCalculado === null ? '-' : entero(a.totalVotosCalculado)}</td>
+                  <td>
+                    <Enlace ruta={{ vista: 'acta', e: datos.eleccion.codigo, s: datos.seccion, a: a.clave }}>
+                      Ver acta<span class="sr-only"> de la casilla {casillaTexto(a.casilla)}</span>
+                    </Enlace>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <h2>Resultados de la sección</h2>
+      <Resultados datos={datos} catalogo={datos.catalogo} donde={donde} prefijo={`s-${datos.seccion}`} />
+    </>
+  );
+}

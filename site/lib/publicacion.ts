@@ -1,0 +1,167 @@
+/**
+ * The one module of the portal that knows the publication (worker/domain/corte/shards.ts, rutas.ts): it polls
+ * the `latest` pointer and turns the shards of a corte into the view models of `modelo.ts`.
+ *
+ * Only the shards a view needs are fetched: the pointer names each election's entidad shard; the entidad shard
+ * names its distritos' and municipios' shards; those name their secciones'. Shards are content-addressed and
+ * immutable, so each is fetched once (recursos.ts) and an unchanged one is reused by the next corte.
+ *
+ * Shapes are checked lightly (kind and version) instead of with the zod schemas: zod would add ~25 KB gzip to
+ * every view, and the corte job validates every shard with those schemas before publishing it.
+ */
+import type {
+  EntidadShard,
+  FilaHijo,
+  Historial,
+  Puntero as PunteroShard,
+  SeccionShard,
+  TerritorioShard,
+  TerritoriosShard,
+} from '../../worker/domain/corte/shards.ts';
+import { RUTA_LATEST_RAIZ } from '../../worker/domain/corte/rutas.ts';
+import type { CorteInfo, CortePublicado, FilaTerritorio, Indice, VistaInicio, VistaSeccion, VistaTerritorio } from './modelo.ts';
+import { obtenerJson } from './recursos.ts';
+import type { Ruta } from './ruta.ts';
+import { Sondeo } from './sondeo.ts';
+
+/** The small, short-lived pointer to the newest corte (ETag + 304), at the fixed place kept for the portal. */
+export const LATEST_URL = `/${RUTA_LATEST_RAIZ}`;
+/** The shard version this portal reads (shards.ts SHARD_VERSION; a value import would bring zod along). */
+const VERSION: PunteroShard['version'] = 1;
+
+export type Puntero = PunteroShard;
+
+/** Checks the kind and version of a published JSON object. */
+function lector<T extends { tipo: string; version: number }>(tipos: readonly T['tipo'][]) {
+  return (json: unknown): T => {
+    const o = json as Partial<T> | null;
+    if (typeof o !== 'object' || o === null || !tipos.includes(o.tipo as T['tipo']) || o.version !== VERSION) {
+      throw new Error(`se esperaba ${tipos.join(' o ')} versión ${VERSION}`);
+    }
+    return o as T;
+  };
+}
+
+const url = (ruta: string) => `/${ruta}`;
+
+export const sondeo = new Sondeo<Puntero>({ url: LATEST_URL, leer: lector<Puntero>(['puntero']) });
+
+/** A corte is identified by its manifest's SHA-256. */
+export function idCorte(p: Puntero): string {
+  return p.manifiesto.sha256;
+}
+
+export function corteInfo(p: Puntero): CorteInfo {
+  return { numero: p.numero, instante: p.instante, offsetMinutes: p.entidad.utcOffsetMinutes, final: p.final, entidad: p.entidad };
+}
+
+function entidadShard(p: Puntero, eleccion: string): Promise<EntidadShard> {
+  const e = p.elecciones.find((x) => x.codigo === eleccion);
+  if (!e) return Promise.reject(new Error(`el corte ${p.numero} no publica la elección ${eleccion}`));
+  return obtenerJson(url(e.ruta), lector<EntidadShard>(['entidad']));
+}
+
+const territorios = (p: Puntero) => obtenerJson(url(p.territorios), lector<TerritoriosShard>(['territorios']));
+const territorioShard = (f: FilaHijo) => obtenerJson(url(f.ruta), lector<TerritorioShard>(['distrito', 'municipio']));
+const seccionShard = (f: FilaHijo) => obtenerJson(url(f.ruta), lector<SeccionShard>(['seccion']));
+
+function fila(nivel: FilaTerritorio['nivel'], f: FilaHijo): FilaTerritorio {
+  return { nivel, id: f.id, nombre: f.nombre, ...f.resultados };
+}
+
+export async function cargarInicio(p: Puntero): Promise<VistaInicio> {
+  const shards = await Promise.all(p.elecciones.map((e) => entidadShard(p, e.codigo)));
+  return {
+    corte: corteInfo(p),
+    elecciones: shards.map((s) => ({ eleccion: s.eleccion, catalogo: s.catalogo, ...s.resultados })),
+  };
+}
+
+export async function cargarTerritorio(p: Puntero, ruta: Ruta): Promise<VistaTerritorio> {
+  const ent = await entidadShard(p, ruta.e);
+  const base = { corte: corteInfo(p), eleccion: ent.eleccion, catalogo: ent.catalogo };
+  if (ruta.vista === 'entidad') {
+    const porMunicipio = ent.eleccion.territorio === 'municipio';
+    return {
+      ...base,
+      ...ent.resultados,
+      nivel: 'entidad',
+      id: 0,
+      nombre: ent.entidad.nombre,
+      hijos: porMunicipio ? ent.municipios.map((f) => fila('municipio', f)) : ent.distritos.map((f) => fila('distrito', f)),
+    };
+  }
+  if (ruta.vista !== 'territorio') throw new Error('vista sin territorio');
+  const nivel = 'd' in ruta ? 'distrito' : 'municipio';
+  const id = 'd' in ruta ? ruta.d : ruta.m;
+  const f = (nivel === 'distrito' ? ent.distritos : ent.municipios).find((x) => x.id === id);
+  if (!f) throw new Error(`no existe el ${nivel} ${id}`);
+  const t = await territorioShard(f);
+  return {
+    ...base,
+    ...t.resultados,
+    nivel,
+    id: t.id,
+    nombre: t.nombre,
+    hijos: t.secciones.map((s) => ({ ...fila('seccion', s), nombre: `Sección ${s.id}` })),
+  };
+}
+
+export async function cargarSeccion(p: Puntero, eleccion: string, seccion: number): Promise<VistaSeccion> {
+  const [ter, ent] = await Promise.all([territorios(p), entidadShard(p, eleccion)]);
+  const s = ter.secciones.find((x) => x.id === seccion);
+  if (!s) throw new Error(`la sección ${seccion} no existe en el catálogo`);
+  const porMunicipio = ent.eleccion.territorio === 'municipio';
+  const padre = porMunicipio ? ent.municipios.find((x) => x.id === s.municipio) : ent.distritos.find((x) => x.id === s.distrito);
+  if (!padre) throw new Error(`la sección ${seccion} no tiene territorio en ${ent.eleccion.nombre}`);
+  const filaSeccion = (await territorioShard(padre)).secciones.find((x) => x.id === seccion);
+  if (!filaSeccion) throw new Error(`la sección ${seccion} no está publicada`);
+  const sh = await seccionShard(filaSeccion);
+  const e = sh.elecciones.find((x) => x.codigo === eleccion);
+  if (!e) throw new Error(`la sección ${seccion} no tiene actas de ${ent.eleccion.nombre}`);
+  return {
+    corte: corteInfo(p),
+    eleccion: ent.eleccion,
+    catalogo: ent.catalogo,
+    seccion: sh.seccion,
+    distrito: sh.distrito,
+    municipio: sh.municipio,
+    ...e.resultados,
+    actas: e.actas,
+  };
+}
+
+export async function cargarIndice(p: Puntero): Promise<Indice> {
+  const t = await territorios(p);
+  const porMunicipio = new Map<number, number[]>();
+  for (const s of t.secciones) {
+    const lista = porMunicipio.get(s.municipio) ?? [];
+    lista.push(s.id);
+    porMunicipio.set(s.municipio, lista);
+  }
+  return {
+    corte: corteInfo(p),
+    elecciones: t.elecciones,
+    distritos: t.distritos,
+    municipios: [...t.municipios]
+      .sort((a, b) => a.nombre.localeCompare(b.nombre, 'es-MX'))
+      .map((m) => ({ ...m, secciones: porMunicipio.get(m.id) ?? [] })),
+  };
+}
+
+/** Every corte, newest first. The history is rewritten each corte, so it is revalidated, never kept. */
+export async function cargarHistorial(p: Puntero): Promise<readonly CortePublicado[]> {
+  const r = await fetch(url(p.historial), { cache: 'no-cache', headers: { accept: 'application/json' } });
+  if (!r.ok) throw new Error(`HTTP ${r.status} (${p.historial})`);
+  const h = lector<Historial>(['historial'])(await r.json());
+  return h.cortes
+    .map((c) => ({
+      numero: c.numero,
+      instante: c.instante,
+      offsetMinutes: h.entidad.utcOffsetMinutes,
+      manifiesto: { url: url(c.manifiesto.ruta), sha256: c.manifiesto.sha256 },
+      anterior: c.anterior,
+      zip: { url: url(c.abiertos.ruta), nombre: c.abiertos.nombre, sha256: c.abiertos.sha256, bytes: c.abiertos.bytes },
+    }))
+    .reverse();
+}

@@ -1,0 +1,93 @@
+/**
+ * Drill-down inside one static page (/eleccion/): the territory is in the query string, because territories
+ * come from the shards at run time, not from the build. Links are real links (they work opened in a new tab or
+ * shared); a plain click is handled in place with the History API, so the data already loaded is reused.
+ *   /eleccion/?e=GUB              entidad
+ *   /eleccion/?e=GUB&d=3          distrito 3        (&m=… for a municipio)
+ *   /eleccion/?e=GUB&s=338        sección 338
+ *   /eleccion/?e=GUB&s=338&a=…    one acta of sección 338 (its CLAVE_ACTA)
+ */
+import { h, type ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+export type Ruta =
+  | { vista: 'entidad'; e: string }
+  | { vista: 'territorio'; e: string; d: number }
+  | { vista: 'territorio'; e: string; m: number }
+  | { vista: 'seccion'; e: string; s: number }
+  | { vista: 'acta'; e: string; s: number; a: string };
+
+export const PAGINA_ELECCION = '/eleccion/';
+const EVENTO = 'prep:ruta';
+
+const entero = (v: string | null): number | null => (v !== null && /^\d{1,6}$/.test(v) ? Number(v) : null);
+
+/** The route of a query string; null when it names no election. */
+export function leerRuta(search: string): Ruta | null {
+  const q = new URLSearchParams(search);
+  const e = q.get('e');
+  if (!e || !/^[A-Z][A-Z_]{1,15}$/.test(e)) return null;
+  const s = entero(q.get('s'));
+  const a = q.get('a');
+  if (s !== null && a && /^[0-9A-Z]{12,16}$/.test(a)) return { vista: 'acta', e, s, a };
+  if (s !== null) return { vista: 'seccion', e, s };
+  const d = entero(q.get('d'));
+  if (d !== null) return { vista: 'territorio', e, d };
+  const m = entero(q.get('m'));
+  if (m !== null) return { vista: 'territorio', e, m };
+  return { vista: 'entidad', e };
+}
+
+export function hrefDe(r: Ruta): string {
+  const q = new URLSearchParams({ e: r.e });
+  if (r.vista === 'territorio') {
+    if ('d' in r) q.set('d', String(r.d));
+    else q.set('m', String(r.m));
+  }
+  if (r.vista === 'seccion' || r.vista === 'acta') q.set('s', String(r.s));
+  if (r.vista === 'acta') q.set('a', r.a);
+  return `${PAGINA_ELECCION}?${q.toString()}`;
+}
+
+/** Goes to `r` without reloading when already on the election page. */
+export function navegar(r: Ruta): void {
+  const href = hrefDe(r);
+  if (location.pathname !== PAGINA_ELECCION) {
+    location.assign(href);
+    return;
+  }
+  history.pushState(null, '', href);
+  window.dispatchEvent(new Event(EVENTO));
+}
+
+/** The current route, following links and the back/forward buttons. */
+export function useRuta(): Ruta | null {
+  const [ruta, setRuta] = useState(() => (typeof location === 'undefined' ? null : leerRuta(location.search)));
+  useEffect(() => {
+    const cambiar = () => setRuta(leerRuta(location.search));
+    window.addEventListener('popstate', cambiar);
+    window.addEventListener(EVENTO, cambiar);
+    return () => {
+      window.removeEventListener('popstate', cambiar);
+      window.removeEventListener(EVENTO, cambiar);
+    };
+  }, []);
+  return ruta;
+}
+
+/** A link to a route: a real href, handled in place on a plain click. */
+export function Enlace({ ruta, children, class: clase }: { ruta: Ruta; children: ComponentChildren; class?: string }) {
+  return h(
+    'a',
+    {
+      href: hrefDe(ruta),
+      class: clase,
+      onClick: (ev: MouseEvent) => {
+        if (ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+        ev.preventDefault();
+        navegar(ruta);
+      },
+    },
+    children,
+  );
+}

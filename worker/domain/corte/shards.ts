@@ -1,0 +1,261 @@
+/**
+ * The shapes of everything a corte publishes as JSON, shared by the corte job (which renders them), the portal
+ * (which reads them) and the verifier. Types are `z.infer` of these schemas; readers parse with them.
+ *
+ * Shards hold only what follows from the actas' state (and the final flag), never the corte's number or
+ * instant, so an unchanged territory keeps its bytes, its SHA-256 and its URL from one corte to the next.
+ * Children are referenced by their content-addressed `ruta` (an R2 key, served at `/<ruta>`).
+ */
+import { z } from 'zod';
+import { ContabilizadaSchema, EstatusActaSchema, ObservacionSchema } from '../acta/classify.ts';
+import { ImagenActaSchema, MecanismoTrasladoSchema } from '../acta/publicada.ts';
+import { ValorSchema } from '../acta/schema.ts';
+import { ColumnaSchema, TerritorioKindSchema, TipoCasillaSchema } from '../catalogue/schema.ts';
+import { FigurasSchema } from '../tally/tally.ts';
+
+export const SHARD_VERSION = 1;
+const Version = z.literal(SHARD_VERSION);
+
+export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+/** An R2 key under `datos/<entidad>/`, served at `/<ruta>`. */
+export const RutaSchema = z.string().regex(/^datos\/[A-Za-z0-9_.\-/]+$/);
+const Id = z.number().int().min(0);
+const Instante = z.number().int();
+/** Non-zero votes per column (or per candidatura), keys in the election's column order. */
+const VotosSchema = z.record(z.string(), z.number().int().positive());
+
+export const EntidadRefSchema = z.strictObject({
+  id: z.number().int().min(1).max(32),
+  nombre: z.string(),
+  utcOffsetMinutes: z.number().int(),
+  sintetico: z.boolean(),
+});
+export type EntidadRef = z.infer<typeof EntidadRefSchema>;
+
+export const EleccionRefSchema = z.strictObject({
+  codigo: z.string(),
+  nombre: z.string(),
+  territorio: TerritorioKindSchema,
+});
+export type EleccionRef = z.infer<typeof EleccionRefSchema>;
+
+/** The 13 figures of RULES.md §5 and the votes of counted actas, per column and per candidatura. */
+export const ResultadosSchema = z.strictObject({
+  figuras: FigurasSchema,
+  votos: VotosSchema,
+  candidaturas: VotosSchema,
+});
+export type Resultados = z.infer<typeof ResultadosSchema>;
+
+/** A row of a parent's table: one territory one level down and where its own shard is. */
+export const FilaHijoSchema = z.strictObject({
+  id: Id,
+  nombre: z.string(),
+  resultados: ResultadosSchema,
+  ruta: RutaSchema,
+});
+export type FilaHijo = z.infer<typeof FilaHijoSchema>;
+
+/** The fórmula of a candidatura contested in this territory (from the candidaturas of the catalogue). */
+export const CandidatoSchema = z.strictObject({
+  partidoCi: ColumnaSchema,
+  propietaria: z.string(),
+  suplente: z.string(),
+});
+
+/** One acta as published: its casilla, its state at this corte and, once registered, its captured figures. */
+export const ActaShardSchema = z.strictObject({
+  /** CLAVE_ACTA, or `FC-<n>` for a fuera de catálogo registration. */
+  clave: z.string(),
+  casilla: z.strictObject({
+    /** CLAVE_CASILLA; null for fuera de catálogo. */
+    clave: z.string().nullable(),
+    seccion: z.number().int().min(0),
+    tipo: TipoCasillaSchema,
+    id: z.number().int().min(0),
+    extContigua: z.number().int().min(0),
+    /** From the catalogue; null for fuera de catálogo. */
+    ubicacion: z.union([z.literal(1), z.literal(2)]).nullable(),
+    listaNominal: z.number().int().min(0).nullable(),
+    representantes: z.number().int().min(0).nullable(),
+  }),
+  /** False while the acta is expected but not registered: every field below is then null / empty. */
+  registrada: z.boolean(),
+  estatus: EstatusActaSchema.nullable(),
+  /** CONTABILIZADA: 1 counted, 0 not, 2 fuera de catálogo; null while not registered. */
+  contabilizada: ContabilizadaSchema.nullable(),
+  observaciones: z.array(ObservacionSchema),
+  /** Captured vote fields in ballot order; null when not captured. */
+  votos: z.record(z.string(), ValorSchema).nullable(),
+  totales: z.record(z.string(), ValorSchema).nullable(),
+  /** TOTAL_VOTOS_CALCULADO; null when not captured. */
+  totalVotosCalculado: z.number().int().min(0).nullable(),
+  mecanismoTraslado: MecanismoTrasladoSchema.nullable(),
+  /** The image and its integrity code (CODIGO_INTEGRIDAD = sha256); `url` is absolute-path (`/datos/…`). */
+  imagen: ImagenActaSchema.extend({ url: z.string() }).nullable(),
+  acopioAt: Instante.nullable(),
+  capturaAt: Instante.nullable(),
+  verificacionAt: Instante.nullable(),
+  cotejada: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).nullable(),
+});
+export type ActaShard = z.infer<typeof ActaShardSchema>;
+
+/** `seccion/<id>`: a sección and its actas of every election ("consulta tu casilla"). */
+export const SeccionShardSchema = z.strictObject({
+  tipo: z.literal('seccion'),
+  version: Version,
+  entidad: z.number().int(),
+  seccion: Id,
+  distrito: z.strictObject({ id: Id, nombre: z.string() }),
+  municipio: z.strictObject({ id: Id, nombre: z.string() }),
+  elecciones: z.array(
+    z.strictObject({
+      codigo: z.string(),
+      resultados: ResultadosSchema,
+      actas: z.array(ActaShardSchema),
+    }),
+  ),
+});
+export type SeccionShard = z.infer<typeof SeccionShardSchema>;
+
+/** `<ELECCION>/distrito/<id>` and `<ELECCION>/municipio/<id>`: its figures and one row per sección. */
+export const TerritorioShardSchema = z.strictObject({
+  tipo: z.enum(['distrito', 'municipio']),
+  version: Version,
+  entidad: z.number().int(),
+  eleccion: z.string(),
+  id: Id,
+  nombre: z.string(),
+  resultados: ResultadosSchema,
+  /** The fórmulas contested here (diputaciones in a distrito, munícipes in a municipio); empty otherwise. */
+  candidatos: z.array(CandidatoSchema),
+  secciones: z.array(FilaHijoSchema),
+});
+export type TerritorioShard = z.infer<typeof TerritorioShardSchema>;
+
+/** `<ELECCION>/entidad`: the entidad summary of one election and the rows of its distritos and municipios. */
+export const EntidadShardSchema = z.strictObject({
+  tipo: z.literal('entidad'),
+  version: Version,
+  entidad: EntidadRefSchema,
+  eleccion: EleccionRefSchema,
+  resultados: ResultadosSchema,
+  /** Vote columns of the election (results CSV order) and its candidaturas (display order). */
+  columnas: z.array(z.string()),
+  candidaturas: z.array(z.string()),
+  catalogo: z.strictObject({
+    partidos: z.array(z.strictObject({ siglas: z.string(), nombre: z.string(), color: z.string() })),
+    coaliciones: z.array(z.strictObject({ id: z.string(), nombre: z.string(), partidos: z.array(z.string()) })),
+  }),
+  /** The fórmulas contested entidad-wide (gubernatura); empty otherwise. */
+  candidatos: z.array(CandidatoSchema),
+  distritos: z.array(FilaHijoSchema),
+  municipios: z.array(FilaHijoSchema),
+  /** Registrations that match no expected acta: they count in the entidad figures only. */
+  fueraCatalogo: z.array(ActaShardSchema),
+});
+export type EntidadShard = z.infer<typeof EntidadShardSchema>;
+
+/** `territorios`: names and nesting for navigation and search by sección. Static during the night. */
+export const TerritoriosShardSchema = z.strictObject({
+  tipo: z.literal('territorios'),
+  version: Version,
+  entidad: EntidadRefSchema,
+  elecciones: z.array(EleccionRefSchema.extend({ tipoActa: z.string() })),
+  partidos: z.array(z.strictObject({ siglas: z.string(), nombre: z.string(), color: z.string(), tipo: z.enum(['partido', 'independiente']) })),
+  coaliciones: z.array(z.strictObject({ id: z.string(), nombre: z.string(), partidos: z.array(z.string()) })),
+  distritos: z.array(z.strictObject({ id: Id, nombre: z.string() })),
+  municipios: z.array(z.strictObject({ id: Id, nombre: z.string() })),
+  secciones: z.array(z.strictObject({ id: Id, distrito: Id, municipio: Id })),
+});
+export type TerritoriosShard = z.infer<typeof TerritoriosShardSchema>;
+
+export const ArchivoRefSchema = z.strictObject({ ruta: RutaSchema, sha256: Sha256Schema, bytes: z.number().int().min(0) });
+export type ArchivoRef = z.infer<typeof ArchivoRefSchema>;
+
+export const ShardRefSchema = ArchivoRefSchema.extend({ id: z.string() });
+export type ShardRef = z.infer<typeof ShardRefSchema>;
+
+/** The open-data zip of a corte and the SHA-256 of every file inside it. */
+export const AbiertosRefSchema = ArchivoRefSchema.extend({
+  nombre: z.string(),
+  archivos: z.array(z.strictObject({ nombre: z.string(), sha256: Sha256Schema, bytes: z.number().int().min(0) })),
+});
+export type AbiertosRef = z.infer<typeof AbiertosRefSchema>;
+
+/** `manifiestos/<sha>`: everything one corte published, chained to the previous corte's manifest. */
+export const ManifiestoSchema = z.strictObject({
+  tipo: z.literal('manifiesto'),
+  version: Version,
+  entidad: EntidadRefSchema,
+  numero: z.number().int().min(1),
+  instante: Instante,
+  /** The corte line of the CSV: `DD/MM/YYYY HH:MM (UTC-6)`. */
+  corte: z.string(),
+  /** Change sequence the corte was cut at. */
+  secuencia: z.number().int().min(0),
+  /** Final corte: participation uses TOTAL_VOTOS_C_CS. */
+  final: z.boolean(),
+  anterior: z.strictObject({ numero: z.number().int().min(1), sha256: Sha256Schema, ruta: RutaSchema }).nullable(),
+  elecciones: z.array(EleccionRefSchema),
+  /** Every shard of the corte, sorted by id. */
+  shards: z.array(ShardRefSchema),
+  abiertos: AbiertosRefSchema,
+  diferencias: ArchivoRefSchema,
+});
+export type Manifiesto = z.infer<typeof ManifiestoSchema>;
+
+/** `latest.json`: the newest corte and the entry points of the portal. */
+export const PunteroSchema = z.strictObject({
+  tipo: z.literal('puntero'),
+  version: Version,
+  entidad: EntidadRefSchema,
+  numero: z.number().int().min(1),
+  instante: Instante,
+  corte: z.string(),
+  secuencia: z.number().int().min(0),
+  final: z.boolean(),
+  manifiesto: z.strictObject({ ruta: RutaSchema, sha256: Sha256Schema }),
+  territorios: RutaSchema,
+  /** Per election: its entidad shard. */
+  elecciones: z.array(EleccionRefSchema.extend({ ruta: RutaSchema })),
+  abiertos: ArchivoRefSchema.extend({ nombre: z.string() }),
+  diferencias: RutaSchema,
+  historial: RutaSchema,
+});
+export type Puntero = z.infer<typeof PunteroSchema>;
+
+export const CorteHistorialSchema = z.strictObject({
+  numero: z.number().int().min(1),
+  instante: Instante,
+  corte: z.string(),
+  secuencia: z.number().int().min(0),
+  final: z.boolean(),
+  manifiesto: z.strictObject({ ruta: RutaSchema, sha256: Sha256Schema }),
+  /** SHA-256 of the previous corte's manifest. */
+  anterior: Sha256Schema.nullable(),
+  abiertos: ArchivoRefSchema.extend({ nombre: z.string() }),
+  diferencias: RutaSchema,
+});
+export type CorteHistorial = z.infer<typeof CorteHistorialSchema>;
+
+/** `historial.json`: every published corte, oldest first. */
+export const HistorialSchema = z.strictObject({
+  tipo: z.literal('historial'),
+  version: Version,
+  entidad: EntidadRefSchema,
+  cortes: z.array(CorteHistorialSchema),
+});
+export type Historial = z.infer<typeof HistorialSchema>;
+
+/** `diferencias/<sha>`: the actas that entered (first registered) or changed since the previous corte. */
+export const DiferenciasSchema = z.strictObject({
+  tipo: z.literal('diferencias'),
+  version: Version,
+  entidad: z.number().int(),
+  numero: z.number().int().min(1),
+  secuencia: z.number().int().min(0),
+  anterior: z.strictObject({ numero: z.number().int().min(1), secuencia: z.number().int().min(0) }).nullable(),
+  elecciones: z.array(z.strictObject({ codigo: z.string(), nuevas: z.array(z.string()), cambiadas: z.array(z.string()) })),
+});
+export type Diferencias = z.infer<typeof DiferenciasSchema>;
