@@ -1,0 +1,204 @@
+/**
+ * The vote columns of published results files, classified: parties, independent candidacies and coalition
+ * combination columns (RULES.md §3). A column is a combination when its name splits at `_` into two or more
+ * other columns of the files (PAN_PRI_PRD); older files abbreviate a party with a long name inside
+ * combinations (NUEVA_ALIANZA → NA in PRI_PVEM_NA, ENCUENTRO_SOCIAL → PES in PT_MORENA_PES): such a party takes
+ * the short siglas in the catalogue, so every combination reads as parties joined by `_`, and the replay maps
+ * the file's column to the catalogue's with `renombre`.
+ */
+
+export interface PartidoDerivado {
+  siglas: string;
+  /** Column as the files name it. */
+  columna: string;
+  nombre: string;
+  tipo: 'partido' | 'independiente';
+}
+
+export interface Clasificacion {
+  /** Parties and independents in order of first appearance. */
+  partidos: PartidoDerivado[];
+  /** Catalogue combination column → its parties (catalogue siglas), in name order. */
+  combinaciones: Map<string, string[]>;
+  /** File column (normalized) → catalogue column, for every vote column. */
+  renombre: Map<string, string>;
+  /** Explanations of every renaming (Spanish). */
+  avisos: string[];
+  /** Columns that cannot be named in the catalogue (Spanish messages). */
+  problemas: string[];
+}
+
+const INDEPENDIENTE = /^(CI|CAND_IND|CAND_INDEP|IND|INDEPENDIENTE|CANDIDATO_INDEPENDIENTE|CANDIDATURA_INDEPENDIENTE)(_?\d+)?$/;
+
+export function esIndependiente(columna: string): boolean {
+  return INDEPENDIENTE.test(columna) || /^CI_/.test(columna) || /^CAND_IND/.test(columna);
+}
+
+/** Abbreviations a long party name takes inside combination columns: its initials, and with a leading P. */
+function abreviaturas(columna: string): string[] {
+  const partes = columna.split('_').filter(Boolean);
+  if (partes.length < 2) return [];
+  const iniciales = partes.map((p) => p[0]).join('');
+  return [iniciales, `P${iniciales}`];
+}
+
+/**
+ * Splits a column's tokens into ≥ 2 distinct base columns (exact names, possibly spanning several tokens, or
+ * their abbreviations). Returns the base columns in order, or null.
+ */
+function segmentar(tokens: readonly string[], unidades: ReadonlyMap<string, string>, excluir: string): string[] | null {
+  const memo = new Map<number, string[] | null>();
+  const desde = (i: number): string[] | null => {
+    if (i === tokens.length) return [];
+    if (memo.has(i)) return memo.get(i)!;
+    let mejor: string[] | null = null;
+    for (let j = tokens.length; j > i && !mejor; j--) {
+      const trozo = tokens.slice(i, j).join('_');
+      const base = unidades.get(trozo);
+      if (base === undefined || base === excluir) continue;
+      const resto = desde(j);
+      if (resto && !resto.includes(base)) mejor = [base, ...resto];
+    }
+    memo.set(i, mejor);
+    return mejor;
+  };
+  const r = desde(0);
+  return r && r.length >= 2 ? r : null;
+}
+
+/** Classifies every vote column (normalized names, in order of first appearance across the files). */
+export function clasificarColumnas(columnas: readonly string[]): Clasificacion {
+  const todas = [...new Set(columnas)];
+  const conjunto = new Set(todas);
+  const avisos: string[] = [];
+  const problemas: string[] = [];
+  const tokens = (c: string) => c.split('_');
+  const combinacionDe = new Map<string, string[]>();
+  const atomicas = new Set<string>();
+  // Units a combination may be made of: the parties found so far, and the short forms of long party names
+  // (initials, with or without a leading P) that are no column themselves.
+  const unidades = (conAbreviaturas: boolean) => {
+    const m = new Map<string, string>();
+    if (conAbreviaturas) {
+      const conteo = new Map<string, number>();
+      for (const a of atomicas) for (const x of abreviaturas(a)) conteo.set(x, (conteo.get(x) ?? 0) + 1);
+      for (const a of atomicas) for (const x of abreviaturas(a)) if (!conjunto.has(x) && conteo.get(x) === 1) m.set(x, a);
+    }
+    for (const a of atomicas) m.set(a, a);
+    return m;
+  };
+  // Shorter names first: a combination is made of parties with fewer `_` parts than itself, or abbreviated.
+  const largos = [...new Set(todas.map((c) => tokens(c).length))].sort((a, b) => a - b);
+  for (const largo of largos) {
+    const deEsteLargo = todas.filter((c) => tokens(c).length === largo);
+    const exactas = unidades(false);
+    const pendientes: string[] = [];
+    for (const c of deEsteLargo) {
+      const seg = segmentar(tokens(c), exactas, c);
+      if (seg) combinacionDe.set(c, seg);
+      else pendientes.push(c);
+    }
+    for (const c of pendientes) atomicas.add(c);
+    if (largo < 2) continue;
+    const conAbreviaturas = unidades(true);
+    for (const c of pendientes) {
+      const seg = segmentar(tokens(c), conAbreviaturas, c);
+      if (!seg) continue;
+      combinacionDe.set(c, seg);
+      atomicas.delete(c);
+    }
+  }
+  const abreviadas = unidades(true);
+  // A base column that turned out to be a combination of other bases is not a party.
+  const partidosCols = todas.filter((c) => atomicas.has(c));
+  const siglas = new Map(partidosCols.map((c) => [c, c]));
+  // The short form a long party takes inside combinations becomes its siglas.
+  const enOrden = todas.filter((c) => combinacionDe.has(c)).map((c) => [c, combinacionDe.get(c)!] as const);
+  for (const [c, seg] of enOrden) {
+    const partes = tokens(c);
+    let i = 0;
+    for (const base of seg) {
+      const largo = base.split('_').length;
+      const abrev = [...abreviadas].find(([u, b]) => b === base && u !== base && partes[i] === u)?.[0];
+      if (abrev && siglas.get(base) === base) {
+        siglas.set(base, abrev);
+        avisos.push(`la columna ${base} se llama ${abrev} en el catálogo, como en la combinación ${c}`);
+      }
+      i += abrev ? 1 : largo;
+    }
+  }
+  const partidos: PartidoDerivado[] = partidosCols.map((c) => ({
+    siglas: siglas.get(c)!,
+    columna: c,
+    nombre: c.replace(/_/g, ' '),
+    tipo: esIndependiente(c) ? 'independiente' : 'partido',
+  }));
+  const renombre = new Map<string, string>(partidosCols.map((c) => [c, siglas.get(c)!]));
+  const combinaciones = new Map<string, string[]>();
+  for (const [c, seg] of enOrden) {
+    const ps = seg.map((b) => siglas.get(b)!);
+    if (seg.some((b) => esIndependiente(b))) {
+      problemas.push(`la columna ${c} combina una candidatura independiente (${seg.filter(esIndependiente).join(', ')}): no es una combinación de coalición`);
+      continue;
+    }
+    const nombre = ps.join('_');
+    if (nombre !== c) avisos.push(`la combinación ${c} se llama ${nombre} en el catálogo`);
+    combinaciones.set(nombre, ps);
+    renombre.set(c, nombre);
+  }
+  // Two file columns must never land on one catalogue column.
+  const destino = new Map<string, string>();
+  for (const [c, d] of renombre) {
+    const otra = destino.get(d);
+    if (otra !== undefined) problemas.push(`las columnas ${otra} y ${c} serían la misma columna ${d} en el catálogo`);
+    destino.set(d, c);
+  }
+  return { partidos, combinaciones, renombre, avisos, problemas };
+}
+
+/** Colours of the national parties (public identity); everything else gets a fixed palette by position. */
+const COLORES: Record<string, string> = {
+  PAN: '#0059B3',
+  PRI: '#E4032D',
+  PRD: '#FFCC00',
+  PVEM: '#50B747',
+  PT: '#D92027',
+  MC: '#FF8300',
+  MORENA: '#B5261E',
+  NA: '#00A4AC',
+  PANAL: '#00A4AC',
+  PES: '#5B2C83',
+  RSP: '#E6007E',
+  FXM: '#E5007E',
+};
+const PALETA = ['#1F77B4', '#8C564B', '#9467BD', '#17BECF', '#BCBD22', '#E377C2', '#2CA02C', '#7F7F7F'];
+export const COLOR_INDEPENDIENTE = '#6D6E71';
+
+export function colorDe(p: PartidoDerivado, i: number): string {
+  if (p.tipo === 'independiente') return COLOR_INDEPENDIENTE;
+  return COLORES[p.siglas] ?? PALETA[i % PALETA.length]!;
+}
+
+/** Groups of parties joined by combination columns (connected components), each in party order. */
+export function componentes(combinaciones: Iterable<readonly string[]>, ordenPartido: ReadonlyMap<string, number>): string[][] {
+  const padre = new Map<string, string>();
+  const raiz = (x: string): string => {
+    let r = x;
+    while (padre.get(r) !== r) r = padre.get(r)!;
+    padre.set(x, r);
+    return r;
+  };
+  for (const ps of combinaciones) {
+    for (const p of ps) if (!padre.has(p)) padre.set(p, p);
+    for (const p of ps.slice(1)) padre.set(raiz(p), raiz(ps[0]!));
+  }
+  const grupos = new Map<string, string[]>();
+  for (const p of padre.keys()) {
+    const r = raiz(p);
+    grupos.set(r, [...(grupos.get(r) ?? []), p]);
+  }
+  const rank = (p: string) => ordenPartido.get(p) ?? Number.MAX_SAFE_INTEGER;
+  return [...grupos.values()]
+    .map((g) => g.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1)))
+    .sort((a, b) => rank(a[0]!) - rank(b[0]!));
+}

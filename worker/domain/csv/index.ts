@@ -1,0 +1,13 @@
+/** CSV reading and writing shared by the catalogue import and the PREP database tools. */
+export { decodeCsvBytes, primerByteNoUtf8, type Codificacion, type TextoDecodificado } from './decode.ts';
+export {
+  isBlank,
+  parseCsv,
+  wrongDelimiter,
+  type CsvError,
+  type CsvErrorCodigo,
+  type CsvField,
+  type CsvRecord,
+  type ParseOptions,
+} from './parse.ts';
+export { csvField, writeCsv, type WriteOptions } from './write.ts';
