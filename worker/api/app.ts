@@ -4,13 +4,34 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import type { Operador } from '../domain/captura/permisos.ts';
+import { acopioRoutes } from './acopio/route.ts';
+import { actasRoutes } from './actas/route.ts';
+import { capturaRoutes } from './captura/route.ts';
+import { colaRoutes } from './cola/route.ts';
+import { cotejoRoutes } from './cotejo/route.ts';
+import { digitalizacionRoutes } from './digitalizacion/route.ts';
+import { paginaReferencia } from './docs/pagina.ts';
 import { ApiError, errorBody, errorResponse } from './errors.ts';
 import { healthRoutes } from './health/route.ts';
+import { auditarRechazos } from './middleware/bitacora-rechazos/index.ts';
+import { verificacionRoutes } from './verificacion/route.ts';
 
 export interface AppEnv {
   Bindings: Env;
-  Variables: Record<string, unknown>;
+  Variables: {
+    /** The authenticated operator (set by the auth middleware). */
+    operador: Operador | undefined;
+    /** The token id presented, even when the token is then refused (for the audit log). */
+    tokenPresentado: string | undefined;
+    limitePorMinuto: number | undefined;
+  };
 }
+
+const DOCUMENTO = {
+  openapi: '3.1.0',
+  info: { title: 'PREP API', version: '1', description: 'Captura de actas y publicación del PREP.' },
+};
 
 export function createApp(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
@@ -22,12 +43,22 @@ export function createApp(): OpenAPIHono<AppEnv> {
     },
   });
 
-  app.route('/', healthRoutes);
-
-  app.doc31('/api/v1/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'PREP API', version: '1', description: 'Captura de actas y publicación del PREP.' },
+  // Every 401/403 of the API goes to the audit log.
+  app.use('/api/v1/*', auditarRechazos);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Token de operador prep_<id>_<secreto> (npm run operators -- token …).',
   });
+
+  app.route('/', healthRoutes);
+  // Published cortes: public, token-free, CORS (worker/api/publico).
+  for (const grupo of [acopioRoutes, digitalizacionRoutes, capturaRoutes, verificacionRoutes, cotejoRoutes, actasRoutes, colaRoutes]) {
+    app.route('/', grupo);
+  }
+
+  app.doc31('/api/v1/openapi.json', DOCUMENTO);
+  app.get('/api/v1/docs', (c) => c.html(paginaReferencia(app.getOpenAPI31Document(DOCUMENTO) as unknown as Record<string, unknown>)));
 
   // Unknown API paths get the JSON error; anything else is the portal's (static assets, with their 404 page).
   app.notFound((c) =>

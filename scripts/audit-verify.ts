@@ -1,0 +1,39 @@
+/**
+ * `npm run audit:verify [-- --persist-to DIR]`: checks the whole audit log (bitácora) of the local D1 as a hash
+ * chain (worker/domain/audit/chain.ts), page by page, and names the first broken entry. Exit code 0 when intact,
+ * 1 when broken.
+ */
+import { verificarCadena, type FilaBitacora } from '../worker/domain/audit/chain.ts';
+import { d1Local, persistDe, type D1Local } from './lib/d1-local.ts';
+
+const PAGINA = 5000;
+
+function leerPagina(d1: D1Local, desde: number, limite: number): FilaBitacora[] {
+  const d = Math.trunc(desde);
+  const l = Math.trunc(limite);
+  return d1.consulta<FilaBitacora>(
+    `SELECT id, at, operador, token, catd, accion, acta, seq, status, detalle, prev_hash, hash FROM bitacora WHERE id > ${d} ORDER BY id LIMIT ${l}`,
+  );
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const d1 = d1Local(persistDe(argv));
+  const r = await verificarCadena(async (desde, limite) => leerPagina(d1, desde, limite), PAGINA);
+  if (r.ok) {
+    console.log(`bitácora íntegra: ${r.entradas} entradas; última ${r.punta.id}, hash ${r.punta.hash}`);
+    return 0;
+  }
+  const fila = d1.consulta<{ accion: string; at: number; operador: string | null }>(`SELECT accion, at, operador FROM bitacora WHERE id = ${Math.trunc(r.id)}`)[0];
+  const que = fila ? ` (${fila.accion} de ${fila.operador ?? 'anónimo'}, ${new Date(fila.at).toISOString()})` : '';
+  console.error(`bitácora ROTA en la entrada ${r.id}${que}: ${r.motivo}; ${r.entradas} entradas anteriores verificadas.`);
+  return 1;
+}
+
+if (import.meta.main) {
+  try {
+    process.exit(await main(process.argv.slice(2)));
+  } catch (e) {
+    console.error(`error: no se pudo leer la bitácora local: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * For the scripts' tests: a temporary local D1 with the migrations and the fixture catalogue, and a way to run a
+ * script as the CLI runs it (`node scripts/x.ts …`, same Node, separate process).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { catalogueSqlScript } from '../../worker/db/catalogue-load.ts';
+import { fixtureCatalogue } from '../../worker/domain/fixtures/election.ts';
+import { d1Local, type D1Local } from './d1-local.ts';
+import { ROOT, quietEnv, wrangler, DB_NAME } from './local.ts';
+
+/** A fresh local D1 in a temporary directory; `borrar()` removes it. */
+export function d1Temporal(): D1Local & { borrar: () => void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'prep-script-'));
+  const d1 = d1Local(path.join(dir, 'state'));
+  d1.migrar();
+  const archivo = path.join(dir, 'catalogo.sql');
+  writeFileSync(archivo, catalogueSqlScript(fixtureCatalogue));
+  wrangler(['d1', 'execute', DB_NAME, '--local', '--persist-to', d1.persistTo, '--yes', '--file', archivo], { quiet: true });
+  return { ...d1, borrar: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface Salida {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function ejecutar(script: string, args: string[], persistTo: string): Salida {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args, '--persist-to', persistTo], {
+    cwd: ROOT,
+    env: quietEnv,
+    encoding: 'utf8',
+  });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}

@@ -1,0 +1,163 @@
+/**
+ * The write path every workflow step shares:
+ *   read one snapshot → stored answer for this Idempotency-Key? replay it (a different payload is a 409)
+ *   → acta exists? in the operator's scope? → the pure step decides → refused as a conflict, but this operator
+ *   already made this very request successfully? replay that answer (retries without a key) → If-Match?
+ *   → ONE batch: state guarded by the version read, sequence +1, capture/image, publication log, stored answers,
+ *   audit entry sealed over the tip read.
+ * A batch that loses a race (guard or uniqueness) wrote nothing: re-read and decide again, a few times.
+ */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { canonicalJson, sellar, sha256Hex } from '../../domain/audit/chain.ts';
+import type { Cambio, Contexto } from '../../domain/captura/cambio.ts';
+import { alcanzaActa, type AlcanceActa, type Operador } from '../../domain/captura/permisos.ts';
+import { cambioPublico } from '../../domain/captura/publicacion.ts';
+import type { Rechazo } from '../../domain/captura/rechazo.ts';
+import type { Result } from '../../domain/result.ts';
+import { sentenciasConfirmacion, type Confirmacion, type RespuestaAGuardar } from '../../db/captura-escritura.ts';
+import { leerInstantanea, type Instantanea, type ObjetivoLectura, type RespuestaGuardada } from '../../db/captura-lectura.ts';
+import { ConflictoConcurrente, ejecutarLote, esperaReintento } from '../../db/guardia.ts';
+import { preparar } from '../../db/sentencia.ts';
+import type { AppEnv } from '../app.ts';
+import { ApiError } from '../errors.ts';
+import { idempotencyKey, ifMatch } from './encabezados.ts';
+import { apiError } from './rechazos.ts';
+import { etag, vistaActa } from './vista.ts';
+
+export interface DefinicionPaso {
+  objetivo: ObjetivoLectura;
+  /** What identifies the request's payload (the parsed JSON body, or the image's digest and metadata). */
+  cuerpo: unknown;
+  atCliente: number | null;
+  /** The acta's scope facts, or null when there is no such acta (404). */
+  alcance: (inst: Instantanea, op: Operador) => AlcanceActa | null;
+  decidir: (inst: Instantanea, ctx: Contexto) => Result<Cambio, Rechazo>;
+  /** Runs once, after the first successful decision and before the batch (e.g. storing the image in R2). */
+  antesDeEscribir?: (cambio: Cambio) => Promise<void>;
+}
+
+const MAX_INTENTOS = 6;
+
+export function operadorDe(c: Context<AppEnv>): Operador {
+  const op = c.get('operador');
+  if (op === undefined) throw new Error('ruta de escritura sin autenticación');
+  return op;
+}
+
+export async function aplicarPaso(c: Context<AppEnv>, def: DefinicionPaso): Promise<Response> {
+  const op = operadorDe(c);
+  const clave = idempotencyKey(c);
+  const version = ifMatch(c);
+  const huella = await huellaSolicitud(c, def.cuerpo);
+  const claves = { explicita: clave === null ? null : `k:${clave}`, natural: `auto:${huella}` };
+  let preparado = false;
+  for (let intento = 0; intento < MAX_INTENTOS; intento++) {
+    const ahora = Date.now();
+    const inst = await leerInstantanea(c.env.DB, def.objetivo, op.id, [claves.explicita ?? claves.natural, claves.natural]);
+    const guardada = claves.explicita === null ? undefined : inst.guardadas.get(claves.explicita);
+    if (guardada !== undefined) return repetir(guardada, huella);
+    const alcance = def.alcance(inst, op);
+    if (alcance === null) throw new ApiError(404, 'ACTA_NO_ENCONTRADA', 'No existe el acta indicada.');
+    const permitido = alcanzaActa(op, alcance);
+    if (!permitido.ok) throw apiError(permitido.error);
+    const decision = def.decidir(inst, { operador: op, ahora, atCliente: def.atCliente });
+    if (!decision.ok) {
+      const natural = inst.guardadas.get(claves.natural);
+      if (decision.error.tipo === 'CONFLICTO' && natural !== undefined) return repetir(natural, huella);
+      throw apiError(decision.error);
+    }
+    comprobarIfMatch(version, inst);
+    if (!preparado && def.antesDeEscribir) await def.antesDeEscribir(decision.value);
+    preparado = true;
+    const conf = await confirmacion(inst, decision.value, { op, ahora, huella, claves, atCliente: def.atCliente, metodo: c.req.method, ruta: c.req.path });
+    try {
+      await ejecutarLote(c.env.DB, sentenciasConfirmacion(conf).map((s) => preparar(c.env.DB, s)));
+      return respuesta(conf.respuestas[0]!, conf.version);
+    } catch (e) {
+      if (!(e instanceof ConflictoConcurrente)) throw e;
+      await esperaReintento(intento);
+    }
+  }
+  throw new ApiError(409, 'CONFLICTO_CONCURRENTE', 'El acta cambió mientras se procesaba la solicitud; reintente.');
+}
+
+function comprobarIfMatch(esperada: number | '*' | null, inst: Instantanea): void {
+  if (esperada === null) return;
+  const actual = inst.acta?.version ?? 0;
+  if (esperada === '*' ? actual === 0 : esperada !== actual) {
+    throw new ApiError(409, 'VERSION_NO_COINCIDE', `El acta está en la versión ${actual}, no en la indicada por If-Match.`, {
+      versionActual: actual,
+    });
+  }
+}
+
+interface Solicitud {
+  op: Operador;
+  ahora: number;
+  huella: string;
+  claves: { explicita: string | null; natural: string };
+  atCliente: number | null;
+  metodo: string;
+  ruta: string;
+}
+
+async function confirmacion(inst: Instantanea, cambio: Cambio, s: Solicitud): Promise<Confirmacion> {
+  const version = (inst.acta?.version ?? 0) + 1;
+  const seq = inst.secuencia + 1;
+  const status: ContentfulStatusCode = cambio.nueva ? 201 : 200;
+  const capturas = cambio.captura ? [...inst.capturas, cambio.captura] : inst.capturas;
+  const texto = JSON.stringify(vistaActa(cambio.estado, version, seq, capturas));
+  const guardar = (clave: string, reemplazable: boolean): RespuestaAGuardar => ({ clave, huella: s.huella, status, respuesta: texto, reemplazable });
+  const respuestas = [...(s.claves.explicita ? [guardar(s.claves.explicita, false)] : []), guardar(s.claves.natural, true)];
+  const entrada = await sellar(inst.punta, {
+    at: s.ahora,
+    operador: s.op.id,
+    token: s.op.tokenId,
+    catd: s.op.catd?.id ?? null,
+    accion: cambio.accion,
+    acta: cambio.estado.clave,
+    seq,
+    status,
+    detalle: { ...cambio.detalle, etapa: cambio.estado.etapa, atCliente: s.atCliente, metodo: s.metodo, ruta: s.ruta },
+  });
+  return {
+    antes: inst.acta,
+    cambio,
+    version,
+    secuenciaLeida: inst.secuencia,
+    seq,
+    publicacion: cambioPublico(inst.acta?.estado ?? null, cambio.estado),
+    operador: s.op.id,
+    respuestas,
+    entrada,
+  };
+}
+
+function respuesta(r: RespuestaAGuardar, version: number): Response {
+  return new Response(r.respuesta, { status: r.status, headers: { 'content-type': 'application/json', etag: etag(version) } });
+}
+
+function repetir(g: RespuestaGuardada, huella: string): Response {
+  if (g.huella !== huella) {
+    throw new ApiError(409, 'IDEMPOTENCY_KEY_REUTILIZADA', 'La Idempotency-Key ya se usó con otra solicitud.');
+  }
+  const version = Number((JSON.parse(g.respuesta) as { version?: unknown }).version ?? 0);
+  return new Response(g.respuesta, {
+    status: g.status,
+    headers: { 'content-type': 'application/json', etag: etag(version), 'idempotent-replayed': 'true' },
+  });
+}
+
+/** SHA-256 of what makes two requests "the same": method, path, sorted query and the payload. */
+export async function huellaSolicitud(c: Context, cuerpo: unknown): Promise<string> {
+  const url = new URL(c.req.url);
+  const query = [...url.searchParams.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return sha256Hex(canonicalJson({ metodo: c.req.method, ruta: url.pathname, query, cuerpo }));
+}
+
+/**
+ * Write answers are built as plain Responses (a replayed answer must be byte for byte the stored one), which the
+ * typed route handlers do not accept as such; their OpenAPI responses document them.
+ */
+export const sinTipo = (r: Response): never => r as never;

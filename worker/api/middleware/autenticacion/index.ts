@@ -1,0 +1,44 @@
+/**
+ * Bearer authentication and the role check of each step.
+ * `Authorization: Bearer prep_<id>_<secreto>`: the token is looked up by its id, SHA-256(token) is compared with
+ * the stored hash in constant time, then revocation, expiry and the operator's state are checked (in that order,
+ * so that nobody learns a token's state without holding the token). Every refusal is a 401/403 in the error shape;
+ * bitacora-rechazos writes it to the audit log.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { puedeEjercer, type Paso } from '../../../domain/captura/permisos.ts';
+import { idDeToken, tokenCoincide } from '../../../domain/captura/token.ts';
+import { leerCredencial } from '../../../db/operadores.ts';
+import type { AppEnv } from '../../app.ts';
+import { ApiError } from '../../errors.ts';
+import { apiError } from '../../flujo/rechazos.ts';
+
+const no = (code: string, message: string) => new ApiError(401, code, message);
+
+export const autenticar: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const encabezado = c.req.header('authorization');
+  if (encabezado === undefined) throw no('TOKEN_AUSENTE', 'Falta el encabezado Authorization: Bearer <token>.');
+  const token = /^Bearer ([!-~]+)$/.exec(encabezado)?.[1];
+  const id = token === undefined ? null : idDeToken(token);
+  if (token === undefined || id === null) throw no('TOKEN_MALFORMADO', 'El token no tiene la forma prep_<id>_<secreto>.');
+  c.set('tokenPresentado', id);
+  const cred = await leerCredencial(c.env.DB, id);
+  if (cred === null || !(await tokenCoincide(token, cred.hash))) throw no('TOKEN_INVALIDO', 'El token no es válido.');
+  if (cred.revocadoAt !== null) throw no('TOKEN_REVOCADO', 'El token fue revocado.');
+  if (cred.expiraAt <= Date.now()) throw no('TOKEN_EXPIRADO', 'El token expiró.');
+  if (!cred.activo) throw no('OPERADOR_INACTIVO', 'El operador está dado de baja.');
+  c.set('operador', cred.operador);
+  c.set('limitePorMinuto', cred.limitePorMinuto);
+  await next();
+};
+
+/** The authenticated operator's role and ámbito must allow this step. */
+export function requierePaso(paso: Paso): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const op = c.get('operador');
+    if (op === undefined) throw new Error('requierePaso sin autenticar');
+    const r = puedeEjercer(op, paso);
+    if (!r.ok) throw apiError(r.error);
+    await next();
+  };
+}

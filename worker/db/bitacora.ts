@@ -1,0 +1,67 @@
+/**
+ * The audit log in D1. Chaining without a read-then-write race: the writer reads the tip (id, hash) in its
+ * snapshot, seals its entry over it in JS (worker/domain/audit/chain.ts), and inserts it in the same batch as the
+ * change it records. The trigger `bitacora_encadena` aborts the batch unless the entry is the next id and links
+ * to the current tip's hash, so a concurrent writer that appended first makes this batch fail as a whole; the
+ * caller re-reads and retries. Entries can therefore only be appended at the tip, in order, with no gaps.
+ */
+import {
+  PUNTA_VACIA,
+  aFila,
+  sellar,
+  verificarCadena,
+  type Entrada,
+  type EntradaSellada,
+  type FilaBitacora,
+  type Punta,
+  type ResultadoCadena,
+} from '../domain/audit/chain.ts';
+import { ConflictoConcurrente, ejecutarLote, esperaReintento } from './guardia.ts';
+import { preparar, sentencia, type Sentencia } from './sentencia.ts';
+
+export const LEER_PUNTA = 'SELECT id, hash FROM bitacora ORDER BY id DESC LIMIT 1';
+
+export function puntaDe(fila: { id: number; hash: string } | null | undefined): Punta {
+  return fila ? { id: fila.id, hash: fila.hash } : PUNTA_VACIA;
+}
+
+export function sentenciaBitacora(e: EntradaSellada): Sentencia {
+  const f = aFila(e);
+  return sentencia(
+    `INSERT INTO bitacora (id, at, operador, token, catd, accion, acta, seq, status, detalle, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    f.id, f.at, f.operador, f.token, f.catd, f.accion, f.acta, f.seq, f.status, f.detalle, f.prev_hash, f.hash,
+  );
+}
+
+const MAX_INTENTOS = 8;
+
+/** Appends one entry on its own (e.g. a refusal, which changes nothing else), retrying if the tip moves. */
+export async function anotar(db: D1Database, e: Omit<Entrada, 'id'>): Promise<EntradaSellada> {
+  for (let intento = 0; intento < MAX_INTENTOS; intento++) {
+    const punta = puntaDe(await db.prepare(LEER_PUNTA).first<{ id: number; hash: string }>());
+    const sellada = await sellar(punta, e);
+    try {
+      await ejecutarLote(db, [preparar(db, sentenciaBitacora(sellada))]);
+      return sellada;
+    } catch (err) {
+      if (!(err instanceof ConflictoConcurrente)) throw err;
+      await esperaReintento(intento);
+    }
+  }
+  throw new ConflictoConcurrente('BITACORA');
+}
+
+/** Stored rows with id > desde, in order, at most `limite`. */
+export async function leerTramo(db: D1Database, desde: number, limite: number): Promise<FilaBitacora[]> {
+  const r = await db
+    .prepare('SELECT id, at, operador, token, catd, accion, acta, seq, status, detalle, prev_hash, hash FROM bitacora WHERE id > ? ORDER BY id LIMIT ?')
+    .bind(desde, limite)
+    .all<FilaBitacora>();
+  return r.results;
+}
+
+/** Checks the whole chain in D1, page by page; names the first broken entry. */
+export function verificarBitacora(db: D1Database, pagina = 1000): Promise<ResultadoCadena> {
+  return verificarCadena((desde, limite) => leerTramo(db, desde, limite), pagina);
+}

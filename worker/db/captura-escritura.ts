@@ -1,0 +1,122 @@
+/**
+ * One workflow step's writes as ONE batch (all or nothing): the acta's new state guarded by the version that was
+ * read, the change sequence guarded by the value that was read, the appended capture / image, the publication
+ * log entry (seq = the new sequence value) when the public state changed, the stored answers for idempotent
+ * retries, and the audit entry (which the bitacora trigger only accepts at the tip that was read).
+ */
+import type { ActaPublicada } from '../domain/acta/publicada.ts';
+import { canonicalJson, type EntradaSellada } from '../domain/audit/chain.ts';
+import { claveIdentificacion } from '../domain/captura/acopio.ts';
+import type { Cambio } from '../domain/captura/cambio.ts';
+import type { ActaEstado, ActaVersionada } from '../domain/captura/estado.ts';
+import { sentenciaBitacora } from './bitacora.ts';
+import { guardia } from './guardia.ts';
+import { sentencia, type Sentencia } from './sentencia.ts';
+
+export interface RespuestaAGuardar {
+  clave: string;
+  huella: string;
+  status: number;
+  respuesta: string;
+  /** Natural (automatic) keys are overwritten by a later identical success; explicit keys never are. */
+  reemplazable: boolean;
+}
+
+export interface Confirmacion {
+  antes: ActaVersionada | null;
+  cambio: Cambio;
+  version: number;
+  secuenciaLeida: number;
+  seq: number;
+  publicacion: ActaPublicada | null;
+  operador: string;
+  respuestas: RespuestaAGuardar[];
+  entrada: EntradaSellada;
+}
+
+export function sentenciasConfirmacion(c: Confirmacion): Sentencia[] {
+  return [
+    ...sentenciasActa(c),
+    guardia('SECUENCIA', '(SELECT valor FROM secuencia WHERE id = 1) <> ?', c.secuenciaLeida),
+    sentencia('UPDATE secuencia SET valor = ? WHERE id = 1', c.seq),
+    ...sentenciaCaptura(c),
+    ...sentenciaImagen(c),
+    ...sentenciaPublicacion(c),
+    ...c.respuestas.map((r) => sentenciaRespuesta(c.operador, r, c.entrada.at)),
+    sentenciaBitacora(c.entrada),
+  ];
+}
+
+function columnasActa(e: ActaEstado, version: number, seq: number) {
+  return {
+    clave: e.clave,
+    eleccion: e.identificacion.eleccion,
+    esperada: e.esperada ? 1 : 0,
+    distrito: e.distrito,
+    municipio: e.municipio,
+    territorio: e.territorio,
+    catd_registro: e.catdRegistro,
+    fc_identificacion: e.esperada ? null : claveIdentificacion(e.identificacion),
+    etapa: e.etapa,
+    etapa_desde: e.etapaDesde,
+    acopio_at: e.acopio?.at ?? null,
+    cotejada: e.cotejada,
+    version,
+    seq,
+    estado: canonicalJson(e),
+  };
+}
+
+function sentenciasActa(c: Confirmacion): Sentencia[] {
+  const cols = columnasActa(c.cambio.estado, c.version, c.seq);
+  const nombres = Object.keys(cols);
+  const valores = Object.values(cols);
+  if (c.antes === null) {
+    return [sentencia(`INSERT INTO acta (${nombres.join(', ')}) VALUES (${nombres.map(() => '?').join(', ')})`, ...valores)];
+  }
+  const asignaciones = nombres.filter((n) => n !== 'clave').map((n) => `${n} = ?`);
+  return [
+    guardia('VERSION', 'NOT EXISTS (SELECT 1 FROM acta WHERE clave = ? AND version = ?)', cols.clave, c.antes.version),
+    sentencia(`UPDATE acta SET ${asignaciones.join(', ')} WHERE clave = ?`, ...valores.slice(1), cols.clave),
+  ];
+}
+
+function sentenciaCaptura(c: Confirmacion): Sentencia[] {
+  const k = c.cambio.captura;
+  if (k === null) return [];
+  return [
+    sentencia(
+      'INSERT INTO captura (acta, ronda, n, operador, figuras, at, at_servidor) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      c.cambio.estado.clave, k.ronda, k.n, k.operador, canonicalJson(k.captura), k.at, k.atServidor,
+    ),
+  ];
+}
+
+function sentenciaImagen(c: Confirmacion): Sentencia[] {
+  const i = c.cambio.imagen;
+  if (i === null) return [];
+  const clave = c.cambio.estado.clave;
+  return [
+    sentencia(
+      `INSERT INTO imagen (acta, n, sha256, mime, bytes, origen, digitalizacion, tipo_documento, operador, at, at_servidor)
+       VALUES (?, (SELECT coalesce(max(n), 0) + 1 FROM imagen WHERE acta = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      clave, clave, i.sha256, i.mime, i.bytes, i.origen, i.digitalizacion, i.tipoDocumento, i.operador, i.at, i.atServidor,
+    ),
+  ];
+}
+
+function sentenciaPublicacion(c: Confirmacion): Sentencia[] {
+  const p = c.publicacion;
+  if (p === null) return [];
+  return [
+    sentencia('INSERT INTO acta_publicacion (seq, clave, eleccion, payload) VALUES (?, ?, ?, ?)', c.seq, p.clave, p.identificacion.eleccion, canonicalJson(p)),
+  ];
+}
+
+function sentenciaRespuesta(operador: string, r: RespuestaAGuardar, at: number): Sentencia {
+  const verbo = r.reemplazable ? 'INSERT OR REPLACE' : 'INSERT';
+  return sentencia(
+    `${verbo} INTO idempotencia (operador, clave, huella, status, respuesta, at) VALUES (?, ?, ?, ?, ?, ?)`,
+    operador, r.clave, r.huella, r.status, r.respuesta, at,
+  );
+}

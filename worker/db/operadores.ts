@@ -1,0 +1,145 @@
+/**
+ * Operators and tokens in D1: the statements that create them (shared by scripts/operators.ts, which renders them
+ * for `wrangler d1 execute`, and by the tests, which bind them), and the credential lookup of every request.
+ * Catalogue references (the CATD, the casillas) are checked by guards inside the same batch.
+ */
+import { z } from 'zod';
+import type { OperadorNuevo } from '../domain/captura/operador-nuevo.ts';
+import { AmbitoSchema, RolSchema, type Operador } from '../domain/captura/permisos.ts';
+import { guardia } from './guardia.ts';
+import { sentencia, type Sentencia } from './sentencia.ts';
+import { rowsPerStatement } from './sql-chunks.ts';
+
+/** Multi-row INSERT of (operador, x) pairs, chunked under the bound-parameter limit. */
+function paresEnTrozos(tabla: string, columna: string, operador: string, valores: readonly string[]): Sentencia[] {
+  const porSentencia = rowsPerStatement(2);
+  const out: Sentencia[] = [];
+  for (let i = 0; i < valores.length; i += porSentencia) {
+    const trozo = valores.slice(i, i + porSentencia);
+    const tuplas = trozo.map(() => '(?, ?)').join(', ');
+    out.push(sentencia(`INSERT INTO ${tabla} (operador, ${columna}) VALUES ${tuplas}`, ...trozo.flatMap((v) => [operador, v])));
+  }
+  return out;
+}
+
+/** Guards that every casilla exists in the catalogue, in chunks under the parameter limit. */
+function casillasExisten(casillas: readonly string[]): Sentencia[] {
+  const porSentencia = rowsPerStatement(1) - 1;
+  const out: Sentencia[] = [];
+  for (let i = 0; i < casillas.length; i += porSentencia) {
+    const trozo = casillas.slice(i, i + porSentencia);
+    const marcas = trozo.map(() => '?').join(', ');
+    out.push(guardia('CASILLA_DESCONOCIDA', `(SELECT count(*) FROM casilla WHERE clave IN (${marcas})) <> ?`, ...trozo, trozo.length));
+  }
+  return out;
+}
+
+export function sentenciasCrearOperador(o: OperadorNuevo, ahora: number): Sentencia[] {
+  const catd = o.catd === null ? [] : [guardia('CATD_DESCONOCIDO', 'NOT EXISTS (SELECT 1 FROM catd WHERE id = ?)', o.catd)];
+  return [
+    guardia('OPERADOR_EXISTE', 'EXISTS (SELECT 1 FROM operador WHERE id = ?)', o.id),
+    ...catd,
+    ...casillasExisten([...new Set(o.casillas)]),
+    sentencia('INSERT INTO operador (id, nombre, ambito, catd, activo, creado_at) VALUES (?, ?, ?, ?, 1, ?)', o.id, o.nombre, o.ambito, o.catd, ahora),
+    ...paresEnTrozos('operador_rol', 'rol', o.id, o.roles),
+    ...paresEnTrozos('operador_casilla', 'casilla', o.id, [...new Set(o.casillas)]),
+  ];
+}
+
+export interface TokenAEmitir {
+  id: string;
+  hash: string;
+  operador: string;
+  emitidoAt: number;
+  expiraAt: number;
+  limitePorMinuto: number;
+}
+
+export function sentenciasEmitirToken(t: TokenAEmitir): Sentencia[] {
+  return [
+    guardia('OPERADOR_DESCONOCIDO', 'NOT EXISTS (SELECT 1 FROM operador WHERE id = ? AND activo = 1)', t.operador),
+    sentencia(
+      'INSERT INTO token (id, operador, hash, emitido_at, expira_at, revocado_at, limite_por_minuto) VALUES (?, ?, ?, ?, ?, NULL, ?)',
+      t.id, t.operador, t.hash, t.emitidoAt, t.expiraAt, t.limitePorMinuto,
+    ),
+  ];
+}
+
+/** Revokes one token (by id) or every live token of an operator. */
+export function sentenciasRevocar(objetivo: { token: string } | { operador: string }, ahora: number): Sentencia[] {
+  if ('token' in objetivo) {
+    return [
+      guardia('TOKEN_DESCONOCIDO', 'NOT EXISTS (SELECT 1 FROM token WHERE id = ? AND revocado_at IS NULL)', objetivo.token),
+      sentencia('UPDATE token SET revocado_at = ? WHERE id = ? AND revocado_at IS NULL', ahora, objetivo.token),
+    ];
+  }
+  return [
+    guardia('OPERADOR_DESCONOCIDO', 'NOT EXISTS (SELECT 1 FROM operador WHERE id = ?)', objetivo.operador),
+    sentencia('UPDATE token SET revocado_at = ? WHERE operador = ? AND revocado_at IS NULL', ahora, objetivo.operador),
+  ];
+}
+
+const CredencialFilaSchema = z.object({
+  token: z.string(),
+  hash: z.string(),
+  expira_at: z.number(),
+  revocado_at: z.number().nullable(),
+  limite_por_minuto: z.number(),
+  operador: z.string(),
+  nombre: z.string(),
+  ambito: AmbitoSchema,
+  activo: z.number(),
+  roles: z.string(),
+  casillas: z.string(),
+  catd: z.string().nullable(),
+  catd_ambito: z.enum(['distrito', 'municipio']).nullable(),
+  catd_territorio: z.number().nullable(),
+  catd_elecciones: z.string().nullable(),
+});
+
+export interface Credencial {
+  hash: string;
+  expiraAt: number;
+  revocadoAt: number | null;
+  limitePorMinuto: number;
+  activo: boolean;
+  operador: Operador;
+}
+
+const CREDENCIAL_SQL = `
+SELECT t.id AS token, t.hash, t.expira_at, t.revocado_at, t.limite_por_minuto,
+       o.id AS operador, o.nombre, o.ambito, o.activo,
+       (SELECT json_group_array(rol) FROM operador_rol WHERE operador = o.id) AS roles,
+       (SELECT json_group_array(casilla) FROM operador_casilla WHERE operador = o.id) AS casillas,
+       o.catd, c.ambito AS catd_ambito, c.territorio AS catd_territorio,
+       (SELECT json_group_array(eleccion) FROM catd_eleccion WHERE catd = o.catd) AS catd_elecciones
+FROM token t JOIN operador o ON o.id = t.operador LEFT JOIN catd c ON c.id = o.catd
+WHERE t.id = ?`;
+
+/** The token and its operator (roles, CATD scope, bound casillas), or null if no such token id. */
+export async function leerCredencial(db: D1Database, tokenId: string): Promise<Credencial | null> {
+  const fila = await db.prepare(CREDENCIAL_SQL).bind(tokenId).first();
+  if (fila === null) return null;
+  const f = CredencialFilaSchema.parse(fila);
+  const lista = (s: string) => z.array(z.string()).parse(JSON.parse(s));
+  const catd =
+    f.catd !== null && f.catd_ambito !== null && f.catd_territorio !== null
+      ? { id: f.catd, ambito: f.catd_ambito, territorio: f.catd_territorio, elecciones: lista(f.catd_elecciones ?? '[]') }
+      : null;
+  return {
+    hash: f.hash,
+    expiraAt: f.expira_at,
+    revocadoAt: f.revocado_at,
+    limitePorMinuto: f.limite_por_minuto,
+    activo: f.activo === 1,
+    operador: {
+      id: f.operador,
+      nombre: f.nombre,
+      ambito: f.ambito,
+      roles: z.array(RolSchema).parse(JSON.parse(f.roles)),
+      catd,
+      casillas: lista(f.casillas),
+      tokenId: f.token,
+    },
+  };
+}
