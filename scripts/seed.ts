@@ -4,24 +4,32 @@
  * Skips the load when the same catalogue (by SHA-256) is already in place.
  *   npm run seed [-- --seed N]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { generateJalisco } from '../data/generator/generate.ts';
 import { catalogueSqlScript } from '../worker/db/catalogue-load.ts';
-import { STATE_DIR, applyMigrations, d1File, d1Query } from './lib/local.ts';
+import { PERSIST_DIR, STATE_DIR, applyMigrations, d1File, d1Query } from './lib/local.ts';
 import { createHash } from 'node:crypto';
 
-export async function seedLocal(seed = 2024): Promise<{ loaded: boolean; sha256: string }> {
+/** `persistTo`: another local state than the project's (.state/wrangler), e.g. a test's temporary one. */
+export async function seedLocal(seed = 2024, persistTo = PERSIST_DIR): Promise<{ loaded: boolean; sha256: string }> {
   mkdirSync(STATE_DIR, { recursive: true });
-  applyMigrations();
+  applyMigrations(persistTo);
   const sql = catalogueSqlScript(generateJalisco(seed));
   const sha256 = createHash('sha256').update(sql).digest('hex');
-  const current = d1Query<{ valor: string }>("SELECT valor FROM configuracion WHERE clave = 'catalogo_sha256'");
+  const current = d1Query<{ valor: string }>("SELECT valor FROM configuracion WHERE clave = 'catalogo_sha256'", persistTo);
   if (current[0]?.valor === sha256) return { loaded: false, sha256 };
-  const file = path.join(STATE_DIR, 'catalogo.sql');
+  const propio = persistTo === PERSIST_DIR;
+  const dir = propio ? STATE_DIR : mkdtempSync(path.join(os.tmpdir(), 'prep-seed-'));
+  const file = path.join(dir, 'catalogo.sql');
   const mark = `INSERT OR REPLACE INTO configuracion (clave, valor) VALUES ('catalogo_sha256', '${sha256}');\n`;
-  writeFileSync(file, sql + mark);
-  d1File(file);
+  try {
+    writeFileSync(file, sql + mark);
+    d1File(file, persistTo);
+  } finally {
+    if (!propio) rmSync(dir, { recursive: true, force: true });
+  }
   return { loaded: true, sha256 };
 }
 

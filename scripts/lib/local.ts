@@ -27,21 +27,21 @@ export function wrangler(args: string[], opts: { quiet?: boolean } = {}): string
   return r.stdout;
 }
 
-/** Runs SQL against the local D1 and returns the rows of the last statement. */
-export function d1Query<T = Record<string, unknown>>(sql: string): T[] {
-  const out = wrangler(['d1', 'execute', DB_NAME, '--local', '--persist-to', PERSIST_DIR, '--json', '--command', sql], {
+/** Runs SQL against the local D1 (default: the project's, under .state/) and returns the rows of the last statement. */
+export function d1Query<T = Record<string, unknown>>(sql: string, persistTo = PERSIST_DIR): T[] {
+  const out = wrangler(['d1', 'execute', DB_NAME, '--local', '--persist-to', persistTo, '--json', '--command', sql], {
     quiet: true,
   });
   const parsed = JSON.parse(out) as { results: T[] }[];
   return parsed.at(-1)?.results ?? [];
 }
 
-export function d1File(file: string): void {
-  wrangler(['d1', 'execute', DB_NAME, '--local', '--persist-to', PERSIST_DIR, '--yes', '--file', file], { quiet: true });
+export function d1File(file: string, persistTo = PERSIST_DIR): void {
+  wrangler(['d1', 'execute', DB_NAME, '--local', '--persist-to', persistTo, '--yes', '--file', file], { quiet: true });
 }
 
-export function applyMigrations(): void {
-  wrangler(['d1', 'migrations', 'apply', DB_NAME, '--local', '--persist-to', PERSIST_DIR], { quiet: true });
+export function applyMigrations(persistTo = PERSIST_DIR): void {
+  wrangler(['d1', 'migrations', 'apply', DB_NAME, '--local', '--persist-to', persistTo], { quiet: true });
 }
 
 /** Starts a long-running child with inherited output; resolves its exit code. */

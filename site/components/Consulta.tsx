@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { entero } from '../lib/format.ts';
 import type { Indice, VistaSeccion } from '../lib/modelo.ts';
 import { cargarIndice, cargarSeccion, idCorte, sondeo, type Puntero } from '../lib/publicacion.ts';
-import { Enlace } from '../lib/ruta.ts';
+import { Enlace, padreDe } from '../lib/ruta.ts';
 import { casillaTexto, estatusTexto } from '../lib/textos.ts';
 import { useCorte } from '../lib/useCorte.ts';
 import EstadoCorte from './EstadoCorte.tsx';
@@ -32,6 +32,33 @@ async function buscar(p: Puntero, seccion: number | null): Promise<Encontrada> {
   return { indice, seccion, municipio, porEleccion };
 }
 
+/** The actas of the sección in one election, each linking to its detail (through its distrito or municipio). */
+function ActasDeEleccion({ v }: { v: VistaSeccion }) {
+  const padre = padreDe(v.eleccion.territorio, v);
+  return (
+    <div data-eleccion={v.eleccion.codigo}>
+      <h3>{v.eleccion.nombre}</h3>
+      <ul>
+        {v.actas.map((a) => {
+          const est = estatusTexto(a.estatus);
+          return (
+            <li key={a.clave} data-clave={a.clave}>
+              <Enlace ruta={{ vista: 'acta', e: v.eleccion.codigo, s: v.seccion, a: a.clave, padre }}>Casilla {casillaTexto(a.casilla)}</Enlace> —{' '}
+              <span class={`estatus ${est.clase}`}>{est.texto}</span>
+              {a.totalVotosCalculado !== null ? ` · ${entero(a.totalVotosCalculado)} votos` : ''}
+            </li>
+          );
+        })}
+      </ul>
+      <p>
+        <Enlace ruta={{ vista: 'seccion', e: v.eleccion.codigo, s: v.seccion, padre }}>
+          Resultados de la sección {v.seccion} en {v.eleccion.nombre}
+        </Enlace>
+      </p>
+    </div>
+  );
+}
+
 function Resultado({ r }: { r: Encontrada }) {
   if (r.seccion === 0) return null;
   if (!r.municipio) {
@@ -47,28 +74,7 @@ function Resultado({ r }: { r: Encontrada }) {
         Sección {r.seccion} · Municipio de {r.municipio.nombre}
       </h2>
       {r.porEleccion.map((v) => (
-        <div key={v.eleccion.codigo} data-eleccion={v.eleccion.codigo}>
-          <h3>{v.eleccion.nombre}</h3>
-          <ul>
-            {v.actas.map((a) => {
-              const est = estatusTexto(a.estatus);
-              return (
-                <li key={a.clave} data-clave={a.clave}>
-                  <Enlace ruta={{ vista: 'acta', e: v.eleccion.codigo, s: v.seccion, a: a.clave }}>
-                    Casilla {casillaTexto(a.casilla)}
-                  </Enlace>{' '}
-                  — <span class={`estatus ${est.clase}`}>{est.texto}</span>
-                  {a.totalVotosCalculado !== null ? ` · ${entero(a.totalVotosCalculado)} votos` : ''}
-                </li>
-              );
-            })}
-          </ul>
-          <p>
-            <Enlace ruta={{ vista: 'seccion', e: v.eleccion.codigo, s: v.seccion }}>
-              Resultados de la sección {v.seccion} en {v.eleccion.nombre}
-            </Enlace>
-          </p>
-        </div>
+        <ActasDeEleccion key={v.eleccion.codigo} v={v} />
       ))}
     </section>
   );

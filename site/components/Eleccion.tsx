@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { CorteInfo, EleccionInfo, VistaSeccion as DatosSeccion, VistaTerritorio as DatosTerritorio } from '../lib/modelo.ts';
 import { cargarSeccion, cargarTerritorio, idCorte, sondeo } from '../lib/publicacion.ts';
-import { Enlace, hrefDe, useRuta, type Ruta } from '../lib/ruta.ts';
+import { Enlace, hrefDe, padreDe, useRuta, type Ruta } from '../lib/ruta.ts';
 import { useCorte } from '../lib/useCorte.ts';
 import EstadoCorte from './EstadoCorte.tsx';
 import VistaActa from './VistaActa.tsx';
@@ -18,7 +18,7 @@ type Datos = { tipo: 'territorio'; v: DatosTerritorio } | { tipo: 'seccion'; v: 
 function cargar(ruta: Ruta) {
   return async (p: Parameters<typeof cargarTerritorio>[0]): Promise<Datos> =>
     ruta.vista === 'seccion' || ruta.vista === 'acta'
-      ? { tipo: 'seccion', v: await cargarSeccion(p, ruta.e, ruta.s) }
+      ? { tipo: 'seccion', v: await cargarSeccion(p, ruta.e, ruta.s, ruta.padre) }
       : { tipo: 'territorio', v: await cargarTerritorio(p, ruta) };
 }
 
@@ -30,15 +30,13 @@ function Migas({ ruta, datos }: { ruta: Ruta; datos: Datos | null }) {
   if (datos?.tipo === 'territorio' && datos.v.nivel !== 'entidad') items.push({ texto: nombreTerritorio(datos.v) });
   if (datos?.tipo === 'seccion') {
     const s = datos.v;
-    const padre: Ruta =
-      eleccion?.territorio === 'municipio'
-        ? { vista: 'territorio', e: ruta.e, m: s.municipio.id }
-        : { vista: 'territorio', e: ruta.e, d: s.distrito.id };
-    items.push({
-      texto: 'm' in padre ? `Municipio de ${s.municipio.nombre}` : `Distrito ${s.distrito.id} (${s.distrito.nombre})`,
-      ruta: padre,
-    });
-    items.push({ texto: `Sección ${s.seccion}`, ruta: { vista: 'seccion', e: ruta.e, s: s.seccion } });
+    const padre = padreDe(s.eleccion.territorio, s);
+    items.push(
+      padre.nivel === 'municipio'
+        ? { texto: `Municipio de ${s.municipio.nombre}`, ruta: { vista: 'territorio', e: ruta.e, m: padre.id } }
+        : { texto: `Distrito ${s.distrito.id} (${s.distrito.nombre})`, ruta: { vista: 'territorio', e: ruta.e, d: padre.id } },
+    );
+    items.push({ texto: `Sección ${s.seccion}`, ruta: { vista: 'seccion', e: ruta.e, s: s.seccion, padre } });
     if (ruta.vista === 'acta') items.push({ texto: 'Acta' });
   }
   const ultimo = items.length - 1;
@@ -79,7 +77,8 @@ function Cuerpo({ ruta, datos }: { ruta: Ruta; datos: Datos }) {
 }
 
 function VistaRuta({ ruta }: { ruta: Ruta }) {
-  const clave = hrefDe(ruta.vista === 'acta' ? { vista: 'seccion', e: ruta.e, s: ruta.s } : ruta);
+  // An acta is shown from its sección's data: both share the key (and the data already loaded).
+  const clave = hrefDe(ruta.vista === 'acta' ? { vista: 'seccion', e: ruta.e, s: ruta.s, ...(ruta.padre ? { padre: ruta.padre } : {}) } : ruta);
   const vista = useCorte(sondeo, clave, cargar(ruta), idCorte);
   const datos = vista.datos;
   const corte: CorteInfo | undefined = datos?.v.corte;

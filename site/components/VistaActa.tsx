@@ -5,7 +5,7 @@
 import { Fragment } from 'preact';
 import { entero, fechaHora } from '../lib/format.ts';
 import type { ActaVista, CorteInfo } from '../lib/modelo.ts';
-import type { Catalogo } from '../lib/opciones.ts';
+import { nombreColumna, type Catalogo } from '../lib/opciones.ts';
 import {
   casillaTexto,
   cotejadaTexto,
@@ -33,7 +33,7 @@ interface Props {
 
 export default function VistaActa({ acta, corte, catalogo }: Props) {
   const est = estatusTexto(acta.estatus);
-  const nombreColumna = (c: string) => catalogo.partidos.find((p) => p.siglas === c)?.siglas ?? c.replaceAll('_', ' + ');
+  const columna = (c: string) => nombreColumna(c, catalogo);
   const hora = (ms: number | null) => (ms === null ? 'Sin registro' : fechaHora(ms, corte.offsetMinutes, true));
   return (
     <article aria-labelledby="acta-titulo" class="acta" data-clave={acta.clave}>
@@ -58,7 +58,7 @@ export default function VistaActa({ acta, corte, catalogo }: Props) {
           ) : (
             <ul class="observaciones">
               {acta.observaciones.map((o, i) => (
-                <li key={i}>{observacionTexto(o, nombreColumna)}</li>
+                <li key={i}>{observacionTexto(o, columna)}</li>
               ))}
             </ul>
           )}
@@ -96,9 +96,9 @@ export default function VistaActa({ acta, corte, catalogo }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {Object.entries(acta.votos).map(([columna, valor]) => (
-                  <tr key={columna} data-columna={columna}>
-                    <th scope="row">{nombreColumna(columna)}</th>
+                {Object.entries(acta.votos).map(([c, valor]) => (
+                  <tr key={c} data-columna={c}>
+                    <th scope="row">{columna(c)}</th>
                     <td class="num">{valorTexto(valor, entero)}</td>
                   </tr>
                 ))}

@@ -4,12 +4,13 @@
  */
 import { entero } from '../lib/format.ts';
 import type { VistaSeccion as Datos } from '../lib/modelo.ts';
-import { Enlace } from '../lib/ruta.ts';
+import { Enlace, padreDe } from '../lib/ruta.ts';
 import { casillaTexto, estatusTexto } from '../lib/textos.ts';
 import Resultados from './Resultados.tsx';
 
 export default function VistaSeccion({ datos }: { datos: Datos }) {
   const donde = `Sección ${datos.seccion}`;
+  const padre = padreDe(datos.eleccion.territorio, datos);
   return (
     <>
       <p>
@@ -40,7 +41,7 @@ export default function VistaSeccion({ datos }: { datos: Datos }) {
                   </td>
                   <td class="num">{a.totalVotosCalculado === null ? '-' : entero(a.totalVotosCalculado)}</td>
                   <td>
-                    <Enlace ruta={{ vista: 'acta', e: datos.eleccion.codigo, s: datos.seccion, a: a.clave }}>
+                    <Enlace ruta={{ vista: 'acta', e: datos.eleccion.codigo, s: datos.seccion, a: a.clave, padre }}>
                       Ver acta<span class="sr-only"> de la casilla {casillaTexto(a.casilla)}</span>
                     </Enlace>
                   </td>

@@ -17,9 +17,10 @@ export function nombreTerritorio(d: Pick<Datos, 'nivel' | 'nombre' | 'id'>): str
   return d.nivel === 'distrito' ? `Distrito ${d.id} (${d.nombre})` : `Municipio de ${d.nombre}`;
 }
 
-function rutaHijo(eleccion: string, f: FilaTerritorio): Ruta {
-  if (f.nivel === 'seccion') return { vista: 'seccion', e: eleccion, s: f.id };
-  return f.nivel === 'distrito' ? { vista: 'territorio', e: eleccion, d: f.id } : { vista: 'territorio', e: eleccion, m: f.id };
+function rutaHijo(d: Datos, f: FilaTerritorio): Ruta {
+  const e = d.eleccion.codigo;
+  if (f.nivel === 'seccion') return d.nivel === 'entidad' ? { vista: 'seccion', e, s: f.id } : { vista: 'seccion', e, s: f.id, padre: { nivel: d.nivel, id: d.id } };
+  return f.nivel === 'distrito' ? { vista: 'territorio', e, d: f.id } : { vista: 'territorio', e, m: f.id };
 }
 
 export default function VistaTerritorio({ datos }: { datos: Datos }) {
@@ -31,7 +32,7 @@ export default function VistaTerritorio({ datos }: { datos: Datos }) {
       titulo: nivelHijos ? NIVEL_TITULO[nivelHijos] : 'Territorio',
       valor: (f) => (f.nivel === 'seccion' ? f.id : `${String(f.id).padStart(4, '0')} ${f.nombre}`),
       celda: (f) => (
-        <Enlace ruta={rutaHijo(datos.eleccion.codigo, f)}>
+        <Enlace ruta={rutaHijo(datos, f)}>
           {f.nivel === 'seccion' ? `Sección ${f.id}` : f.nivel === 'distrito' ? `${f.id}. ${f.nombre}` : f.nombre}
         </Enlace>
       ),

@@ -3,7 +3,8 @@
  * The published shards (worker/domain/corte/shards.ts) are turned into these by `publicacion.ts`, the only
  * module that knows the shard layout and the /datos routes; the views never see a shard.
  */
-import type { ActaShard, Resultados as ResultadosShard } from '../../worker/domain/corte/shards.ts';
+import type { ActaLeida } from '../../worker/domain/corte/lectura.ts';
+import type { Resultados as ResultadosShard } from '../../worker/domain/corte/shards.ts';
 import type { Eleccion, TerritorioKind } from '../../worker/domain/catalogue/schema.ts';
 import type { Catalogo } from './opciones.ts';
 
@@ -42,8 +43,8 @@ export type VistaTerritorio = Resultados & {
   hijos: readonly FilaTerritorio[];
 };
 
-/** One acta exactly as its sección shard publishes it. */
-export type ActaVista = ActaShard;
+/** One acta as its sección shard publishes it, its captured fields by column and its image's URL (lectura.ts). */
+export type ActaVista = ActaLeida;
 
 export type VistaSeccion = Resultados & {
   corte: CorteInfo;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barrasPorCandidatura, barrasPorPartido, lider, partidosDeColumna, type Catalogo } from './opciones.ts';
+import { barrasPorCandidatura, barrasPorPartido, lider, nombreColumna, partidosDeColumna, type Catalogo } from './opciones.ts';
 
 const cat: Catalogo = {
   partidos: [
@@ -40,5 +40,15 @@ describe('result rows', () => {
     expect(lider({ A: 3, B: 5 })).toEqual({ id: 'B', votos: 5 });
     expect(lider({ A: 5, B: 5 })).toBeNull();
     expect(lider({})).toBeNull();
+  });
+});
+
+describe('column names on an acta', () => {
+  it('parties by siglas, combinations joined, fixed columns in words, unknown as they are', () => {
+    expect(nombreColumna('PAN', cat)).toBe('PAN');
+    expect(nombreColumna('PT_X_PAN', cat)).toBe('PT_X + PAN');
+    expect(nombreColumna('NO_REGISTRADAS', cat)).toBe('Candidaturas no registradas');
+    expect(nombreColumna('NULOS', cat)).toBe('Votos nulos');
+    expect(nombreColumna('OTRO_PAN', cat)).toBe('OTRO_PAN');
   });
 });

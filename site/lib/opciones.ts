@@ -52,6 +52,17 @@ function ordenar(barras: Barra[]): Barra[] {
   return barras.sort((a, b) => fija(a) - fija(b) || b.votos - a.votos || a.clave.localeCompare(b.clave));
 }
 
+/**
+ * How a vote column reads on an acta: party siglas, "PAN + PRI" for a combination, "Votos nulos"… (a column made of
+ * unknown siglas is shown as it is).
+ */
+export function nombreColumna(columna: string, cat: Catalogo): string {
+  const { partidos, siglas } = indices(cat);
+  if (partidos.has(columna)) return columna;
+  if (FIJAS[columna]) return FIJAS[columna];
+  return partidosDeColumna(columna, siglas)?.join(' + ') ?? columna;
+}
+
 /** One bar per vote column: parties, independents, coalition combinations, no registradas, nulos. */
 export function barrasPorPartido(votos: Readonly<Record<string, number>>, cat: Catalogo): Barra[] {
   const { partidos, siglas } = indices(cat);

@@ -18,10 +18,11 @@ import type {
   TerritorioShard,
   TerritoriosShard,
 } from '../../worker/domain/corte/shards.ts';
-import { RUTA_LATEST_RAIZ } from '../../worker/domain/corte/rutas.ts';
+import { leerActa, resultadosDeFila, type Tabla } from '../../worker/domain/corte/lectura.ts';
+import { RUTA_LATEST_RAIZ, rutaShard, shardIds } from '../../worker/domain/corte/rutas.ts';
 import type { CorteInfo, CortePublicado, FilaTerritorio, Indice, VistaInicio, VistaSeccion, VistaTerritorio } from './modelo.ts';
 import { obtenerJson } from './recursos.ts';
-import type { Ruta } from './ruta.ts';
+import type { Padre, Ruta } from './ruta.ts';
 import { Sondeo } from './sondeo.ts';
 
 /** The small, short-lived pointer to the newest corte (ETag + 304), at the fixed place kept for the portal. */
@@ -62,11 +63,14 @@ function entidadShard(p: Puntero, eleccion: string): Promise<EntidadShard> {
 }
 
 const territorios = (p: Puntero) => obtenerJson(url(p.territorios), lector<TerritoriosShard>(['territorios']));
-const territorioShard = (f: FilaHijo) => obtenerJson(url(f.ruta), lector<TerritorioShard>(['distrito', 'municipio']));
-const seccionShard = (f: FilaHijo) => obtenerJson(url(f.ruta), lector<SeccionShard>(['seccion']));
+/** A parent's row addresses its child's shard by SHA-256. */
+const territorioShard = (p: Puntero, eleccion: string, nivel: 'distrito' | 'municipio', f: FilaHijo) =>
+  obtenerJson(url(rutaShard(p.entidad.id, shardIds[nivel](eleccion, f.id), f.sha256)), lector<TerritorioShard>(['distrito', 'municipio']));
+const seccionShard = (p: Puntero, f: FilaHijo) => obtenerJson(url(rutaShard(p.entidad.id, shardIds.seccion(f.id), f.sha256)), lector<SeccionShard>(['seccion']));
 
-function fila(nivel: FilaTerritorio['nivel'], f: FilaHijo): FilaTerritorio {
-  return { nivel, id: f.id, nombre: f.nombre, ...f.resultados };
+/** A compact row of a parent shard as the view's row (figures computed without zod, lectura.ts). */
+function fila(nivel: FilaTerritorio['nivel'], f: FilaHijo, tabla: Tabla): FilaTerritorio {
+  return { nivel, id: f.id, nombre: f.nombre, ...resultadosDeFila(f, tabla) };
 }
 
 export async function cargarInicio(p: Puntero): Promise<VistaInicio> {
@@ -88,7 +92,7 @@ export async function cargarTerritorio(p: Puntero, ruta: Ruta): Promise<VistaTer
       nivel: 'entidad',
       id: 0,
       nombre: ent.entidad.nombre,
-      hijos: porMunicipio ? ent.municipios.map((f) => fila('municipio', f)) : ent.distritos.map((f) => fila('distrito', f)),
+      hijos: porMunicipio ? ent.municipios.map((f) => fila('municipio', f, ent)) : ent.distritos.map((f) => fila('distrito', f, ent)),
     };
   }
   if (ruta.vista !== 'territorio') throw new Error('vista sin territorio');
@@ -96,27 +100,38 @@ export async function cargarTerritorio(p: Puntero, ruta: Ruta): Promise<VistaTer
   const id = 'd' in ruta ? ruta.d : ruta.m;
   const f = (nivel === 'distrito' ? ent.distritos : ent.municipios).find((x) => x.id === id);
   if (!f) throw new Error(`no existe el ${nivel} ${id}`);
-  const t = await territorioShard(f);
+  const t = await territorioShard(p, ruta.e, nivel, f);
   return {
     ...base,
     ...t.resultados,
     nivel,
     id: t.id,
     nombre: t.nombre,
-    hijos: t.secciones.map((s) => ({ ...fila('seccion', s), nombre: `Sección ${s.id}` })),
+    hijos: t.secciones.map((s) => ({ ...fila('seccion', s, t), nombre: `Sección ${s.id}` })),
   };
 }
 
-export async function cargarSeccion(p: Puntero, eleccion: string, seccion: number): Promise<VistaSeccion> {
-  const [ter, ent] = await Promise.all([territorios(p), entidadShard(p, eleccion)]);
-  const s = ter.secciones.find((x) => x.id === seccion);
-  if (!s) throw new Error(`la sección ${seccion} no existe en el catálogo`);
-  const porMunicipio = ent.eleccion.territorio === 'municipio';
-  const padre = porMunicipio ? ent.municipios.find((x) => x.id === s.municipio) : ent.distritos.find((x) => x.id === s.distrito);
-  if (!padre) throw new Error(`la sección ${seccion} no tiene territorio en ${ent.eleccion.nombre}`);
-  const filaSeccion = (await territorioShard(padre)).secciones.find((x) => x.id === seccion);
-  if (!filaSeccion) throw new Error(`la sección ${seccion} no está publicada`);
-  const sh = await seccionShard(filaSeccion);
+/**
+ * A sección of one election. Its shard is addressed by its row in its distrito's (or municipio's) shard; when
+ * the route names that parent the entidad shard leads there directly, otherwise the territorios index says
+ * where the sección lies (a wrong parent in the URL falls back to the index too).
+ */
+export async function cargarSeccion(p: Puntero, eleccion: string, seccion: number, padre?: Padre): Promise<VistaSeccion> {
+  const [ent, ter] = await Promise.all([entidadShard(p, eleccion), padre ? null : territorios(p)]);
+  const nivel = ent.eleccion.territorio === 'municipio' ? 'municipio' : 'distrito';
+  let idPadre = padre?.nivel === nivel ? padre.id : undefined;
+  if (idPadre === undefined) {
+    const s = (ter ?? (await territorios(p))).secciones.find((x) => x.id === seccion);
+    if (!s) throw new Error(`la sección ${seccion} no existe en el catálogo`);
+    idPadre = s[nivel];
+  }
+  const filaPadre = (nivel === 'municipio' ? ent.municipios : ent.distritos).find((x) => x.id === idPadre);
+  const filaSeccion = filaPadre && (await territorioShard(p, eleccion, nivel, filaPadre)).secciones.find((x) => x.id === seccion);
+  if (!filaSeccion) {
+    if (padre) return cargarSeccion(p, eleccion, seccion);
+    throw new Error(`la sección ${seccion} no está publicada en ${ent.eleccion.nombre}`);
+  }
+  const sh = await seccionShard(p, filaSeccion);
   const e = sh.elecciones.find((x) => x.codigo === eleccion);
   if (!e) throw new Error(`la sección ${seccion} no tiene actas de ${ent.eleccion.nombre}`);
   return {
@@ -126,8 +141,8 @@ export async function cargarSeccion(p: Puntero, eleccion: string, seccion: numbe
     seccion: sh.seccion,
     distrito: sh.distrito,
     municipio: sh.municipio,
-    ...e.resultados,
-    actas: e.actas,
+    ...resultadosDeFila(e, { ...e, final: sh.final }),
+    actas: e.actas.map((a) => leerActa(a, e.columnas, sh.entidad)),
   };
 }
 

@@ -6,16 +6,30 @@
  *   /eleccion/?e=GUB&d=3          distrito 3        (&m=… for a municipio)
  *   /eleccion/?e=GUB&s=338        sección 338
  *   /eleccion/?e=GUB&s=338&a=…    one acta of sección 338 (its CLAVE_ACTA)
+ * A sección's route may also name its distrito or municipio in that election (&d=18&s=338): links from a
+ * territory carry it, so the sección's view finds its shard through that territory's without downloading the
+ * index of every sección (publicacion.ts `cargarSeccion`).
  */
 import { h, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+
+/** The distrito or municipio a sección lies in, in the election of the route. */
+export interface Padre {
+  nivel: 'distrito' | 'municipio';
+  id: number;
+}
 
 export type Ruta =
   | { vista: 'entidad'; e: string }
   | { vista: 'territorio'; e: string; d: number }
   | { vista: 'territorio'; e: string; m: number }
-  | { vista: 'seccion'; e: string; s: number }
-  | { vista: 'acta'; e: string; s: number; a: string };
+  | { vista: 'seccion'; e: string; s: number; padre?: Padre }
+  | { vista: 'acta'; e: string; s: number; a: string; padre?: Padre };
+
+/** The parent of a sección in an election: its municipio for munícipes, its distrito otherwise. */
+export function padreDe(territorio: 'entidad' | 'distrito' | 'municipio', seccion: { distrito: { id: number }; municipio: { id: number } }): Padre {
+  return territorio === 'municipio' ? { nivel: 'municipio', id: seccion.municipio.id } : { nivel: 'distrito', id: seccion.distrito.id };
+}
 
 export const PAGINA_ELECCION = '/eleccion/';
 const EVENTO = 'prep:ruta';
@@ -29,11 +43,14 @@ export function leerRuta(search: string): Ruta | null {
   if (!e || !/^[A-Z][A-Z_]{1,15}$/.test(e)) return null;
   const s = entero(q.get('s'));
   const a = q.get('a');
-  if (s !== null && a && /^[0-9A-Z]{12,16}$/.test(a)) return { vista: 'acta', e, s, a };
-  if (s !== null) return { vista: 'seccion', e, s };
   const d = entero(q.get('d'));
-  if (d !== null) return { vista: 'territorio', e, d };
   const m = entero(q.get('m'));
+  if (s !== null) {
+    const padre: Padre | null = d !== null ? { nivel: 'distrito', id: d } : m !== null ? { nivel: 'municipio', id: m } : null;
+    const base = padre ? { e, s, padre } : { e, s };
+    return a && /^[0-9A-Z]{12,16}$/.test(a) ? { vista: 'acta', ...base, a } : { vista: 'seccion', ...base };
+  }
+  if (d !== null) return { vista: 'territorio', e, d };
   if (m !== null) return { vista: 'territorio', e, m };
   return { vista: 'entidad', e };
 }
@@ -44,7 +61,10 @@ export function hrefDe(r: Ruta): string {
     if ('d' in r) q.set('d', String(r.d));
     else q.set('m', String(r.m));
   }
-  if (r.vista === 'seccion' || r.vista === 'acta') q.set('s', String(r.s));
+  if (r.vista === 'seccion' || r.vista === 'acta') {
+    if (r.padre) q.set(r.padre.nivel === 'distrito' ? 'd' : 'm', String(r.padre.id));
+    q.set('s', String(r.s));
+  }
   if (r.vista === 'acta') q.set('a', r.a);
   return `${PAGINA_ELECCION}?${q.toString()}`;
 }

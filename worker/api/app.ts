@@ -9,12 +9,14 @@ import { acopioRoutes } from './acopio/route.ts';
 import { actasRoutes } from './actas/route.ts';
 import { capturaRoutes } from './captura/route.ts';
 import { colaRoutes } from './cola/route.ts';
+import { cortesRoutes } from './cortes/route.ts';
 import { cotejoRoutes } from './cotejo/route.ts';
 import { digitalizacionRoutes } from './digitalizacion/route.ts';
 import { paginaReferencia } from './docs/pagina.ts';
 import { ApiError, errorBody, errorResponse } from './errors.ts';
 import { healthRoutes } from './health/route.ts';
 import { auditarRechazos } from './middleware/bitacora-rechazos/index.ts';
+import { publicoRoutes } from './publico/route.ts';
 import { verificacionRoutes } from './verificacion/route.ts';
 
 export interface AppEnv {
@@ -53,6 +55,8 @@ export function createApp(): OpenAPIHono<AppEnv> {
 
   app.route('/', healthRoutes);
   // Published cortes: public, token-free, CORS (worker/api/publico).
+  app.route('/', publicoRoutes);
+  app.route('/', cortesRoutes);
   for (const grupo of [acopioRoutes, digitalizacionRoutes, capturaRoutes, verificacionRoutes, cotejoRoutes, actasRoutes, colaRoutes]) {
     app.route('/', grupo);
   }

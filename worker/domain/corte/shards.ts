@@ -4,7 +4,8 @@
  *
  * Shards hold only what follows from the actas' state (and the final flag), never the corte's number or
  * instant, so an unchanged territory keeps its bytes, its SHA-256 and its URL from one corte to the next.
- * Children are referenced by their content-addressed `ruta` (an R2 key, served at `/<ruta>`).
+ * Parents address their children by SHA-256 (`rutaShard`); lectura.ts expands compact rows and actas without
+ * zod, for browsers.
  */
 import { z } from 'zod';
 import { ContabilizadaSchema, EstatusActaSchema, ObservacionSchema } from '../acta/classify.ts';
@@ -12,6 +13,7 @@ import { ImagenActaSchema, MecanismoTrasladoSchema } from '../acta/publicada.ts'
 import { ValorSchema } from '../acta/schema.ts';
 import { ColumnaSchema, TerritorioKindSchema, TipoCasillaSchema } from '../catalogue/schema.ts';
 import { FigurasSchema } from '../tally/tally.ts';
+import { CONTEO } from './lectura.ts';
 
 export const SHARD_VERSION = 1;
 const Version = z.literal(SHARD_VERSION);
@@ -47,12 +49,19 @@ export const ResultadosSchema = z.strictObject({
 });
 export type Resultados = z.infer<typeof ResultadosSchema>;
 
-/** A row of a parent's table: one territory one level down and where its own shard is. */
+const Conteo = z.number().int().min(0);
+
+/**
+ * A row of a parent's table: one territory one level down, compact. `t`: its tally counters (CONTEO order);
+ * `c`: votes per candidatura (the shard's `candidaturas` order). Votes per column are in the child's own
+ * shard, which `sha256` addresses (`rutaShard`). Expand with `resultadosDeFila`.
+ */
 export const FilaHijoSchema = z.strictObject({
   id: Id,
   nombre: z.string(),
-  resultados: ResultadosSchema,
-  ruta: RutaSchema,
+  sha256: Sha256Schema,
+  t: z.array(Conteo).length(CONTEO.length),
+  c: z.array(Conteo),
 });
 export type FilaHijo = z.infer<typeof FilaHijoSchema>;
 
@@ -62,6 +71,9 @@ export const CandidatoSchema = z.strictObject({
   propietaria: z.string(),
   suplente: z.string(),
 });
+
+/** A captured value in an aligned array: null where the column is not on the acta. */
+const ValorCeldaSchema = ValorSchema.nullable();
 
 /** One acta as published: its casilla, its state at this corte and, once registered, its captured figures. */
 export const ActaShardSchema = z.strictObject({
@@ -85,14 +97,15 @@ export const ActaShardSchema = z.strictObject({
   /** CONTABILIZADA: 1 counted, 0 not, 2 fuera de catálogo; null while not registered. */
   contabilizada: ContabilizadaSchema.nullable(),
   observaciones: z.array(ObservacionSchema),
-  /** Captured vote fields in ballot order; null when not captured. */
-  votos: z.record(z.string(), ValorSchema).nullable(),
-  totales: z.record(z.string(), ValorSchema).nullable(),
+  /** Captured vote fields aligned with the enclosing `columnas`; null when not captured. */
+  votos: z.array(ValorCeldaSchema).nullable(),
+  /** Captured totals in TOTALES order (TOTAL_BOLETAS_SOBRANTES … TOTAL_VOTOS_ASENTADO); null when not captured. */
+  totales: z.array(ValorCeldaSchema).nullable(),
   /** TOTAL_VOTOS_CALCULADO; null when not captured. */
   totalVotosCalculado: z.number().int().min(0).nullable(),
   mecanismoTraslado: MecanismoTrasladoSchema.nullable(),
-  /** The image and its integrity code (CODIGO_INTEGRIDAD = sha256); `url` is absolute-path (`/datos/…`). */
-  imagen: ImagenActaSchema.extend({ url: z.string() }).nullable(),
+  /** The image; its sha256 is CODIGO_INTEGRIDAD and it is served at `/` + `rutaImagen(entidad, imagen)`. */
+  imagen: ImagenActaSchema.nullable(),
   acopioAt: Instante.nullable(),
   capturaAt: Instante.nullable(),
   verificacionAt: Instante.nullable(),
@@ -108,15 +121,33 @@ export const SeccionShardSchema = z.strictObject({
   seccion: Id,
   distrito: z.strictObject({ id: Id, nombre: z.string() }),
   municipio: z.strictObject({ id: Id, nombre: z.string() }),
+  final: z.boolean(),
   elecciones: z.array(
     z.strictObject({
       codigo: z.string(),
-      resultados: ResultadosSchema,
+      /** The vote columns of this sección's ballot (with NO_REGISTRADAS, NULOS): the order of `v` and of each acta's `votos`. */
+      columnas: z.array(z.string()),
+      /** The candidaturas of the election: the order of `c`. */
+      candidaturas: z.array(z.string()),
+      /** The sección's tally counters (CONTEO order), votes per column and per candidatura: see `resultadosDeFila`. */
+      t: z.array(Conteo).length(CONTEO.length),
+      v: z.array(Conteo),
+      c: z.array(Conteo),
       actas: z.array(ActaShardSchema),
     }),
   ),
 });
 export type SeccionShard = z.infer<typeof SeccionShardSchema>;
+
+/** What every territory shard of one election shares: how to read its rows. */
+const TablaSchema = {
+  /** Vote columns of the election (results CSV order). */
+  columnas: z.array(z.string()),
+  /** Candidaturas of the election (display order): the order of `c`. */
+  candidaturas: z.array(z.string()),
+  /** Final corte: participation uses TOTAL_VOTOS_C_CS. */
+  final: z.boolean(),
+};
 
 /** `<ELECCION>/distrito/<id>` and `<ELECCION>/municipio/<id>`: its figures and one row per sección. */
 export const TerritorioShardSchema = z.strictObject({
@@ -126,9 +157,11 @@ export const TerritorioShardSchema = z.strictObject({
   eleccion: z.string(),
   id: Id,
   nombre: z.string(),
+  ...TablaSchema,
   resultados: ResultadosSchema,
   /** The fórmulas contested here (diputaciones in a distrito, munícipes in a municipio); empty otherwise. */
   candidatos: z.array(CandidatoSchema),
+  /** Rows address `seccion/<id>` shards. */
   secciones: z.array(FilaHijoSchema),
 });
 export type TerritorioShard = z.infer<typeof TerritorioShardSchema>;
@@ -139,19 +172,18 @@ export const EntidadShardSchema = z.strictObject({
   version: Version,
   entidad: EntidadRefSchema,
   eleccion: EleccionRefSchema,
+  ...TablaSchema,
   resultados: ResultadosSchema,
-  /** Vote columns of the election (results CSV order) and its candidaturas (display order). */
-  columnas: z.array(z.string()),
-  candidaturas: z.array(z.string()),
   catalogo: z.strictObject({
     partidos: z.array(z.strictObject({ siglas: z.string(), nombre: z.string(), color: z.string() })),
     coaliciones: z.array(z.strictObject({ id: z.string(), nombre: z.string(), partidos: z.array(z.string()) })),
   }),
   /** The fórmulas contested entidad-wide (gubernatura); empty otherwise. */
   candidatos: z.array(CandidatoSchema),
+  /** Rows address `<ELECCION>/distrito/<id>` and `<ELECCION>/municipio/<id>` shards. */
   distritos: z.array(FilaHijoSchema),
   municipios: z.array(FilaHijoSchema),
-  /** Registrations that match no expected acta: they count in the entidad figures only. */
+  /** Registrations that match no expected acta (they count in the entidad figures only); `votos` follow `columnas`. */
   fueraCatalogo: z.array(ActaShardSchema),
 });
 export type EntidadShard = z.infer<typeof EntidadShardSchema>;

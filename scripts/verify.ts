@@ -1,0 +1,96 @@
+/**
+ * `npm run verify -- <URL base | carpeta> [--save <carpeta>] [--puntero <ruta>]`
+ *
+ * Verifies a published corte as an outsider would: downloads it (or reads a folder saved before), checks every
+ * shard and file against the SHA-256 in the manifest, walks the manifest chain back to the first corte, and
+ * recomputes every summary figure from the CSV rows. Prints what matches and the first thing that does not;
+ * exits 1 when something does not match, 2 when the source cannot be read at all.
+ *   npm run verify -- http://localhost:8787
+ *   npm run verify -- http://localhost:8787 --save ./corte-guardado
+ *   npm run verify -- ./corte-guardado
+ * The checking logic is worker/domain/corte/verify.ts (pure, unit-tested); this file only moves bytes.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { esRutaPublica } from '../worker/domain/corte/rutas.ts';
+import { verificarCorte, type Fuente, type Informe } from '../worker/domain/corte/verify.ts';
+
+/** Objects of a corte served over HTTP at `<base>/<ruta>` (404: absent). */
+export function fuenteHttp(base: string, pedir: typeof fetch = fetch): Fuente {
+  const raiz = base.replace(/\/+$/, '');
+  return {
+    async leer(ruta) {
+      const r = await pedir(`${raiz}/${ruta}`);
+      if (r.status === 404) return null;
+      if (!r.ok) throw new Error(`GET ${raiz}/${ruta}: HTTP ${r.status}`);
+      return new Uint8Array(await r.arrayBuffer());
+    },
+  };
+}
+
+/** Objects saved in a folder under their keys (`<carpeta>/datos/14/…`). */
+export function fuenteCarpeta(carpeta: string): Fuente {
+  return {
+    async leer(ruta) {
+      if (!esRutaPublica(ruta)) return null;
+      try {
+        return new Uint8Array(await readFile(path.join(carpeta, ...ruta.split('/'))));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw e;
+      }
+    },
+  };
+}
+
+/** The same source, saving every object it reads into `carpeta` (a saved corte verifies on its own later). */
+export function guardando(fuente: Fuente, carpeta: string): Fuente {
+  return {
+    async leer(ruta) {
+      const bytes = await fuente.leer(ruta);
+      if (bytes !== null && esRutaPublica(ruta)) {
+        const destino = path.join(carpeta, ...ruta.split('/'));
+        await mkdir(path.dirname(destino), { recursive: true });
+        await writeFile(destino, bytes);
+      }
+      return bytes;
+    },
+  };
+}
+
+export function lineasInforme(informe: Informe): string[] {
+  const lineas = informe.comprobaciones.map((c) => `${c.ok ? '✓' : '✗'} ${c.que}: ${c.detalle}`);
+  lineas.push(
+    informe.primerFallo === null
+      ? 'TODO COINCIDE: cada hash, la cadena de manifiestos y cada cifra del resumen.'
+      : `PRIMER FALLO: ${informe.primerFallo.que}: ${informe.primerFallo.detalle}`,
+  );
+  return lineas;
+}
+
+function opcion(args: string[], nombre: string): string | null {
+  const i = args.indexOf(nombre);
+  return i >= 0 ? (args[i + 1] ?? null) : null;
+}
+
+export async function main(args: string[], escribir: (linea: string) => void = (l) => console.log(l), pedir: typeof fetch = fetch): Promise<number> {
+  const origen = args.find((a, i) => !a.startsWith('--') && !['--save', '--puntero'].includes(args[i - 1] ?? ''));
+  if (origen === undefined) {
+    escribir('uso: npm run verify -- <URL base | carpeta> [--save <carpeta>] [--puntero datos/latest.json]');
+    return 2;
+  }
+  let fuente = /^https?:\/\//.test(origen) ? fuenteHttp(origen, pedir) : fuenteCarpeta(origen);
+  const guardar = opcion(args, '--save');
+  if (guardar !== null) fuente = guardando(fuente, guardar);
+  escribir(`Verificando ${origen}${guardar ? ` (guardando en ${guardar})` : ''}`);
+  try {
+    const informe = await verificarCorte(fuente, { puntero: opcion(args, '--puntero') ?? undefined });
+    for (const l of lineasInforme(informe)) escribir(l);
+    return informe.ok ? 0 : 1;
+  } catch (e) {
+    escribir(`No se pudo leer el corte: ${(e as Error).message}`);
+    return 2;
+  }
+}
+
+if (import.meta.main) process.exit(await main(process.argv.slice(2)));

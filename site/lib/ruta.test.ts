@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { hrefDe, leerRuta, padreDe, type Ruta } from './ruta.ts';
+
+describe('routes of the election page', () => {
+  const rutas: Ruta[] = [
+    { vista: 'entidad', e: 'GUB' },
+    { vista: 'territorio', e: 'DIP_LOC', d: 3 },
+    { vista: 'territorio', e: 'AYUN', m: 39 },
+    { vista: 'seccion', e: 'GUB', s: 338 },
+    { vista: 'seccion', e: 'GUB', s: 338, padre: { nivel: 'distrito', id: 18 } },
+    { vista: 'acta', e: 'AYUN', s: 9, a: '140009C01006', padre: { nivel: 'municipio', id: 1 } },
+    { vista: 'acta', e: 'GUB', s: 9, a: '140009C01004' },
+  ];
+
+  it.each(rutas)('reads back what it writes: %o', (r) => {
+    expect(leerRuta(hrefDe(r).split('?')[1]!)).toEqual(r);
+  });
+
+  it('a sección names its distrito or municipio before itself; an unknown election is no route', () => {
+    expect(hrefDe({ vista: 'seccion', e: 'GUB', s: 338, padre: { nivel: 'distrito', id: 18 } })).toBe('/eleccion/?e=GUB&d=18&s=338');
+    expect(leerRuta('e=gub&s=1')).toBeNull();
+    expect(leerRuta('s=1')).toBeNull();
+  });
+
+  it('the parent of a sección is its municipio only for munícipes', () => {
+    const s = { distrito: { id: 3 }, municipio: { id: 1 } };
+    expect(padreDe('municipio', s)).toEqual({ nivel: 'municipio', id: 1 });
+    expect(padreDe('distrito', s)).toEqual({ nivel: 'distrito', id: 3 });
+    expect(padreDe('entidad', s)).toEqual({ nivel: 'distrito', id: 3 });
+  });
+});

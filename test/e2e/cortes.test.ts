@@ -1,0 +1,68 @@
+/**
+ * End to end: `wrangler dev` (workerd, local D1 and R2) with the fixture catalogue and its actas in the
+ * publication log; the cron (`/__scheduled`) publishes a corte; the public routes serve it over HTTP; and
+ * `npm run verify` (scripts/verify.ts) downloads it, verifies it and saves it to a folder that verifies too.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../scripts/verify.ts';
+import { DB_NAME } from '../../scripts/lib/local.ts';
+import { catalogueSqlScript } from '../../worker/db/catalogue-load.ts';
+import { fixtureActas, fixtureCatalogue } from '../../worker/domain/fixtures/election.ts';
+import { iniciarPila, type Pila } from './lib/pila.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'prep-e2e-cortes-'));
+const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
+let pila: Pila;
+
+beforeAll(async () => {
+  pila = await iniciarPila({
+    prepararDatos: ({ wrangler, persistTo }) => {
+      // Publication window open since local midnight (UTC-6) of today: the first cron tick is due.
+      const hoy = new Date(Date.now() - 6 * 3_600_000).toISOString().slice(0, 10);
+      const sql = [
+        catalogueSqlScript(fixtureCatalogue),
+        ...fixtureActas.map(
+          (f, i) =>
+            `INSERT INTO acta_publicacion (seq, clave, eleccion, payload) VALUES (${i + 1}, ${literal(f.acta.clave)}, ${literal(f.acta.identificacion.eleccion)}, ${literal(JSON.stringify(f.acta))});`,
+        ),
+        `UPDATE secuencia SET valor = ${fixtureActas.length} WHERE id = 1;`,
+        `UPDATE corte_config SET jornada = '${hoy}', inicio_minutos = 0 WHERE id = 1;`,
+      ].join('\n');
+      const archivo = path.join(dir, 'datos.sql');
+      writeFileSync(archivo, sql);
+      wrangler(['d1', 'execute', DB_NAME, '--local', '--persist-to', persistTo, '--yes', '--file', archivo]);
+    },
+  });
+  const r = await fetch(`${pila.url}/__scheduled?cron=*+*+*+*+*`);
+  if (!r.ok) throw new Error(`/__scheduled: HTTP ${r.status}\n${pila.salida()}`);
+}, 240_000);
+
+afterAll(async () => {
+  await pila?.parar();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a corte published by the cron, over HTTP', () => {
+  it('serves latest gzip-compressed with CORS, an ETag and 304', async () => {
+    const r = await fetch(`${pila.url}/datos/latest.json`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-encoding')).toBe('gzip');
+    expect(r.headers.get('access-control-allow-origin')).toBe('*');
+    expect(r.headers.get('cache-control')).toBe('public, max-age=10, must-revalidate');
+    expect(((await r.json()) as { numero: number }).numero).toBe(1);
+    const otra = await fetch(`${pila.url}/datos/latest.json`, { headers: { 'if-none-match': r.headers.get('etag')! } });
+    expect(otra.status).toBe(304);
+  });
+
+  it('npm run verify passes on it, and on the folder it saves', async () => {
+    const lineas: string[] = [];
+    const guardado = path.join(dir, 'guardado');
+    expect(await main([pila.url, '--save', guardado], (l) => lineas.push(l))).toBe(0);
+    expect(lineas.at(-1)).toContain('TODO COINCIDE');
+    expect(lineas.filter((l) => l.startsWith('✓ CSV '))).toHaveLength(3);
+    expect(await main([guardado], () => {})).toBe(0);
+  }, 60_000);
+});

@@ -1,0 +1,78 @@
+/**
+ * Where a corte's objects go: R2 in production, anything with the same three calls in tests (the fault
+ * injection test wraps it to fail half-way). Content-addressed objects are written with an immutable
+ * Cache-Control; the two mutable ones (`latest`, `historial`) with a short one and a conditional put.
+ */
+import { esMutable } from '../domain/corte/rutas.ts';
+
+export interface ObjetoLeido {
+  bytes: Uint8Array;
+  /** R2 etag (unquoted). */
+  etag: string;
+}
+
+export interface Almacen {
+  /** Writes the object. With `siEtag`, only if the current object has that etag (false when it has not). */
+  put(ruta: string, bytes: Uint8Array, opciones?: { siEtag?: string }): Promise<boolean>;
+  get(ruta: string): Promise<ObjetoLeido | null>;
+}
+
+export const CACHE_INMUTABLE = 'public, max-age=31536000, immutable';
+export const CACHE_MUTABLE = 'public, max-age=10, must-revalidate';
+
+export function tipoDeContenido(ruta: string): string {
+  if (ruta.endsWith('.json')) return 'application/json; charset=utf-8';
+  if (ruta.endsWith('.zip')) return 'application/zip';
+  if (ruta.endsWith('.csv')) return 'text/csv; charset=utf-8';
+  if (ruta.endsWith('.jpg')) return 'image/jpeg';
+  if (ruta.endsWith('.png')) return 'image/png';
+  if (ruta.endsWith('.pdf')) return 'application/pdf';
+  return 'application/octet-stream';
+}
+
+export function almacenR2(bucket: R2Bucket): Almacen {
+  return {
+    async put(ruta, bytes, opciones = {}) {
+      const r = await bucket.put(ruta, bytes, {
+        httpMetadata: { contentType: tipoDeContenido(ruta), cacheControl: esMutable(ruta) ? CACHE_MUTABLE : CACHE_INMUTABLE },
+        ...(opciones.siEtag !== undefined ? { onlyIf: { etagMatches: opciones.siEtag } } : {}),
+      });
+      return r !== null;
+    },
+    async get(ruta) {
+      const o = await bucket.get(ruta);
+      if (o === null) return null;
+      return { bytes: new Uint8Array(await o.arrayBuffer()), etag: o.etag };
+    },
+  };
+}
+
+/** At most 6 puts at once (a Worker has 6 simultaneous outgoing connections; more only queue). */
+export const CONCURRENCIA_R2 = 6;
+
+/**
+ * Writes every object with at most `concurrencia` puts in flight. `entre` runs between puts (the corte renews
+ * its lease there); the first failure stops the others from starting and is rethrown.
+ */
+export async function escribirTodos(
+  almacen: Almacen,
+  objetos: readonly { ruta: string; contenido: Uint8Array }[],
+  entre: () => Promise<void> = async () => {},
+  concurrencia = CONCURRENCIA_R2,
+): Promise<void> {
+  let siguiente = 0;
+  let fallo: unknown = null;
+  const trabajador = async () => {
+    while (fallo === null && siguiente < objetos.length) {
+      const o = objetos[siguiente++]!;
+      try {
+        await almacen.put(o.ruta, o.contenido);
+        await entre();
+      } catch (e) {
+        fallo ??= e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrencia, objetos.length) }, trabajador));
+  if (fallo !== null) throw fallo;
+}

@@ -1,0 +1,96 @@
+/**
+ * Reading the publication log (D1 `acta_publicacion`, appended by the capture API) as of a change sequence:
+ * per clave, the newest entry with seq ≤ N. A few large, indexed, paged queries per corte — never one per
+ * acta (a Worker invocation may run at most 1,000 D1 queries). Payloads are parsed with ActaPublicadaSchema
+ * at this boundary.
+ */
+import { ActaPublicadaSchema, type ActaPublicada } from '../domain/acta/publicada.ts';
+import type { Cambio } from '../domain/corte/corte.ts';
+
+/** Rows per page: a page of ~1 KB payloads stays around 2 MB. */
+export const PAGINA = 2000;
+/** Claves per `IN (json_each(?))` list. */
+const LOTE_CLAVES = 500;
+
+interface FilaLog {
+  seq: number;
+  clave: string;
+  eleccion: string;
+  payload: string;
+}
+
+/** The change sequence of the newest public change (0 when nothing was published to the log). */
+export async function secuenciaPublicada(db: D1Database): Promise<number> {
+  const r = await db.prepare('SELECT coalesce(max(seq), 0) AS n FROM acta_publicacion').first<{ n: number }>();
+  return Number(r?.n ?? 0);
+}
+
+function parsear(f: FilaLog): ActaPublicada {
+  const r = ActaPublicadaSchema.safeParse(JSON.parse(f.payload));
+  if (!r.success) throw new Error(`acta_publicacion seq ${f.seq} (${f.clave}) no es un ActaPublicada: ${r.error.message}`);
+  return r.data;
+}
+
+/** Every acta's newest entry with seq ≤ hasta, in clave order, a page at a time. */
+export async function* leerActas(db: D1Database, hasta: number): AsyncGenerator<ActaPublicada[]> {
+  let desde = '';
+  for (;;) {
+    const { results } = await db
+      .prepare(
+        `SELECT a.seq, a.clave, a.eleccion, a.payload FROM acta_publicacion a
+         WHERE a.clave > ?1 AND a.seq = (SELECT max(b.seq) FROM acta_publicacion b WHERE b.clave = a.clave AND b.seq <= ?2)
+         ORDER BY a.clave LIMIT ?3`,
+      )
+      .bind(desde, hasta, PAGINA)
+      .all<FilaLog>();
+    if (results.length === 0) return;
+    yield results.map(parsear);
+    desde = results.at(-1)!.clave;
+    if (results.length < PAGINA) return;
+  }
+}
+
+/** The newest entry with seq in (desde, hasta] of every clave whose log moved in that range, in seq order. */
+async function nuevos(db: D1Database, desde: number, hasta: number): Promise<FilaLog[]> {
+  const out: FilaLog[] = [];
+  let cursor = desde;
+  for (;;) {
+    const { results } = await db
+      .prepare(
+        `SELECT a.seq, a.clave, a.eleccion, a.payload FROM acta_publicacion a
+         WHERE a.seq > ?1 AND a.seq <= ?2
+           AND a.seq = (SELECT max(b.seq) FROM acta_publicacion b WHERE b.clave = a.clave AND b.seq <= ?2)
+         ORDER BY a.seq LIMIT ?3`,
+      )
+      .bind(cursor, hasta, PAGINA)
+      .all<FilaLog>();
+    out.push(...results);
+    if (results.length < PAGINA) return out;
+    cursor = results.at(-1)!.seq;
+  }
+}
+
+/** The entry with the newest seq ≤ hasta of each of the given claves (absent: not registered then). */
+async function estadosEn(db: D1Database, claves: readonly string[], hasta: number): Promise<Map<string, ActaPublicada>> {
+  const out = new Map<string, ActaPublicada>();
+  for (let i = 0; i < claves.length; i += LOTE_CLAVES) {
+    const { results } = await db
+      .prepare(
+        `SELECT a.seq, a.clave, a.eleccion, a.payload FROM acta_publicacion a
+         WHERE a.clave IN (SELECT value FROM json_each(?1))
+           AND a.seq = (SELECT max(b.seq) FROM acta_publicacion b WHERE b.clave = a.clave AND b.seq <= ?2)`,
+      )
+      .bind(JSON.stringify(claves.slice(i, i + LOTE_CLAVES)), hasta)
+      .all<FilaLog>();
+    for (const f of results) out.set(f.clave, parsear(f));
+  }
+  return out;
+}
+
+/** What changed between two cortes: per clave whose log moved, its state at `desde` and at `hasta`. */
+export async function leerCambios(db: D1Database, desde: number, hasta: number): Promise<Cambio[]> {
+  if (hasta <= desde) return [];
+  const filas = await nuevos(db, desde, hasta);
+  const antes = desde > 0 ? await estadosEn(db, filas.map((f) => f.clave), desde) : new Map<string, ActaPublicada>();
+  return filas.map((f) => ({ clave: f.clave, eleccion: f.eleccion, antes: antes.get(f.clave) ?? null, despues: parsear(f) }));
+}

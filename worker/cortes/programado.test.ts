@@ -1,0 +1,99 @@
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import worker from '../index.ts';
+import { FIXTURE_APERTURA_MS, fixtureActas } from '../domain/fixtures/election.ts';
+import { cargarFixture, registrarEnLog, reiniciar } from './prueba.ts';
+import { guardarConfig } from './registro-d1.ts';
+
+const MIN = 60_000;
+/** Election day 2 June 2024, 20:00 in Jalisco (UTC-6, from the catalogue). */
+const APERTURA = FIXTURE_APERTURA_MS;
+const actas = fixtureActas.map((f) => f.acta);
+
+/** One cron tick through the Worker's own `scheduled` export, `minuto` minutes after the opening. */
+async function tick(minuto: number): Promise<void> {
+  const ctx = createExecutionContext();
+  await worker.scheduled(createScheduledController({ scheduledTime: APERTURA + minuto * MIN, cron: '* * * * *' }), env, ctx);
+  await waitOnExecutionContext(ctx);
+}
+
+async function cortes(): Promise<{ numero: number; minuto: number; final: number; motivo: string }[]> {
+  const { results } = await env.DB.prepare('SELECT numero, instante, final, motivo FROM corte ORDER BY numero').all<Record<string, number | string>>();
+  return results.map((r) => ({ numero: Number(r.numero), minuto: (Number(r.instante) - APERTURA) / MIN, final: Number(r.final), motivo: String(r.motivo) }));
+}
+
+beforeEach(async () => {
+  await reiniciar();
+  await cargarFixture();
+  await guardarConfig(env.DB, { jornada: '2024-06-02', inicioMinutos: 20 * 60, duracionMinutos: 24 * 60, cadenciaMinutos: 5 });
+});
+
+describe('the cron handler', () => {
+  it('publishes nothing before the window, then on every turn of the cadence and never between', async () => {
+    await registrarEnLog(actas.slice(0, 2));
+    await tick(-30);
+    await tick(-1);
+    expect(await cortes()).toEqual([]);
+    for (let m = 0; m < 16; m++) {
+      // A new acta is verified every minute; only the turn boundaries publish.
+      await registrarEnLog([actas[2 + m]!]);
+      await tick(m);
+    }
+    expect((await cortes()).map((c) => c.minuto)).toEqual([0, 5, 10, 15]);
+    expect((await cortes()).every((c) => c.motivo === 'programado' && c.final === 0)).toBe(true);
+  });
+
+  it('a turn with nothing new publishes nothing, and a change arriving later in that turn waits for the next turn', async () => {
+    await registrarEnLog(actas.slice(0, 3));
+    await tick(0);
+    await tick(5); // nothing new since 20:00: no corte, the turn is covered
+    await registrarEnLog([actas[3]!]);
+    await tick(6);
+    await tick(9);
+    expect((await cortes()).map((c) => c.minuto)).toEqual([0]);
+    await tick(10);
+    expect((await cortes()).map((c) => c.minuto)).toEqual([0, 10]);
+  });
+
+  it('follows the configured cadence (every 10 minutes here)', async () => {
+    await guardarConfig(env.DB, { jornada: '2024-06-02', inicioMinutos: 20 * 60, duracionMinutos: 24 * 60, cadenciaMinutos: 10 });
+    for (let m = 0; m < 25; m++) {
+      await registrarEnLog([actas[m % actas.length]!, { ...actas[m % actas.length]!, cotejada: ((m % 3) + 1) as 1 | 2 | 3 }]);
+      await tick(m);
+    }
+    expect((await cortes()).map((c) => c.minuto)).toEqual([0, 10, 20]);
+  });
+
+  it('publishes the final corte at the close of the window, then nothing', async () => {
+    await registrarEnLog(actas);
+    await tick(0);
+    await tick(24 * 60 - 1);
+    expect(await cortes()).toHaveLength(1);
+    await tick(24 * 60);
+    await tick(24 * 60 + 1);
+    await registrarEnLog([{ ...actas[0]!, cotejada: 1 }]);
+    await tick(24 * 60 + 5);
+    expect(await cortes()).toEqual([
+      { numero: 1, minuto: 0, final: 0, motivo: 'programado' },
+      { numero: 2, minuto: 24 * 60, final: 1, motivo: 'final' },
+    ]);
+  });
+
+  it('takes the window from the entidad offset in the catalogue (UTC-7: opens an hour later in UTC)', async () => {
+    await env.DB.prepare('UPDATE entidad SET utc_offset_minutes = -420').run();
+    await registrarEnLog(actas.slice(0, 2));
+    await tick(0);
+    await tick(59);
+    expect(await cortes()).toEqual([]);
+    await tick(60);
+    expect((await cortes()).map((c) => c.minuto)).toEqual([60]);
+  });
+
+  it('does nothing without an election day configured', async () => {
+    await guardarConfig(env.DB, { jornada: null, inicioMinutos: 20 * 60, duracionMinutos: 24 * 60, cadenciaMinutos: 5 });
+    await registrarEnLog(actas.slice(0, 2));
+    await tick(0);
+    expect(await cortes()).toEqual([]);
+  });
+});

@@ -1,0 +1,217 @@
+import { env } from 'cloudflare:workers';
+import { unzipSync } from 'fflate';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { desdeUtf8 } from '../domain/corte/bytes.ts';
+import { DiferenciasSchema, EntidadShardSchema, HistorialSchema, ManifiestoSchema, PunteroSchema, type Manifiesto, type Puntero } from '../domain/corte/shards.ts';
+import { EstadoCorte } from '../domain/corte/estado.ts';
+import { construirModelo } from '../domain/corte/modelo.ts';
+import { renderizar } from '../domain/corte/render-shards.ts';
+import { FIXTURE_APERTURA_MS, fixtureActas, fixtureCatalogue } from '../domain/fixtures/election.ts';
+import { almacenR2, type Almacen } from './almacen.ts';
+import { cacheDelIsolate } from './cache.ts';
+import { almacenConPausa, almacenQueFalla, cargarFixture, contarCortes, leerJson, registrarEnLog, reiniciar } from './prueba.ts';
+import { ejecutarCorte, type Dependencias, type Pedido } from './publicar.ts';
+
+const MIN = 60_000;
+const actas = fixtureActas.map((f) => f.acta);
+const primeras = actas.slice(0, 12);
+const resto = actas.slice(12);
+
+function deps(extra: Partial<Dependencias> = {}): Dependencias & { lineas: Record<string, unknown>[] } {
+  const lineas: Record<string, unknown>[] = [];
+  return { db: env.DB, almacen: almacenR2(env.BUCKET), bitacora: (l) => lineas.push(l), lineas, ...extra };
+}
+
+const pedido = (minuto: number, final = false): Pedido => ({ instante: FIXTURE_APERTURA_MS + minuto * MIN, final, motivo: final ? 'final' : 'programado', turno: null });
+
+async function latest(): Promise<Puntero> {
+  return PunteroSchema.parse(await leerJson('datos/14/latest.json'));
+}
+
+async function manifiesto(p: Puntero): Promise<Manifiesto> {
+  return ManifiestoSchema.parse(await leerJson(p.manifiesto.ruta));
+}
+
+async function todosPresentes(m: Manifiesto): Promise<boolean> {
+  for (const s of m.shards) {
+    const o = await env.BUCKET.head(s.ruta);
+    if (o === null || o.size !== s.bytes) return false;
+  }
+  return (await env.BUCKET.head(m.abiertos.ruta)) !== null && (await env.BUCKET.head(m.diferencias.ruta)) !== null;
+}
+
+beforeEach(async () => {
+  await reiniciar();
+  await cargarFixture();
+});
+
+describe('ejecutarCorte', () => {
+  it('publishes a first corte: every shard, the zip, the diff and the manifest, then the history and latest', async () => {
+    const seq = await registrarEnLog(primeras);
+    const d = deps();
+    const r = await ejecutarCorte(d, pedido(5));
+    expect(r).toMatchObject({ tipo: 'publicado', numero: 1, secuencia: seq, final: false });
+    const p = await latest();
+    expect(p).toMatchObject({ numero: 1, secuencia: seq, corte: '02/06/2024 20:05 (UTC-6)', final: false });
+    expect(PunteroSchema.parse(await leerJson('datos/latest.json'))).toEqual(p);
+    const m = await manifiesto(p);
+    expect(m.anterior).toBeNull();
+    expect(m.shards.length).toBeGreaterThan(20);
+    expect(await todosPresentes(m)).toBe(true);
+    const h = HistorialSchema.parse(await leerJson('datos/14/historial.json'));
+    expect(h.cortes.map((c) => [c.numero, c.manifiesto.sha256])).toEqual([[1, p.manifiesto.sha256]]);
+    const dif = DiferenciasSchema.parse(await leerJson(m.diferencias.ruta));
+    expect(dif.elecciones.flatMap((e) => e.nuevas).sort()).toEqual(primeras.map((a) => a.clave).sort());
+    // The corte's own log line: actas processed, shards written vs reused, bytes, milliseconds.
+    expect(d.lineas).toHaveLength(1);
+    expect(d.lineas[0]).toMatchObject({ evento: 'corte', numero: 1, modo: 'completo', actasProcesadas: 12, shardsEscritos: m.shards.length, shardsReusados: 0 });
+    expect(d.lineas[0]!.bytesEscritos).toBeGreaterThan(m.shards.reduce((s, x) => s + x.bytes, 0));
+    expect(typeof d.lineas[0]!.milisegundos).toBe('number');
+  });
+
+  it('publishes the same change sequence once', async () => {
+    await registrarEnLog(primeras);
+    expect((await ejecutarCorte(deps(), pedido(5))).tipo).toBe('publicado');
+    expect(await ejecutarCorte(deps(), pedido(10))).toMatchObject({ tipo: 'sin_cambios', numero: 1 });
+    expect(await contarCortes()).toBe(1);
+    expect((await latest()).numero).toBe(1);
+  });
+
+  it('the next corte applies only what changed, rewrites only its sección and parents, and chains its manifest', async () => {
+    await registrarEnLog(primeras);
+    await ejecutarCorte(deps(), pedido(5));
+    const p1 = await latest();
+    const m1 = await manifiesto(p1);
+    const nueva = resto.find((a) => a.clave === '142302C01005')!;
+    await registrarEnLog([nueva]);
+    const d = deps();
+    const r = await ejecutarCorte(d, pedido(10));
+    expect(r).toMatchObject({ tipo: 'publicado', numero: 2 });
+    expect(d.lineas[0]).toMatchObject({ modo: 'incremental', actasProcesadas: 1, shardsEscritos: 10, shardsReusados: m1.shards.length - 10 });
+    const p2 = await latest();
+    const m2 = await manifiesto(p2);
+    expect(m2.anterior).toEqual({ numero: 1, sha256: p1.manifiesto.sha256, ruta: p1.manifiesto.ruta });
+    expect(HistorialSchema.parse(await leerJson('datos/14/historial.json')).cortes.map((c) => c.anterior)).toEqual([null, p1.manifiesto.sha256]);
+    expect(p2.numero).toBe(2);
+    const cambiados = m2.shards.filter((s) => m1.shards.find((x) => x.id === s.id)!.sha256 !== s.sha256).map((s) => s.id);
+    expect(cambiados.sort()).toEqual(
+      ['seccion/2302', ...['GUB', 'DIP_LOC', 'AYUN'].flatMap((e) => [`${e}/distrito/2`, `${e}/municipio/120`, `${e}/entidad`])].sort(),
+    );
+    const dif = DiferenciasSchema.parse(await leerJson(m2.diferencias.ruta));
+    expect(dif.elecciones.find((e) => e.codigo === 'DIP_LOC')!.nuevas).toEqual(['142302C01005']);
+    expect(dif.anterior).toEqual({ numero: 1, secuencia: 12 });
+  });
+
+  it('a cold isolate (no cached state) publishes byte for byte the manifest a warm one does', async () => {
+    const correr = async (frio: boolean) => {
+      await reiniciar();
+      await cargarFixture();
+      await registrarEnLog(primeras);
+      await ejecutarCorte(deps(), pedido(5));
+      await registrarEnLog(resto);
+      if (frio) cacheDelIsolate.vaciar();
+      const d = deps();
+      await ejecutarCorte(d, pedido(10));
+      return { p: await latest(), linea: d.lineas[0]!, m: await manifiesto(await latest()) };
+    };
+    const caliente = await correr(false);
+    const frio = await correr(true);
+    expect(caliente.linea.modo).toBe('incremental');
+    expect(frio.linea.modo).toBe('completo');
+    expect(frio.m.shards.filter((s, i) => s.sha256 !== caliente.m.shards[i]!.sha256).map((s) => s.id)).toEqual([]);
+    expect({ ...frio.m, shards: [] }).toEqual({ ...caliente.m, shards: [] });
+    expect(frio.p.manifiesto).toEqual(caliente.p.manifiesto);
+    expect(frio.linea.shardsEscritos).toBe(caliente.linea.shardsEscritos);
+  });
+
+  it('a corte that dies after writing half its shards leaves latest on the previous corte; the next run publishes it whole', async () => {
+    await registrarEnLog(primeras);
+    await ejecutarCorte(deps(), pedido(5));
+    const antes = await latest();
+    await registrarEnLog(resto);
+    const base = almacenR2(env.BUCKET);
+    // Corte 2 writes `n` new shards (computed by the domain on the same actas); the store dies after half of them.
+    const m = construirModelo(fixtureCatalogue);
+    if (!m.ok) throw new Error('modelo');
+    const estado = EstadoCorte.completo(m.value, primeras).estado;
+    await renderizar(estado, { final: false });
+    estado.aplicar(resto.map((despues) => ({ antes: null, despues })));
+    const n = (await renderizar(estado, { final: false })).nuevos.length;
+    expect(n).toBeGreaterThan(10);
+    const mitad = Math.floor(n / 2);
+    const roto = almacenQueFalla(base, mitad);
+    await expect(ejecutarCorte(deps({ almacen: roto }), pedido(10))).rejects.toThrow(/falla inyectada/);
+    expect(roto.escritos.length).toBe(mitad);
+    expect(roto.escritos.every((r) => !r.includes('/manifiestos/') && !r.endsWith('latest.json'))).toBe(true);
+    expect(await latest()).toEqual(antes);
+    expect(PunteroSchema.parse(await leerJson('datos/latest.json'))).toEqual(antes);
+    expect(await contarCortes()).toBe(1);
+    const d = deps();
+    const r = await ejecutarCorte(d, pedido(11));
+    expect(r).toMatchObject({ tipo: 'publicado', numero: 2 });
+    expect(d.lineas[0]!.shardsEscritos).toBe(n);
+    const despues = await latest();
+    expect(despues.numero).toBe(2);
+    expect(await todosPresentes(await manifiesto(despues))).toBe(true);
+    expect((await manifiesto(despues)).anterior!.sha256).toBe(antes.manifiesto.sha256);
+  });
+
+  it('two concurrent cortes never both publish', async () => {
+    await registrarEnLog(primeras);
+    const [a, b] = await Promise.all([ejecutarCorte(deps({ titular: 'A' }), pedido(5)), ejecutarCorte(deps({ titular: 'B' }), pedido(5))]);
+    expect([a.tipo, b.tipo].sort()).toEqual(['ocupado', 'publicado']);
+    expect(await contarCortes()).toBe(1);
+  });
+
+  it('a run whose lease expired mid-corte and was taken by another records nothing and never moves latest', async () => {
+    await registrarEnLog(primeras);
+    let otro: Awaited<ReturnType<typeof ejecutarCorte>> | null = null;
+    const lento: Almacen = almacenConPausa(almacenR2(env.BUCKET), 3, async () => {
+      // Run A stalls past its lease; run B takes the expired lease and publishes corte 1.
+      await env.DB.prepare('UPDATE corte_lease SET vence = 1 WHERE id = 1').run();
+      otro = await ejecutarCorte(deps({ titular: 'B' }), pedido(6));
+    });
+    await expect(ejecutarCorte(deps({ titular: 'A', almacen: lento }), pedido(5))).rejects.toThrow(/no se registró|se perdió el lease/);
+    expect(otro).toMatchObject({ tipo: 'publicado', numero: 1 });
+    expect(await contarCortes()).toBe(1);
+    const p = await latest();
+    expect(p.numero).toBe(1);
+    expect(p.instante).toBe(pedido(6).instante);
+  });
+
+  it('the final corte switches participation to TOTAL_VOTOS_C_CS, even with nothing new, and closes publication', async () => {
+    await registrarEnLog(actas);
+    await ejecutarCorte(deps(), pedido(5));
+    const gub = async () => {
+      const p = await latest();
+      const ruta = p.elecciones.find((e) => e.codigo === 'GUB')!.ruta;
+      return EntidadShardSchema.parse(await leerJson(ruta)).resultados.figuras;
+    };
+    const antes = await gub();
+    expect(antes.PORCENTAJE_PARTICIPACION_CIUDADANA).toBe(74.3394);
+    const r = await ejecutarCorte(deps(), { ...pedido(24 * 60), motivo: 'final', final: true });
+    expect(r).toMatchObject({ tipo: 'publicado', numero: 2, final: true });
+    const despues = await gub();
+    expect(despues.TOTAL_VOTOS_C_CS).toBe(antes.TOTAL_VOTOS_C_CS);
+    expect(despues.PORCENTAJE_PARTICIPACION_CIUDADANA).toBe(101.701);
+    const p = await latest();
+    expect(p.final).toBe(true);
+    const zip = unzipSync(new Uint8Array(await (await env.BUCKET.get(p.abiertos.ruta))!.arrayBuffer()));
+    const csv = desdeUtf8(Object.entries(zip).find(([n]) => n.endsWith('/GUB.csv'))![1]);
+    expect(csv.split('\r\n')[3]!.split(',').at(-1)).toBe('101.7010');
+    expect(await ejecutarCorte(deps(), pedido(24 * 60 + 5))).toEqual({ tipo: 'cerrado', numero: 2 });
+  });
+
+  it('repairs latest when a run died after recording its corte', async () => {
+    await registrarEnLog(primeras);
+    await ejecutarCorte(deps(), pedido(5));
+    await registrarEnLog(resto);
+    // Corte 2 is recorded but its run dies before writing history and latest: simulate by rolling latest back.
+    const p1 = await latest();
+    await ejecutarCorte(deps(), pedido(10));
+    const p2 = await latest();
+    await env.BUCKET.put('datos/14/latest.json', JSON.stringify(p1));
+    expect(await ejecutarCorte(deps(), pedido(15))).toMatchObject({ tipo: 'sin_cambios', numero: 2 });
+    expect(await latest()).toEqual(p2);
+  });
+});

@@ -1,0 +1,27 @@
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { utf8 } from './bytes.ts';
+import { carpetaEleccion, construirZip, nombreZip } from './abiertos.ts';
+
+const T = Date.UTC(2024, 5, 3, 2, 5); // 02/06/2024 20:05 in UTC-6
+
+describe('open-data zip', () => {
+  it('is named after the corte in local time, one folder per election', () => {
+    expect(nombreZip(T, -360)).toBe('20240602_2005_PREP.zip');
+    expect(carpetaEleccion(T, -360, 'GUB')).toBe('20240602_2005_PREP_GUB');
+  });
+
+  it('is a real zip, byte-identical for the same corte, listing each file with its SHA-256', async () => {
+    const archivos = [
+      { nombre: '20240602_2005_PREP_GUB/GUB.csv', contenido: utf8('\uFEFFGubernatura\r\n') },
+      { nombre: '20240602_2005_PREP_GUB/LEEME.txt', contenido: utf8('LEEME\r\n') },
+    ];
+    const a = await construirZip(T, -360, archivos);
+    const b = await construirZip(T, -360, archivos);
+    expect(Buffer.from(a.contenido).equals(Buffer.from(b.contenido))).toBe(true);
+    const leido = unzipSync(a.contenido);
+    expect(Object.keys(leido)).toEqual(archivos.map((x) => x.nombre));
+    expect(new TextDecoder().decode(leido['20240602_2005_PREP_GUB/LEEME.txt'])).toBe('LEEME\r\n');
+    expect(a.archivos[1]).toEqual({ nombre: '20240602_2005_PREP_GUB/LEEME.txt', bytes: 7, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+});

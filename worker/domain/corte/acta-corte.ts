@@ -1,0 +1,48 @@
+/**
+ * A registered acta placed in the corte's model: its catalogue entry (or none: fuera de catálogo), its
+ * election, its classification and what it adds to the tallies. Total over well-formed log entries: a captura
+ * or sin acta whose clave is not an expected acta is, by definition (RULES.md §4), fuera de catálogo.
+ */
+import { clasificarActa, type Clasificacion } from '../acta/classify.ts';
+import type { ActaPublicada } from '../acta/publicada.ts';
+import { actaRegistrada, entradaTally } from '../acta/registrada.ts';
+import { err, ok, type Result } from '../result.ts';
+import type { TallyInput } from '../tally/tally.ts';
+import type { ActaModelo, CorteModelo, EleccionModelo } from './modelo.ts';
+
+export interface ActaEnCorte {
+  acta: ActaPublicada;
+  /** Null for fuera de catálogo. */
+  esperada: ActaModelo | null;
+  eleccion: EleccionModelo;
+  clasificacion: Clasificacion;
+  entrada: TallyInput;
+}
+
+/** Log entries a corte cannot place: they are left out of the corte and reported in its log. */
+export interface ProblemaActa {
+  motivo: 'ELECCION_DESCONOCIDA' | 'SIN_CAPTURA' | 'SIN_MOTIVO';
+  clave: string;
+}
+
+export function actaEnCorte(modelo: CorteModelo, acta: ActaPublicada): Result<ActaEnCorte, ProblemaActa> {
+  const candidata = acta.registro === 'fuera_catalogo' ? undefined : modelo.actaPorClave.get(acta.clave);
+  const publicada: ActaPublicada = candidata === undefined && acta.registro !== 'fuera_catalogo' ? { ...acta, registro: 'fuera_catalogo' } : acta;
+  const eleccion = candidata?.eleccion.codigo ?? acta.identificacion.eleccion;
+  const em = modelo.eleccionPorCodigo.get(eleccion);
+  if (em === undefined) return err({ motivo: 'ELECCION_DESCONOCIDA', clave: acta.clave });
+  const registrada = actaRegistrada(publicada, candidata);
+  if (!registrada.ok) {
+    // NO_ESPERADA cannot happen here (unknown claves were turned into fuera de catálogo above).
+    const motivo = registrada.error.motivo === 'SIN_MOTIVO' ? 'SIN_MOTIVO' : 'SIN_CAPTURA';
+    return err({ motivo, clave: acta.clave });
+  }
+  const clasificacion = clasificarActa(registrada.value);
+  return ok({
+    acta,
+    esperada: candidata ?? null,
+    eleccion: em,
+    clasificacion,
+    entrada: entradaTally(publicada, candidata, clasificacion),
+  });
+}

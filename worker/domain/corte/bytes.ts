@@ -1,0 +1,77 @@
+/**
+ * Bytes, hashes and canonical JSON for published objects. Web-standard APIs only (TextEncoder,
+ * crypto.subtle), so the same code hashes in workerd, in Node and in the verifier.
+ */
+
+const encoder = new TextEncoder();
+/** Keeps a leading BOM (published CSVs start with one; checking it is part of reading them). */
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function utf8(texto: string): Uint8Array {
+  return encoder.encode(texto);
+}
+
+/** Strict UTF-8 decoding (throws on malformed bytes); a BOM is kept as U+FEFF. */
+export function desdeUtf8(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+export function hex(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!];
+  return out;
+}
+
+/** SHA-256 of the bytes, lower-case hex. */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
+}
+
+/**
+ * A record with its keys in the given order (those absent skipped), then any other keys sorted: published
+ * JSON never depends on the insertion history of a record.
+ */
+export function ordenarRegistro<V>(r: Readonly<Record<string, V>>, orden: readonly string[]): Record<string, V> {
+  const out: Record<string, V> = {};
+  let n = 0;
+  for (const k of orden) {
+    const v = r[k];
+    if (v !== undefined) {
+      out[k] = v;
+      n++;
+    }
+  }
+  let total = 0;
+  for (const _ in r) total++;
+  if (total !== n) for (const k of Object.keys(r).filter((x) => !Object.hasOwn(out, x)).sort()) out[k] = r[k]!;
+  return out;
+}
+
+/** JSON with every object's keys sorted: equal values give equal text whatever their key order. */
+export function jsonCanonico(valor: unknown): string {
+  return JSON.stringify(valor, (_k, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const o = v as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(o).sort()) out[k] = o[k];
+    return out;
+  });
+}
+
+/** Deep equality of JSON values (object key order ignored). */
+export function igualesProfundo(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const y = b as unknown[];
+    return a.length === y.length && a.every((v, i) => igualesProfundo(v, y[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const kx = Object.keys(x);
+  if (kx.length !== Object.keys(y).length) return false;
+  return kx.every((k) => Object.hasOwn(y, k) && igualesProfundo(x[k], y[k]));
+}

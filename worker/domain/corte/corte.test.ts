@@ -1,0 +1,189 @@
+import fc from 'fast-check';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../csv/parse.ts';
+import { FIXTURE_APERTURA_MS, fixtureActas, fixtureCatalogue } from '../fixtures/election.ts';
+import { desdeUtf8 } from './bytes.ts';
+import { archivosAbiertos, prepararCorte } from './corte.ts';
+import { anchoDatos } from './csv-resultados.ts';
+import { EstadoCorte } from './estado.ts';
+import { historia } from './historias.ts';
+import { construirModelo, type CorteModelo } from './modelo.ts';
+import { renderizar } from './render-shards.ts';
+import { resultadosDeFila } from './lectura.ts';
+import { EntidadShardSchema, SeccionShardSchema, TerritorioShardSchema, TerritoriosShardSchema } from './shards.ts';
+import { compararResumen, leerCsvResultados, recalcular } from './verify-csv.ts';
+
+const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden');
+const INSTANTE = FIXTURE_APERTURA_MS + 60 * 60_000;
+
+function modelo(): CorteModelo {
+  const m = construirModelo(fixtureCatalogue);
+  if (!m.ok) throw new Error(JSON.stringify(m.error));
+  return m.value;
+}
+
+function estadoFixture(): EstadoCorte {
+  return EstadoCorte.completo(modelo(), fixtureActas.map((f) => f.acta)).estado;
+}
+
+function bytesCsv(estado: EstadoCorte, codigo: string, final = false): Uint8Array {
+  const archivos = [...archivosAbiertos(estado, INSTANTE, final)];
+  return archivos.find((x) => x.nombre.endsWith(`/${codigo}.csv`))!.contenido;
+}
+
+function csvDe(estado: EstadoCorte, codigo: string, final = false): string {
+  return desdeUtf8(bytesCsv(estado, codigo, final));
+}
+
+describe('results CSV of the fixture election (RULES.md §7)', () => {
+  for (const codigo of ['GUB', 'DIP_LOC', 'AYUN']) {
+    it(`${codigo}: byte for byte the golden file`, () => {
+      const archivo = path.join(GOLDEN, `fixture-${codigo}.csv`);
+      const bytes = bytesCsv(estadoFixture(), codigo);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      if (process.env.UPDATE_GOLDEN === '1') writeFileSync(archivo, bytes);
+      expect(Buffer.from(bytes).equals(readFileSync(archivo))).toBe(true);
+    });
+  }
+
+  it('has the BOM, the two title lines, CRLF, apostrophe keys, -, Ilegible, Sin dato and truncated percentages', () => {
+    const csv = csvDe(estadoFixture(), 'GUB');
+    const lineas = csv.slice(1).split('\r\n');
+    expect(csv.startsWith('\uFEFFGubernatura\r\n02/06/2024 21:00 (UTC-6)\r\n')).toBe(true);
+    expect(csv.replaceAll('\r\n', '')).not.toContain('\n');
+    // 14 of 15 expected actas captured: 93.3333… truncated; 7 of 15 counted: 46.6666… (rounding would give 46.6667).
+    expect(lineas[3]!.split(',').slice(0, 8)).toEqual(['15', '15', '1', '14', '93.3333', '7', '46.6666', '53.3333']);
+    expect(lineas[5]!.startsWith("'140338B0100,'140338B01004,14,Jalisco,1,Guadalajara,39,Guadalajara,338,1,B,0,1,4,")).toBe(true);
+    expect(csv).toContain(',Ilegible,');
+    expect(csv).toContain(',Sin dato,');
+    expect(csv).toContain(',"Excede Lista Nominal, Ilegible",0,');
+    // Expected but not registered (GUB of 142302C0100): catalogue columns, then `-` everywhere but LN / representantes.
+    const pendiente = lineas.find((l) => l.startsWith("'142302C0100"))!;
+    expect(pendiente.split(',').filter((c) => c === '-')).toHaveLength(pendiente.split(',').length - 16);
+    expect(pendiente).toContain(',519,7,-,-,');
+    // Fuera de catálogo last, with `-` keys and CONTABILIZADA 2.
+    expect(lineas.at(-2)!.startsWith('-,-,14,Jalisco,-,-,-,-,9998,1,B,0,-,4,')).toBe(true);
+    expect(lineas.at(-2)).toContain(',Fuera de catálogo,2,');
+    expect(lineas.at(-1)).toBe('');
+  });
+
+  it('reads back with the RFC 4180 parser: the header width on every row, one row per expected acta, fuera de catálogo last', () => {
+    const estado = estadoFixture();
+    for (const em of estado.modelo.elecciones) {
+      const r = parseCsv(csvDe(estado, em.eleccion.codigo));
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      const [titulo, corte, cabResumen, resumen, cabecera, ...filas] = r.value;
+      expect(titulo!.fields.map((f) => f.value)).toEqual([em.eleccion.nombre]);
+      expect(corte!.fields.map((f) => f.value)).toEqual(['02/06/2024 21:00 (UTC-6)']);
+      expect(cabResumen!.fields).toHaveLength(13);
+      expect(resumen!.fields).toHaveLength(13);
+      expect(cabecera!.fields).toHaveLength(anchoDatos(em));
+      for (const f of filas) expect(f.fields).toHaveLength(anchoDatos(em));
+      const claves = filas.map((f) => f.fields[1]!.value);
+      const fc = claves.filter((c) => c === '-').length;
+      expect(claves.slice(0, em.actas.length)).toEqual(em.actas.map((a) => `'${a.clave}`));
+      expect(claves).toHaveLength(em.actas.length + fc);
+    }
+  });
+
+  it('its summary row is what its rows add up to, and the final corte switches participation to TOTAL_VOTOS_C_CS', () => {
+    const estado = estadoFixture();
+    for (const final of [false, true]) {
+      for (const em of estado.modelo.elecciones) {
+        const leido = leerCsvResultados(csvDe(estado, em.eleccion.codigo, final));
+        if (!leido.ok) throw new Error(leido.error.mensaje);
+        const r = recalcular(leido.value, { final });
+        if (!r.ok) throw new Error(r.error.mensaje);
+        expect(compararResumen(leido.value, r.value)).toBeNull();
+      }
+    }
+    const participacion = (final: boolean) => csvDe(estado, 'GUB', final).split('\r\n')[3]!.split(',')[12];
+    // 2054 / 2763 votes without especiales vs 2810 / 2763 with them (RULES §5).
+    expect(participacion(false)).toBe('74.3394');
+    expect(participacion(true)).toBe('101.7010');
+  });
+});
+
+describe('shards of the fixture election', () => {
+  it('every shard parses with its schema; rows expand to the territory figures', async () => {
+    const estado = estadoFixture();
+    const r = await renderizar(estado, { final: false });
+    const porId = new Map([...r.contenidos].map(([id, b]) => [id, JSON.parse(desdeUtf8(b)) as unknown]));
+    expect(TerritoriosShardSchema.safeParse(porId.get('territorios')).success).toBe(true);
+    for (const [id, json] of porId) {
+      if (id.startsWith('seccion/')) expect(SeccionShardSchema.safeParse(json).error).toBeUndefined();
+      if (/\/(distrito|municipio)\//.test(id)) expect(TerritorioShardSchema.safeParse(json).error).toBeUndefined();
+    }
+    const gub = EntidadShardSchema.parse(porId.get('GUB/entidad'));
+    expect(gub.resultados.figuras.ACTAS_ESPERADAS).toBe(15);
+    expect(gub.fueraCatalogo.map((a) => a.clave)).toEqual(['FC-15']);
+    const d1 = TerritorioShardSchema.parse(porId.get('GUB/distrito/1'));
+    expect(resultadosDeFila(gub.distritos[0]!, gub).figuras).toEqual(d1.resultados.figuras);
+    expect(gub.distritos[0]!.sha256).toBe(r.shards.find((s) => s.id === 'GUB/distrito/1')!.sha256);
+  });
+
+  it('a corte with no change renders nothing new; a change re-renders its sección and its parents only', async () => {
+    const estado = estadoFixture();
+    await renderizar(estado, { final: false });
+    expect((await renderizar(estado, { final: false })).nuevos).toEqual([]);
+    const otra = { ...fixtureActas[0]!.acta, cotejada: 1 as const };
+    estado.aplicar([{ antes: fixtureActas[0]!.acta, despues: otra }]);
+    const ids = (await renderizar(estado, { final: false })).nuevos.map((n) => n.id).sort();
+    expect(ids).toEqual(['AYUN/distrito/1', 'AYUN/entidad', 'AYUN/municipio/39', 'DIP_LOC/distrito/1', 'DIP_LOC/entidad', 'DIP_LOC/municipio/39', 'GUB/distrito/1', 'GUB/entidad', 'GUB/municipio/39', 'seccion/338']);
+  });
+
+  it('the same state gives the same manifest bytes; a manifest names its predecessor', async () => {
+    const d = { numero: 1, instante: INSTANTE, secuencia: 24, final: false, anterior: null, cambios: [] };
+    const a = await prepararCorte(estadoFixture(), d);
+    const b = await prepararCorte(estadoFixture(), d);
+    expect(a.manifiesto.sha256).toBe(b.manifiesto.sha256);
+    expect(a.abiertos.sha256).toBe(b.abiertos.sha256);
+    const anterior = { numero: 1, sha256: a.manifiesto.sha256, ruta: a.manifiesto.ruta, secuencia: 24 };
+    const c = await prepararCorte(estadoFixture(), { ...d, numero: 2, anterior });
+    expect(c.manifiesto.valor.anterior).toEqual({ numero: 1, sha256: a.manifiesto.sha256, ruta: a.manifiesto.ruta });
+    expect(c.puntero.manifiesto.sha256).toBe(c.manifiesto.sha256);
+    expect(c.manifiesto.ruta).toBe(`datos/14/manifiestos/${c.manifiesto.sha256}.json`);
+  });
+});
+
+/** Every shard's bytes and every CSV of a state, as text. */
+interface Publicado {
+  shards: Map<string, string>;
+  csv: string[];
+}
+
+describe('incremental ≡ full (property over random histories of captures and corrections)', () => {
+  it('after every corte, the incremental state and a full rebuild publish byte-identical shards and CSVs', async () => {
+    const m = modelo();
+    await fc.assert(
+      fc.asyncProperty(historia(m, 5), async (h) => {
+        const incremental = new EstadoCorte(m);
+        const visto: Publicado = { shards: new Map(), csv: [] };
+        const log: (typeof h.cortes)[number]['entradas'] = [];
+        for (const corte of h.cortes) {
+          // As the corte job reads the log: per clave that moved, its state at the previous corte and now.
+          const antes = new Map(log.map((a) => [a.clave, a]));
+          const ahora = new Map(corte.entradas.map((a) => [a.clave, a]));
+          incremental.aplicar([...ahora.values()].map((despues) => ({ antes: antes.get(despues.clave) ?? null, despues })));
+          log.push(...corte.entradas);
+          const r = await renderizar(incremental, { final: corte.final });
+          for (const [id, b] of r.contenidos) visto.shards.set(id, desdeUtf8(b));
+          visto.csv = [...archivosAbiertos(incremental, INSTANTE, corte.final)].map((a) => desdeUtf8(a.contenido));
+          // Full: the newest entry per clave, in an order unrelated to the log's.
+          const ultimo = new Map(log.map((a) => [a.clave, a]));
+          const completo = EstadoCorte.completo(m, [...ultimo.values()].reverse()).estado;
+          const rc = await renderizar(completo, { final: corte.final });
+          const full = new Map([...rc.contenidos].map(([id, b]) => [id, desdeUtf8(b)]));
+          expect(rc.shards).toEqual(r.shards);
+          expect(visto.shards).toEqual(full);
+          expect([...archivosAbiertos(completo, INSTANTE, corte.final)].map((a) => desdeUtf8(a.contenido))).toEqual(visto.csv);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * A publishable corte from the state at its change sequence: the new shards, the open-data zip, the diff,
+ * the manifest (chained to the previous one by SHA-256), the `latest` pointer and the history entry. Pure: the
+ * adapter (worker/cortes) writes the bytes, in this order: shards, zip, diff, manifest, history, pointer.
+ */
+import type { ActaPublicada } from '../acta/publicada.ts';
+import { formatCorte } from '../time/central.ts';
+import { construirZip, carpetaEleccion, type ArchivoAbierto } from './abiertos.ts';
+import { igualesProfundo, sha256Hex, utf8 } from './bytes.ts';
+import { csvCandidaturas } from './csv-candidaturas.ts';
+import { csvResultados } from './csv-resultados.ts';
+import type { EstadoCorte } from './estado.ts';
+import { leeme, NOMBRE_LEEME, nombreCsvCandidaturas, nombreCsvResultados } from './leeme.ts';
+import type { CorteModelo } from './modelo.ts';
+import { entidadRef, renderizar, type Entrega } from './render-shards.ts';
+import { rutaAbiertos, rutaDiferencias, rutaHistorial, rutaManifiesto, shardIds } from './rutas.ts';
+import {
+  SHARD_VERSION,
+  type AbiertosRef,
+  type ArchivoRef,
+  type CorteHistorial,
+  type Diferencias,
+  type EntidadRef,
+  type Historial,
+  type Manifiesto,
+  type Puntero,
+  type ShardRef,
+} from './shards.ts';
+
+/** One acta whose log moved since the previous corte: its state then (null: not registered) and now. */
+export interface Cambio {
+  clave: string;
+  eleccion: string;
+  antes: ActaPublicada | null;
+  despues: ActaPublicada;
+}
+
+export interface AnteriorRef {
+  numero: number;
+  sha256: string;
+  ruta: string;
+  secuencia: number;
+}
+
+export interface DatosCorte {
+  numero: number;
+  instante: number;
+  secuencia: number;
+  final: boolean;
+  anterior: AnteriorRef | null;
+  /** What changed since the previous corte (for the diff). */
+  cambios: readonly Cambio[];
+}
+
+export interface ObjetoPublicable extends ArchivoRef {
+  contenido: Uint8Array;
+}
+
+export interface CortePublicable {
+  /** Shards new in this corte (their bytes went to the `Entrega`, or are in `contenidos`). */
+  nuevos: ShardRef[];
+  contenidos: Map<string, Uint8Array>;
+  /** Dirty shards rendered again with unchanged bytes. */
+  iguales: number;
+  shards: ShardRef[];
+  abiertos: ObjetoPublicable & Pick<AbiertosRef, 'nombre' | 'archivos'>;
+  diferencias: ObjetoPublicable;
+  manifiesto: ObjetoPublicable & { valor: Manifiesto };
+  puntero: Puntero;
+  historial: CorteHistorial;
+}
+
+async function objeto(ruta: (sha: string) => string, contenido: Uint8Array): Promise<ObjetoPublicable> {
+  const sha256 = await sha256Hex(contenido);
+  return { ruta: ruta(sha256), sha256, bytes: contenido.length, contenido };
+}
+
+const estaticos = new WeakMap<CorteModelo, Map<string, { candidaturas: Uint8Array; leeme: Uint8Array }>>();
+
+/** The candidaturas CSV and LEEME of an election: they depend on the catalogue only. */
+function archivosEstaticos(modelo: CorteModelo, codigo: string) {
+  let porEleccion = estaticos.get(modelo);
+  if (!porEleccion) estaticos.set(modelo, (porEleccion = new Map()));
+  let a = porEleccion.get(codigo);
+  if (!a) {
+    const em = modelo.eleccionPorCodigo.get(codigo)!;
+    a = { candidaturas: utf8(csvCandidaturas(modelo.catalogo, em)), leeme: utf8(leeme(modelo.catalogo, em)) };
+    porEleccion.set(codigo, a);
+  }
+  return a;
+}
+
+/**
+ * The files of the open-data zip, per election in election order, built one at a time as they are consumed
+ * (each results CSV is a few MB at Jalisco scale).
+ */
+export function* archivosAbiertos(estado: EstadoCorte, instante: number, final: boolean): Generator<ArchivoAbierto> {
+  const m = estado.modelo;
+  const off = m.entidad.utcOffsetMinutes;
+  for (const em of m.elecciones) {
+    const codigo = em.eleccion.codigo;
+    const carpeta = carpetaEleccion(instante, off, codigo);
+    const ee = estado.elecciones.get(codigo)!;
+    yield { nombre: `${carpeta}/${nombreCsvResultados(codigo)}`, contenido: utf8(csvResultados({ modelo: m, eleccion: em, ...estado.filasCsv(codigo), tally: ee.entidad, instante, final })) };
+    const est = archivosEstaticos(m, codigo);
+    yield { nombre: `${carpeta}/${nombreCsvCandidaturas(codigo)}`, contenido: est.candidaturas };
+    yield { nombre: `${carpeta}/${NOMBRE_LEEME}`, contenido: est.leeme };
+  }
+}
+
+export function diferencias(modelo: CorteModelo, d: DatosCorte): Diferencias {
+  const porEleccion = new Map(modelo.elecciones.map((em) => [em.eleccion.codigo, { nuevas: [] as string[], cambiadas: [] as string[] }]));
+  for (const c of d.cambios) {
+    const e = porEleccion.get(c.eleccion);
+    if (!e) continue;
+    if (c.antes === null) e.nuevas.push(c.clave);
+    else if (!igualesProfundo(c.antes, c.despues)) e.cambiadas.push(c.clave);
+  }
+  return {
+    tipo: 'diferencias',
+    version: SHARD_VERSION,
+    entidad: modelo.entidad.id,
+    numero: d.numero,
+    secuencia: d.secuencia,
+    anterior: d.anterior ? { numero: d.anterior.numero, secuencia: d.anterior.secuencia } : null,
+    elecciones: [...porEleccion].map(([codigo, x]) => ({ codigo, nuevas: x.nuevas.sort(), cambiadas: x.cambiadas.sort() })),
+  };
+}
+
+/**
+ * Renders what changed and assembles everything the corte publishes. New shards go to `entregar` batch by
+ * batch while they are rendered (the corte job writes them), or are returned in `contenidos`.
+ */
+export async function prepararCorte(estado: EstadoCorte, d: DatosCorte, entregar?: Entrega): Promise<CortePublicable> {
+  const m = estado.modelo;
+  const e = m.entidad.id;
+  const render = await renderizar(estado, { final: d.final }, entregar);
+  const zip = await construirZip(d.instante, m.entidad.utcOffsetMinutes, archivosAbiertos(estado, d.instante, d.final));
+  const abiertos = { ...(await objeto((sha) => rutaAbiertos(e, sha, zip.nombre), zip.contenido)), nombre: zip.nombre, archivos: zip.archivos };
+  const dif = await objeto((sha) => rutaDiferencias(e, sha), utf8(JSON.stringify(diferencias(m, d))));
+  const corte = formatCorte(d.instante, m.entidad.utcOffsetMinutes);
+  const valor: Manifiesto = {
+    tipo: 'manifiesto',
+    version: SHARD_VERSION,
+    entidad: entidadRef(m),
+    numero: d.numero,
+    instante: d.instante,
+    corte,
+    secuencia: d.secuencia,
+    final: d.final,
+    anterior: d.anterior ? { numero: d.anterior.numero, sha256: d.anterior.sha256, ruta: d.anterior.ruta } : null,
+    elecciones: m.elecciones.map(({ eleccion: x }) => ({ codigo: x.codigo, nombre: x.nombre, territorio: x.territorio })),
+    // Fixed key order whatever the refs came from (a previous manifest parsed by zod, or this render).
+    shards: render.shards.map((x) => ({ id: x.id, ruta: x.ruta, sha256: x.sha256, bytes: x.bytes })),
+    abiertos: { ruta: abiertos.ruta, sha256: abiertos.sha256, bytes: abiertos.bytes, nombre: abiertos.nombre, archivos: abiertos.archivos },
+    diferencias: { ruta: dif.ruta, sha256: dif.sha256, bytes: dif.bytes },
+  };
+  const manifiesto = { ...(await objeto((sha) => rutaManifiesto(e, sha), utf8(JSON.stringify(valor)))), valor };
+  const porId = new Map(render.shards.map((s) => [s.id, s]));
+  const zipRef = { ruta: abiertos.ruta, nombre: abiertos.nombre, sha256: abiertos.sha256, bytes: abiertos.bytes };
+  const puntero: Puntero = {
+    tipo: 'puntero',
+    version: SHARD_VERSION,
+    entidad: entidadRef(m),
+    numero: d.numero,
+    instante: d.instante,
+    corte,
+    secuencia: d.secuencia,
+    final: d.final,
+    manifiesto: { ruta: manifiesto.ruta, sha256: manifiesto.sha256 },
+    territorios: porId.get(shardIds.territorios())!.ruta,
+    elecciones: valor.elecciones.map((x) => ({ ...x, ruta: porId.get(shardIds.entidad(x.codigo))!.ruta })),
+    abiertos: zipRef,
+    diferencias: dif.ruta,
+    historial: rutaHistorial(e),
+  };
+  const historial: CorteHistorial = {
+    numero: d.numero,
+    instante: d.instante,
+    corte,
+    secuencia: d.secuencia,
+    final: d.final,
+    manifiesto: puntero.manifiesto,
+    anterior: d.anterior?.sha256 ?? null,
+    abiertos: zipRef,
+    diferencias: dif.ruta,
+  };
+  return { nuevos: render.nuevos, contenidos: render.contenidos, iguales: render.iguales, shards: render.shards, abiertos, diferencias: dif, manifiesto, puntero, historial };
+}
+
+/** The history listing from every corte's entry (oldest first). */
+export function historial(entidad: EntidadRef, cortes: readonly CorteHistorial[]): Historial {
+  return {
+    tipo: 'historial',
+    version: SHARD_VERSION,
+    entidad,
+    cortes: [...cortes].sort((a, b) => a.numero - b.numero),
+  };
+}

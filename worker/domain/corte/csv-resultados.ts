@@ -1,0 +1,235 @@
+/**
+ * The results CSV of one election (RULES.md §7): UTF-8 with BOM, CRLF, two title lines (election name, corte
+ * instant), the summary header and row (the 13 figures), the data header and one row per expected acta in
+ * catalogue order — registered or not — then the fuera de catálogo rows with `-` keys.
+ *
+ * Rows are rendered one acta at a time and kept by the corte state (EstadoCorte), so a corte renders only the
+ * rows of the actas that changed; the file is their concatenation.
+ *
+ * Cells: integers; `Ilegible` / `Sin dato` for unreadable / empty captured fields; `-` where a field does not
+ * apply or has no data yet. Keys carry a leading apostrophe (`'140338B01004`).
+ */
+import { assertNever } from '../assert.ts';
+import { observacionesTexto } from '../acta/classify.ts';
+import type { ActaPublicada } from '../acta/publicada.ts';
+import { ILEGIBLE, SIN_DATO, type Total, type Valor } from '../acta/schema.ts';
+import { csvField } from '../csv/write.ts';
+import { csvKey } from '../keys/clave.ts';
+import { FIGURAS, figuras, figurasFila, type Tally } from '../tally/tally.ts';
+import { formatCorte, formatFechaHora } from '../time/central.ts';
+import type { ActaEnCorte } from './acta-corte.ts';
+import type { ActaModelo, CorteModelo, EleccionModelo } from './modelo.ts';
+
+export const EOL = '\r\n';
+export const BOM = '\uFEFF';
+export const GUION = '-';
+
+/** Columns before the captured totals. */
+export const COLUMNAS_CATALOGO = [
+  'CLAVE_CASILLA',
+  'CLAVE_ACTA',
+  'ID_ENTIDAD',
+  'ENTIDAD',
+  'ID_DISTRITO_LOCAL',
+  'DISTRITO_LOCAL',
+  'ID_MUNICIPIO',
+  'MUNICIPIO',
+  'SECCION',
+  'ID_CASILLA',
+  'TIPO_CASILLA',
+  'EXT_CONTIGUA',
+  'UBICACION_CASILLA',
+  'TIPO_ACTA',
+] as const;
+
+/** Captured totals before the vote columns (TOTAL_VOTOS_ASENTADO comes after them). */
+export const TOTALES_INICIALES = ['TOTAL_BOLETAS_SOBRANTES', 'TOTAL_PERSONAS_VOTARON', 'TOTAL_REP_PARTIDO_CI_VOTARON', 'TOTAL_VOTOS_SACADOS'] as const satisfies readonly Total[];
+
+/** Columns after the vote columns. */
+export const COLUMNAS_FINALES = [
+  'TOTAL_VOTOS_ASENTADO',
+  'TOTAL_VOTOS_CALCULADO',
+  'LISTA_NOMINAL',
+  'REPRESENTANTES_PP_CI',
+  'OBSERVACIONES',
+  'CONTABILIZADA',
+  'MECANISMOS_TRASLADO',
+  'CODIGO_INTEGRIDAD',
+  'FECHA_HORA_ACOPIO',
+  'FECHA_HORA_CAPTURA',
+  'FECHA_HORA_VERIFICACION',
+  'ORIGEN',
+  'DIGITALIZACION',
+  'TIPO_DOCUMENTO',
+  'COTEJADA',
+] as const;
+
+/** The data header of an election's results CSV. */
+export function cabeceraDatos(em: EleccionModelo): string[] {
+  return [...COLUMNAS_CATALOGO, ...TOTALES_INICIALES, ...em.columnas, ...COLUMNAS_FINALES];
+}
+
+/** A captured value as a CSV cell (absent: `-`). */
+export function valorCelda(v: Valor | undefined): string {
+  if (v === undefined) return GUION;
+  if (typeof v === 'number') return String(v);
+  switch (v) {
+    case ILEGIBLE:
+      return 'Ilegible';
+    case SIN_DATO:
+      return 'Sin dato';
+    default:
+      return assertNever(v, 'valor capturado');
+  }
+}
+
+/** TIPO_DOCUMENTO as published (RULES.md §2). */
+export function tipoDocumentoTexto(t: NonNullable<ActaPublicada['imagen']>['tipoDocumento']): string {
+  switch (t) {
+    case 'ACTA_PREP':
+      return 'Acta PREP';
+    case 'ACTA_CONSEJO':
+      return 'Acta Consejo';
+    case 'ACTA_CONSEJO_S':
+      return 'Acta Consejo S';
+    case 'COPIA_RPPCI':
+      return 'Copia RPPCI';
+    case 'COPIA_PE':
+      return 'Copia PE';
+    case 'REPRESENTACION_ACTA':
+      return 'Representación de Acta';
+    default:
+      return assertNever(t, 'tipo de documento');
+  }
+}
+
+/** The catalogue cells of an expected acta (CLAVE_CASILLA … TIPO_ACTA), joined; cached per acta. */
+const prefijos = new WeakMap<ActaModelo, string>();
+
+function celdasCatalogo(modelo: CorteModelo, a: ActaModelo): string {
+  let p = prefijos.get(a);
+  if (p === undefined) {
+    const e = modelo.entidad;
+    p = [
+      csvKey(a.claveCasilla),
+      csvKey(a.clave),
+      String(e.id),
+      csvField(e.nombre),
+      String(a.seccion.distrito),
+      csvField(modelo.distritoPorId.get(a.seccion.distrito)?.cabecera ?? GUION),
+      String(a.seccion.municipio),
+      csvField(modelo.municipioPorId.get(a.seccion.municipio)?.nombre ?? GUION),
+      String(a.casilla.seccion),
+      String(a.casilla.id),
+      a.casilla.tipo,
+      String(a.casilla.extContigua),
+      String(a.casilla.ubicacion),
+      a.eleccion.tipoActa,
+    ].join(',');
+    prefijos.set(a, p);
+  }
+  return p;
+}
+
+/** Catalogue cells of a fuera de catálogo row: `-` keys and territory, the identification as read. */
+function celdasFueraCatalogo(modelo: CorteModelo, ac: ActaEnCorte): string {
+  const i = ac.acta.identificacion;
+  const e = modelo.entidad;
+  return [GUION, GUION, String(e.id), csvField(e.nombre), GUION, GUION, GUION, GUION, String(i.seccion), String(i.id), i.tipo, String(i.extContigua), GUION, ac.eleccion.eleccion.tipoActa].join(',');
+}
+
+/** Minute prefixes already formatted ("DD/MM/YYYY HH:MM"), per offset: a night has a few thousand. */
+const minutos = new Map<string, string>();
+
+function fecha(ms: number | null, offset: number): string {
+  if (ms === null) return GUION;
+  const minuto = Math.floor(ms / 60_000);
+  const k = `${offset}:${minuto}`;
+  let prefijo = minutos.get(k);
+  if (prefijo === undefined) {
+    if (minutos.size > 50_000) minutos.clear();
+    prefijo = formatFechaHora(minuto * 60_000, offset).slice(0, 16);
+    minutos.set(k, prefijo);
+  }
+  const seg = Math.floor((ms - minuto * 60_000) / 1000);
+  return `${prefijo}:${seg < 10 ? '0' : ''}${seg}`;
+}
+
+/** MECANISMOS_TRASLADO: the mechanism; empty when the acopio recorded none; `-` before the acopio. */
+function mecanismo(acta: ActaPublicada): string {
+  if (acta.mecanismoTraslado !== null) return acta.mecanismoTraslado;
+  return acta.acopioAt === null ? GUION : '';
+}
+
+/** The row of an expected acta that is not registered: catalogue columns, `-` everywhere else. */
+export function filaPendiente(modelo: CorteModelo, em: EleccionModelo, a: ActaModelo): string {
+  const guiones = (n: number) => Array<string>(n).fill(GUION).join(',');
+  return [
+    celdasCatalogo(modelo, a),
+    guiones(TOTALES_INICIALES.length + em.columnas.length + 2),
+    String(a.casilla.listaNominal),
+    String(a.casilla.representantes),
+    guiones(COLUMNAS_FINALES.length - 4),
+  ].join(',');
+}
+
+/** The row of a registered acta (expected or fuera de catálogo). */
+export function filaRegistrada(modelo: CorteModelo, ac: ActaEnCorte): string {
+  const a = ac.esperada;
+  const p = ac.acta;
+  const c = p.captura;
+  const off = modelo.entidad.utcOffsetMinutes;
+  const celdas: string[] = [a !== null ? celdasCatalogo(modelo, a) : celdasFueraCatalogo(modelo, ac)];
+  for (const t of TOTALES_INICIALES) celdas.push(c ? valorCelda(c.totales[t]) : GUION);
+  for (const col of ac.eleccion.columnas) celdas.push(c ? valorCelda(c.votos[col]) : GUION);
+  celdas.push(c ? valorCelda(c.totales.TOTAL_VOTOS_ASENTADO) : GUION);
+  celdas.push(c ? String(ac.clasificacion.totalVotosCalculado) : GUION);
+  celdas.push(a !== null ? String(a.casilla.listaNominal) : GUION, a !== null ? String(a.casilla.representantes) : GUION);
+  const obs = ac.clasificacion.observaciones;
+  celdas.push(obs.length === 0 ? '' : csvField(observacionesTexto(obs)));
+  celdas.push(String(ac.clasificacion.contabilizada), mecanismo(p));
+  const img = p.imagen;
+  celdas.push(img ? img.sha256 : GUION, fecha(p.acopioAt, off), fecha(p.capturaAt, off), fecha(p.verificacionAt, off));
+  celdas.push(img ? img.origen : GUION, img ? img.digitalizacion : GUION, img ? csvField(tipoDocumentoTexto(img.tipoDocumento)) : GUION);
+  celdas.push(String(p.cotejada));
+  return celdas.join(',');
+}
+
+/** Order of fuera de catálogo rows: by clave, numbers compared as numbers (FC-2 before FC-10). */
+export function compararClavesFc(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+export interface CsvResultadosInput {
+  modelo: CorteModelo;
+  eleccion: EleccionModelo;
+  /** One rendered row per expected acta, in catalogue order. */
+  filas: readonly string[];
+  /** Rendered fuera de catálogo rows, already in order. */
+  filasFueraCatalogo: readonly string[];
+  /** The election's entidad tally (fuera de catálogo included). */
+  tally: Tally;
+  instante: number;
+  final: boolean;
+}
+
+/** The whole file as text (BOM included). */
+export function csvResultados(i: CsvResultadosInput): string {
+  const off = i.modelo.entidad.utcOffsetMinutes;
+  const cabecera = [
+    csvField(i.eleccion.eleccion.nombre),
+    csvField(formatCorte(i.instante, off)),
+    FIGURAS.join(','),
+    figurasFila(figuras(i.tally, { final: i.final })).join(','),
+    cabeceraDatos(i.eleccion).join(','),
+  ];
+  const partes = [cabecera.join(EOL), EOL];
+  if (i.filas.length > 0) partes.push(i.filas.join(EOL), EOL);
+  if (i.filasFueraCatalogo.length > 0) partes.push(i.filasFueraCatalogo.join(EOL), EOL);
+  return BOM + partes.join('');
+}
+
+/** Number of columns of every data row of the election's CSV. */
+export function anchoDatos(em: EleccionModelo): number {
+  return COLUMNAS_CATALOGO.length + TOTALES_INICIALES.length + em.columnas.length + COLUMNAS_FINALES.length;
+}

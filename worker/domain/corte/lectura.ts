@@ -1,0 +1,102 @@
+/**
+ * Reading published shards without zod (the portal ships these to browsers; zod would add ~25 KB to every
+ * view): compact rows expanded into the 13 figures, and an acta's aligned arrays into records with the URL
+ * of its image. Only type imports from the zod modules; the arithmetic is percent.ts, shared with the corte,
+ * and `lectura.test.ts` checks `figurasDeConteo` against the corte's own `figuras` over random tallies.
+ */
+import type { ImagenActa } from '../acta/publicada.ts';
+import type { Total, Valor } from '../acta/schema.ts';
+import { percentValue, truncatedPercent } from '../tally/percent.ts';
+import type { Figuras } from '../tally/tally.ts';
+import { rutaImagen } from './rutas.ts';
+import type { ActaShard, Resultados } from './shards.ts';
+
+/** The counters of a tally, in the order of the `t` arrays of the shards. */
+export const CONTEO = [
+  'esperadas',
+  'registradas',
+  'fueraCatalogo',
+  'capturadas',
+  'contabilizadas',
+  'inconsistencias',
+  'listaNominalContabilizadas',
+  'votosConEspeciales',
+  'votosSinEspeciales',
+] as const;
+export type Contador = (typeof CONTEO)[number];
+
+/** Compact counters: `t` (CONTEO order), `c` per candidatura, and `v` per column where the shard has them. */
+export interface FilaCompacta {
+  t: readonly number[];
+  v?: readonly number[];
+  c: readonly number[];
+}
+
+export interface Tabla {
+  columnas: readonly string[];
+  candidaturas: readonly string[];
+  final: boolean;
+}
+
+/** The 13 figures of RULES.md §5 from a tally's counters (the same arithmetic as the corte's `figuras`). */
+export function figurasDeConteo(t: Readonly<Record<Contador, number>>, final: boolean): Figuras {
+  const pct = (num: number, den: number) => percentValue(truncatedPercent(num, den));
+  return {
+    ACTAS_ESPERADAS: t.esperadas,
+    ACTAS_REGISTRADAS: t.registradas,
+    ACTAS_FUERA_CATALOGO: t.fueraCatalogo,
+    ACTAS_CAPTURADAS: t.capturadas,
+    PORCENTAJE_ACTAS_CAPTURADAS: pct(t.capturadas, t.esperadas),
+    ACTAS_CONTABILIZADAS: t.contabilizadas,
+    PORCENTAJE_ACTAS_CONTABILIZADAS: pct(t.contabilizadas, t.esperadas),
+    PORCENTAJE_ACTAS_INCONSISTENCIAS: pct(t.inconsistencias, t.esperadas),
+    ACTAS_NO_CONTABILIZADAS: t.capturadas - t.contabilizadas,
+    LISTA_NOMINAL_ACTAS_CONTABILIZADAS: t.listaNominalContabilizadas,
+    TOTAL_VOTOS_C_CS: t.votosConEspeciales,
+    TOTAL_VOTOS_S_CS: t.votosSinEspeciales,
+    PORCENTAJE_PARTICIPACION_CIUDADANA: pct(final ? t.votosConEspeciales : t.votosSinEspeciales, t.listaNominalContabilizadas),
+  };
+}
+
+/** Non-zero entries of an aligned array as a record, in the array's order. */
+function registro(claves: readonly string[], valores: readonly number[] | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  claves.forEach((k, i) => {
+    const n = valores?.[i];
+    if (n) out[k] = n;
+  });
+  return out;
+}
+
+/** A compact row (or a sección's block) as full results: 13 figures, votes per column (if any) and per candidatura. */
+export function resultadosDeFila(fila: FilaCompacta, tabla: Tabla): Resultados {
+  const t = Object.fromEntries(CONTEO.map((k, i) => [k, fila.t[i] ?? 0])) as Record<Contador, number>;
+  return { figuras: figurasDeConteo(t, tabla.final), votos: registro(tabla.columnas, fila.v), candidaturas: registro(tabla.candidaturas, fila.c) };
+}
+
+const TOTALES_EN_ORDEN: readonly Total[] = ['TOTAL_BOLETAS_SOBRANTES', 'TOTAL_PERSONAS_VOTARON', 'TOTAL_REP_PARTIDO_CI_VOTARON', 'TOTAL_VOTOS_SACADOS', 'TOTAL_VOTOS_ASENTADO'];
+
+/** An acta as views read it: captured fields by column, totals by name, and where its image is served. */
+export type ActaLeida = Omit<ActaShard, 'votos' | 'totales' | 'imagen'> & {
+  votos: Record<string, Valor> | null;
+  totales: Partial<Record<Total, Valor>> | null;
+  imagen: (ImagenActa & { url: string }) | null;
+};
+
+/** Expands an acta of a shard; `columnas`: the enclosing block's (its ballot's) columns. */
+export function leerActa(acta: ActaShard, columnas: readonly string[], entidad: number): ActaLeida {
+  const votos: Record<string, Valor> = {};
+  acta.votos?.forEach((v, i) => {
+    if (v !== null && columnas[i] !== undefined) votos[columnas[i]] = v;
+  });
+  const totales: Partial<Record<Total, Valor>> = {};
+  acta.totales?.forEach((v, i) => {
+    if (v !== null && TOTALES_EN_ORDEN[i] !== undefined) totales[TOTALES_EN_ORDEN[i]] = v;
+  });
+  return {
+    ...acta,
+    votos: acta.votos ? votos : null,
+    totales: acta.totales ? totales : null,
+    imagen: acta.imagen ? { ...acta.imagen, url: `/${rutaImagen(entidad, acta.imagen)}` } : null,
+  };
+}
