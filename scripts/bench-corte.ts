@@ -1,13 +1,21 @@
 /**
- * `node scripts/bench-corte.ts [--seed N] [--repeticiones N]`: the corte's domain core at fixture and at
- * Jalisco scale (the synthetic catalogue of data/generator with a synthetic verified acta for every expected
- * acta), full and incremental (1 % of the actas changed), in CPU milliseconds (median of the repetitions).
+ * `node scripts/bench-corte.ts [--seed N] [--repeticiones N] [--repeticiones-nacional N] [--sin-nacional]`:
+ * the corte's domain core at fixture, Jalisco and national scale (the synthetic catalogues of data/generator
+ * with a synthetic verified acta for every expected acta), full and incremental (1 % of the actas changed), in
+ * CPU milliseconds (median of the repetitions).
  *   núcleo: classification, tallies, shard JSON, UTF-8 and SHA-256 (what `renderizar` hands to R2)
  *   datos abiertos: the three results CSVs and the zip (every corte carries every acta's row)
+ * National: the 32 entidades of `generateNational` (170,648 casillas × 3 elections), each its own corte (one
+ * state per entidad, as one Worker publishes one entidad), one after another; figures are sums.
+ * SHA-256: `crypto.subtle` (what the Worker runs). Node's `crypto.subtle.digest` hands every call to its
+ * thread pool (workerd digests in place), so Jalisco's núcleo is also measured with node:crypto's hash
+ * injected (`usarSha256`), the closer stand-in for workerd; the outputs are the same bytes.
  * No I/O: shards are handed to a sink that drops them, as R2 would take them. Run with `--expose-gc` to measure
  * the memory the corte state keeps (the Worker has 128 MB).
  */
-import { generateJalisco } from '../data/generator/generate.ts';
+import { createHash } from 'node:crypto';
+import { generateJalisco, generateNational } from '../data/generator/generate.ts';
+import { usarSha256 } from '../worker/domain/corte/bytes.ts';
 import { construirZip } from '../worker/domain/corte/abiertos.ts';
 import { archivosAbiertos } from '../worker/domain/corte/corte.ts';
 import { EstadoCorte } from '../worker/domain/corte/estado.ts';
@@ -29,7 +37,7 @@ async function cpu<T>(f: () => Promise<T> | T): Promise<{ ms: number; valor: T }
 const mediana = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const descartar = async () => {};
 
-interface Medida {
+export interface Medida {
   nucleoCompleto: number;
   abiertosCompleto: number;
   nucleoIncremental: number;
@@ -41,14 +49,17 @@ interface Medida {
   heapMb: number;
 }
 
-async function una(modelo: CorteModelo, repeticion: number): Promise<Medida> {
+/** One full corte, then one incremental corte with `fraccion` of the actas changed (1 % by default). */
+export async function una(modelo: CorteModelo, repeticion: number, fraccion = 0.01): Promise<Medida> {
   (globalThis as { gc?: () => void }).gc?.();
   const base = process.memoryUsage().heapUsed / 1e6;
   const todas = [...modelo.actaPorClave.values()];
   let actas = todas.map((a, i) => actaSintetica(a, i, 0, T));
-  const cambiadas = Math.max(1, Math.round(todas.length / 100));
+  const cambiadas = Math.max(1, Math.round(todas.length * fraccion));
   const indices = [...new Set(Array.from({ length: cambiadas }, (_, i) => (i * 7919 + (repeticion + 1) * 104_729) % todas.length))];
   const cambios = indices.map((j) => ({ antes: actas[j]!, despues: actaSintetica(todas[j]!, j, repeticion + 1, T + 300_000) }));
+  // The garbage of building the synthetic input is collected before the clock starts (with --expose-gc).
+  (globalThis as { gc?: () => void }).gc?.();
   const completo = await cpu(async () => {
     const { estado } = EstadoCorte.completo(modelo, actas);
     const r = await renderizar(estado, { final: false }, descartar);
@@ -79,17 +90,50 @@ async function una(modelo: CorteModelo, repeticion: number): Promise<Medida> {
   };
 }
 
-async function medir(nombre: string, catalogo: Catalogue, repeticiones: number): Promise<void> {
+export function modeloDe(catalogo: Catalogue): CorteModelo {
   const m = construirModelo(catalogo);
   if (!m.ok) throw new Error(m.error.map((p) => p.mensaje).join('; '));
-  const medidas: Medida[] = [];
-  for (let i = 0; i < repeticiones; i++) medidas.push(await una(m.value, i));
+  return m.value;
+}
+
+const CAMPOS: (keyof Medida)[] = ['nucleoCompleto', 'abiertosCompleto', 'nucleoIncremental', 'abiertosIncremental', 'shards', 'mbShards', 'shardsIncremental', 'mbIncremental'];
+
+function imprimir(nombre: string, actas: number, secciones: number, repeticiones: number, medidas: Medida[], cambiadas: number): void {
   const k = (c: keyof Medida) => mediana(medidas.map((x) => x[c]));
-  const actas = m.value.actaPorClave.size;
-  console.log(`\n${nombre}: ${actas} actas esperadas, ${m.value.secciones.length} secciones (mediana de ${repeticiones}, ms de CPU)`);
+  console.log(`\n${nombre}: ${actas} actas esperadas, ${secciones} secciones (mediana de ${repeticiones}, ms de CPU)`);
   console.log(`  completo     núcleo ${k('nucleoCompleto').toFixed(1).padStart(7)}   datos abiertos ${k('abiertosCompleto').toFixed(1).padStart(7)}   ${k('shards')} shards, ${k('mbShards').toFixed(1)} MB`);
-  console.log(`  incremental  núcleo ${k('nucleoIncremental').toFixed(1).padStart(7)}   datos abiertos ${k('abiertosIncremental').toFixed(1).padStart(7)}   ${k('shardsIncremental')} shards, ${k('mbIncremental').toFixed(1)} MB  (${Math.max(1, Math.round(actas / 100))} actas cambiadas)`);
+  console.log(`  incremental  núcleo ${k('nucleoIncremental').toFixed(1).padStart(7)}   datos abiertos ${k('abiertosIncremental').toFixed(1).padStart(7)}   ${k('shardsIncremental')} shards, ${k('mbIncremental').toFixed(1)} MB  (${cambiadas} actas cambiadas)`);
   console.log(`  incremental / completo (núcleo): 1/${(k('nucleoCompleto') / k('nucleoIncremental')).toFixed(1)}   estado retenido entre cortes (heap, con --expose-gc): ${k('heapMb').toFixed(0)} MB`);
+}
+
+async function medir(nombre: string, catalogo: Catalogue, repeticiones: number): Promise<void> {
+  const modelo = modeloDe(catalogo);
+  const medidas: Medida[] = [];
+  for (let i = 0; i < repeticiones; i++) medidas.push(await una(modelo, i));
+  const actas = modelo.actaPorClave.size;
+  imprimir(nombre, actas, modelo.secciones.length, repeticiones, medidas, Math.max(1, Math.round(actas / 100)));
+}
+
+/** Every entidad's corte one after another (one state at a time); each repetition is the sum over entidades. */
+async function medirNacional(catalogos: readonly Catalogue[], repeticiones: number): Promise<void> {
+  const medidas: Medida[] = Array.from({ length: repeticiones }, () => ({
+    nucleoCompleto: 0, abiertosCompleto: 0, nucleoIncremental: 0, abiertosIncremental: 0, shards: 0, mbShards: 0, shardsIncremental: 0, mbIncremental: 0, heapMb: 0,
+  }));
+  let actas = 0;
+  let secciones = 0;
+  let cambiadas = 0;
+  for (const catalogo of catalogos) {
+    const modelo = modeloDe(catalogo);
+    actas += modelo.actaPorClave.size;
+    secciones += modelo.secciones.length;
+    cambiadas += Math.max(1, Math.round(modelo.actaPorClave.size / 100));
+    for (let i = 0; i < repeticiones; i++) {
+      const m = await una(modelo, i);
+      for (const c of CAMPOS) medidas[i]![c] += m[c];
+      medidas[i]!.heapMb = Math.max(medidas[i]!.heapMb, m.heapMb);
+    }
+  }
+  imprimir(`Nacional sintético (generateNational, ${catalogos.length} entidades; estado: la mayor)`, actas, secciones, repeticiones, medidas, cambiadas);
 }
 
 function opcion(nombre: string, omision: number): number {
@@ -99,6 +143,12 @@ function opcion(nombre: string, omision: number): number {
 
 if (import.meta.main) {
   const repeticiones = opcion('--repeticiones', 5);
+  const seed = opcion('--seed', 2024);
   await medir('Elección de prueba (fixture)', fixtureCatalogue, repeticiones);
-  await medir('Jalisco sintético (generateJalisco)', generateJalisco(opcion('--seed', 2024)), repeticiones);
+  const jalisco = generateJalisco(seed);
+  await medir('Jalisco sintético (generateJalisco)', jalisco, repeticiones);
+  usarSha256((b) => createHash('sha256').update(b).digest());
+  await medir('Jalisco sintético, SHA-256 de node:crypto (como workerd: sin hilo aparte por digest)', jalisco, repeticiones);
+  usarSha256(null);
+  if (!process.argv.includes('--sin-nacional')) await medirNacional(generateNational(seed), opcion('--repeticiones-nacional', 3));
 }

@@ -139,20 +139,37 @@ function celdasFueraCatalogo(modelo: CorteModelo, ac: ActaEnCorte): string {
 }
 
 /** Minute prefixes already formatted ("DD/MM/YYYY HH:MM"), per offset: a night has a few thousand. */
-const minutos = new Map<string, string>();
+const minutos = new Map<number, Map<number, string>>();
+let minutosGuardados = 0;
+/** ":00" … ":59". */
+const SEGUNDOS = Array.from({ length: 60 }, (_, i) => `:${i < 10 ? '0' : ''}${i}`);
 
 function fecha(ms: number | null, offset: number): string {
   if (ms === null) return GUION;
   const minuto = Math.floor(ms / 60_000);
-  const k = `${offset}:${minuto}`;
-  let prefijo = minutos.get(k);
+  let porOffset = minutos.get(offset);
+  if (porOffset === undefined) minutos.set(offset, (porOffset = new Map()));
+  let prefijo = porOffset.get(minuto);
   if (prefijo === undefined) {
-    if (minutos.size > 50_000) minutos.clear();
+    if (minutosGuardados > 50_000) {
+      minutos.clear();
+      minutos.set(offset, (porOffset = new Map()));
+      minutosGuardados = 0;
+    }
     prefijo = formatFechaHora(minuto * 60_000, offset).slice(0, 16);
-    minutos.set(k, prefijo);
+    porOffset.set(minuto, prefijo);
+    minutosGuardados++;
   }
-  const seg = Math.floor((ms - minuto * 60_000) / 1000);
-  return `${prefijo}:${seg < 10 ? '0' : ''}${seg}`;
+  return prefijo + SEGUNDOS[Math.floor((ms - minuto * 60_000) / 1000)]!;
+}
+
+/** TIPO_DOCUMENTO cells (a handful of values). */
+const celdasTipoDocumento = new Map<string, string>();
+
+function celdaTipoDocumento(t: NonNullable<ActaPublicada['imagen']>['tipoDocumento']): string {
+  let c = celdasTipoDocumento.get(t);
+  if (c === undefined) celdasTipoDocumento.set(t, (c = csvField(tipoDocumentoTexto(t))));
+  return c;
 }
 
 /** MECANISMOS_TRASLADO: the mechanism; empty when the acopio recorded none; `-` before the acopio. */
@@ -190,7 +207,7 @@ export function filaRegistrada(modelo: CorteModelo, ac: ActaEnCorte): string {
   celdas.push(String(ac.clasificacion.contabilizada), mecanismo(p));
   const img = p.imagen;
   celdas.push(img ? img.sha256 : GUION, fecha(p.acopioAt, off), fecha(p.capturaAt, off), fecha(p.verificacionAt, off));
-  celdas.push(img ? img.origen : GUION, img ? img.digitalizacion : GUION, img ? csvField(tipoDocumentoTexto(img.tipoDocumento)) : GUION);
+  celdas.push(img ? img.origen : GUION, img ? img.digitalizacion : GUION, img ? celdaTipoDocumento(img.tipoDocumento) : GUION);
   celdas.push(String(p.cotejada));
   return celdas.join(',');
 }

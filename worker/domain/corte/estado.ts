@@ -14,7 +14,21 @@
  */
 import { assert } from '../assert.ts';
 import type { ActaPublicada } from '../acta/publicada.ts';
-import { addActa, addEsperada, addTally, emptyTally, removeActa, removeEsperada, type Tally } from '../tally/tally.ts';
+import {
+  addActa,
+  addActaDensa,
+  addEsperada,
+  addTally,
+  emptyTally,
+  IndiceVotos,
+  removeActa,
+  removeEsperada,
+  sumarVotosDensos,
+  volcarVotosDensos,
+  votosDensos,
+  type Tally,
+  type VotosDensos,
+} from '../tally/tally.ts';
 import { actaEnCorte, type ActaEnCorte, type ProblemaActa } from './acta-corte.ts';
 import { igualesProfundo } from './bytes.ts';
 import { compararClavesFc, filaPendiente, filaRegistrada } from './csv-resultados.ts';
@@ -52,6 +66,13 @@ export interface EstadoEleccion {
   fueraCatalogo: Set<string>;
   /** Rendered row of each sección in its parents' shards; dropped when its tally or its shard moves. */
   filasSeccion: Map<number, string>;
+  /** Positions of the election's vote columns and candidaturas (dense accumulation of a full build). */
+  indice: IndiceVotos;
+  /**
+   * During a full build only: the votes of each sección by position (its `Tally` holds the counters, and
+   * votes outside the index); merged into the records and the parents by `terminarCompleto`.
+   */
+  densas: { votos: VotosDensos; slot: Map<number, number> } | null;
 }
 
 export interface ResultadoAplicar {
@@ -94,12 +115,18 @@ export class EstadoCorte {
   static iniciarCompleto(modelo: CorteModelo): EstadoCorte {
     const estado = new EstadoCorte(modelo);
     estado.masivo = true;
+    const slot = new Map(modelo.secciones.map((s, i) => [s.id, i]));
+    for (const ee of estado.elecciones.values()) ee.densas = { votos: votosDensos(ee.indice, modelo.secciones.length), slot };
     return estado;
   }
 
   terminarCompleto(): void {
     this.masivo = false;
-    for (const ee of this.elecciones.values()) recalcularPadres(this.modelo, ee);
+    this.marcarTodo();
+    for (const ee of this.elecciones.values()) {
+      recalcularPadres(this.modelo, ee);
+      ee.densas = null;
+    }
   }
 
   /** Moves the state forward by the actas whose log moved (one `CambioActa` per clave). */
@@ -115,7 +142,8 @@ export class EstadoCorte {
       if (!nuevo.ok) r.problemas.push(nuevo.error);
       const viejo = antes === null ? null : actaEnCorte(this.modelo, antes);
       if (viejo !== null && viejo.ok) this.retirar(viejo.value);
-      else assert(!this.actas.has(despues.clave), `${despues.clave}: registrada en el corte anterior pero sin su estado anterior`);
+      // (Messages built only on failure: this runs once per acta.)
+      else if (this.actas.has(despues.clave)) assert(false, `${despues.clave}: registrada en el corte anterior pero sin su estado anterior`);
       if (nuevo.ok) this.agregar(nuevo.value);
     }
     return r;
@@ -172,7 +200,7 @@ export class EstadoCorte {
   private retirar(ac: ActaEnCorte): void {
     const codigo = ac.eleccion.eleccion.codigo;
     const ee = this.elecciones.get(codigo)!;
-    assert(this.actas.get(ac.acta.clave)?.eleccion === codigo, `${ac.acta.clave}: su estado anterior no es el que tiene el corte`);
+    if (this.actas.get(ac.acta.clave)?.eleccion !== codigo) assert(false, `${ac.acta.clave}: su estado anterior no es el que tiene el corte`);
     this.actas.delete(ac.acta.clave);
     if (ac.esperada === null) {
       removeActa(ee.fc, ac.entrada);
@@ -181,12 +209,20 @@ export class EstadoCorte {
       this.territoriosSucios.add(shardIds.entidad(codigo));
       return;
     }
-    for (const t of this.tallies(ee, ac.esperada.seccion.id)) {
-      removeActa(t, ac.entrada);
+    const slot = ee.densas?.slot.get(ac.esperada.seccion.id);
+    if (this.masivo && slot !== undefined) {
+      const t = ee.secciones.get(ac.esperada.seccion.id)!;
+      addActaDensa(t, ee.densas!.votos, slot, ee.indice, ac.entrada, -1);
       addEsperada(t);
+    } else {
+      for (const t of this.tallies(ee, ac.esperada.seccion.id)) {
+        removeActa(t, ac.entrada);
+        addEsperada(t);
+      }
     }
     this.marcarSeccion(ac.esperada.seccion.id);
-    this.marcarPadres(codigo, ac.esperada.seccion.id);
+    // A full build marks every territory once, at its end.
+    if (!this.masivo) this.marcarPadres(codigo, ac.esperada.seccion.id);
   }
 
   private agregar(ac: ActaEnCorte): void {
@@ -206,12 +242,20 @@ export class EstadoCorte {
       this.territoriosSucios.add(shardIds.entidad(codigo));
       return;
     }
-    for (const t of this.tallies(ee, ac.esperada.seccion.id)) {
+    const slot = ee.densas?.slot.get(ac.esperada.seccion.id);
+    if (this.masivo && slot !== undefined) {
+      const t = ee.secciones.get(ac.esperada.seccion.id)!;
       removeEsperada(t);
-      addActa(t, ac.entrada);
+      addActaDensa(t, ee.densas!.votos, slot, ee.indice, ac.entrada, 1);
+    } else {
+      for (const t of this.tallies(ee, ac.esperada.seccion.id)) {
+        removeEsperada(t);
+        addActa(t, ac.entrada);
+      }
     }
     this.marcarSeccion(ac.esperada.seccion.id);
-    this.marcarPadres(codigo, ac.esperada.seccion.id);
+    // A full build marks every territory once, at its end.
+    if (!this.masivo) this.marcarPadres(codigo, ac.esperada.seccion.id);
   }
 }
 
@@ -227,6 +271,8 @@ function estadoEleccion(modelo: CorteModelo, em: EleccionModelo): EstadoEleccion
     fc: emptyTally(),
     fueraCatalogo: new Set(),
     filasSeccion: new Map(),
+    indice: new IndiceVotos(em.columnas, em.candidaturas),
+    densas: null,
   };
   recalcularPadres(modelo, ee);
   return ee;
@@ -234,18 +280,53 @@ function estadoEleccion(modelo: CorteModelo, em: EleccionModelo): EstadoEleccion
 
 /**
  * Distrito, municipio and entidad tallies as the merge of their secciones' (plus fuera de catálogo at entidad).
- * The entidad is merged from the distritos (fewer, larger tallies) rather than from every sección.
+ * The entidad is merged from the distritos (fewer, larger tallies) rather than from every sección. After a
+ * full build (`ee.densas`), votes are summed by position and moved into the records once per territory.
  */
 function recalcularPadres(modelo: CorteModelo, ee: EstadoEleccion): void {
-  ee.distritos = new Map(modelo.distritos.map((d) => [d.id, emptyTally()]));
-  ee.municipios = new Map(modelo.municipios.map((m) => [m.id, emptyTally()]));
+  const densas = ee.densas;
+  if (densas === null) {
+    ee.distritos = new Map(modelo.distritos.map((d) => [d.id, emptyTally()]));
+    ee.municipios = new Map(modelo.municipios.map((m) => [m.id, emptyTally()]));
+    for (const s of modelo.secciones) {
+      const t = ee.secciones.get(s.id)!;
+      addTally(ee.distritos.get(s.distrito)!, t);
+      addTally(ee.municipios.get(s.municipio)!, t);
+    }
+    const entidad = emptyTally();
+    for (const t of ee.distritos.values()) addTally(entidad, t);
+    addTally(entidad, ee.fc);
+    ee.entidad = entidad;
+    return;
+  }
+  // Sección records hold only the votes outside the index here: merged as usual, then the dense votes.
+  const ix = ee.indice;
+  const sec = densas.votos;
+  const distritos = new Map(modelo.distritos.map((d, i) => [d.id, { t: emptyTally(), i }]));
+  const municipios = new Map(modelo.municipios.map((m, i) => [m.id, { t: emptyTally(), i }]));
+  const dd = votosDensos(ix, modelo.distritos.length);
+  const dm = votosDensos(ix, modelo.municipios.length);
   for (const s of modelo.secciones) {
     const t = ee.secciones.get(s.id)!;
-    addTally(ee.distritos.get(s.distrito)!, t);
-    addTally(ee.municipios.get(s.municipio)!, t);
+    const i = densas.slot.get(s.id)!;
+    const d = distritos.get(s.distrito)!;
+    const m = municipios.get(s.municipio)!;
+    addTally(d.t, t);
+    addTally(m.t, t);
+    sumarVotosDensos(dd, d.i, sec, i, ix);
+    sumarVotosDensos(dm, m.i, sec, i, ix);
+    volcarVotosDensos(t, sec, i, ix);
   }
-  const entidad = emptyTally();
-  for (const t of ee.distritos.values()) addTally(entidad, t);
-  addTally(entidad, ee.fc);
-  ee.entidad = entidad;
+  const entidad = { t: emptyTally(), d: votosDensos(ix) };
+  for (const d of distritos.values()) {
+    addTally(entidad.t, d.t);
+    sumarVotosDensos(entidad.d, 0, dd, d.i, ix);
+    volcarVotosDensos(d.t, dd, d.i, ix);
+  }
+  for (const m of municipios.values()) volcarVotosDensos(m.t, dm, m.i, ix);
+  volcarVotosDensos(entidad.t, entidad.d, 0, ix);
+  addTally(entidad.t, ee.fc);
+  ee.distritos = new Map([...distritos].map(([id, p]) => [id, p.t]));
+  ee.municipios = new Map([...municipios].map(([id, p]) => [id, p.t]));
+  ee.entidad = entidad.t;
 }

@@ -75,9 +75,13 @@ function filaJson(id: number, nombre: string, sha256: string, t: Tally, em: Elec
 
 const alineado = (r: Readonly<Record<string, Valor>>, columnas: readonly string[]) => columnas.map((c) => r[c] ?? null);
 
-/** The vote columns of an expected acta's ballot, in the order of its `votos` array. */
-export function columnasDeBoleta(a: ActaModelo): string[] {
-  return [...a.boleta.columnas, ...COLUMNAS_FIJAS];
+const columnasPorBoleta = new WeakMap<object, readonly string[]>();
+
+/** The vote columns of an expected acta's ballot, in the order of its `votos` array (one array per ballot). */
+export function columnasDeBoleta(a: ActaModelo): readonly string[] {
+  let c = columnasPorBoleta.get(a.boleta);
+  if (c === undefined) columnasPorBoleta.set(a.boleta, (c = [...a.boleta.columnas, ...COLUMNAS_FIJAS]));
+  return c;
 }
 
 /**
@@ -182,10 +186,25 @@ function filaSeccion(estado: EstadoCorte, ee: EstadoEleccion, seccion: number): 
   return f;
 }
 
-function candidatos(estado: EstadoCorte, eleccion: string, territorio: number) {
-  return estado.modelo.catalogo.candidaturas
-    .filter((c) => c.eleccion === eleccion && c.territorio === territorio)
-    .map((c) => ({ partidoCi: c.partidoCi, propietaria: c.propietaria, suplente: c.suplente }));
+type Candidato = { partidoCi: string; propietaria: string; suplente: string };
+
+/** Candidatos per election and territory (catalogue order), grouped once per model. */
+const candidatosPorModelo = new WeakMap<CorteModelo, Map<string, Candidato[]>>();
+
+function candidatos(estado: EstadoCorte, eleccion: string, territorio: number): Candidato[] {
+  const m = estado.modelo;
+  let grupos = candidatosPorModelo.get(m);
+  if (grupos === undefined) {
+    grupos = new Map();
+    for (const c of m.catalogo.candidaturas) {
+      const k = `${c.eleccion}\u0000${c.territorio}`;
+      let g = grupos.get(k);
+      if (g === undefined) grupos.set(k, (g = []));
+      g.push({ partidoCi: c.partidoCi, propietaria: c.propietaria, suplente: c.suplente });
+    }
+    candidatosPorModelo.set(m, grupos);
+  }
+  return grupos.get(`${eleccion}\u0000${territorio}`) ?? [];
 }
 
 function tabla(em: EleccionModelo, final: boolean) {
@@ -305,6 +324,9 @@ async function ola(
   }
 }
 
+/** Ids of a state's shard table, sorted. */
+const ordenIds = new WeakMap<EstadoCorte, ShardId[]>();
+
 /**
  * Renders every dirty shard (all of them the first time, or when the final flag changes) and clears the
  * marks. Three waves, children first: secciones (one whose bytes changed marks its parents in every election:
@@ -342,6 +364,12 @@ export async function renderizar(estado: EstadoCorte, opciones: { final: boolean
   estado.seccionesSucias.clear();
   estado.territoriosSucios.clear();
   estado.finalRenderizado = final;
-  const shards = [...estado.shards.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Shards are only ever added to the table: the sorted ids are kept until one is (4,224 at Jalisco scale).
+  let ids = ordenIds.get(estado);
+  if (ids === undefined || ids.length !== estado.shards.size) {
+    ids = [...estado.shards.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    ordenIds.set(estado, ids);
+  }
+  const shards = ids.map((id) => estado.shards.get(id)!);
   return { ...salida, shards };
 }

@@ -8,7 +8,9 @@ import {
   FigurasSchema,
   TallyInputSchema,
   TallySchema,
+  IndiceVotos,
   addActa,
+  addActaDensa,
   addEsperada,
   addTally,
   candidaturaDeColumna,
@@ -23,6 +25,8 @@ import {
   subtractTally,
   type Tally,
   type TallyInput,
+  volcarVotosDensos,
+  votosDensos,
 } from './tally.ts';
 
 const TOTALES: Captura['totales'] = {
@@ -400,6 +404,38 @@ describe('tally properties', () => {
             else removeActa(t, x.input);
           }
           expect(t).toEqual(tallyDe(b));
+        },
+      ),
+    );
+  });
+
+  it('dense accumulation (full corte) equals the records, columns outside the index included', () => {
+    fc.assert(
+      fc.property(
+        arbEleccion.chain((actas) => fc.tuple(fc.constant(actas), fc.array(fc.boolean(), { minLength: actas.length, maxLength: actas.length }), fc.nat())),
+        ([actas, quitar, semilla]) => {
+          const columnas = new Set<string>();
+          const candidaturas = new Set<string>();
+          for (const a of actas) {
+            if (a.kind !== 'registrada' || !a.input.boleta) continue;
+            for (const c of Object.keys(a.input.votos ?? {})) columnas.add(c);
+            for (const c of candidaturaDeColumna(a.input.boleta).values()) candidaturas.add(c);
+          }
+          // Every column indexed, or some left out (they go through the records).
+          for (const parte of [(_: number) => true, (i: number) => (i + semilla) % 3 !== 0]) {
+            const ix = new IndiceVotos([...columnas].filter((_, i) => parte(i)), [...candidaturas].filter((_, i) => parte(i + 1)));
+            const t = emptyTally();
+            const d = votosDensos(ix, 2);
+            actas.forEach((a) => (a.kind === 'pendiente' ? addEsperada(t) : addActaDensa(t, d, 1, ix, a.input)));
+            actas.forEach((a, i) => {
+              if (!quitar[i]) return;
+              if (a.kind === 'pendiente') removeEsperada(t);
+              else addActaDensa(t, d, 1, ix, a.input, -1);
+            });
+            volcarVotosDensos(t, d, 1, ix);
+            expect(t).toEqual(tallyDe(actas.filter((_, i) => !quitar[i])));
+            expect(TallySchema.parse(t)).toEqual(t);
+          }
         },
       ),
     );

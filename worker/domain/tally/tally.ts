@@ -137,18 +137,21 @@ function bump(r: Record<string, number>, k: string, delta: number): void {
   else r[k] = n;
 }
 
-function aplicar(t: Tally, a: TallyInput, s: 1 | -1): void {
+/**
+ * Counters of an acta into `t`; true when it is counted (its votes still have to be added by the caller).
+ * Shared by `aplicar` (votes into the records) and `addActaDensa` (votes into index arrays).
+ */
+function contadores(t: Tally, a: TallyInput, s: 1 | -1): boolean {
   const c = a.clasificacion;
   t.registradas += s;
   if (c.contabilizada === 2) {
     t.fueraCatalogo += s;
-    return;
+    return false;
   }
   t.esperadas += s;
   t.capturadas += s;
   if (c.inconsistente) t.inconsistencias += s;
-  if (c.contabilizada === 0) return;
-
+  if (c.contabilizada === 0) return false;
   t.contabilizadas += s;
   const total = c.totalVotosCalculado;
   t.votosConEspeciales += s * total;
@@ -156,6 +159,11 @@ function aplicar(t: Tally, a: TallyInput, s: 1 | -1): void {
     t.listaNominalContabilizadas += s * a.listaNominal;
     t.votosSinEspeciales += s * total;
   }
+  return true;
+}
+
+function aplicar(t: Tally, a: TallyInput, s: 1 | -1): void {
+  if (!contadores(t, a, s)) return;
   const votos = a.votos;
   const boleta = a.boleta;
   assert(votos != null && boleta != null, 'a counted acta needs its votes and its ballot');
@@ -170,6 +178,115 @@ function aplicar(t: Tally, a: TallyInput, s: 1 | -1): void {
     const cand = cands.get(col) ?? (FIJAS.has(col) ? undefined : col);
     if (cand !== undefined) bump(tc, cand, d);
   }
+}
+
+/**
+ * Index space of dense vote accumulation: an election's vote columns and candidaturas, each to a position.
+ * A full corte adds ~33k (Jalisco) to ~500k (national) actas into sección tallies: numbers added into
+ * `Float64Array`s at precomputed positions instead of keyed updates of records of many shapes.
+ */
+export class IndiceVotos {
+  readonly columnas: readonly string[];
+  readonly candidaturas: readonly string[];
+  private readonly col: ReadonlyMap<string, number>;
+  private readonly cand: ReadonlyMap<string, number>;
+  /** Per ballot: column → [vote position, candidatura position (−1: none)]; −1 vote position: not indexed. */
+  private readonly planes = new WeakMap<Boleta, Map<string, readonly [number, number]>>();
+
+  constructor(columnas: readonly string[], candidaturas: readonly string[]) {
+    this.columnas = columnas;
+    this.candidaturas = candidaturas;
+    this.col = new Map(columnas.map((c, i) => [c, i]));
+    this.cand = new Map(candidaturas.map((c, i) => [c, i]));
+  }
+
+  plan(boleta: Boleta): Map<string, readonly [number, number]> {
+    let p = this.planes.get(boleta);
+    if (p === undefined) {
+      p = new Map();
+      const cands = candidaturaDeColumna(boleta);
+      for (const col of [...boleta.columnas, ...COLUMNAS_FIJAS]) {
+        const cand = cands.get(col) ?? (FIJAS.has(col) ? undefined : col);
+        const vi = this.col.get(col);
+        const ci = cand === undefined ? -1 : this.cand.get(cand);
+        // A column or candidatura outside the index is added into the records (the general path).
+        p.set(col, vi === undefined || ci === undefined ? [-1, -1] : [vi, ci]);
+      }
+      this.planes.set(boleta, p);
+    }
+    return p;
+  }
+}
+
+/**
+ * Votes of `n` tallies accumulated by position of an `IndiceVotos`, slot after slot in two flat arrays (one
+ * allocation for thousands of secciones); moved into a `Tally` by `volcarVotosDensos`.
+ */
+export interface VotosDensos {
+  votos: Float64Array;
+  candidaturas: Float64Array;
+}
+
+export function votosDensos(ix: IndiceVotos, n = 1): VotosDensos {
+  return { votos: new Float64Array(n * ix.columnas.length), candidaturas: new Float64Array(n * ix.candidaturas.length) };
+}
+
+/**
+ * `addActa` (s = 1) or `removeActa` (s = −1) with the counters into `t` and the votes into slot `slot` of `d`
+ * (MUTATES both): `t` plus `volcarVotosDensos(t, d, slot, ix)` is then exactly what `addActa` / `removeActa`
+ * give.
+ */
+export function addActaDensa(t: Tally, d: VotosDensos, slot: number, ix: IndiceVotos, a: TallyInput, s: 1 | -1 = 1): void {
+  if (!contadores(t, a, s)) return;
+  const votos = a.votos;
+  const boleta = a.boleta;
+  assert(votos != null && boleta != null, 'a counted acta needs its votes and its ballot');
+  const plan = ix.plan(boleta);
+  const dv = d.votos;
+  const dc = d.candidaturas;
+  const bv = slot * ix.columnas.length;
+  const bc = slot * ix.candidaturas.length;
+  for (const col in votos) {
+    const v = votos[col];
+    if (typeof v !== 'number' || v === 0) continue;
+    const p = plan.get(col);
+    if (p !== undefined && p[0] >= 0) {
+      dv[bv + p[0]] = dv[bv + p[0]]! + s * v;
+      if (p[1] >= 0) dc[bc + p[1]] = dc[bc + p[1]]! + s * v;
+      continue;
+    }
+    const cands = candidaturaDeColumna(boleta);
+    bump(t.votos, col, s * v);
+    const cand = cands.get(col) ?? (FIJAS.has(col) ? undefined : col);
+    if (cand !== undefined) bump(t.candidaturas, cand, s * v);
+  }
+}
+
+/** Slot `i` of `d` += slot `j` of `o`, by position (MUTATES `d`). */
+export function sumarVotosDensos(d: VotosDensos, i: number, o: VotosDensos, j: number, ix: IndiceVotos): void {
+  const nv = ix.columnas.length;
+  const dv = d.votos;
+  const ov = o.votos;
+  for (let k = 0, a = i * nv, b = j * nv; k < nv; k++) dv[a + k] = dv[a + k]! + ov[b + k]!;
+  const nc = ix.candidaturas.length;
+  const dc = d.candidaturas;
+  const oc = o.candidaturas;
+  for (let k = 0, a = i * nc, b = j * nc; k < nc; k++) dc[a + k] = dc[a + k]! + oc[b + k]!;
+}
+
+/** Moves slot `slot` of `d` into the tally's records, keeping them canonical (MUTATES `t`; `d` is left as it was). */
+export function volcarVotosDensos(t: Tally, d: VotosDensos, slot: number, ix: IndiceVotos): void {
+  const nv = ix.columnas.length;
+  const dv = d.votos;
+  for (let k = 0, a = slot * nv; k < nv; k++) if (dv[a + k] !== 0) bump(t.votos, ix.columnas[k]!, dv[a + k]!);
+  const nc = ix.candidaturas.length;
+  const dc = d.candidaturas;
+  for (let k = 0, a = slot * nc; k < nc; k++) if (dc[a + k] !== 0) bump(t.candidaturas, ix.candidaturas[k]!, dc[a + k]!);
+}
+
+/** The counters of `o` into `t` (MUTATES `t`): `addTally` without the vote records. */
+export function sumarContadores(t: Tally, o: Tally): void {
+  for (const k of CONTADORES) t[k] += o[k];
 }
 
 /** Adds a registered acta (MUTATES `t`). */
