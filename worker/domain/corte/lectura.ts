@@ -6,24 +6,11 @@
  */
 import type { ImagenActa } from '../acta/publicada.ts';
 import type { Total, Valor } from '../acta/schema.ts';
-import { percentValue, truncatedPercent } from '../tally/percent.ts';
-import type { Figuras } from '../tally/tally.ts';
+import { CONTEO, figurasDeConteo, type Contador } from '../tally/figuras.ts';
 import { rutaImagen } from './rutas.ts';
 import type { ActaShard, Resultados } from './shards.ts';
 
-/** The counters of a tally, in the order of the `t` arrays of the shards. */
-export const CONTEO = [
-  'esperadas',
-  'registradas',
-  'fueraCatalogo',
-  'capturadas',
-  'contabilizadas',
-  'inconsistencias',
-  'listaNominalContabilizadas',
-  'votosConEspeciales',
-  'votosSinEspeciales',
-] as const;
-export type Contador = (typeof CONTEO)[number];
+export { CONTEO, figurasDeConteo, type Contador } from '../tally/figuras.ts';
 
 /** Compact counters: `t` (CONTEO order), `c` per candidatura, and `v` per column where the shard has them. */
 export interface FilaCompacta {
@@ -36,26 +23,6 @@ export interface Tabla {
   columnas: readonly string[];
   candidaturas: readonly string[];
   final: boolean;
-}
-
-/** The 13 figures of RULES.md §5 from a tally's counters (the same arithmetic as the corte's `figuras`). */
-export function figurasDeConteo(t: Readonly<Record<Contador, number>>, final: boolean): Figuras {
-  const pct = (num: number, den: number) => percentValue(truncatedPercent(num, den));
-  return {
-    ACTAS_ESPERADAS: t.esperadas,
-    ACTAS_REGISTRADAS: t.registradas,
-    ACTAS_FUERA_CATALOGO: t.fueraCatalogo,
-    ACTAS_CAPTURADAS: t.capturadas,
-    PORCENTAJE_ACTAS_CAPTURADAS: pct(t.capturadas, t.esperadas),
-    ACTAS_CONTABILIZADAS: t.contabilizadas,
-    PORCENTAJE_ACTAS_CONTABILIZADAS: pct(t.contabilizadas, t.esperadas),
-    PORCENTAJE_ACTAS_INCONSISTENCIAS: pct(t.inconsistencias, t.esperadas),
-    ACTAS_NO_CONTABILIZADAS: t.capturadas - t.contabilizadas,
-    LISTA_NOMINAL_ACTAS_CONTABILIZADAS: t.listaNominalContabilizadas,
-    TOTAL_VOTOS_C_CS: t.votosConEspeciales,
-    TOTAL_VOTOS_S_CS: t.votosSinEspeciales,
-    PORCENTAJE_PARTICIPACION_CIUDADANA: pct(final ? t.votosConEspeciales : t.votosSinEspeciales, t.listaNominalContabilizadas),
-  };
 }
 
 /** Non-zero entries of an aligned array as a record, in the array's order. */

@@ -16,11 +16,12 @@
  * the columns to show from the ballot.
  */
 import { z } from 'zod';
+import { figurasDeConteo } from './figuras.ts';
 import { assert } from '../assert.ts';
 import { ClasificacionSchema } from '../acta/classify.ts';
 import { COLUMNAS_FIJAS, ValorSchema } from '../acta/schema.ts';
 import { BoletaSchema, ColumnaSchema, TipoCasillaSchema, type Boleta } from '../catalogue/schema.ts';
-import { formatPercent, percentUnits, percentValue, truncatedPercent } from './percent.ts';
+import { formatPercent, percentUnits, percentValue } from './percent.ts';
 
 const Conteo = z.number().int().min(0);
 
@@ -403,23 +404,7 @@ export function esFiguraPorcentaje(f: Figura): boolean {
  * TOTAL_VOTOS_S_CS, or TOTAL_VOTOS_C_CS in the final corte; 0 when the lista nominal is 0.
  */
 export function figuras(t: Tally, opciones: { readonly final: boolean }): Figuras {
-  const pct = (num: number, den: number) => percentValue(truncatedPercent(num, den));
-  const votosParticipacion = opciones.final ? t.votosConEspeciales : t.votosSinEspeciales;
-  return {
-    ACTAS_ESPERADAS: t.esperadas,
-    ACTAS_REGISTRADAS: t.registradas,
-    ACTAS_FUERA_CATALOGO: t.fueraCatalogo,
-    ACTAS_CAPTURADAS: t.capturadas,
-    PORCENTAJE_ACTAS_CAPTURADAS: pct(t.capturadas, t.esperadas),
-    ACTAS_CONTABILIZADAS: t.contabilizadas,
-    PORCENTAJE_ACTAS_CONTABILIZADAS: pct(t.contabilizadas, t.esperadas),
-    PORCENTAJE_ACTAS_INCONSISTENCIAS: pct(t.inconsistencias, t.esperadas),
-    ACTAS_NO_CONTABILIZADAS: t.capturadas - t.contabilizadas,
-    LISTA_NOMINAL_ACTAS_CONTABILIZADAS: t.listaNominalContabilizadas,
-    TOTAL_VOTOS_C_CS: t.votosConEspeciales,
-    TOTAL_VOTOS_S_CS: t.votosSinEspeciales,
-    PORCENTAJE_PARTICIPACION_CIUDADANA: pct(votosParticipacion, t.listaNominalContabilizadas),
-  };
+  return figurasDeConteo(t, opciones.final);
 }
 
 /** The summary row of the results CSV: the 13 figures as text, percentages with exactly 4 decimals. */
