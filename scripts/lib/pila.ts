@@ -95,6 +95,12 @@ export interface OpcionesPila {
   vars?: Record<string, string>;
   /** Also append wrangler dev's output to this file. */
   registro?: string;
+  /**
+   * Serve a bundle of the Worker built once at start (`wrangler deploy --dry-run`) instead of the sources:
+   * wrangler dev would otherwise rebuild and reload the Worker whenever a source file changes, in the middle of a
+   * simulacro or a benchmark.
+   */
+  congelar?: boolean;
 }
 
 /**
@@ -119,6 +125,18 @@ export async function iniciarPila(opts: OpcionesPila = {}): Promise<Pila> {
     throw e;
   }
 
+  let bundle: string | null = null;
+  if (opts.congelar) {
+    bundle = mkdtempSync(path.join(tmpdir(), 'prep-bundle-'));
+    try {
+      wranglerSync(['deploy', '--dry-run', '--outdir', bundle, ...(opts.assetsDir === undefined ? [] : ['--assets', opts.assetsDir])]);
+    } catch (e) {
+      rmSync(bundle, { recursive: true, force: true });
+      limpiar();
+      throw e;
+    }
+  }
+  const script = bundle === null ? [] : [path.join(bundle, 'index.js'), '--no-bundle', '--config', path.join(ROOT, 'wrangler.toml')];
   const port = opts.port ?? (await puertoLibre());
   const inspector = await puertoLibre();
   const ip = opts.ip ?? '127.0.0.1';
@@ -129,6 +147,7 @@ export async function iniciarPila(opts: OpcionesPila = {}): Promise<Pila> {
     bin('wrangler'),
     [
       'dev',
+      ...script,
       ...local,
       '--ip',
       ip,
@@ -176,6 +195,7 @@ export async function iniciarPila(opts: OpcionesPila = {}): Promise<Pila> {
       }
     }
     archivo?.end();
+    if (bundle !== null) rmSync(bundle, { recursive: true, force: true });
     limpiar();
   };
 

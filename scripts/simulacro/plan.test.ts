@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateJalisco } from '../../data/generator/generate.ts';
 import { clasificarActa } from '../../worker/domain/acta/classify.ts';
-import { planNoche } from './plan.ts';
+import { planNoche, recortarPlan, TASAS } from './plan.ts';
 
 const cat = generateJalisco(2024);
 const plan = planNoche(cat, 7);
@@ -67,5 +67,33 @@ describe('planNoche', () => {
 
   it('writes a wrong version that differs from the truth for every later correction', () => {
     for (const a of plan.actas) if (a.erronea) expect(a.erronea).not.toEqual(a.resultado.kind === 'captura' ? a.resultado.captura : null);
+  });
+});
+
+describe('recortarPlan', () => {
+  const corto = recortarPlan(plan, 300);
+
+  it('keeps whole secciones, about n actas, and every expected acta still exactly once', () => {
+    expect(corto.actas.length).toBeGreaterThanOrEqual(300);
+    expect(corto.actas.length).toBeLessThan(600);
+    const secciones = new Set(corto.actas.map((a) => a.esperada.casilla.seccion));
+    for (const a of plan.actas) if (secciones.has(a.esperada.casilla.seccion)) expect(corto.actas).toContain(a);
+    const claves = [...corto.actas.map((a) => a.esperada.clave), ...corto.noLlegan.map((e) => e.clave)];
+    expect(claves).toHaveLength(32_709);
+    expect(new Set(claves).size).toBe(32_709);
+  });
+
+  it('still holds every kind of incident of the whole night', () => {
+    expect(corto.actas.some((a) => a.resultado.kind === 'sin_acta')).toBe(true);
+    for (const k of ['discrepancia', 'reintento', 'intentoAjeno', 'intentoRol'] as const) expect(corto.actas.some((a) => a[k])).toBe(true);
+    expect(corto.actas.some((a) => a.erronea !== null)).toBe(true);
+    expect(corto.actas.some((a) => a.fotoCasillaMin !== null)).toBe(true);
+    expect(corto.fueraCatalogo.length).toBeGreaterThan(0);
+  });
+
+  it('has wrong-role attempts at about their rate', () => {
+    const n = plan.actas.filter((a) => a.intentoRol).length / plan.actas.length;
+    expect(n).toBeGreaterThan(TASAS.intentoRol / 2);
+    expect(n).toBeLessThan(TASAS.intentoRol * 2);
   });
 });

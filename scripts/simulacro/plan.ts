@@ -29,6 +29,8 @@ export interface PlanActa {
   reintento: boolean;
   /** An operator of another CATD tries to receive it first (must be refused). */
   intentoAjeno: boolean;
+  /** Someone without the role (or a PREP Casilla device of another casilla) tries one of its steps (must be refused). */
+  intentoRol: boolean;
 }
 
 export interface PlanFueraCatalogo {
@@ -58,6 +60,7 @@ export const TASAS = {
   correccion: 0.004,
   reintento: 0.02,
   intentoAjeno: 0.006,
+  intentoRol: 0.004,
   fueraCatalogoPorMil: 0.4,
 } as const;
 
@@ -156,7 +159,8 @@ export function conError(rng: Rng, c: Captura): Captura {
   return { ...c, votos: { ...c.votos, [k]: v + rng.int(1, 9) } };
 }
 
-function catdDe(catds: readonly Catd[], e: ActaEsperada): Catd {
+/** The CATD that receives an expected acta: the one serving its election and its distrito or municipio. */
+export function catdDe(catds: readonly Catd[], e: ActaEsperada): Catd {
   const found = catds.find(
     (c) =>
       c.elecciones.includes(e.eleccion.codigo) &&
@@ -183,6 +187,8 @@ export function planNoche(cat: Catalogue, seed: number, duracionMin = 24 * 60): 
   const esperadas = actasEsperadas(cat);
   if (!esperadas.ok) throw new Error('catálogo sin actas esperadas');
   const rng = createRng(seed).fork('noche');
+  // Incidents added later draw from their own stream, so the rest of the night stays as it was for a seed.
+  const rngRol = createRng(seed).fork('intento-rol');
   const pesosPorBoleta = new Map<string, Map<string, number>>();
   const actas: PlanActa[] = [];
   const noLlegan: ActaEsperada[] = [];
@@ -206,6 +212,7 @@ export function planNoche(cat: Catalogue, seed: number, duracionMin = 24 * 60): 
       erronea: res.kind === 'captura' && rng.chance(TASAS.correccion) ? conError(rng, res.captura) : null,
       reintento: rng.chance(TASAS.reintento),
       intentoAjeno: rng.chance(TASAS.intentoAjeno),
+      intentoRol: rngRol.chance(TASAS.intentoRol),
     });
   }
   return { actas, noLlegan, fueraCatalogo: fueraDeCatalogo(rng, cat, actas, duracionMin) };
@@ -227,4 +234,68 @@ function fueraDeCatalogo(rng: Rng, cat: Catalogue, actas: readonly PlanActa[], d
     });
   }
   return out;
+}
+
+/** What makes an acta of the plan worth including in a short simulacro: each incident it exercises. */
+function incidentes(a: PlanActa): string[] {
+  const r: string[] = [];
+  if (a.resultado.kind === 'sin_acta') r.push('sin_acta');
+  else {
+    const votos = Object.values(a.resultado.captura.votos);
+    if (votos.every((v) => v === ILEGIBLE)) r.push('todos_ilegibles');
+    else if (votos.every((v) => typeof v !== 'number')) r.push('todos_vacios');
+    else {
+      if (votos.includes(ILEGIBLE)) r.push('ilegible');
+      if (votos.includes(SIN_DATO)) r.push('sin_dato');
+    }
+  }
+  if (a.fotoCasillaMin !== null) r.push('foto_casilla');
+  if (a.discrepancia) r.push('discrepancia');
+  if (a.erronea !== null) r.push('correccion');
+  if (a.reintento) r.push('reintento');
+  if (a.intentoAjeno) r.push('intento_ajeno');
+  if (a.intentoRol) r.push('intento_rol');
+  return r;
+}
+
+/**
+ * A short night of about `n` actas (for tests and quick rehearsals): whole secciones, first those holding an
+ * incident kind not yet covered (so every kind of incident the plan has still happens), then more secciones in
+ * catalogue order until `n` actas. The actas left out become expected actas that never arrive; fuera de
+ * catálogo identifications are kept only in the chosen secciones (at least one is kept).
+ */
+export function recortarPlan(plan: PlanNoche, n: number): PlanNoche {
+  const porSeccion = new Map<number, PlanActa[]>();
+  for (const a of plan.actas) {
+    const s = a.esperada.casilla.seccion;
+    const lista = porSeccion.get(s) ?? [];
+    lista.push(a);
+    porSeccion.set(s, lista);
+  }
+  const elegidas = new Set<number>();
+  let total = 0;
+  const elegir = (s: number) => {
+    if (elegidas.has(s)) return;
+    elegidas.add(s);
+    total += porSeccion.get(s)!.length;
+  };
+  const cubiertos = new Set<string>();
+  for (const [s, actas] of porSeccion) {
+    const nuevos = actas.flatMap(incidentes).filter((k) => !cubiertos.has(k));
+    if (nuevos.length === 0) continue;
+    elegir(s);
+    for (const k of nuevos) cubiertos.add(k);
+  }
+  for (const s of porSeccion.keys()) {
+    if (total >= n) break;
+    elegir(s);
+  }
+  const actas = plan.actas.filter((a) => elegidas.has(a.esperada.casilla.seccion));
+  const fuera = plan.actas.filter((a) => !elegidas.has(a.esperada.casilla.seccion)).map((a) => a.esperada);
+  const fc = plan.fueraCatalogo.filter((f) => elegidas.has(f.identificacion.seccion));
+  return {
+    actas,
+    noLlegan: [...plan.noLlegan, ...fuera],
+    fueraCatalogo: fc.length > 0 ? fc : plan.fueraCatalogo.slice(0, 1),
+  };
 }

@@ -25,51 +25,47 @@ export default function DatosAbiertos() {
         sinPublicacion={vista.sondeo.sinPublicacion}
       />
       {cortes.length > 0 ? (
-        <div class="tabla-desplazable" tabIndex={0} role="region" aria-label="Cortes publicados">
-          <table id="tabla-cortes">
-            <caption>Cortes publicados, del más reciente al primero</caption>
-            <thead>
-              <tr>
-                <th scope="col">Corte</th>
-                <th scope="col">Base de datos (zip)</th>
-                <th scope="col">SHA-256 del zip</th>
-                <th scope="col">Manifiesto y cadena</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cortes.map((c) => (
-                <tr key={c.numero} data-corte={c.numero}>
-                  <th scope="row">
-                    {c.numero} · {fechaHora(c.instante, c.offsetMinutes)}
-                  </th>
-                  <td>
-                    {c.zip ? (
-                      <a href={c.zip.url} download={c.zip.nombre} data-zip>
-                        {c.zip.nombre} ({bytes(c.zip.bytes)})
-                      </a>
-                    ) : (
-                      'Sin archivo'
-                    )}
-                  </td>
-                  <td>{c.zip ? <code class="hash">{c.zip.sha256}</code> : '-'}</td>
-                  <td>
-                    <a href={c.manifiesto.url}>Manifiesto</a> <code class="hash">{c.manifiesto.sha256}</code>
-                    <span class="sub">
-                      {c.anterior ? (
-                        <>
-                          {' '}
-                          Anterior: <code class="hash">{c.anterior}</code>
-                        </>
-                      ) : (
-                        ' Primer corte de la cadena'
-                      )}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ol id="lista-cortes" class="cortes" aria-label="Cortes publicados, del más reciente al primero" reversed>
+          {cortes.map((c) => (
+            <li key={c.numero} data-corte={c.numero}>
+              <h3>
+                Corte {c.numero} · {fechaHora(c.instante, c.offsetMinutes)}
+              </h3>
+              <dl class="ficha">
+                <dt>Base de datos</dt>
+                <dd>
+                  {c.zip ? (
+                    <a href={c.zip.url} download={c.zip.nombre} data-zip>
+                      {c.zip.nombre} ({bytes(c.zip.bytes)})
+                    </a>
+                  ) : (
+                    'Sin archivo'
+                  )}
+                </dd>
+                {c.zip ? (
+                  <>
+                    <dt>SHA-256 del zip</dt>
+                    <dd>
+                      <code class="hash" data-sha-zip>
+                        {c.zip.sha256}
+                      </code>
+                    </dd>
+                  </>
+                ) : null}
+                <dt>
+                  <a href={c.manifiesto.url}>Manifiesto</a>
+                </dt>
+                <dd>
+                  <code class="hash" data-sha-manifiesto>
+                    {c.manifiesto.sha256}
+                  </code>
+                </dd>
+                <dt>Manifiesto anterior</dt>
+                <dd>{c.anterior ? <code class="hash">{c.anterior}</code> : 'Ninguno: es el primer corte de la cadena'}</dd>
+              </dl>
+            </li>
+          ))}
+        </ol>
       ) : null}
     </section>
   );

@@ -19,7 +19,7 @@ export default function VistaSeccion({ datos }: { datos: Datos }) {
       <h2>Casillas y actas</h2>
       <div class="tabla-desplazable" tabIndex={0} role="region" aria-label={`Actas de la sección ${datos.seccion}`}>
         <table id="tabla-actas">
-          <caption>Actas de la sección {datos.seccion}: estado y total de votos</caption>
+          <caption>Actas de la sección {datos.seccion}: estado y total de votos (cada casilla lleva a su acta)</caption>
           <thead>
             <tr>
               <th scope="col">Casilla</th>
@@ -27,7 +27,6 @@ export default function VistaSeccion({ datos }: { datos: Datos }) {
               <th scope="col" class="num">
                 Total de votos
               </th>
-              <th scope="col">Detalle</th>
             </tr>
           </thead>
           <tbody>
@@ -35,16 +34,16 @@ export default function VistaSeccion({ datos }: { datos: Datos }) {
               const est = estatusTexto(a.estatus);
               return (
                 <tr key={a.clave} data-clave={a.clave}>
-                  <th scope="row">{casillaTexto(a.casilla)}</th>
+                  <th scope="row">
+                    <Enlace ruta={{ vista: 'acta', e: datos.eleccion.codigo, s: datos.seccion, a: a.clave, padre }}>
+                      <span class="sr-only">Acta de la casilla </span>
+                      {casillaTexto(a.casilla)}
+                    </Enlace>
+                  </th>
                   <td>
                     <span class={`estatus ${est.clase}`}>{est.texto}</span>
                   </td>
                   <td class="num">{a.totalVotosCalculado === null ? '-' : entero(a.totalVotosCalculado)}</td>
-                  <td>
-                    <Enlace ruta={{ vista: 'acta', e: datos.eleccion.codigo, s: datos.seccion, a: a.clave, padre }}>
-                      Ver acta<span class="sr-only"> de la casilla {casillaTexto(a.casilla)}</span>
-                    </Enlace>
-                  </td>
                 </tr>
               );
             })}

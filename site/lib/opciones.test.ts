@@ -52,3 +52,13 @@ describe('column names on an acta', () => {
     expect(nombreColumna('OTRO_PAN', cat)).toBe('OTRO_PAN');
   });
 });
+
+describe('fórmulas', () => {
+  it('by candidatura: the propietaria of each fórmula contested here, before the parties', () => {
+    const conCandidatos: Catalogo = { ...cat, candidatos: [{ partidoCi: 'FCJ', propietaria: 'Ana Pérez' }, { partidoCi: 'MC', propietaria: 'Luis Gómez' }] };
+    const b = barrasPorCandidatura({ FCJ: 12, MC: 30 }, {}, conCandidatos);
+    expect(b.find((x) => x.clave === 'FCJ')?.detalle).toBe('Ana Pérez · PAN, PRI');
+    expect(b.find((x) => x.clave === 'MC')?.detalle).toBe('Luis Gómez · Movimiento Ciudadano');
+    expect(barrasPorCandidatura({ FCJ: 12 }, {}, cat)[0]?.detalle).toBe('PAN, PRI');
+  });
+});

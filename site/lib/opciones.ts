@@ -4,7 +4,7 @@
  * actas (TOTAL_VOTOS_C_CS), so no registradas and nulos are shown with theirs.
  */
 import type { Barra } from '../components/Barras.tsx';
-import type { Coalicion, Partido } from '../../worker/domain/catalogue/schema.ts';
+import type { Candidatura, Coalicion, Partido } from '../../worker/domain/catalogue/schema.ts';
 
 export const NO_REGISTRADAS = 'NO_REGISTRADAS';
 export const NULOS = 'NULOS';
@@ -38,6 +38,8 @@ export function partidosDeColumna(columna: string, siglas: ReadonlySet<string>):
 export interface Catalogo {
   partidos: readonly Pick<Partido, 'siglas' | 'nombre' | 'color'>[];
   coaliciones: readonly Pick<Coalicion, 'id' | 'nombre' | 'partidos'>[];
+  /** The fórmulas contested in the territory shown (by PARTIDO_CI), when it is the election's own territory. */
+  candidatos?: readonly Pick<Candidatura, 'partidoCi' | 'propietaria'>[];
 }
 
 function indices(cat: Catalogo) {
@@ -93,19 +95,24 @@ export function barrasPorCandidatura(
   cat: Catalogo,
 ): Barra[] {
   const { partidos, coaliciones } = indices(cat);
+  const candidata = new Map((cat.candidatos ?? []).map((c) => [c.partidoCi, c.propietaria]));
+  const conCandidata = (id: string, detalle: string | undefined) => {
+    const nombre = candidata.get(id);
+    return nombre && detalle ? `${nombre} · ${detalle}` : (nombre ?? detalle);
+  };
   const barras: Barra[] = Object.entries(candidaturas).map(([id, n]) => {
     const c = coaliciones.get(id);
     if (c) {
       return {
         clave: id,
         etiqueta: c.nombre,
-        detalle: c.partidos.join(', '),
+        detalle: conCandidata(id, c.partidos.join(', ')),
         votos: n,
         colores: c.partidos.map((s) => partidos.get(s)?.color).filter((x): x is string => x !== undefined),
       };
     }
     const p = partidos.get(id);
-    return { clave: id, etiqueta: p?.siglas ?? id, detalle: p?.nombre, votos: n, colores: p ? [p.color] : [] };
+    return { clave: id, etiqueta: p?.siglas ?? id, detalle: conCandidata(id, p?.nombre), votos: n, colores: p ? [p.color] : [] };
   });
   for (const col of [NO_REGISTRADAS, NULOS]) {
     const n = votos[col];

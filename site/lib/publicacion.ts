@@ -77,13 +77,13 @@ export async function cargarInicio(p: Puntero): Promise<VistaInicio> {
   const shards = await Promise.all(p.elecciones.map((e) => entidadShard(p, e.codigo)));
   return {
     corte: corteInfo(p),
-    elecciones: shards.map((s) => ({ eleccion: s.eleccion, catalogo: s.catalogo, ...s.resultados })),
+    elecciones: shards.map((s) => ({ eleccion: s.eleccion, catalogo: { ...s.catalogo, candidatos: s.candidatos }, ...s.resultados })),
   };
 }
 
 export async function cargarTerritorio(p: Puntero, ruta: Ruta): Promise<VistaTerritorio> {
   const ent = await entidadShard(p, ruta.e);
-  const base = { corte: corteInfo(p), eleccion: ent.eleccion, catalogo: ent.catalogo };
+  const base = { corte: corteInfo(p), eleccion: ent.eleccion, catalogo: { ...ent.catalogo, candidatos: ent.candidatos } };
   if (ruta.vista === 'entidad') {
     const porMunicipio = ent.eleccion.territorio === 'municipio';
     return {
@@ -103,6 +103,8 @@ export async function cargarTerritorio(p: Puntero, ruta: Ruta): Promise<VistaTer
   const t = await territorioShard(p, ruta.e, nivel, f);
   return {
     ...base,
+    // Diputaciones are contested per distrito and munícipes per municipio: their fórmulas are in these shards.
+    catalogo: { ...ent.catalogo, candidatos: t.candidatos },
     ...t.resultados,
     nivel,
     id: t.id,

@@ -1,9 +1,13 @@
 /**
  * End to end: the portal built by Astro, served by `wrangler dev` (workerd, local D1 and R2) with the synthetic
- * Jalisco catalogue, driven by Debian's Chromium. Every view: real content, axe-core with no violations, no
- * horizontal scrolling at 360 px, screenshots at 360×740 and 1280×800 under test-results/e2e/.
+ * Jalisco catalogue, driven by Debian's Chromium. First with nothing published; then with actas entered through
+ * the capture API by the CATDs' operators (test/e2e/lib/siembra.ts) and cortes published by the admin's
+ * `POST /api/v1/cortes`: what each view shows must be what the published shards say (and what was captured).
+ * Every view: axe-core with no violations, no horizontal scrolling at 360 px, screenshots at 360×740 and
+ * 1280×800 under test-results/e2e/. The measured page weights are printed and kept in
+ * test-results/e2e/presupuesto.json.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -11,24 +15,48 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json';
 import { generateJalisco } from '../../data/generator/generate.ts';
 import { catalogueSqlScript } from '../../worker/db/catalogue-load.ts';
+import type { ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
+import { resultadosDeFila } from '../../worker/domain/corte/lectura.ts';
+import { rutaShard, shardIds } from '../../worker/domain/corte/rutas.ts';
+import {
+  EntidadShardSchema,
+  HistorialSchema,
+  ManifiestoSchema,
+  PunteroSchema,
+  SeccionShardSchema,
+  TerritorioShardSchema,
+  type Puntero,
+  type Resultados,
+} from '../../worker/domain/corte/shards.ts';
+import type { Figuras } from '../../worker/domain/tally/tally.ts';
 import { DB_NAME } from '../../scripts/lib/local.ts';
-import { abrirNavegador, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
+import { crearOperadoresEnLote } from '../../scripts/lib/operadores-lote.ts';
+import { entero, fechaHora, porcentaje } from '../../site/lib/format.ts';
+import { abrirNavegador, CAPTURAS, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
 import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
+import { medirRed, totales } from './lib/presupuesto.ts';
+import { ADMIN, api, capturar as capturarActas, operadores, planear, sha256, verdad, type Api } from './lib/siembra.ts';
 
 const sitio = mkdtempSync(path.join(tmpdir(), 'prep-e2e-site-'));
+const cat = generateJalisco(2024);
+const siembra = planear(cat);
 let pila: Pila;
 let nav: Browser;
+let tokens: Map<string, string>;
+let cliente: Api;
 
 beforeAll(async () => {
   construirPortal(sitio);
   pila = await iniciarPila({
     assetsDir: path.join(sitio, 'client'),
-    prepararDatos: ({ wrangler, persistTo }) => {
+    prepararDatos: async ({ wrangler, persistTo }) => {
       const archivo = path.join(sitio, 'catalogo.sql');
-      writeFileSync(archivo, catalogueSqlScript(generateJalisco(2024)));
+      writeFileSync(archivo, catalogueSqlScript(cat));
       wrangler(['d1', 'execute', DB_NAME, '--local', '--persist-to', persistTo, '--yes', '--file', archivo]);
+      tokens = await crearOperadoresEnLote(persistTo, operadores(cat, siembra), { vigenciaMs: 4 * 3_600_000, limitePorMinuto: 100_000 });
     },
   });
+  cliente = api(pila.url);
   nav = await abrirNavegador();
 }, 240_000);
 
@@ -38,16 +66,94 @@ afterAll(async () => {
   rmSync(sitio, { recursive: true, force: true });
 });
 
+/** The checks every view gets, on what the page shows now: axe, no horizontal scrolling, screenshots. */
+async function revisar(page: Page, nombre: string): Promise<void> {
+  expect(await violacionesAxe(page), `axe en ${page.url()}`).toEqual([]);
+  expect(await desbordaHorizontal(page), `desborde horizontal a 360 px en ${page.url()}`).toBe(false);
+  await capturar(page, nombre);
+}
+
 /** Opens `ruta`, waits for `listo`, and runs the checks every view gets. */
 async function revisarVista(page: Page, ruta: string, nombre: string, listo: string): Promise<void> {
   await page.goto(pila.url + ruta);
   await page.locator(listo).first().waitFor();
-  expect(await violacionesAxe(page), `axe en ${ruta}`).toEqual([]);
-  expect(await desbordaHorizontal(page), `desborde horizontal a 360 px en ${ruta}`).toBe(false);
-  await capturar(page, nombre);
+  await revisar(page, nombre);
 }
 
-describe('portal on the local stack', () => {
+// ---- The publication, read over HTTP and parsed with the corte's own schemas --------------------------------
+
+async function json(ruta: string): Promise<unknown> {
+  const r = await fetch(`${pila.url}/${ruta}`);
+  if (!r.ok) throw new Error(`/${ruta}: HTTP ${r.status}`);
+  return r.json();
+}
+const puntero = async () => PunteroSchema.parse(await json('datos/latest.json'));
+async function entidad(p: Puntero, eleccion: string) {
+  return EntidadShardSchema.parse(await json(p.elecciones.find((e) => e.codigo === eleccion)!.ruta));
+}
+async function territorio(p: Puntero, eleccion: string, nivel: 'distrito' | 'municipio', id: number) {
+  const fila = (await entidad(p, eleccion))[nivel === 'distrito' ? 'distritos' : 'municipios'].find((f) => f.id === id)!;
+  return TerritorioShardSchema.parse(await json(rutaShard(p.entidad.id, shardIds[nivel](eleccion, id), fila.sha256)));
+}
+async function seccion(p: Puntero, eleccion: string, nivel: 'distrito' | 'municipio', padre: number, id: number) {
+  const fila = (await territorio(p, eleccion, nivel, padre)).secciones.find((f) => f.id === id)!;
+  return SeccionShardSchema.parse(await json(rutaShard(p.entidad.id, shardIds.seccion(id), fila.sha256)));
+}
+/** A sección's figures and votes for one election, expanded from its compact block. */
+async function resultadosSeccion(p: Puntero, eleccion: string, nivel: 'distrito' | 'municipio', padre: number, id: number) {
+  const s = await seccion(p, eleccion, nivel, padre, id);
+  const e = s.elecciones.find((x) => x.codigo === eleccion)!;
+  return { shard: s, bloque: e, resultados: resultadosDeFila(e, { ...e, final: s.final }) };
+}
+
+/** The figures a corte states agree with what was captured in that territory. */
+function coincideConLoCapturado(f: Figuras, filtro: (a: ActaEsperada) => boolean, conEsperadas = true): void {
+  const v = verdad(siembra, filtro);
+  if (conEsperadas) expect(f.ACTAS_ESPERADAS).toBe(v.esperadas);
+  expect(f.ACTAS_REGISTRADAS).toBe(v.registradas);
+  expect(f.ACTAS_CONTABILIZADAS).toBe(v.contabilizadas);
+  expect(f.TOTAL_VOTOS_C_CS).toBe(v.votosConEspeciales);
+  expect(f.TOTAL_VOTOS_S_CS).toBe(v.votosSinEspeciales);
+  expect(f.LISTA_NOMINAL_ACTAS_CONTABILIZADAS).toBe(v.listaNominal);
+}
+
+/** The figures block (Cifras.tsx) on screen shows exactly `f`, es-MX. */
+async function cifrasEnPantalla(page: Page, f: Figuras, dentro = 'main'): Promise<void> {
+  const cifra = (id: string) => page.locator(`${dentro} dl.cifras [data-cifra="${id}"]`).first();
+  const strong = async (id: string) => (await cifra(id).locator('strong').textContent())?.trim();
+  expect(await strong('esperadas')).toBe(entero(f.ACTAS_ESPERADAS));
+  expect(await strong('capturadas')).toBe(entero(f.ACTAS_CAPTURADAS));
+  expect(await cifra('capturadas').textContent()).toContain(porcentaje(f.PORCENTAJE_ACTAS_CAPTURADAS));
+  expect(await strong('contabilizadas')).toBe(entero(f.ACTAS_CONTABILIZADAS));
+  expect(await cifra('contabilizadas').textContent()).toContain(porcentaje(f.PORCENTAJE_ACTAS_CONTABILIZADAS));
+  expect(await strong('participacion')).toBe(porcentaje(f.PORCENTAJE_PARTICIPACION_CIUDADANA));
+  expect(await strong('votos-sin')).toBe(entero(f.TOTAL_VOTOS_S_CS));
+  expect(await strong('votos-con')).toBe(entero(f.TOTAL_VOTOS_C_CS));
+  expect(await strong('lista')).toBe(entero(f.LISTA_NOMINAL_ACTAS_CONTABILIZADAS));
+  expect(await strong('no-contabilizadas')).toBe(entero(f.ACTAS_NO_CONTABILIZADAS));
+  expect(await cifra('no-contabilizadas').textContent()).toContain(porcentaje(f.PORCENTAJE_ACTAS_INCONSISTENCIAS));
+  expect(await strong('registradas')).toBe(entero(f.ACTAS_REGISTRADAS));
+  expect(await cifra('registradas').textContent()).toContain(entero(f.ACTAS_FUERA_CATALOGO));
+}
+
+/** The votes tables on screen (by candidatura, then by party) show the shard's votes. */
+async function votosEnPantalla(page: Page, r: Resultados): Promise<void> {
+  const fila = (clave: string) => page.locator(`main table.barras tr[data-clave="${clave}"] td.num`).first();
+  for (const [cand, n] of Object.entries(r.candidaturas)) expect(await fila(cand).textContent(), cand).toBe(entero(n));
+  const pestana = page.getByRole('tab', { name: 'Por partido' });
+  await pestana.click();
+  for (const [col, n] of Object.entries(r.votos)) expect(await fila(col).textContent(), col).toBe(entero(n));
+  expect(await page.locator('main table.barras tbody tr').count()).toBe(Object.keys(r.votos).length);
+  await page.getByRole('tab', { name: 'Por candidatura' }).click();
+}
+
+/** Downloads what clicking `enlace` downloads; returns its bytes. */
+async function descargar(page: Page, enlace: string): Promise<Buffer> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.locator(enlace).first().click()]);
+  return readFileSync((await d.path())!);
+}
+
+describe('portal on the local stack, before any corte', () => {
   it('inicio: the legal notice, the catalogue from /health, and no corte yet', async () => {
     const { page, context } = await nuevaPagina(nav);
     const salud = (await (await fetch(`${pila.url}/health`)).json()) as { catalogo: { casillas: number; entidad: { nombre: string } } };
@@ -113,13 +219,293 @@ describe('portal on the local stack', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Elección no indicada');
     await context.close();
   }, 60_000);
+});
 
-  // site/lib/publicacion.ts already reads the shards of worker/domain/corte/shards.ts; these need the rest of
-  // issue 4 here: the public /datos routes, the corte job, and a way for a test to capture actas and publish a corte.
-  it.todo('drills inicio → entidad → distrito → sección → acta; figures on screen equal the shards');
-  it.todo('the acta image SHA-256 equals its published CODIGO_INTEGRIDAD');
-  it.todo('consulta tu casilla shows the actas of a sección in every election');
-  it.todo('downloads the corte zip; its SHA-256 and size equal the published ones');
-  it.todo('a second corte published while the page is open updates it without reload');
-  it.todo('entidad view first load ≤ 100 KB gzip (data included); sección view data ≤ 20 KB');
+describe('portal with cortes published from actas entered through the capture API', () => {
+  const primeras = siembra.actas.filter((a) => !siembra.segundoCorte.includes(a));
+  const enSeccion = (s: number) => (a: ActaEsperada) => a.seccion.id === s;
+  const gub = (a: ActaEsperada) => a.eleccion.codigo === 'GUB';
+  const medidas: Record<string, unknown> = {};
+
+  beforeAll(async () => {
+    await capturarActas(cliente, cat, tokens, siembra, primeras);
+    const r = await cliente.publicarCorte(tokens.get(ADMIN)!);
+    expect(r).toMatchObject({ resultado: 'publicado', numero: 1 });
+  }, 120_000);
+
+  afterAll(() => {
+    mkdirSync(CAPTURAS, { recursive: true });
+    writeFileSync(path.join(CAPTURAS, 'presupuesto.json'), JSON.stringify(medidas, null, 2) + '\n');
+    console.log('presupuesto medido:', JSON.stringify(medidas));
+  });
+
+  it('drills inicio → entidad → distrito → sección → acta; figures on screen equal the shards', async () => {
+    const p = await puntero();
+    expect(p.numero).toBe(1);
+    const { page, context } = await nuevaPagina(nav);
+
+    // Inicio: each election's card has its entidad shard's progress, participation and leaders.
+    await page.goto(pila.url + '/');
+    await page.locator('.tarjeta').first().waitFor();
+    await expect(page.locator('#elecciones-titulo').textContent()).resolves.toBe(`Elecciones en ${p.entidad.nombre}`);
+    await page.locator('main .sintetico').first().waitFor();
+    await expect(page.locator('.estado-corte [data-corte-instante]').textContent()).resolves.toBe(fechaHora(p.instante, p.entidad.utcOffsetMinutes));
+    for (const e of p.elecciones) {
+      const f = (await entidad(p, e.codigo)).resultados.figuras;
+      coincideConLoCapturado(f, (a) => a.eleccion.codigo === e.codigo, false);
+      const tarjeta = page.locator(`.tarjeta[data-eleccion="${e.codigo}"]`);
+      await expect(tarjeta.locator('[data-cifra="contabilizadas"] strong').textContent()).resolves.toBe(porcentaje(f.PORCENTAJE_ACTAS_CONTABILIZADAS));
+      await expect(tarjeta.locator('[data-cifra="contabilizadas"] .sub').textContent()).resolves.toBe(`${entero(f.ACTAS_CONTABILIZADAS)} de ${entero(f.ACTAS_ESPERADAS)}`);
+      await expect(tarjeta.locator('[data-cifra="participacion"] strong').textContent()).resolves.toBe(porcentaje(f.PORCENTAJE_PARTICIPACION_CIUDADANA));
+    }
+    const ent = await entidad(p, 'GUB');
+    const lideres = Object.entries(ent.resultados.candidaturas).sort((a, b) => b[1] - a[1]).slice(0, 3);
+    expect(lideres.length).toBeGreaterThan(0);
+    for (const [cand, n] of lideres) {
+      await expect(page.locator(`.tarjeta[data-eleccion="GUB"] tr[data-clave="${cand}"] td.num`).first().textContent()).resolves.toBe(entero(n));
+    }
+    await revisar(page, 'inicio-con-corte');
+
+    // Entidad: the 13 figures, the votes by candidatura and by party, and the progress of the distrito captured.
+    await page.locator('.tarjeta[data-eleccion="GUB"] h2 a').click();
+    await page.waitForURL('**/eleccion/?e=GUB');
+    await page.locator('#tabla-territorios').waitFor();
+    await expect(page.locator('h1').textContent()).resolves.toBe(`${ent.eleccion.nombre} · ${p.entidad.nombre}`);
+    expect(p.entidad.sintetico).toBe(true);
+    await expect(page.locator('main .sintetico').textContent()).resolves.toContain('Datos sintéticos');
+    // The casilla especial makes the votes with and without especiales differ.
+    expect(ent.resultados.figuras.TOTAL_VOTOS_C_CS).toBeGreaterThan(ent.resultados.figuras.TOTAL_VOTOS_S_CS);
+    await cifrasEnPantalla(page, ent.resultados.figuras);
+    await votosEnPantalla(page, ent.resultados);
+    // Each candidatura's bar names its fórmula (gubernatura is contested entidad-wide).
+    expect(ent.candidatos.length).toBeGreaterThan(0);
+    for (const c of ent.candidatos.filter((x) => ent.resultados.candidaturas[x.partidoCi])) {
+      await expect(page.locator(`main table.barras tr[data-clave="${c.partidoCi}"] th`).first().textContent()).resolves.toContain(c.propietaria);
+    }
+    const filaD = ent.distritos.find((d) => d.id === siembra.distrito)!;
+    const resD = resultadosDeFila(filaD, ent);
+    await expect(page.locator(`#tabla-territorios tr:has(a[href="/eleccion/?e=GUB&d=${siembra.distrito}"])`).textContent()).resolves.toContain(
+      `(${entero(resD.figuras.ACTAS_CONTABILIZADAS)} de ${entero(resD.figuras.ACTAS_ESPERADAS)})`,
+    );
+    await revisar(page, 'eleccion-entidad');
+
+    // Distrito: its shard's figures; the link to its sección carries the distrito.
+    await page.evaluate(() => ((window as unknown as { sinRecarga: boolean }).sinRecarga = true));
+    await page.locator(`#tabla-territorios a[href="/eleccion/?e=GUB&d=${siembra.distrito}"]`).click();
+    const dist = await territorio(p, 'GUB', 'distrito', siembra.distrito);
+    await page.locator(`#tabla-territorios a[href="/eleccion/?e=GUB&d=${siembra.distrito}&s=${siembra.secciones[0]}"]`).waitFor();
+    await expect(page.locator('h1').textContent()).resolves.toBe(`${ent.eleccion.nombre} · Distrito ${dist.id} (${dist.nombre})`);
+    await cifrasEnPantalla(page, dist.resultados.figuras);
+    await votosEnPantalla(page, dist.resultados);
+    coincideConLoCapturado(dist.resultados.figuras, (a) => gub(a) && a.seccion.distrito === siembra.distrito, false);
+    await revisar(page, 'eleccion-distrito');
+
+    // Sección: figures expanded from its block; one row per casilla with its status and total.
+    const s = siembra.secciones[0]!;
+    await page.locator(`#tabla-territorios a[href="/eleccion/?e=GUB&d=${siembra.distrito}&s=${s}"]`).click();
+    await page.locator('#tabla-actas').waitFor();
+    const { bloque, resultados } = await resultadosSeccion(p, 'GUB', 'distrito', siembra.distrito, s);
+    coincideConLoCapturado(resultados.figuras, (a) => gub(a) && enSeccion(s)(a));
+    await cifrasEnPantalla(page, resultados.figuras);
+    await votosEnPantalla(page, resultados);
+    expect(await page.locator('#tabla-actas tbody tr').count()).toBe(bloque.actas.length);
+    for (const a of bloque.actas) {
+      const fila = page.locator(`#tabla-actas tr[data-clave="${a.clave}"]`);
+      await expect(fila.locator('td.num').textContent()).resolves.toBe(a.totalVotosCalculado === null ? '-' : entero(a.totalVotosCalculado));
+    }
+    await revisar(page, 'eleccion-seccion');
+
+    // Acta (the one with an Ilegible field): status, observation, every captured field, times, integrity code.
+    const clave = siembra.ilegible.clave;
+    const acta = bloque.actas.find((a) => a.clave === clave)!;
+    await page.locator(`#tabla-actas tr[data-clave="${clave}"] a`).click();
+    await page.locator(`article.acta[data-clave="${clave}"]`).waitFor();
+    expect(page.url()).toContain(`d=${siembra.distrito}&s=${s}&a=${clave}`);
+    expect(await page.evaluate(() => (window as unknown as { sinRecarga?: boolean }).sinRecarga)).toBe(true);
+    await expect(page.locator('[data-estatus]').getAttribute('data-estatus')).resolves.toBe(acta.estatus);
+    const columnaIlegible = siembra.ilegible.boleta.columnas[1]!;
+    await expect(page.locator('.observaciones').textContent()).resolves.toContain(`Ilegible (cuenta como cero): ${columnaIlegible}`);
+    const captura = siembra.capturas.get(clave)!;
+    for (const [col, v] of Object.entries(captura.votos)) {
+      await expect(page.locator(`#tabla-votos-acta tr[data-columna="${col}"] td`).textContent()).resolves.toBe(v === 'ILEGIBLE' ? 'Ilegible' : entero(v as number));
+    }
+    await expect(page.locator('[data-total-calculado]').textContent()).resolves.toBe(entero(acta.totalVotosCalculado!));
+    await expect(page.locator('[data-tiempo="verificacion"]').textContent()).resolves.toBe(fechaHora(acta.verificacionAt!, p.entidad.utcOffsetMinutes, true));
+    await expect(page.locator('[data-codigo-integridad]').textContent()).resolves.toBe(siembra.imagenes.get(clave));
+    expect(acta.imagen?.sha256).toBe(siembra.imagenes.get(clave));
+    await revisar(page, 'eleccion-acta');
+    await context.close();
+  }, 90_000);
+
+  it('the acta image SHA-256 equals its published CODIGO_INTEGRIDAD', async () => {
+    const p = await puntero();
+    const a = siembra.verificadas[0]!;
+    const { page, context } = await nuevaPagina(nav, { acceptDownloads: true });
+    await page.goto(`${pila.url}/eleccion/?e=${a.eleccion.codigo}&d=${a.seccion.distrito}&s=${a.seccion.id}&a=${a.clave}`);
+    const codigo = (await page.locator('[data-codigo-integridad]').textContent())!;
+    const { bloque } = await resultadosSeccion(p, a.eleccion.codigo, 'distrito', a.seccion.distrito, a.seccion.id);
+    expect(codigo).toBe(bloque.actas.find((x) => x.clave === a.clave)!.imagen!.sha256);
+    // The image shown in the page is the one published…
+    const img = page.locator('figure.imagen-acta img');
+    await img.scrollIntoViewIfNeeded();
+    await expect.poll(() => img.evaluate((e: HTMLImageElement) => e.complete && e.naturalWidth)).toBeGreaterThan(0);
+    const src = (await img.getAttribute('src'))!;
+    expect(sha256(await (await page.request.get(pila.url + src)).body())).toBe(codigo);
+    // …and the bytes a citizen downloads hash to the code on screen, which is the hash of what the CATD uploaded.
+    const bytes = await descargar(page, '[data-imagen-acta]');
+    expect(sha256(bytes)).toBe(codigo);
+    expect(codigo).toBe(siembra.imagenes.get(a.clave));
+    await context.close();
+  }, 60_000);
+
+  it('consulta tu casilla shows the actas of a sección in every election', async () => {
+    const p = await puntero();
+    // The sección with the sin acta (and the Ilegible acta).
+    const s = siembra.sinActa.seccion.id;
+    const { page, context } = await nuevaPagina(nav);
+    await page.goto(pila.url + '/consulta/');
+    await page.getByLabel('Número de sección', { exact: true }).fill(String(s));
+    await page.getByRole('button', { name: 'Consultar' }).click();
+    await page.locator('#resultado-consulta').waitFor();
+    const municipio = cat.municipios.find((m) => m.id === siembra.municipio)!;
+    await expect(page.locator('#resultado-titulo').textContent()).resolves.toBe(`Sección ${s} · Municipio de ${municipio.nombre}`);
+    expect(await page.locator('#resultado-consulta [data-eleccion]').count()).toBe(p.elecciones.length);
+    for (const e of p.elecciones) {
+      const nivel = e.territorio === 'municipio' ? 'municipio' : 'distrito';
+      const { bloque } = await resultadosSeccion(p, e.codigo, nivel, nivel === 'municipio' ? siembra.municipio : siembra.distrito, s);
+      const lista = page.locator(`#resultado-consulta [data-eleccion="${e.codigo}"] li`);
+      expect(await lista.count()).toBe(bloque.actas.length);
+      for (const a of bloque.actas) {
+        const texto = await page.locator(`#resultado-consulta [data-eleccion="${e.codigo}"] li[data-clave="${a.clave}"]`).textContent();
+        expect(texto).toContain(a.clave === siembra.sinActa.clave ? 'No contabilizada: sin acta' : `Contabilizada · ${entero(a.totalVotosCalculado!)} votos`);
+      }
+      expect(bloque.actas.some((a) => a.clave === siembra.sinActa.clave)).toBe(e.codigo === siembra.sinActa.eleccion.codigo);
+    }
+    await revisar(page, 'consulta-con-datos');
+
+    // The same sección picked by municipio, then its munícipes results through the municipio.
+    await page.goto(pila.url + '/consulta/');
+    const selectores = page.locator('form[aria-label="Buscar por municipio"] select');
+    await selectores.first().selectOption({ label: municipio.nombre });
+    await selectores.nth(1).selectOption(String(s));
+    await page.locator('#resultado-consulta').waitFor();
+    expect(new URL(page.url()).search).toBe(`?s=${s}`);
+    await page.getByRole('link', { name: `Resultados de la sección ${s} en ${p.elecciones.find((e) => e.codigo === 'AYUN')!.nombre}` }).click();
+    await page.locator('#tabla-actas').waitFor();
+    expect(page.url()).toContain(`e=AYUN&m=${siembra.municipio}&s=${s}`);
+    const { resultados } = await resultadosSeccion(p, 'AYUN', 'municipio', siembra.municipio, s);
+    coincideConLoCapturado(resultados.figuras, (a) => a.eleccion.codigo === 'AYUN' && enSeccion(s)(a));
+    await cifrasEnPantalla(page, resultados.figuras);
+    await context.close();
+  }, 60_000);
+
+  it('downloads the corte zip; its SHA-256 and size equal the published ones', async () => {
+    const p = await puntero();
+    const manifiesto = ManifiestoSchema.parse(await json(p.manifiesto.ruta));
+    const historial = HistorialSchema.parse(await json(p.historial));
+    const { page, context } = await nuevaPagina(nav, { acceptDownloads: true });
+    await page.goto(pila.url + '/datos-abiertos/');
+    const corte = page.locator(`#lista-cortes [data-corte="${p.numero}"]`);
+    await corte.waitFor();
+    await expect(corte.locator('[data-sha-zip]').textContent()).resolves.toBe(manifiesto.abiertos.sha256);
+    await expect(corte.locator('[data-sha-manifiesto]').textContent()).resolves.toBe(p.manifiesto.sha256);
+    await expect(corte.textContent()).resolves.toContain('es el primer corte de la cadena');
+    const zip = await descargar(page, `#lista-cortes [data-corte="${p.numero}"] a[data-zip]`);
+    expect(sha256(zip)).toBe(manifiesto.abiertos.sha256);
+    expect(zip.length).toBe(manifiesto.abiertos.bytes);
+    expect(historial.cortes.at(-1)!.abiertos.sha256).toBe(manifiesto.abiertos.sha256);
+    expect([...zip.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    await revisar(page, 'datos-abiertos-con-corte');
+    await context.close();
+  }, 60_000);
+
+  it('entidad view first load ≤ 100 KB gzip (data included), JS ≤ 30 KB; sección view data ≤ 20 KB', async () => {
+    const KB = 1024;
+    const { page, context } = await nuevaPagina(nav);
+    // Entidad, first load (a fresh context: empty cache).
+    let red = await medirRed(page);
+    await page.goto(pila.url + '/eleccion/?e=GUB');
+    await page.locator('#tabla-territorios').waitFor();
+    const entidadRed = await red.detener();
+    const ent = totales(entidadRed);
+    // Everything but the pointer travels compressed, as the edge sends it (so the sums are "gzip transferred").
+    for (const r of entidadRed) {
+      if (/\.(js|css|json)$|\/eleccion\/$/.test(new URL(r.url).pathname) && r.transferidos > 1500) expect(r.contentEncoding, r.url).toMatch(/gzip|br|zstd/);
+    }
+    medidas.entidad = { ...ent, recursos: entidadRed.map((r) => ({ ruta: new URL(r.url).pathname.slice(0, 60), bytes: r.transferidos })) };
+    expect(ent.total).toBeLessThanOrEqual(100 * KB);
+    expect(ent.js).toBeLessThanOrEqual(30 * KB);
+
+    // Sección, reached from its distrito (the entidad and distrito already loaded): only the sección's shard.
+    await page.locator(`#tabla-territorios a[href="/eleccion/?e=GUB&d=${siembra.distrito}"]`).click();
+    await page.locator(`#tabla-territorios a[href$="&s=${siembra.secciones[0]}"]`).waitFor();
+    red = await medirRed(page);
+    await page.locator(`#tabla-territorios a[href$="&s=${siembra.secciones[0]}"]`).click();
+    await page.locator('#tabla-actas').waitFor();
+    const navegada = totales(await red.detener());
+    medidas.seccionNavegada = navegada;
+    expect(navegada.datos).toBeLessThanOrEqual(20 * KB);
+    expect(navegada.datos).toBeGreaterThan(0);
+    await context.close();
+
+    // Sección opened from a link (cold cache): pointer, entidad, distrito and sección shards, never the index
+    // of every sección (territorios).
+    const fria = await nuevaPagina(nav);
+    red = await medirRed(fria.page);
+    await fria.page.goto(`${pila.url}/eleccion/?e=GUB&d=${siembra.distrito}&s=${siembra.secciones[0]}`);
+    await fria.page.locator('#tabla-actas').waitFor();
+    const friaRed = await red.detener();
+    const datosFria = friaRed.filter((r) => new URL(r.url).pathname.startsWith('/datos/')).map((r) => new URL(r.url).pathname.split('/').slice(2, 4).join('/'));
+    expect(datosFria.sort()).toEqual(['14/GUB', '14/GUB', '14/seccion', 'latest.json'].sort());
+    medidas.seccionDirecta = { ...totales(friaRed), recursos: friaRed.filter((r) => new URL(r.url).pathname.startsWith('/datos/')).map((r) => ({ ruta: new URL(r.url).pathname.slice(0, 60), bytes: r.transferidos })) };
+    await fria.context.close();
+  }, 60_000);
+
+  it('a second corte published while the page is open updates it without reload', async () => {
+    const antes = await puntero();
+    const s = siembra.segundoCorte[0]!.seccion.id;
+    const pendiente = siembra.segundoCorte.find(gub)!;
+    const { page, context } = await nuevaPagina(nav);
+    await page.clock.install();
+    await page.goto(`${pila.url}/eleccion/?e=GUB&d=${siembra.distrito}&s=${s}`);
+    const fila = page.locator(`#tabla-actas tr[data-clave="${pendiente.clave}"]`);
+    await expect(fila.locator('.estatus').textContent()).resolves.toBe('Pendiente: aún no se registra');
+    await expect(page.locator('.estado-corte p').first().textContent()).resolves.toContain(`Corte ${antes.numero}:`);
+    // Never reloaded, never empty: a marker on window, and an observer that notes if the table ever goes away.
+    await page.evaluate(() => {
+      const w = window as unknown as { sinRecarga: boolean; vacia: boolean };
+      w.sinRecarga = true;
+      w.vacia = false;
+      new MutationObserver(() => {
+        if (!document.querySelector('#tabla-actas tbody tr')) w.vacia = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+
+    await capturarActas(cliente, cat, tokens, siembra, siembra.segundoCorte);
+    expect(await cliente.publicarCorte(tokens.get(ADMIN)!)).toMatchObject({ resultado: 'publicado', numero: antes.numero + 1 });
+    const despues = await puntero();
+
+    // The next poll (a minute later) finds the new pointer; the view swaps in the new shards.
+    await page.clock.runFor(61_000);
+    await expect.poll(() => fila.locator('.estatus').textContent(), { timeout: 20_000 }).toBe('Contabilizada');
+    await expect(page.locator('.estado-corte [data-corte-instante]').textContent()).resolves.toBe(fechaHora(despues.instante, despues.entidad.utcOffsetMinutes));
+    await expect(page.locator('.estado-corte p').first().textContent()).resolves.toContain(`Corte ${despues.numero}:`);
+    const { resultados } = await resultadosSeccion(despues, 'GUB', 'distrito', siembra.distrito, s);
+    coincideConLoCapturado(resultados.figuras, (a) => gub(a) && enSeccion(s)(a));
+    await cifrasEnPantalla(page, resultados.figuras);
+    expect(
+      await page.evaluate(() => {
+        const w = window as unknown as { sinRecarga?: boolean; vacia?: boolean };
+        return { sinRecarga: w.sinRecarga, vacia: w.vacia };
+      }),
+    ).toEqual({ sinRecarga: true, vacia: false });
+    await revisar(page, 'eleccion-seccion-segundo-corte');
+
+    // Datos abiertos lists both cortes, newest first, the second chained to the first's manifest.
+    await page.goto(pila.url + '/datos-abiertos/');
+    await page.locator(`#lista-cortes [data-corte="${despues.numero}"]`).waitFor();
+    expect(await page.locator('#lista-cortes [data-corte]').evaluateAll((li) => li.map((x) => Number(x.getAttribute('data-corte'))))).toEqual([despues.numero, antes.numero]);
+    await expect(page.locator(`#lista-cortes [data-corte="${despues.numero}"]`).textContent()).resolves.toContain(`${antes.manifiesto.sha256}`);
+    await context.close();
+  }, 90_000);
 });

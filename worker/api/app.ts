@@ -16,6 +16,7 @@ import { paginaReferencia } from './docs/pagina.ts';
 import { ApiError, errorBody, errorResponse } from './errors.ts';
 import { healthRoutes } from './health/route.ts';
 import { auditarRechazos } from './middleware/bitacora-rechazos/index.ts';
+import { pingRoutes } from './ping/route.ts';
 import { publicoRoutes } from './publico/route.ts';
 import { verificacionRoutes } from './verificacion/route.ts';
 
@@ -54,6 +55,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
   });
 
   app.route('/', healthRoutes);
+  app.route('/', pingRoutes);
   // Published cortes: public, token-free, CORS (worker/api/publico).
   app.route('/', publicoRoutes);
   app.route('/', cortesRoutes);

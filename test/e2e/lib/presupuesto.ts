@@ -1,11 +1,13 @@
 /**
- * The JavaScript a built page loads, measured from the build output: the scripts and island modules its HTML
- * names, and every module they import, transitively (static imports only: the islands use none dynamic).
- * Sizes are gzip (level 9), as the edge would send them.
+ * Page weight. `pesoJs`: the JavaScript a built page loads, measured from the build output: the scripts and
+ * island modules its HTML names, and every module they import, transitively (static imports only: the islands
+ * use none dynamic); sizes are gzip (level 9), as the edge would send them. `medirRed`: what a page actually
+ * transferred, measured in the browser.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 
 export interface PesoJs {
   /** Module paths (relative to the client folder) and their gzip sizes. */
@@ -38,4 +40,64 @@ export function pesoJs(clientDir: string, html: string): PesoJs {
   for (const m of doc.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) enLinea += gz(m[1]!);
   const modulos = [...vistos].map(([archivo, gzip]) => ({ archivo, gzip })).sort((a, b) => b.gzip - a.gzip);
   return { modulos, enLinea, total: enLinea + modulos.reduce((s, m) => s + m.gzip, 0) };
+}
+
+/** One response as the browser received it: its bytes on the wire (headers included, compressed as sent). */
+export interface Recurso {
+  url: string;
+  /** CDP resource type: Document, Script, Stylesheet, Fetch, Image… */
+  tipo: string;
+  contentEncoding: string | null;
+  transferidos: number;
+}
+
+/**
+ * Records what a page transfers, from Chromium's own network events (CDP), until `detener()`: every finished
+ * response with its encoded (on-the-wire) size. `detener` first waits for the network to be quiet (no request
+ * open and no event for 300 ms, at most 5 s), so a response the page already used is never missed.
+ */
+export async function medirRed(page: Page): Promise<{ detener(): Promise<Recurso[]> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const vistos = new Map<string, Omit<Recurso, 'transferidos'>>();
+  const abiertas = new Set<string>();
+  const recursos: Recurso[] = [];
+  let ultimo = Date.now();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    abiertas.add(e.requestId);
+    ultimo = Date.now();
+  });
+  cdp.on('Network.responseReceived', (e) => {
+    const h = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+    vistos.set(e.requestId, { url: e.response.url, tipo: e.type ?? 'Other', contentEncoding: h['content-encoding'] ?? null });
+    ultimo = Date.now();
+  });
+  const cerrar = (id: string) => {
+    abiertas.delete(id);
+    ultimo = Date.now();
+  };
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = vistos.get(e.requestId);
+    if (r) recursos.push({ ...r, transferidos: e.encodedDataLength });
+    cerrar(e.requestId);
+  });
+  cdp.on('Network.loadingFailed', (e) => cerrar(e.requestId));
+  return {
+    async detener() {
+      const limite = Date.now() + 5000;
+      while (Date.now() < limite && (abiertas.size > 0 || Date.now() - ultimo < 300)) await new Promise((r) => setTimeout(r, 50));
+      await cdp.detach();
+      return recursos;
+    },
+  };
+}
+
+/** Sums of a page's transfers: everything, its JavaScript, and its data (the /datos/ shards and pointers). */
+export function totales(recursos: readonly Recurso[]): { total: number; js: number; datos: number } {
+  const suma = (f: (r: Recurso) => boolean) => recursos.filter(f).reduce((s, r) => s + r.transferidos, 0);
+  return {
+    total: suma(() => true),
+    js: suma((r) => r.tipo === 'Script' || /\.m?js(\?|$)/.test(new URL(r.url).pathname)),
+    datos: suma((r) => new URL(r.url).pathname.startsWith('/datos/')),
+  };
 }

@@ -1,0 +1,199 @@
+/** The `npm run bench` section of docs/BENCHMARKS.md, and the targets of issue 6 with whether each is met. */
+import type { ResultadoCarga } from './carga.ts';
+import type { MedidaNucleo } from './nucleo.ts';
+import type { MedidaWorkerd } from './workerd.ts';
+
+export interface Maquina {
+  cpu: string;
+  memoriaGb: number;
+  sistema: string;
+  node: string;
+  wrangler: string;
+  workerd: string;
+  fecha: string;
+  comando: string;
+  commit: string;
+  cargaInicio: number;
+  cargaFin: number;
+  segundos: number;
+}
+
+const f0 = (n: number) => Math.round(n).toLocaleString('en-US');
+const f1 = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const kb = (b: number) => `${(b / 1024).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} KB`;
+const mb = (b: number) => `${(b / 1e6).toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 })} MB`;
+const si = (ok: boolean) => (ok ? '**met**' : '**not met**');
+
+function filaCarga(nombre: string, r: ResultadoCarga): string {
+  return `| ${nombre} | ${f0(r.solicitudes)} | ${f1(r.porSegundo)} | ${f1(r.p50)} | ${f1(r.p99)} | ${f0(r.reintentos)} | ${f0(r.conflictos)} | ${f0(r.fallidas)} |`;
+}
+
+/** The figures `npm start` left in .state/simulacro.json (another run, shown apart with its own date). */
+export interface SimulacroPrevio {
+  fecha: string;
+  datos: {
+    seed: number;
+    velocidad: number;
+    limiteActas: number | null;
+    cadenciaMin: number;
+    concurrencia: number;
+    segundos: number;
+    actas: number;
+    solicitudes: number;
+    actasPorSegundo: number;
+    solicitudesPorSegundo: number;
+    latenciaP50Ms: number;
+    latenciaP99Ms: number;
+    cortes: number;
+    reintentos: number;
+    conflictos: number;
+    rechazos403: number;
+    correccionesTrasPublicacion: number;
+    conciliacion: { ok: boolean; comprobaciones: { que: string; ok: boolean; detalle: string }[] };
+  };
+}
+
+export function informe(m: Maquina, nucleo: readonly MedidaNucleo[], w: MedidaWorkerd, sim: SimulacroPrevio | null = null): { markdown: string; metas: string[] } {
+  const jal = nucleo.find((x) => x.nombre.startsWith('Jalisco') && x.nombre.includes('node:crypto'))!;
+  const nac = nucleo.find((x) => x.nombre.startsWith('National'));
+  const vistaEntidad = w.bytes.vistas.find((x) => x.ruta.startsWith('/eleccion/'));
+  const ratio = w.captura.porSegundo / w.ping.porSegundo;
+  const metas = [
+    {
+      meta: 'Jalisco full corte in the domain core ≤ 300 ms',
+      medido: `${f0(jal.completoMs)} ms (shards); ${f0(jal.completoMs + jal.abiertosMs)} ms with the open-data zip`,
+      ok: jal.completoMs <= 300,
+    },
+    {
+      meta: 'National full corte in the domain core ≤ 5 s',
+      medido: nac ? `${f1(nac.completoMs / 1000)} s (shards); ${f1((nac.completoMs + nac.abiertosMs) / 1000)} s with the open-data zips` : 'not measured (--sin-nacional)',
+      ok: nac !== undefined && nac.completoMs <= 5000,
+    },
+    {
+      meta: 'Incremental corte with 1 % changed ≤ 1/20 of full (domain core)',
+      medido: `Jalisco 1/${f1(jal.completoMs / jal.inc1Ms)}${nac ? `, national 1/${f1(nac.completoMs / nac.inc1Ms)}` : ''} (shards)`,
+      ok: jal.inc1Ms * 20 <= jal.completoMs && (nac === undefined || nac.inc1Ms * 20 <= nac.completoMs),
+    },
+    {
+      meta: 'Capture ≥ 50 % of the no-op route’s requests/s, with p99 ≤ 100 ms',
+      medido: `${f1(w.captura.porSegundo)} vs ${f1(w.ping.porSegundo)} req/s (${f0(ratio * 100)} %), capture p99 ${f0(w.captura.p99)} ms`,
+      ok: ratio >= 0.5 && w.captura.p99 <= 100,
+    },
+    {
+      meta: 'Entidad view ≤ 100 KB transferred',
+      medido: vistaEntidad ? `${kb(vistaEntidad.total)} (${vistaEntidad.medido}: ${kb(vistaEntidad.js)} JS, ${kb(vistaEntidad.datos)} data)` : 'not measured',
+      ok: vistaEntidad !== undefined && vistaEntidad.total <= 100 * 1024,
+    },
+    {
+      meta: 'Lost or duplicated writes under load = 0',
+      medido: `${w.escrituras.perdidas} lost, ${w.escrituras.duplicadas} duplicated (${f0(w.escrituras.enD1)} captures in D1 for ${f0(w.escrituras.esperadas)} answered 200)`,
+      ok: w.escrituras.perdidas === 0 && w.escrituras.duplicadas === 0,
+    },
+  ];
+  const b = w.bytes;
+  const md: string[] = [];
+  md.push('## The whole system, side by side (`npm run bench`)');
+  md.push('');
+  md.push(
+    `Measured ${m.fecha} with \`${m.comando}\` (commit ${m.commit}) on ${m.cpu}, ${m.memoriaGb} GB RAM, ${m.sistema}; Node ${m.node}, wrangler ${m.wrangler} (workerd ${m.workerd}). ` +
+      `The run took ${f0(m.segundos / 60)} min ${f0(m.segundos % 60)} s. Load average when it started / ended: ${f1(m.cargaInicio)} / ${f1(m.cargaFin)} ` +
+      `(on 2 vCPUs, anything above ~1 means other processes shared the machine and every figure below is slower than on an idle one).`,
+  );
+  md.push('');
+  md.push('### Targets (issue 6)');
+  md.push('');
+  md.push('| target | measured | |');
+  md.push('|---|---|---|');
+  for (const x of metas) md.push(`| ${x.meta} | ${x.medido} | ${si(x.ok)} |`);
+  md.push('');
+  md.push('### Corte in the domain core (CPU ms, no I/O)');
+  md.push('');
+  md.push(
+    'Every expected acta verified (synthetic, `worker/domain/corte/sintetico.ts`); "shards" = classification, tallies, shard JSON, UTF-8 and SHA-256 ' +
+      '(everything `renderizar` hands to R2); "zip" = the results CSVs and the zip of the open data, which every corte carries whole. ' +
+      'Median of the repetitions; national = the 32 entidades of `generateNational` one after another (one corte per entidad, as one Worker publishes one entidad), summed. ' +
+      'Measured with `scripts/bench-corte.ts`.',
+  );
+  md.push('');
+  md.push('| scale | actas | full: shards | full: zip | incr. 1 %: shards | incr. 1 %: zip | incr. 10 %: shards | 1 % / full | 10 % / full | shards written full / 1 % / 10 % | heap kept | reps |');
+  md.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const x of nucleo) {
+    md.push(
+      `| ${x.nombre} | ${f0(x.actas)} | ${f0(x.completoMs)} | ${f0(x.abiertosMs)} | ${f1(x.inc1Ms)} | ${f0(x.abiertosInc1Ms)} | ${f1(x.inc10Ms)} | ` +
+        `1/${f1(x.completoMs / x.inc1Ms)} | 1/${f1(x.completoMs / x.inc10Ms)} | ${f0(x.shards)} / ${f0(x.shardsInc1)} / ${f0(x.shardsInc10)} | ${f0(x.heapMb)} MB | ${x.repeticiones} |`,
+    );
+  }
+  md.push('');
+  md.push('### Corte through the scheduled handler, local workerd with D1 and R2, Jalisco scale');
+  md.push('');
+  md.push(
+    `The synthetic Jalisco catalogue (${f0(w.actasEsperadas)} expected actas) with ${f0(w.precargadas)} verified actas preloaded into the publication log ` +
+      `(\`acta_publicacion\`, the corte's input), then the cron path (\`scheduled()\` at a time inside the window, through wrangler dev's trigger endpoint). ` +
+      `The incremental corte follows the ${f0(w.pendientes)} actas captured through the API below. Stack preparation (build, catalogue, staff, preload): ${f0(w.segundosPreparacion)} s.`,
+  );
+  md.push('');
+  md.push('| corte | mode | actas read | shards written / reused | MB written to R2 | ms (corte, its own log) | ms (scheduled invocation, wall) |');
+  md.push('|---|---|---:|---:|---:|---:|---:|');
+  for (const [n, c] of [['full', w.completo], ['incremental', w.incremental]] as const) {
+    md.push(`| ${n} | ${c.modo} | ${f0(c.actasProcesadas)} | ${f0(c.shardsEscritos)} / ${f0(c.shardsReusados)} | ${f1(c.mbEscritos)} | ${f0(c.msCorte)} | ${f0(c.msInvocacion)} |`);
+  }
+  md.push('');
+  md.push(`### Capture API on local workerd, ${w.clientes} concurrent clients`);
+  md.push('');
+  md.push(
+    `${f0(w.pendientes)} actas, each received and scanned (acopio, imagen), then captured twice by two capturists (the second capture verifies it). ` +
+      'Every request carries an Idempotency-Key; one in 50 loses its connection on purpose (aborted, or its answer thrown away) and is retried with the same key; ' +
+      'a 409 `CONFLICTO_CONCURRENTE` (the API lost its own retries against concurrent writers) is retried too. Latency is what the client saw, retries included. ' +
+      'The no-op route `GET /api/v1/ping` runs through the same Worker and API middleware and touches no binding.',
+  );
+  md.push('');
+  md.push('| route | requests | req/s | p50 ms | p99 ms | retries | 409 conflicts | failed |');
+  md.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+  md.push(filaCarga('`POST /api/v1/actas/{clave}/capturas`', w.captura));
+  md.push(filaCarga('`POST /api/v1/acopio` + `POST …/imagen`', w.acopioImagen));
+  md.push(filaCarga('`GET /api/v1/ping` (no-op)', w.ping));
+  md.push('');
+  md.push(
+    `Capture / no-op: ${f0(ratio * 100)} % of the requests per second. Writes: ${w.escrituras.perdidas} lost, ${w.escrituras.duplicadas} duplicated ` +
+      `(${f0(w.escrituras.enD1)} capture rows in D1 for ${f0(w.escrituras.esperadas)} captures answered 200; ${w.escrituras.detalle}).`,
+  );
+  md.push('');
+  md.push(`### Bytes (corte ${b.corte} of the run above)`);
+  md.push('');
+  md.push('gzip: Node zlib at its default level, as the Worker compresses JSON for clients that accept it (`CompressionStream`).');
+  md.push('');
+  md.push('| object | count | raw | gzip |');
+  md.push('|---|---:|---:|---:|');
+  for (const e of b.entidad) md.push(`| entidad shard ${e.eleccion} | 1 | ${kb(e.tamano.raw)} | ${kb(e.tamano.gzip)} |`);
+  for (const [n, s] of [['distrito shards', b.distritos], ['municipio shards', b.municipios], ['sección shards', b.secciones]] as const) {
+    md.push(`| ${n} (median / largest / all) | ${f0(s.n)} | ${kb(s.mediana.raw)} / ${kb(s.max.raw)} / ${mb(s.total.raw)} | ${kb(s.mediana.gzip)} / ${kb(s.max.gzip)} / ${mb(s.total.gzip)} |`);
+  }
+  for (const o of b.otros) md.push(`| ${o.nombre} | 1 | ${kb(o.tamano.raw)} | ${kb(o.tamano.gzip)} |`);
+  md.push(`| open-data zip \`${b.zip.nombre}\` | 1 | ${mb(b.zip.bytes)} | (zip) |`);
+  md.push('');
+  md.push('| portal view | JavaScript (gzip, from the build) |');
+  md.push('|---|---:|');
+  for (const p of b.portal) md.push(`| \`${p.vista}\` | ${kb(p.js)} |`);
+  md.push('');
+  md.push('| page | transferred | of which JS | of which /datos/ | how |');
+  md.push('|---|---:|---:|---:|---|');
+  for (const x of b.vistas) md.push(`| ${x.vista} \`${x.ruta}\` | ${kb(x.total)} | ${kb(x.js)} | ${kb(x.datos)} | ${x.medido === 'Chromium' ? 'Chromium, network events (on the wire)' : 'estimate from the files (no Chromium)'} |`);
+  if (sim !== null) {
+    const d = sim.datos;
+    md.push('');
+    md.push('### The last simulacro (`npm start`, a separate run)');
+    md.push('');
+    md.push(
+      `From \`.state/simulacro.json\`, written ${sim.fecha} by \`npm start\` (seed ${d.seed}, ×${d.velocidad}, cortes every ${d.cadenciaMin} simulated minutes, ` +
+        `${d.concurrencia} requests in flight${d.limiteActas ? `, cut to ~${d.limiteActas} actas` : ', the whole night'}) on this machine: ` +
+        `${f0(d.actas)} actas and ${f0(d.solicitudes)} API requests in ${f0(d.segundos / 60)} min ${f0(d.segundos % 60)} s ` +
+        `(${f1(d.actasPorSegundo)} actas/s, ${f1(d.solicitudesPorSegundo)} requests/s; client-side latency p50 ${f0(d.latenciaP50Ms)} ms, p99 ${f0(d.latenciaP99Ms)} ms), ` +
+        `${f0(d.cortes)} cortes published through the scheduled handler, ${f0(d.rechazos403)} attempts refused with 403, ${f0(d.reintentos)} retries ` +
+        `(${f0(d.conflictos)} after a 409 lost race), ${f0(d.correccionesTrasPublicacion)} corrections of published actas. ` +
+        `Reconciliation: ${d.conciliacion.ok ? 'clean' : '**failed**'}.`,
+    );
+    md.push('');
+    for (const c of d.conciliacion.comprobaciones) md.push(`- ${c.ok ? '✓' : '✗'} ${c.que}: ${c.detalle}`);
+  }
+  return { markdown: md.join('\n'), metas: metas.map((x) => `${x.ok ? '✓' : '✗'} ${x.meta}: ${x.medido}`) };
+}

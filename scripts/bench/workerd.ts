@@ -1,0 +1,237 @@
+/**
+ * The system on local workerd (wrangler dev, local D1 and R2) at Jalisco scale:
+ *   1. the synthetic Jalisco catalogue, the staff, and the publication log preloaded with a verified synthetic acta
+ *      for 99 % of the expected actas (written straight into `acta_publicacion`, the corte's input: capturing
+ *      32,000 actas through the API would take most of the time budget; the API is measured in step 3);
+ *   2. a full corte through the scheduled handler (the cron path, at a scheduled time inside the window);
+ *   3. the capture API under N concurrent clients on the remaining 1 % (acopio, imagen, then the two captures of
+ *      each acta: the captures are measured on their own), next to the no-op GET /api/v1/ping; then D1 is checked
+ *      for lost or duplicated writes;
+ *   4. an incremental corte (those ~1 % new actas) through the scheduled handler;
+ *   5. the bytes of what was published (bytes.ts), while the stack still runs.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateJalisco } from '../../data/generator/generate.ts';
+import { actasEsperadas, type ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
+import type { ActaPublicada } from '../../worker/domain/acta/publicada.ts';
+import type { Catalogue } from '../../worker/domain/catalogue/schema.ts';
+import { ventana } from '../../worker/domain/corte/calendario.ts';
+import { actaSintetica } from '../../worker/domain/corte/sintetico.ts';
+import { DB_NAME } from '../lib/local.ts';
+import { construirPortal, iniciarPila, wranglerSync, type Pila } from '../lib/pila.ts';
+import { seedLocal } from '../seed.ts';
+import type { Peticion } from '../simulacro/cliente.ts';
+import { imagenActa } from '../simulacro/imagen.ts';
+import { ADMIN, crearPersonal, idPuesto, type Credenciales } from '../simulacro/personal.ts';
+import { catdDe } from '../simulacro/plan.ts';
+import { medirBytes, type MedidaBytes } from './bytes.ts';
+import { cargaEscrituras, cargaLectura, type ResultadoCarga } from './carga.ts';
+
+const MINUTO = 60_000;
+const JORNADA = '2024-06-02';
+
+export interface MedidaCorteWorkerd {
+  modo: string;
+  /** Wall time of the scheduled invocation, seen from outside. */
+  msInvocacion: number;
+  /** The corte's own measure (its log line / the `corte` row). */
+  msCorte: number;
+  actasProcesadas: number;
+  shardsEscritos: number;
+  shardsReusados: number;
+  mbEscritos: number;
+}
+
+export interface MedidaWorkerd {
+  actasEsperadas: number;
+  precargadas: number;
+  pendientes: number;
+  clientes: number;
+  completo: MedidaCorteWorkerd;
+  incremental: MedidaCorteWorkerd;
+  acopioImagen: ResultadoCarga;
+  captura: ResultadoCarga;
+  ping: ResultadoCarga;
+  escrituras: { esperadas: number; enD1: number; perdidas: number; duplicadas: number; detalle: string };
+  bytes: MedidaBytes;
+  segundosPreparacion: number;
+}
+
+/** SQL that fills the publication log as if every acta but the pending ones had been verified through the API. */
+function sqlPrecarga(actas: readonly ActaPublicada[]): string {
+  const filas = actas.map((a, i) => `(${i + 1}, '${a.clave}', '${a.identificacion.eleccion}', '${JSON.stringify(a).replaceAll("'", "''")}')`);
+  const out: string[] = [];
+  let actual: string[] = [];
+  let bytes = 0;
+  for (const f of filas) {
+    if (bytes + f.length > 90_000) {
+      out.push(`INSERT INTO acta_publicacion (seq, clave, eleccion, payload) VALUES ${actual.join(', ')};`);
+      actual = [];
+      bytes = 0;
+    }
+    actual.push(f);
+    bytes += f.length + 2;
+  }
+  if (actual.length) out.push(`INSERT INTO acta_publicacion (seq, clave, eleccion, payload) VALUES ${actual.join(', ')};`);
+  out.push(`UPDATE secuencia SET valor = ${actas.length} WHERE id = 1;`);
+  return out.join('\n') + '\n';
+}
+
+async function tick(pila: Pila, ms: number): Promise<number> {
+  const t0 = performance.now();
+  const r = await fetch(`${pila.url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent('* * * * *')}&time=${ms}`);
+  const texto = await r.text();
+  if (!r.ok) throw new Error(`el disparador programado respondió ${r.status}: ${texto}\n${pila.salida()}`);
+  return performance.now() - t0;
+}
+
+function ultimoCorte(pila: Pila, msInvocacion: number): MedidaCorteWorkerd {
+  const [c] = pila.d1<{ modo: string; milisegundos: number; actas_procesadas: number; shards_escritos: number; shards_reusados: number; bytes_escritos: number }>(
+    'SELECT modo, milisegundos, actas_procesadas, shards_escritos, shards_reusados, bytes_escritos FROM corte ORDER BY numero DESC LIMIT 1',
+  );
+  if (!c) throw new Error('no se publicó ningún corte');
+  return {
+    modo: c.modo,
+    msInvocacion,
+    msCorte: c.milisegundos,
+    actasProcesadas: c.actas_procesadas,
+    shardsEscritos: c.shards_escritos,
+    shardsReusados: c.shards_reusados,
+    mbEscritos: c.bytes_escritos / 1e6,
+  };
+}
+
+/** The requests of one pending acta: receipt and scan, then the two captures. */
+function peticiones(cat: Catalogue, a: ActaEsperada, pub: ActaPublicada, cred: Credenciales): { recibir: Peticion[]; capturar: Peticion[] } {
+  const catd = catdDe(cat.catds, a).id;
+  const tok = (p: Parameters<typeof idPuesto>[1]) => cred.get(idPuesto(catd, p))!;
+  const figuras = { votos: pub.captura!.votos, totales: pub.captura!.totales };
+  const k = (paso: string) => `bench-${a.clave}-${paso}`;
+  // One request in 50 loses its connection once (aborted or answer lost) and is retried with the same key.
+  const caida = (paso: string): Peticion['caida'] => {
+    const h = [...(a.clave + paso)].reduce((s, c) => (s * 31 + c.charCodeAt(0)) >>> 0, 7);
+    return h % 50 === 0 ? (h % 100 === 0 ? 'abortar' : 'perder') : undefined;
+  };
+  return {
+    recibir: [
+      { ruta: '/api/v1/acopio', token: tok('acopio'), json: { clave: a.clave }, idempotencia: k('acopio'), caida: caida('acopio') },
+      {
+        ruta: `/api/v1/actas/${a.clave}/imagen?origen=CATD&digitalizacion=ESCANER&tipoDocumento=ACTA_PREP`,
+        token: tok('dig'),
+        bytes: imagenActa(a.clave, 'CATD'),
+        tipo: 'image/png',
+        idempotencia: k('imagen'),
+        caida: caida('imagen'),
+      },
+    ],
+    capturar: (['cap1', 'cap2'] as const).map((p) => ({
+      ruta: `/api/v1/actas/${a.clave}/capturas`,
+      token: tok(p),
+      json: figuras,
+      idempotencia: k(p),
+      caida: caida(p),
+    })),
+  };
+}
+
+export async function medirWorkerd(opts: { clientes: number; pendientesCada: number; alAvanzar?: (t: string) => void }): Promise<MedidaWorkerd> {
+  const aviso = opts.alAvanzar ?? (() => {});
+  const cat = generateJalisco(2024);
+  const esperadas = actasEsperadas(cat);
+  if (!esperadas.ok) throw new Error('catálogo sin actas esperadas');
+  const apertura = ventana({ jornada: JORNADA, inicioMinutos: 20 * 60, duracionMinutos: 24 * 60, cadenciaMinutos: 5 }, cat.entidad.utcOffsetMinutes)!.apertura;
+  const publicadas = esperadas.value.map((a, i) => ({ a, pub: actaSintetica(a, i, 0, apertura + 30 * MINUTO) }));
+  const pendientes = publicadas.filter((x, i) => i % opts.pendientesCada === 0 && x.pub.registro === 'captura');
+  const enPendientes = new Set(pendientes.map((x) => x.a.clave));
+  const precarga = publicadas.filter((x) => !enPendientes.has(x.a.clave)).map((x) => x.pub);
+
+  const sitio = mkdtempSync(path.join(tmpdir(), 'prep-bench-sitio-'));
+  let pila: Pila | null = null;
+  const t0 = performance.now();
+  try {
+    aviso('workerd: portal (astro build)');
+    construirPortal(sitio);
+    let cred: Credenciales = new Map();
+    aviso('workerd: catálogo, personal y bitácora de publicación precargada');
+    pila = await iniciarPila({
+      congelar: true,
+      assetsDir: path.join(sitio, 'client'),
+      prepararDatos: async ({ persistTo }) => {
+        await seedLocal(2024, persistTo);
+        cred = await crearPersonal(persistTo, cat);
+        const archivo = path.join(sitio, 'precarga.sql');
+        writeFileSync(archivo, sqlPrecarga(precarga));
+        wranglerSync(['d1', 'execute', DB_NAME, '--local', '--persist-to', persistTo, '--yes', '--file', archivo]);
+      },
+    });
+    const segundosPreparacion = (performance.now() - t0) / 1000;
+    const p = pila;
+    const admin = await fetch(`${p.url}/api/v1/cortes/configuracion`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${cred.get(ADMIN)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ jornada: JORNADA, inicioMinutos: 20 * 60, duracionMinutos: 24 * 60, cadenciaMinutos: 5 }),
+    });
+    if (!admin.ok) throw new Error(`configuración de cortes: HTTP ${admin.status}`);
+
+    aviso(`workerd: corte completo (${precarga.length} actas)`);
+    const completo = ultimoCorte(p, await tick(p, apertura + 60 * MINUTO));
+
+    aviso(`workerd: API de captura, ${opts.clientes} clientes (${pendientes.length} actas)`);
+    const grupos = pendientes.map((x) => peticiones(cat, x.a, x.pub, cred));
+    const acopioImagen = await cargaEscrituras(p.url, grupos.map((g) => g.recibir), opts.clientes, [200, 201]);
+    const captura = await cargaEscrituras(p.url, grupos.map((g) => g.capturar), opts.clientes, [200]);
+    aviso('workerd: ruta sin efecto (GET /api/v1/ping)');
+    const ping = await cargaLectura(p.url, '/api/v1/ping', Math.max(2000, captura.solicitudes * 2), opts.clientes);
+
+    // Every capture that was answered 200 is in D1 once, and nothing else is.
+    const filas = p.d1<{ acta: string; n: number }>("SELECT acta, count(*) AS n FROM captura GROUP BY acta");
+    const porActa = new Map(filas.map((f) => [f.acta, f.n]));
+    const respondidas = captura.estados['200'] ?? 0;
+    const enD1 = filas.reduce((s, f) => s + f.n, 0);
+    let perdidas = 0;
+    let duplicadas = 0;
+    for (const x of pendientes) {
+      const n = porActa.get(x.a.clave) ?? 0;
+      if (n < 2) perdidas += 2 - n;
+      if (n > 2) duplicadas += n - 2;
+    }
+    for (const [clave, n] of porActa) if (!enPendientes.has(clave)) duplicadas += n;
+    const [v] = p.d1<{ n: number }>(
+      `SELECT count(*) AS n FROM acta WHERE etapa = 'VERIFICADA' AND clave IN (${pendientes.map((x) => `'${x.a.clave}'`).join(', ')})`,
+    );
+    const [b] = p.d1<{ n: number }>("SELECT count(*) AS n FROM bitacora WHERE accion = 'CAPTURA'");
+    const escrituras = {
+      esperadas: respondidas,
+      enD1,
+      perdidas,
+      duplicadas: duplicadas + Math.max(0, enD1 - respondidas),
+      detalle: `${v!.n} de ${pendientes.length} actas verificadas; ${b!.n} entradas CAPTURA en la bitácora`,
+    };
+    if (v!.n !== pendientes.length || b!.n !== enD1) escrituras.perdidas += Math.abs(pendientes.length - v!.n) + Math.abs(b!.n - enD1);
+
+    aviso('workerd: corte incremental');
+    const incremental = ultimoCorte(p, await tick(p, apertura + 65 * MINUTO));
+
+    aviso('bytes: shards, zip, portal');
+    const bytes = await medirBytes(p.url, path.join(sitio, 'client'));
+    return {
+      actasEsperadas: esperadas.value.length,
+      precargadas: precarga.length,
+      pendientes: pendientes.length,
+      clientes: opts.clientes,
+      completo,
+      incremental,
+      acopioImagen,
+      captura,
+      ping,
+      escrituras,
+      bytes,
+      segundosPreparacion,
+    };
+  } finally {
+    await pila?.parar();
+    rmSync(sitio, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,60 @@
+/** The figures of a finished simulacro: how long it took, how many requests, how fast the API answered. */
+import type { EstadoNoche } from './conductor.ts';
+import type { PlanNoche } from './plan.ts';
+
+export interface CifrasNoche {
+  segundos: number;
+  actas: number;
+  solicitudes: number;
+  actasPorSegundo: number;
+  solicitudesPorSegundo: number;
+  latenciaP50Ms: number;
+  latenciaP99Ms: number;
+  cortes: number;
+  reintentos: number;
+  conflictos: number;
+  rechazos403: number;
+  correccionesTrasPublicacion: number;
+  correccionesAntesDePublicarse: number;
+}
+
+function percentil(ordenadas: readonly number[], p: number): number {
+  if (ordenadas.length === 0) return 0;
+  return ordenadas[Math.min(ordenadas.length - 1, Math.floor(p * ordenadas.length))]!;
+}
+
+export function resumenNoche(plan: PlanNoche, e: EstadoNoche): { cifras: CifrasNoche; lineas: string[] } {
+  const segundos = e.realMs / 1000;
+  const p = e.pasos;
+  const solicitudes =
+    p.acopio + p.foto + p.digitalizacion + p.captura + p.verificacion + p.cotejo + p.recaptura + p.fueraCatalogo + e.intentos.ajenos + e.intentos.rol;
+  const lat = [...e.latencias].sort((a, b) => a - b);
+  const cifras: CifrasNoche = {
+    segundos: Math.round(segundos * 10) / 10,
+    actas: plan.actas.length + plan.fueraCatalogo.length,
+    solicitudes,
+    actasPorSegundo: Math.round(((plan.actas.length + plan.fueraCatalogo.length) / segundos) * 10) / 10,
+    solicitudesPorSegundo: Math.round((solicitudes / segundos) * 10) / 10,
+    latenciaP50Ms: Math.round(percentil(lat, 0.5)),
+    latenciaP99Ms: Math.round(percentil(lat, 0.99)),
+    cortes: e.cortes.publicados,
+    reintentos: e.reintentos,
+    conflictos: e.conflictos,
+    rechazos403: e.intentos.rechazados,
+    correccionesTrasPublicacion: e.correcciones.trasPublicacion,
+    correccionesAntesDePublicarse: e.correcciones.antesDePublicarse,
+  };
+  const nf = new Intl.NumberFormat('es-MX');
+  const min = Math.floor(segundos / 60);
+  const lineas = [
+    `Noche simulada en ${min} min ${Math.round(segundos - min * 60)} s: ${nf.format(cifras.actas)} actas (${nf.format(cifras.actasPorSegundo)} por segundo), ` +
+      `${nf.format(solicitudes)} solicitudes a la API (${nf.format(cifras.solicitudesPorSegundo)} por segundo; latencia p50 ${cifras.latenciaP50Ms} ms, p99 ${cifras.latenciaP99Ms} ms), ` +
+      `${nf.format(cifras.cortes)} cortes publicados.`,
+    `Incidentes: ${nf.format(cifras.rechazos403)} intentos rechazados (403), ${nf.format(cifras.reintentos)} reintentos ` +
+      `(${nf.format(e.repetidas)} respondidos con la respuesta guardada), ${nf.format(cifras.conflictos)} conflictos de concurrencia, ` +
+      `${nf.format(cifras.correccionesTrasPublicacion)} correcciones de actas ya publicadas` +
+      (cifras.correccionesAntesDePublicarse ? ` (${cifras.correccionesAntesDePublicarse} antes de que un corte las publicara)` : '') +
+      '.',
+  ];
+  return { cifras, lineas };
+}

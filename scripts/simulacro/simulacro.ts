@@ -1,0 +1,74 @@
+/**
+ * A whole simulacro on a running local stack: the plan of the night, the staff, the replay through the HTTP API
+ * with cortes on the simulated clock (conductor.ts), and the reconciliation (conciliacion.ts). `npm start` runs it
+ * on the project's stack; the test runs a short one on a temporary stack.
+ */
+import { generateJalisco } from '../../data/generator/generate.ts';
+import type { Catalogue } from '../../worker/domain/catalogue/schema.ts';
+import { seedLocal } from '../seed.ts';
+import { conciliar, type Conciliacion } from './conciliacion.ts';
+import { Noche, type EstadoNoche } from './conductor.ts';
+import { crearPersonal, type Credenciales } from './personal.ts';
+import { planNoche, recortarPlan, type PlanNoche } from './plan.ts';
+
+/** The 24 hours in about 5 minutes. */
+export const VELOCIDAD_PREDETERMINADA = 288;
+export const CONCURRENCIA_PREDETERMINADA = 8;
+export const CADENCIA_PREDETERMINADA = 5;
+/** Election day of the synthetic Jalisco 2024 night. */
+export const JORNADA = '2024-06-02';
+export const DURACION_MIN = 24 * 60;
+
+export interface NochePlaneada {
+  cat: Catalogue;
+  plan: PlanNoche;
+}
+
+/** The catalogue (seed `semillaCatalogo`) and the night (seed `seed`), cut to about `actas` actas if given. */
+export function prepararNoche(seed: number, opts: { actas?: number; semillaCatalogo?: number } = {}): NochePlaneada {
+  const cat = generateJalisco(opts.semillaCatalogo ?? 2024);
+  const completo = planNoche(cat, seed, DURACION_MIN);
+  return { cat, plan: opts.actas === undefined ? completo : recortarPlan(completo, opts.actas) };
+}
+
+/** Migrations, catalogue and staff into the local D1 at `persistTo` (before the server starts). */
+export async function prepararDatos(persistTo: string, cat: Catalogue, semillaCatalogo = 2024): Promise<Credenciales> {
+  await seedLocal(semillaCatalogo, persistTo);
+  return crearPersonal(persistTo, cat);
+}
+
+export interface OpcionesSimulacro {
+  url: string;
+  d1: <T = Record<string, unknown>>(sql: string) => T[];
+  noche: NochePlaneada;
+  credenciales: Credenciales;
+  seed: number;
+  velocidad?: number;
+  concurrencia?: number;
+  cadenciaMin?: number;
+  alAvanzar?: (e: EstadoNoche) => void;
+}
+
+export interface ResultadoSimulacro {
+  estado: EstadoNoche;
+  conciliacion: Conciliacion;
+}
+
+export async function simular(o: OpcionesSimulacro): Promise<ResultadoSimulacro> {
+  const noche = new Noche({
+    url: o.url,
+    cat: o.noche.cat,
+    plan: o.noche.plan,
+    credenciales: o.credenciales,
+    seed: o.seed,
+    velocidad: o.velocidad ?? VELOCIDAD_PREDETERMINADA,
+    concurrencia: o.concurrencia ?? CONCURRENCIA_PREDETERMINADA,
+    cadenciaMin: o.cadenciaMin ?? CADENCIA_PREDETERMINADA,
+    jornada: JORNADA,
+    duracionMin: DURACION_MIN,
+    alAvanzar: o.alAvanzar,
+  });
+  const estado = await noche.correr();
+  const conciliacion = await conciliar({ url: o.url, cat: o.noche.cat, plan: o.noche.plan, estado, d1: o.d1 });
+  return { estado, conciliacion };
+}
