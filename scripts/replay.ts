@@ -209,8 +209,10 @@ async function pedir(base: string, p: Pedido): Promise<{ status: number; cuerpo:
     } catch {
       // not JSON: keep the text
     }
-    // Writes carry an Idempotency-Key: retrying one the server may have applied has one effect.
-    if ((REINTENTABLE.has(codigo) || r.status >= 500) && intento < 8) {
+    // Writes carry an Idempotency-Key: retrying one the server may have applied has one effect. Every write of
+    // the entidad serializes on the audit chain's tip (docs/CAPTURA.md, known limits): under contention the
+    // server's own retries run out and this one waits its turn (nobody is waiting on a replay).
+    if ((REINTENTABLE.has(codigo) || r.status >= 500) && intento < 16) {
       reintento(r.status >= 500 ? `HTTP ${r.status} ${codigo}` : codigo);
       await esperar(Math.min(3000, 100 * 2 ** intento) * (0.5 + Math.random()));
       continue;

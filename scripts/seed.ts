@@ -1,36 +1,36 @@
 /**
- * Seeds the local D1 with the synthetic Jalisco 2024 catalogue: applies migrations, then loads the
- * catalogue from one SQL file through `wrangler d1 execute` (no per-statement parameter limit there).
- * Skips the load when the same catalogue (by SHA-256) is already in place.
+ * Seeds the local D1 with the synthetic Jalisco 2024 catalogue through the same path an institute's catalogue
+ * takes (`npm run catalogue -- import`): the generator's catalogue is written as the documented CSV files, read
+ * back and validated, then loaded in one step. Unchanged → nothing written; an imported real (non-synthetic)
+ * catalogue is never replaced by the synthetic one; after the first corte the catalogue is frozen.
  *   npm run seed [-- --seed N]
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { generateJalisco } from '../data/generator/generate.ts';
-import { catalogueSqlScript } from '../worker/db/catalogue-load.ts';
-import { PERSIST_DIR, STATE_DIR, applyMigrations, d1File, d1Query } from './lib/local.ts';
-import { createHash } from 'node:crypto';
+import { catalogueToFiles } from '../worker/domain/catalogue/files/write.ts';
+import { d1ApplyMigrations, importCatalogue, readLocalCatalogue, type LocalD1 } from './catalogue.ts';
+import { PERSIST_DIR } from './lib/local.ts';
+
+export type Siembra = 'cargado' | 'reemplazado' | 'sin-cambios' | 'congelado' | 'catalogo-propio';
 
 /** `persistTo`: another local state than the project's (.state/wrangler), e.g. a test's temporary one. */
-export async function seedLocal(seed = 2024, persistTo = PERSIST_DIR): Promise<{ loaded: boolean; sha256: string }> {
-  mkdirSync(STATE_DIR, { recursive: true });
-  applyMigrations(persistTo);
-  const sql = catalogueSqlScript(generateJalisco(seed));
-  const sha256 = createHash('sha256').update(sql).digest('hex');
-  const current = d1Query<{ valor: string }>("SELECT valor FROM configuracion WHERE clave = 'catalogo_sha256'", persistTo);
-  if (current[0]?.valor === sha256) return { loaded: false, sha256 };
-  const propio = persistTo === PERSIST_DIR;
-  const dir = propio ? STATE_DIR : mkdtempSync(path.join(os.tmpdir(), 'prep-seed-'));
-  const file = path.join(dir, 'catalogo.sql');
-  const mark = `INSERT OR REPLACE INTO configuracion (clave, valor) VALUES ('catalogo_sha256', '${sha256}');\n`;
-  try {
-    writeFileSync(file, sql + mark);
-    d1File(file, persistTo);
-  } finally {
-    if (!propio) rmSync(dir, { recursive: true, force: true });
+export async function seedLocal(seed = 2024, persistTo = PERSIST_DIR): Promise<{ loaded: boolean; estado: Siembra }> {
+  const d1: LocalD1 = { persistDir: persistTo };
+  d1ApplyMigrations(d1);
+  const actual = readLocalCatalogue(d1).catalogue;
+  if (actual && !actual.entidad.sintetico) return { loaded: false, estado: 'catalogo-propio' };
+  const encoder = new TextEncoder();
+  const archivos = catalogueToFiles(generateJalisco(seed)).map((f) => ({ nombre: f.nombre, bytes: encoder.encode(f.texto) }));
+  const r = importCatalogue(archivos, d1);
+  switch (r.estado) {
+    case 'rechazado':
+      throw new Error(`el catálogo sintético no pasó la validación:\n${r.problemas.map((p) => p.mensaje).join('\n')}`);
+    case 'cargado':
+    case 'reemplazado':
+      return { loaded: true, estado: r.estado };
+    case 'sin-cambios':
+    case 'congelado':
+      return { loaded: false, estado: r.estado };
   }
-  return { loaded: true, sha256 };
 }
 
 if (import.meta.main) {
@@ -38,9 +38,12 @@ if (import.meta.main) {
   const seed = i > 0 ? Number(process.argv[i + 1]) : 2024;
   const t0 = performance.now();
   const r = await seedLocal(seed);
-  console.log(
-    r.loaded
-      ? `catálogo sintético Jalisco cargado (sha256 ${r.sha256.slice(0, 12)}…) en ${Math.round(performance.now() - t0)} ms`
-      : `catálogo ya cargado (sha256 ${r.sha256.slice(0, 12)}…)`,
-  );
+  const mensajes: Record<Siembra, string> = {
+    cargado: 'catálogo sintético de Jalisco cargado',
+    reemplazado: 'catálogo sintético de Jalisco reemplazado',
+    'sin-cambios': 'el catálogo ya estaba cargado (sin cambios)',
+    congelado: 'el catálogo está congelado: ya hay cortes publicados',
+    'catalogo-propio': 'hay un catálogo importado por el instituto: no se reemplaza con el sintético',
+  };
+  console.log(`${mensajes[r.estado]} (${Math.round(performance.now() - t0)} ms)`);
 }
