@@ -5,7 +5,8 @@
  *   - the corte through the scheduled handler on local workerd with D1 and R2 at Jalisco scale, full and
  *     incremental; the capture API under N concurrent clients next to a no-op route, and lost or duplicated
  *     writes (workerd.ts);
- *   - bytes: shards, the corte zip, the portal's JavaScript per view and what a view transfers (bytes.ts).
+ *   - bytes: shards, the corte zip, the portal's JavaScript per view and what a view transfers (bytes.ts);
+ *   - and, apart and with its own date, the figures the last `npm start` simulacro left in .state/simulacro.json.
  * Options: --clientes N (8), --repeticiones N (3, Jalisco), --repeticiones-nacional N (1), --pendientes-cada N
  * (100: 1 % of the actas go through the API), --salida FILE (docs/BENCHMARKS.md), --sin-nacional.
  */

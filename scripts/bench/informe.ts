@@ -96,7 +96,7 @@ export function informe(m: Maquina, nucleo: readonly MedidaNucleo[], w: MedidaWo
   md.push('');
   md.push(
     `Measured ${m.fecha} with \`${m.comando}\` (commit ${m.commit}) on ${m.cpu}, ${m.memoriaGb} GB RAM, ${m.sistema}; Node ${m.node}, wrangler ${m.wrangler} (workerd ${m.workerd}). ` +
-      `The run took ${f0(m.segundos / 60)} min ${f0(m.segundos % 60)} s. Load average when it started / ended: ${f1(m.cargaInicio)} / ${f1(m.cargaFin)} ` +
+      `The run took ${Math.floor(m.segundos / 60)} min ${Math.floor(m.segundos % 60)} s. Load average when it started / ended: ${f1(m.cargaInicio)} / ${f1(m.cargaFin)} ` +
       `(on 2 vCPUs, anything above ~1 means other processes shared the machine and every figure below is slower than on an idle one).`,
   );
   md.push('');
@@ -154,6 +154,12 @@ export function informe(m: Maquina, nucleo: readonly MedidaNucleo[], w: MedidaWo
   md.push(filaCarga('`GET /api/v1/ping` (no-op)', w.ping));
   md.push('');
   md.push(
+    'A capture is four D1 round trips (credential lookup, the per-token rate counter, one snapshot batch, one write batch with its audit entry), ' +
+      'and local D1 runs one statement batch at a time on one SQLite file, so writes queue behind each other; the no-op route makes none. ' +
+      'Every write of the entidad also serializes on the audit tip and the change sequence (docs/CAPTURA.md, "Known limits"): with more clients in flight, more batches lose the race and retry.',
+  );
+  md.push('');
+  md.push(
     `Capture / no-op: ${f0(ratio * 100)} % of the requests per second. Writes: ${w.escrituras.perdidas} lost, ${w.escrituras.duplicadas} duplicated ` +
       `(${f0(w.escrituras.enD1)} capture rows in D1 for ${f0(w.escrituras.esperadas)} captures answered 200; ${w.escrituras.detalle}).`,
   );
@@ -186,7 +192,7 @@ export function informe(m: Maquina, nucleo: readonly MedidaNucleo[], w: MedidaWo
     md.push(
       `From \`.state/simulacro.json\`, written ${sim.fecha} by \`npm start\` (seed ${d.seed}, ×${d.velocidad}, cortes every ${d.cadenciaMin} simulated minutes, ` +
         `${d.concurrencia} requests in flight${d.limiteActas ? `, cut to ~${d.limiteActas} actas` : ', the whole night'}) on this machine: ` +
-        `${f0(d.actas)} actas and ${f0(d.solicitudes)} API requests in ${f0(d.segundos / 60)} min ${f0(d.segundos % 60)} s ` +
+        `${f0(d.actas)} actas and ${f0(d.solicitudes)} API requests in ${Math.floor(d.segundos / 60)} min ${Math.floor(d.segundos % 60)} s ` +
         `(${f1(d.actasPorSegundo)} actas/s, ${f1(d.solicitudesPorSegundo)} requests/s; client-side latency p50 ${f0(d.latenciaP50Ms)} ms, p99 ${f0(d.latenciaP99Ms)} ms), ` +
         `${f0(d.cortes)} cortes published through the scheduled handler, ${f0(d.rechazos403)} attempts refused with 403, ${f0(d.reintentos)} retries ` +
         `(${f0(d.conflictos)} after a 409 lost race), ${f0(d.correccionesTrasPublicacion)} corrections of published actas. ` +

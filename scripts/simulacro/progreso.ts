@@ -29,8 +29,8 @@ export function lineasProgreso(e: EstadoNoche, portal: string, velocidad: number
   const p = e.pasos;
   return [
     `${formatCorte(ahora, e.offsetMinutes)} ▕${barra(fraccion)}▏ ${String(Math.floor(fraccion * 100)).padStart(3)} %  real ${reloj(e.realMs)}  ×${velocidad}${espera}`,
-    `actas ${n(e.actasTerminadas)}/${n(e.actasPlaneadas)} terminadas · acopio ${n(p.acopio)} · fotos PREP Casilla ${n(p.foto)} · digitalizadas en CATD ${n(p.digitalizacion)} · capturas ${n(p.captura)} · verificaciones ${n(p.verificacion)} · cotejos ${n(p.cotejo)} · recapturas ${n(p.recaptura)} · fuera de catálogo ${n(p.fueraCatalogo)}`,
-    `cortes publicados ${n(c.publicados)} (último: ${corte}) · rechazos 403 ${n(e.intentos.rechazados)}/${n(e.intentos.ajenos + e.intentos.rol)} · reintentos ${n(e.reintentos)} (respuestas repetidas ${n(e.repetidas)}) · conflictos ${n(e.conflictos)} · en vuelo ${e.enVuelo} · errores ${n(e.errores.length)}`,
+    `actas ${n(e.actasTerminadas)}/${n(e.actasPlaneadas)} · acopio ${n(p.acopio)} · fotos casilla ${n(p.foto)} · escaneos CATD ${n(p.digitalizacion)} · capturas ${n(p.captura)} · verificaciones ${n(p.verificacion)} · cotejos ${n(p.cotejo)} · fuera de catálogo ${n(p.fueraCatalogo)}`,
+    `cortes ${n(c.publicados)} (último: ${corte}) · rechazados 403: ${n(e.intentos.rechazados)}/${n(e.intentos.ajenos + e.intentos.rol)} · reintentos ${n(e.reintentos)} · conflictos 409 ${n(e.conflictos)} · en vuelo ${e.enVuelo} · errores ${n(e.errores.length)}`,
     `portal: ${portal}`,
   ];
 }
