@@ -46,6 +46,8 @@ export interface Medida {
   mbShards: number;
   shardsIncremental: number;
   mbIncremental: number;
+  /** Size of the full corte's open-data zip (it depends on the DEFLATE level, abiertos.ts). */
+  mbZip: number;
   heapMb: number;
 }
 
@@ -86,6 +88,7 @@ export async function una(modelo: CorteModelo, repeticion: number, fraccion = 0.
     mbShards: mb(r.nuevos),
     shardsIncremental: incremental.valor.nuevos.length,
     mbIncremental: mb(incremental.valor.nuevos),
+    mbZip: abiertos.valor.contenido.length / 1e6,
     heapMb: heapMb - base,
   };
 }
@@ -96,12 +99,12 @@ export function modeloDe(catalogo: Catalogue): CorteModelo {
   return m.value;
 }
 
-const CAMPOS: (keyof Medida)[] = ['nucleoCompleto', 'abiertosCompleto', 'nucleoIncremental', 'abiertosIncremental', 'shards', 'mbShards', 'shardsIncremental', 'mbIncremental'];
+const CAMPOS: (keyof Medida)[] = ['nucleoCompleto', 'abiertosCompleto', 'nucleoIncremental', 'abiertosIncremental', 'shards', 'mbShards', 'shardsIncremental', 'mbIncremental', 'mbZip'];
 
 function imprimir(nombre: string, actas: number, secciones: number, repeticiones: number, medidas: Medida[], cambiadas: number): void {
   const k = (c: keyof Medida) => mediana(medidas.map((x) => x[c]));
   console.log(`\n${nombre}: ${actas} actas esperadas, ${secciones} secciones (mediana de ${repeticiones}, ms de CPU)`);
-  console.log(`  completo     núcleo ${k('nucleoCompleto').toFixed(1).padStart(7)}   datos abiertos ${k('abiertosCompleto').toFixed(1).padStart(7)}   ${k('shards')} shards, ${k('mbShards').toFixed(1)} MB`);
+  console.log(`  completo     núcleo ${k('nucleoCompleto').toFixed(1).padStart(7)}   datos abiertos ${k('abiertosCompleto').toFixed(1).padStart(7)}   ${k('shards')} shards, ${k('mbShards').toFixed(1)} MB, zip ${k('mbZip').toFixed(2)} MB`);
   console.log(`  incremental  núcleo ${k('nucleoIncremental').toFixed(1).padStart(7)}   datos abiertos ${k('abiertosIncremental').toFixed(1).padStart(7)}   ${k('shardsIncremental')} shards, ${k('mbIncremental').toFixed(1)} MB  (${cambiadas} actas cambiadas)`);
   console.log(`  incremental / completo (núcleo): 1/${(k('nucleoCompleto') / k('nucleoIncremental')).toFixed(1)}   estado retenido entre cortes (heap, con --expose-gc): ${k('heapMb').toFixed(0)} MB`);
 }
@@ -117,7 +120,7 @@ async function medir(nombre: string, catalogo: Catalogue, repeticiones: number):
 /** Every entidad's corte one after another (one state at a time); each repetition is the sum over entidades. */
 async function medirNacional(catalogos: readonly Catalogue[], repeticiones: number): Promise<void> {
   const medidas: Medida[] = Array.from({ length: repeticiones }, () => ({
-    nucleoCompleto: 0, abiertosCompleto: 0, nucleoIncremental: 0, abiertosIncremental: 0, shards: 0, mbShards: 0, shardsIncremental: 0, mbIncremental: 0, heapMb: 0,
+    nucleoCompleto: 0, abiertosCompleto: 0, nucleoIncremental: 0, abiertosIncremental: 0, shards: 0, mbShards: 0, shardsIncremental: 0, mbIncremental: 0, mbZip: 0, heapMb: 0,
   }));
   let actas = 0;
   let secciones = 0;

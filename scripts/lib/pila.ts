@@ -164,9 +164,11 @@ export async function iniciarPila(opts: OpcionesPila = {}): Promise<Pila> {
   );
   let texto = '';
   let archivo: WriteStream | null = null;
-  if (opts.registro) {
-    mkdirSync(path.dirname(opts.registro), { recursive: true });
-    archivo = createWriteStream(opts.registro, { flags: 'a' });
+  // PREP_REGISTRO_WRANGLER: where to keep the Worker's log of a stack started by a bench or a test.
+  const registro = opts.registro ?? process.env.PREP_REGISTRO_WRANGLER;
+  if (registro) {
+    mkdirSync(path.dirname(registro), { recursive: true });
+    archivo = createWriteStream(registro, { flags: 'a' });
   }
   const recibir = (b: Buffer) => {
     texto = (texto + b.toString()).slice(-64_000);

@@ -28,6 +28,8 @@ export interface AppEnv {
     /** The token id presented, even when the token is then refused (for the audit log). */
     tokenPresentado: string | undefined;
     limitePorMinuto: number | undefined;
+    /** This request's number in its token's rate-limit minute (counted with the credential lookup). */
+    cuentaTasa: number | undefined;
   };
 }
 

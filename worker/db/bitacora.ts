@@ -8,7 +8,7 @@
 import {
   PUNTA_VACIA,
   aFila,
-  sellar,
+  sellarCon,
   verificarCadena,
   type Entrada,
   type EntradaSellada,
@@ -18,6 +18,7 @@ import {
 } from '../domain/audit/chain.ts';
 import { ConflictoConcurrente, ejecutarLote, esperaReintento } from './guardia.ts';
 import { preparar, sentencia, type Sentencia } from './sentencia.ts';
+import { olvidar, reservar, sha256Sincrono } from './cabeza.ts';
 
 export const LEER_PUNTA = 'SELECT id, hash FROM bitacora ORDER BY id DESC LIMIT 1';
 
@@ -36,15 +37,22 @@ export function sentenciaBitacora(e: EntradaSellada): Sentencia {
 
 const MAX_INTENTOS = 8;
 
-/** Appends one entry on its own (e.g. a refusal, which changes nothing else), retrying if the tip moves. */
+/**
+ * Appends one entry on its own (e.g. a refusal, which changes nothing else), over the newest tip this isolate
+ * knows (cabeza.ts); retried if another writer moved it.
+ */
 export async function anotar(db: D1Database, e: Omit<Entrada, 'id'>): Promise<EntradaSellada> {
   for (let intento = 0; intento < MAX_INTENTOS; intento++) {
-    const punta = puntaDe(await db.prepare(LEER_PUNTA).first<{ id: number; hash: string }>());
-    const sellada = await sellar(punta, e);
+    const leida = { punta: puntaDe(await db.prepare(LEER_PUNTA).first<{ id: number; hash: string }>()), secuencia: 0 };
+    const sellada = reservar(db, leida, (base) => {
+      const s = sellarCon(sha256Sincrono, base.punta, e);
+      return { valor: s, deja: { punta: { id: s.id, hash: s.hash }, secuencia: base.secuencia } };
+    });
     try {
       await ejecutarLote(db, [preparar(db, sentenciaBitacora(sellada))]);
       return sellada;
     } catch (err) {
+      olvidar(db);
       if (!(err instanceof ConflictoConcurrente)) throw err;
       await esperaReintento(intento);
     }

@@ -119,6 +119,35 @@ WHERE t.id = ?`;
 /** The token and its operator (roles, CATD scope, bound casillas), or null if no such token id. */
 export async function leerCredencial(db: D1Database, tokenId: string): Promise<Credencial | null> {
   const fila = await db.prepare(CREDENCIAL_SQL).bind(tokenId).first();
+  return credencialDe(fila);
+}
+
+/**
+ * The credential and, in the same round trip, the request counted against the token's rate limit for `ventana`
+ * (tasa, one row per token and clock minute; older windows are dropped). Only a request that presents the
+ * token's whole secret is counted: the count is keyed on SHA-256(token), so a stranger who knows a token's
+ * public id cannot use up its limit. `cuenta` is 0 when nothing was counted (unknown token or wrong secret).
+ */
+export async function leerCredencialYContar(
+  db: D1Database,
+  tokenId: string,
+  hash: string,
+  ventana: number,
+): Promise<{ credencial: Credencial | null; cuenta: number }> {
+  const [cred, , cuenta] = await db.batch<Record<string, unknown>>([
+    db.prepare(CREDENCIAL_SQL).bind(tokenId),
+    db.prepare('DELETE FROM tasa WHERE token = ? AND ventana < ?').bind(tokenId, ventana),
+    db
+      .prepare(
+        `INSERT INTO tasa (token, ventana, n) SELECT id, ?, 1 FROM token WHERE id = ? AND hash = ?
+         ON CONFLICT (token, ventana) DO UPDATE SET n = n + 1 RETURNING n`,
+      )
+      .bind(ventana, tokenId, hash),
+  ]);
+  return { credencial: credencialDe(cred!.results[0] ?? null), cuenta: Number(cuenta!.results[0]?.n ?? 0) };
+}
+
+function credencialDe(fila: Record<string, unknown> | null): Credencial | null {
   if (fila === null) return null;
   const f = CredencialFilaSchema.parse(fila);
   const lista = (s: string) => z.array(z.string()).parse(JSON.parse(s));

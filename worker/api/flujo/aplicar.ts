@@ -9,7 +9,7 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { canonicalJson, sellar, sha256Hex } from '../../domain/audit/chain.ts';
+import { canonicalJson, sellarCon, sha256Hex } from '../../domain/audit/chain.ts';
 import type { Cambio, Contexto } from '../../domain/captura/cambio.ts';
 import { alcanzaActa, type AlcanceActa, type Operador } from '../../domain/captura/permisos.ts';
 import { cambioPublico } from '../../domain/captura/publicacion.ts';
@@ -19,6 +19,7 @@ import { sentenciasConfirmacion, type Confirmacion, type RespuestaAGuardar } fro
 import { leerInstantanea, type Instantanea, type ObjetivoLectura, type RespuestaGuardada } from '../../db/captura-lectura.ts';
 import { ConflictoConcurrente, ejecutarLote, esperaReintento } from '../../db/guardia.ts';
 import { preparar } from '../../db/sentencia.ts';
+import { olvidar, reservar, sha256Sincrono } from '../../db/cabeza.ts';
 import type { AppEnv } from '../app.ts';
 import { ApiError } from '../errors.ts';
 import { idempotencyKey, ifMatch } from './encabezados.ts';
@@ -70,10 +71,9 @@ export async function aplicarPaso(c: Context<AppEnv>, def: DefinicionPaso): Prom
     comprobarIfMatch(version, inst);
     if (!preparado && def.antesDeEscribir) await def.antesDeEscribir(decision.value);
     preparado = true;
-    const conf = await confirmacion(inst, decision.value, { op, ahora, huella, claves, atCliente: def.atCliente, metodo: c.req.method, ruta: c.req.path });
+    const solicitud: Solicitud = { op, ahora, huella, claves, atCliente: def.atCliente, metodo: c.req.method, ruta: c.req.path };
     try {
-      await ejecutarLote(c.env.DB, sentenciasConfirmacion(conf).map((s) => preparar(c.env.DB, s)));
-      return respuesta(conf.respuestas[0]!, conf.version);
+      return await escribir(c.env.DB, inst, def, solicitud);
     } catch (e) {
       if (!(e instanceof ConflictoConcurrente)) throw e;
       await esperaReintento(intento);
@@ -92,6 +92,28 @@ function comprobarIfMatch(esperada: number | '*' | null, inst: Instantanea): voi
   }
 }
 
+/**
+ * Builds the batch over the newest head of the audit chain and the sequence this isolate knows (decided again
+ * over it: a fuera de catálogo clave is numbered from the sequence), reserving that head synchronously
+ * (worker/db/cabeza.ts), then sends it. A failed batch forgets the prediction; the caller re-reads.
+ */
+async function escribir(db: D1Database, leida: Instantanea, def: DefinicionPaso, s: Solicitud): Promise<Response> {
+  const conf = reservar(db, { punta: leida.punta, secuencia: leida.secuencia }, (cabeza) => {
+    const inst: Instantanea = { ...leida, ...cabeza };
+    const decision = def.decidir(inst, { operador: s.op, ahora: s.ahora, atCliente: def.atCliente });
+    if (!decision.ok) throw apiError(decision.error);
+    const c = confirmacion(inst, decision.value, s);
+    return { valor: c, deja: { punta: { id: c.entrada.id, hash: c.entrada.hash }, secuencia: c.seq } };
+  });
+  try {
+    await ejecutarLote(db, sentenciasConfirmacion(conf).map((x) => preparar(db, x)));
+  } catch (e) {
+    olvidar(db);
+    throw e;
+  }
+  return respuesta(conf.respuestas[0]!, conf.version);
+}
+
 interface Solicitud {
   op: Operador;
   ahora: number;
@@ -102,7 +124,7 @@ interface Solicitud {
   ruta: string;
 }
 
-async function confirmacion(inst: Instantanea, cambio: Cambio, s: Solicitud): Promise<Confirmacion> {
+function confirmacion(inst: Instantanea, cambio: Cambio, s: Solicitud): Confirmacion {
   const version = (inst.acta?.version ?? 0) + 1;
   const seq = inst.secuencia + 1;
   const status: ContentfulStatusCode = cambio.nueva ? 201 : 200;
@@ -110,7 +132,7 @@ async function confirmacion(inst: Instantanea, cambio: Cambio, s: Solicitud): Pr
   const texto = JSON.stringify(vistaActa(cambio.estado, version, seq, capturas));
   const guardar = (clave: string, reemplazable: boolean): RespuestaAGuardar => ({ clave, huella: s.huella, status, respuesta: texto, reemplazable });
   const respuestas = [...(s.claves.explicita ? [guardar(s.claves.explicita, false)] : []), guardar(s.claves.natural, true)];
-  const entrada = await sellar(inst.punta, {
+  const entrada = sellarCon(sha256Sincrono, inst.punta, {
     at: s.ahora,
     operador: s.op.id,
     token: s.op.tokenId,

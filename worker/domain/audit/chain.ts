@@ -90,6 +90,15 @@ export async function sellar(punta: Punta, e: Omit<Entrada, 'id'>): Promise<Entr
   return { ...entrada, prevHash: punta.hash, hash: await hashEntrada(punta.hash, entrada) };
 }
 
+/**
+ * `sellar` with a synchronous SHA-256 (the Worker's write path seals while it holds the chain's head, and must
+ * not yield then: worker/db/cabeza.ts). Same text hashed, same result.
+ */
+export function sellarCon(sha256: (texto: string) => string, punta: Punta, e: Omit<Entrada, 'id'>): EntradaSellada {
+  const entrada: Entrada = { ...e, id: punta.id + 1 };
+  return { ...entrada, prevHash: punta.hash, hash: sha256(punta.hash + canonicalJson(entrada)) };
+}
+
 export type Eslabon = { ok: true; punta: Punta; revisadas: number } | { ok: false; id: number; motivo: MotivoRotura; revisadas: number };
 export type MotivoRotura = 'ID_FUERA_DE_ORDEN' | 'PREV_HASH_NO_COINCIDE' | 'HASH_NO_COINCIDE' | 'ENTRADA_ILEGIBLE';
 

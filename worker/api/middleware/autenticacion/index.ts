@@ -1,14 +1,17 @@
 /**
  * Bearer authentication and the role check of each step.
- * `Authorization: Bearer prep_<id>_<secreto>`: the token is looked up by its id, SHA-256(token) is compared with
+ * `Authorization: Bearer prep_<id>_<secreto>`: the token is looked up by its id (in the same round trip, the
+ * request is counted for the rate limit: limite-tasa), SHA-256(token) is compared with
  * the stored hash in constant time, then revocation, expiry and the operator's state are checked (in that order,
  * so that nobody learns a token's state without holding the token). Every refusal is a 401/403 in the error shape;
  * bitacora-rechazos writes it to the audit log.
  */
 import type { MiddlewareHandler } from 'hono';
 import { puedeEjercer, type Paso } from '../../../domain/captura/permisos.ts';
-import { idDeToken, tokenCoincide } from '../../../domain/captura/token.ts';
-import { leerCredencial } from '../../../db/operadores.ts';
+import { sha256Hex } from '../../../domain/audit/chain.ts';
+import { idDeToken, igualesTiempoConstante } from '../../../domain/captura/token.ts';
+import { leerCredencialYContar } from '../../../db/operadores.ts';
+import { ventanaDeTasa } from '../limite-tasa/index.ts';
 import type { AppEnv } from '../../app.ts';
 import { ApiError } from '../../errors.ts';
 import { apiError } from '../../flujo/rechazos.ts';
@@ -22,13 +25,15 @@ export const autenticar: MiddlewareHandler<AppEnv> = async (c, next) => {
   const id = token === undefined ? null : idDeToken(token);
   if (token === undefined || id === null) throw no('TOKEN_MALFORMADO', 'El token no tiene la forma prep_<id>_<secreto>.');
   c.set('tokenPresentado', id);
-  const cred = await leerCredencial(c.env.DB, id);
-  if (cred === null || !(await tokenCoincide(token, cred.hash))) throw no('TOKEN_INVALIDO', 'El token no es válido.');
+  const hash = await sha256Hex(token);
+  const { credencial: cred, cuenta } = await leerCredencialYContar(c.env.DB, id, hash, ventanaDeTasa(Date.now()));
+  if (cred === null || !igualesTiempoConstante(hash, cred.hash)) throw no('TOKEN_INVALIDO', 'El token no es válido.');
   if (cred.revocadoAt !== null) throw no('TOKEN_REVOCADO', 'El token fue revocado.');
   if (cred.expiraAt <= Date.now()) throw no('TOKEN_EXPIRADO', 'El token expiró.');
   if (!cred.activo) throw no('OPERADOR_INACTIVO', 'El operador está dado de baja.');
   c.set('operador', cred.operador);
   c.set('limitePorMinuto', cred.limitePorMinuto);
+  c.set('cuentaTasa', cuenta);
   await next();
 };
 
