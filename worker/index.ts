@@ -1,9 +1,12 @@
 /**
  * The one Worker: the Hono API and the public shard routes answer first (wrangler.toml `run_worker_first`);
- * any other path is the Astro portal, served from the static assets. The cron publishes cortes when due.
+ * any other path is the Astro portal, served from the static assets. The cron publishes cortes when due, and drops
+ * the rate-limit counts of minutes gone by.
  */
 import { createApp } from './api/app.ts';
 import { alProgramar } from './cortes/programado.ts';
+import { ventanaDeTasa } from './api/middleware/limite-tasa/index.ts';
+import { olvidarVentanasViejas } from './db/operadores.ts';
 
 const app = createApp();
 
@@ -12,6 +15,7 @@ export default {
     return app.fetch(request, env, ctx);
   },
   async scheduled(controller, env, _ctx) {
-    await alProgramar(env, controller.scheduledTime);
+    const limpieza = olvidarVentanasViejas(env.DB, ventanaDeTasa(Date.now())).catch((e) => console.error('tasa: no se pudo limpiar', e));
+    await Promise.all([alProgramar(env, controller.scheduledTime), limpieza]);
   },
 } satisfies ExportedHandler<Env>;

@@ -1,18 +1,18 @@
 /**
- * What a workflow step reads before deciding, in ONE batch (one consistent snapshot): the acta's stored state and
+ * What a workflow step reads before deciding, in ONE statement (one consistent snapshot): the acta's stored state and
  * version, its catalogue entry, its captures, its ballot's vote fields, the audit tip, the change sequence and the
  * caller's stored answers for this request. The write that follows is guarded by the version, tip and sequence
  * read here.
  */
 import { z } from 'zod';
-import { CapturaSchema } from '../domain/acta/schema.ts';
+import type { Captura } from '../domain/acta/schema.ts';
 import type { Identificacion } from '../domain/acta/publicada.ts';
 import type { Punta } from '../domain/audit/chain.ts';
 import type { ActaEsperadaRef } from '../domain/captura/acopio.ts';
 import { camposDeBoleta } from '../domain/captura/boleta.ts';
-import { ActaEstadoSchema, type ActaVersionada, type CapturaRegistrada } from '../domain/captura/estado.ts';
+import type { ActaEstado, ActaVersionada, CapturaRegistrada } from '../domain/captura/estado.ts';
 import { TipoCasillaSchema } from '../domain/catalogue/schema.ts';
-import { LEER_PUNTA, puntaDe } from './bitacora.ts';
+import { puntaDe } from './bitacora.ts';
 
 /** Which acta: by clave (CLAVE_ACTA or FC-n) and/or, at acopio, by a fuera de catálogo identification. */
 export interface ObjetivoLectura {
@@ -45,22 +45,55 @@ export interface Instantanea {
   guardadas: Map<string, RespuestaGuardada>;
 }
 
-const ACTA_SQL = `SELECT clave, version, seq, estado FROM acta WHERE clave = ?1 OR fc_identificacion = ?2 ORDER BY esperada DESC LIMIT 1`;
-const RESUELTA = `(SELECT clave FROM acta WHERE clave = ?1 OR fc_identificacion = ?2 ORDER BY esperada DESC LIMIT 1)`;
+/**
+ * The whole snapshot is ONE statement (one row of scalar subqueries): here a statement costs the Worker more than
+ * the database (each one is serialized, traced and converted on its own), and this read precedes every write.
+ * ?1 clave, ?2 fuera de catálogo identification, ?3 sección, ?4 operador, ?5 ?6 idempotency keys.
+ * Lists come back as JSON arrays with their order key and are sorted here (aggregate order is not guaranteed).
+ * An acta's `estado` and a capture's `figuras` are JSON this code wrote from values its zod schemas had checked
+ * (ActaEstadoSchema, CapturaSchema; D1 checks json_valid): they are read back without a second validation, which
+ * cost about a tenth of a capture request's CPU.
+ */
+const INSTANTANEA_SQL = `
+WITH a AS (SELECT clave, version, seq, estado, eleccion, territorio, esperada FROM acta
+           WHERE clave = ?1 OR fc_identificacion = ?2 ORDER BY esperada DESC LIMIT 1)
+SELECT
+  (SELECT version FROM a) AS acta_version,
+  (SELECT seq FROM a) AS acta_seq,
+  (SELECT estado FROM a) AS acta_estado,
+  (SELECT json_object('clave_acta', ae.clave_acta, 'casilla', ae.casilla, 'eleccion', ae.eleccion, 'seccion', ae.seccion,
+            'distrito', ae.distrito, 'municipio', ae.municipio, 'territorio', ae.territorio, 'tipo', c.tipo,
+            'id_casilla', c.id_casilla, 'ext_contigua', c.ext_contigua)
+   FROM acta_esperada ae JOIN casilla c ON c.clave = ae.casilla WHERE ae.clave_acta = ?1) AS esperada,
+  (SELECT json_group_array(json_object('ronda', ronda, 'n', n, 'operador', operador, 'figuras', figuras, 'at', at,
+            'at_servidor', at_servidor))
+   FROM captura WHERE acta = (SELECT clave FROM a)) AS capturas,
+  (SELECT json_group_array(json_array(b.orden, b.columna)) FROM boleta_columna b
+   JOIN (SELECT eleccion, territorio FROM acta_esperada WHERE clave_acta = ?1
+         UNION ALL SELECT eleccion, territorio FROM a WHERE esperada = 0) k
+     ON b.eleccion = k.eleccion AND b.territorio = k.territorio) AS campos,
+  (SELECT json_object('distrito', distrito, 'municipio', municipio) FROM seccion WHERE id = ?3) AS seccion,
+  (SELECT json_object('id', id, 'hash', hash) FROM bitacora ORDER BY id DESC LIMIT 1) AS punta,
+  (SELECT valor FROM secuencia WHERE id = 1) AS secuencia,
+  (SELECT json_group_array(json_object('clave', clave, 'huella', huella, 'status', status, 'respuesta', respuesta))
+   FROM idempotencia WHERE operador = ?4 AND clave IN (?5, ?6)) AS guardadas`;
 
-const ESPERADA_SQL = `
-SELECT ae.clave_acta, ae.casilla, ae.eleccion, ae.seccion, ae.distrito, ae.municipio, ae.territorio,
-       c.tipo, c.id_casilla, c.ext_contigua
-FROM acta_esperada ae JOIN casilla c ON c.clave = ae.casilla WHERE ae.clave_acta = ?1`;
-
-const CAPTURAS_SQL = `SELECT ronda, n, operador, figuras, at, at_servidor FROM captura WHERE acta = ${RESUELTA} ORDER BY ronda, n`;
-
-const CAMPOS_SQL = `
-SELECT b.columna FROM boleta_columna b
-JOIN (SELECT eleccion, territorio FROM acta_esperada WHERE clave_acta = ?1
-      UNION ALL SELECT eleccion, territorio FROM acta WHERE clave = ${RESUELTA} AND esperada = 0) k
-  ON b.eleccion = k.eleccion AND b.territorio = k.territorio
-ORDER BY b.orden`;
+const FilaSchema = z.object({
+  acta_version: z.number().nullable(),
+  acta_seq: z.number().nullable(),
+  acta_estado: z.string().nullable(),
+  esperada: z.string().nullable(),
+  capturas: z.string(),
+  campos: z.string(),
+  seccion: z.string().nullable(),
+  punta: z.string().nullable(),
+  secuencia: z.number().nullable(),
+  guardadas: z.string(),
+});
+const RespuestaGuardadaSchema = z.object({ clave: z.string(), huella: z.string(), status: z.number(), respuesta: z.string() });
+const SeccionSchema = z.object({ distrito: z.number(), municipio: z.number() });
+const PuntaSchema = z.object({ id: z.number(), hash: z.string() });
+const CamposSchema = z.array(z.tuple([z.number(), z.string()]));
 
 const EsperadaFilaSchema = z.object({
   clave_acta: z.string(),
@@ -86,49 +119,33 @@ const CapturaFilaSchema = z.object({
 
 export async function leerInstantanea(db: D1Database, o: ObjetivoLectura, operador: string, claves: readonly string[]): Promise<Instantanea> {
   const k = [...claves, '', ''];
-  const [acta, esperada, capturas, campos, seccion, punta, secuencia, guardadas] = await db.batch<Record<string, unknown>>([
-    db.prepare(ACTA_SQL).bind(o.clave, o.fcIdentificacion),
-    db.prepare(ESPERADA_SQL).bind(o.clave),
-    db.prepare(CAPTURAS_SQL).bind(o.clave, o.fcIdentificacion),
-    db.prepare(CAMPOS_SQL).bind(o.clave, o.fcIdentificacion),
-    db.prepare('SELECT distrito, municipio FROM seccion WHERE id = ?').bind(o.seccion),
-    db.prepare(LEER_PUNTA),
-    db.prepare('SELECT valor FROM secuencia WHERE id = 1'),
-    db.prepare('SELECT clave, huella, status, respuesta FROM idempotencia WHERE operador = ? AND clave IN (?, ?)').bind(operador, k[0]!, k[1]!),
-  ]);
-  const columnas = campos!.results.map((r) => String(r.columna));
+  const f = FilaSchema.parse(await db.prepare(INSTANTANEA_SQL).bind(o.clave, o.fcIdentificacion, o.seccion, operador, k[0]!, k[1]!).first());
+  const columnas = CamposSchema.parse(JSON.parse(f.campos))
+    .sort((x, y) => x[0] - y[0])
+    .map(([, columna]) => columna);
+  const guardadas = z.array(RespuestaGuardadaSchema).parse(JSON.parse(f.guardadas));
   return {
-    acta: actaDe(acta!.results[0]),
-    seqActa: Number(acta!.results[0]?.seq ?? 0),
-    esperada: esperadaDe(esperada!.results[0]),
-    capturas: capturas!.results.map(capturaDe),
+    acta: f.acta_estado === null ? null : { version: Number(f.acta_version), estado: JSON.parse(f.acta_estado) as ActaEstado },
+    seqActa: f.acta_seq ?? 0,
+    esperada: f.esperada === null ? null : esperadaDe(JSON.parse(f.esperada)),
+    capturas: (JSON.parse(f.capturas) as unknown[]).map(capturaDe).sort((x, y) => x.ronda - y.ronda || x.n - y.n),
     campos: columnas.length > 0 ? camposDeBoleta(columnas) : null,
-    seccion: seccionDe(seccion!.results[0]),
-    punta: puntaDe(punta!.results[0] as { id: number; hash: string } | undefined),
-    secuencia: Number(secuencia!.results[0]?.valor ?? 0),
-    guardadas: new Map(guardadas!.results.map((r) => [String(r.clave), r as unknown as RespuestaGuardada])),
+    seccion: f.seccion === null ? null : SeccionSchema.parse(JSON.parse(f.seccion)),
+    punta: puntaDe(f.punta === null ? null : PuntaSchema.parse(JSON.parse(f.punta))),
+    secuencia: f.secuencia ?? 0,
+    guardadas: new Map(guardadas.map((r) => [r.clave, r])),
   };
 }
 
-function actaDe(fila: Record<string, unknown> | undefined): ActaVersionada | null {
-  if (fila === undefined) return null;
-  return { version: Number(fila.version), estado: ActaEstadoSchema.parse(JSON.parse(String(fila.estado))) };
-}
-
-function esperadaDe(fila: Record<string, unknown> | undefined): ActaEsperadaRef | null {
-  if (fila === undefined) return null;
+function esperadaDe(fila: unknown): ActaEsperadaRef {
   const f = EsperadaFilaSchema.parse(fila);
   const identificacion: Identificacion = { eleccion: f.eleccion, seccion: f.seccion, tipo: f.tipo, id: f.id_casilla, extContigua: f.ext_contigua };
   return { clave: f.clave_acta, casilla: f.casilla, identificacion, distrito: f.distrito, municipio: f.municipio, territorio: f.territorio };
 }
 
-function capturaDe(fila: Record<string, unknown>): CapturaRegistrada {
+function capturaDe(fila: unknown): CapturaRegistrada {
   const f = CapturaFilaSchema.parse(fila);
-  return { ronda: f.ronda, n: f.n, operador: f.operador, captura: CapturaSchema.parse(JSON.parse(f.figuras)), at: f.at, atServidor: f.at_servidor };
-}
-
-function seccionDe(fila: Record<string, unknown> | undefined): { distrito: number; municipio: number } | null {
-  return fila === undefined ? null : { distrito: Number(fila.distrito), municipio: Number(fila.municipio) };
+  return { ronda: f.ronda, n: f.n, operador: f.operador, captura: JSON.parse(f.figuras) as Captura, at: f.at, atServidor: f.at_servidor };
 }
 
 /** The entidad and elections of the catalogue (to read a CLAVE_ACTA or an identification at acopio). */

@@ -124,7 +124,7 @@ export async function leerCredencial(db: D1Database, tokenId: string): Promise<C
 
 /**
  * The credential and, in the same round trip, the request counted against the token's rate limit for `ventana`
- * (tasa, one row per token and clock minute; older windows are dropped). Only a request that presents the
+ * (tasa, one row per token and clock minute; the cron drops past minutes: olvidarVentanasViejas). Only a request that presents the
  * token's whole secret is counted: the count is keyed on SHA-256(token), so a stranger who knows a token's
  * public id cannot use up its limit. `cuenta` is 0 when nothing was counted (unknown token or wrong secret).
  */
@@ -134,9 +134,8 @@ export async function leerCredencialYContar(
   hash: string,
   ventana: number,
 ): Promise<{ credencial: Credencial | null; cuenta: number }> {
-  const [cred, , cuenta] = await db.batch<Record<string, unknown>>([
+  const [cred, cuenta] = await db.batch<Record<string, unknown>>([
     db.prepare(CREDENCIAL_SQL).bind(tokenId),
-    db.prepare('DELETE FROM tasa WHERE token = ? AND ventana < ?').bind(tokenId, ventana),
     db
       .prepare(
         `INSERT INTO tasa (token, ventana, n) SELECT id, ?, 1 FROM token WHERE id = ? AND hash = ?
@@ -145,6 +144,11 @@ export async function leerCredencialYContar(
       .bind(ventana, tokenId, hash),
   ]);
   return { credencial: credencialDe(cred!.results[0] ?? null), cuenta: Number(cuenta!.results[0]?.n ?? 0) };
+}
+
+/** Drops the rate-limit counts of minutes before `ventana`, the current one (run by the cron every minute). */
+export async function olvidarVentanasViejas(db: D1Database, ventana: number): Promise<void> {
+  await db.prepare('DELETE FROM tasa WHERE ventana < ?').bind(ventana).run();
 }
 
 function credencialDe(fila: Record<string, unknown> | null): Credencial | null {

@@ -5,6 +5,7 @@ import {
   PUNTA_VACIA,
   aFila,
   canonicalJson,
+  canonicalJsonRecursivo,
   desdeFila,
   hashEntrada,
   sellar,
@@ -60,6 +61,25 @@ describe('canonicalJson', () => {
   it('refuses values JSON cannot carry', () => {
     expect(() => canonicalJson({ x: Number.NaN })).toThrow();
     expect(() => canonicalJson({ f: () => 1 })).toThrow();
+    expect(() => canonicalJson([1, undefined])).toThrow();
+    expect(() => canonicalJson({ a: [Number.POSITIVE_INFINITY] })).toThrow();
+    expect(() => canonicalJson({ n: 1n })).toThrow();
+    expect(() => canonicalJson(undefined)).toThrow();
+  });
+
+  it('the fast path writes exactly what the definition writes, whatever the keys (property)', () => {
+    const clave = fc.oneof(fc.string(), fc.constantFrom('10', '9', '0', '-1', '01', '__proto__', '', ' a', 'Z', 'a'));
+    const valor = fc.letrec((tie) => ({
+      v: fc.oneof({ depthSize: 'small' }, fc.jsonValue(), fc.array(tie('v')), fc.dictionary(clave, tie('v'))),
+    })).v;
+    fc.assert(
+      fc.property(valor, (v) => {
+        expect(canonicalJson(v)).toBe(canonicalJsonRecursivo(v));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(canonicalJson({ b: { '10': 1, '9': 2 }, a: 1 })).toBe('{"a":1,"b":{"10":1,"9":2}}');
+    expect(canonicalJson(JSON.parse('{"__proto__":{"b":1,"a":2}}'))).toBe('{"__proto__":{"a":2,"b":1}}');
   });
 });
 

@@ -44,8 +44,58 @@ export const PUNTA_VACIA: Punta = { id: 0, hash: GENESIS_HASH };
 /**
  * JSON with object keys sorted at every level and no whitespace: one text per value. Refuses values that JSON
  * cannot represent faithfully (non-finite numbers, undefined inside arrays, functions …).
+ *
+ * Every write of the capture API serializes several values this way, so the common case goes through the
+ * engine's own JSON.stringify with a replacer that re-creates each object with its keys in order. That cannot
+ * order keys that start with a digit or a symbol below '9' (an object lists integer-like keys first), so a value
+ * holding one is written by the plain recursive version instead. Both give the same text (a property test holds
+ * them to it).
  */
 export function canonicalJson(value: unknown): string {
+  try {
+    const texto = JSON.stringify(value, ordenarClaves);
+    if (texto === undefined) throw new Error(`canonicalJson: tipo no representable ${typeof value}`);
+    return texto;
+  } catch (e) {
+    if (e === CLAVE_NO_ORDENABLE) return canonicalJsonRecursivo(value);
+    throw e;
+  }
+}
+
+const CLAVE_NO_ORDENABLE = Symbol('clave no ordenable');
+
+function ordenarClaves(this: unknown, _clave: string, v: unknown): unknown {
+  switch (typeof v) {
+    case 'number':
+      if (!Number.isFinite(v)) throw new Error(`canonicalJson: número no finito ${v}`);
+      return v;
+    case 'undefined':
+      if (Array.isArray(this)) throw new Error('canonicalJson: undefined dentro de un arreglo');
+      return v;
+    case 'function':
+    case 'symbol':
+    case 'bigint':
+      throw new Error(`canonicalJson: tipo no representable ${typeof v}`);
+    case 'object':
+      return v === null || Array.isArray(v) ? v : ordenado(v as Record<string, unknown>);
+    default:
+      return v;
+  }
+}
+
+function ordenado(o: Record<string, unknown>): Record<string, unknown> {
+  const claves = Object.keys(o).sort();
+  // A prototype-less object, so that a "__proto__" key is an ordinary one.
+  const r = Object.create(null) as Record<string, unknown>;
+  for (const k of claves) {
+    if (k.length === 0 || k.charCodeAt(0) <= 57) throw CLAVE_NO_ORDENABLE;
+    r[k] = o[k];
+  }
+  return r;
+}
+
+/** The definition, written out: slower, and right for any key. */
+export function canonicalJsonRecursivo(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
@@ -62,14 +112,14 @@ export function canonicalJson(value: unknown): string {
 }
 
 function canonicalArray(a: readonly unknown[]): string {
-  return `[${a.map((x) => canonicalJson(x)).join(',')}]`;
+  return `[${a.map((x) => canonicalJsonRecursivo(x)).join(',')}]`;
 }
 
 function canonicalObject(o: Record<string, unknown>): string {
   const keys = Object.keys(o)
     .filter((k) => o[k] !== undefined)
     .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJsonRecursivo(o[k])}`).join(',')}}`;
 }
 
 const encoder = new TextEncoder();
