@@ -34,12 +34,6 @@ export function idDeToken(token: string): string | null {
   return TOKEN_RE.exec(token)?.[1] ?? null;
 }
 
-/** Whether SHA-256(token) equals the stored hex hash, comparing every byte whatever the first difference. */
-export async function tokenCoincide(token: string, hashGuardado: string): Promise<boolean> {
-  const calculado = await sha256Hex(token);
-  return igualesTiempoConstante(calculado, hashGuardado);
-}
-
 /** Constant-time equality of two strings of the same length (hex digests); different lengths are unequal. */
 export function igualesTiempoConstante(a: string, b: string): boolean {
   const n = Math.max(a.length, b.length);
