@@ -6,6 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verificarBitacora } from '../../worker/db/bitacora.ts';
+import { masReciente, reservar } from '../../worker/db/cabeza.ts';
 import { capturaPara, error, jpeg, llamar, ok, prepararEscenario, subirImagen, type Tokens } from './ayuda.ts';
 
 let t: Tokens;
@@ -61,6 +62,30 @@ describe('two verifiers racing on one acta', () => {
     expect(despues.seq).toBe(antes.seq! + claves.length);
     expect(despues.actas).toBe(antes.actas! + claves.length);
     expect(await verificarBitacora(env.DB)).toMatchObject({ ok: true });
+  });
+});
+
+describe('the head an isolate predicts (worker/db/cabeza.ts)', () => {
+  it('a wrong prediction is refused by the guards, forgotten, and the request still lands once', async () => {
+    const antes = await contar();
+    const punta = (await env.DB.prepare('SELECT id, hash FROM bitacora ORDER BY id DESC LIMIT 1').first<{ id: number; hash: string }>())!;
+    // As if this isolate had written an entry that never reached D1 (or another writer got there first).
+    reservar(env.DB, { punta, secuencia: antes.seq! }, () => ({
+      valor: null,
+      deja: { punta: { id: punta.id + 1, hash: 'f'.repeat(64) }, secuencia: antes.seq! + 1 },
+    }));
+    await ok(llamar('POST', '/api/v1/acopio', { token: t['d01-acopio'], body: { clave: '141120B01014' } }), 201);
+    const despues = await contar();
+    expect(despues.seq).toBe(antes.seq! + 1);
+    expect(despues.actas).toBe(antes.actas! + 1);
+    expect(await verificarBitacora(env.DB)).toMatchObject({ ok: true });
+  });
+
+  it('takes, for each chain, the newer of the snapshot and the prediction', () => {
+    const p = (id: number) => ({ id, hash: String(id).repeat(64).slice(0, 64) });
+    expect(masReciente({ punta: p(5), secuencia: 9 }, undefined)).toEqual({ punta: p(5), secuencia: 9 });
+    expect(masReciente({ punta: p(5), secuencia: 9 }, { punta: p(7), secuencia: 8 })).toEqual({ punta: p(7), secuencia: 9 });
+    expect(masReciente({ punta: p(8), secuencia: 3 }, { punta: p(7), secuencia: 8 })).toEqual({ punta: p(8), secuencia: 8 });
   });
 });
 
