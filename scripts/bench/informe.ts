@@ -1,4 +1,7 @@
 /** The `npm run bench` section of docs/BENCHMARKS.md, and the targets of issue 6 with whether each is met. */
+import { minutosYSegundos } from '../lib/formato.ts';
+import type { Conciliacion } from '../simulacro/conciliacion.ts';
+import type { CifrasNoche } from '../simulacro/resumen.ts';
 import type { ResultadoCarga } from './carga.ts';
 import type { MedidaNucleo } from './nucleo.ts';
 import type { MedidaWorkerd } from './workerd.ts';
@@ -28,28 +31,19 @@ function filaCarga(nombre: string, r: ResultadoCarga): string {
   return `| ${nombre} | ${f0(r.solicitudes)} | ${f1(r.porSegundo)} | ${f1(r.p50)} | ${f1(r.p99)} | ${f0(r.reintentos)} | ${f0(r.conflictos)} | ${f0(r.fallidas)} |`;
 }
 
-/** The figures `npm start` left in .state/simulacro.json (another run, shown apart with its own date). */
+/**
+ * What `npm start` left in .state/simulacro.json (another run, shown apart with its own date): its settings,
+ * the figures of `resumenNoche` and the reconciliation, as scripts/start.ts writes them.
+ */
 export interface SimulacroPrevio {
   fecha: string;
-  datos: {
+  datos: CifrasNoche & {
     seed: number;
     velocidad: number;
     limiteActas: number | null;
     cadenciaMin: number;
     concurrencia: number;
-    segundos: number;
-    actas: number;
-    solicitudes: number;
-    actasPorSegundo: number;
-    solicitudesPorSegundo: number;
-    latenciaP50Ms: number;
-    latenciaP99Ms: number;
-    cortes: number;
-    reintentos: number;
-    conflictos: number;
-    rechazos403: number;
-    correccionesTrasPublicacion: number;
-    conciliacion: { ok: boolean; comprobaciones: { que: string; ok: boolean; detalle: string }[] };
+    conciliacion: Conciliacion;
   };
 }
 
@@ -96,7 +90,7 @@ export function informe(m: Maquina, nucleo: readonly MedidaNucleo[], w: MedidaWo
   md.push('');
   md.push(
     `Measured ${m.fecha} with \`${m.comando}\` (commit ${m.commit}) on ${m.cpu}, ${m.memoriaGb} GB RAM, ${m.sistema}; Node ${m.node}, wrangler ${m.wrangler} (workerd ${m.workerd}). ` +
-      `The run took ${Math.floor(m.segundos / 60)} min ${Math.floor(m.segundos % 60)} s. Load average when it started / ended: ${f1(m.cargaInicio)} / ${f1(m.cargaFin)} ` +
+      `The run took ${minutosYSegundos(m.segundos)}. Load average when it started / ended: ${f1(m.cargaInicio)} / ${f1(m.cargaFin)} ` +
       `(on 2 vCPUs, anything above ~1 means other processes shared the machine and every figure below is slower than on an idle one).`,
   );
   md.push('');
@@ -192,7 +186,7 @@ export function informe(m: Maquina, nucleo: readonly MedidaNucleo[], w: MedidaWo
     md.push(
       `From \`.state/simulacro.json\`, written ${sim.fecha} by \`npm start\` (seed ${d.seed}, ×${d.velocidad}, cortes every ${d.cadenciaMin} simulated minutes, ` +
         `${d.concurrencia} requests in flight${d.limiteActas ? `, cut to ~${d.limiteActas} actas` : ', the whole night'}) on this machine: ` +
-        `${f0(d.actas)} actas and ${f0(d.solicitudes)} API requests in ${Math.floor(d.segundos / 60)} min ${Math.floor(d.segundos % 60)} s ` +
+        `${f0(d.actas)} actas and ${f0(d.solicitudes)} API requests in ${minutosYSegundos(d.segundos)} ` +
         `(${f1(d.actasPorSegundo)} actas/s, ${f1(d.solicitudesPorSegundo)} requests/s; client-side latency p50 ${f0(d.latenciaP50Ms)} ms, p99 ${f0(d.latenciaP99Ms)} ms), ` +
         `${f0(d.cortes)} cortes published through the scheduled handler, ${f0(d.rechazos403)} attempts refused with 403, ${f0(d.reintentos)} retries ` +
         `(${f0(d.conflictos)} after a 409 lost race), ${f0(d.correccionesTrasPublicacion)} corrections of published actas. ` +

@@ -1,4 +1,5 @@
 /** The figures of a finished simulacro: how long it took, how many requests, how fast the API answered. */
+import { minutosYSegundos } from '../lib/formato.ts';
 import type { EstadoNoche } from './conductor.ts';
 import type { PlanNoche } from './plan.ts';
 
@@ -23,18 +24,22 @@ function percentil(ordenadas: readonly number[], p: number): number {
   return ordenadas[Math.min(ordenadas.length - 1, Math.floor(p * ordenadas.length))]!;
 }
 
+/** Seconds and rates carry one decimal, in simulacro.json as in the summary. */
+const unDecimal = (x: number) => Math.round(x * 10) / 10;
+
 export function resumenNoche(plan: PlanNoche, e: EstadoNoche): { cifras: CifrasNoche; lineas: string[] } {
   const segundos = e.realMs / 1000;
   const p = e.pasos;
   const solicitudes =
     p.acopio + p.foto + p.digitalizacion + p.captura + p.verificacion + p.cotejo + p.recaptura + p.fueraCatalogo + e.intentos.ajenos + e.intentos.rol;
   const lat = [...e.latencias].sort((a, b) => a - b);
+  const actas = plan.actas.length + plan.fueraCatalogo.length;
   const cifras: CifrasNoche = {
-    segundos: Math.round(segundos * 10) / 10,
-    actas: plan.actas.length + plan.fueraCatalogo.length,
+    segundos: unDecimal(segundos),
+    actas,
     solicitudes,
-    actasPorSegundo: Math.round(((plan.actas.length + plan.fueraCatalogo.length) / segundos) * 10) / 10,
-    solicitudesPorSegundo: Math.round((solicitudes / segundos) * 10) / 10,
+    actasPorSegundo: unDecimal(actas / segundos),
+    solicitudesPorSegundo: unDecimal(solicitudes / segundos),
     latenciaP50Ms: Math.round(percentil(lat, 0.5)),
     latenciaP99Ms: Math.round(percentil(lat, 0.99)),
     cortes: e.cortes.publicados,
@@ -45,9 +50,8 @@ export function resumenNoche(plan: PlanNoche, e: EstadoNoche): { cifras: CifrasN
     correccionesAntesDePublicarse: e.correcciones.antesDePublicarse,
   };
   const nf = new Intl.NumberFormat('es-MX');
-  const min = Math.floor(segundos / 60);
   const lineas = [
-    `Noche simulada en ${min} min ${Math.round(segundos - min * 60)} s: ${nf.format(cifras.actas)} actas (${nf.format(cifras.actasPorSegundo)} por segundo), ` +
+    `Noche simulada en ${minutosYSegundos(segundos, Math.round)}: ${nf.format(cifras.actas)} actas (${nf.format(cifras.actasPorSegundo)} por segundo), ` +
       `${nf.format(solicitudes)} solicitudes a la API (${nf.format(cifras.solicitudesPorSegundo)} por segundo; latencia p50 ${cifras.latenciaP50Ms} ms, p99 ${cifras.latenciaP99Ms} ms), ` +
       `${nf.format(cifras.cortes)} cortes publicados.`,
     `Incidentes: ${nf.format(cifras.rechazos403)} intentos rechazados (403), ${nf.format(cifras.reintentos)} reintentos ` +

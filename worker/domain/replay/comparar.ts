@@ -15,7 +15,8 @@ import { CIFRAS_RESUMEN, type CifraResumen } from '../catalogue/from-prep/header
 import type { CsvLeido } from '../corte/verify-csv.ts';
 import { addActa, addEsperada, emptyTally, figuras, figurasFila, type Figuras, type Tally } from '../tally/tally.ts';
 import type { ActaReplay, EleccionReplay, PlanReplay } from './plan.ts';
-import { esNoAplica, observaInconsistencia } from './valores.ts';
+import { esNoAplica } from '../catalogue/from-prep/results.ts';
+import { observaInconsistencia } from './valores.ts';
 
 export type Juicio = 'coincide' | 'archivo' | 'nuestra';
 

@@ -16,7 +16,7 @@ import type { Boleta, Catalogue, Catd, TipoCasilla } from '../catalogue/schema.t
 import { TipoCasillaSchema } from '../catalogue/schema.ts';
 import { catalogueFromPrep, type OpcionesFromPrep } from '../catalogue/from-prep/derive.ts';
 import type { CifraResumen } from '../catalogue/from-prep/headers.ts';
-import { leerRegistrosPrep, leerResultados, pareceResultados, type ArchivoResultados, type FilaResultados } from '../catalogue/from-prep/results.ts';
+import { esFueraDeCatalogo, esNoAplica, leerRegistrosPrep, leerResultados, pareceResultados, type ArchivoResultados, type FilaResultados } from '../catalogue/from-prep/results.ts';
 import type { ArchivoEntrada } from '../catalogue/files/read.ts';
 import { ordenarProblemas, type ProblemaArchivo } from '../catalogue/files/problems.ts';
 import { construirModelo, type ActaModelo, type CorteModelo, type EleccionModelo } from '../corte/modelo.ts';
@@ -24,7 +24,7 @@ import { claveActa, claveCasilla } from '../keys/clave.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { TallyInput } from '../tally/tally.ts';
 import { formatCorte } from '../time/central.ts';
-import { esNoAplica, leerCelda, leerFechaHora, leerImagen, leerMecanismo, motivoSinActa, type MetadatosImagen } from './valores.ts';
+import { leerCelda, leerFechaHora, leerImagen, leerMecanismo, motivoSinActa, type MetadatosImagen } from './valores.ts';
 
 export interface OpcionesReplay extends OpcionesFromPrep {
   /** The file is a final corte: participation uses TOTAL_VOTOS_C_CS (RULES.md §5). */
@@ -468,15 +468,6 @@ function actaSinSeccion(ctx: Contexto, f: FilaResultados): ActaReplay {
 }
 
 const SIN_SECCION = /^N\/?A$/i;
-
-/**
- * A row that is not an expected acta of the catalogue: no keys (`-`, `N/A`) or CONTABILIZADA 2 — the rule
- * `catalogueFromPrep` derives casillas by, so every other row of the entidad is a casilla of the catalogue
- * (planearReplay checks it row by row).
- */
-export function esFueraDeCatalogo(f: FilaResultados): boolean {
-  return esNoAplica(f.datos.SECCION) || esNoAplica(f.datos.TIPO_CASILLA) || f.datos.CONTABILIZADA?.trim() === '2';
-}
 
 /** Everything a replay does, from the file(s): `results.csv [candidaturas.csv] …` as `from-prep` takes them. */
 export function planearReplay(entradas: readonly ArchivoEntrada[], opciones: OpcionesReplay): Result<PlanReplay, ProblemaArchivo[]> {

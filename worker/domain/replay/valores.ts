@@ -9,16 +9,13 @@ import { z } from 'zod';
 import { ILEGIBLE, SIN_DATO, ValorSchema, type MotivoSinActa, type Valor } from '../acta/schema.ts';
 import type { ImagenActa } from '../acta/publicada.ts';
 import { normalizarNombre } from '../catalogue/from-prep/headers.ts';
+import { esNoAplica } from '../catalogue/from-prep/results.ts';
 
 /** What a vote or total cell holds. */
 export type Celda = { tipo: 'valor'; valor: Valor } | { tipo: 'no_aplica' } | { tipo: 'invalida'; motivo: string };
 
-const NO_APLICA = new Set(['', '-', 'N/A', 'NA']);
-
-/** Cells that mean "not applicable / no data yet" (RULES.md §7: `-`). */
-export function esNoAplica(texto: string | undefined): boolean {
-  return texto === undefined || NO_APLICA.has(texto.trim().toUpperCase());
-}
+// The cell rule lives with the results reader (the catalogue derivation uses it too); re-exported for the replay.
+export { esNoAplica };
 
 const MAXIMO = 99_999;
 

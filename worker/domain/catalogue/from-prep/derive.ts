@@ -21,7 +21,7 @@ import { leerCandidaturas, pareceCandidaturas, type ArchivoCandidaturas, type Fi
 import { clasificarColumnas, colorDe, componentes } from './columns.ts';
 import { reconocerEleccion } from './eleccion.ts';
 import { normalizarNombre, type ColumnaDatos } from './headers.ts';
-import { leerRegistrosPrep, leerResultados, pareceResultados, type ArchivoResultados, type FilaResultados } from './results.ts';
+import { esFueraDeCatalogo, esNoAplica, leerRegistrosPrep, leerResultados, pareceResultados, type ArchivoResultados, type FilaResultados } from './results.ts';
 
 export interface OpcionesFromPrep {
   /** Keep only this entidad's rows (national files hold all 32). */
@@ -61,9 +61,6 @@ interface Origen {
   pos?: Pos;
 }
 
-const NO_APLICA = new Set(['', '-', 'N/A', 'NA']);
-const esNoAplica = (v: string | undefined) => v === undefined || NO_APLICA.has(v.trim().toUpperCase());
-
 const CAMPO_COLUMNA: Record<keyof Casilla, ColumnaDatos> = {
   seccion: 'SECCION',
   tipo: 'TIPO_CASILLA',
@@ -92,11 +89,6 @@ function enLugar(archivo: string, fila: FilaResultados | undefined, col: Columna
   return { archivo, ...(p ? { linea: p.linea, columna: p.columna } : {}), ...(col ? { campo: col } : {}), codigo, mensaje };
 }
 
-/** A fuera de catálogo row: no keys (`-`), or CONTABILIZADA 2. */
-function esFueraDeCatalogo(f: FilaResultados): boolean {
-  return esNoAplica(f.datos.SECCION) || esNoAplica(f.datos.TIPO_CASILLA) || f.datos.CONTABILIZADA === '2';
-}
-
 /** TIPO_ACTA, or what CLAVE_ACTA adds to CLAVE_CASILLA. */
 function tipoActaDe(f: FilaResultados): string | undefined {
   const t = f.datos.TIPO_ACTA;
@@ -106,6 +98,18 @@ function tipoActaDe(f: FilaResultados): string | undefined {
   if (ca && cc && ca.startsWith(cc) && ca.length > cc.length) return ca.slice(cc.length).toUpperCase();
   if (ca && ca.length > 11) return ca.slice(11).toUpperCase();
   return undefined;
+}
+
+/** How generated CATDs are named, by ámbito: `CATD-D01 distrital 01 …`, `CATD-M001 municipal 001 …`. */
+const NOMBRE_CATD = { distrito: { letra: 'D', ancho: 2, adjetivo: 'distrital' }, municipio: { letra: 'M', ancho: 3, adjetivo: 'municipal' } } as const;
+
+/** The database has no CATDs: one per territory (id → name) of the ámbito, for its elections (none: no CATD). */
+function catdsGenerados(territorios: ReadonlyMap<number, string>, ambito: Catd['ambito'], elecciones: string[]): Catd[] {
+  if (elecciones.length === 0) return [];
+  const { letra, ancho, adjetivo } = NOMBRE_CATD[ambito];
+  return [...territorios]
+    .sort((a, b) => a[0] - b[0])
+    .map(([id, nombre]) => ({ id: `CATD-${letra}${pad(id, ancho)}`, nombre: `CATD ${adjetivo} ${pad(id, ancho)} ${nombre}`, ambito, territorio: id, elecciones }));
 }
 
 const masFrecuente = (conteo: Map<string, number>) => [...conteo].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
@@ -589,26 +593,7 @@ export function catalogueFromPrep(entradas: readonly ArchivoEntrada[], opts: Opc
   const codigos = (kinds: TerritorioKind[]) => elecciones.filter((e) => kinds.includes(e.territorio)).map((e) => e.codigo);
   const distritales = codigos(['entidad', 'distrito']);
   const municipales = codigos(['municipio']);
-  const catds: Catd[] = [
-    ...(distritales.length === 0
-      ? []
-      : [...distritos].sort((a, b) => a[0] - b[0]).map(([id, cabecera]) => ({
-          id: `CATD-D${pad(id, 2)}`,
-          nombre: `CATD distrital ${pad(id, 2)} ${cabecera}`,
-          ambito: 'distrito' as const,
-          territorio: id,
-          elecciones: distritales,
-        }))),
-    ...(municipales.length === 0
-      ? []
-      : [...municipios].sort((a, b) => a[0] - b[0]).map(([id, nombre]) => ({
-          id: `CATD-M${pad(id, 3)}`,
-          nombre: `CATD municipal ${pad(id, 3)} ${nombre}`,
-          ambito: 'municipio' as const,
-          territorio: id,
-          elecciones: municipales,
-        }))),
-  ];
+  const catds = [...catdsGenerados(distritos, 'distrito', distritales), ...catdsGenerados(municipios, 'municipio', municipales)];
   avisos.push({ archivo: '.', codigo: 'CATD', mensaje: `la base del PREP no trae los CATD: se generó uno por distrito${municipales.length ? ' y uno por municipio (munícipes)' : ''}` });
   if (opts.boletasEspecial === undefined) {
     avisos.push({ archivo: '.', codigo: 'BOLETAS_ESPECIAL', mensaje: `la base del PREP no trae las boletas aprobadas por casilla especial: se usó ${BOLETAS_ESPECIAL_POR_DEFECTO} (cámbielo con --boletas-especial)` });

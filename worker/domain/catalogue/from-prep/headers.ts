@@ -4,6 +4,7 @@
  * `ACTAS_FUERA_DE_CATÁLOGO`, `Actas fuera de catalogo` and `ACTAS_FUERA_CATALOGO` are the same column.
  * Shared by the catalogue derivation (from-prep) and the replay of a published database.
  */
+import { FIGURAS, type Figura } from '../../tally/tally.ts';
 
 /** `Actas fuera de catálogo` → `ACTAS_FUERA_DE_CATALOGO`; `'CLAVE_CASILLA'` → `CLAVE_CASILLA`. */
 export function normalizarNombre(texto: string): string {
@@ -15,23 +16,12 @@ export function normalizarNombre(texto: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
-/** The 13 figures of the summary row, in order (RULES.md §5, §7). */
-export const CIFRAS_RESUMEN = [
-  'ACTAS_ESPERADAS',
-  'ACTAS_REGISTRADAS',
-  'ACTAS_FUERA_CATALOGO',
-  'ACTAS_CAPTURADAS',
-  'PORCENTAJE_ACTAS_CAPTURADAS',
-  'ACTAS_CONTABILIZADAS',
-  'PORCENTAJE_ACTAS_CONTABILIZADAS',
-  'PORCENTAJE_ACTAS_INCONSISTENCIAS',
-  'ACTAS_NO_CONTABILIZADAS',
-  'LISTA_NOMINAL_ACTAS_CONTABILIZADAS',
-  'TOTAL_VOTOS_C_CS',
-  'TOTAL_VOTOS_S_CS',
-  'PORCENTAJE_PARTICIPACION_CIUDADANA',
-] as const;
-export type CifraResumen = (typeof CIFRAS_RESUMEN)[number];
+/**
+ * The 13 figures of the summary row, in order (RULES.md §5, §7): the figures of a corte, which our own results
+ * CSV heads with too, so they are read by the one list the tally defines.
+ */
+export const CIFRAS_RESUMEN = FIGURAS;
+export type CifraResumen = Figura;
 
 const ALIAS_RESUMEN: Record<string, CifraResumen> = {
   ACTAS_FUERA_DE_CATALOGO: 'ACTAS_FUERA_CATALOGO',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblema } from '../files/problems.ts';
-import { leerRegistrosPrep, leerResultados, pareceResultados } from './results.ts';
+import { esFueraDeCatalogo, esNoAplica, leerRegistrosPrep, leerResultados, pareceResultados, type FilaResultados } from './results.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
@@ -68,5 +68,28 @@ describe('leerResultados', () => {
   it('sniffs a results file by its data header after line 1', () => {
     const r = leerRegistrosPrep('r.csv', enc(`GUB\n${ENCABEZADO}`));
     expect(r.ok && pareceResultados(r.value.registros)).toBe(true);
+  });
+});
+
+describe('esFueraDeCatalogo (the split shared by the catalogue derivation and the replay)', () => {
+  const fila = (datos: FilaResultados['datos']): FilaResultados => ({ linea: 1, datos, pos: {}, votos: [] });
+
+  it('is true for a row without keys or with CONTABILIZADA 2', () => {
+    expect(esFueraDeCatalogo(fila({ SECCION: '-', TIPO_CASILLA: 'B', CONTABILIZADA: '1' }))).toBe(true);
+    expect(esFueraDeCatalogo(fila({ SECCION: '1', TIPO_CASILLA: 'n/a', CONTABILIZADA: '1' }))).toBe(true);
+    expect(esFueraDeCatalogo(fila({ SECCION: '1', CONTABILIZADA: '1' }))).toBe(true);
+    expect(esFueraDeCatalogo(fila({ SECCION: '1', TIPO_CASILLA: 'B', CONTABILIZADA: ' 2 ' }))).toBe(true);
+  });
+
+  it('is false for an expected acta, registered or not', () => {
+    expect(esFueraDeCatalogo(fila({ SECCION: '1', TIPO_CASILLA: 'B', CONTABILIZADA: '0' }))).toBe(false);
+    expect(esFueraDeCatalogo(fila({ SECCION: '1', TIPO_CASILLA: 'B', CONTABILIZADA: '-' }))).toBe(false);
+    expect(esFueraDeCatalogo(fila({ SECCION: '1', TIPO_CASILLA: 'B' }))).toBe(false);
+  });
+
+  it('reads the rows of a results file alike', () => {
+    const { archivo } = leer(enc(`GUBERNATURA\n${RESUMEN}\nSECCION,ID_CASILLA,TIPO_CASILLA,PAN,CONTABILIZADA\n1,1,B,5,1\n-,-,-,3,2\n2,1,B,-,2\n`));
+    expect(archivo!.filas.map(esFueraDeCatalogo)).toEqual([false, true, true]);
+    expect(esNoAplica(archivo!.filas[1]!.datos.SECCION)).toBe(true);
   });
 });

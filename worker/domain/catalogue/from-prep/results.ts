@@ -57,6 +57,22 @@ export interface ArchivoResultados {
   lineaEncabezado: number;
 }
 
+const NO_APLICA = new Set(['', '-', 'N/A', 'NA']);
+
+/** Cells that mean "not applicable / no data yet" (RULES.md §7: `-`). */
+export function esNoAplica(texto: string | undefined): boolean {
+  return texto === undefined || NO_APLICA.has(texto.trim().toUpperCase());
+}
+
+/**
+ * A row that is not an expected acta of the catalogue: no keys (`-`, `N/A`) or CONTABILIZADA 2. Here because
+ * the derivation makes a casilla of every other row of the entidad and the replay registers these rows as
+ * fuera de catálogo: the two must split the rows alike (planearReplay checks it row by row).
+ */
+export function esFueraDeCatalogo(f: FilaResultados): boolean {
+  return esNoAplica(f.datos.SECCION) || esNoAplica(f.datos.TIPO_CASILLA) || f.datos.CONTABILIZADA?.trim() === '2';
+}
+
 const CORTE_EN_TEXTO = /\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}(?::\d{2})? \(UTC[^)]*\)/;
 
 /** True when the record is a data header: it names the sección and the casilla type. */
