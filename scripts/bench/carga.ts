@@ -4,6 +4,7 @@
  * (scripts/simulacro/cliente.ts): Idempotency-Key on every request, retried with the same key on a dropped
  * connection or a lost race, as a CATD terminal would; a share of them lose their connection on purpose.
  */
+import { percentil } from '../lib/percentil.ts';
 import { Cliente, type Peticion } from '../simulacro/cliente.ts';
 
 export interface ResultadoCarga {
@@ -20,11 +21,6 @@ export interface ResultadoCarga {
   estados: Record<string, number>;
 }
 
-export function percentil(xs: readonly number[], p: number): number {
-  if (xs.length === 0) return 0;
-  const o = [...xs].sort((a, b) => a - b);
-  return o[Math.min(o.length - 1, Math.floor(p * o.length))]!;
-}
 
 function resumen(lat: number[], segundos: number, extra: Omit<ResultadoCarga, 'solicitudes' | 'segundos' | 'porSegundo' | 'p50' | 'p99'>): ResultadoCarga {
   return {

@@ -2,6 +2,7 @@
 import { minutosYSegundos } from '../lib/formato.ts';
 import type { EstadoNoche } from './conductor.ts';
 import type { PlanNoche } from './plan.ts';
+import { percentil } from '../lib/percentil.ts';
 
 export interface CifrasNoche {
   segundos: number;
@@ -19,10 +20,6 @@ export interface CifrasNoche {
   correccionesAntesDePublicarse: number;
 }
 
-function percentil(ordenadas: readonly number[], p: number): number {
-  if (ordenadas.length === 0) return 0;
-  return ordenadas[Math.min(ordenadas.length - 1, Math.floor(p * ordenadas.length))]!;
-}
 
 /** Seconds and rates carry one decimal, in simulacro.json as in the summary. */
 const unDecimal = (x: number) => Math.round(x * 10) / 10;
@@ -32,7 +29,6 @@ export function resumenNoche(plan: PlanNoche, e: EstadoNoche): { cifras: CifrasN
   const p = e.pasos;
   const solicitudes =
     p.acopio + p.foto + p.digitalizacion + p.captura + p.verificacion + p.cotejo + p.recaptura + p.fueraCatalogo + e.intentos.ajenos + e.intentos.rol;
-  const lat = [...e.latencias].sort((a, b) => a - b);
   const actas = plan.actas.length + plan.fueraCatalogo.length;
   const cifras: CifrasNoche = {
     segundos: unDecimal(segundos),
@@ -40,8 +36,8 @@ export function resumenNoche(plan: PlanNoche, e: EstadoNoche): { cifras: CifrasN
     solicitudes,
     actasPorSegundo: unDecimal(actas / segundos),
     solicitudesPorSegundo: unDecimal(solicitudes / segundos),
-    latenciaP50Ms: Math.round(percentil(lat, 0.5)),
-    latenciaP99Ms: Math.round(percentil(lat, 0.99)),
+    latenciaP50Ms: Math.round(percentil(e.latencias, 0.5)),
+    latenciaP99Ms: Math.round(percentil(e.latencias, 0.99)),
     cortes: e.cortes.publicados,
     reintentos: e.reintentos,
     conflictos: e.conflictos,
