@@ -4,7 +4,8 @@
  * with a synthetic verified acta for every expected acta), full and incremental (1 % of the actas changed), in
  * CPU milliseconds (median of the repetitions).
  *   núcleo: classification, tallies, shard JSON, UTF-8 and SHA-256 (what `renderizar` hands to R2)
- *   datos abiertos: the three results CSVs and the zip (every corte carries every acta's row)
+ *   datos abiertos: the three results CSVs and the zip (every corte carries every acta's row), deflated by
+ *   node:zlib as the corte job does (`compresorZlib`)
  * National: the 32 entidades of `generateNational` (170,648 casillas × 3 elections), each its own corte (one
  * state per entidad, as one Worker publishes one entidad), one after another; figures are sums.
  * SHA-256: `crypto.subtle` (what the Worker runs). Node's `crypto.subtle.digest` hands every call to its
@@ -17,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { generateJalisco, generateNational } from '../data/generator/generate.ts';
 import { usarSha256 } from '../worker/domain/corte/bytes.ts';
 import { construirZip } from '../worker/domain/corte/abiertos.ts';
+import { compresorZlib } from '../worker/cortes/compresor-zlib.ts';
 import { archivosAbiertos } from '../worker/domain/corte/corte.ts';
 import { EstadoCorte } from '../worker/domain/corte/estado.ts';
 import { construirModelo, type CorteModelo } from '../worker/domain/corte/modelo.ts';
@@ -35,6 +37,18 @@ async function cpu<T>(f: () => Promise<T> | T): Promise<{ ms: number; valor: T }
 }
 
 const mediana = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * A full GC (with --expose-gc), then a pause: V8 sweeps the collected heap on helper threads after `gc()`
+ * returns, and `process.cpuUsage` counts every thread, so without the pause the next measure includes up to
+ * ~15 ms of sweeping this script caused (measured: the 1 % corte's CPU twice its wall time right after `gc()`).
+ */
+async function recogerBasura(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) return;
+  gc();
+  await new Promise((r) => setTimeout(r, 100));
+}
 const descartar = async () => {};
 
 export interface Medida {
@@ -53,7 +67,7 @@ export interface Medida {
 
 /** One full corte, then one incremental corte with `fraccion` of the actas changed (1 % by default). */
 export async function una(modelo: CorteModelo, repeticion: number, fraccion = 0.01): Promise<Medida> {
-  (globalThis as { gc?: () => void }).gc?.();
+  await recogerBasura();
   const base = process.memoryUsage().heapUsed / 1e6;
   const todas = [...modelo.actaPorClave.values()];
   let actas = todas.map((a, i) => actaSintetica(a, i, 0, T));
@@ -61,23 +75,23 @@ export async function una(modelo: CorteModelo, repeticion: number, fraccion = 0.
   const indices = [...new Set(Array.from({ length: cambiadas }, (_, i) => (i * 7919 + (repeticion + 1) * 104_729) % todas.length))];
   const cambios = indices.map((j) => ({ antes: actas[j]!, despues: actaSintetica(todas[j]!, j, repeticion + 1, T + 300_000) }));
   // The garbage of building the synthetic input is collected before the clock starts (with --expose-gc).
-  (globalThis as { gc?: () => void }).gc?.();
+  await recogerBasura();
   const completo = await cpu(async () => {
     const { estado } = EstadoCorte.completo(modelo, actas);
     const r = await renderizar(estado, { final: false }, descartar);
     return { estado, r };
   });
   const { estado, r } = completo.valor;
-  const abiertos = await cpu(() => construirZip(T, modelo.entidad.utcOffsetMinutes, archivosAbiertos(estado, T, false)));
+  const abiertos = await cpu(() => construirZip(T, modelo.entidad.utcOffsetMinutes, archivosAbiertos(estado, T, false), compresorZlib));
   actas = [];
-  (globalThis as { gc?: () => void }).gc?.();
+  await recogerBasura();
   // What stays between cortes: the state with every acta, its tallies, shard table and cached CSV rows.
   const heapMb = process.memoryUsage().heapUsed / 1e6;
   const incremental = await cpu(async () => {
     estado.aplicar(cambios);
     return renderizar(estado, { final: false }, descartar);
   });
-  const abiertosInc = await cpu(() => construirZip(T + 300_000, modelo.entidad.utcOffsetMinutes, archivosAbiertos(estado, T + 300_000, false)));
+  const abiertosInc = await cpu(() => construirZip(T + 300_000, modelo.entidad.utcOffsetMinutes, archivosAbiertos(estado, T + 300_000, false), compresorZlib));
   const mb = (xs: { bytes: number }[]) => xs.reduce((s, x) => s + x.bytes, 0) / 1e6;
   return {
     nucleoCompleto: completo.ms,

@@ -19,6 +19,7 @@ import { RUTA_LATEST_RAIZ, rutaHistorial, rutaLatest } from '../domain/corte/rut
 import { ManifiestoSchema, PunteroSchema, type Puntero } from '../domain/corte/shards.ts';
 import { escribirTodos, type Almacen } from './almacen.ts';
 import { cacheDelIsolate, type CacheEstado } from './cache.ts';
+import { compresorZlib } from './compresor-zlib.ts';
 import { leerCatalogo } from './catalogo-d1.ts';
 import { leerActas, leerCambios, secuenciaPublicada } from './log-d1.ts';
 import {
@@ -105,8 +106,11 @@ async function conLease(deps: Dependencias, titular: string, pedido: Pedido): Pr
   const anterior = ultimo && { numero: ultimo.numero, sha256: ultimo.manifiestoSha256, ruta: ultimo.manifiestoRuta, secuencia: ultimo.secuencia };
   const renovar = renovador(deps, titular);
   // New shards are written batch by batch while they are rendered; then zip, diff and manifest.
-  const p = await prepararCorte(base.estado, { numero, instante: pedido.instante, secuencia, final: pedido.final, anterior, cambios }, (lote) =>
-    escribirTodos(deps.almacen, lote, renovar),
+  const p = await prepararCorte(
+    base.estado,
+    { numero, instante: pedido.instante, secuencia, final: pedido.final, anterior, cambios },
+    (lote) => escribirTodos(deps.almacen, lote, renovar),
+    compresorZlib,
   );
   await escribirTodos(deps.almacen, [p.abiertos, p.diferencias], renovar);
   await deps.almacen.put(p.manifiesto.ruta, p.manifiesto.contenido);

@@ -147,6 +147,23 @@ describe('shards of the fixture election', () => {
     expect(c.manifiesto.valor.anterior).toEqual({ numero: 1, sha256: a.manifiesto.sha256, ruta: a.manifiesto.ruta });
     expect(c.puntero.manifiesto.sha256).toBe(c.manifiesto.sha256);
     expect(c.manifiesto.ruta).toBe(`datos/14/manifiestos/${c.manifiesto.sha256}.json`);
+    // Its shard list is joined from cached entries: still exactly JSON.stringify of the manifest.
+    expect(desdeUtf8(c.manifiesto.contenido)).toBe(JSON.stringify(c.manifiesto.valor));
+  });
+});
+
+describe('shards of the fixture election', () => {
+  it('byte for byte the golden table (SHA-256 per shard) after a full, an incremental and the final corte', async () => {
+    const archivo = path.join(GOLDEN, 'fixture-shards.json');
+    const estado = estadoFixture();
+    const tabla = (r: { shards: { id: string; sha256: string }[] }) => Object.fromEntries(r.shards.map((s) => [s.id, s.sha256]));
+    const completo = tabla(await renderizar(estado, { final: false }));
+    estado.aplicar([{ antes: fixtureActas[0]!.acta, despues: { ...fixtureActas[0]!.acta, cotejada: 1 } }]);
+    const incremental = tabla(await renderizar(estado, { final: false }));
+    const final = tabla(await renderizar(estado, { final: true }));
+    const texto = `${JSON.stringify({ completo, incremental, final }, null, 2)}\n`;
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(archivo, texto);
+    expect(texto).toBe(readFileSync(archivo, 'utf8'));
   });
 });
 
@@ -184,6 +201,27 @@ describe('incremental ≡ full (property over random histories of captures and c
         }
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('every shard built from cached fragments is exactly JSON.stringify of its own value', async () => {
+    const m = modelo();
+    await fc.assert(
+      fc.asyncProperty(historia(m, 5), async (h) => {
+        const estado = new EstadoCorte(m);
+        const log = new Map<string, (typeof h.cortes)[number]['entradas'][number]>();
+        for (const corte of h.cortes) {
+          const ahora = new Map(corte.entradas.map((a) => [a.clave, a]));
+          estado.aplicar([...ahora.values()].map((despues) => ({ antes: log.get(despues.clave) ?? null, despues })));
+          for (const a of corte.entradas) log.set(a.clave, a);
+          const r = await renderizar(estado, { final: corte.final });
+          for (const b of r.contenidos.values()) {
+            const texto = desdeUtf8(b);
+            expect(JSON.stringify(JSON.parse(texto))).toBe(texto);
+          }
+        }
+      }),
+      { numRuns: 50 },
     );
   });
 });

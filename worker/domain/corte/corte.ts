@@ -5,7 +5,7 @@
  */
 import type { ActaPublicada } from '../acta/publicada.ts';
 import { formatCorte } from '../time/central.ts';
-import { construirZip, carpetaEleccion, type ArchivoAbierto } from './abiertos.ts';
+import { construirZip, carpetaEleccion, type ArchivoAbierto, type Compresor } from './abiertos.ts';
 import { igualesProfundo, sha256Hex, utf8 } from './bytes.ts';
 import { csvCandidaturas } from './csv-candidaturas.ts';
 import { csvResultados } from './csv-resultados.ts';
@@ -127,15 +127,35 @@ export function diferencias(modelo: CorteModelo, d: DatosCorte): Diferencias {
   };
 }
 
+/** Each shard's entry in the manifest, per ref: refs stay in the state's table for as long as their shard. */
+const entradasManifiesto = new WeakMap<ShardRef, string>();
+
+function entradaManifiesto(x: ShardRef): string {
+  let t = entradasManifiesto.get(x);
+  if (t === undefined) entradasManifiesto.set(x, (t = JSON.stringify({ id: x.id, ruta: x.ruta, sha256: x.sha256, bytes: x.bytes })));
+  return t;
+}
+
+/**
+ * `JSON.stringify(valor)`, with its shard list (4,224 entries at Jalisco scale, nearly all the same as in the
+ * previous corte) joined from cached entries. `refs`: the shard refs `valor.shards` was copied from.
+ */
+export function textoManifiesto(valor: Manifiesto, refs: readonly ShardRef[]): string {
+  const { shards: _, abiertos, diferencias, ...cabeza } = valor;
+  const cola = JSON.stringify({ abiertos, diferencias }).slice(1);
+  return `${JSON.stringify(cabeza).slice(0, -1)},"shards":[${refs.map(entradaManifiesto).join(',')}],${cola}`;
+}
+
 /**
  * Renders what changed and assembles everything the corte publishes. New shards go to `entregar` batch by
- * batch while they are rendered (the corte job writes them), or are returned in `contenidos`.
+ * batch while they are rendered (the corte job writes them), or are returned in `contenidos`. `compresor`: the
+ * zip's DEFLATE and CRC-32 (the runtime's native zlib from the adapter; fflate when absent).
  */
-export async function prepararCorte(estado: EstadoCorte, d: DatosCorte, entregar?: Entrega): Promise<CortePublicable> {
+export async function prepararCorte(estado: EstadoCorte, d: DatosCorte, entregar?: Entrega, compresor?: Compresor): Promise<CortePublicable> {
   const m = estado.modelo;
   const e = m.entidad.id;
   const render = await renderizar(estado, { final: d.final }, entregar);
-  const zip = await construirZip(d.instante, m.entidad.utcOffsetMinutes, archivosAbiertos(estado, d.instante, d.final));
+  const zip = await construirZip(d.instante, m.entidad.utcOffsetMinutes, archivosAbiertos(estado, d.instante, d.final), compresor);
   const abiertos = { ...(await objeto((sha) => rutaAbiertos(e, sha, zip.nombre), zip.contenido)), nombre: zip.nombre, archivos: zip.archivos };
   const dif = await objeto((sha) => rutaDiferencias(e, sha), utf8(JSON.stringify(diferencias(m, d))));
   const corte = formatCorte(d.instante, m.entidad.utcOffsetMinutes);
@@ -155,7 +175,7 @@ export async function prepararCorte(estado: EstadoCorte, d: DatosCorte, entregar
     abiertos: { ruta: abiertos.ruta, sha256: abiertos.sha256, bytes: abiertos.bytes, nombre: abiertos.nombre, archivos: abiertos.archivos },
     diferencias: { ruta: dif.ruta, sha256: dif.sha256, bytes: dif.bytes },
   };
-  const manifiesto = { ...(await objeto((sha) => rutaManifiesto(e, sha), utf8(JSON.stringify(valor)))), valor };
+  const manifiesto = { ...(await objeto((sha) => rutaManifiesto(e, sha), utf8(textoManifiesto(valor, render.shards)))), valor };
   const porId = new Map(render.shards.map((s) => [s.id, s]));
   const zipRef = { ruta: abiertos.ruta, nombre: abiertos.nombre, sha256: abiertos.sha256, bytes: abiertos.bytes };
   const puntero: Puntero = {

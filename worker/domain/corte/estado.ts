@@ -1,8 +1,12 @@
 /**
  * The state a corte is rendered from, kept between cortes so the next one costs what changed:
- *   - per election, a tally per sección, distrito, municipio and the entidad (RULES.md §5), moved by delta;
+ *   - per election, a tally per sección, distrito, municipio and the entidad (RULES.md §5), moved by delta,
+ *     its votes in flat arrays by position (`VotosEleccion`);
  *   - of each registered acta, only what the corte publishes of it: its JSON in its shard and its CSV row
- *     (a Worker has 128 MB: the log entries themselves are not kept);
+ *     (a Worker has 128 MB: the log entries themselves are not kept); of each pending one, the same once
+ *     rendered;
+ *   - serialized pieces that outlive a corte: each sección's row in its parents, each election's actas in a
+ *     sección shard, each distrito's and municipio's row in the entidad shard (render-shards.ts);
  *   - which shards must be rendered again (the secciones whose actas changed, and their parents);
  *   - the current shard table (id → ruta, SHA-256, bytes).
  *
@@ -15,18 +19,18 @@
 import { assert } from '../assert.ts';
 import type { ActaPublicada } from '../acta/publicada.ts';
 import {
-  addActa,
   addActaDensa,
+  addActaDensaEn,
   addEsperada,
   addTally,
   emptyTally,
   IndiceVotos,
-  removeActa,
   removeEsperada,
   sumarVotosDensos,
-  volcarVotosDensos,
   votosDensos,
   type Tally,
+  type DestinoDenso,
+  type TallyInput,
   type VotosDensos,
 } from '../tally/tally.ts';
 import { actaEnCorte, type ActaEnCorte, type ProblemaActa } from './acta-corte.ts';
@@ -54,8 +58,41 @@ export interface ActaRetenida {
   fila: string;
 }
 
+/**
+ * Votes of every tally of an election by position of its `IndiceVotos`: one slot per sección, distrito and
+ * municipio (model order), one for the entidad and one for fuera de catálogo. Kept dense for the state's whole
+ * life: records of ~40 vote keys that gain and lose keys become hash tables in V8 (dictionary mode), slow to
+ * update in every corte and to read in every shard.
+ */
+export interface VotosEleccion {
+  secciones: VotosDensos;
+  distritos: VotosDensos;
+  municipios: VotosDensos;
+  entidad: VotosDensos;
+  fc: VotosDensos;
+}
+
+/** Where a territory's figures are: its tally (counters) and its slot of dense votes. */
+export interface Conteo {
+  t: Tally;
+  d: VotosDensos;
+  slot: number;
+  ix: IndiceVotos;
+}
+
+/** Slots of a sección and of its parents in the dense vote arrays. */
+interface Posicion {
+  seccion: number;
+  distrito: number;
+  municipio: number;
+}
+
 export interface EstadoEleccion {
   modelo: EleccionModelo;
+  /**
+   * Tallies: their counters, and in `votos` / `candidaturas` only columns and candidaturas outside the index
+   * (none for a well-formed catalogue); the indexed votes are in `votos` (dense) below.
+   */
   entidad: Tally;
   distritos: Map<number, Tally>;
   municipios: Map<number, Tally>;
@@ -66,13 +103,13 @@ export interface EstadoEleccion {
   fueraCatalogo: Set<string>;
   /** Rendered row of each sección in its parents' shards; dropped when its tally or its shard moves. */
   filasSeccion: Map<number, string>;
-  /** Positions of the election's vote columns and candidaturas (dense accumulation of a full build). */
+  /** The JSON of this election's actas in each sección shard; dropped when one of them enters or leaves. */
+  actasSeccion: Map<number, string>;
+  /** Rendered row of each distrito and municipio in the entidad shard; dropped when its shard is rendered. */
+  filasTerritorio: Map<ShardId, string>;
+  /** Positions of the election's vote columns and candidaturas in `votos`. */
   indice: IndiceVotos;
-  /**
-   * During a full build only: the votes of each sección by position (its `Tally` holds the counters, and
-   * votes outside the index); merged into the records and the parents by `terminarCompleto`.
-   */
-  densas: { votos: VotosDensos; slot: Map<number, number> } | null;
+  votos: VotosEleccion;
 }
 
 export interface ResultadoAplicar {
@@ -96,10 +133,26 @@ export class EstadoCorte {
   finalRenderizado: boolean | null = null;
   /** While true, only sección and fuera de catálogo tallies move; parents are merged at the end. */
   private masivo = false;
+  /**
+   * What a pending expected acta publishes depends on the catalogue only; the first cortes of a night are
+   * mostly pending actas, so it is rendered once and dropped when the acta is registered.
+   */
+  private readonly fragmentosPendientes = new Map<string, string>();
+  private readonly filasPendientes = new Map<string, string>();
+
+  /** Dense vote slots of each sección and its parents, by sección id; and of each distrito and municipio. */
+  readonly posiciones: Map<number, Posicion>;
+  readonly slotDistrito: Map<number, number>;
+  readonly slotMunicipio: Map<number, number>;
 
   constructor(modelo: CorteModelo) {
     this.modelo = modelo;
-    this.elecciones = new Map(modelo.elecciones.map((em) => [em.eleccion.codigo, estadoEleccion(modelo, em)]));
+    this.slotDistrito = new Map(modelo.distritos.map((d, i) => [d.id, i]));
+    this.slotMunicipio = new Map(modelo.municipios.map((m, i) => [m.id, i]));
+    this.posiciones = new Map(
+      modelo.secciones.map((s, i) => [s.id, { seccion: i, distrito: this.slotDistrito.get(s.distrito)!, municipio: this.slotMunicipio.get(s.municipio)! }]),
+    );
+    this.elecciones = new Map(modelo.elecciones.map((em) => [em.eleccion.codigo, estadoEleccion(this, em)]));
     for (const s of modelo.secciones) this.marcarSeccion(s.id);
   }
 
@@ -115,18 +168,13 @@ export class EstadoCorte {
   static iniciarCompleto(modelo: CorteModelo): EstadoCorte {
     const estado = new EstadoCorte(modelo);
     estado.masivo = true;
-    const slot = new Map(modelo.secciones.map((s, i) => [s.id, i]));
-    for (const ee of estado.elecciones.values()) ee.densas = { votos: votosDensos(ee.indice, modelo.secciones.length), slot };
     return estado;
   }
 
   terminarCompleto(): void {
     this.masivo = false;
-    this.marcarTodo();
-    for (const ee of this.elecciones.values()) {
-      recalcularPadres(this.modelo, ee);
-      ee.densas = null;
-    }
+    // Every shard is dirty: a new state has never been rendered (`renderizar` marks everything then).
+    for (const ee of this.elecciones.values()) recalcularPadres(this, ee);
   }
 
   /** Moves the state forward by the actas whose log moved (one `CambioActa` per clave). */
@@ -165,16 +213,43 @@ export class EstadoCorte {
 
   /** Marks every shard (the final flag changed, or nothing was rendered yet). */
   marcarTodo(): void {
-    for (const s of this.modelo.secciones) {
-      this.marcarSeccion(s.id);
-      for (const em of this.modelo.elecciones) this.marcarPadres(em.eleccion.codigo, s.id);
+    const secciones = this.modelo.secciones;
+    for (const s of secciones) this.marcarSeccion(s.id);
+    // What `marcarPadres` of every sección in every election marks, each territory once.
+    const distritos = new Set(secciones.map((s) => s.distrito));
+    const municipios = new Set(secciones.map((s) => s.municipio));
+    for (const em of this.modelo.elecciones) {
+      const codigo = em.eleccion.codigo;
+      this.elecciones.get(codigo)!.filasSeccion.clear();
+      for (const d of distritos) this.territoriosSucios.add(shardIds.distrito(codigo, d));
+      for (const m of municipios) this.territoriosSucios.add(shardIds.municipio(codigo, m));
+      this.territoriosSucios.add(shardIds.entidad(codigo));
     }
-    for (const em of this.modelo.elecciones) this.territoriosSucios.add(shardIds.entidad(em.eleccion.codigo));
   }
 
-  /** The JSON of an expected acta in its sección shard: kept when registered, rendered when pending. */
+  /** The JSON of an expected acta in its sección shard: kept when registered, rendered once while pending. */
   fragmento(a: ActaModelo): string {
-    return this.actas.get(a.clave)?.fragmento ?? JSON.stringify(actaShard(a, undefined, columnasDeBoleta(a)));
+    const r = this.actas.get(a.clave);
+    if (r !== undefined) return r.fragmento;
+    let f = this.fragmentosPendientes.get(a.clave);
+    if (f === undefined) this.fragmentosPendientes.set(a.clave, (f = JSON.stringify(actaShard(a, undefined, columnasDeBoleta(a)))));
+    return f;
+  }
+
+  /** Replaces the kept JSON of an expected acta by the same text (a slice of its sección's joined actas). */
+  anclarFragmento(a: ActaModelo, texto: string): void {
+    const r = this.actas.get(a.clave);
+    if (r !== undefined) r.fragmento = texto;
+    else this.fragmentosPendientes.set(a.clave, texto);
+  }
+
+  /** The CSV row of an expected acta: kept when registered, rendered once while pending. */
+  fila(ee: EstadoEleccion, a: ActaModelo): string {
+    const r = this.actas.get(a.clave);
+    if (r !== undefined) return r.fila;
+    let f = this.filasPendientes.get(a.clave);
+    if (f === undefined) this.filasPendientes.set(a.clave, (f = filaPendiente(this.modelo, ee.modelo, a)));
+    return f;
   }
 
   /** The fuera de catálogo actas of an election, in CSV order. */
@@ -186,15 +261,49 @@ export class EstadoCorte {
   /** The CSV rows of an election: one per expected acta (catalogue order), then fuera de catálogo. */
   filasCsv(eleccion: string): { filas: string[]; filasFueraCatalogo: string[] } {
     const ee = this.elecciones.get(eleccion)!;
-    const filas = ee.modelo.actas.map((a) => this.actas.get(a.clave)?.fila ?? filaPendiente(this.modelo, ee.modelo, a));
+    const filas = ee.modelo.actas.map((a) => this.fila(ee, a));
     return { filas, filasFueraCatalogo: this.fueraCatalogo(eleccion).map((x) => x.fila) };
   }
 
-  private tallies(ee: EstadoEleccion, seccion: number): Tally[] {
-    const s = this.modelo.seccionPorId.get(seccion)!;
-    const sec = ee.secciones.get(seccion)!;
-    if (this.masivo) return [sec];
-    return [sec, ee.distritos.get(s.distrito)!, ee.municipios.get(s.municipio)!, ee.entidad];
+  /** A territory's tally and its dense votes: a sección, distrito or municipio by id, or the entidad. */
+  conteo(eleccion: string, nivel: 'seccion' | 'distrito' | 'municipio' | 'entidad', id = 0): Conteo {
+    const ee = this.elecciones.get(eleccion)!;
+    const v = ee.votos;
+    const ix = ee.indice;
+    if (nivel === 'seccion') return { t: ee.secciones.get(id)!, d: v.secciones, slot: this.posiciones.get(id)!.seccion, ix };
+    if (nivel === 'distrito') return { t: ee.distritos.get(id)!, d: v.distritos, slot: this.slotDistrito.get(id)!, ix };
+    if (nivel === 'municipio') return { t: ee.municipios.get(id)!, d: v.municipios, slot: this.slotMunicipio.get(id)!, ix };
+    return { t: ee.entidad, d: v.entidad, slot: 0, ix };
+  }
+
+  /**
+   * An expected acta into (1) or out of (−1) its sección's tally — and its parents', except in a full build,
+   * which merges them once at its end.
+   */
+  private moverEsperada(ee: EstadoEleccion, seccion: number, entrada: TallyInput, signo: 1 | -1): void {
+    const p = this.posiciones.get(seccion)!;
+    const v = ee.votos;
+    const destinos: DestinoDenso[] = [{ t: ee.secciones.get(seccion)!, d: v.secciones, slot: p.seccion }];
+    if (!this.masivo) {
+      const s = this.modelo.seccionPorId.get(seccion)!;
+      destinos.push(
+        { t: ee.distritos.get(s.distrito)!, d: v.distritos, slot: p.distrito },
+        { t: ee.municipios.get(s.municipio)!, d: v.municipios, slot: p.municipio },
+        { t: ee.entidad, d: v.entidad, slot: 0 },
+      );
+    }
+    addActaDensaEn(destinos, ee.indice, entrada, signo);
+    // Out of the tallies it still counts as esperada.
+    for (const x of destinos) {
+      if (signo === 1) removeEsperada(x.t);
+      else addEsperada(x.t);
+    }
+  }
+
+  /** A fuera de catálogo registration into (1) or out of (−1) the fc tally and, except in a full build, the entidad. */
+  private moverFc(ee: EstadoEleccion, entrada: TallyInput, signo: 1 | -1): void {
+    addActaDensa(ee.fc, ee.votos.fc, 0, ee.indice, entrada, signo);
+    if (!this.masivo) addActaDensa(ee.entidad, ee.votos.entidad, 0, ee.indice, entrada, signo);
   }
 
   private retirar(ac: ActaEnCorte): void {
@@ -203,24 +312,14 @@ export class EstadoCorte {
     if (this.actas.get(ac.acta.clave)?.eleccion !== codigo) assert(false, `${ac.acta.clave}: su estado anterior no es el que tiene el corte`);
     this.actas.delete(ac.acta.clave);
     if (ac.esperada === null) {
-      removeActa(ee.fc, ac.entrada);
-      if (!this.masivo) removeActa(ee.entidad, ac.entrada);
+      this.moverFc(ee, ac.entrada, -1);
       ee.fueraCatalogo.delete(ac.acta.clave);
       this.territoriosSucios.add(shardIds.entidad(codigo));
       return;
     }
-    const slot = ee.densas?.slot.get(ac.esperada.seccion.id);
-    if (this.masivo && slot !== undefined) {
-      const t = ee.secciones.get(ac.esperada.seccion.id)!;
-      addActaDensa(t, ee.densas!.votos, slot, ee.indice, ac.entrada, -1);
-      addEsperada(t);
-    } else {
-      for (const t of this.tallies(ee, ac.esperada.seccion.id)) {
-        removeActa(t, ac.entrada);
-        addEsperada(t);
-      }
-    }
+    this.moverEsperada(ee, ac.esperada.seccion.id, ac.entrada, -1);
     this.marcarSeccion(ac.esperada.seccion.id);
+    ee.actasSeccion.delete(ac.esperada.seccion.id);
     // A full build marks every territory once, at its end.
     if (!this.masivo) this.marcarPadres(codigo, ac.esperada.seccion.id);
   }
@@ -229,6 +328,8 @@ export class EstadoCorte {
     const codigo = ac.eleccion.eleccion.codigo;
     const ee = this.elecciones.get(codigo)!;
     const columnas = ac.esperada ? columnasDeBoleta(ac.esperada) : ac.eleccion.columnas;
+    this.fragmentosPendientes.delete(ac.acta.clave);
+    this.filasPendientes.delete(ac.acta.clave);
     this.actas.set(ac.acta.clave, {
       esperada: ac.esperada,
       eleccion: codigo,
@@ -236,32 +337,24 @@ export class EstadoCorte {
       fila: filaRegistrada(this.modelo, ac),
     });
     if (ac.esperada === null) {
-      addActa(ee.fc, ac.entrada);
-      if (!this.masivo) addActa(ee.entidad, ac.entrada);
+      this.moverFc(ee, ac.entrada, 1);
       ee.fueraCatalogo.add(ac.acta.clave);
       this.territoriosSucios.add(shardIds.entidad(codigo));
       return;
     }
-    const slot = ee.densas?.slot.get(ac.esperada.seccion.id);
-    if (this.masivo && slot !== undefined) {
-      const t = ee.secciones.get(ac.esperada.seccion.id)!;
-      removeEsperada(t);
-      addActaDensa(t, ee.densas!.votos, slot, ee.indice, ac.entrada, 1);
-    } else {
-      for (const t of this.tallies(ee, ac.esperada.seccion.id)) {
-        removeEsperada(t);
-        addActa(t, ac.entrada);
-      }
-    }
+    this.moverEsperada(ee, ac.esperada.seccion.id, ac.entrada, 1);
     this.marcarSeccion(ac.esperada.seccion.id);
+    ee.actasSeccion.delete(ac.esperada.seccion.id);
     // A full build marks every territory once, at its end.
     if (!this.masivo) this.marcarPadres(codigo, ac.esperada.seccion.id);
   }
 }
 
-function estadoEleccion(modelo: CorteModelo, em: EleccionModelo): EstadoEleccion {
+function estadoEleccion(estado: EstadoCorte, em: EleccionModelo): EstadoEleccion {
+  const modelo = estado.modelo;
   const secciones = new Map(modelo.secciones.map((s) => [s.id, emptyTally()]));
   for (const a of em.actas) addEsperada(secciones.get(a.seccion.id)!);
+  const indice = new IndiceVotos(em.columnas, em.candidaturas);
   const ee: EstadoEleccion = {
     modelo: em,
     entidad: emptyTally(),
@@ -271,62 +364,51 @@ function estadoEleccion(modelo: CorteModelo, em: EleccionModelo): EstadoEleccion
     fc: emptyTally(),
     fueraCatalogo: new Set(),
     filasSeccion: new Map(),
-    indice: new IndiceVotos(em.columnas, em.candidaturas),
-    densas: null,
+    actasSeccion: new Map(),
+    filasTerritorio: new Map(),
+    indice,
+    votos: {
+      secciones: votosDensos(indice, modelo.secciones.length),
+      distritos: votosDensos(indice, modelo.distritos.length),
+      municipios: votosDensos(indice, modelo.municipios.length),
+      entidad: votosDensos(indice),
+      fc: votosDensos(indice),
+    },
   };
-  recalcularPadres(modelo, ee);
+  recalcularPadres(estado, ee);
   return ee;
 }
 
 /**
- * Distrito, municipio and entidad tallies as the merge of their secciones' (plus fuera de catálogo at entidad).
- * The entidad is merged from the distritos (fewer, larger tallies) rather than from every sección. After a
- * full build (`ee.densas`), votes are summed by position and moved into the records once per territory.
+ * Distrito, municipio and entidad tallies (counters, and any votes outside the index) and dense votes as the
+ * merge of their secciones' (plus fuera de catálogo at entidad). The entidad is merged from the distritos
+ * (fewer, larger tallies) rather than from every sección.
  */
-function recalcularPadres(modelo: CorteModelo, ee: EstadoEleccion): void {
-  const densas = ee.densas;
-  if (densas === null) {
-    ee.distritos = new Map(modelo.distritos.map((d) => [d.id, emptyTally()]));
-    ee.municipios = new Map(modelo.municipios.map((m) => [m.id, emptyTally()]));
-    for (const s of modelo.secciones) {
-      const t = ee.secciones.get(s.id)!;
-      addTally(ee.distritos.get(s.distrito)!, t);
-      addTally(ee.municipios.get(s.municipio)!, t);
-    }
-    const entidad = emptyTally();
-    for (const t of ee.distritos.values()) addTally(entidad, t);
-    addTally(entidad, ee.fc);
-    ee.entidad = entidad;
-    return;
-  }
-  // Sección records hold only the votes outside the index here: merged as usual, then the dense votes.
+function recalcularPadres(estado: EstadoCorte, ee: EstadoEleccion): void {
+  const modelo = estado.modelo;
   const ix = ee.indice;
-  const sec = densas.votos;
-  const distritos = new Map(modelo.distritos.map((d, i) => [d.id, { t: emptyTally(), i }]));
-  const municipios = new Map(modelo.municipios.map((m, i) => [m.id, { t: emptyTally(), i }]));
-  const dd = votosDensos(ix, modelo.distritos.length);
-  const dm = votosDensos(ix, modelo.municipios.length);
+  const v = ee.votos;
+  const distritos = modelo.distritos.map(() => emptyTally());
+  const municipios = modelo.municipios.map(() => emptyTally());
+  v.distritos = votosDensos(ix, distritos.length);
+  v.municipios = votosDensos(ix, municipios.length);
+  v.entidad = votosDensos(ix);
   for (const s of modelo.secciones) {
     const t = ee.secciones.get(s.id)!;
-    const i = densas.slot.get(s.id)!;
-    const d = distritos.get(s.distrito)!;
-    const m = municipios.get(s.municipio)!;
-    addTally(d.t, t);
-    addTally(m.t, t);
-    sumarVotosDensos(dd, d.i, sec, i, ix);
-    sumarVotosDensos(dm, m.i, sec, i, ix);
-    volcarVotosDensos(t, sec, i, ix);
+    const p = estado.posiciones.get(s.id)!;
+    addTally(distritos[p.distrito]!, t);
+    addTally(municipios[p.municipio]!, t);
+    sumarVotosDensos(v.distritos, p.distrito, v.secciones, p.seccion, ix);
+    sumarVotosDensos(v.municipios, p.municipio, v.secciones, p.seccion, ix);
   }
-  const entidad = { t: emptyTally(), d: votosDensos(ix) };
-  for (const d of distritos.values()) {
-    addTally(entidad.t, d.t);
-    sumarVotosDensos(entidad.d, 0, dd, d.i, ix);
-    volcarVotosDensos(d.t, dd, d.i, ix);
-  }
-  for (const m of municipios.values()) volcarVotosDensos(m.t, dm, m.i, ix);
-  volcarVotosDensos(entidad.t, entidad.d, 0, ix);
-  addTally(entidad.t, ee.fc);
-  ee.distritos = new Map([...distritos].map(([id, p]) => [id, p.t]));
-  ee.municipios = new Map([...municipios].map(([id, p]) => [id, p.t]));
-  ee.entidad = entidad.t;
+  const entidad = emptyTally();
+  distritos.forEach((d, i) => {
+    addTally(entidad, d);
+    sumarVotosDensos(v.entidad, 0, v.distritos, i, ix);
+  });
+  addTally(entidad, ee.fc);
+  sumarVotosDensos(v.entidad, 0, v.fc, 0, ix);
+  ee.distritos = new Map(modelo.distritos.map((d, i) => [d.id, distritos[i]!]));
+  ee.municipios = new Map(modelo.municipios.map((m, i) => [m.id, municipios[i]!]));
+  ee.entidad = entidad;
 }

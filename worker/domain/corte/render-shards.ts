@@ -1,14 +1,16 @@
 /**
  * Renders the shards the state marks as dirty, children before parents, and hashes them. A shard is compact
- * JSON built in a fixed key order, so the same state gives the same bytes. Pieces that many shards repeat
- * are kept between cortes: the JSON of each registered acta (by the state) and each sección's row in its
- * parents' tables (until its tally or its shard moves). An unchanged shard is never stringified again.
+ * JSON built in a fixed key order, so the same state gives the same bytes: exactly `JSON.stringify` of its
+ * value (a property test parses and re-stringifies every shard), assembled from pieces kept between cortes —
+ * the JSON of each acta and of each election's actas in a sección (by the state), each sección's row in its
+ * parents' tables and each distrito's and municipio's row in the entidad's (until its tally or its shard
+ * moves), and the catalogue-only openings of every shard. An unchanged shard is never stringified again.
  */
 import { COLUMNAS_FIJAS, TOTALES, type Valor } from '../acta/schema.ts';
-import { figuras, type Tally } from '../tally/tally.ts';
+import { figuras, registroOrdenado, sinClaves } from '../tally/tally.ts';
 import type { ActaEnCorte } from './acta-corte.ts';
-import { ordenarRegistro, sha256Hex, utf8 } from './bytes.ts';
-import type { EstadoCorte, EstadoEleccion } from './estado.ts';
+import { sha256Hex, utf8 } from './bytes.ts';
+import type { Conteo, EstadoCorte, EstadoEleccion } from './estado.ts';
 import type { ActaModelo, CorteModelo, EleccionModelo } from './modelo.ts';
 import { rutaShard, shardIds, type ShardId } from './rutas.ts';
 import { CONTEO } from './lectura.ts';
@@ -50,27 +52,46 @@ export function entidadRef(modelo: CorteModelo): EntidadRef {
   return { id: e.id, nombre: e.nombre, utcOffsetMinutes: e.utcOffsetMinutes, sintetico: e.sintetico };
 }
 
-export function resultados(t: Tally, em: EleccionModelo, final: boolean): Resultados {
+/** A territory's results: its figures, its votes per column and per candidatura (election order, then others sorted). */
+export function resultados(c: Conteo, final: boolean): Resultados {
   return {
-    figuras: figuras(t, { final }),
-    votos: ordenarRegistro(t.votos, em.columnas),
-    candidaturas: ordenarRegistro(t.candidaturas, em.candidaturas),
+    figuras: figuras(c.t, { final }),
+    votos: registroOrdenado(c.d.votos, c.slot, c.ix.columnas, c.t.votos),
+    candidaturas: registroOrdenado(c.d.candidaturas, c.slot, c.ix.candidaturas, c.t.candidaturas),
   };
 }
 
-/** `"t":[…],"c":[…]`: a tally's counters and votes per candidatura (FilaCompacta). */
-function conteoJson(t: Tally, em: EleccionModelo): string {
-  const conteo = CONTEO.map((k) => t[k]).join(',');
-  const c = em.candidaturas.map((x) => t.candidaturas[x] ?? 0).join(',');
-  return `"t":[${conteo}],"c":[${c}]`;
+/**
+ * `"t":[…],"c":[…]`: a tally's counters and votes per candidatura (FilaCompacta), the election's candidaturas
+ * in order: exactly the index's, so the dense slot as it is.
+ */
+function conteoJson(c: Conteo): string {
+  const conteo = CONTEO.map((k) => c.t[k]).join(',');
+  const nombres = c.ix.candidaturas;
+  const base = c.slot * nombres.length;
+  const d = c.d.candidaturas;
+  const r = c.t.candidaturas;
+  // The record beside the dense votes is empty unless the catalogue left something out of the index.
+  const cands = sinClaves(r) ? d.subarray(base, base + nombres.length).join(',') : nombres.map((x, i) => d[base + i]! + (r[x] ?? 0)).join(',');
+  return `"t":[${conteo}],"c":[${cands}]`;
+}
+
+/** A territory's votes in the given columns (a ballot's), comma-separated; 0 where it has none. */
+function votosEn(c: Conteo, columnas: readonly string[]): string {
+  const pos = c.ix.posiciones(columnas);
+  const base = c.slot * c.ix.columnas.length;
+  const v = c.d.votos;
+  const r = c.t.votos;
+  const vacio = sinClaves(r);
+  return columnas.map((col, i) => (pos[i]! >= 0 ? v[base + pos[i]!]! : 0) + (vacio ? 0 : (r[col] ?? 0))).join(',');
 }
 
 /**
  * A compact row of a parent's table (see FilaHijoSchema) as JSON. Built with `join` so the cached string is
  * flat: joining thousands of rope strings into every parent shard, every corte, would walk each rope again.
  */
-function filaJson(id: number, nombre: string, sha256: string, t: Tally, em: EleccionModelo): string {
-  return ['{"id":', String(id), ',"nombre":', JSON.stringify(nombre), ',"sha256":"', sha256, '",', conteoJson(t, em), '}'].join('');
+function filaJson(id: number, nombre: string, sha256: string, c: Conteo): string {
+  return ['{"id":', String(id), ',"nombre":', JSON.stringify(nombre), ',"sha256":"', sha256, '",', conteoJson(c), '}'].join('');
 }
 
 const alineado = (r: Readonly<Record<string, Valor>>, columnas: readonly string[]) => columnas.map((c) => r[c] ?? null);
@@ -145,34 +166,92 @@ function listaJson(llave: object, lista: () => readonly string[]): string {
   return j;
 }
 
-function textoSeccion(estado: EstadoCorte, seccion: number, final: boolean): string {
-  const m = estado.modelo;
-  const s = m.seccionPorId.get(seccion)!;
-  const cabecera = {
-    tipo: 'seccion',
-    version: SHARD_VERSION,
-    entidad: m.entidad.id,
-    seccion,
-    distrito: { id: s.distrito, nombre: m.distritoPorId.get(s.distrito)?.cabecera ?? '' },
-    municipio: { id: s.municipio, nombre: m.municipioPorId.get(s.municipio)?.nombre ?? '' },
-    final,
-  };
-  const actas = m.actasPorSeccion.get(seccion)!;
-  const elecciones: string[] = [];
-  for (const em of m.elecciones) {
-    const codigo = em.eleccion.codigo;
-    const propias = actas.filter((a) => a.eleccion.codigo === codigo);
-    if (propias.length === 0) continue;
-    const boleta = propias[0]!.boleta;
-    const columnas = columnasDeBoleta(propias[0]!);
-    const frags = propias.map((a) => estado.fragmento(a));
-    const t = estado.elecciones.get(codigo)!.secciones.get(seccion)!;
-    const v = columnas.map((c) => t.votos[c] ?? 0).join(',');
-    const cols = listaJson(boleta, () => columnas);
-    const cands = listaJson(em.candidaturas, () => em.candidaturas);
-    elecciones.push(`{"codigo":${JSON.stringify(codigo)},"columnas":${cols},"candidaturas":${cands},${conteoJson(t, em)},"v":[${v}],"actas":[${frags.join(',')}]}`);
+/** Per model: the opening of each sección shard up to its `final` flag (names and nesting only). */
+const cabecerasSeccion = new WeakMap<CorteModelo, Map<number, string>>();
+
+function cabeceraSeccion(m: CorteModelo, seccion: number): string {
+  let porSeccion = cabecerasSeccion.get(m);
+  if (porSeccion === undefined) cabecerasSeccion.set(m, (porSeccion = new Map()));
+  let c = porSeccion.get(seccion);
+  if (c === undefined) {
+    const s = m.seccionPorId.get(seccion)!;
+    c = JSON.stringify({
+      tipo: 'seccion',
+      version: SHARD_VERSION,
+      entidad: m.entidad.id,
+      seccion,
+      distrito: { id: s.distrito, nombre: m.distritoPorId.get(s.distrito)?.cabecera ?? '' },
+      municipio: { id: s.municipio, nombre: m.municipioPorId.get(s.municipio)?.nombre ?? '' },
+    }).slice(0, -1);
+    porSeccion.set(seccion, c);
   }
-  return `${JSON.stringify(cabecera).slice(0, -1)},"elecciones":[${elecciones.join(',')}]}`;
+  return c;
+}
+
+/**
+ * The JSON of an election's actas in a sección shard (their array without brackets), cached until one of them
+ * moves: a sección re-rendered for one election reuses the others'.
+ */
+function actasSeccion(estado: EstadoCorte, ee: EstadoEleccion, propias: readonly ActaModelo[], seccion: number): string {
+  let texto = ee.actasSeccion.get(seccion);
+  if (texto !== undefined) return texto;
+  const frags = propias.map((a) => estado.fragmento(a));
+  texto = frags.join(',');
+  ee.actasSeccion.set(seccion, texto);
+  // Each acta's JSON is now kept as a view of the joined text (V8 slices share its characters): one copy of
+  // the ~30 MB of acta JSON of a Jalisco-size state, not two.
+  let desde = 0;
+  propias.forEach((a, i) => {
+    estado.anclarFragmento(a, texto.slice(desde, desde + frags[i]!.length));
+    desde += frags[i]!.length + 1;
+  });
+  return texto;
+}
+
+/** One election's block of a sección shard (null: no acta of it there). */
+function bloqueSeccion(estado: EstadoCorte, em: EleccionModelo, seccion: number): string | null {
+  const codigo = em.eleccion.codigo;
+  const ee = estado.elecciones.get(codigo)!;
+  const propias = actasDeEleccion(estado.modelo, em, seccion);
+  if (propias.length === 0) return null;
+  const columnas = columnasDeBoleta(propias[0]!);
+  const c = estado.conteo(codigo, 'seccion', seccion);
+  const cols = listaJson(propias[0]!.boleta, () => columnas);
+  const cands = listaJson(em.candidaturas, () => em.candidaturas);
+  const actas = actasSeccion(estado, ee, propias, seccion);
+  return `{"codigo":${JSON.stringify(codigo)},"columnas":${cols},"candidaturas":${cands},${conteoJson(c)},"v":[${votosEn(c, columnas)}],"actas":[${actas}]}`;
+}
+
+/** Per model: the expected actas of each election in each sección (catalogue order). */
+const actasPorEleccion = new WeakMap<CorteModelo, Map<string, Map<number, ActaModelo[]>>>();
+
+function actasDeEleccion(m: CorteModelo, em: EleccionModelo, seccion: number): readonly ActaModelo[] {
+  let porEleccion = actasPorEleccion.get(m);
+  if (porEleccion === undefined) actasPorEleccion.set(m, (porEleccion = new Map()));
+  let porSeccion = porEleccion.get(em.eleccion.codigo);
+  if (porSeccion === undefined) {
+    porSeccion = new Map();
+    for (const a of em.actas) {
+      let xs = porSeccion.get(a.seccion.id);
+      if (xs === undefined) porSeccion.set(a.seccion.id, (xs = []));
+      xs.push(a);
+    }
+    porEleccion.set(em.eleccion.codigo, porSeccion);
+  }
+  return porSeccion.get(seccion) ?? [];
+}
+
+/**
+ * A sección shard: `JSON.stringify` of { tipo, version, entidad, seccion, distrito, municipio, final, elecciones }
+ * built from cached pieces (its opening, each election's block).
+ */
+function textoSeccion(estado: EstadoCorte, seccion: number, final: boolean): string {
+  const elecciones: string[] = [];
+  for (const em of estado.modelo.elecciones) {
+    const b = bloqueSeccion(estado, em, seccion);
+    if (b !== null) elecciones.push(b);
+  }
+  return `${cabeceraSeccion(estado.modelo, seccion)},"final":${final},"elecciones":[${elecciones.join(',')}]}`;
 }
 
 /** A sección's row in its parents' tables, cached until its tally or its shard moves. */
@@ -180,7 +259,7 @@ function filaSeccion(estado: EstadoCorte, ee: EstadoEleccion, seccion: number): 
   let f = ee.filasSeccion.get(seccion);
   if (f === undefined) {
     const sha = estado.shards.get(shardIds.seccion(seccion))!.sha256;
-    f = filaJson(seccion, String(seccion), sha, ee.secciones.get(seccion)!, ee.modelo);
+    f = filaJson(seccion, String(seccion), sha, estado.conteo(ee.modelo.eleccion.codigo, 'seccion', seccion));
     ee.filasSeccion.set(seccion, f);
   }
   return f;
@@ -207,53 +286,88 @@ function candidatos(estado: EstadoCorte, eleccion: string, territorio: number): 
   return grupos.get(`${eleccion}\u0000${territorio}`) ?? [];
 }
 
-function tabla(em: EleccionModelo, final: boolean) {
-  return { columnas: em.columnas, candidaturas: em.candidaturas, final };
+/**
+ * Per model, per parent shard id: the parts of its opening that depend on the catalogue only — up to its
+ * `candidaturas` (`abre`) and from `catalogo` / `candidatos` to its table (`sigue`, never empty: it always has
+ * `candidatos`) — so a parent rendered again rebuilds only its `final` flag and its results.
+ */
+const aperturas = new WeakMap<CorteModelo, Map<ShardId, { abre: string; sigue: string }>>();
+
+function apertura(m: CorteModelo, id: ShardId, construir: () => { abre: object; sigue: object }): { abre: string; sigue: string } {
+  let porId = aperturas.get(m);
+  if (porId === undefined) aperturas.set(m, (porId = new Map()));
+  let a = porId.get(id);
+  if (a === undefined) {
+    const partes = construir();
+    // `{…}` without its closing brace, and `{…}` without its opening one: spliced around `final` and results.
+    a = { abre: JSON.stringify(partes.abre).slice(0, -1), sigue: JSON.stringify(partes.sigue).slice(1, -1) };
+    porId.set(id, a);
+  }
+  return a;
+}
+
+/** `JSON.stringify({ ...abre, final, resultados, ...sigue, [tabla]: [filas] })`, from its pieces. */
+function textoPadre(a: { abre: string; sigue: string }, final: boolean, r: Resultados, tablas: string): string {
+  return `${a.abre},"final":${final},"resultados":${JSON.stringify(r)},${a.sigue},${tablas}}`;
 }
 
 function textoTerritorio(estado: EstadoCorte, em: EleccionModelo, nivel: 'distrito' | 'municipio', id: number, final: boolean): string {
   const m = estado.modelo;
   const ee = estado.elecciones.get(em.eleccion.codigo)!;
-  const tally = (nivel === 'distrito' ? ee.distritos : ee.municipios).get(id)!;
-  const nombre = nivel === 'distrito' ? (m.distritoPorId.get(id)?.cabecera ?? '') : (m.municipioPorId.get(id)?.nombre ?? '');
-  const cabecera = {
-    tipo: nivel,
-    version: SHARD_VERSION,
-    entidad: m.entidad.id,
-    eleccion: em.eleccion.codigo,
-    id,
-    nombre,
-    ...tabla(em, final),
-    resultados: resultados(tally, em, final),
-    candidatos: em.eleccion.territorio === nivel ? candidatos(estado, em.eleccion.codigo, id) : [],
-  };
+  const a = apertura(m, shardIds[nivel](em.eleccion.codigo, id), () => ({
+    abre: {
+      tipo: nivel,
+      version: SHARD_VERSION,
+      entidad: m.entidad.id,
+      eleccion: em.eleccion.codigo,
+      id,
+      nombre: nivel === 'distrito' ? (m.distritoPorId.get(id)?.cabecera ?? '') : (m.municipioPorId.get(id)?.nombre ?? ''),
+      columnas: em.columnas,
+      candidaturas: em.candidaturas,
+    },
+    sigue: { candidatos: em.eleccion.territorio === nivel ? candidatos(estado, em.eleccion.codigo, id) : [] },
+  }));
   const secciones = (nivel === 'distrito' ? m.seccionesPorDistrito : m.seccionesPorMunicipio).get(id) ?? [];
   const filas = secciones.map((s) => filaSeccion(estado, ee, s));
-  return `${JSON.stringify(cabecera).slice(0, -1)},"secciones":[${filas.join(',')}]}`;
+  return textoPadre(a, final, resultados(estado.conteo(em.eleccion.codigo, nivel, id), final), `"secciones":[${filas.join(',')}]`);
+}
+
+/** A distrito's or municipio's row in the entidad shard, cached until that territory's shard is rendered again. */
+function filaTerritorio(estado: EstadoCorte, ee: EstadoEleccion, nivel: 'distrito' | 'municipio', territorio: number, nombre: string): string {
+  const id = shardIds[nivel](ee.modelo.eleccion.codigo, territorio);
+  let f = ee.filasTerritorio.get(id);
+  if (f === undefined) {
+    f = filaJson(territorio, nombre, estado.shards.get(id)!.sha256, estado.conteo(ee.modelo.eleccion.codigo, nivel, territorio));
+    ee.filasTerritorio.set(id, f);
+  }
+  return f;
 }
 
 function textoEntidad(estado: EstadoCorte, em: EleccionModelo, final: boolean): string {
   const m = estado.modelo;
   const ee = estado.elecciones.get(em.eleccion.codigo)!;
   const codigo = em.eleccion.codigo;
-  const sha = (id: ShardId) => estado.shards.get(id)!.sha256;
-  const cabecera = {
-    tipo: 'entidad',
-    version: SHARD_VERSION,
-    entidad: entidadRef(m),
-    eleccion: { codigo, nombre: em.eleccion.nombre, territorio: em.eleccion.territorio },
-    ...tabla(em, final),
-    resultados: resultados(ee.entidad, em, final),
-    catalogo: {
-      partidos: [...m.catalogo.partidos].sort((a, b) => a.orden - b.orden).map((p) => ({ siglas: p.siglas, nombre: p.nombre, color: p.color })),
-      coaliciones: m.catalogo.coaliciones.map((c) => ({ id: c.id, nombre: c.nombre, partidos: c.partidos })),
+  const a = apertura(m, shardIds.entidad(codigo), () => ({
+    abre: {
+      tipo: 'entidad',
+      version: SHARD_VERSION,
+      entidad: entidadRef(m),
+      eleccion: { codigo, nombre: em.eleccion.nombre, territorio: em.eleccion.territorio },
+      columnas: em.columnas,
+      candidaturas: em.candidaturas,
     },
-    candidatos: em.eleccion.territorio === 'entidad' ? candidatos(estado, codigo, 0) : [],
-  };
-  const distritos = m.distritos.map((d) => filaJson(d.id, d.cabecera, sha(shardIds.distrito(codigo, d.id)), ee.distritos.get(d.id)!, em));
-  const municipios = m.municipios.map((x) => filaJson(x.id, x.nombre, sha(shardIds.municipio(codigo, x.id)), ee.municipios.get(x.id)!, em));
+    sigue: {
+      catalogo: {
+        partidos: [...m.catalogo.partidos].sort((x, y) => x.orden - y.orden).map((p) => ({ siglas: p.siglas, nombre: p.nombre, color: p.color })),
+        coaliciones: m.catalogo.coaliciones.map((c) => ({ id: c.id, nombre: c.nombre, partidos: c.partidos })),
+      },
+      candidatos: em.eleccion.territorio === 'entidad' ? candidatos(estado, codigo, 0) : [],
+    },
+  }));
+  const distritos = m.distritos.map((d) => filaTerritorio(estado, ee, 'distrito', d.id, d.cabecera));
+  const municipios = m.municipios.map((x) => filaTerritorio(estado, ee, 'municipio', x.id, x.nombre));
   const fc = estado.fueraCatalogo(codigo).map((x) => x.fragmento);
-  return `${JSON.stringify(cabecera).slice(0, -1)},"distritos":[${distritos.join(',')}],"municipios":[${municipios.join(',')}],"fueraCatalogo":[${fc.join(',')}]}`;
+  return textoPadre(a, final, resultados(estado.conteo(codigo, 'entidad'), final), `"distritos":[${distritos.join(',')}],"municipios":[${municipios.join(',')}],"fueraCatalogo":[${fc.join(',')}]`);
 }
 
 export function textoTerritorios(modelo: CorteModelo): string {
@@ -347,13 +461,20 @@ export async function renderizar(estado: EstadoCorte, opciones: { final: boolean
   const territorios: { id: ShardId; texto: () => string }[] = [];
   for (const em of m.elecciones) {
     const codigo = em.eleccion.codigo;
+    const ee = estado.elecciones.get(codigo)!;
+    // A territory rendered again gets a new row in the entidad shard (its SHA-256 and figures).
+    const sucio = (id: ShardId) => {
+      if (!estado.territoriosSucios.has(id)) return false;
+      ee.filasTerritorio.delete(id);
+      return true;
+    };
     for (const d of m.distritos) {
       const id = shardIds.distrito(codigo, d.id);
-      if (estado.territoriosSucios.has(id)) territorios.push({ id, texto: () => textoTerritorio(estado, em, 'distrito', d.id, final) });
+      if (sucio(id)) territorios.push({ id, texto: () => textoTerritorio(estado, em, 'distrito', d.id, final) });
     }
     for (const x of m.municipios) {
       const id = shardIds.municipio(codigo, x.id);
-      if (estado.territoriosSucios.has(id)) territorios.push({ id, texto: () => textoTerritorio(estado, em, 'municipio', x.id, final) });
+      if (sucio(id)) territorios.push({ id, texto: () => textoTerritorio(estado, em, 'municipio', x.id, final) });
     }
   }
   await ola(estado, territorios, salida, entregar);

@@ -11,6 +11,7 @@ import {
   IndiceVotos,
   addActa,
   addActaDensa,
+  addActaDensaEn,
   addEsperada,
   addTally,
   candidaturaDeColumna,
@@ -26,6 +27,7 @@ import {
   type Tally,
   type TallyInput,
   volcarVotosDensos,
+  registroOrdenado,
   votosDensos,
 } from './tally.ts';
 
@@ -438,6 +440,40 @@ describe('tally properties', () => {
           }
         },
       ),
+    );
+  });
+
+  it('dense into several tallies at once equals each; the ordered record equals the records in index order', () => {
+    fc.assert(
+      fc.property(arbEleccion, fc.nat(), (actas, semilla) => {
+        const columnas = new Set<string>();
+        const candidaturas = new Set<string>();
+        for (const a of actas) {
+          if (a.kind !== 'registrada' || !a.input.boleta) continue;
+          for (const c of Object.keys(a.input.votos ?? {})) columnas.add(c);
+          for (const c of candidaturaDeColumna(a.input.boleta).values()) candidaturas.add(c);
+        }
+        // Some columns and candidaturas left out of the index: they go through the records.
+        const ix = new IndiceVotos([...columnas].filter((_, i) => (i + semilla) % 4 !== 0), [...candidaturas].filter((_, i) => (i + semilla) % 3 !== 0));
+        const d = votosDensos(ix, 3);
+        const [juntos, solo, aparte] = [emptyTally(), emptyTally(), emptyTally()];
+        for (const a of actas) {
+          if (a.kind === 'pendiente') continue;
+          addActaDensaEn([{ t: juntos, d, slot: 0 }, { t: aparte, d, slot: 2 }], ix, a.input);
+          addActaDensa(solo, d, 1, ix, a.input);
+        }
+        expect(juntos).toEqual(solo);
+        expect(aparte).toEqual(solo);
+        expect([...d.votos.subarray(0, ix.columnas.length)]).toEqual([...d.votos.subarray(ix.columnas.length, 2 * ix.columnas.length)]);
+        const ordenado = (r: Record<string, number>, orden: readonly string[]) =>
+          Object.fromEntries([...orden.filter((k) => r[k] !== undefined), ...Object.keys(r).filter((k) => !orden.includes(k)).sort()].map((k) => [k, r[k]]));
+        const registros = cloneTally(solo);
+        volcarVotosDensos(registros, d, 1, ix);
+        expect(JSON.stringify(registroOrdenado(d.votos, 1, ix.columnas, solo.votos))).toBe(JSON.stringify(ordenado(registros.votos, ix.columnas)));
+        expect(JSON.stringify(registroOrdenado(d.candidaturas, 1, ix.candidaturas, solo.candidaturas))).toBe(
+          JSON.stringify(ordenado(registros.candidaturas, ix.candidaturas)),
+        );
+      }),
     );
   });
 

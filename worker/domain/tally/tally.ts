@@ -201,6 +201,18 @@ export class IndiceVotos {
     this.cand = new Map(candidaturas.map((c, i) => [c, i]));
   }
 
+  /** Per list of columns (a ballot's, in its shard order): the vote position of each (−1: not indexed). */
+  private readonly posicionesPorLista = new WeakMap<readonly string[], Int32Array>();
+
+  posiciones(columnas: readonly string[]): Int32Array {
+    let p = this.posicionesPorLista.get(columnas);
+    if (p === undefined) {
+      p = Int32Array.from(columnas, (c) => this.col.get(c) ?? -1);
+      this.posicionesPorLista.set(columnas, p);
+    }
+    return p;
+  }
+
   plan(boleta: Boleta): Map<string, readonly [number, number]> {
     let p = this.planes.get(boleta);
     if (p === undefined) {
@@ -232,34 +244,56 @@ export function votosDensos(ix: IndiceVotos, n = 1): VotosDensos {
   return { votos: new Float64Array(n * ix.columnas.length), candidaturas: new Float64Array(n * ix.candidaturas.length) };
 }
 
+/** A tally and where its votes go: slot `slot` of `d`. */
+export interface DestinoDenso {
+  t: Tally;
+  d: VotosDensos;
+  slot: number;
+}
+
 /**
  * `addActa` (s = 1) or `removeActa` (s = −1) with the counters into `t` and the votes into slot `slot` of `d`
  * (MUTATES both): `t` plus `volcarVotosDensos(t, d, slot, ix)` is then exactly what `addActa` / `removeActa`
  * give.
  */
 export function addActaDensa(t: Tally, d: VotosDensos, slot: number, ix: IndiceVotos, a: TallyInput, s: 1 | -1 = 1): void {
-  if (!contadores(t, a, s)) return;
+  addActaDensaEn([{ t, d, slot }], ix, a, s);
+}
+
+/**
+ * `addActaDensa` into several tallies at once (a sección and its parents, MUTATES each): the acta's votes are
+ * looked up in the ballot's plan once, not once per tally.
+ */
+export function addActaDensaEn(destinos: readonly DestinoDenso[], ix: IndiceVotos, a: TallyInput, s: 1 | -1 = 1): void {
+  let contada = false;
+  for (const x of destinos) contada = contadores(x.t, a, s);
+  if (!contada) return;
   const votos = a.votos;
   const boleta = a.boleta;
   assert(votos != null && boleta != null, 'a counted acta needs its votes and its ballot');
   const plan = ix.plan(boleta);
-  const dv = d.votos;
-  const dc = d.candidaturas;
-  const bv = slot * ix.columnas.length;
-  const bc = slot * ix.candidaturas.length;
+  const nv = ix.columnas.length;
+  const nc = ix.candidaturas.length;
   for (const col in votos) {
     const v = votos[col];
     if (typeof v !== 'number' || v === 0) continue;
     const p = plan.get(col);
+    const dv = s * v;
     if (p !== undefined && p[0] >= 0) {
-      dv[bv + p[0]] = dv[bv + p[0]]! + s * v;
-      if (p[1] >= 0) dc[bc + p[1]] = dc[bc + p[1]]! + s * v;
+      for (const x of destinos) {
+        const iv = x.slot * nv + p[0];
+        x.d.votos[iv] = x.d.votos[iv]! + dv;
+        if (p[1] < 0) continue;
+        const ic = x.slot * nc + p[1];
+        x.d.candidaturas[ic] = x.d.candidaturas[ic]! + dv;
+      }
       continue;
     }
-    const cands = candidaturaDeColumna(boleta);
-    bump(t.votos, col, s * v);
-    const cand = cands.get(col) ?? (FIJAS.has(col) ? undefined : col);
-    if (cand !== undefined) bump(t.candidaturas, cand, s * v);
+    const cand = candidaturaDeColumna(boleta).get(col) ?? (FIJAS.has(col) ? undefined : col);
+    for (const x of destinos) {
+      bump(x.t.votos, col, dv);
+      if (cand !== undefined) bump(x.t.candidaturas, cand, dv);
+    }
   }
 }
 
@@ -283,6 +317,29 @@ export function volcarVotosDensos(t: Tally, d: VotosDensos, slot: number, ix: In
   const nc = ix.candidaturas.length;
   const dc = d.candidaturas;
   for (let k = 0, a = slot * nc; k < nc; k++) if (dc[a + k] !== 0) bump(t.candidaturas, ix.candidaturas[k]!, dc[a + k]!);
+}
+
+/** True when a record has no key (the usual case of the records beside dense votes). */
+export function sinClaves(r: Readonly<Record<string, number>>): boolean {
+  for (const _ in r) return false;
+  return true;
+}
+
+/**
+ * Slot `slot` of one dense array (`nombres`: its index's columns or candidaturas) plus the record beside it, as
+ * one canonical record in published order: what `ordenarRegistro(r, nombres)` gives for the record `r` that
+ * `volcarVotosDensos` fills — indexed keys in index order, then the rest sorted. The record normally holds only
+ * keys outside the index, but a column whose candidatura is not indexed goes through it too (`plan`).
+ */
+export function registroOrdenado(d: Float64Array, slot: number, nombres: readonly string[], fuera: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  const vacio = sinClaves(fuera);
+  for (let k = 0, a = slot * nombres.length; k < nombres.length; k++) {
+    const v = vacio ? d[a + k]! : d[a + k]! + (fuera[nombres[k]!] ?? 0);
+    if (v !== 0) out[nombres[k]!] = v;
+  }
+  if (!vacio) for (const k of Object.keys(fuera).filter((x) => !nombres.includes(x)).sort()) out[k] = fuera[k]!;
+  return out;
 }
 
 /** The counters of `o` into `t` (MUTATES `t`): `addTally` without the vote records. */
