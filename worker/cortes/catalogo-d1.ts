@@ -2,36 +2,11 @@
  * The catalogue as a corte needs it, read from D1 in one batch (one round trip, ~12k rows for Jalisco) and
  * parsed with the catalogue schemas at the boundary. CATDs are not read: a corte does not need them.
  */
-import { z } from 'zod';
-import {
-  BoletaSchema,
-  CandidaturaSchema,
-  CasillaSchema,
-  CoalicionSchema,
-  DistritoSchema,
-  EleccionSchema,
-  EntidadSchema,
-  MunicipioSchema,
-  PartidoSchema,
-  SeccionSchema,
-  type Boleta,
-  type Catalogue,
-} from '../domain/catalogue/schema.ts';
+import { CatalogueSchema, type Boleta, type Catalogue } from '../domain/catalogue/schema.ts';
 
 type Fila = Record<string, unknown>;
 
-const CatalogoCorteSchema = z.strictObject({
-  entidad: EntidadSchema,
-  elecciones: z.array(EleccionSchema).min(1),
-  partidos: z.array(PartidoSchema).min(1),
-  coaliciones: z.array(CoalicionSchema),
-  distritos: z.array(DistritoSchema).min(1),
-  municipios: z.array(MunicipioSchema).min(1),
-  secciones: z.array(SeccionSchema).min(1),
-  casillas: z.array(CasillaSchema).min(1),
-  boletas: z.array(BoletaSchema).min(1),
-  candidaturas: z.array(CandidaturaSchema),
-});
+const CatalogoCorteSchema = CatalogueSchema.omit({ catds: true });
 
 const CONSULTAS = [
   'SELECT id, nombre, utc_offset_minutes, sintetico FROM entidad ORDER BY id LIMIT 1',

@@ -16,7 +16,7 @@
  * the columns to show from the ballot.
  */
 import { z } from 'zod';
-import { figurasDeConteo } from './figuras.ts';
+import { CONTEO, figurasDeConteo } from './figuras.ts';
 import { assert } from '../assert.ts';
 import { ClasificacionSchema } from '../acta/classify.ts';
 import { COLUMNAS_FIJAS, ValorSchema } from '../acta/schema.ts';
@@ -367,17 +367,8 @@ export function removeEsperada(t: Tally): void {
   t.esperadas -= 1;
 }
 
-const CONTADORES = [
-  'esperadas',
-  'registradas',
-  'fueraCatalogo',
-  'capturadas',
-  'contabilizadas',
-  'inconsistencias',
-  'listaNominalContabilizadas',
-  'votosConEspeciales',
-  'votosSinEspeciales',
-] as const satisfies readonly (keyof Tally)[];
+/** The tally's counters (figuras.ts CONTEO, the shards' `t` order): each one adds up from children to parents. */
+const CONTADORES = CONTEO satisfies readonly (keyof Tally)[];
 
 function combinar(t: Tally, o: Tally, s: 1 | -1): void {
   for (const k of CONTADORES) t[k] += s * o[k];

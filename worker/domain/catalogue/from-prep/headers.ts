@@ -4,6 +4,7 @@
  * `ACTAS_FUERA_DE_CATÁLOGO`, `Actas fuera de catalogo` and `ACTAS_FUERA_CATALOGO` are the same column.
  * Shared by the catalogue derivation (from-prep) and the replay of a published database.
  */
+import { COLUMNAS_FINALES, TOTALES_INICIALES } from '../../corte/csv-resultados.ts';
 import { FIGURAS, type Figura } from '../../tally/tally.ts';
 
 /** `Actas fuera de catálogo` → `ACTAS_FUERA_DE_CATALOGO`; `'CLAVE_CASILLA'` → `CLAVE_CASILLA`. */
@@ -38,7 +39,8 @@ export function cifraResumen(texto: string): CifraResumen | undefined {
 
 /**
  * Canonical data columns. Territory columns are generic (ID_DISTRITO stands for ID_DISTRITO_LOCAL or
- * ID_DISTRITO_FEDERAL, whichever the file has).
+ * ID_DISTRITO_FEDERAL, whichever the file has); the captured and final columns are the ones our own results CSV
+ * writes (corte/csv-resultados.ts).
  */
 export const COLUMNAS_DATOS = [
   'CLAVE_CASILLA',
@@ -55,27 +57,10 @@ export const COLUMNAS_DATOS = [
   'EXT_CONTIGUA',
   'UBICACION_CASILLA',
   'TIPO_ACTA',
-  'TOTAL_BOLETAS_SOBRANTES',
-  'TOTAL_PERSONAS_VOTARON',
-  'TOTAL_REP_PARTIDO_CI_VOTARON',
-  'TOTAL_VOTOS_SACADOS',
+  ...TOTALES_INICIALES,
   'NO_REGISTRADAS',
   'NULOS',
-  'TOTAL_VOTOS_ASENTADO',
-  'TOTAL_VOTOS_CALCULADO',
-  'LISTA_NOMINAL',
-  'REPRESENTANTES_PP_CI',
-  'OBSERVACIONES',
-  'CONTABILIZADA',
-  'MECANISMOS_TRASLADO',
-  'CODIGO_INTEGRIDAD',
-  'FECHA_HORA_ACOPIO',
-  'FECHA_HORA_CAPTURA',
-  'FECHA_HORA_VERIFICACION',
-  'ORIGEN',
-  'DIGITALIZACION',
-  'TIPO_DOCUMENTO',
-  'COTEJADA',
+  ...COLUMNAS_FINALES,
 ] as const;
 export type ColumnaDatos = (typeof COLUMNAS_DATOS)[number];
 
