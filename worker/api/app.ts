@@ -5,6 +5,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { Operador } from '../domain/captura/permisos.ts';
+import type { CatalogoBasico } from '../db/captura-lectura.ts';
 import { acopioRoutes } from './acopio/route.ts';
 import { actasRoutes } from './actas/route.ts';
 import { capturaRoutes } from './captura/route.ts';
@@ -30,6 +31,8 @@ export interface AppEnv {
     limitePorMinuto: number | undefined;
     /** This request's number in its token's rate-limit minute (counted with the credential lookup). */
     cuentaTasa: number | undefined;
+    /** The catalogue's entidad and elections, read with the credential (acopio reads a CLAVE_ACTA with them). */
+    catalogoBasico: CatalogoBasico | undefined;
   };
 }
 

@@ -154,18 +154,23 @@ export interface CatalogoBasico {
   elecciones: { codigo: string; tipoActa: string; territorio: 'entidad' | 'distrito' | 'municipio' }[];
 }
 
-export async function leerCatalogoBasico(db: D1Database): Promise<CatalogoBasico> {
-  const [entidad, elecciones] = await db.batch<Record<string, unknown>>([
-    db.prepare('SELECT id FROM entidad LIMIT 1'),
-    db.prepare('SELECT codigo, tipo_acta, territorio FROM eleccion ORDER BY orden'),
-  ]);
-  const e = entidad!.results[0];
+/**
+ * The statements that read it, and how to read their results: the credential lookup runs them in its own round
+ * trip (middleware/autenticacion), since two more statements cost little and one more round trip a lot.
+ */
+export function consultaCatalogoBasico(db: D1Database): { sentencias: D1PreparedStatement[]; leer: (r: D1Result<Record<string, unknown>>[]) => CatalogoBasico } {
   return {
-    entidad: e === undefined ? null : Number(e.id),
-    elecciones: elecciones!.results.map((r) => ({
-      codigo: String(r.codigo),
-      tipoActa: String(r.tipo_acta),
-      territorio: z.enum(['entidad', 'distrito', 'municipio']).parse(r.territorio),
-    })),
+    sentencias: [db.prepare('SELECT id FROM entidad LIMIT 1'), db.prepare('SELECT codigo, tipo_acta, territorio FROM eleccion ORDER BY orden')],
+    leer: ([entidad, elecciones]) => {
+      const e = entidad!.results[0];
+      return {
+        entidad: e === undefined ? null : Number(e.id),
+        elecciones: elecciones!.results.map((r) => ({
+          codigo: String(r.codigo),
+          tipoActa: String(r.tipo_acta),
+          territorio: z.enum(['entidad', 'distrito', 'municipio']).parse(r.territorio),
+        })),
+      };
+    },
   };
 }

@@ -123,27 +123,29 @@ export async function leerCredencial(db: D1Database, tokenId: string): Promise<C
 }
 
 /**
- * The credential and, in the same round trip, the request counted against the token's rate limit for `ventana`
+ * The credential and, in the same batch, the request counted against the token's rate limit for `ventana`
  * (tasa, one row per token and clock minute; the cron drops past minutes: olvidarVentanasViejas). Only a request that presents the
  * token's whole secret is counted: the count is keyed on SHA-256(token), so a stranger who knows a token's
  * public id cannot use up its limit. `cuenta` is 0 when nothing was counted (unknown token or wrong secret).
  */
-export async function leerCredencialYContar(
+export function consultaCredencial(
   db: D1Database,
   tokenId: string,
   hash: string,
   ventana: number,
-): Promise<{ credencial: Credencial | null; cuenta: number }> {
-  const [cred, cuenta] = await db.batch<Record<string, unknown>>([
-    db.prepare(CREDENCIAL_SQL).bind(tokenId),
-    db
-      .prepare(
-        `INSERT INTO tasa (token, ventana, n) SELECT id, ?, 1 FROM token WHERE id = ? AND hash = ?
-         ON CONFLICT (token, ventana) DO UPDATE SET n = n + 1 RETURNING n`,
-      )
-      .bind(ventana, tokenId, hash),
-  ]);
-  return { credencial: credencialDe(cred!.results[0] ?? null), cuenta: Number(cuenta!.results[0]?.n ?? 0) };
+): { sentencias: D1PreparedStatement[]; leer: (r: D1Result<Record<string, unknown>>[]) => { credencial: Credencial | null; cuenta: number } } {
+  return {
+    sentencias: [
+      db.prepare(CREDENCIAL_SQL).bind(tokenId),
+      db
+        .prepare(
+          `INSERT INTO tasa (token, ventana, n) SELECT id, ?, 1 FROM token WHERE id = ? AND hash = ?
+           ON CONFLICT (token, ventana) DO UPDATE SET n = n + 1 RETURNING n`,
+        )
+        .bind(ventana, tokenId, hash),
+    ],
+    leer: ([cred, cuenta]) => ({ credencial: credencialDe(cred!.results[0] ?? null), cuenta: Number(cuenta!.results[0]?.n ?? 0) }),
+  };
 }
 
 /** Drops the rate-limit counts of minutes before `ventana`, the current one (run by the cron every minute). */

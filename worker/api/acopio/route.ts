@@ -10,7 +10,7 @@ import { acopiar, claveIdentificacion, type ObjetivoAcopio } from '../../domain/
 import { FechaHoraSchema } from '../../domain/captura/fecha.ts';
 import { identificarActa, territorioDe, type ActaIdentificada } from '../../domain/captura/identificar.ts';
 import type { AlcanceActa, Operador } from '../../domain/captura/permisos.ts';
-import { leerCatalogoBasico, type Instantanea } from '../../db/captura-lectura.ts';
+import type { Instantanea } from '../../db/captura-lectura.ts';
 import type { AppEnv } from '../app.ts';
 import { aplicarPaso, sinTipo } from '../flujo/aplicar.ts';
 import { EncabezadosEscrituraSchema } from '../flujo/encabezados.ts';
@@ -52,7 +52,9 @@ const ruta = createRoute({
 export const acopioRoutes = new OpenAPIHono<AppEnv>().openapi(ruta, async (c) => {
   const body = c.req.valid('json');
   const lectura = body.clave !== undefined ? { clave: body.clave } : { identificacion: body.identificacion! };
-  const id = identificarActa(lectura, await leerCatalogoBasico(c.env.DB));
+  const catalogo = c.get('catalogoBasico');
+  if (catalogo === undefined) throw new Error('acopio sin autenticar');
+  const id = identificarActa(lectura, catalogo);
   if (!id.ok) throw apiError(id.error);
   const acta = id.value;
   const datos = { mecanismoTraslado: body.mecanismoTraslado ?? null, sinActa: body.sinActa ?? null };

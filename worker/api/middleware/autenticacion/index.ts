@@ -1,7 +1,8 @@
 /**
  * Bearer authentication and the role check of each step.
- * `Authorization: Bearer prep_<id>_<secreto>`: the token is looked up by its id (in the same round trip, the
- * request is counted for the rate limit: limite-tasa), SHA-256(token) is compared with
+ * `Authorization: Bearer prep_<id>_<secreto>`: the token is looked up by its id (in the same round trip the
+ * request is counted for the rate limit, limite-tasa, and the catalogue's entidad and elections are read for
+ * acopio: a statement costs little, a round trip a lot), SHA-256(token) is compared with
  * the stored hash in constant time, then revocation, expiry and the operator's state are checked (in that order,
  * so that nobody learns a token's state without holding the token). Every refusal is a 401/403 in the error shape;
  * bitacora-rechazos writes it to the audit log.
@@ -10,7 +11,8 @@ import type { MiddlewareHandler } from 'hono';
 import { puedeEjercer, type Paso } from '../../../domain/captura/permisos.ts';
 import { sha256Hex } from '../../../domain/audit/chain.ts';
 import { idDeToken, igualesTiempoConstante } from '../../../domain/captura/token.ts';
-import { leerCredencialYContar } from '../../../db/operadores.ts';
+import { consultaCatalogoBasico } from '../../../db/captura-lectura.ts';
+import { consultaCredencial } from '../../../db/operadores.ts';
 import { ventanaDeTasa } from '../limite-tasa/index.ts';
 import type { AppEnv } from '../../app.ts';
 import { ApiError } from '../../errors.ts';
@@ -26,7 +28,12 @@ export const autenticar: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (token === undefined || id === null) throw no('TOKEN_MALFORMADO', 'El token no tiene la forma prep_<id>_<secreto>.');
   c.set('tokenPresentado', id);
   const hash = await sha256Hex(token);
-  const { credencial: cred, cuenta } = await leerCredencialYContar(c.env.DB, id, hash, ventanaDeTasa(Date.now()));
+  const db = c.env.DB;
+  const credencial = consultaCredencial(db, id, hash, ventanaDeTasa(Date.now()));
+  const catalogo = consultaCatalogoBasico(db);
+  const resultados = await db.batch<Record<string, unknown>>([...credencial.sentencias, ...catalogo.sentencias]);
+  const { credencial: cred, cuenta } = credencial.leer(resultados.slice(0, credencial.sentencias.length));
+  c.set('catalogoBasico', catalogo.leer(resultados.slice(credencial.sentencias.length)));
   if (cred === null || !igualesTiempoConstante(hash, cred.hash)) throw no('TOKEN_INVALIDO', 'El token no es válido.');
   if (cred.revocadoAt !== null) throw no('TOKEN_REVOCADO', 'El token fue revocado.');
   if (cred.expiraAt <= Date.now()) throw no('TOKEN_EXPIRADO', 'El token expiró.');
