@@ -73,6 +73,18 @@ function capturada(votos: Record<string, Valor>, tipo: TipoCasilla = 'B', listaN
   };
 }
 
+/** Every vote column and candidatura the registered actas of a generated election use. */
+function camposDe(actas: readonly { kind: string; input?: unknown }[]): { columnas: Set<string>; candidaturas: Set<string> } {
+  const columnas = new Set<string>();
+  const candidaturas = new Set<string>();
+  for (const a of actas as { kind: string; input: TallyInput }[]) {
+    if (a.kind !== 'registrada' || !a.input.boleta) continue;
+    for (const c of Object.keys(a.input.votos ?? {})) columnas.add(c);
+    for (const c of candidaturaDeColumna(a.input.boleta).values()) candidaturas.add(c);
+  }
+  return { columnas, candidaturas };
+}
+
 describe('candidaturaDeColumna', () => {
   it('maps coalition parties and combinations to the coalition, others to themselves', () => {
     expect(Object.fromEntries(candidaturaDeColumna(BOLETA))).toEqual({
@@ -416,13 +428,7 @@ describe('tally properties', () => {
       fc.property(
         arbEleccion.chain((actas) => fc.tuple(fc.constant(actas), fc.array(fc.boolean(), { minLength: actas.length, maxLength: actas.length }), fc.nat())),
         ([actas, quitar, semilla]) => {
-          const columnas = new Set<string>();
-          const candidaturas = new Set<string>();
-          for (const a of actas) {
-            if (a.kind !== 'registrada' || !a.input.boleta) continue;
-            for (const c of Object.keys(a.input.votos ?? {})) columnas.add(c);
-            for (const c of candidaturaDeColumna(a.input.boleta).values()) candidaturas.add(c);
-          }
+          const { columnas, candidaturas } = camposDe(actas);
           // Every column indexed, or some left out (they go through the records).
           for (const parte of [(_: number) => true, (i: number) => (i + semilla) % 3 !== 0]) {
             const ix = new IndiceVotos([...columnas].filter((_, i) => parte(i)), [...candidaturas].filter((_, i) => parte(i + 1)));
@@ -446,13 +452,7 @@ describe('tally properties', () => {
   it('dense into several tallies at once equals each; the ordered record equals the records in index order', () => {
     fc.assert(
       fc.property(arbEleccion, fc.nat(), (actas, semilla) => {
-        const columnas = new Set<string>();
-        const candidaturas = new Set<string>();
-        for (const a of actas) {
-          if (a.kind !== 'registrada' || !a.input.boleta) continue;
-          for (const c of Object.keys(a.input.votos ?? {})) columnas.add(c);
-          for (const c of candidaturaDeColumna(a.input.boleta).values()) candidaturas.add(c);
-        }
+        const { columnas, candidaturas } = camposDe(actas);
         // Some columns and candidaturas left out of the index: they go through the records.
         const ix = new IndiceVotos([...columnas].filter((_, i) => (i + semilla) % 4 !== 0), [...candidaturas].filter((_, i) => (i + semilla) % 3 !== 0));
         const d = votosDensos(ix, 3);
