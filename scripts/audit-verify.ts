@@ -1,9 +1,9 @@
 /**
  * `npm run audit:verify [-- --persist-to DIR]`: checks the whole audit log (bitácora) of the local D1 as a hash
- * chain (worker/domain/audit/chain.ts), page by page, and names the first broken entry. Exit code 0 when intact,
+ * chain (worker/domain/bitacora/cadena.ts), page by page, and names the first broken entry. Exit code 0 when intact,
  * 1 when broken.
  */
-import { verificarCadena, type FilaBitacora } from '../worker/domain/audit/chain.ts';
+import { verificarCadena, type FilaBitacora } from '../worker/domain/bitacora/cadena.ts';
 import { d1Local, persistDe, type D1Local } from './lib/d1-local.ts';
 
 const PAGINA = 5000;

@@ -1,6 +1,6 @@
 /**
  * `node scripts/bench-corte.ts [--seed N] [--repeticiones N] [--repeticiones-nacional N] [--sin-nacional]`:
- * the corte's domain core at fixture, Jalisco and national scale (the synthetic catalogues of data/generator
+ * the corte's domain core at fixture, Jalisco and national scale (the synthetic catalogues of scripts/generador
  * with a synthetic verified acta for every expected acta), full and incremental (1 % of the actas changed), in
  * CPU milliseconds (median of the repetitions).
  *   núcleo: classification, tallies, shard JSON, UTF-8 and SHA-256 (what `renderizar` hands to R2)
@@ -15,7 +15,7 @@
  * the memory the corte state keeps (the Worker has 128 MB).
  */
 import { createHash } from 'node:crypto';
-import { generateJalisco, generateNational } from '../data/generator/generate.ts';
+import { generateJalisco, generateNational } from './generador/generar.ts';
 import { usarSha256 } from '../worker/domain/corte/bytes.ts';
 import { construirZip } from '../worker/domain/corte/abiertos.ts';
 import { compresorZlib } from '../worker/cortes/compresor-zlib.ts';
@@ -23,9 +23,9 @@ import { archivosAbiertos } from '../worker/domain/corte/corte.ts';
 import { EstadoCorte } from '../worker/domain/corte/estado.ts';
 import { construirModelo, type CorteModelo } from '../worker/domain/corte/modelo.ts';
 import { renderizar } from '../worker/domain/corte/render-shards.ts';
-import { actaSintetica } from '../worker/domain/corte/sintetico.ts';
-import type { Catalogue } from '../worker/domain/catalogue/schema.ts';
-import { fixtureCatalogue } from '../worker/domain/fixtures/election.ts';
+import { actaSintetica } from './bench/corte-sintetico.ts';
+import type { Catalogue } from '../worker/domain/catalogo/esquema.ts';
+import { fixtureCatalogue } from '../test/ejemplos/eleccion.ts';
 
 const T = Date.UTC(2024, 5, 3, 3);
 

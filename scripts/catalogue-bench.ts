@@ -7,10 +7,10 @@
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { generateNational } from '../data/generator/generate.ts';
-import { catalogueSqlScript } from '../worker/db/catalogue-load.ts';
-import { filesToCatalogue } from '../worker/domain/catalogue/files/read.ts';
-import { catalogueToFiles } from '../worker/domain/catalogue/files/write.ts';
+import { generateNational } from './generador/generar.ts';
+import { catalogueSqlScript } from '../worker/db/catalogo-carga.ts';
+import { filesToCatalogue } from '../worker/domain/catalogo/archivos/leer.ts';
+import { catalogueToFiles } from '../worker/domain/catalogo/archivos/escribir.ts';
 import { loadIntoLocal, readLocalCatalogue } from './catalogue.ts';
 import { STATE_DIR } from './lib/local.ts';
 

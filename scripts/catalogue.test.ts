@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filesToCatalogue } from '../worker/domain/catalogue/files/read.ts';
+import { filesToCatalogue } from '../worker/domain/catalogo/archivos/leer.ts';
 import { d1Select, leerCarpeta, main, readLocalCatalogue, type LocalD1, type Salida } from './catalogue.ts';
 import { ROOT } from './lib/local.ts';
 

@@ -13,14 +13,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { catalogueSqlScript } from '../worker/db/catalogue-load.ts';
-import { CatalogueSchema, type Catalogue } from '../worker/domain/catalogue/schema.ts';
-import { describirCambios, diffCatalogues, sinCambios } from '../worker/domain/catalogue/files/diff.ts';
-import { formatProblema, type ProblemaArchivo } from '../worker/domain/catalogue/files/problems.ts';
-import { filesToCatalogue, type ArchivoEntrada } from '../worker/domain/catalogue/files/read.ts';
-import { normalizeCatalogue } from '../worker/domain/catalogue/files/normalize.ts';
-import { catalogueToFiles } from '../worker/domain/catalogue/files/write.ts';
-import { catalogueFromPrep, type OpcionesFromPrep } from '../worker/domain/catalogue/from-prep/derive.ts';
+import { catalogueSqlScript } from '../worker/db/catalogo-carga.ts';
+import { CatalogueSchema, type Catalogue } from '../worker/domain/catalogo/esquema.ts';
+import { describirCambios, diffCatalogues, sinCambios } from '../worker/domain/catalogo/archivos/diferencias.ts';
+import { formatProblema, type ProblemaArchivo } from '../worker/domain/catalogo/archivos/problemas.ts';
+import { filesToCatalogue, type ArchivoEntrada } from '../worker/domain/catalogo/archivos/leer.ts';
+import { normalizeCatalogue } from '../worker/domain/catalogo/archivos/normalizar.ts';
+import { catalogueToFiles } from '../worker/domain/catalogo/archivos/escribir.ts';
+import { catalogueFromPrep, type OpcionesFromPrep } from './catalogo/desde-prep/derivar.ts';
 import { DB_NAME, PERSIST_DIR, wrangler } from './lib/local.ts';
 
 export interface Salida {

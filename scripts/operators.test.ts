@@ -1,6 +1,6 @@
 // `npm run operators` against a temporary local D1 (wrangler), as an operator would run it.
 import { afterAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../worker/domain/audit/chain.ts';
+import { sha256Hex } from '../worker/domain/bitacora/cadena.ts';
 import { d1Temporal, ejecutar } from './lib/prueba-local.ts';
 
 const d1 = d1Temporal();

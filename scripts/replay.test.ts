@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verificarCadena, type FilaBitacora } from '../worker/domain/audit/chain.ts';
+import { verificarCadena, type FilaBitacora } from '../worker/domain/bitacora/cadena.ts';
 import { PunteroSchema } from '../worker/domain/corte/shards.ts';
 import { d1Local } from './lib/d1-local.ts';
 import { ROOT, quietEnv } from './lib/local.ts';

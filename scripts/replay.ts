@@ -6,24 +6,24 @@
  * documented import path, operators created, every registered acta of the file sent through the real HTTP
  * capture API (acopio, a placeholder image marked «IMAGEN DE REEMPLAZO — REPLAY», two captures that verify it;
  * sin acta with its reason; fuera de catálogo by identification), one corte published at the file's instant,
- * and our published CSV and shards read back and compared with the file (worker/domain/replay).
- * The logic is pure and tested (worker/domain/replay/**); this file moves bytes. Exit codes: see AYUDA.
+ * and our published CSV and shards read back and compared with the file (scripts/replay/).
+ * The logic is pure and tested (scripts/replay/**); this file moves bytes. Exit codes: see AYUDA.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strFromU8 } from 'fflate';
-import { formatProblema } from '../worker/domain/catalogue/files/problems.ts';
-import type { ArchivoEntrada } from '../worker/domain/catalogue/files/read.ts';
-import { catalogueToFiles } from '../worker/domain/catalogue/files/write.ts';
-import { coincide, compararReplay, type FallaEnvio } from '../worker/domain/replay/comparar.ts';
-import { imagenReemplazo } from '../worker/domain/replay/imagen.ts';
-import { lineasEleccion, lineasVeredicto } from '../worker/domain/replay/informe.ts';
-import { planearReplay, type ActaReplay, type OpcionesReplay, type PlanReplay } from '../worker/domain/replay/plan.ts';
-import { leerPublicado, type LeerObjeto, type Publicado } from '../worker/domain/replay/publicado.ts';
-import { CLAVE, pasosDe, type Paso } from '../worker/domain/replay/solicitudes.ts';
-import { fechaIso } from '../worker/domain/replay/valores.ts';
+import { formatProblema } from '../worker/domain/catalogo/archivos/problemas.ts';
+import type { ArchivoEntrada } from '../worker/domain/catalogo/archivos/leer.ts';
+import { catalogueToFiles } from '../worker/domain/catalogo/archivos/escribir.ts';
+import { coincide, compararReplay, type FallaEnvio } from './replay/comparar.ts';
+import { imagenReemplazo } from './replay/imagen.ts';
+import { lineasEleccion, lineasVeredicto } from './replay/informe.ts';
+import { planearReplay, type ActaReplay, type OpcionesReplay, type PlanReplay } from './replay/plan.ts';
+import { leerPublicado, type LeerObjeto, type Publicado } from './replay/publicado.ts';
+import { CLAVE, pasosDe, type Paso } from './replay/solicitudes.ts';
+import { fechaIso } from './replay/valores.ts';
 import { importCatalogue } from './catalogue.ts';
 import { ROOT } from './lib/local.ts';
 import { crearOperadoresEnLote } from './lib/operadores-lote.ts';

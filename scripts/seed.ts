@@ -5,8 +5,8 @@
  * catalogue is never replaced by the synthetic one; after the first corte the catalogue is frozen.
  *   npm run seed [-- --seed N]
  */
-import { generateJalisco } from '../data/generator/generate.ts';
-import { catalogueToFiles } from '../worker/domain/catalogue/files/write.ts';
+import { generateJalisco } from './generador/generar.ts';
+import { catalogueToFiles } from '../worker/domain/catalogo/archivos/escribir.ts';
 import { d1ApplyMigrations, importCatalogue, readLocalCatalogue, type LocalD1 } from './catalogue.ts';
 import { PERSIST_DIR } from './lib/local.ts';
 

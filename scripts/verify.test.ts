@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { construirModelo } from '../worker/domain/corte/modelo.ts';
-import { publicarEnMemoria } from '../worker/domain/corte/publicacion-memoria.ts';
+import { publicarEnMemoria } from '../test/ejemplos/publicacion-memoria.ts';
 import { ManifiestoSchema, PunteroSchema } from '../worker/domain/corte/shards.ts';
-import { FIXTURE_APERTURA_MS, fixtureActas, fixtureCatalogue } from '../worker/domain/fixtures/election.ts';
+import { FIXTURE_APERTURA_MS, fixtureActas, fixtureCatalogue } from '../test/ejemplos/eleccion.ts';
 import { main } from './verify.ts';
 
 const temporales: string[] = [];

@@ -13,7 +13,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { esRutaPublica } from '../worker/domain/corte/rutas.ts';
-import { verificarCorte, type Fuente, type Informe } from '../worker/domain/corte/verify.ts';
+import { verificarCorte, type Fuente, type Informe } from '../worker/domain/corte/verificar.ts';
 
 /** Objects of a corte served over HTTP at `<base>/<ruta>` (404: absent). */
 export function fuenteHttp(base: string, pedir: typeof fetch = fetch): Fuente {

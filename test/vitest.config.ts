@@ -18,7 +18,7 @@ export default defineConfig({
           name: 'unit',
           root,
           environment: 'node',
-          include: ['worker/domain/**/*.test.ts', 'data/**/*.test.ts', 'scripts/**/*.test.ts', 'site/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          include: ['worker/domain/**/*.test.ts', 'test/ejemplos/**/*.test.ts', 'scripts/**/*.test.ts', 'site/**/*.test.ts', 'test/e2e/**/*.test.ts'],
         },
       },
       {
@@ -35,7 +35,7 @@ export default defineConfig({
           root,
           include: ['worker/api/**/*.test.ts', 'worker/cortes/**/*.test.ts', 'worker/db/**/*.test.ts', 'test/**/*.test.ts'],
           // The browser tests drive Chromium from Node: they run in the unit project, not in workerd.
-          exclude: ['test/e2e/**'],
+          exclude: ['test/e2e/**', 'test/ejemplos/**'],
           setupFiles: [path.join(root, 'test/setup/apply-migrations.ts')],
           testTimeout: 60_000,
         },

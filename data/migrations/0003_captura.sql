@@ -118,7 +118,7 @@ CREATE TABLE idempotencia (
   PRIMARY KEY (operador, clave)
 ) WITHOUT ROWID;
 
--- Append-only audit log. hash = SHA-256(prev_hash || canonical JSON of the entry) (worker/domain/audit/chain.ts).
+-- Append-only audit log. hash = SHA-256(prev_hash || canonical JSON of the entry) (worker/domain/bitacora/cadena.ts).
 CREATE TABLE bitacora (
   id INTEGER PRIMARY KEY,
   at INTEGER NOT NULL,

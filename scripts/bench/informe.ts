@@ -103,7 +103,7 @@ export function informe(m: Maquina, nucleo: readonly MedidaNucleo[], w: MedidaWo
   md.push('### Corte in the domain core (CPU ms, no I/O)');
   md.push('');
   md.push(
-    'Every expected acta verified (synthetic, `worker/domain/corte/sintetico.ts`); "shards" = classification, tallies, shard JSON, UTF-8 and SHA-256 ' +
+    'Every expected acta verified (synthetic, `scripts/bench/corte-sintetico.ts`); "shards" = classification, tallies, shard JSON, UTF-8 and SHA-256 ' +
       '(everything `renderizar` hands to R2); "zip" = the results CSVs and the zip of the open data, which every corte carries whole. ' +
       'Median of the repetitions; national = the 32 entidades of `generateNational` one after another (one corte per entidad, as one Worker publishes one entidad), summed. ' +
       'Measured with `scripts/bench-corte.ts`.',

@@ -7,9 +7,9 @@
  * crypto.subtle.
  */
 import { createHash } from 'node:crypto';
-import { generateJalisco, generateNational } from '../../data/generator/generate.ts';
+import { generateJalisco, generateNational } from '../generador/generar.ts';
 import { usarSha256 } from '../../worker/domain/corte/bytes.ts';
-import type { Catalogue } from '../../worker/domain/catalogue/schema.ts';
+import type { Catalogue } from '../../worker/domain/catalogo/esquema.ts';
 import { modeloDe, una, type Medida } from '../bench-corte.ts';
 
 export interface MedidaNucleo {

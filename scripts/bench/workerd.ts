@@ -13,12 +13,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generateJalisco } from '../../data/generator/generate.ts';
+import { generateJalisco } from '../generador/generar.ts';
 import { actasEsperadas, type ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
 import type { ActaPublicada } from '../../worker/domain/acta/publicada.ts';
-import type { Catalogue } from '../../worker/domain/catalogue/schema.ts';
+import type { Catalogue } from '../../worker/domain/catalogo/esquema.ts';
 import { ventana } from '../../worker/domain/corte/calendario.ts';
-import { actaSintetica } from '../../worker/domain/corte/sintetico.ts';
+import { actaSintetica } from './corte-sintetico.ts';
 import { DB_NAME } from '../lib/local.ts';
 import { construirPortal, iniciarPila, wranglerSync, type Pila } from '../lib/pila.ts';
 import { seedLocal } from '../seed.ts';

@@ -1,7 +1,7 @@
 // Operators in one batch on a temporary local D1 (wrangler): the same rows and audit entries as one change at a
 // time, the chain intact, and a failed guard leaves nothing behind.
 import { afterAll, describe, expect, it } from 'vitest';
-import { sha256Hex, verificarCadena, type FilaBitacora } from '../../worker/domain/audit/chain.ts';
+import { sha256Hex, verificarCadena, type FilaBitacora } from '../../worker/domain/bitacora/cadena.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
 import { comoTexto } from '../../worker/db/sentencia.ts';
 import { sentenciasCrearOperador } from '../../worker/db/operadores.ts';

@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Punta } from '../../worker/domain/audit/chain.ts';
+import type { Punta } from '../../worker/domain/bitacora/cadena.ts';
 import { OperadorNuevoSchema, type OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
 import { crearOperador, emitirToken, type Ejecutor } from '../../worker/db/administracion.ts';
 import { LEER_PUNTA, puntaDe } from '../../worker/db/bitacora.ts';

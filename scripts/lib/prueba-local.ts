@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { catalogueSqlScript } from '../../worker/db/catalogue-load.ts';
-import { fixtureCatalogue } from '../../worker/domain/fixtures/election.ts';
+import { catalogueSqlScript } from '../../worker/db/catalogo-carga.ts';
+import { fixtureCatalogue } from '../../test/ejemplos/eleccion.ts';
 import { d1Local, type D1Local } from './d1-local.ts';
 import { ROOT, quietEnv, wrangler, DB_NAME } from './local.ts';
 

@@ -8,7 +8,7 @@
  *   4. `npm run verify` on the final corte passes (hashes, manifest chain, CSV figures).
  */
 import { claveIdentificacion } from '../../worker/domain/captura/acopio.ts';
-import type { Catalogue } from '../../worker/domain/catalogue/schema.ts';
+import type { Catalogue } from '../../worker/domain/catalogo/esquema.ts';
 import { main as verificar } from '../verify.ts';
 import type { EstadoNoche } from './conductor.ts';
 import type { PlanNoche } from './plan.ts';

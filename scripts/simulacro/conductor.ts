@@ -22,9 +22,9 @@
  * instead of piling up hours of late work: the night keeps its shape, it just takes longer. It also waits at the
  * close until every step is done, so the final corte holds every acta the simulation sent.
  */
-import { createRng, type Rng } from '../../data/generator/prng.ts';
-import type { Captura } from '../../worker/domain/acta/schema.ts';
-import type { Catalogue, Catd } from '../../worker/domain/catalogue/schema.ts';
+import { createRng, type Rng } from '../generador/azar.ts';
+import type { Captura } from '../../worker/domain/acta/esquema.ts';
+import type { Catalogue, Catd } from '../../worker/domain/catalogo/esquema.ts';
 import { ventana } from '../../worker/domain/corte/calendario.ts';
 import { PunteroSchema } from '../../worker/domain/corte/shards.ts';
 import { Cliente, type Peticion, type Respuesta } from './cliente.ts';

@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { tipoPorContenido } from '../../worker/domain/captura/sniff.ts';
+import { tipoPorContenido } from '../../worker/domain/captura/tipo-imagen.ts';
 import { imagenActa } from './imagen.ts';
 
 describe('imagenActa', () => {

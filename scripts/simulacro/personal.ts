@@ -3,10 +3,10 @@
  * two capturists, a verifier, a supervisor); one PREP Casilla device per sección, bound to that sección's casillas
  * (the phone of the electoral assistant who visits them); and one institute administrator for the cortes.
  */
-import type { Catalogue } from '../../worker/domain/catalogue/schema.ts';
+import type { Catalogue } from '../../worker/domain/catalogo/esquema.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
 import type { Rol } from '../../worker/domain/captura/permisos.ts';
-import { claveCasilla } from '../../worker/domain/keys/clave.ts';
+import { claveCasilla } from '../../worker/domain/claves/clave.ts';
 import { crearOperadoresEnLote } from '../lib/operadores-lote.ts';
 
 export const PUESTOS = ['acopio', 'dig', 'cap1', 'cap2', 'ver', 'sup'] as const;

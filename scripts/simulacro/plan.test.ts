@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateJalisco } from '../../data/generator/generate.ts';
-import { clasificarActa } from '../../worker/domain/acta/classify.ts';
+import { generateJalisco } from '../generador/generar.ts';
+import { clasificarActa } from '../../worker/domain/acta/clasificar.ts';
 import { planNoche, recortarPlan, TASAS } from './plan.ts';
 
 const cat = generateJalisco(2024);

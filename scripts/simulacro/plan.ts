@@ -4,10 +4,10 @@
  * (sin acta, ilegible and sin dato fields, excede lista nominal, capture mismatches, corrections after publication,
  * retries after dropped connections, attempts from the wrong CATD). Pure and deterministic for a seed.
  */
-import { createRng, type Rng } from '../../data/generator/prng.ts';
+import { createRng, type Rng } from '../generador/azar.ts';
 import { actasEsperadas, type ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
-import { ILEGIBLE, SIN_DATO, type Captura, type MotivoSinActa, type Valor } from '../../worker/domain/acta/schema.ts';
-import type { Catalogue, Catd } from '../../worker/domain/catalogue/schema.ts';
+import { ILEGIBLE, SIN_DATO, type Captura, type MotivoSinActa, type Valor } from '../../worker/domain/acta/esquema.ts';
+import type { Catalogue, Catd } from '../../worker/domain/catalogo/esquema.ts';
 import type { Identificacion } from '../../worker/domain/acta/publicada.ts';
 
 export type Resultado = { kind: 'captura'; captura: Captura } | { kind: 'sin_acta'; motivo: MotivoSinActa };

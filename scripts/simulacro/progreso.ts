@@ -3,7 +3,7 @@
  * refusals and retries, the portal URL. On a terminal it redraws in place a few times a second; otherwise (CI,
  * tests, a log file) it prints one line every few seconds.
  */
-import { formatCorte } from '../../worker/domain/time/central.ts';
+import { formatCorte } from '../../worker/domain/tiempo/central.ts';
 import type { EstadoNoche } from './conductor.ts';
 
 const nf = new Intl.NumberFormat('es-MX');

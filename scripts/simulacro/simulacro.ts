@@ -3,8 +3,8 @@
  * with cortes on the simulated clock (conductor.ts), and the reconciliation (conciliacion.ts). `npm start` runs it
  * on the project's stack; the test runs a short one on a temporary stack.
  */
-import { generateJalisco } from '../../data/generator/generate.ts';
-import type { Catalogue } from '../../worker/domain/catalogue/schema.ts';
+import { generateJalisco } from '../generador/generar.ts';
+import type { Catalogue } from '../../worker/domain/catalogo/esquema.ts';
 import { seedLocal } from '../seed.ts';
 import { conciliar, type Conciliacion } from './conciliacion.ts';
 import { Noche, type EstadoNoche } from './conductor.ts';

@@ -1,18 +1,18 @@
 /**
  * The simulation's own ground truth and its comparison with a published corte. The truth is computed from the
  * plan alone (what each acta says, which never arrived, which are fuera de catálogo) with the domain core's
- * classification and tallies (worker/domain/acta/classify.ts, worker/domain/tally/tally.ts) — never from what the
+ * classification and tallies (worker/domain/acta/clasificar.ts, worker/domain/conteo/conteo.ts) — never from what the
  * system stored or published — and compared, figure by figure, with the shards of the corte: every election, the
  * entidad, every distrito and municipio (their own shards and their rows in the entidad shard) and every
  * sección row.
  */
-import { clasificarActa } from '../../worker/domain/acta/classify.ts';
-import type { Catalogue } from '../../worker/domain/catalogue/schema.ts';
+import { clasificarActa } from '../../worker/domain/acta/clasificar.ts';
+import type { Catalogue } from '../../worker/domain/catalogo/esquema.ts';
 import { desdeUtf8 } from '../../worker/domain/corte/bytes.ts';
 import { CONTEO } from '../../worker/domain/corte/lectura.ts';
 import { EntidadShardSchema, ManifiestoSchema, PunteroSchema, TerritorioShardSchema, type FilaHijo, type Manifiesto } from '../../worker/domain/corte/shards.ts';
 import { RUTA_LATEST_RAIZ } from '../../worker/domain/corte/rutas.ts';
-import { addActa, addEsperada, emptyTally, FIGURAS, figuras, type Tally } from '../../worker/domain/tally/tally.ts';
+import { addActa, addEsperada, emptyTally, FIGURAS, figuras, type Tally } from '../../worker/domain/conteo/conteo.ts';
 import type { PlanNoche } from './plan.ts';
 
 export interface TalliesEleccion {

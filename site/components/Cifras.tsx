@@ -3,7 +3,7 @@
  * their percentages, participation, and total votes with and without casillas especiales. Every figure is text
  * with its label (a definition list), so it reads the same with a screen reader.
  */
-import type { Figuras } from '../../worker/domain/tally/tally.ts';
+import type { Figuras } from '../../worker/domain/conteo/conteo.ts';
 import { entero, porcentaje } from '../lib/format.ts';
 
 interface Props {

@@ -3,11 +3,11 @@
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { clasificarActa } from '../../worker/domain/acta/classify.ts';
+import { clasificarActa } from '../../worker/domain/acta/clasificar.ts';
 import { actasEsperadas, type ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
 import { actaRegistrada, entradaTally } from '../../worker/domain/acta/registrada.ts';
-import { FIXTURE_APERTURA_MS, fixtureActas, fixtureCatalogue as cat } from '../../worker/domain/fixtures/election.ts';
-import { addActa, addEsperada, emptyTally, figuras, type Tally } from '../../worker/domain/tally/tally.ts';
+import { FIXTURE_APERTURA_MS, fixtureActas, fixtureCatalogue as cat } from '../../test/ejemplos/eleccion.ts';
+import { addActa, addEsperada, emptyTally, figuras, type Tally } from '../../worker/domain/conteo/conteo.ts';
 import { entero, fechaHora, porcentaje } from '../lib/format.ts';
 import type { ActaVista, CorteInfo, FilaTerritorio, VistaTerritorio as DatosTerritorio } from '../lib/modelo.ts';
 import VistaActa from './VistaActa.tsx';

@@ -3,7 +3,7 @@
  * 4 decimals (RULES.md §5) and are shown with exactly those 4 decimals; vote shares are computed here with the
  * domain's integer truncation, never rounded up.
  */
-import { percentUnits, percentValue, truncatedPercent } from '../../worker/domain/tally/percent.ts';
+import { percentUnits, percentValue, truncatedPercent } from '../../worker/domain/conteo/porcentaje.ts';
 
 const LOCALE = 'es-MX';
 const enteros = new Intl.NumberFormat(LOCALE);

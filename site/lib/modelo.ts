@@ -5,7 +5,7 @@
  */
 import type { ActaLeida } from '../../worker/domain/corte/lectura.ts';
 import type { Resultados as ResultadosShard } from '../../worker/domain/corte/shards.ts';
-import type { Eleccion, TerritorioKind } from '../../worker/domain/catalogue/schema.ts';
+import type { Eleccion, TerritorioKind } from '../../worker/domain/catalogo/esquema.ts';
 import type { Catalogo } from './opciones.ts';
 
 /** The corte a view's data comes from. */

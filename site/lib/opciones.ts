@@ -4,7 +4,7 @@
  * actas (TOTAL_VOTOS_C_CS), so no registradas and nulos are shown with theirs.
  */
 import type { Barra } from '../components/Barras.tsx';
-import type { Candidatura, Coalicion, Partido } from '../../worker/domain/catalogue/schema.ts';
+import type { Candidatura, Coalicion, Partido } from '../../worker/domain/catalogo/esquema.ts';
 
 export const NO_REGISTRADAS = 'NO_REGISTRADAS';
 export const NULOS = 'NULOS';

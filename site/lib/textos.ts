@@ -4,10 +4,10 @@
  * zod (~25 KB gzip) to every phone. Every switch is exhaustive (assertNever).
  */
 import { assertNever } from '../../worker/domain/assert.ts';
-import type { EstatusActa, Observacion } from '../../worker/domain/acta/classify.ts';
-import type { MotivoSinActa } from '../../worker/domain/acta/schema.ts';
+import type { EstatusActa, Observacion } from '../../worker/domain/acta/clasificar.ts';
+import type { MotivoSinActa } from '../../worker/domain/acta/esquema.ts';
 import type { DigitalizacionSchema, OrigenSchema, TipoDocumentoSchema } from '../../worker/domain/acta/publicada.ts';
-import type { TipoCasilla } from '../../worker/domain/catalogue/schema.ts';
+import type { TipoCasilla } from '../../worker/domain/catalogo/esquema.ts';
 import type { z } from 'zod';
 
 export function tipoCasillaTexto(t: TipoCasilla): string {

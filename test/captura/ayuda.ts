@@ -4,12 +4,12 @@
  */
 import { env, exports } from 'cloudflare:workers';
 import { expect } from 'vitest';
-import type { Captura, Valor } from '../../worker/domain/acta/schema.ts';
+import type { Captura, Valor } from '../../worker/domain/acta/esquema.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
-import { fixtureCatalogue } from '../../worker/domain/fixtures/election.ts';
-import { loadCatalogue } from '../../worker/db/catalogue-load.ts';
+import { fixtureCatalogue } from '../ejemplos/eleccion.ts';
+import { loadCatalogue } from '../../worker/db/catalogo-carga.ts';
 import { crearOperador, ejecutorD1, emitirToken } from '../../worker/db/administracion.ts';
-import { sha256Hex } from '../../worker/domain/audit/chain.ts';
+import { sha256Hex } from '../../worker/domain/bitacora/cadena.ts';
 
 export const BASE = 'http://prep.test';
 export const HORA = 3_600_000;

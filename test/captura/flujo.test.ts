@@ -8,8 +8,8 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActaPublicada } from '../../worker/domain/acta/publicada.ts';
-import type { Captura } from '../../worker/domain/acta/schema.ts';
-import { fixtureActas, fixtureCatalogue, type FixtureActa } from '../../worker/domain/fixtures/election.ts';
+import type { Captura } from '../../worker/domain/acta/esquema.ts';
+import { fixtureActas, fixtureCatalogue, type FixtureActa } from '../ejemplos/eleccion.ts';
 import { crearOperador, ejecutorD1, emitirToken } from '../../worker/db/administracion.ts';
 import { verificarBitacora } from '../../worker/db/bitacora.ts';
 import { HORA, jpeg, llamar, ok, prepararEscenario, sha, subirImagen, type Tokens, type Vista } from './ayuda.ts';

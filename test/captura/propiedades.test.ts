@@ -12,8 +12,8 @@ import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FechaHoraSchema } from '../../worker/domain/captura/fecha.ts';
-import { parseClaveActa } from '../../worker/domain/keys/clave.ts';
-import { tipoPorContenido } from '../../worker/domain/captura/sniff.ts';
+import { parseClaveActa } from '../../worker/domain/claves/clave.ts';
+import { tipoPorContenido } from '../../worker/domain/captura/tipo-imagen.ts';
 import { capturaPara, huellaBase, jpeg, llamar, objetosR2, ok, prepararEscenario, sha, subirImagen, type Tokens } from './ayuda.ts';
 
 const RUNS = 1000;

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../scripts/verify.ts';
 import { DB_NAME } from '../../scripts/lib/local.ts';
-import { catalogueSqlScript } from '../../worker/db/catalogue-load.ts';
-import { fixtureActas, fixtureCatalogue } from '../../worker/domain/fixtures/election.ts';
+import { catalogueSqlScript } from '../../worker/db/catalogo-carga.ts';
+import { fixtureActas, fixtureCatalogue } from '../ejemplos/eleccion.ts';
 import { iniciarPila, type Pila } from './lib/pila.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'prep-e2e-cortes-'));

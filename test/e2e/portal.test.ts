@@ -13,8 +13,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json';
-import { generateJalisco } from '../../data/generator/generate.ts';
-import { catalogueSqlScript } from '../../worker/db/catalogue-load.ts';
+import { generateJalisco } from '../../scripts/generador/generar.ts';
+import { catalogueSqlScript } from '../../worker/db/catalogo-carga.ts';
 import type { ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
 import { resultadosDeFila } from '../../worker/domain/corte/lectura.ts';
 import { rutaShard, shardIds } from '../../worker/domain/corte/rutas.ts';
@@ -28,7 +28,7 @@ import {
   type Puntero,
   type Resultados,
 } from '../../worker/domain/corte/shards.ts';
-import type { Figuras } from '../../worker/domain/tally/tally.ts';
+import type { Figuras } from '../../worker/domain/conteo/conteo.ts';
 import { DB_NAME } from '../../scripts/lib/local.ts';
 import { crearOperadoresEnLote } from '../../scripts/lib/operadores-lote.ts';
 import { entero, fechaHora, porcentaje } from '../../site/lib/format.ts';

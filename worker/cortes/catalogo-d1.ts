@@ -2,7 +2,7 @@
  * The catalogue as a corte needs it, read from D1 in one batch (one round trip, ~12k rows for Jalisco) and
  * parsed with the catalogue schemas at the boundary. CATDs are not read: a corte does not need them.
  */
-import { CatalogueSchema, type Boleta, type Catalogue } from '../domain/catalogue/schema.ts';
+import { CatalogueSchema, type Boleta, type Catalogue } from '../domain/catalogo/esquema.ts';
 
 type Fila = Record<string, unknown>;
 

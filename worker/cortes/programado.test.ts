@@ -2,8 +2,8 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import worker from '../index.ts';
-import { FIXTURE_APERTURA_MS, fixtureActas } from '../domain/fixtures/election.ts';
-import { cargarFixture, registrarEnLog, reiniciar } from './prueba.ts';
+import { FIXTURE_APERTURA_MS, fixtureActas } from '../../test/ejemplos/eleccion.ts';
+import { cargarFixture, registrarEnLog, reiniciar } from '../../test/cortes/prueba.ts';
 import { guardarConfig } from './registro-d1.ts';
 
 const MIN = 60_000;

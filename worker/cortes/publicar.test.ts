@@ -6,10 +6,10 @@ import { DiferenciasSchema, EntidadShardSchema, HistorialSchema, ManifiestoSchem
 import { EstadoCorte } from '../domain/corte/estado.ts';
 import { construirModelo } from '../domain/corte/modelo.ts';
 import { renderizar } from '../domain/corte/render-shards.ts';
-import { FIXTURE_APERTURA_MS, fixtureActas, fixtureCatalogue } from '../domain/fixtures/election.ts';
+import { FIXTURE_APERTURA_MS, fixtureActas, fixtureCatalogue } from '../../test/ejemplos/eleccion.ts';
 import { almacenR2, type Almacen } from './almacen.ts';
 import { cacheDelIsolate } from './cache.ts';
-import { almacenConPausa, almacenQueFalla, cargarFixture, contarCortes, leerJson, registrarEnLog, reiniciar } from './prueba.ts';
+import { almacenConPausa, almacenQueFalla, cargarFixture, contarCortes, leerJson, registrarEnLog, reiniciar } from '../../test/cortes/prueba.ts';
 import { ejecutarCorte, type Dependencias, type Pedido } from './publicar.ts';
 
 const MIN = 60_000;

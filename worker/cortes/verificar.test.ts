@@ -7,10 +7,10 @@ import { unzipSync, zipSync } from 'fflate';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { desdeUtf8, utf8 } from '../domain/corte/bytes.ts';
 import { ManifiestoSchema, PunteroSchema, type Manifiesto, type Puntero } from '../domain/corte/shards.ts';
-import { verificarCorte, type Fuente } from '../domain/corte/verify.ts';
-import { FIXTURE_APERTURA_MS, fixtureActas } from '../domain/fixtures/election.ts';
+import { verificarCorte, type Fuente } from '../domain/corte/verificar.ts';
+import { FIXTURE_APERTURA_MS, fixtureActas } from '../../test/ejemplos/eleccion.ts';
 import { almacenR2 } from './almacen.ts';
-import { cargarFixture, leerJson, registrarEnLog, reiniciar } from './prueba.ts';
+import { cargarFixture, leerJson, registrarEnLog, reiniciar } from '../../test/cortes/prueba.ts';
 import { ejecutarCorte } from './publicar.ts';
 
 const r2: Fuente = {

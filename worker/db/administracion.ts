@@ -3,7 +3,7 @@
  * Worker's D1 binding (tests) or `wrangler d1 execute` on the local database (scripts/operators.ts). The entry is
  * sealed over the tip read just before; if another writer moved the tip, the batch aborts and is retried.
  */
-import { sellar, type Entrada, type EntradaSellada, type Punta } from '../domain/audit/chain.ts';
+import { sellar, type Entrada, type EntradaSellada, type Punta } from '../domain/bitacora/cadena.ts';
 import type { OperadorNuevo } from '../domain/captura/operador-nuevo.ts';
 import { tokenDesdeBytes } from '../domain/captura/token.ts';
 import { LEER_PUNTA, puntaDe, sentenciaBitacora } from './bitacora.ts';

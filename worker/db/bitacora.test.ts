@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { capturaPara, jpeg, llamar, ok, prepararEscenario, subirImagen, type Tokens } from '../../test/captura/ayuda.ts';
-import { GENESIS_HASH, sellar } from '../domain/audit/chain.ts';
+import { GENESIS_HASH, sellar } from '../domain/bitacora/cadena.ts';
 import { anotar, leerTramo, sentenciaBitacora, verificarBitacora } from './bitacora.ts';
 import { preparar } from './sentencia.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The audit log in D1. Chaining without a read-then-write race: the writer reads the tip (id, hash) in its
- * snapshot, seals its entry over it in JS (worker/domain/audit/chain.ts), and inserts it in the same batch as the
+ * snapshot, seals its entry over it in JS (worker/domain/bitacora/cadena.ts), and inserts it in the same batch as the
  * change it records. The trigger `bitacora_encadena` aborts the batch unless the entry is the next id and links
  * to the current tip's hash, so a concurrent writer that appended first makes this batch fail as a whole; the
  * caller re-reads and retries. Entries can therefore only be appended at the tip, in order, with no gaps.
@@ -15,7 +15,7 @@ import {
   type FilaBitacora,
   type Punta,
   type ResultadoCadena,
-} from '../domain/audit/chain.ts';
+} from '../domain/bitacora/cadena.ts';
 import { ConflictoConcurrente, ejecutarLote, esperaReintento } from './guardia.ts';
 import { preparar, sentencia, type Sentencia } from './sentencia.ts';
 import { olvidar, reservar, sha256Sincrono } from './cabeza.ts';

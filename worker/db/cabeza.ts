@@ -13,7 +13,7 @@
  * prediction is forgotten, and the caller re-reads. Correctness never depends on the prediction.
  */
 import { createHash } from 'node:crypto';
-import type { Punta } from '../domain/audit/chain.ts';
+import type { Punta } from '../domain/bitacora/cadena.ts';
 
 /** The newest known end of both chains. */
 export interface Cabeza {

@@ -5,7 +5,7 @@
  * retries, and the audit entry (which the bitacora trigger only accepts at the tip that was read).
  */
 import type { ActaPublicada } from '../domain/acta/publicada.ts';
-import { canonicalJson, type EntradaSellada } from '../domain/audit/chain.ts';
+import { canonicalJson, type EntradaSellada } from '../domain/bitacora/cadena.ts';
 import { claveIdentificacion } from '../domain/captura/acopio.ts';
 import type { Cambio } from '../domain/captura/cambio.ts';
 import type { ActaEstado, ActaVersionada } from '../domain/captura/estado.ts';

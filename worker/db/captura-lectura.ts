@@ -5,13 +5,13 @@
  * read here.
  */
 import { z } from 'zod';
-import type { Captura } from '../domain/acta/schema.ts';
+import type { Captura } from '../domain/acta/esquema.ts';
 import type { Identificacion } from '../domain/acta/publicada.ts';
-import type { Punta } from '../domain/audit/chain.ts';
+import type { Punta } from '../domain/bitacora/cadena.ts';
 import type { ActaEsperadaRef } from '../domain/captura/acopio.ts';
 import { camposDeBoleta } from '../domain/captura/boleta.ts';
 import type { ActaEstado, ActaVersionada, CapturaRegistrada } from '../domain/captura/estado.ts';
-import { TipoCasillaSchema } from '../domain/catalogue/schema.ts';
+import { TipoCasillaSchema } from '../domain/catalogo/esquema.ts';
 import { puntaDe } from './bitacora.ts';
 
 /** Which acta: by clave (CLAVE_ACTA or FC-n) and/or, at acopio, by a fuera de catálogo identification. */

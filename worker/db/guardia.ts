@@ -4,7 +4,7 @@
  * writer: nothing of it was written, and the caller re-reads and decides again.
  */
 import { sentencia, type Sentencia } from './sentencia.ts';
-import type { SqlValue } from './sql-chunks.ts';
+import type { SqlValue } from './sql-lotes.ts';
 
 export class ConflictoConcurrente extends Error {
   readonly motivo: string;

@@ -5,12 +5,12 @@
  */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateJalisco } from '../../data/generator/generate.ts';
-import { claveCasilla } from '../domain/keys/clave.ts';
+import { generateJalisco } from '../../scripts/generador/generar.ts';
+import { claveCasilla } from '../domain/claves/clave.ts';
 import { crearOperador, CambioRechazado, ejecutorD1, emitirToken } from './administracion.ts';
-import { loadCatalogue } from './catalogue-load.ts';
+import { loadCatalogue } from './catalogo-carga.ts';
 import { leerCredencial, sentenciasCrearOperador } from './operadores.ts';
-import { D1_MAX_PARAMS } from './sql-chunks.ts';
+import { D1_MAX_PARAMS } from './sql-lotes.ts';
 
 const db = env.DB;
 const cat = generateJalisco(2024);

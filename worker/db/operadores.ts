@@ -8,7 +8,7 @@ import type { OperadorNuevo } from '../domain/captura/operador-nuevo.ts';
 import { AmbitoSchema, RolSchema, type Operador } from '../domain/captura/permisos.ts';
 import { guardia } from './guardia.ts';
 import { sentencia, type Sentencia } from './sentencia.ts';
-import { rowsPerStatement } from './sql-chunks.ts';
+import { rowsPerStatement } from './sql-lotes.ts';
 
 /** Multi-row INSERT of (operador, x) pairs, chunked under the bound-parameter limit. */
 function paresEnTrozos(tabla: string, columna: string, operador: string, valores: readonly string[]): Sentencia[] {

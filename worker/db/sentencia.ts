@@ -2,7 +2,7 @@
  * A SQL statement as a value (text + positional `?` parameters): bound through the Worker binding, or rendered
  * with literal values for `wrangler d1 execute --file` (scripts/operators.ts). Either way the same statements run.
  */
-import { D1_MAX_PARAMS, type SqlValue } from './sql-chunks.ts';
+import { D1_MAX_PARAMS, type SqlValue } from './sql-lotes.ts';
 
 export interface Sentencia {
   sql: string;

@@ -36,10 +36,10 @@ describe('domain index', () => {
     }
   });
 
-  it('every source file of acta/, tally/, keys/, time/, fixtures/ and the root has its test beside it', () => {
-    const carpetas = ['acta', 'tally', 'keys', 'time', 'fixtures'].map((c) => path.join(aqui, c));
+  it('every source file of acta/, conteo/, claves/, tiempo/ and the root has its test beside it', () => {
+    const carpetas = ['acta', 'conteo', 'claves', 'tiempo'].map((c) => path.join(aqui, c));
     const propios = fuentes(aqui).filter((f) => path.dirname(f) === aqui || carpetas.includes(path.dirname(f)));
-    const exentos = ['index.ts', 'schema.ts', 'publicada.ts']; // re-exports and declarative schemas
+    const exentos = ['index.ts', 'esquema.ts', 'publicada.ts']; // re-exports and declarative schemas
     const sinTest = propios
       .filter((f) => !exentos.includes(path.basename(f)))
       .filter((f) => !readdirSync(path.dirname(f)).includes(path.basename(f).replace(/\.ts$/, '.test.ts')));

@@ -9,14 +9,14 @@
  *   fixtures/   a small hand-written election for tests (import it directly; not re-exported here)
  */
 export * from './assert.ts';
-export * from './result.ts';
-export * from './catalogue/schema.ts';
-export * from './acta/schema.ts';
+export * from './resultado.ts';
+export * from './catalogo/esquema.ts';
+export * from './acta/esquema.ts';
 export * from './acta/publicada.ts';
-export * from './acta/classify.ts';
+export * from './acta/clasificar.ts';
 export * from './acta/esperadas.ts';
 export * from './acta/registrada.ts';
-export * from './tally/percent.ts';
-export * from './tally/tally.ts';
-export * from './keys/clave.ts';
-export * from './time/central.ts';
+export * from './conteo/porcentaje.ts';
+export * from './conteo/conteo.ts';
+export * from './claves/clave.ts';
+export * from './tiempo/central.ts';

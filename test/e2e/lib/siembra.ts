@@ -6,11 +6,11 @@
  * second corte.
  */
 import { createHash } from 'node:crypto';
-import { COLUMNAS_FIJAS, ILEGIBLE, type Captura, type MotivoSinActa, type Valor } from '../../../worker/domain/acta/schema.ts';
+import { COLUMNAS_FIJAS, ILEGIBLE, type Captura, type MotivoSinActa, type Valor } from '../../../worker/domain/acta/esquema.ts';
 import { actasEsperadas, type ActaEsperada } from '../../../worker/domain/acta/esperadas.ts';
 import type { OperadorNuevo } from '../../../worker/domain/captura/operador-nuevo.ts';
-import type { Catalogue } from '../../../worker/domain/catalogue/schema.ts';
-import { createRng } from '../../../data/generator/prng.ts';
+import type { Catalogue } from '../../../worker/domain/catalogo/esquema.ts';
+import { createRng } from '../../../scripts/generador/azar.ts';
 import { Cliente } from '../../../scripts/simulacro/cliente.ts';
 import { imagenActa } from '../../../scripts/simulacro/imagen.ts';
 import { ADMIN, idPuesto, personalDeLaNoche, type Puesto } from '../../../scripts/simulacro/personal.ts';

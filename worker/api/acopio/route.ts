@@ -4,7 +4,7 @@
  * reason. An identification that matches no expected acta is registered fuera de catálogo (FC-<n>).
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { MotivoSinActaSchema } from '../../domain/acta/schema.ts';
+import { MotivoSinActaSchema } from '../../domain/acta/esquema.ts';
 import { IdentificacionSchema, MecanismoTrasladoSchema } from '../../domain/acta/publicada.ts';
 import { acopiar, claveIdentificacion, type ObjetivoAcopio } from '../../domain/captura/acopio.ts';
 import { FechaHoraSchema } from '../../domain/captura/fecha.ts';

@@ -5,7 +5,7 @@
  * to verification.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { CapturaSchema } from '../../domain/acta/schema.ts';
+import { CapturaSchema } from '../../domain/acta/esquema.ts';
 import { capturar } from '../../domain/captura/captura.ts';
 import { FechaHoraSchema } from '../../domain/captura/fecha.ts';
 import type { Instantanea } from '../../db/captura-lectura.ts';

@@ -1,8 +1,8 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { crearOperador, ejecutorD1, emitirToken } from '../../db/administracion.ts';
-import { cargarFixture, leerJson, registrarEnLog, reiniciar } from '../../cortes/prueba.ts';
-import { fixtureActas } from '../../domain/fixtures/election.ts';
+import { cargarFixture, leerJson, registrarEnLog, reiniciar } from '../../../test/cortes/prueba.ts';
+import { fixtureActas } from '../../../test/ejemplos/eleccion.ts';
 
 const BASE = 'http://prep.test';
 const tokens: Record<string, string> = {};

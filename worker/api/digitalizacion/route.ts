@@ -6,11 +6,11 @@
  * an orphan, never a wrong image). ORIGEN, DIGITALIZACION and TIPO_DOCUMENTO go in the query string.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { sha256Hex } from '../../domain/audit/chain.ts';
+import { sha256Hex } from '../../domain/bitacora/cadena.ts';
 import { digitalizar, ImagenMetadatosSchema, type ImagenRecibida } from '../../domain/captura/digitalizacion.ts';
 import { MimeImagenSchema, type MimeImagen } from '../../domain/captura/estado.ts';
 import { FechaHoraSchema } from '../../domain/captura/fecha.ts';
-import { tipoPorContenido } from '../../domain/captura/sniff.ts';
+import { tipoPorContenido } from '../../domain/captura/tipo-imagen.ts';
 import type { AppEnv } from '../app.ts';
 import { ApiError } from '../errors.ts';
 import { aplicarPaso, sinTipo } from '../flujo/aplicar.ts';

@@ -9,12 +9,12 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { canonicalJson, sellarCon, sha256Hex } from '../../domain/audit/chain.ts';
+import { canonicalJson, sellarCon, sha256Hex } from '../../domain/bitacora/cadena.ts';
 import type { Cambio, Contexto } from '../../domain/captura/cambio.ts';
 import { alcanzaActa, type AlcanceActa, type Operador } from '../../domain/captura/permisos.ts';
 import { cambioPublico } from '../../domain/captura/publicacion.ts';
 import type { Rechazo } from '../../domain/captura/rechazo.ts';
-import type { Result } from '../../domain/result.ts';
+import type { Result } from '../../domain/resultado.ts';
 import { sentenciasConfirmacion, type Confirmacion, type RespuestaAGuardar } from '../../db/captura-escritura.ts';
 import { leerInstantanea, type Instantanea, type ObjetivoLectura, type RespuestaGuardada } from '../../db/captura-lectura.ts';
 import { ConflictoConcurrente, ejecutarLote, esperaReintento } from '../../db/guardia.ts';

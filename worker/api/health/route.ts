@@ -1,7 +1,7 @@
 /** Health and catalogue summary: what an operator checks first after `npm start` or a deploy. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app.ts';
-import { catalogueSummary } from '../../db/catalogue-summary.ts';
+import { catalogueSummary } from '../../db/catalogo-resumen.ts';
 
 export const CatalogueSummarySchema = z
   .object({

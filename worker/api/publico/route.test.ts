@@ -4,10 +4,10 @@ import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { almacenR2 } from '../../cortes/almacen.ts';
-import { cargarFixture, registrarEnLog, reiniciar } from '../../cortes/prueba.ts';
+import { cargarFixture, registrarEnLog, reiniciar } from '../../../test/cortes/prueba.ts';
 import { ejecutarCorte } from '../../cortes/publicar.ts';
 import { DiferenciasSchema, HistorialSchema, PunteroSchema, TerritoriosShardSchema, type Puntero } from '../../domain/corte/shards.ts';
-import { FIXTURE_APERTURA_MS, fixtureActas } from '../../domain/fixtures/election.ts';
+import { FIXTURE_APERTURA_MS, fixtureActas } from '../../../test/ejemplos/eleccion.ts';
 
 const BASE = 'http://prep.test';
 const get = (ruta: string, headers: Record<string, string> = {}, method = 'GET') => exports.default.fetch(new Request(BASE + ruta, { method, headers }));

@@ -4,7 +4,7 @@
  * reason). Nobody who captured the acta may verify it. Equal captures never come here: they verify themselves.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { CapturaSchema } from '../../domain/acta/schema.ts';
+import { CapturaSchema } from '../../domain/acta/esquema.ts';
 import { verificar, type Resolucion } from '../../domain/captura/captura.ts';
 import { FechaHoraSchema } from '../../domain/captura/fecha.ts';
 import type { AppEnv } from '../app.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Catalogue, Eleccion, Seccion } from '../catalogue/schema.ts';
-import { fixtureCatalogue } from '../fixtures/election.ts';
+import type { Catalogue, Eleccion, Seccion } from '../catalogo/esquema.ts';
+import { fixtureCatalogue } from '../../../test/ejemplos/eleccion.ts';
 import { actasEsperadas, ActaEsperadaSchema, territorioDeActa } from './esperadas.ts';
 
 describe('territorioDeActa', () => {

@@ -15,9 +15,9 @@ import {
   type Eleccion,
   type Seccion,
   type TipoCasilla,
-} from '../catalogue/schema.ts';
-import { claveActa, claveCasilla } from '../keys/clave.ts';
-import { err, ok, type Result } from '../result.ts';
+} from '../catalogo/esquema.ts';
+import { claveActa, claveCasilla } from '../claves/clave.ts';
+import { err, ok, type Result } from '../resultado.ts';
 
 export const ActaEsperadaSchema = z.strictObject({
   /** CLAVE_ACTA (without apostrophe). */

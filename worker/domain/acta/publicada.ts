@@ -5,8 +5,8 @@
  * entry with seq ≤ N. The capture workflow's own tables are never read by the cortes.
  */
 import { z } from 'zod';
-import { TipoCasillaSchema } from '../catalogue/schema.ts';
-import { CapturaSchema, MotivoSinActaSchema } from './schema.ts';
+import { TipoCasillaSchema } from '../catalogo/esquema.ts';
+import { CapturaSchema, MotivoSinActaSchema } from './esquema.ts';
 
 export const OrigenSchema = z.enum(['CASILLA', 'CATD']);
 export const DigitalizacionSchema = z.enum(['MOVIL', 'ESCANER']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureActas, fixtureCatalogue } from '../fixtures/election.ts';
-import { clasificarActa } from './classify.ts';
+import { fixtureActas, fixtureCatalogue } from '../../../test/ejemplos/eleccion.ts';
+import { clasificarActa } from './clasificar.ts';
 import { actasEsperadas, type ActaEsperada } from './esperadas.ts';
 import type { ActaPublicada } from './publicada.ts';
 import { actaRegistrada, entradaTally } from './registrada.ts';

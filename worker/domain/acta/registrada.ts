@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 import { assertNever } from '../assert.ts';
-import { err, ok, type Result } from '../result.ts';
-import type { TallyInput } from '../tally/tally.ts';
-import type { ActaRegistrada, Clasificacion } from './classify.ts';
+import { err, ok, type Result } from '../resultado.ts';
+import type { TallyInput } from '../conteo/conteo.ts';
+import type { ActaRegistrada, Clasificacion } from './clasificar.ts';
 import type { ActaEsperada } from './esperadas.ts';
 import type { ActaPublicada } from './publicada.ts';
 

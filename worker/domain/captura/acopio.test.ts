@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AHORA, ESPERADA_338B1_GUB, ctx, enCaptura, operadorCatd } from '../fixtures/captura.ts';
+import { AHORA, ESPERADA_338B1_GUB, ctx, enCaptura, operadorCatd } from '../../../test/ejemplos/captura.ts';
 import { acopiar, claveIdentificacion, type ObjetivoAcopio } from './acopio.ts';
 
 const op = operadorCatd('ana', 'CATD-D01', 'acopio');

@@ -4,9 +4,9 @@
  * fuera de catálogo (published at once, never counted), never dropped.
  */
 import { z } from 'zod';
-import { MotivoSinActaSchema, type MotivoSinActa } from '../acta/schema.ts';
+import { MotivoSinActaSchema, type MotivoSinActa } from '../acta/esquema.ts';
 import { MecanismoTrasladoSchema, type Identificacion } from '../acta/publicada.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../resultado.ts';
 import { cambio, instante, type Cambio, type Contexto } from './cambio.ts';
 import type { ActaEstado, ActaVersionada } from './estado.ts';
 import { rechazo, type Rechazo } from './rechazo.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CAMPOS_GUB, capturaGub } from '../fixtures/captura.ts';
+import { CAMPOS_GUB, capturaGub } from '../../../test/ejemplos/captura.ts';
 import { camposDeBoleta, mismasCifras, ordenarSegunBoleta, validarContraBoleta } from './boleta.ts';
 
 describe('a capture against its ballot', () => {

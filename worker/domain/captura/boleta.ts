@@ -3,8 +3,8 @@
  * territory (its party, independent and coalition-combination columns, then NO_REGISTRADAS and NULOS), no more,
  * no fewer. Value shapes (integer ≥ 0, ILEGIBLE, SIN_DATO) are the schema's job (CapturaSchema).
  */
-import { COLUMNAS_FIJAS, type Captura, type Valor } from '../acta/schema.ts';
-import { err, ok, type Result } from '../result.ts';
+import { COLUMNAS_FIJAS, type Captura, type Valor } from '../acta/esquema.ts';
+import { err, ok, type Result } from '../resultado.ts';
 
 /** The vote fields of a ballot whose party/coalition columns are `columnas` (publication order). */
 export function camposDeBoleta(columnas: readonly string[]): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AHORA, CAMPOS_GUB, capturaGub, ctx, enCaptura, operadorCatd, operadorCcv, registrada } from '../fixtures/captura.ts';
+import { AHORA, CAMPOS_GUB, capturaGub, ctx, enCaptura, operadorCatd, operadorCcv, registrada } from '../../../test/ejemplos/captura.ts';
 import { capturar, verificar, type EntradaCaptura } from './captura.ts';
 import type { ActaVersionada } from './estado.ts';
 

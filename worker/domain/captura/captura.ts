@@ -6,8 +6,8 @@
  * (COTEJADA 3) makes it COTEJADA 2.
  */
 import { z } from 'zod';
-import { CapturaSchema, type Captura } from '../acta/schema.ts';
-import { err, ok, type Result } from '../result.ts';
+import { CapturaSchema, type Captura } from '../acta/esquema.ts';
+import { err, ok, type Result } from '../resultado.ts';
 import { mismasCifras, ordenarSegunBoleta, validarContraBoleta } from './boleta.ts';
 import { cambio, con, instante, type Cambio, type Contexto } from './cambio.ts';
 import type { ActaEstado, ActaVersionada, CapturaRegistrada } from './estado.ts';

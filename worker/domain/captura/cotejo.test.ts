@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AHORA, capturaGub, ctx, enCaptura, operadorCatd } from '../fixtures/captura.ts';
+import { AHORA, capturaGub, ctx, enCaptura, operadorCatd } from '../../../test/ejemplos/captura.ts';
 import { cotejar } from './cotejo.ts';
 import type { ActaVersionada } from './estado.ts';
 import { actaPublicada } from './publicacion.ts';

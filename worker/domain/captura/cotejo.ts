@@ -4,7 +4,7 @@
  * runs (the last verified figures stay published), and the next verification makes it COTEJADA 2.
  */
 import { z } from 'zod';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../resultado.ts';
 import { cambio, instante, type Cambio, type Contexto } from './cambio.ts';
 import type { ActaEstado, ActaVersionada } from './estado.ts';
 import { rechazo, type Rechazo } from './rechazo.ts';

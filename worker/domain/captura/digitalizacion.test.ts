@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AHORA, ESPERADA_338B1_GUB, ctx, dispositivoCasilla, enCaptura, operadorCatd } from '../fixtures/captura.ts';
+import { AHORA, ESPERADA_338B1_GUB, ctx, dispositivoCasilla, enCaptura, operadorCatd } from '../../../test/ejemplos/captura.ts';
 import { digitalizar, type ImagenRecibida } from './digitalizacion.ts';
 import type { ActaVersionada } from './estado.ts';
 

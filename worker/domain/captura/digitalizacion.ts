@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { DigitalizacionSchema, OrigenSchema, TipoDocumentoSchema } from '../acta/publicada.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../resultado.ts';
 import type { ActaEsperadaRef } from './acopio.ts';
 import { cambio, instante, type Cambio, type Contexto } from './cambio.ts';
 import type { ActaEstado, ActaVersionada, Imagen, MimeImagen } from './estado.ts';

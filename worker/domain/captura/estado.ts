@@ -12,7 +12,7 @@
  * without one, the server's; `atServidor` is always the server's.
  */
 import { z } from 'zod';
-import { CapturaSchema, MotivoSinActaSchema } from '../acta/schema.ts';
+import { CapturaSchema, MotivoSinActaSchema } from '../acta/esquema.ts';
 import {
   DigitalizacionSchema,
   IdentificacionSchema,

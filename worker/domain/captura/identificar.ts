@@ -5,8 +5,8 @@
  * the acta is registered fuera de catálogo).
  */
 import type { Identificacion } from '../acta/publicada.ts';
-import { claveActa, claveCasilla, parseClaveActa } from '../keys/clave.ts';
-import { err, ok, type Result } from '../result.ts';
+import { claveActa, claveCasilla, parseClaveActa } from '../claves/clave.ts';
+import { err, ok, type Result } from '../resultado.ts';
 import { rechazo, type Rechazo } from './rechazo.ts';
 
 export interface CatalogoIdentificacion {

@@ -3,7 +3,7 @@
  * names its CATD, a PREP Casilla device names its casillas.
  */
 import { z } from 'zod';
-import { parseClaveCasilla } from '../keys/clave.ts';
+import { parseClaveCasilla } from '../claves/clave.ts';
 import { AmbitoSchema, ROLES_DEL_AMBITO, RolSchema } from './permisos.ts';
 
 export const OperadorIdSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'id: 2 a 40 caracteres a-z 0-9 . _ -');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN, dispositivoCasilla, operadorCatd, operadorCcv } from '../fixtures/captura.ts';
+import { ADMIN, dispositivoCasilla, operadorCatd, operadorCcv } from '../../../test/ejemplos/captura.ts';
 import { alcanzaActa, puedeEjercer, PasoSchema, RolSchema, ROL_DEL_PASO, type AlcanceActa, type Paso } from './permisos.ts';
 
 const acta = (x: Partial<AlcanceActa> = {}): AlcanceActa => ({

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { assertNever } from '../assert.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../resultado.ts';
 import { rechazo, type Rechazo } from './rechazo.ts';
 
 export const RolSchema = z.enum(['acopio', 'digitalizacion', 'captura', 'verificacion', 'supervisor', 'admin']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ActaPublicadaSchema } from '../acta/publicada.ts';
-import { AHORA, capturaGub, enCaptura } from '../fixtures/captura.ts';
+import { AHORA, capturaGub, enCaptura } from '../../../test/ejemplos/captura.ts';
 import type { ActaEstado } from './estado.ts';
 import { actaPublicada, cambioPublico } from './publicacion.ts';
 

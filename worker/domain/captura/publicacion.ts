@@ -5,7 +5,7 @@
  * figures stay published.
  */
 import { ActaPublicadaSchema, type ActaPublicada, type ImagenActa } from '../acta/publicada.ts';
-import { canonicalJson } from '../audit/chain.ts';
+import { canonicalJson } from '../bitacora/cadena.ts';
 import type { ActaEstado, Imagen } from './estado.ts';
 
 export function actaPublicada(e: ActaEstado): ActaPublicada | null {

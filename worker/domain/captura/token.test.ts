@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../audit/chain.ts';
+import { sha256Hex } from '../bitacora/cadena.ts';
 import { idDeToken, igualesTiempoConstante, tokenDesdeBytes } from './token.ts';
 
 const bytes = (n: number, desde: number) => Uint8Array.from({ length: n }, (_, i) => (desde + i * 37) % 256);

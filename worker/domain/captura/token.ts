@@ -3,7 +3,7 @@
  * is how it is looked up), secreto 43 base64url characters (256 random bits). Only SHA-256(token) is stored; a
  * presented token is hashed and compared with the stored hash in constant time.
  */
-import { sha256Hex } from '../audit/chain.ts';
+import { sha256Hex } from '../bitacora/cadena.ts';
 
 const TOKEN_RE = /^prep_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
 

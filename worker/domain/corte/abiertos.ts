@@ -5,7 +5,7 @@
  * so the same corte always gives the same bytes.
  */
 import { deflateSync, Zip, type ZipInputFile } from 'fflate';
-import { formatZipStamp } from '../time/central.ts';
+import { formatZipStamp } from '../tiempo/central.ts';
 import { sha256Hex } from './bytes.ts';
 
 export interface ArchivoAbierto {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureActas, fixtureCatalogue } from '../fixtures/election.ts';
+import { fixtureActas, fixtureCatalogue } from '../../../test/ejemplos/eleccion.ts';
 import { actaEnCorte } from './acta-corte.ts';
 import { EstadoCorte } from './estado.ts';
 import { construirModelo } from './modelo.ts';

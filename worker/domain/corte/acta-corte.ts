@@ -3,11 +3,11 @@
  * election, its classification and what it adds to the tallies. Total over well-formed log entries: a captura
  * or sin acta whose clave is not an expected acta is, by definition (RULES.md §4), fuera de catálogo.
  */
-import { clasificarActa, type Clasificacion } from '../acta/classify.ts';
+import { clasificarActa, type Clasificacion } from '../acta/clasificar.ts';
 import type { ActaPublicada } from '../acta/publicada.ts';
 import { actaRegistrada, entradaTally } from '../acta/registrada.ts';
-import { err, ok, type Result } from '../result.ts';
-import type { TallyInput } from '../tally/tally.ts';
+import { err, ok, type Result } from '../resultado.ts';
+import type { TallyInput } from '../conteo/conteo.ts';
 import type { ActaModelo, CorteModelo, EleccionModelo } from './modelo.ts';
 
 export interface ActaEnCorte {

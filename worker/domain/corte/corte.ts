@@ -4,7 +4,7 @@
  * adapter (worker/cortes) writes the bytes, in this order: shards, zip, diff, manifest, history, pointer.
  */
 import type { ActaPublicada } from '../acta/publicada.ts';
-import { formatCorte } from '../time/central.ts';
+import { formatCorte } from '../tiempo/central.ts';
 import { construirZip, carpetaEleccion, type ArchivoAbierto, type Compresor } from './abiertos.ts';
 import { igualesProfundo, sha256Hex, utf8 } from './bytes.ts';
 import { csvCandidaturas } from './csv-candidaturas.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../csv/parse.ts';
-import { fixtureCatalogue } from '../fixtures/election.ts';
+import { parseCsv } from '../csv/leer.ts';
+import { fixtureCatalogue } from '../../../test/ejemplos/eleccion.ts';
 import { csvCandidaturas } from './csv-candidaturas.ts';
 import { construirModelo } from './modelo.ts';
 

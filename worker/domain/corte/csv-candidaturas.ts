@@ -4,8 +4,8 @@
  * absent for an entidad-wide election (gubernatura). UTF-8 with BOM, CRLF. It depends on the catalogue only.
  */
 import { assertNever } from '../assert.ts';
-import type { Catalogue } from '../catalogue/schema.ts';
-import { writeCsv } from '../csv/write.ts';
+import type { Catalogue } from '../catalogo/esquema.ts';
+import { writeCsv } from '../csv/escribir.ts';
 import type { EleccionModelo } from './modelo.ts';
 
 export function columnaTerritorio(em: EleccionModelo): 'ID_DISTRITO_LOCAL' | 'ID_MUNICIPIO' | null {

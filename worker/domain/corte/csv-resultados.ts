@@ -10,13 +10,13 @@
  * apply or has no data yet. Keys carry a leading apostrophe (`'140338B01004`).
  */
 import { assertNever } from '../assert.ts';
-import { observacionesTexto } from '../acta/classify.ts';
+import { observacionesTexto } from '../acta/clasificar.ts';
 import type { ActaPublicada } from '../acta/publicada.ts';
-import { ILEGIBLE, SIN_DATO, type Total, type Valor } from '../acta/schema.ts';
-import { csvField } from '../csv/write.ts';
-import { csvKey } from '../keys/clave.ts';
-import { FIGURAS, figuras, figurasFila, type Tally } from '../tally/tally.ts';
-import { formatCorte, formatFechaHora } from '../time/central.ts';
+import { ILEGIBLE, SIN_DATO, type Total, type Valor } from '../acta/esquema.ts';
+import { csvField } from '../csv/escribir.ts';
+import { csvKey } from '../claves/clave.ts';
+import { FIGURAS, figuras, figurasFila, type Tally } from '../conteo/conteo.ts';
+import { formatCorte, formatFechaHora } from '../tiempo/central.ts';
 import type { ActaEnCorte } from './acta-corte.ts';
 import type { ActaModelo, CorteModelo, EleccionModelo } from './modelo.ts';
 

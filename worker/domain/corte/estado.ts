@@ -32,7 +32,7 @@ import {
   type DestinoDenso,
   type TallyInput,
   type VotosDensos,
-} from '../tally/tally.ts';
+} from '../conteo/conteo.ts';
 import { actaEnCorte, type ActaEnCorte, type ProblemaActa } from './acta-corte.ts';
 import { igualesProfundo } from './bytes.ts';
 import { compararClavesFc, filaPendiente, filaRegistrada } from './csv-resultados.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fixtureActas, fixtureCatalogue } from '../fixtures/election.ts';
-import { figuras, type Tally } from '../tally/tally.ts';
+import { fixtureActas, fixtureCatalogue } from '../../../test/ejemplos/eleccion.ts';
+import { figuras, type Tally } from '../conteo/conteo.ts';
 import { desdeUtf8 } from './bytes.ts';
 import { EstadoCorte } from './estado.ts';
 import { CONTEO, figurasDeConteo, leerActa, resultadosDeFila } from './lectura.ts';

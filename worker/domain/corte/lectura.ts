@@ -1,16 +1,16 @@
 /**
  * Reading published shards without zod (the portal ships these to browsers; zod would add ~25 KB to every
  * view): compact rows expanded into the 13 figures, and an acta's aligned arrays into records with the URL
- * of its image. Only type imports from the zod modules; the arithmetic is percent.ts, shared with the corte,
+ * of its image. Only type imports from the zod modules; the arithmetic is porcentaje.ts, shared with the corte,
  * and `lectura.test.ts` checks `figurasDeConteo` against the corte's own `figuras` over random tallies.
  */
 import type { ImagenActa } from '../acta/publicada.ts';
-import type { Total, Valor } from '../acta/schema.ts';
-import { CONTEO, figurasDeConteo, type Contador } from '../tally/figuras.ts';
+import type { Total, Valor } from '../acta/esquema.ts';
+import { CONTEO, figurasDeConteo, type Contador } from '../conteo/figuras.ts';
 import { rutaImagen } from './rutas.ts';
 import type { ActaShard, Resultados } from './shards.ts';
 
-export { CONTEO, figurasDeConteo, type Contador } from '../tally/figuras.ts';
+export { CONTEO, figurasDeConteo, type Contador } from '../conteo/figuras.ts';
 
 /** Compact counters: `t` (CONTEO order), `c` per candidatura, and `v` per column where the shard has them. */
 export interface FilaCompacta {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureCatalogue } from '../fixtures/election.ts';
+import { fixtureCatalogue } from '../../../test/ejemplos/eleccion.ts';
 import { cabeceraCandidaturas } from './csv-candidaturas.ts';
 import { cabeceraDatos } from './csv-resultados.ts';
 import { descripcionVoto, leeme } from './leeme.ts';
 import { construirModelo } from './modelo.ts';
-import { FIGURAS } from '../tally/tally.ts';
+import { FIGURAS } from '../conteo/conteo.ts';
 
 const modelo = () => {
   const m = construirModelo(fixtureCatalogue);

@@ -5,13 +5,13 @@
  * checks it against `cabeceraDatos`.
  */
 import { assertNever } from '../assert.ts';
-import type { Catalogue } from '../catalogue/schema.ts';
+import type { Catalogue } from '../catalogo/esquema.ts';
 import { partidosDeCombinacion } from './combinaciones.ts';
 import { cabeceraCandidaturas } from './csv-candidaturas.ts';
 import { COLUMNAS_CATALOGO, COLUMNAS_FINALES, TOTALES_INICIALES } from './csv-resultados.ts';
 import type { EleccionModelo } from './modelo.ts';
-import { FIGURAS, type Figura } from '../tally/tally.ts';
-import { offsetLabel } from '../time/central.ts';
+import { FIGURAS, type Figura } from '../conteo/conteo.ts';
+import { offsetLabel } from '../tiempo/central.ts';
 
 export function nombreCsvResultados(codigo: string): string {
   return `${codigo}.csv`;

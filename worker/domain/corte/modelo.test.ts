@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureCatalogue } from '../fixtures/election.ts';
+import { fixtureCatalogue } from '../../../test/ejemplos/eleccion.ts';
 import { construirModelo } from './modelo.ts';
 
 const modelo = () => {

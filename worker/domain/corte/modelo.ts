@@ -4,10 +4,10 @@
  * Built once per catalogue; every corte (full or incremental) reads it, nothing mutates it.
  */
 import { actasEsperadas, type ActaEsperada } from '../acta/esperadas.ts';
-import { COLUMNAS_FIJAS } from '../acta/schema.ts';
-import type { Boleta, Catalogue, Distrito, Eleccion, Entidad, Municipio, Seccion } from '../catalogue/schema.ts';
-import { err, ok, type Result } from '../result.ts';
-import { candidaturaDeColumna } from '../tally/tally.ts';
+import { COLUMNAS_FIJAS } from '../acta/esquema.ts';
+import type { Boleta, Catalogue, Distrito, Eleccion, Entidad, Municipio, Seccion } from '../catalogo/esquema.ts';
+import { err, ok, type Result } from '../resultado.ts';
+import { candidaturaDeColumna } from '../conteo/conteo.ts';
 
 /** An expected acta and its row in its election's results CSV (0-based, catalogue order). */
 export interface ActaModelo extends ActaEsperada {

@@ -6,8 +6,8 @@
  * parents' tables and each distrito's and municipio's row in the entidad's (until its tally or its shard
  * moves), and the catalogue-only openings of every shard. An unchanged shard is never stringified again.
  */
-import { COLUMNAS_FIJAS, TOTALES, type Valor } from '../acta/schema.ts';
-import { figuras, registroOrdenado, sinClaves } from '../tally/tally.ts';
+import { COLUMNAS_FIJAS, TOTALES, type Valor } from '../acta/esquema.ts';
+import { figuras, registroOrdenado, sinClaves } from '../conteo/conteo.ts';
 import type { ActaEnCorte } from './acta-corte.ts';
 import { sha256Hex, utf8 } from './bytes.ts';
 import type { Conteo, EstadoCorte, EstadoEleccion } from './estado.ts';

@@ -8,11 +8,11 @@
  * zod, for browsers.
  */
 import { z } from 'zod';
-import { ContabilizadaSchema, EstatusActaSchema, ObservacionSchema } from '../acta/classify.ts';
+import { ContabilizadaSchema, EstatusActaSchema, ObservacionSchema } from '../acta/clasificar.ts';
 import { ImagenActaSchema, MecanismoTrasladoSchema } from '../acta/publicada.ts';
-import { ValorSchema } from '../acta/schema.ts';
-import { ColumnaSchema, TerritorioKindSchema, TipoCasillaSchema } from '../catalogue/schema.ts';
-import { FigurasSchema } from '../tally/tally.ts';
+import { ValorSchema } from '../acta/esquema.ts';
+import { ColumnaSchema, TerritorioKindSchema, TipoCasillaSchema } from '../catalogo/esquema.ts';
+import { FigurasSchema } from '../conteo/conteo.ts';
 import { CONTEO } from './lectura.ts';
 
 export const SHARD_VERSION = 1;

@@ -1,5 +1,5 @@
 /** CSV reading and writing shared by the catalogue import and the PREP database tools. */
-export { decodeCsvBytes, primerByteNoUtf8, type Codificacion, type TextoDecodificado } from './decode.ts';
+export { decodeCsvBytes, primerByteNoUtf8, type Codificacion, type TextoDecodificado } from './decodificar.ts';
 export {
   isBlank,
   parseCsv,
@@ -9,5 +9,5 @@ export {
   type CsvField,
   type CsvRecord,
   type ParseOptions,
-} from './parse.ts';
-export { csvField, writeCsv, type WriteOptions } from './write.ts';
+} from './leer.ts';
+export { csvField, writeCsv, type WriteOptions } from './escribir.ts';

@@ -9,7 +9,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { puedeEjercer, type Paso } from '../../../domain/captura/permisos.ts';
-import { sha256Hex } from '../../../domain/audit/chain.ts';
+import { sha256Hex } from '../../../domain/bitacora/cadena.ts';
 import { idDeToken, igualesTiempoConstante } from '../../../domain/captura/token.ts';
 import { consultaCatalogoBasico } from '../../../db/captura-lectura.ts';
 import { consultaCredencial } from '../../../db/operadores.ts';

@@ -1,0 +1,222 @@
+/**
+ * Reads a results CSV in INE's layout (RULES.md §7), any variant since 2018: line 1 the election's name, then
+ * the corte line, the summary header and its row, an optional blank line, the data header and one row per
+ * expected acta (then the fuera de catálogo rows). UTF-8 with or without BOM, or Latin-1; CRLF or LF; cells
+ * quoted or not; keys with or without apostrophes. Pure: bytes in, a structured file (or located problems) out.
+ */
+import { decodeCsvBytes, isBlank, parseCsv, wrongDelimiter, type CsvRecord } from '../../../worker/domain/csv/index.ts';
+import { err, ok, type Result } from '../../../worker/domain/resultado.ts';
+import { parseCorteLine, type CorteInstante } from '../../../worker/domain/tiempo/central.ts';
+import type { ProblemaArchivo } from '../../../worker/domain/catalogo/archivos/problemas.ts';
+import type { Pos } from '../../../worker/domain/catalogo/archivos/tabla.ts';
+import {
+  CIFRAS_RESUMEN,
+  COLUMNAS_IGNORADAS,
+  FIN_DE_VOTOS,
+  cifraResumen,
+  columnasCanonicas,
+  limpiarCelda,
+  normalizarNombre,
+  type CifraResumen,
+  type ColumnaDatos,
+} from './encabezados.ts';
+
+export interface ColumnaVoto {
+  /** Header as written in the file. */
+  original: string;
+  /** Normalized name (`PAN-PRI` → `PAN_PRI`). */
+  nombre: string;
+  indice: number;
+}
+
+export interface FilaResultados {
+  linea: number;
+  /** Canonical catalogue columns present in the file → cleaned cell text. */
+  datos: Partial<Record<ColumnaDatos, string>>;
+  /** Where each canonical cell starts. */
+  pos: Partial<Record<ColumnaDatos, Pos>>;
+  /** Cleaned text of each vote column, by ColumnaVoto.nombre. */
+  votos: string[];
+}
+
+export interface ArchivoResultados {
+  archivo: string;
+  codificacion: 'utf-8' | 'latin1';
+  /** Line 1: the election's name. */
+  eleccion: string;
+  corte?: CorteInstante;
+  /** The summary row, by canonical figure (cell text). */
+  resumen: Partial<Record<CifraResumen, string>>;
+  lineaResumen?: number;
+  /** Canonical columns found in the data header. */
+  columnas: ColumnaDatos[];
+  votos: ColumnaVoto[];
+  /** Header cells that are neither catalogue data nor votes (after the votes: ignored). */
+  ignoradas: string[];
+  filas: FilaResultados[];
+  lineaEncabezado: number;
+}
+
+const NO_APLICA = new Set(['', '-', 'N/A', 'NA']);
+
+/** Cells that mean "not applicable / no data yet" (RULES.md §7: `-`). */
+export function esNoAplica(texto: string | undefined): boolean {
+  return texto === undefined || NO_APLICA.has(texto.trim().toUpperCase());
+}
+
+/**
+ * A row that is not an expected acta of the catalogue: no keys (`-`, `N/A`) or CONTABILIZADA 2. Here because
+ * the derivation makes a casilla of every other row of the entidad and the replay registers these rows as
+ * fuera de catálogo: the two must split the rows alike (planearReplay checks it row by row).
+ */
+export function esFueraDeCatalogo(f: FilaResultados): boolean {
+  return esNoAplica(f.datos.SECCION) || esNoAplica(f.datos.TIPO_CASILLA) || f.datos.CONTABILIZADA?.trim() === '2';
+}
+
+const CORTE_EN_TEXTO = /\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}(?::\d{2})? \(UTC[^)]*\)/;
+
+/** True when the record is a data header: it names the sección and the casilla type. */
+function esEncabezadoDatos(r: CsvRecord): boolean {
+  const c = columnasCanonicas(r.fields.map((f) => f.value));
+  return c.includes('SECCION') && (c.includes('TIPO_CASILLA') || c.includes('CLAVE_CASILLA'));
+}
+
+/** Sniffs whether a decoded text is a results file (its data header comes after line 1). */
+export function pareceResultados(registros: readonly CsvRecord[]): boolean {
+  const i = registros.findIndex(esEncabezadoDatos);
+  return i > 0;
+}
+
+export function leerRegistrosPrep(archivo: string, bytes: Uint8Array): Result<{ registros: CsvRecord[]; codificacion: 'utf-8' | 'latin1' }, ProblemaArchivo> {
+  const dec = decodeCsvBytes(bytes, { latin1: true });
+  if (!dec.ok) return err({ archivo, linea: dec.error.line, columna: dec.error.column, codigo: dec.error.codigo, mensaje: dec.error.mensaje });
+  const csv = parseCsv(dec.value.texto);
+  if (!csv.ok) return err({ archivo, linea: csv.error.line, columna: csv.error.column, codigo: csv.error.codigo, mensaje: csv.error.mensaje });
+  const registros = csv.value.filter((r) => !isBlank(r));
+  if (registros.length === 0) return err({ archivo, codigo: 'VACIO', mensaje: 'el archivo está vacío' });
+  // A file separated by ';' or tabs parses as one field per line: find a line that would be a header.
+  if (!registros.some((r) => r.fields.length > 1)) {
+    const d = registros.map((r) => wrongDelimiter(r)).find((x) => x !== null);
+    if (d) return err({ archivo, linea: d.line, columna: d.column, codigo: d.codigo, mensaje: d.mensaje });
+  }
+  return ok({ registros, codificacion: dec.value.codificacion });
+}
+
+export function leerResultados(archivo: string, registros: readonly CsvRecord[], codificacion: 'utf-8' | 'latin1'): Result<ArchivoResultados, ProblemaArchivo[]> {
+  const problemas: ProblemaArchivo[] = [];
+  const iEnc = registros.findIndex(esEncabezadoDatos);
+  if (iEnc < 0) {
+    return err([
+      {
+        archivo,
+        codigo: 'ENCABEZADO',
+        mensaje: 'no se encontró el encabezado de datos (una línea con SECCION y TIPO_CASILLA): no parece un CSV de resultados del PREP',
+      },
+    ]);
+  }
+  if (iEnc === 0) {
+    return err([{ archivo, linea: registros[0]!.line, columna: 1, codigo: 'ENCABEZADO', mensaje: 'falta la primera línea con el nombre de la elección' }]);
+  }
+  const eleccion = limpiarCelda(registros[0]!.fields.map((f) => f.value).find((v) => v.trim() !== '') ?? '');
+  const previos = registros.slice(1, iEnc);
+  let corte: CorteInstante | undefined;
+  for (const r of previos) {
+    const m = CORTE_EN_TEXTO.exec(r.fields.map((f) => f.value).join(','));
+    if (!m) continue;
+    const c = parseCorteLine(m[0]);
+    if (c.ok) corte = c.value;
+    else problemas.push({ archivo, linea: r.line, columna: 1, codigo: 'CORTE', mensaje: `la línea del corte «${m[0]}» no es una fecha y hora válida` });
+    break;
+  }
+  const resumen: Partial<Record<CifraResumen, string>> = {};
+  let lineaResumen: number | undefined;
+  const iRes = previos.findIndex((r) => r.fields.some((f) => cifraResumen(f.value) === 'ACTAS_ESPERADAS'));
+  if (iRes >= 0 && previos[iRes + 1]) {
+    const enc = previos[iRes]!.fields.map((f) => cifraResumen(f.value));
+    const valores = previos[iRes + 1]!;
+    lineaResumen = valores.line;
+    enc.forEach((c, i) => {
+      if (c && valores.fields[i]) resumen[c] = limpiarCelda(valores.fields[i]!.value);
+    });
+  }
+
+  const encabezado = registros[iEnc]!;
+  const nombres = encabezado.fields.map((f) => f.value);
+  const canon = columnasCanonicas(nombres);
+  const fin = canon.findIndex((c) => c !== null && FIN_DE_VOTOS.includes(c));
+  const votos: ColumnaVoto[] = [];
+  const ignoradas: string[] = [];
+  const vistos = new Map<ColumnaDatos, number>();
+  canon.forEach((c, i) => {
+    const original = nombres[i]!.trim();
+    if (c !== null) {
+      if (vistos.has(c)) {
+        problemas.push({ archivo, linea: encabezado.line, columna: encabezado.fields[i]!.column, codigo: 'COLUMNA_REPETIDA', mensaje: `la columna ${original} repite ${c}` });
+      }
+      vistos.set(c, i);
+      return;
+    }
+    const nombre = normalizarNombre(original);
+    if (COLUMNAS_IGNORADAS.has(nombre) || (fin >= 0 && i > fin) || nombre === '') {
+      if (nombre !== '') ignoradas.push(original);
+      return;
+    }
+    votos.push({ original, nombre, indice: i });
+  });
+  for (const requerida of ['SECCION', 'TIPO_CASILLA', 'ID_CASILLA'] as const) {
+    if (!vistos.has(requerida)) {
+      problemas.push({ archivo, linea: encabezado.line, columna: 1, codigo: 'COLUMNA_FALTANTE', mensaje: `falta la columna ${requerida} en el encabezado de datos` });
+    }
+  }
+  if (votos.length === 0) {
+    problemas.push({ archivo, linea: encabezado.line, columna: 1, codigo: 'SIN_VOTOS', mensaje: 'el encabezado de datos no tiene columnas de votos (partidos, candidaturas, coaliciones)' });
+  }
+  const nombresVoto = new Set<string>();
+  for (const v of votos) {
+    if (nombresVoto.has(v.nombre)) {
+      problemas.push({ archivo, linea: encabezado.line, columna: encabezado.fields[v.indice]!.column, codigo: 'COLUMNA_REPETIDA', mensaje: `la columna de votos ${v.original} está repetida` });
+    }
+    nombresVoto.add(v.nombre);
+  }
+  if (problemas.length > 0) return err(problemas);
+
+  const columnas = [...vistos.keys()];
+  const filas: FilaResultados[] = [];
+  const n = encabezado.fields.length;
+  for (const r of registros.slice(iEnc + 1)) {
+    if (r.fields.length < n) {
+      problemas.push({
+        archivo,
+        linea: r.line,
+        columna: 1,
+        codigo: 'CAMPOS',
+        mensaje: `la fila tiene ${r.fields.length} campos y el encabezado ${n}${r === registros.at(-1) ? ' (¿archivo truncado?)' : ''}`,
+      });
+      continue;
+    }
+    const datos: FilaResultados['datos'] = {};
+    const pos: FilaResultados['pos'] = {};
+    for (const [c, i] of vistos) {
+      const f = r.fields[i]!;
+      datos[c] = limpiarCelda(f.value);
+      pos[c] = { linea: f.line, columna: f.column };
+    }
+    filas.push({ linea: r.line, datos, pos, votos: votos.map((v) => limpiarCelda(r.fields[v.indice]!.value)) });
+  }
+  if (problemas.length > 0) return err(problemas);
+  return ok({
+    archivo,
+    codificacion,
+    eleccion,
+    ...(corte ? { corte } : {}),
+    resumen,
+    ...(lineaResumen !== undefined ? { lineaResumen } : {}),
+    columnas,
+    votos,
+    ignoradas,
+    filas,
+    lineaEncabezado: encabezado.line,
+  });
+}
+
+export { CIFRAS_RESUMEN };

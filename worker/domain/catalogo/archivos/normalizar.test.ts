@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fixtureCatalogue } from '../../../../test/ejemplos/eleccion.ts';
+import type { Catalogue } from '../esquema.ts';
+import { normalizeCatalogue } from './normalizar.ts';
+
+/** The same catalogue with every list shuffled by the given permutation seeds. */
+function barajar(cat: Catalogue, semillas: number[]): Catalogue {
+  let k = 0;
+  const b = <T>(xs: readonly T[]): T[] => {
+    const s = semillas[k++ % semillas.length]!;
+    return [...xs].map((x, i) => ({ x, r: (i * 7919 + s * 104729) % 1009 })).sort((p, q) => p.r - q.r).map((p) => p.x);
+  };
+  return {
+    ...cat,
+    elecciones: b(cat.elecciones),
+    partidos: b(cat.partidos),
+    coaliciones: b(cat.coaliciones).map((c) => ({ ...c, partidos: b(c.partidos) })),
+    distritos: b(cat.distritos),
+    municipios: b(cat.municipios),
+    secciones: b(cat.secciones),
+    casillas: b(cat.casillas),
+    boletas: b(cat.boletas).map((x) => ({ ...x, coaliciones: b(x.coaliciones).map((c) => ({ ...c, partidos: b(c.partidos) })) })),
+    candidaturas: b(cat.candidaturas),
+    catds: b(cat.catds).map((c) => ({ ...c, elecciones: b(c.elecciones) })),
+  };
+}
+
+describe('normalizeCatalogue', () => {
+  it('gives one order whatever order the rows came in', () => {
+    const canon = normalizeCatalogue(fixtureCatalogue);
+    fc.assert(fc.property(fc.array(fc.nat(1000), { minLength: 1, maxLength: 8 }), (s) => {
+      expect(normalizeCatalogue(barajar(fixtureCatalogue, s))).toEqual(canon);
+    }));
+  });
+
+  it('is idempotent and keeps every vote column where it was', () => {
+    const canon = normalizeCatalogue(fixtureCatalogue);
+    expect(normalizeCatalogue(canon)).toEqual(canon);
+    for (const b of fixtureCatalogue.boletas) {
+      expect(canon.boletas.find((x) => x.eleccion === b.eleccion && x.territorio === b.territorio)?.columnas).toEqual(b.columnas);
+    }
+  });
+
+  it('orders casillas by sección, tipo B C E S M, id, ext contigua; candidaturas by the orden of their (first) party', () => {
+    const canon = normalizeCatalogue(fixtureCatalogue);
+    expect(canon.casillas.filter((c) => c.seccion === 1120).map((c) => `${c.tipo}${c.id}.${c.extContigua}`)).toEqual(['B1.0', 'E1.0', 'E1.1']);
+    expect(canon.candidaturas.filter((c) => c.eleccion === 'AYUN' && c.territorio === 98).map((c) => c.partidoCi)).toEqual(['FCXJ', 'PVEM', 'SHHJ', 'MC']);
+  });
+});

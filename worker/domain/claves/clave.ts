@@ -1,0 +1,109 @@
+/**
+ * CLAVE_CASILLA and CLAVE_ACTA (RULES.md §7):
+ *   CLAVE_CASILLA = ID_ENTIDAD (2) + SECCION (4) + TIPO_CASILLA (1) + ID_CASILLA (2) + EXT_CONTIGUA (2)
+ *   e.g. 140338B0100 (Jalisco, sección 338, básica 1, no ext contigua)
+ *   CLAVE_ACTA    = CLAVE_CASILLA + TIPO_ACTA (the election's acta code), e.g. 140338B01004.
+ * Published files write keys with a leading apostrophe (`'140338B0100`) so spreadsheets keep the zeros;
+ * the parsers accept either form.
+ */
+import { z } from 'zod';
+import { assert } from '../assert.ts';
+import { TipoCasillaSchema } from '../catalogo/esquema.ts';
+import { err, ok, type Result } from '../resultado.ts';
+
+/** The parts of a CLAVE_CASILLA. */
+export const ClaveCasillaPartesSchema = z.strictObject({
+  entidad: z.number().int().min(1).max(32),
+  seccion: z.number().int().min(1).max(9999),
+  tipo: TipoCasillaSchema,
+  id: z.number().int().min(1).max(99),
+  extContigua: z.number().int().min(0).max(99),
+});
+export type ClaveCasillaPartes = z.infer<typeof ClaveCasillaPartesSchema>;
+
+export const ClaveActaPartesSchema = z.strictObject({
+  casilla: ClaveCasillaPartesSchema,
+  /** CLAVE_CASILLA without apostrophe. */
+  claveCasilla: z.string(),
+  tipoActa: z.string(),
+});
+export type ClaveActaPartes = z.infer<typeof ClaveActaPartesSchema>;
+
+/** Why a key does not parse: not the 11-character shape, a part out of range, or an unknown acta type. */
+export const ClaveErrorSchema = z.strictObject({
+  motivo: z.enum(['FORMATO', 'FUERA_DE_RANGO', 'TIPO_ACTA']),
+  clave: z.string(),
+});
+export type ClaveError = z.infer<typeof ClaveErrorSchema>;
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+const enRango = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
+
+/** CLAVE_CASILLA of a casilla of entidad `entidad`. Its parts must be in range (the catalogue schema ensures it). */
+export function claveCasilla(
+  entidad: number,
+  casilla: { readonly seccion: number; readonly tipo: ClaveCasillaPartes['tipo']; readonly id: number; readonly extContigua: number },
+): string {
+  const { seccion, tipo, id, extContigua } = casilla;
+  assert(
+    enRango(entidad, 1, 32) && enRango(seccion, 1, 9999) && enRango(id, 1, 99) && enRango(extContigua, 0, 99) &&
+      TipoCasillaSchema.options.includes(tipo),
+    `casilla fuera de rango para CLAVE_CASILLA: ${JSON.stringify({ entidad, seccion, tipo, id, extContigua })}`,
+  );
+  return `${pad(entidad, 2)}${pad(seccion, 4)}${tipo}${pad(id, 2)}${pad(extContigua, 2)}`;
+}
+
+/** CLAVE_ACTA = CLAVE_CASILLA + tipoActa. */
+export function claveActa(claveCasillaSinApostrofo: string, tipoActa: string): string {
+  return claveCasillaSinApostrofo + tipoActa;
+}
+
+/** The key as written in published CSV files: with a leading apostrophe. */
+export function csvKey(clave: string): string {
+  return `'${clave}`;
+}
+
+/** Removes surrounding blanks and one leading spreadsheet apostrophe. */
+export function sinApostrofo(clave: string): string {
+  const t = clave.trim();
+  return t.startsWith("'") ? t.slice(1) : t;
+}
+
+const CASILLA_RE = /^(\d{2})(\d{4})([A-Z])(\d{2})(\d{2})/;
+const CLAVE_CASILLA_LEN = 11;
+
+function partesCasilla(clave: string): Result<ClaveCasillaPartes, ClaveError['motivo']> {
+  const m = CASILLA_RE.exec(clave);
+  if (!m) return err('FORMATO');
+  const partes = ClaveCasillaPartesSchema.safeParse({
+    entidad: Number(m[1]),
+    seccion: Number(m[2]),
+    tipo: m[3],
+    id: Number(m[4]),
+    extContigua: Number(m[5]),
+  });
+  return partes.success ? ok(partes.data) : err('FUERA_DE_RANGO');
+}
+
+/** Parses a CLAVE_CASILLA (`140338B0100` or `'140338B0100`). */
+export function parseClaveCasilla(clave: string): Result<ClaveCasillaPartes, ClaveError> {
+  const c = sinApostrofo(clave);
+  if (c.length !== CLAVE_CASILLA_LEN) return err({ motivo: 'FORMATO', clave });
+  const r = partesCasilla(c);
+  return r.ok ? r : err({ motivo: r.error, clave });
+}
+
+/**
+ * Parses a CLAVE_ACTA whose acta type must be one of `tiposActa` (the elections' TIPO_ACTA codes; a code may be
+ * one or two characters, so the known codes disambiguate).
+ */
+export function parseClaveActa(clave: string, tiposActa: readonly string[]): Result<ClaveActaPartes, ClaveError> {
+  const c = sinApostrofo(clave);
+  if (c.length <= CLAVE_CASILLA_LEN) return err({ motivo: 'FORMATO', clave });
+  const r = partesCasilla(c);
+  if (!r.ok) return err({ motivo: r.error, clave });
+  const tipoActa = c.slice(CLAVE_CASILLA_LEN);
+  if (!tiposActa.includes(tipoActa)) return err({ motivo: 'TIPO_ACTA', clave });
+  return ok({ casilla: r.value, claveCasilla: c.slice(0, CLAVE_CASILLA_LEN), tipoActa });
+}

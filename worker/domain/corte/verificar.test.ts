@@ -1,0 +1,145 @@
+import { unzipSync, zipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_APERTURA_MS, fixtureActas, fixtureCatalogue } from '../../../test/ejemplos/eleccion.ts';
+import { figurasFila } from '../conteo/conteo.ts';
+import { desdeUtf8, sha256Hex, utf8 } from './bytes.ts';
+import { construirModelo } from './modelo.ts';
+import { publicarEnMemoria } from '../../../test/ejemplos/publicacion-memoria.ts';
+import { RUTA_LATEST_RAIZ, rutaAbiertos, rutaManifiesto } from './rutas.ts';
+import { ManifiestoSchema, PunteroSchema, type Manifiesto, type Puntero } from './shards.ts';
+import { leerCsvResultados, recalcular } from './verificar-csv.ts';
+import { verificarCorte, type Fuente } from './verificar.ts';
+
+const actas = fixtureActas.map((f) => f.acta);
+let publicado: Map<string, Uint8Array>;
+
+beforeAll(async () => {
+  const m = construirModelo(fixtureCatalogue);
+  if (!m.ok) throw new Error('modelo');
+  publicado = await publicarEnMemoria(m.value, [
+    { actas: actas.slice(0, 10), instante: FIXTURE_APERTURA_MS },
+    { actas: actas.slice(10), instante: FIXTURE_APERTURA_MS + 5 * 60_000 },
+    { actas: [{ ...actas[0]!, cotejada: 1 }], instante: FIXTURE_APERTURA_MS + 10 * 60_000 },
+  ]);
+});
+
+const fuente = (objetos: Map<string, Uint8Array>): Fuente => ({ leer: async (ruta) => objetos.get(ruta) ?? null });
+const leerJson = (objetos: Map<string, Uint8Array>, ruta: string) => JSON.parse(desdeUtf8(objetos.get(ruta)!)) as unknown;
+const puntero = (o: Map<string, Uint8Array>): Puntero => PunteroSchema.parse(leerJson(o, RUTA_LATEST_RAIZ));
+const manifiesto = (o: Map<string, Uint8Array>): Manifiesto => ManifiestoSchema.parse(leerJson(o, puntero(o).manifiesto.ruta));
+
+/** Rewrites the newest corte's GUB.csv and, when `rehacer`, every hash above it (zip, manifest, pointer): a forgery. */
+async function falsificarCsv(original: Map<string, Uint8Array>, cambiar: (lineas: string[]) => void, rehacer: boolean): Promise<Map<string, Uint8Array>> {
+  const o = new Map(original);
+  const p = puntero(o);
+  const m = manifiesto(o);
+  const archivos = unzipSync(o.get(m.abiertos.ruta)!);
+  const nombre = Object.keys(archivos).find((n) => n.endsWith('/GUB.csv'))!;
+  const lineas = desdeUtf8(archivos[nombre]!).split('\r\n');
+  cambiar(lineas);
+  archivos[nombre] = utf8(lineas.join('\r\n')) as Uint8Array<ArrayBuffer>;
+  const zip = zipSync(archivos);
+  if (!rehacer) {
+    o.set(m.abiertos.ruta, zip);
+    return o;
+  }
+  const shaZip = await sha256Hex(zip);
+  const abiertos = {
+    ...m.abiertos,
+    ruta: rutaAbiertos(14, shaZip, m.abiertos.nombre),
+    sha256: shaZip,
+    bytes: zip.length,
+    archivos: await Promise.all(m.abiertos.archivos.map(async (a) => (a.nombre === nombre ? { ...a, sha256: await sha256Hex(archivos[nombre]!), bytes: archivos[nombre]!.length } : a))),
+  };
+  o.set(abiertos.ruta, zip);
+  const nuevo = utf8(JSON.stringify({ ...m, abiertos }));
+  const sha = await sha256Hex(nuevo);
+  o.set(rutaManifiesto(14, sha), nuevo);
+  const np: Puntero = { ...p, manifiesto: { ruta: rutaManifiesto(14, sha), sha256: sha }, abiertos: { ruta: abiertos.ruta, nombre: abiertos.nombre, sha256: shaZip, bytes: zip.length } };
+  o.set(RUTA_LATEST_RAIZ, utf8(JSON.stringify(np)));
+  return o;
+}
+
+/** Line index (in the split file, BOM on line 0) of the row of an acta. */
+const filaDe = (lineas: string[], clave: string) => lineas.findIndex((l) => l.startsWith(`'${clave.slice(0, 11)},'${clave},`));
+
+describe('verificarCorte', () => {
+  it('passes on an untouched publication and walks the chain to the first corte', async () => {
+    const informe = await verificarCorte(fuente(publicado));
+    expect(informe.primerFallo).toBeNull();
+    expect(informe.ok).toBe(true);
+    expect(informe.comprobaciones.map((c) => c.que)).toEqual([
+      'puntero datos/latest.json y manifiesto',
+      'shards',
+      'datos abiertos',
+      'CSV 20240602_2010_PREP_AYUN/AYUN.csv',
+      'CSV 20240602_2010_PREP_DIP_LOC/DIP_LOC.csv',
+      'CSV 20240602_2010_PREP_GUB/GUB.csv',
+      'cadena de manifiestos',
+    ]);
+    expect(informe.comprobaciones.at(-1)!.detalle).toContain('3 manifiestos encadenados');
+  });
+
+  it('fails on a tampered shard, naming it', async () => {
+    const o = new Map(publicado);
+    const ruta = manifiesto(o).shards.find((s) => s.id === 'seccion/338')!.ruta;
+    o.set(ruta, utf8(desdeUtf8(o.get(ruta)!).replace('"totalVotosCalculado":530', '"totalVotosCalculado":531')));
+    const informe = await verificarCorte(fuente(o));
+    expect(informe.ok).toBe(false);
+    expect(informe.primerFallo!.que).toBe('shards');
+    expect(informe.primerFallo!.detalle).toContain('shard seccion/338');
+    expect(informe.primerFallo!.detalle).toContain('SHA-256');
+  });
+
+  it('fails on a tampered CSV row, naming the row (and the zip whose hash no longer matches)', async () => {
+    const o = await falsificarCsv(publicado, (l) => {
+      const i = filaDe(l, '140338B01004');
+      l[i] = l[i]!.replace(',4,82,530,0,530,101,', ',4,82,530,0,530,111,');
+    }, false);
+    const informe = await verificarCorte(fuente(o));
+    expect(informe.ok).toBe(false);
+    expect(informe.primerFallo!.que).toBe('datos abiertos');
+    expect(informe.primerFallo!.detalle).toContain('SHA-256');
+    const csv = informe.comprobaciones.find((c) => c.que.endsWith('GUB.csv'))!;
+    expect(csv.ok).toBe(false);
+    expect(csv.detalle).toMatch(/línea \d+ \(CLAVE_ACTA '140338B01004\): TOTAL_VOTOS_CALCULADO 530 no es la suma de sus votos \(540\)/);
+  });
+
+  it('fails on a forged CSV row whose totals, summary and hashes were all redone, naming the row', async () => {
+    const o = await falsificarCsv(publicado, (l) => {
+      const i = filaDe(l, '140338B01004');
+      l[i] = l[i]!.replace(',4,82,530,0,530,101,', ',4,82,530,0,530,111,').replace(',530,530,612,9,', ',540,540,612,9,');
+      const leido = leerCsvResultados(l.join('\r\n'));
+      if (!leido.ok) throw new Error(leido.error.mensaje);
+      const r = recalcular(leido.value, { final: false });
+      if (!r.ok) throw new Error(r.error.mensaje);
+      l[3] = figurasFila(r.value.figuras).join(',');
+    }, true);
+    const informe = await verificarCorte(fuente(o));
+    expect(informe.ok).toBe(false);
+    expect(informe.primerFallo!.que).toBe('CSV 20240602_2010_PREP_GUB/GUB.csv');
+    expect(informe.primerFallo!.detalle).toMatch(/línea \d+ \(CLAVE_ACTA '140338B01004\): TOTAL_VOTOS_CALCULADO = 540 en el CSV, 530 en el shard seccion\/338/);
+    expect(informe.comprobaciones.filter((c) => !c.ok)).toHaveLength(1);
+  });
+
+  it('fails on a broken chain, naming the manifest', async () => {
+    const o = new Map(publicado);
+    const primero = manifiesto(o).anterior!;
+    const segundo = ManifiestoSchema.parse(leerJson(o, primero.ruta)).anterior!;
+    const m1 = ManifiestoSchema.parse(leerJson(o, segundo.ruta));
+    o.set(segundo.ruta, utf8(JSON.stringify({ ...m1, secuencia: m1.secuencia + 1 })));
+    const informe = await verificarCorte(fuente(o));
+    expect(informe.ok).toBe(false);
+    expect(informe.primerFallo!.que).toBe('cadena de manifiestos');
+    expect(informe.primerFallo!.detalle).toContain('manifiesto del corte 1');
+    expect(informe.comprobaciones.filter((c) => !c.ok)).toHaveLength(1);
+  });
+
+  it('fails when the pointer names a manifest that is not there', async () => {
+    const o = new Map(publicado);
+    o.delete(puntero(o).manifiesto.ruta);
+    const informe = await verificarCorte(fuente(o));
+    expect(informe.ok).toBe(false);
+    expect(informe.primerFallo!.detalle).toMatch(/manifiesto del corte 3 .* no existe/);
+  });
+});

@@ -1,0 +1,317 @@
+/**
+ * Verifying a published corte from the outside (`npm run verify`): every object against the SHA-256 the
+ * manifest gives it, the manifest against the pointer, the chain of manifests back to the first corte, and
+ * every summary figure recomputed from the CSV rows (reparsed, never trusted from the JSON), then the CSV rows
+ * against the shards. Pure: objects are read through `Fuente` (HTTP, a folder, R2 or a map in tests).
+ * Each group of checks reports what matches, or stops at its first mismatch and names it.
+ */
+import { unzipSync } from 'fflate';
+import type { z } from 'zod';
+import { observacionesTexto } from '../acta/clasificar.ts';
+import { ILEGIBLE, SIN_DATO, type Valor } from '../acta/esquema.ts';
+import { sinApostrofo } from '../claves/clave.ts';
+import { FIGURAS, figurasFila, type Figuras } from '../conteo/conteo.ts';
+import { desdeUtf8, jsonCanonico, sha256Hex } from './bytes.ts';
+import { resultadosDeFila } from './lectura.ts';
+import { RUTA_LATEST_RAIZ, rutaManifiesto, rutaShard } from './rutas.ts';
+import {
+  DiferenciasSchema,
+  EntidadShardSchema,
+  ManifiestoSchema,
+  PunteroSchema,
+  SeccionShardSchema,
+  TerritorioShardSchema,
+  TerritoriosShardSchema,
+  type EntidadShard,
+  type Manifiesto,
+  type SeccionShard,
+  type ShardRef,
+} from './shards.ts';
+import { compararResumen, leerCsvResultados, recalcular, type CsvLeido } from './verificar-csv.ts';
+
+export interface Fuente {
+  /** The bytes of the object at this R2 key (served at `/<ruta>`), or null when there is none. */
+  leer(ruta: string): Promise<Uint8Array | null>;
+}
+
+export interface Comprobacion {
+  ok: boolean;
+  /** What was checked (Spanish, for people). */
+  que: string;
+  detalle: string;
+}
+
+export interface Informe {
+  ok: boolean;
+  comprobaciones: Comprobacion[];
+  primerFallo: Comprobacion | null;
+}
+
+class Fallo extends Error {}
+
+/** Objects read at once when the source is remote. */
+const CONCURRENCIA = 16;
+
+async function leerTodos(fuente: Fuente, rutas: readonly string[]): Promise<(Uint8Array | null)[]> {
+  const out: (Uint8Array | null)[] = new Array(rutas.length).fill(null);
+  let i = 0;
+  const trabajador = async () => {
+    while (i < rutas.length) {
+      const k = i++;
+      out[k] = await fuente.leer(rutas[k]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCIA, rutas.length) }, trabajador));
+  return out;
+}
+
+async function exigirHash(bytes: Uint8Array | null, esperado: { sha256: string; bytes?: number }, nombre: string): Promise<Uint8Array> {
+  if (bytes === null) throw new Fallo(`${nombre}: no existe`);
+  const sha = await sha256Hex(bytes);
+  if (sha !== esperado.sha256) throw new Fallo(`${nombre}: su SHA-256 es ${sha}, el manifiesto dice ${esperado.sha256}`);
+  if (esperado.bytes !== undefined && bytes.length !== esperado.bytes) throw new Fallo(`${nombre}: mide ${bytes.length} bytes, el manifiesto dice ${esperado.bytes}`);
+  return bytes;
+}
+
+function json(bytes: Uint8Array, nombre: string): unknown {
+  try {
+    return JSON.parse(desdeUtf8(bytes));
+  } catch {
+    throw new Fallo(`${nombre}: no es JSON UTF-8`);
+  }
+}
+
+function esquema<T>(s: z.ZodType<T>, x: unknown, nombre: string): T {
+  const r = s.safeParse(x);
+  if (!r.success) throw new Fallo(`${nombre}: no cumple su esquema (${r.error.message.slice(0, 300)})`);
+  return r.data;
+}
+
+function igual(a: unknown, b: unknown): boolean {
+  return jsonCanonico(a) === jsonCanonico(b);
+}
+
+/** What a verification keeps for its later groups. */
+interface Contexto {
+  manifiesto: Manifiesto;
+  secciones: Map<number, SeccionShard>;
+  entidades: Map<string, EntidadShard>;
+  csv: Map<string, Uint8Array>;
+}
+
+async function comprobarManifiesto(fuente: Fuente, rutaPuntero: string): Promise<{ detalle: string; manifiesto: Manifiesto }> {
+  const pb = await fuente.leer(rutaPuntero);
+  if (pb === null) throw new Fallo(`no existe ${rutaPuntero}`);
+  const p = esquema(PunteroSchema, json(pb, rutaPuntero), rutaPuntero);
+  const ruta = p.manifiesto.ruta;
+  if (ruta !== rutaManifiesto(p.entidad.id, p.manifiesto.sha256)) throw new Fallo(`${rutaPuntero}: la ruta del manifiesto no es su SHA-256`);
+  const bytes = await exigirHash(await fuente.leer(ruta), { sha256: p.manifiesto.sha256 }, `manifiesto del corte ${p.numero} (${ruta})`);
+  const m = esquema(ManifiestoSchema, json(bytes, ruta), ruta);
+  for (const k of ['numero', 'instante', 'corte', 'secuencia', 'final'] as const) {
+    if (m[k] !== p[k]) throw new Fallo(`${rutaPuntero}: ${k} = ${String(p[k])}, el manifiesto dice ${String(m[k])}`);
+  }
+  const porId = new Map(m.shards.map((s) => [s.id, s]));
+  for (const e of p.elecciones) {
+    if (porId.get(`${e.codigo}/entidad`)?.ruta !== e.ruta) throw new Fallo(`${rutaPuntero}: la entrada de ${e.codigo} no es el shard del manifiesto`);
+  }
+  if (porId.get('territorios')?.ruta !== p.territorios) throw new Fallo(`${rutaPuntero}: territorios no es el shard del manifiesto`);
+  if (p.abiertos.sha256 !== m.abiertos.sha256 || p.diferencias !== m.diferencias.ruta) throw new Fallo(`${rutaPuntero}: sus datos abiertos o su diferencia no son los del manifiesto`);
+  return { manifiesto: m, detalle: `corte ${m.numero} (${m.corte}), secuencia ${m.secuencia}${m.final ? ', final' : ''}; manifiesto ${p.manifiesto.sha256}` };
+}
+
+function esquemaDeShard(id: string): z.ZodType<unknown> {
+  if (id === 'territorios') return TerritoriosShardSchema;
+  if (id.startsWith('seccion/')) return SeccionShardSchema;
+  if (id.endsWith('/entidad')) return EntidadShardSchema;
+  return TerritorioShardSchema;
+}
+
+async function comprobarShards(fuente: Fuente, ctx: Contexto): Promise<string> {
+  const m = ctx.manifiesto;
+  const contenidos = await leerTodos(fuente, m.shards.map((s) => s.ruta));
+  const porId = new Map(m.shards.map((s) => [s.id, s]));
+  let bytes = 0;
+  for (const [i, s] of m.shards.entries()) {
+    const nombre = `shard ${s.id} (${s.ruta})`;
+    if (s.ruta !== rutaShard(m.entidad.id, s.id, s.sha256)) throw new Fallo(`${nombre}: su ruta no es la de su SHA-256`);
+    const b = await exigirHash(contenidos[i]!, s, nombre);
+    bytes += b.length;
+    const valor = esquema(esquemaDeShard(s.id), json(b, nombre), nombre);
+    referencias(s, valor, porId, nombre);
+    if (s.id.startsWith('seccion/')) ctx.secciones.set((valor as SeccionShard).seccion, valor as SeccionShard);
+    if (s.id.endsWith('/entidad')) ctx.entidades.set((valor as EntidadShard).eleccion.codigo, valor as EntidadShard);
+  }
+  return `${m.shards.length} shards, ${bytes} bytes: cada uno con el SHA-256, el tamaño y el esquema del manifiesto, y sus hijos en el manifiesto`;
+}
+
+/** Rows of a parent shard must address the very shards the manifest lists. */
+function referencias(s: ShardRef, valor: unknown, porId: Map<string, ShardRef>, nombre: string): void {
+  const exigir = (id: string, sha: string) => {
+    if (porId.get(id)?.sha256 !== sha) throw new Fallo(`${nombre}: su fila de ${id} apunta a ${sha}, que no es el shard del manifiesto`);
+  };
+  const eleccion = s.id.split('/')[0]!;
+  if (s.id.endsWith('/entidad')) {
+    const e = valor as EntidadShard;
+    for (const d of e.distritos) exigir(`${eleccion}/distrito/${d.id}`, d.sha256);
+    for (const x of e.municipios) exigir(`${eleccion}/municipio/${x.id}`, x.sha256);
+  } else if (/\/(distrito|municipio)\//.test(s.id)) {
+    for (const f of (valor as { secciones: { id: number; sha256: string }[] }).secciones) exigir(`seccion/${f.id}`, f.sha256);
+  }
+}
+
+/**
+ * The zip, every file in it and the diff against the manifest. The CSVs are kept for the next groups even when
+ * a hash fails, so a tampered row is still recomputed and named.
+ */
+async function comprobarAbiertos(fuente: Fuente, ctx: Contexto): Promise<string> {
+  const a = ctx.manifiesto.abiertos;
+  const zip = await fuente.leer(a.ruta);
+  if (zip === null) throw new Fallo(`zip de datos abiertos (${a.ruta}): no existe`);
+  let archivos: Record<string, Uint8Array>;
+  try {
+    archivos = unzipSync(zip);
+  } catch {
+    throw new Fallo(`zip de datos abiertos (${a.ruta}): no se puede descomprimir`);
+  }
+  const nombres = Object.keys(archivos).filter((n) => !n.endsWith('/')).sort();
+  for (const n of nombres) if (n.endsWith('.csv') && !n.endsWith('_CANDIDATURAS.csv')) ctx.csv.set(n, archivos[n]!);
+  await exigirHash(zip, a, `zip de datos abiertos (${a.ruta})`);
+  if (!igual(nombres, a.archivos.map((x) => x.nombre).sort())) throw new Fallo(`zip de datos abiertos: contiene ${nombres.join(', ')}; el manifiesto lista otros archivos`);
+  for (const x of a.archivos) await exigirHash(archivos[x.nombre]!, x, `${x.nombre} (dentro del zip)`);
+  const dif = await exigirHash(await fuente.leer(ctx.manifiesto.diferencias.ruta), ctx.manifiesto.diferencias, 'diferencias');
+  const d = esquema(DiferenciasSchema, json(dif, 'diferencias'), 'diferencias');
+  if (d.numero !== ctx.manifiesto.numero) throw new Fallo(`diferencias: son del corte ${d.numero}`);
+  return `${a.nombre} (${a.bytes} bytes) y sus ${a.archivos.length} archivos; la diferencia del corte`;
+}
+
+function celda(v: Valor | null | undefined): string {
+  if (v === null || v === undefined) return '-';
+  if (v === ILEGIBLE) return 'Ilegible';
+  if (v === SIN_DATO) return 'Sin dato';
+  return String(v);
+}
+
+/** One CSV: its summary recomputed from its rows, against the shards. Returns what matched. */
+function comprobarCsv(nombre: string, bytes: Uint8Array, ctx: Contexto): string {
+  const m = ctx.manifiesto;
+  const codigo = nombre.split('/').at(-1)!.replace(/\.csv$/, '');
+  const eleccion = m.elecciones.find((e) => e.codigo === codigo);
+  if (!eleccion) throw new Fallo(`${nombre}: no es de ninguna elección del manifiesto`);
+  const leido = leerCsvResultados(desdeUtf8(bytes));
+  if (!leido.ok) throw new Fallo(`${nombre} línea ${leido.error.linea}: ${leido.error.mensaje}`);
+  const csv = leido.value;
+  if (csv.titulo !== eleccion.nombre) throw new Fallo(`${nombre} línea 1: «${csv.titulo}», la elección es «${eleccion.nombre}»`);
+  if (csv.corte !== m.corte) throw new Fallo(`${nombre} línea 2: «${csv.corte}», el corte es «${m.corte}»`);
+  const r = recalcular(csv, { final: m.final });
+  if (!r.ok) throw new Fallo(`${nombre} ${r.error.mensaje}`);
+  const resumen = compararResumen(csv, r.value);
+  if (resumen) throw new Fallo(`${nombre} línea 4, resumen: ${resumen.mensaje}`);
+  // Row by row first, so that a forged row is named even when the totals were forged to match it.
+  const filas = compararFilas(nombre, codigo, csv, ctx);
+  const entidad = ctx.entidades.get(codigo);
+  if (!entidad) throw new Fallo(`${nombre}: falta el shard ${codigo}/entidad`);
+  compararFiguras(`${nombre} frente al shard ${codigo}/entidad`, r.value.figuras, entidad.resultados.figuras);
+  if (!igual(r.value.votos, entidad.resultados.votos)) throw new Fallo(`${nombre}: los votos por columna de las filas no son los del shard ${codigo}/entidad`);
+  compararTerritorios(nombre, csv, entidad, m.final);
+  return `las 13 cifras del resumen son la suma de sus ${csv.filas.length} filas y las del shard ${codigo}/entidad, también por distrito y municipio; ${filas} filas iguales a sus actas en los shards de sección`;
+}
+
+function compararFiguras(donde: string, a: Figuras, b: Figuras): void {
+  const fa = figurasFila(a);
+  const fb = figurasFila(b);
+  FIGURAS.forEach((f, i) => {
+    if (fa[i] !== fb[i]) throw new Fallo(`${donde}: ${f} = ${fa[i]} en el CSV, ${fb[i]} en el shard`);
+  });
+}
+
+/** Each distrito's and municipio's figures recomputed from its CSV rows, against its row in the entidad shard. */
+function compararTerritorios(nombre: string, csv: CsvLeido, entidad: EntidadShard, final: boolean): void {
+  const idx = (c: string) => csv.cabecera.indexOf(c);
+  for (const [col, filas, nivel] of [['ID_DISTRITO_LOCAL', entidad.distritos, 'distrito'], ['ID_MUNICIPIO', entidad.municipios, 'municipio']] as const) {
+    const i = idx(col);
+    for (const f of filas) {
+      const propias = csv.filas.filter((x) => x.fields[i]?.value === String(f.id));
+      const r = recalcular({ ...csv, filas: propias }, { final });
+      if (!r.ok) throw new Fallo(`${nombre}: ${r.error.mensaje}`);
+      compararFiguras(`${nombre}, ${nivel} ${f.id}`, r.value.figuras, resultadosDeFila(f, entidad).figuras);
+    }
+  }
+}
+
+/** Every expected acta's row against the acta in its sección shard. Returns the rows compared. */
+function compararFilas(nombre: string, codigo: string, csv: CsvLeido, ctx: Contexto): number {
+  const idx = new Map(csv.cabecera.map((c, i) => [c, i]));
+  const col = (f: CsvLeido['filas'][number], c: string) => f.fields[idx.get(c)!]?.value ?? '';
+  let n = 0;
+  for (const f of csv.filas) {
+    const clave = sinApostrofo(col(f, 'CLAVE_ACTA'));
+    if (clave === '-') continue;
+    const seccion = Number(col(f, 'SECCION'));
+    const donde = `${nombre} línea ${f.line} (CLAVE_ACTA '${clave})`;
+    const bloque = ctx.secciones.get(seccion)?.elecciones.find((e) => e.codigo === codigo);
+    const acta = bloque?.actas.find((a) => a.clave === clave);
+    if (!bloque || !acta) throw new Fallo(`${donde}: no está en el shard seccion/${seccion}`);
+    const difiere = (campo: string, enCsv: string, enShard: string) => {
+      if (enCsv !== enShard) throw new Fallo(`${donde}: ${campo} = ${enCsv} en el CSV, ${enShard} en el shard seccion/${seccion}`);
+    };
+    difiere('CONTABILIZADA', col(f, 'CONTABILIZADA'), acta.contabilizada === null ? '-' : String(acta.contabilizada));
+    difiere('TOTAL_VOTOS_CALCULADO', col(f, 'TOTAL_VOTOS_CALCULADO'), celda(acta.totalVotosCalculado));
+    if (acta.registrada) difiere('OBSERVACIONES', col(f, 'OBSERVACIONES'), observacionesTexto(acta.observaciones));
+    bloque.columnas.forEach((c, i) => difiere(c, col(f, c), celda(acta.votos?.[i])));
+    n++;
+  }
+  return n;
+}
+
+async function comprobarCadena(fuente: Fuente, m: Manifiesto): Promise<string> {
+  let actual = m;
+  while (actual.anterior !== null) {
+    const a = actual.anterior;
+    const nombre = `manifiesto del corte ${a.numero} (${a.ruta}), anterior del corte ${actual.numero}`;
+    if (a.numero !== actual.numero - 1) throw new Fallo(`${nombre}: el corte ${actual.numero} no nombra al corte ${actual.numero - 1}`);
+    if (a.ruta !== rutaManifiesto(m.entidad.id, a.sha256)) throw new Fallo(`${nombre}: su ruta no es la de su SHA-256`);
+    const b = await exigirHash(await fuente.leer(a.ruta), { sha256: a.sha256 }, nombre);
+    actual = esquema(ManifiestoSchema, json(b, nombre), nombre);
+    if (actual.numero !== a.numero) throw new Fallo(`${nombre}: dice ser el corte ${actual.numero}`);
+  }
+  if (actual.numero !== 1) throw new Fallo(`manifiesto del corte ${actual.numero}: no tiene anterior y no es el corte 1`);
+  return m.numero === 1 ? 'el corte 1 es el primero: no tiene anterior' : `${m.numero} manifiestos encadenados por SHA-256 del corte ${m.numero} al corte 1`;
+}
+
+/**
+ * Verifies the corte the pointer at `puntero` (default `datos/latest.json`) names. Groups run in order; a group
+ * stops at its first mismatch; later groups still run when they can, so every kind of damage is named.
+ */
+export async function verificarCorte(fuente: Fuente, opciones: { puntero?: string } = {}): Promise<Informe> {
+  const comprobaciones: Comprobacion[] = [];
+  const grupo = async (que: string, f: () => Promise<string> | string): Promise<boolean> => {
+    try {
+      comprobaciones.push({ ok: true, que, detalle: await f() });
+      return true;
+    } catch (e) {
+      if (!(e instanceof Fallo)) throw e;
+      comprobaciones.push({ ok: false, que, detalle: e.message });
+      return false;
+    }
+  };
+  const rutaPuntero = opciones.puntero ?? RUTA_LATEST_RAIZ;
+  let manifiesto: Manifiesto | null = null;
+  await grupo(`puntero ${rutaPuntero} y manifiesto`, async () => {
+    const r = await comprobarManifiesto(fuente, rutaPuntero);
+    manifiesto = r.manifiesto;
+    return r.detalle;
+  });
+  if (manifiesto !== null) {
+    const ctx: Contexto = { manifiesto, secciones: new Map(), entidades: new Map(), csv: new Map() };
+    const shardsOk = await grupo('shards', () => comprobarShards(fuente, ctx));
+    await grupo('datos abiertos', () => comprobarAbiertos(fuente, ctx));
+    if (shardsOk) {
+      for (const [nombre, bytes] of [...ctx.csv].sort(([a], [b]) => a.localeCompare(b))) {
+        await grupo(`CSV ${nombre}`, () => comprobarCsv(nombre, bytes, ctx));
+      }
+    }
+    await grupo('cadena de manifiestos', () => comprobarCadena(fuente, ctx.manifiesto));
+  }
+  const primerFallo = comprobaciones.find((c) => !c.ok) ?? null;
+  return { ok: primerFallo === null, comprobaciones, primerFallo };
+}
