@@ -1,6 +1,6 @@
 // `npm run audit:verify` on a populated temporary local D1: passes, then fails naming the entry that was altered.
 import { afterAll, describe, expect, it } from 'vitest';
-import { DB_NAME, wrangler } from './lib/local.ts';
+import { NOMBRE_BD, wrangler } from './lib/local.ts';
 import { d1Temporal, ejecutar } from './lib/prueba-local.ts';
 
 const d1 = d1Temporal();
@@ -20,7 +20,7 @@ describe('npm run audit:verify', { timeout: 120_000 }, () => {
   });
 
   it('fails naming the entry after one row is altered', () => {
-    wrangler(['d1', 'execute', DB_NAME, '--local', '--persist-to', d1.persistTo, '--command',
+    wrangler(['d1', 'execute', NOMBRE_BD, '--local', '--persist-to', d1.persistTo, '--command',
       "DROP TRIGGER bitacora_sin_cambios; UPDATE bitacora SET detalle = json_set(detalle, '$.limitePorMinuto', 100000) WHERE id = 3"], { quiet: true });
     const r = verify();
     expect(r.status).toBe(1);

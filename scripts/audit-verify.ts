@@ -4,9 +4,18 @@
  * 1 when broken.
  */
 import { verificarCadena, type FilaBitacora } from '../worker/domain/bitacora/cadena.ts';
-import { d1Local, persistDe, type D1Local } from './lib/d1-local.ts';
+import { interfaz, leerArgumentos, responder, type Salida } from './lib/argumentos.ts';
+import { OPCION_PERSIST_TO, d1Local, persistDe, type D1Local } from './lib/d1-local.ts';
 
 const PAGINA = 5000;
+
+const USO = interfaz({
+  comando: 'npm run audit:verify --',
+  descripcion: 'Recalcula la cadena de hashes de toda la bitácora de la D1 local y nombra la primera entrada rota.\nCódigo de salida 0 si está íntegra, 1 si está rota.',
+  opciones: {
+    'persist-to': OPCION_PERSIST_TO,
+  },
+});
 
 function leerPagina(d1: D1Local, desde: number, limite: number): FilaBitacora[] {
   const d = Math.trunc(desde);
@@ -16,8 +25,10 @@ function leerPagina(d1: D1Local, desde: number, limite: number): FilaBitacora[] 
   );
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const d1 = d1Local(persistDe(argv));
+export async function main(argv: readonly string[], salida?: Salida): Promise<number> {
+  const l = leerArgumentos(argv, USO);
+  if (l.tipo === 'salida') return responder(l, salida);
+  const d1 = d1Local(persistDe(l.valores['persist-to']));
   const r = await verificarCadena(async (desde, limite) => leerPagina(d1, desde, limite), PAGINA);
   if (r.ok) {
     console.log(`bitácora íntegra: ${r.entradas} entradas; última ${r.punta.id}, hash ${r.punta.hash}`);

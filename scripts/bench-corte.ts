@@ -1,12 +1,12 @@
 /**
- * `node scripts/bench-corte.ts [--seed N] [--repeticiones N] [--repeticiones-nacional N] [--sin-nacional]`:
+ * `npm run bench:corte [-- --seed N] [--repeticiones N] [--repeticiones-nacional N] [--sin-nacional]` (`--help`):
  * the corte's domain core at fixture, Jalisco and national scale (the synthetic catalogues of scripts/generador
  * with a synthetic verified acta for every expected acta), full and incremental (1 % of the actas changed), in
  * CPU milliseconds (median of the repetitions).
  *   núcleo: classification, tallies, shard JSON, UTF-8 and SHA-256 (what `renderizar` hands to R2)
  *   datos abiertos: the three results CSVs and the zip (every corte carries every acta's row), deflated by
  *   node:zlib as the corte job does (`compresorZlib`)
- * National: the 32 entidades of `generateNational` (170,648 casillas × 3 elections), each its own corte (one
+ * National: the 32 entidades of `generarNacional` (170,648 casillas × 3 elections), each its own corte (one
  * state per entidad, as one Worker publishes one entidad), one after another; figures are sums.
  * SHA-256: `crypto.subtle` (what the Worker runs). Node's `crypto.subtle.digest` hands every call to its
  * thread pool (workerd digests in place), so Jalisco's núcleo is also measured with node:crypto's hash
@@ -15,17 +15,19 @@
  * the memory the corte state keeps (the Worker has 128 MB).
  */
 import { createHash } from 'node:crypto';
-import { generateJalisco, generateNational } from './generador/generar.ts';
+import { generarJalisco, generarNacional } from './generador/generar.ts';
 import { usarSha256 } from '../worker/domain/corte/bytes.ts';
 import { construirZip } from '../worker/domain/corte/abiertos.ts';
 import { compresorZlib } from '../worker/cortes/compresor-zlib.ts';
 import { archivosAbiertos } from '../worker/domain/corte/corte.ts';
 import { EstadoCorte } from '../worker/domain/corte/estado.ts';
 import { construirModelo, type CorteModelo } from '../worker/domain/corte/modelo.ts';
-import { renderizar } from '../worker/domain/corte/render-shards.ts';
+import { renderizar } from '../worker/domain/corte/generar-shards.ts';
 import { actaSintetica } from './bench/corte-sintetico.ts';
-import type { Catalogue } from '../worker/domain/catalogo/esquema.ts';
-import { fixtureCatalogue } from '../test/ejemplos/eleccion.ts';
+import type { Catalogo } from '../worker/domain/catalogo/esquema.ts';
+import { catalogoEjemplo } from '../test/ejemplos/eleccion.ts';
+import { argumentosOSalir, interfaz } from './lib/argumentos.ts';
+import { mediana } from './lib/percentil.ts';
 
 const T = Date.UTC(2024, 5, 3, 3);
 
@@ -35,8 +37,6 @@ async function cpu<T>(f: () => Promise<T> | T): Promise<{ ms: number; valor: T }
   const u = process.cpuUsage(u0);
   return { ms: (u.user + u.system) / 1000, valor };
 }
-
-const mediana = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * A full GC (with --expose-gc), then a pause: V8 sweeps the collected heap on helper threads after `gc()`
@@ -107,7 +107,7 @@ export async function una(modelo: CorteModelo, repeticion: number, fraccion = 0.
   };
 }
 
-export function modeloDe(catalogo: Catalogue): CorteModelo {
+export function modeloDe(catalogo: Catalogo): CorteModelo {
   const m = construirModelo(catalogo);
   if (!m.ok) throw new Error(m.error.map((p) => p.mensaje).join('; '));
   return m.value;
@@ -123,7 +123,7 @@ function imprimir(nombre: string, actas: number, secciones: number, repeticiones
   console.log(`  incremental / completo (núcleo): 1/${(k('nucleoCompleto') / k('nucleoIncremental')).toFixed(1)}   estado retenido entre cortes (heap, con --expose-gc): ${k('heapMb').toFixed(0)} MB`);
 }
 
-async function medir(nombre: string, catalogo: Catalogue, repeticiones: number): Promise<void> {
+async function medir(nombre: string, catalogo: Catalogo, repeticiones: number): Promise<void> {
   const modelo = modeloDe(catalogo);
   const medidas: Medida[] = [];
   for (let i = 0; i < repeticiones; i++) medidas.push(await una(modelo, i));
@@ -132,7 +132,7 @@ async function medir(nombre: string, catalogo: Catalogue, repeticiones: number):
 }
 
 /** Every entidad's corte one after another (one state at a time); each repetition is the sum over entidades. */
-async function medirNacional(catalogos: readonly Catalogue[], repeticiones: number): Promise<void> {
+async function medirNacional(catalogos: readonly Catalogo[], repeticiones: number): Promise<void> {
   const medidas: Medida[] = Array.from({ length: repeticiones }, () => ({
     nucleoCompleto: 0, abiertosCompleto: 0, nucleoIncremental: 0, abiertosIncremental: 0, shards: 0, mbShards: 0, shardsIncremental: 0, mbIncremental: 0, mbZip: 0, heapMb: 0,
   }));
@@ -150,22 +150,27 @@ async function medirNacional(catalogos: readonly Catalogue[], repeticiones: numb
       medidas[i]!.heapMb = Math.max(medidas[i]!.heapMb, m.heapMb);
     }
   }
-  imprimir(`Nacional sintético (generateNational, ${catalogos.length} entidades; estado: la mayor)`, actas, secciones, repeticiones, medidas, cambiadas);
+  imprimir(`Nacional sintético (generarNacional, ${catalogos.length} entidades; estado: la mayor)`, actas, secciones, repeticiones, medidas, cambiadas);
 }
 
-function opcion(nombre: string, omision: number): number {
-  const i = process.argv.indexOf(nombre);
-  return i > 0 ? Number(process.argv[i + 1]) : omision;
-}
+const USO = interfaz({
+  comando: 'npm run bench:corte --',
+  descripcion: 'Tiempos del corte en el núcleo del dominio (sin E/S), a escala de prueba, Jalisco y nacional: completo e incremental.',
+  opciones: {
+    seed: { tipo: 'entero', min: 0, max: 2 ** 31 - 1, omision: 2024, ayuda: 'semilla de los catálogos sintéticos' },
+    repeticiones: { tipo: 'entero', min: 1, max: 100, omision: 5, ayuda: 'repeticiones por escala (se informa la mediana)' },
+    'repeticiones-nacional': { tipo: 'entero', min: 1, max: 100, omision: 3, ayuda: 'repeticiones a escala nacional' },
+    'sin-nacional': { tipo: 'bandera', ayuda: 'omite la escala nacional' },
+  },
+});
 
 if (import.meta.main) {
-  const repeticiones = opcion('--repeticiones', 5);
-  const seed = opcion('--seed', 2024);
-  await medir('Elección de prueba (fixture)', fixtureCatalogue, repeticiones);
-  const jalisco = generateJalisco(seed);
-  await medir('Jalisco sintético (generateJalisco)', jalisco, repeticiones);
+  const { valores: v } = argumentosOSalir(process.argv.slice(2), USO);
+  await medir('Elección de prueba (fixture)', catalogoEjemplo, v.repeticiones);
+  const jalisco = generarJalisco(v.seed);
+  await medir('Jalisco sintético (generarJalisco)', jalisco, v.repeticiones);
   usarSha256((b) => createHash('sha256').update(b).digest());
-  await medir('Jalisco sintético, SHA-256 de node:crypto (como workerd: sin hilo aparte por digest)', jalisco, repeticiones);
+  await medir('Jalisco sintético, SHA-256 de node:crypto (como workerd: sin hilo aparte por digest)', jalisco, v.repeticiones);
   usarSha256(null);
-  if (!process.argv.includes('--sin-nacional')) await medirNacional(generateNational(seed), opcion('--repeticiones-nacional', 3));
+  if (!v['sin-nacional']) await medirNacional(generarNacional(v.seed), v['repeticiones-nacional']);
 }

@@ -1,15 +1,16 @@
 // `npm run catalogue` against a real local D1 (wrangler + workerd SQLite) in a temporary directory.
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filesToCatalogue } from '../worker/domain/catalogo/archivos/leer.ts';
-import { d1Select, leerCarpeta, main, readLocalCatalogue, type LocalD1, type Salida } from './catalogue.ts';
-import { ROOT } from './lib/local.ts';
+import { archivosACatalogo } from '../worker/domain/catalogo/archivos/leer.ts';
+import { consultarD1, leerCarpeta, main, leerCatalogoLocal, type BaseLocal, type Salida } from './catalogue.ts';
+import { RAIZ, entornoSilencioso } from './lib/local.ts';
 
-const EJEMPLO = path.join(ROOT, 'data/fixtures/catalogo-ejemplo');
+const EJEMPLO = path.join(RAIZ, 'data/fixtures/catalogo-ejemplo');
 let tmp: string;
-let d1: LocalD1;
+let d1: BaseLocal;
 
 function correr(args: string[]): { code: number; out: string[]; err: string[] } {
   const out: string[] = [];
@@ -21,7 +22,7 @@ function correr(args: string[]): { code: number; out: string[]; err: string[] } 
 function catalogoDe(carpeta: string) {
   const c = leerCarpeta(carpeta);
   if ('problema' in c) throw new Error(c.problema.mensaje);
-  const r = filesToCatalogue(c.archivos);
+  const r = archivosACatalogo(c.archivos);
   if (!r.ok) throw new Error(r.error.map((p) => p.mensaje).join('\n'));
   return r.value;
 }
@@ -46,8 +47,8 @@ describe('npm run catalogue against the local D1', { timeout: 120_000 }, () => {
     expect(a.err).toEqual([]);
     expect(a.code).toBe(0);
     expect(a.out[0]).toMatch(/^catálogo cargado en \d+ ms\. Sonora \(entidad 26\): 2 elecciones, 2 distritos, 3 municipios, 5 secciones, 13 casillas, 26 actas esperadas, 5 CATD$/);
-    expect(readLocalCatalogue(d1).catalogue).toEqual(catalogoDe(EJEMPLO));
-    const [{ n }] = d1Select(d1, 'SELECT count(*) AS n FROM acta_esperada')[0] as [{ n: number }];
+    expect(leerCatalogoLocal(d1).catalogue).toEqual(catalogoDe(EJEMPLO));
+    const [{ n }] = consultarD1(d1, 'SELECT count(*) AS n FROM acta_esperada')[0] as [{ n: number }];
     expect(n).toBe(26);
 
     const b = correr(['import', EJEMPLO]);
@@ -56,7 +57,7 @@ describe('npm run catalogue against the local D1', { timeout: 120_000 }, () => {
   });
 
   it('refuses a folder with problems, lists them with archivo:línea:columna, and writes nothing', () => {
-    const antes = readLocalCatalogue(d1).catalogue;
+    const antes = leerCatalogoLocal(d1).catalogue;
     const malo = copia('malo', 'casillas.csv', (t) => t.replace("'261001C0100,1001,C,1,0,1,599,8", "'261001C0100,1001,Z,1,0,1,-599,8"));
     const r = correr(['import', malo]);
     expect(r.code).toBe(1);
@@ -65,7 +66,7 @@ describe('npm run catalogue against the local D1', { timeout: 120_000 }, () => {
       `${path.join(malo, 'casillas.csv')}:3:27: LISTA_NOMINAL: se esperaba un entero ≥ 0; se leyó «-599»`,
       'catálogo rechazado: 2 problema(s); no se escribió nada.',
     ]);
-    expect(readLocalCatalogue(d1).catalogue).toEqual(antes);
+    expect(leerCatalogoLocal(d1).catalogue).toEqual(antes);
   });
 
   it('replaces a changed catalogue before the first corte in one step and prints what changed', () => {
@@ -83,7 +84,7 @@ describe('npm run catalogue against the local D1', { timeout: 120_000 }, () => {
       '  casillas quitadas: 1: 262002C0200',
       '  casillas cambiadas: 1: 261002B0100',
     ]);
-    expect(readLocalCatalogue(d1).catalogue).toEqual(catalogoDe(otro));
+    expect(leerCatalogoLocal(d1).catalogue).toEqual(catalogoDe(otro));
   });
 
   it('exports what it imported: export ∘ import is the identity, byte for byte', () => {
@@ -101,26 +102,26 @@ describe('npm run catalogue against the local D1', { timeout: 120_000 }, () => {
 
   it('refuses any change after the first corte: the catalogue is frozen at puesta en ceros', () => {
     // Published actas before the first corte do not freeze it (the cortes' table decides once it exists)…
-    d1Select(d1, "INSERT INTO acta_publicacion (seq, clave, eleccion, payload) VALUES (1, '261001B01005', 'DIP_LOC', '{}')");
-    d1Select(d1, "INSERT INTO operador (id, nombre, ambito, catd, activo, creado_at) VALUES ('op-guaymas', 'Operador Guaymas', 'CATD', 'CATD-M029', 1, 0)");
+    consultarD1(d1, "INSERT INTO acta_publicacion (seq, clave, eleccion, payload) VALUES (1, '261001B01005', 'DIP_LOC', '{}')");
+    consultarD1(d1, "INSERT INTO operador (id, nombre, ambito, catd, activo, creado_at) VALUES ('op-guaymas', 'Operador Guaymas', 'CATD', 'CATD-M029', 1, 0)");
     const sinCatd = copia('sin-catd', 'catds.csv', (t) => t.replace('CATD-M029,CATD municipal Guaymas,municipio,29,AYUN\r\n', ''));
     const reemplazo = correr(['import', sinCatd]);
     expect(reemplazo.code).toBe(0);
     expect(reemplazo.out.slice(-2)).toEqual(['  CATD: 1 quitadas', '  aviso: 1 operador(es) de CATD que ya no existen: op-guaymas (CATD-M029)']);
     expect(correr(['import', EJEMPLO]).code).toBe(0);
     // …the first corte does.
-    d1Select(
+    consultarD1(
       d1,
       `INSERT INTO corte (numero, secuencia, instante, final, manifiesto_sha256, manifiesto_ruta, anterior_sha256, puntero, historial,
          actas_procesadas, shards_escritos, shards_reusados, bytes_escritos, milisegundos, modo, motivo, publicado_at)
        VALUES (1, 1, 0, 0, '${'a'.repeat(64)}', 'manifiestos/a.json', NULL, '{}', '{}', 1, 0, 0, 0, 0, 'completo', 'programado', 0)`,
     );
-    const antes = readLocalCatalogue(d1).catalogue;
+    const antes = leerCatalogoLocal(d1).catalogue;
     const otro = copia('congelado', 'distritos.csv', (t) => t.replace('Ciudad Obregón', 'Cd. Obregón'));
     const r = correr(['import', otro]);
     expect(r.code).toBe(3);
     expect(r.err).toEqual([expect.stringMatching(/^el catálogo está congelado desde la puesta en ceros: ya se publicó un corte \(tabla corte\)/)]);
-    expect(readLocalCatalogue(d1).catalogue).toEqual(antes);
+    expect(leerCatalogoLocal(d1).catalogue).toEqual(antes);
     // The same catalogue again is still a no-op, not an error.
     expect(correr(['import', EJEMPLO]).code).toBe(0);
   });
@@ -145,6 +146,41 @@ describe('bad input never crashes npm run catalogue', () => {
     expect(correr(['import', puntoycoma])).toMatchObject({ code: 1, err: [expect.stringMatching(/municipios\.csv:1:1: el archivo está separado por punto y coma/), expect.any(String)] });
   });
 
+  it('--help prints the usage on stdout and exits 0, for the script and for each subcommand', () => {
+    const general = correr(['--help']);
+    expect(general).toMatchObject({ code: 0, err: [] });
+    expect(general.out.join('\n')).toMatch(/^uso: npm run catalogue -- <subcomando> \[opciones\]\n[\s\S]*from-prep/);
+    const fromPrep = correr(['from-prep', '--help']);
+    expect(fromPrep).toMatchObject({ code: 0, err: [] });
+    expect(fromPrep.out.join('\n')).toMatch(/^uso: npm run catalogue -- from-prep <resultados\.csv>[\s\S]*--boletas-especial N[\s\S]*-h, --help/);
+    expect(correr(['import', '-h'])).toMatchObject({ code: 0, err: [], out: [expect.stringMatching(/^uso: npm run catalogue -- import <carpeta>/)] });
+  });
+
+  it('an unknown option: the usage on stderr, exit 2; a bad option value: one line, exit 2', () => {
+    expect(correr(['from-prep', 'a.csv', '--out', 'o', '--rapido'])).toMatchObject({
+      code: 2,
+      out: [],
+      err: [expect.stringMatching(/^error: opción desconocida: --rapido\n\nuso: npm run catalogue -- from-prep /)],
+    });
+    expect(correr(['export', '--rapido', 'x'])).toMatchObject({ code: 2, err: [expect.stringMatching(/^error: opción desconocida: --rapido\n\nuso: npm run catalogue -- export <carpeta>/)] });
+    expect(correr(['from-prep', 'a.csv', '--out', 'o', '--entidad', 'catorce'])).toMatchObject({ code: 2, err: ['error: --entidad debe ser un entero entre 1 y 32 (se recibió «catorce»)'] });
+    expect(correr(['from-prep', 'a.csv', '--out', 'o', '--boletas-especial', '-5'])).toMatchObject({ code: 2, err: [expect.stringMatching(/--boletas-especial/)] });
+    expect(correr(['from-prep', 'a.csv', '--out', 'o', '--huso', 'hora del Pacífico'])).toMatchObject({ code: 2, err: [expect.stringMatching(/^error: --huso debe ser un desfase fijo respecto de UTC.*«hora del Pacífico»\)$/)] });
+  });
+
+  it('the command line: help on stdout (exit 0), an unknown option on stderr (exit 2), never a stack trace', () => {
+    const script = path.join(RAIZ, 'scripts/catalogue.ts');
+    const ayuda = spawnSync(process.execPath, [script, '--help'], { cwd: RAIZ, env: entornoSilencioso, encoding: 'utf8' });
+    expect(ayuda.status).toBe(0);
+    expect(ayuda.stdout).toMatch(/^uso: npm run catalogue -- <subcomando>/);
+    expect(ayuda.stderr).toBe('');
+    const mal = spawnSync(process.execPath, [script, 'import', '--rapido', EJEMPLO], { cwd: RAIZ, env: entornoSilencioso, encoding: 'utf8' });
+    expect(mal.status).toBe(2);
+    expect(mal.stdout).toBe('');
+    expect(mal.stderr).toMatch(/^error: opción desconocida: --rapido\n\nuso: npm run catalogue -- import <carpeta>/);
+    expect(mal.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
   it('usage errors', () => {
     expect(correr([]).code).toBe(2);
     expect(correr(['importar', 'x']).code).toBe(2);
@@ -155,7 +191,7 @@ describe('bad input never crashes npm run catalogue', () => {
 });
 
 describe('npm run catalogue -- from-prep', () => {
-  const prep = (anio: string, n: string) => path.join(ROOT, 'data/fixtures/prep', anio, `${n}_${anio}.csv`);
+  const prep = (anio: string, n: string) => path.join(RAIZ, 'data/fixtures/prep', anio, `${n}_${anio}.csv`);
 
   it('writes a catalogue folder that imports', () => {
     const out = path.join(tmp, 'derivado');

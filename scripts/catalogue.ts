@@ -13,51 +13,33 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { catalogueSqlScript } from '../worker/db/catalogo-carga.ts';
-import { CatalogueSchema, type Catalogue } from '../worker/domain/catalogo/esquema.ts';
-import { describirCambios, diffCatalogues, sinCambios } from '../worker/domain/catalogo/archivos/diferencias.ts';
+import { guionSqlCatalogo } from '../worker/db/catalogo-carga.ts';
+import { CatalogoSchema, type Catalogo } from '../worker/domain/catalogo/esquema.ts';
+import { describirCambios, diferenciasCatalogos, sinCambios } from '../worker/domain/catalogo/archivos/diferencias.ts';
 import { formatProblema, type ProblemaArchivo } from '../worker/domain/catalogo/archivos/problemas.ts';
-import { filesToCatalogue, type ArchivoEntrada } from '../worker/domain/catalogo/archivos/leer.ts';
-import { normalizeCatalogue } from '../worker/domain/catalogo/archivos/normalizar.ts';
-import { catalogueToFiles } from '../worker/domain/catalogo/archivos/escribir.ts';
-import { catalogueFromPrep, type OpcionesFromPrep } from './catalogo/desde-prep/derivar.ts';
-import { DB_NAME, PERSIST_DIR, wrangler } from './lib/local.ts';
+import { archivosACatalogo, type ArchivoEntrada } from '../worker/domain/catalogo/archivos/leer.ts';
+import { normalizarCatalogo } from '../worker/domain/catalogo/archivos/normalizar.ts';
+import { catalogoAArchivos } from '../worker/domain/catalogo/archivos/escribir.ts';
+import { FORMATO, leerHuso } from '../worker/domain/catalogo/archivos/especificacion.ts';
+import { BOLETAS_ESPECIAL_POR_DEFECTO, catalogoDesdePrep, type OpcionesDesdePrep } from './catalogo/desde-prep/derivar.ts';
+import { elegirSubcomando, interfaz, leerArgumentos, responder, textoDeUso, type Interfaz, type Salida } from './lib/argumentos.ts';
+import { aplicarMigraciones, consultarD1LocalLotes, ejecutarArchivoD1Local } from './lib/d1-local.ts';
+import { DIR_PERSISTENCIA } from './lib/local.ts';
 
-export interface Salida {
-  log: (linea: string) => void;
-  error: (linea: string) => void;
-}
+export type { Salida };
 
 const consola: Salida = { log: (l) => console.log(l), error: (l) => console.error(l) };
 
 /** Where the local D1 lives (tests use their own directory). */
-export interface LocalD1 {
+export interface BaseLocal {
   persistDir: string;
 }
 
-export const LOCAL: LocalD1 = { persistDir: PERSIST_DIR };
-
-// ---- local D1 through wrangler ------------------------------------------------------------------------------
-
-function d1Args(d1: LocalD1): string[] {
-  return ['d1', 'execute', DB_NAME, '--local', '--persist-to', d1.persistDir];
-}
+export const BASE_LOCAL: BaseLocal = { persistDir: DIR_PERSISTENCIA };
 
 /** Runs several statements in one batch and returns the rows of each. */
-export function d1Select(d1: LocalD1, sql: string): Record<string, unknown>[][] {
-  const out = wrangler([...d1Args(d1), '--json', '--command', sql], { quiet: true });
-  const parsed = JSON.parse(out) as { results: Record<string, unknown>[] }[];
-  return parsed.map((r) => r.results);
-}
-
-export function d1ApplyMigrations(d1: LocalD1): void {
-  mkdirSync(d1.persistDir, { recursive: true });
-  wrangler(['d1', 'migrations', 'apply', DB_NAME, '--local', '--persist-to', d1.persistDir], { quiet: true });
-}
-
-/** Runs a SQL file as one batch (wrangler's local execute is a single D1 batch: all or nothing). */
-export function d1RunFile(d1: LocalD1, file: string): void {
-  wrangler([...d1Args(d1), '--yes', '--file', file], { quiet: true });
+export function consultarD1(d1: BaseLocal, sql: string): Record<string, unknown>[][] {
+  return consultarD1LocalLotes(d1.persistDir, sql);
 }
 
 const CATALOGO_SQL = [
@@ -95,13 +77,13 @@ function agrupar<K, V>(filas: Fila[], clave: (f: Fila) => K, valor: (f: Fila) =>
 
 export interface EstadoLocal {
   /** The loaded catalogue (canonical form), or null when none is loaded. */
-  catalogue: Catalogue | null;
+  catalogue: Catalogo | null;
   tablas: string[];
 }
 
 /** Reads the whole catalogue back from the local D1 in one batch and parses it with the catalogue schema. */
-export function readLocalCatalogue(d1: LocalD1): EstadoLocal {
-  const r = d1Select(d1, CATALOGO_SQL.join(';\n'));
+export function leerCatalogoLocal(d1: BaseLocal): EstadoLocal {
+  const r = consultarD1(d1, CATALOGO_SQL.join(';\n'));
   const [ent, ele, par, coa, coaP, dis, mun, sec, cas, bCol, bCoa, can, cat, catE, tab] = r as Fila[][] as [
     Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[],
   ];
@@ -112,7 +94,7 @@ export function readLocalCatalogue(d1: LocalD1): EstadoLocal {
   const boletaCoal = agrupar(bCoa, (f) => `${t(f.eleccion)}|${n(f.territorio)}|${t(f.coalicion)}`, (f) => t(f.partido));
   const columnas = agrupar(bCol, (f) => `${t(f.eleccion)}|${n(f.territorio)}`, (f) => t(f.columna));
   const eleccionesDe = agrupar(catE, (f) => t(f.catd), (f) => t(f.eleccion));
-  const raw = {
+  const crudo = {
     entidad: { id: n(e.id), nombre: t(e.nombre), utcOffsetMinutes: n(e.utc_offset_minutes), sintetico: n(e.sintetico) === 1 },
     elecciones: ele.map((f) => ({
       codigo: t(f.codigo),
@@ -152,11 +134,11 @@ export function readLocalCatalogue(d1: LocalD1): EstadoLocal {
     })),
     catds: cat.map((f) => ({ id: t(f.id), nombre: t(f.nombre), ambito: t(f.ambito), territorio: n(f.territorio), elecciones: eleccionesDe.get(t(f.id)) ?? [] })),
   };
-  const parsed = CatalogueSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new Error(`el catálogo de la base local no es válido: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const leido = CatalogoSchema.safeParse(crudo);
+  if (!leido.success) {
+    throw new Error(`el catálogo de la base local no es válido: ${leido.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
-  return { catalogue: normalizeCatalogue(parsed.data), tablas };
+  return { catalogue: normalizarCatalogo(leido.data), tablas };
 }
 
 /**
@@ -181,12 +163,12 @@ const ES_CONGELADO = /GUARDIA:CATALOGO_CONGELADO|NOT NULL constraint failed: con
 
 // ---- import -------------------------------------------------------------------------------------------------
 
-export type ResultadoImport =
+export type ResultadoImportacion =
   | { estado: 'rechazado'; problemas: ProblemaArchivo[] }
-  | { estado: 'sin-cambios'; catalogue: Catalogue }
+  | { estado: 'sin-cambios'; catalogue: Catalogo }
   | { estado: 'congelado'; tabla: string }
-  | { estado: 'cargado'; catalogue: Catalogue; ms: number }
-  | { estado: 'reemplazado'; catalogue: Catalogue; cambios: string[]; ms: number };
+  | { estado: 'cargado'; catalogue: Catalogo; ms: number }
+  | { estado: 'reemplazado'; catalogue: Catalogo; cambios: string[]; ms: number };
 
 /** The folder's top-level files; a missing folder or a file instead of a folder is a problem, not a crash. */
 export function leerCarpeta(carpeta: string): { archivos: ArchivoEntrada[] } | { problema: ProblemaArchivo } {
@@ -205,20 +187,20 @@ export function leerCarpeta(carpeta: string): { archivos: ArchivoEntrada[] } | {
 }
 
 /** Validates a catalogue's files, then loads it into the local D1 in one batch (see the file comment). */
-export function importCatalogue(archivos: readonly ArchivoEntrada[], d1: LocalD1 = LOCAL): ResultadoImport {
-  const leido = filesToCatalogue(archivos);
+export function importarCatalogo(archivos: readonly ArchivoEntrada[], d1: BaseLocal = BASE_LOCAL): ResultadoImportacion {
+  const leido = archivosACatalogo(archivos);
   if (!leido.ok) return { estado: 'rechazado', problemas: leido.error };
-  return loadIntoLocal(leido.value, d1);
+  return cargarEnLocal(leido.value, d1);
 }
 
 /** Loads an already valid catalogue (the seed and the tests come through here too). */
-export function loadIntoLocal(catalogue: Catalogue, d1: LocalD1 = LOCAL): ResultadoImport {
-  d1ApplyMigrations(d1);
-  const actual = readLocalCatalogue(d1);
-  const diff = actual.catalogue ? diffCatalogues(actual.catalogue, catalogue) : null;
+export function cargarEnLocal(catalogue: Catalogo, d1: BaseLocal = BASE_LOCAL): ResultadoImportacion {
+  aplicarMigraciones(d1.persistDir);
+  const actual = leerCatalogoLocal(d1);
+  const diff = actual.catalogue ? diferenciasCatalogos(actual.catalogue, catalogue) : null;
   if (diff && sinCambios(diff)) return { estado: 'sin-cambios', catalogue };
   const tabla = tablaDeCortes(actual.tablas);
-  const sql = catalogueSqlScript(catalogue);
+  const sql = guionSqlCatalogo(catalogue);
   const sha256 = createHash('sha256').update(sql).digest('hex');
   const marca = `INSERT OR REPLACE INTO configuracion (clave, valor) VALUES ('catalogo_sha256', '${sha256}');\n`;
   const archivo = path.join(path.dirname(path.resolve(d1.persistDir)), `catalogo-import-${process.pid}.sql`);
@@ -226,7 +208,7 @@ export function loadIntoLocal(catalogue: Catalogue, d1: LocalD1 = LOCAL): Result
   writeFileSync(archivo, `${guardaCongelado(tabla, actual.tablas)}\n${sql}${marca}`);
   const t0 = performance.now();
   try {
-    d1RunFile(d1, archivo);
+    ejecutarArchivoD1Local(d1.persistDir, archivo);
   } catch (e) {
     if (ES_CONGELADO.test(String(e))) return { estado: 'congelado', tabla };
     throw e;
@@ -240,7 +222,7 @@ export function loadIntoLocal(catalogue: Catalogue, d1: LocalD1 = LOCAL): Result
   const quitados = diff.tablas.catds.quitadas;
   if (quitados.length > 0 && actual.tablas.includes('operador')) {
     const lista = quitados.map((c) => `'${c.replaceAll("'", "''")}'`).join(', ');
-    const [huerfanos = []] = d1Select(d1, `SELECT id, catd FROM operador WHERE catd IN (${lista}) ORDER BY id`);
+    const [huerfanos = []] = consultarD1(d1, `SELECT id, catd FROM operador WHERE catd IN (${lista}) ORDER BY id`);
     if (huerfanos.length > 0) {
       cambios.push(`aviso: ${huerfanos.length} operador(es) de CATD que ya no existen: ${huerfanos.map((h) => `${String(h.id)} (${String(h.catd)})`).join(', ')}`);
     }
@@ -248,159 +230,174 @@ export function loadIntoLocal(catalogue: Catalogue, d1: LocalD1 = LOCAL): Result
   return { estado: 'reemplazado', catalogue, cambios, ms };
 }
 
-function resumen(c: Catalogue): string {
+function resumen(c: Catalogo): string {
   return `${c.entidad.nombre} (entidad ${c.entidad.id}): ${c.elecciones.length} elecciones, ${c.distritos.length} distritos, ${c.municipios.length} municipios, ${c.secciones.length} secciones, ${c.casillas.length} casillas, ${c.casillas.length * c.elecciones.length} actas esperadas, ${c.catds.length} CATD`;
 }
 
-function imprimirProblemas(ps: readonly ProblemaArchivo[], out: Salida): void {
-  for (const p of ps) out.error(formatProblema(p));
+function imprimirProblemas(ps: readonly ProblemaArchivo[], salida: Salida): void {
+  for (const p of ps) salida.error(formatProblema(p));
 }
 
-function comandoImport(carpeta: string, out: Salida, d1: LocalD1): number {
+function comandoImportar(carpeta: string, salida: Salida, d1: BaseLocal): number {
   const c = leerCarpeta(carpeta);
   if ('problema' in c) {
-    imprimirProblemas([c.problema], out);
+    imprimirProblemas([c.problema], salida);
     return 2;
   }
-  const r = importCatalogue(c.archivos, d1);
+  const r = importarCatalogo(c.archivos, d1);
   switch (r.estado) {
     case 'rechazado':
-      imprimirProblemas(r.problemas.map((p) => ({ ...p, archivo: p.archivo === '.' ? carpeta : path.join(carpeta, p.archivo) })), out);
-      out.error(`catálogo rechazado: ${r.problemas.length} problema(s); no se escribió nada.`);
+      imprimirProblemas(r.problemas.map((p) => ({ ...p, archivo: p.archivo === '.' ? carpeta : path.join(carpeta, p.archivo) })), salida);
+      salida.error(`catálogo rechazado: ${r.problemas.length} problema(s); no se escribió nada.`);
       return 1;
     case 'sin-cambios':
-      out.log(`el catálogo ya está cargado: sin cambios. ${resumen(r.catalogue)}`);
+      salida.log(`el catálogo ya está cargado: sin cambios. ${resumen(r.catalogue)}`);
       return 0;
     case 'congelado':
-      out.error(
+      salida.error(
         `el catálogo está congelado desde la puesta en ceros: ${r.tabla === 'acta_publicacion' ? 'ya hay actas publicadas' : 'ya se publicó un corte'} (tabla ${r.tabla}). ` +
           'No se cambió nada. Para cargar otro catálogo, empiece una base local nueva.',
       );
       return 3;
     case 'cargado':
-      out.log(`catálogo cargado en ${r.ms} ms. ${resumen(r.catalogue)}`);
+      salida.log(`catálogo cargado en ${r.ms} ms. ${resumen(r.catalogue)}`);
       return 0;
     case 'reemplazado':
-      out.log(`catálogo reemplazado en ${r.ms} ms. ${resumen(r.catalogue)}`);
-      for (const l of r.cambios) out.log(`  ${l}`);
+      salida.log(`catálogo reemplazado en ${r.ms} ms. ${resumen(r.catalogue)}`);
+      for (const l of r.cambios) salida.log(`  ${l}`);
       return 0;
   }
 }
 
 // ---- export -------------------------------------------------------------------------------------------------
 
-export function comandoExport(carpeta: string, out: Salida, d1: LocalD1): number {
-  d1ApplyMigrations(d1);
-  const { catalogue } = readLocalCatalogue(d1);
+export function comandoExportar(carpeta: string, salida: Salida, d1: BaseLocal): number {
+  aplicarMigraciones(d1.persistDir);
+  const { catalogue } = leerCatalogoLocal(d1);
   if (!catalogue) {
-    out.error('no hay catálogo cargado en la base local: cárguelo con npm run catalogue -- import <carpeta>');
+    salida.error('no hay catálogo cargado en la base local: cárguelo con npm run catalogue -- import <carpeta>');
     return 1;
   }
-  return escribirArchivos(carpeta, catalogue, out, `catálogo exportado a ${carpeta}. ${resumen(catalogue)}`);
+  return escribirArchivos(carpeta, catalogue, salida, `catálogo exportado a ${carpeta}. ${resumen(catalogue)}`);
 }
 
 /**
  * Writes the catalogue's files into `carpeta`. A folder holding other CSV files is refused: they would be read
  * as part of the catalogue on the next import.
  */
-function escribirArchivos(carpeta: string, catalogue: Catalogue, out: Salida, mensaje: string): number {
+function escribirArchivos(carpeta: string, catalogue: Catalogo, salida: Salida, mensaje: string): number {
   if (existsSync(carpeta) && !statSync(carpeta).isDirectory()) {
-    out.error(`${carpeta}: no es una carpeta`);
+    salida.error(`${carpeta}: no es una carpeta`);
     return 2;
   }
-  const archivos = catalogueToFiles(catalogue);
+  const archivos = catalogoAArchivos(catalogue);
   const nuestros = new Set(archivos.map((a) => a.nombre));
   if (existsSync(carpeta)) {
     const ajenos = readdirSync(carpeta).filter((f) => f.toLowerCase().endsWith('.csv') && !nuestros.has(f));
     if (ajenos.length > 0) {
-      out.error(`${carpeta}: la carpeta contiene otros archivos CSV (${ajenos.join(', ')}); use una carpeta vacía. No se escribió nada.`);
+      salida.error(`${carpeta}: la carpeta contiene otros archivos CSV (${ajenos.join(', ')}); use una carpeta vacía. No se escribió nada.`);
       return 1;
     }
   }
   mkdirSync(carpeta, { recursive: true });
   for (const a of archivos) writeFileSync(path.join(carpeta, a.nombre), a.texto);
-  out.log(mensaje);
+  salida.log(mensaje);
   return 0;
 }
 
 // ---- from-prep ----------------------------------------------------------------------------------------------
 
-const USO_FROM_PREP =
-  'uso: npm run catalogue -- from-prep <resultados.csv> [candidaturas.csv] [<resultados2.csv> [candidaturas2.csv] …] --out <carpeta> ' +
-  '[--entidad N] [--huso UTC-6] [--boletas-especial N] [--eleccion CODIGO[,CODIGO…]]';
+const INTERFAZ_DESDE_PREP = interfaz({
+  comando: 'npm run catalogue -- from-prep',
+  descripcion:
+    'Deriva un catálogo de una base de datos del PREP publicada (un CSV de resultados por elección, cada uno seguido\n' +
+    'opcionalmente de su CSV de candidaturas) y lo escribe como archivos CSV del catálogo en --out (docs/catalogo.md).',
+  posicionales: { texto: '<resultados.csv> [candidaturas.csv] [<resultados2.csv> [candidaturas2.csv] …]', min: 1, max: Number.POSITIVE_INFINITY },
+  opciones: {
+    out: { tipo: 'texto', valor: 'CARPETA', ayuda: 'carpeta donde escribir el catálogo (obligatoria)' },
+    entidad: { tipo: 'entero', min: 1, max: 32, ayuda: 'solo las filas de esta entidad (los archivos nacionales traen las 32)' },
+    huso: { tipo: 'texto', valor: 'UTC-6', ayuda: 'huso horario de la entidad (por omisión: el de la línea del corte)' },
+    'boletas-especial': { tipo: 'entero', min: 0, max: 99_999, ayuda: `boletas aprobadas por casilla especial (por omisión: ${BOLETAS_ESPECIAL_POR_DEFECTO})` },
+    eleccion: { tipo: 'texto', valor: 'COD1,COD2', ayuda: 'código de cada elección, uno por archivo de resultados y en su orden' },
+  },
+  ejemplos: ['npm run catalogue -- from-prep DIP_LOC_2024.csv DIP_LOC_CANDIDATURAS_2024.csv AYUN_2024.csv --out catalogo/'],
+});
 
-function comandoFromPrep(args: string[], out: Salida): number {
-  const opciones: OpcionesFromPrep = {};
-  let carpeta: string | undefined;
-  const rutas: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const v = args[i + 1];
-    if (a.startsWith('--') && v === undefined) {
-      out.error(`falta el valor de ${a}. ${USO_FROM_PREP}`);
-      return 2;
-    }
-    if (a === '--out') carpeta = args[++i];
-    else if (a === '--entidad') opciones.entidad = Number(args[++i]);
-    else if (a === '--huso') opciones.huso = args[++i];
-    else if (a === '--boletas-especial') opciones.boletasEspecial = Number(args[++i]);
-    else if (a === '--eleccion') opciones.codigos = args[++i]!.split(',').map((x) => x.trim().toUpperCase());
-    else if (a.startsWith('--')) {
-      out.error(`opción desconocida ${a}. ${USO_FROM_PREP}`);
-      return 2;
-    } else rutas.push(a);
-  }
-  if (!carpeta || rutas.length === 0) {
-    out.error(USO_FROM_PREP);
+function comandoDesdePrep(args: readonly string[], salida: Salida): number {
+  const l = leerArgumentos(args, INTERFAZ_DESDE_PREP);
+  if (l.tipo === 'salida') return responder(l, salida);
+  const { out: carpeta, entidad, huso, 'boletas-especial': boletasEspecial, eleccion } = l.valores;
+  if (!carpeta) {
+    salida.error(`error: falta --out <carpeta>\n\n${textoDeUso(INTERFAZ_DESDE_PREP)}`);
     return 2;
   }
+  // The reader takes --huso as text: its value is checked here, in the same words as the reader's checks.
+  if (huso !== undefined && typeof leerHuso(huso) !== 'number') {
+    salida.error(`error: --huso debe ser ${FORMATO.huso} (se recibió «${huso}»)`);
+    return 2;
+  }
+  const opciones: OpcionesDesdePrep = {
+    ...(entidad !== undefined ? { entidad } : {}),
+    ...(huso !== undefined ? { huso } : {}),
+    ...(boletasEspecial !== undefined ? { boletasEspecial } : {}),
+    ...(eleccion !== undefined ? { codigos: eleccion.split(',').map((x) => x.trim().toUpperCase()) } : {}),
+  };
   const entradas: ArchivoEntrada[] = [];
-  for (const r of rutas) {
+  for (const r of l.posicionales) {
     if (!existsSync(r) || !statSync(r).isFile()) {
-      out.error(`${r}: el archivo no existe`);
+      salida.error(`${r}: el archivo no existe`);
       return 2;
     }
     entradas.push({ nombre: r, bytes: new Uint8Array(readFileSync(r)) });
   }
-  const d = catalogueFromPrep(entradas, opciones);
+  const d = catalogoDesdePrep(entradas, opciones);
   if (!d.ok) {
-    imprimirProblemas(d.error, out);
-    out.error(`no se pudo derivar el catálogo: ${d.error.length} problema(s); no se escribió nada.`);
+    imprimirProblemas(d.error, salida);
+    salida.error(`no se pudo derivar el catálogo: ${d.error.length} problema(s); no se escribió nada.`);
     return 1;
   }
-  for (const a of d.value.avisos) out.log(`aviso: ${formatProblema(a)}`);
-  return escribirArchivos(carpeta, d.value.catalogue, out, `catálogo derivado en ${carpeta}. ${resumen(d.value.catalogue)}`);
+  for (const a of d.value.avisos) salida.log(`aviso: ${formatProblema(a)}`);
+  return escribirArchivos(carpeta, d.value.catalogue, salida, `catálogo derivado en ${carpeta}. ${resumen(d.value.catalogue)}`);
 }
 
 // ---- main ---------------------------------------------------------------------------------------------------
 
-const USO = [
-  'uso:',
-  '  npm run catalogue -- import <carpeta>      valida los CSV del catálogo y los carga en la base local',
-  '  npm run catalogue -- export <carpeta>      escribe el catálogo cargado en archivos CSV',
-  `  ${USO_FROM_PREP.replace('uso: ', '')}`,
-  'formato de los archivos: docs/catalogo.md',
-].join('\n');
+const SUBCOMANDOS = {
+  comando: 'npm run catalogue --',
+  descripcion: 'El catálogo de la elección como archivos CSV (docs/catalogo.md), dentro y fuera de la base D1 local.',
+  subcomandos: {
+    import: '<carpeta>: valida los CSV del catálogo y los carga en la base local',
+    export: '<carpeta>: escribe el catálogo cargado en archivos CSV',
+    'from-prep': '<resultados.csv> … --out <carpeta>: deriva el catálogo de una base de datos del PREP publicada',
+  },
+};
 
-export function main(argv: readonly string[], out: Salida = consola, d1: LocalD1 = LOCAL): number {
-  const [cmd, ...args] = argv;
+/** import and export: one folder, no option. */
+const interfazCarpeta = (subcomando: string, descripcion: string) =>
+  interfaz({ comando: `npm run catalogue -- ${subcomando}`, descripcion, posicionales: { texto: '<carpeta>', min: 1, max: 1 }, opciones: {} });
+const INTERFAZ_IMPORT = interfazCarpeta('import', 'Valida los CSV del catálogo de la carpeta y, si no hay problemas, los carga en la base D1 local en un solo lote.');
+const INTERFAZ_EXPORT = interfazCarpeta('export', 'Escribe el catálogo cargado en la base D1 local como archivos CSV en la carpeta.');
+
+function comandoConCarpeta(args: readonly string[], i: Interfaz<Record<string, never>>, salida: Salida, comando: (carpeta: string) => number): number {
+  const l = leerArgumentos(args, i);
+  if (l.tipo === 'salida') return responder(l, salida);
+  return comando(l.posicionales[0]!);
+}
+
+export function main(argv: readonly string[], salida: Salida = consola, d1: BaseLocal = BASE_LOCAL): number {
   try {
-    switch (cmd) {
+    const s = elegirSubcomando(argv, SUBCOMANDOS);
+    if (s.tipo === 'salida') return responder(s, salida);
+    switch (s.nombre) {
       case 'import':
-        if (args.length !== 1) break;
-        return comandoImport(args[0]!, out, d1);
+        return comandoConCarpeta(s.resto, INTERFAZ_IMPORT, salida, (carpeta) => comandoImportar(carpeta, salida, d1));
       case 'export':
-        if (args.length !== 1) break;
-        return comandoExport(args[0]!, out, d1);
-      case 'from-prep':
-        return comandoFromPrep(args, out);
+        return comandoConCarpeta(s.resto, INTERFAZ_EXPORT, salida, (carpeta) => comandoExportar(carpeta, salida, d1));
       default:
-        break;
+        return comandoDesdePrep(s.resto, salida);
     }
-    out.error(USO);
-    return 2;
   } catch (e) {
-    out.error(`error inesperado: ${e instanceof Error ? e.message : String(e)}`);
+    salida.error(`error inesperado: ${e instanceof Error ? e.message : String(e)}`);
     return 70;
   }
 }

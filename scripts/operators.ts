@@ -2,18 +2,16 @@
  * Operators and their bearer tokens in the local D1 (every change is written to the audit log):
  *
  *   npm run operators -- crear --id ana --nombre "Ana Pérez" --ambito CATD --catd CATD-D01 --roles captura,verificacion
- *   npm run operators -- crear --id tel-0338 --nombre "PREP Casilla 338" --ambito CASILLA --roles digitalizacion --casillas 140338B0100
  *   npm run operators -- token --operador ana [--horas 16] [--limite 600]     prints the token ONCE
  *   npm run operators -- revocar --token <id del token>   |   revocar --operador ana   (all of its tokens)
  *   npm run operators -- listar
  *
- * Ámbitos: CATD (needs --catd), CCV, CASILLA (needs --casillas), INSTITUTO. Roles: acopio, digitalizacion, captura,
- * verificacion, supervisor, admin (each ámbito admits some). `--persist-to DIR` uses another local state.
+ * Every option of each subcommand: `npm run operators -- <subcomando> --help` (the definitions below).
  */
-import { parseArgs } from 'node:util';
 import { OperadorNuevoSchema } from '../worker/domain/captura/operador-nuevo.ts';
 import { CambioRechazado, crearOperador, emitirToken, revocar } from '../worker/db/administracion.ts';
-import { d1Local, ejecutorLocal, persistDe, type D1Local } from './lib/d1-local.ts';
+import { elegirSubcomando, interfaz, leerArgumentos, responder, type Interfaz, type Opciones, type Salida, type Valores } from './lib/argumentos.ts';
+import { OPCION_PERSIST_TO, d1Local, ejecutorLocal, persistDe, type D1Local } from './lib/d1-local.ts';
 
 const HORA = 3_600_000;
 
@@ -28,29 +26,65 @@ const MOTIVOS: Record<string, string> = {
 
 const lista = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
 
-function opciones(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      id: { type: 'string' },
-      nombre: { type: 'string' },
-      ambito: { type: 'string' },
-      catd: { type: 'string' },
-      roles: { type: 'string' },
-      casillas: { type: 'string' },
-      operador: { type: 'string' },
-      token: { type: 'string' },
-      horas: { type: 'string', default: '16' },
-      limite: { type: 'string', default: '600' },
-      'persist-to': { type: 'string' },
-    },
-  });
-}
+const COMANDO = 'npm run operators --';
 
-type Valores = ReturnType<typeof opciones>['values'];
+const CREAR = interfaz({
+  comando: `${COMANDO} crear`,
+  descripcion: 'Crea un operador con sus roles (el cambio queda en la bitácora).',
+  opciones: {
+    id: { tipo: 'texto', valor: 'ID', ayuda: 'identificador del operador' },
+    nombre: { tipo: 'texto', valor: 'NOMBRE', ayuda: 'nombre completo (por omisión: el id)' },
+    ambito: { tipo: 'texto', valor: 'ÁMBITO', ayuda: 'CATD (requiere --catd), CCV, CASILLA (requiere --casillas) o INSTITUTO' },
+    catd: { tipo: 'texto', valor: 'CATD', ayuda: 'el CATD del operador' },
+    roles: { tipo: 'texto', valor: 'R1,R2', ayuda: 'acopio, digitalizacion, captura, verificacion, supervisor, admin' },
+    casillas: { tipo: 'texto', valor: 'C1,C2', ayuda: 'claves de casilla de un dispositivo PREP Casilla' },
+    'persist-to': OPCION_PERSIST_TO,
+  },
+  ejemplos: [
+    `${COMANDO} crear --id ana --nombre "Ana Pérez" --ambito CATD --catd CATD-D01 --roles captura,verificacion`,
+    `${COMANDO} crear --id tel-0338 --ambito CASILLA --roles digitalizacion --casillas 140338B0100`,
+  ],
+});
 
-async function crear(d1: D1Local, v: Valores): Promise<void> {
+const TOKEN = interfaz({
+  comando: `${COMANDO} token`,
+  descripcion: 'Emite un token para un operador y lo muestra una sola vez (en la base solo queda su SHA-256).',
+  opciones: {
+    operador: { tipo: 'texto', valor: 'ID', ayuda: 'el operador' },
+    horas: { tipo: 'numero', mayorQue: 0, max: 24 * 30, omision: 16, valor: 'H', ayuda: 'vigencia en horas' },
+    limite: { tipo: 'entero', min: 1, max: 1_000_000, omision: 600, ayuda: 'solicitudes por minuto' },
+    'persist-to': OPCION_PERSIST_TO,
+  },
+});
+
+const REVOCAR = interfaz({
+  comando: `${COMANDO} revocar`,
+  descripcion: 'Revoca un token, o todos los de un operador (indique uno de los dos).',
+  opciones: {
+    token: { tipo: 'texto', valor: 'ID', ayuda: 'el id del token' },
+    operador: { tipo: 'texto', valor: 'ID', ayuda: 'revoca todos los tokens del operador' },
+    'persist-to': OPCION_PERSIST_TO,
+  },
+});
+
+const LISTAR = interfaz({
+  comando: `${COMANDO} listar`,
+  descripcion: 'Lista los operadores, sus roles y cuántos tokens vigentes tienen.',
+  opciones: { 'persist-to': OPCION_PERSIST_TO },
+});
+
+const SUBCOMANDOS = {
+  comando: COMANDO,
+  descripcion: 'Operadores y sus tokens en la D1 local; cada cambio queda en la bitácora (docs/CAPTURA.md).',
+  subcomandos: {
+    crear: 'crea un operador con sus roles',
+    token: 'emite un token (se muestra una sola vez)',
+    revocar: 'revoca un token, o todos los de un operador',
+    listar: 'lista los operadores',
+  },
+};
+
+async function crear(d1: D1Local, v: Valores<typeof CREAR.opciones>): Promise<void> {
   const o = OperadorNuevoSchema.safeParse({
     id: v.id,
     nombre: v.nombre ?? v.id,
@@ -59,23 +93,19 @@ async function crear(d1: D1Local, v: Valores): Promise<void> {
     roles: lista(v.roles),
     casillas: lista(v.casillas),
   });
-  if (!o.success) throw new Error('operador inválido:\n' + o.error.issues.map((i) => `  - ${i.path.join('.') || 'operador'}: ${i.message}`).join('\n'));
+  if (!o.success) throw new Error(`operador inválido:\n${o.error.issues.map((i) => `  - ${i.path.join('.') || 'operador'}: ${i.message}`).join('\n')}`);
   await crearOperador(ejecutorLocal(d1), o.data, Date.now());
-  console.log(`operador ${o.data.id} creado (${o.data.ambito}${o.data.catd ? ' ' + o.data.catd : ''}; roles ${o.data.roles.join(', ')})`);
+  console.log(`operador ${o.data.id} creado (${o.data.ambito}${o.data.catd ? ` ${o.data.catd}` : ''}; roles ${o.data.roles.join(', ')})`);
 }
 
-async function token(d1: D1Local, v: Valores): Promise<void> {
-  const horas = Number(v.horas);
-  const limite = Number(v.limite);
+async function token(d1: D1Local, v: Valores<typeof TOKEN.opciones>): Promise<void> {
   if (!v.operador) throw new Error('falta --operador');
-  if (!(horas > 0 && horas <= 24 * 30)) throw new Error('--horas debe estar entre 0 y 720');
-  if (!(Number.isInteger(limite) && limite > 0)) throw new Error('--limite debe ser un entero positivo');
-  const t = await emitirToken(ejecutorLocal(d1), { operador: v.operador, vigenciaMs: horas * HORA, limitePorMinuto: limite }, Date.now());
+  const t = await emitirToken(ejecutorLocal(d1), { operador: v.operador, vigenciaMs: v.horas * HORA, limitePorMinuto: v.limite }, Date.now());
   console.error(`token ${t.id} para ${v.operador}, vence ${new Date(t.expiraAt).toISOString()}; se muestra solo esta vez:`);
   console.log(t.token);
 }
 
-async function revocarToken(d1: D1Local, v: Valores): Promise<void> {
+async function revocarToken(d1: D1Local, v: Valores<typeof REVOCAR.opciones>): Promise<void> {
   if ((v.token === undefined) === (v.operador === undefined)) throw new Error('indique --token <id> o --operador <id>');
   const objetivo = v.token !== undefined ? { token: v.token } : { operador: v.operador! };
   await revocar(ejecutorLocal(d1), objetivo, Date.now());
@@ -93,13 +123,6 @@ function listar(d1: D1Local): void {
   console.table(filas);
 }
 
-const ACCIONES: Record<string, (d1: D1Local, v: Valores) => void | Promise<void>> = {
-  crear,
-  token,
-  revocar: revocarToken,
-  listar: (d1) => listar(d1),
-};
-
 /** Runs `f`; if the local database has no tables yet, applies the migrations and runs it again. */
 async function conMigraciones(d1: D1Local, f: () => void | Promise<void>): Promise<void> {
   try {
@@ -111,22 +134,37 @@ async function conMigraciones(d1: D1Local, f: () => void | Promise<void>): Promi
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = opciones(argv);
-  const d1 = d1Local(persistDe(argv));
-  const accion = ACCIONES[positionals[0] ?? ''];
-  if (accion === undefined) {
-    console.error('uso: npm run operators -- crear|token|revocar|listar …  (ver scripts/operators.ts)');
-    return 2;
-  }
-  try {
-    await conMigraciones(d1, () => accion(d1, values));
-    return 0;
-  } catch (e) {
-    const motivo = e instanceof CambioRechazado ? (MOTIVOS[e.motivo] ?? e.motivo) : e instanceof Error ? e.message : String(e);
-    console.error(`error: ${motivo}`);
-    return 1;
-  }
+/**
+ * A subcommand run: its arguments read by `uso` (help, usage errors: exit 0 or 2), then `hacer` on the local D1;
+ * a refused change or a failure is one line on stderr and exit code 1.
+ */
+function subcomando<O extends Opciones>(uso: Interfaz<O>, hacer: (d1: D1Local, v: Valores<O>) => void | Promise<void>) {
+  return async (argv: readonly string[], salida?: Salida): Promise<number> => {
+    const l = leerArgumentos(argv, uso);
+    if (l.tipo === 'salida') return responder(l, salida);
+    const d1 = d1Local(persistDe((l.valores as { 'persist-to'?: string })['persist-to']));
+    try {
+      await conMigraciones(d1, () => hacer(d1, l.valores));
+      return 0;
+    } catch (e) {
+      const motivo = e instanceof CambioRechazado ? (MOTIVOS[e.motivo] ?? e.motivo) : e instanceof Error ? e.message : String(e);
+      console.error(`error: ${motivo}`);
+      return 1;
+    }
+  };
+}
+
+const ACCIONES: Record<string, (argv: readonly string[], salida?: Salida) => Promise<number>> = {
+  crear: subcomando(CREAR, crear),
+  token: subcomando(TOKEN, token),
+  revocar: subcomando(REVOCAR, revocarToken),
+  listar: subcomando(LISTAR, listar),
+};
+
+export async function main(argv: readonly string[], salida?: Salida): Promise<number> {
+  const sub = elegirSubcomando(argv, SUBCOMANDOS);
+  if (sub.tipo === 'salida') return responder(sub, salida);
+  return ACCIONES[sub.nombre]!(sub.resto, salida);
 }
 
 if (import.meta.main) process.exit(await main(process.argv.slice(2)));

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, quietEnv } from './lib/local.ts';
+import { RAIZ, entornoSilencioso } from './lib/local.ts';
 import { pesoJs } from '../test/e2e/lib/presupuesto.ts';
 import pkg from '../package.json';
 
@@ -26,9 +26,9 @@ const JS_MAX_GZIP = 30 * 1024;
 
 describe('astro build', () => {
   beforeAll(() => {
-    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/astro'), ['build', '--silent', '--outDir', out], {
-      cwd: ROOT,
-      env: quietEnv,
+    const r = spawnSync(path.join(RAIZ, 'node_modules/.bin/astro'), ['build', '--silent', '--outDir', out], {
+      cwd: RAIZ,
+      env: entornoSilencioso,
       encoding: 'utf8',
     });
     expect(r.status, r.stderr).toBe(0);

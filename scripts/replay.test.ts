@@ -10,11 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verificarCadena, type FilaBitacora } from '../worker/domain/bitacora/cadena.ts';
 import { PunteroSchema } from '../worker/domain/corte/shards.ts';
 import { d1Local } from './lib/d1-local.ts';
-import { ROOT, quietEnv } from './lib/local.ts';
+import { RAIZ, entornoSilencioso } from './lib/local.ts';
 import type { Pila } from './lib/pila.ts';
 import { main, SALIDA, type Salida } from './replay.ts';
 
-const FIXTURE = path.join(ROOT, 'data/fixtures/prep-replay/DIP_LOC_2024.csv');
+const FIXTURE = path.join(RAIZ, 'data/fixtures/prep-replay/DIP_LOC_2024.csv');
 const RESUMEN = '9,9,2,7,77.7777,4,44.4444,44.4444,3,1809,1281,1101,60.8623';
 const FIGURAS = 'ACTAS_ESPERADAS,ACTAS_REGISTRADAS,ACTAS_FUERA_CATALOGO,ACTAS_CAPTURADAS,PORCENTAJE_ACTAS_CAPTURADAS,ACTAS_CONTABILIZADAS,PORCENTAJE_ACTAS_CONTABILIZADAS,PORCENTAJE_ACTAS_INCONSISTENCIAS,ACTAS_NO_CONTABILIZADAS,LISTA_NOMINAL_ACTAS_CONTABILIZADAS,TOTAL_VOTOS_C_CS,TOTAL_VOTOS_S_CS,PORCENTAJE_PARTICIPACION_CIUDADANA'.split(',');
 
@@ -34,7 +34,7 @@ async function correr(args: string[], antesDeParar?: (p: Pila) => Promise<void>)
   return { codigo, log, error };
 }
 
-/** The row of the summary table for a figure: [nuestro, archivo, sus filas, RULES]. */
+/** The row of the summary table for a figure: [nuestro, archivo, sus filas, REGLAS]. */
 function filaResumen(log: readonly string[], figura: string): { marca: string; valores: string[] } {
   const l = log.find((x) => new RegExp(`^ {4}. ${figura} `).test(x));
   if (!l) throw new Error(`sin fila ${figura}:\n${log.join('\n')}`);
@@ -105,7 +105,7 @@ describe('npm run replay on a fresh local instance', { timeout: 150_000 }, () =>
     expect(vistas.bitacora!.ok && vistas.bitacora!.entradas).toBeGreaterThan(30);
   });
 
-  it('one whose summary was deliberately altered is reported as inconsistent with itself; ours still follows RULES', () => {
+  it('one whose summary was deliberately altered is reported as inconsistent with itself; ours still follows REGLAS', () => {
     expect(alterado.codigo, [...alterado.error, ...alterado.log].join('\n')).toBe(SALIDA.COINCIDE);
     const salida = alterado.log.join('\n');
     expect(salida).toContain('el archivo consigo mismo: ✗ NO CONCUERDA: su resumen no es lo que suman sus propias filas');
@@ -114,7 +114,7 @@ describe('npm run replay on a fresh local instance', { timeout: 150_000 }, () =>
     expect(filaResumen(alterado.log, 'TOTAL_VOTOS_C_CS')).toEqual({ marca: '!', valores: ['1281', '1300', '1281', '1281'] });
     expect(filaResumen(alterado.log, 'ACTAS_ESPERADAS').marca).toBe('✓');
     expect(salida).toContain('El archivo no concuerda consigo mismo (DIP_LOC)');
-    expect(salida).toMatch(/VEREDICTO: COINCIDE CON RULES — nuestra publicación sigue RULES\.md; 4 diferencias son del archivo/);
+    expect(salida).toMatch(/VEREDICTO: COINCIDE CON REGLAS — nuestra publicación sigue docs\/REGLAS\.md; 4 diferencias son del archivo/);
   });
 });
 
@@ -129,8 +129,10 @@ describe('bad input never crashes: a Spanish message and an exit code, before an
     ['a missing file', () => [path.join(tmp, 'no-existe.csv')], SALIDA.USO, /el archivo no existe/],
     ['a folder', () => [tmp], SALIDA.USO, /no es un archivo/],
     ['no file at all', () => [], SALIDA.USO, /indique el CSV de resultados/],
-    ['an unknown option', () => [FIXTURE, '--rapido'], SALIDA.USO, /opción desconocida --rapido/],
-    ['a bad option value', () => [FIXTURE, '--entidad', '40'], SALIDA.USO, /--entidad: se esperaba un entero de 1 a 32/],
+    ['an unknown option', () => [FIXTURE, '--rapido'], SALIDA.USO, /opción desconocida: --rapido\n\nuso: npm run replay --/],
+    ['a bad option value', () => [FIXTURE, '--entidad', '40'], SALIDA.USO, /^error: --entidad debe ser un entero entre 1 y 32 \(se recibió «40»\)$/],
+    ['a non-numeric option value', () => [FIXTURE, '--concurrencia', 'muchas'], SALIDA.USO, /^error: --concurrencia debe ser un entero entre 1 y 32 \(se recibió «muchas»\)$/],
+    ['a time zone that is not one', () => [FIXTURE, '--huso', 'Pacífico'], SALIDA.USO, /^error: --huso debe ser un desfase fijo respecto de UTC/],
     ['a binary file', () => [archivo('binario.csv', new Uint8Array(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)))], SALIDA.ARCHIVO, /binari/],
     ['an empty file', () => [archivo('vacio.csv', '')], SALIDA.ARCHIVO, /vacío/],
     ['a semicolon-separated file', () => [archivo('pyc.csv', readFileSync(FIXTURE, 'utf8').replaceAll(',', ';'))], SALIDA.ARCHIVO, /punto y coma/],
@@ -146,13 +148,21 @@ describe('bad input never crashes: a Spanish message and an exit code, before an
   });
 
   it('the command line prints its help with the exit-code policy, and fails cleanly', () => {
-    const ayuda = spawnSync(process.execPath, [path.join(ROOT, 'scripts/replay.ts'), '--help'], { cwd: ROOT, env: quietEnv, encoding: 'utf8' });
+    const ayuda = spawnSync(process.execPath, [path.join(RAIZ, 'scripts/replay.ts'), '--help'], { cwd: RAIZ, env: entornoSilencioso, encoding: 'utf8' });
     expect(ayuda.status).toBe(0);
     expect(ayuda.stdout).toContain('Códigos de salida:');
     expect(ayuda.stdout).toContain('DEL ARCHIVO');
-    const mal = spawnSync(process.execPath, [path.join(ROOT, 'scripts/replay.ts'), path.join(tmp, 'no-existe.csv')], { cwd: ROOT, env: quietEnv, encoding: 'utf8' });
+    expect(ayuda.stdout).toMatch(/^uso: npm run replay -- <resultados\.csv>/);
+    expect(ayuda.stderr).toBe('');
+    const mal = spawnSync(process.execPath, [path.join(RAIZ, 'scripts/replay.ts'), path.join(tmp, 'no-existe.csv')], { cwd: RAIZ, env: entornoSilencioso, encoding: 'utf8' });
     expect(mal.status).toBe(SALIDA.USO);
     expect(mal.stderr).toMatch(/no-existe\.csv: el archivo no existe/);
     expect(mal.stderr).not.toMatch(/at .*\.ts:\d+/);
+    // An unknown option: the usage on stderr, nothing on stdout, exit 2, no stack trace.
+    const desconocida = spawnSync(process.execPath, [path.join(RAIZ, 'scripts/replay.ts'), FIXTURE, '--rapido'], { cwd: RAIZ, env: entornoSilencioso, encoding: 'utf8' });
+    expect(desconocida.status).toBe(SALIDA.USO);
+    expect(desconocida.stdout).toBe('');
+    expect(desconocida.stderr).toMatch(/^error: opción desconocida: --rapido\n\nuso: npm run replay -- /);
+    expect(desconocida.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });

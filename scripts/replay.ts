@@ -15,8 +15,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { strFromU8 } from 'fflate';
 import { formatProblema } from '../worker/domain/catalogo/archivos/problemas.ts';
+import { FORMATO, leerHuso } from '../worker/domain/catalogo/archivos/especificacion.ts';
 import type { ArchivoEntrada } from '../worker/domain/catalogo/archivos/leer.ts';
-import { catalogueToFiles } from '../worker/domain/catalogo/archivos/escribir.ts';
+import { catalogoAArchivos } from '../worker/domain/catalogo/archivos/escribir.ts';
 import { coincide, compararReplay, type FallaEnvio } from './replay/comparar.ts';
 import { imagenReemplazo } from './replay/imagen.ts';
 import { lineasEleccion, lineasVeredicto } from './replay/informe.ts';
@@ -24,15 +25,16 @@ import { planearReplay, type ActaReplay, type OpcionesReplay, type PlanReplay } 
 import { leerPublicado, type LeerObjeto, type Publicado } from './replay/publicado.ts';
 import { CLAVE, pasosDe, type Paso } from './replay/solicitudes.ts';
 import { fechaIso } from './replay/valores.ts';
-import { importCatalogue } from './catalogue.ts';
-import { ROOT } from './lib/local.ts';
+import { importarCatalogo } from './catalogue.ts';
+import { interfaz, leerArgumentos, responder, textoDeUso, type Salida } from './lib/argumentos.ts';
+import { RAIZ } from './lib/local.ts';
 import { crearOperadoresEnLote } from './lib/operadores-lote.ts';
 import { iniciarPila, type Pila } from './lib/pila.ts';
 
 export const SALIDA = {
-  /** Ours follows RULES.md on every acta and figure, and equals the file wherever the file follows RULES. */
+  /** Ours follows docs/REGLAS.md on every acta and figure, and equals the file wherever the file follows REGLAS. */
   COINCIDE: 0,
-  /** A difference of ours: our publication is not what RULES give for the file's figures. */
+  /** A difference of ours: our publication is not what REGLAS give for the file's figures. */
   NO_COINCIDE: 1,
   USO: 2,
   /** The file cannot be replayed (unreadable, not a PREP results CSV, no catalogue can be derived from it). */
@@ -42,10 +44,7 @@ export const SALIDA = {
   INESPERADO: 70,
 } as const;
 
-export const AYUDA = `uso: npm run replay -- <resultados.csv> [candidaturas.csv] [<resultados2.csv> [candidaturas2.csv] …] [--final]
-       [--entidad N] [--huso UTC-7] [--boletas-especial N] [--eleccion COD1,COD2] [--concurrencia N] [--mantener]
-
-Reproduce una base de datos del PREP publicada (RULES.md §7; estilos 2018, 2021 y 2024) en una instancia local
+const DESCRIPCION = `Reproduce una base de datos del PREP publicada (docs/REGLAS.md §7; estilos 2018, 2021 y 2024) en una instancia local
 nueva y compara lo que nosotros publicamos con lo que publicó el archivo:
   1. deriva el catálogo del archivo (como «npm run catalogue -- from-prep») y lo importa por el camino de import;
   2. crea operadores (un CATD por territorio, dos capturistas, PREP Casilla si hace falta, el instituto);
@@ -56,32 +55,43 @@ nueva y compara lo que nosotros publicamos con lo que publicó el archivo:
   4. publica un corte al instante del archivo (--final: el corte final, la participación usa TOTAL_VOTOS_C_CS);
   5. lee nuestro CSV y nuestros shards publicados e imprime, por elección: cada acta (CONTABILIZADA y
      TOTAL_VOTOS_CALCULADO, nuestro / archivo), las 13 cifras del resumen (nuestro / archivo / lo que suman las
-     filas del archivo / RULES) y si el archivo concuerda consigo mismo (su resumen contra sus propias filas).
+     filas del archivo / REGLAS) y si el archivo concuerda consigo mismo (su resumen contra sus propias filas).
 Un CSV de candidaturas después de su CSV de resultados da la boleta de los territorios sin actas con votos.
 
-Cada diferencia se atribuye: nuestra publicación debe seguir RULES.md aunque el archivo no lo haga.
-  ✓  nuestro = archivo = RULES
-  !  DEL ARCHIVO: nuestro = RULES ≠ archivo (el archivo no sigue RULES o no concuerda consigo mismo)
-  ✗  NUESTRA: nuestro ≠ RULES (un defecto nuestro, o algo que el catálogo no admite, como actas sin sección)
+Cada diferencia se atribuye: nuestra publicación debe seguir docs/REGLAS.md aunque el archivo no lo haga.
+  ✓  nuestro = archivo = REGLAS
+  !  DEL ARCHIVO: nuestro = REGLAS ≠ archivo (el archivo no sigue REGLAS o no concuerda consigo mismo)
+  ✗  NUESTRA: nuestro ≠ REGLAS (un defecto nuestro, o algo que el catálogo no admite, como actas sin sección)
 
 Códigos de salida:
-  0  coincide: nuestra publicación es la de RULES en cada acta y cifra y es igual al archivo donde el archivo
-     sigue RULES; las diferencias del archivo (!) se informan pero no fallan
+  0  coincide: nuestra publicación es la de REGLAS en cada acta y cifra y es igual al archivo donde el archivo
+     sigue REGLAS; las diferencias del archivo (!) se informan pero no fallan
   1  no coincide: al menos una diferencia nuestra (✗)
   2  uso incorrecto o archivo inexistente
   3  el archivo no se puede reproducir (ilegible, no es un CSV de resultados del PREP, su catálogo no se deriva)
   4  la instancia local no arrancó, no cargó el catálogo o no publicó el corte
- 70  error inesperado
+ 70  error inesperado`;
 
-Opciones: --entidad, --huso, --boletas-especial y --eleccion como en from-prep (docs/catalogo.md);
---concurrencia N actas a la vez (4); --mantener deja la instancia corriendo al terminar (Ctrl-C la detiene).`;
+const INTERFAZ = interfaz({
+  comando: 'npm run replay --',
+  descripcion: DESCRIPCION,
+  posicionales: { texto: '<resultados.csv> [candidaturas.csv] [<resultados2.csv> [candidaturas2.csv] …]', min: 0, max: Number.POSITIVE_INFINITY },
+  opciones: {
+    final: { tipo: 'bandera', ayuda: 'el archivo es el corte final: la participación usa TOTAL_VOTOS_C_CS' },
+    entidad: { tipo: 'entero', min: 1, max: 32, ayuda: 'como en from-prep (docs/catalogo.md): solo las filas de esta entidad' },
+    huso: { tipo: 'texto', valor: 'UTC-7', ayuda: 'como en from-prep: huso horario de la entidad' },
+    'boletas-especial': { tipo: 'entero', min: 0, max: 99_999, ayuda: 'como en from-prep: boletas aprobadas por casilla especial' },
+    eleccion: { tipo: 'texto', valor: 'COD1,COD2', ayuda: 'como en from-prep: código de cada elección' },
+    concurrencia: { tipo: 'entero', min: 1, max: 32, omision: 4, ayuda: 'actas enviadas a la vez' },
+    mantener: { tipo: 'bandera', ayuda: 'deja la instancia corriendo al terminar (Ctrl-C la detiene)' },
+  },
+});
 
-export interface Salida {
-  /** The report. */
-  log: (linea: string) => void;
-  /** Progress and errors. */
-  error: (linea: string) => void;
-}
+/** The help: usage, what a replay does, the exit codes. */
+export const AYUDA = textoDeUso(INTERFAZ);
+
+/** `log`: the report; `error`: progress and errors. */
+export type { Salida };
 
 const consola: Salida = { log: (l) => console.log(l), error: (l) => console.error(l) };
 
@@ -97,37 +107,22 @@ interface Argumentos {
   mantener: boolean;
 }
 
-function leerArgumentos(args: readonly string[]): Argumentos | { error: string } | 'ayuda' {
-  const opciones: OpcionesReplay = { final: false };
-  const rutas: string[] = [];
-  let concurrencia = 4;
-  let mantener = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '-h' || a === '--help' || a === '--ayuda') return 'ayuda';
-    if (a === '--final') opciones.final = true;
-    else if (a === '--mantener') mantener = true;
-    else if (a.startsWith('--')) {
-      if (!['--entidad', '--huso', '--boletas-especial', '--eleccion', '--concurrencia'].includes(a)) return { error: `opción desconocida ${a}` };
-      const v = args[++i];
-      if (v === undefined) return { error: `falta el valor de ${a}` };
-      const n = Number(v);
-      if (a === '--entidad') {
-        if (!Number.isInteger(n) || n < 1 || n > 32) return { error: `--entidad: se esperaba un entero de 1 a 32; se leyó «${v}»` };
-        opciones.entidad = n;
-      } else if (a === '--huso') opciones.huso = v;
-      else if (a === '--boletas-especial') {
-        if (!Number.isInteger(n) || n < 0) return { error: `--boletas-especial: se esperaba un entero ≥ 0; se leyó «${v}»` };
-        opciones.boletasEspecial = n;
-      } else if (a === '--eleccion') opciones.codigos = v.split(',').map((x) => x.trim().toUpperCase());
-      else {
-        if (!Number.isInteger(n) || n < 1 || n > 32) return { error: `--concurrencia: se esperaba un entero de 1 a 32; se leyó «${v}»` };
-        concurrencia = n;
-      }
-    } else rutas.push(a);
-  }
-  if (rutas.length === 0) return { error: 'indique el CSV de resultados a reproducir' };
-  return { rutas, opciones, concurrencia, mantener };
+/** The arguments, or what to print instead (help, a usage error) and its exit code. */
+function argumentosDe(argv: readonly string[]): Argumentos | { codigo: 0 | 2; texto: string } {
+  const l = leerArgumentos(argv, INTERFAZ);
+  if (l.tipo === 'salida') return l;
+  const { final, mantener, entidad, huso, 'boletas-especial': boletasEspecial, eleccion, concurrencia } = l.valores;
+  if (l.posicionales.length === 0) return { codigo: 2, texto: `error: indique el CSV de resultados a reproducir\n\n${AYUDA}` };
+  // The reader takes --huso as text: checked here (the derivation would refuse it as a problem of the file, exit 3).
+  if (huso !== undefined && typeof leerHuso(huso) !== 'number') return { codigo: 2, texto: `error: --huso debe ser ${FORMATO.huso} (se recibió «${huso}»)` };
+  const opciones: OpcionesReplay = {
+    final,
+    ...(entidad !== undefined ? { entidad } : {}),
+    ...(huso !== undefined ? { huso } : {}),
+    ...(boletasEspecial !== undefined ? { boletasEspecial } : {}),
+    ...(eleccion !== undefined ? { codigos: eleccion.split(',').map((x) => x.trim().toUpperCase()) } : {}),
+  };
+  return { rutas: l.posicionales, opciones, concurrencia, mantener };
 }
 
 function leerArchivos(rutas: readonly string[]): ArchivoEntrada[] | { error: string } {
@@ -221,7 +216,7 @@ async function pedir(base: string, p: Pedido): Promise<{ status: number; cuerpo:
   }
 }
 
-const json = <T>(b: Uint8Array) => JSON.parse(strFromU8(b)) as T;
+const leerJson = <T>(b: Uint8Array) => JSON.parse(strFromU8(b)) as T;
 
 // ---- sending the actas ----------------------------------------------------------------------------------------
 
@@ -237,7 +232,7 @@ async function enviarActa(base: string, plan: PlanReplay, a: ActaReplay, tokens:
     const idem = `replay:${a.eleccion}:${a.linea}:${n}`;
     try {
       const r = await enviarPaso(base, paso, ruta, token, idem, a, clave);
-      const vista = json<{ clave: string; etapa: string }>(r.cuerpo);
+      const vista = leerJson<{ clave: string; etapa: string }>(r.cuerpo);
       if (paso.paso === 'ACOPIO') clave = vista.clave;
       ultimaEtapa = vista.etapa;
     } catch (e) {
@@ -263,7 +258,7 @@ function enviarPaso(base: string, paso: Paso, ruta: string, token: string, idem:
 }
 
 /** Sends every acta, `concurrencia` at a time; returns the failures per election. */
-async function enviarTodo(base: string, plan: PlanReplay, tokens: ReadonlyMap<string, string>, concurrencia: number, out: Salida): Promise<Map<string, FallaEnvio[]>> {
+async function enviarTodo(base: string, plan: PlanReplay, tokens: ReadonlyMap<string, string>, concurrencia: number, salida: Salida): Promise<Map<string, FallaEnvio[]>> {
   const trabajo = plan.elecciones.flatMap((e) => e.actas.filter((a) => pasosDe(a, plan.operadores, plan.corte.offsetMinutes).length > 0));
   const fallas = new Map<string, FallaEnvio[]>(plan.elecciones.map((e) => [e.codigo, []]));
   let siguiente = 0;
@@ -275,15 +270,15 @@ async function enviarTodo(base: string, plan: PlanReplay, tokens: ReadonlyMap<st
       const falla = await enviarActa(base, plan, a, tokens);
       if (falla !== null) {
         fallas.get(a.eleccion)!.push({ etiqueta: a.etiqueta, linea: a.linea, mensaje: falla });
-        out.error(`  ✗ ${a.etiqueta} (${path.basename(a.archivo)}:${a.linea}): ${falla}`);
+        salida.error(`  ✗ ${a.etiqueta} (${path.basename(a.archivo)}:${a.linea}): ${falla}`);
       }
       hechas++;
-      if (hechas % 500 === 0) out.error(`  … ${hechas} de ${trabajo.length} actas enviadas`);
+      if (hechas % 500 === 0) salida.error(`  … ${hechas} de ${trabajo.length} actas enviadas`);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrencia, trabajo.length) }, trabajador));
   const r = [...reintentos].map(([causa, n]) => `${causa}: ${n}`).join(', ');
-  out.error(`${trabajo.length} actas enviadas por la API en ${((Date.now() - t0) / 1000).toFixed(1)} s${r ? ` (reintentos: ${r})` : ''}`);
+  salida.error(`${trabajo.length} actas enviadas por la API en ${((Date.now() - t0) / 1000).toFixed(1)} s${r ? ` (reintentos: ${r})` : ''}`);
   return fallas;
 }
 
@@ -296,64 +291,57 @@ function textoError(e: unknown): string {
 
 /** The static assets wrangler dev serves: the built portal when there is one (for --mantener), else nothing. */
 function carpetaAssets(): { dir: string; temporal: boolean } {
-  const portal = path.join(ROOT, 'dist/client');
+  const portal = path.join(RAIZ, 'dist/client');
   if (existsSync(portal)) return { dir: portal, temporal: false };
   return { dir: mkdtempSync(path.join(os.tmpdir(), 'prep-replay-assets-')), temporal: true };
 }
 
-export async function main(argv: readonly string[], out: Salida = consola, ganchos: Ganchos = {}): Promise<number> {
-  const args = leerArgumentos(argv);
-  if (args === 'ayuda') {
-    out.log(AYUDA);
-    return SALIDA.COINCIDE;
-  }
-  if ('error' in args) {
-    out.error(`${args.error}\n\n${AYUDA}`);
-    return SALIDA.USO;
-  }
+export async function main(argv: readonly string[], salida: Salida = consola, ganchos: Ganchos = {}): Promise<number> {
+  const args = argumentosDe(argv);
+  if ('texto' in args) return responder(args, salida);
   const entradas = leerArchivos(args.rutas);
   if ('error' in entradas) {
-    out.error(entradas.error);
+    salida.error(entradas.error);
     return SALIDA.USO;
   }
   const plan = planearReplay(entradas, args.opciones);
   if (!plan.ok) {
-    for (const p of plan.error) out.error(formatProblema(p));
-    out.error(`no se puede reproducir: ${plan.error.length} problema(s) en el archivo; no se inició nada.`);
+    for (const p of plan.error) salida.error(formatProblema(p));
+    salida.error(`no se puede reproducir: ${plan.error.length} problema(s) en el archivo; no se inició nada.`);
     return SALIDA.ARCHIVO;
   }
   const p = plan.value;
-  for (const a of p.avisos) out.error(`aviso: ${formatProblema(a)}`);
+  for (const a of p.avisos) salida.error(`aviso: ${formatProblema(a)}`);
 
   const assets = carpetaAssets();
   let pila: Pila | null = null;
   try {
     // 1–2. A fresh local instance, the derived catalogue through the import path, the operators.
-    out.error('iniciando una instancia local nueva (wrangler dev, D1 y R2 en una carpeta temporal)…');
+    salida.error('iniciando una instancia local nueva (wrangler dev, D1 y R2 en una carpeta temporal)…');
     let tokens = new Map<string, string>();
     try {
       pila = await iniciarPila({
         assetsDir: assets.dir,
         prepararDatos: async ({ persistTo }) => {
-          const archivos = catalogueToFiles(p.catalogue).map((a) => ({ nombre: a.nombre, bytes: new TextEncoder().encode(a.texto) }));
-          const r = importCatalogue(archivos, { persistDir: persistTo });
+          const archivos = catalogoAArchivos(p.catalogue).map((a) => ({ nombre: a.nombre, bytes: new TextEncoder().encode(a.texto) }));
+          const r = importarCatalogo(archivos, { persistDir: persistTo });
           if (r.estado !== 'cargado') {
             throw new Error(r.estado === 'rechazado' ? `el catálogo derivado no se pudo importar:\n${r.problemas.map(formatProblema).join('\n')}` : `importación del catálogo: ${r.estado}`);
           }
-          out.error(`catálogo importado: ${p.catalogue.entidad.nombre} (entidad ${p.catalogue.entidad.id}), ${p.catalogue.elecciones.length} elección(es), ${p.catalogue.casillas.length} casillas`);
+          salida.error(`catálogo importado: ${p.catalogue.entidad.nombre} (entidad ${p.catalogue.entidad.id}), ${p.catalogue.elecciones.length} elección(es), ${p.catalogue.casillas.length} casillas`);
           tokens = await crearOperadoresEnLote(persistTo, p.operadores.todos, { vigenciaMs: 24 * 3_600_000, limitePorMinuto: 1_000_000 });
-          out.error(`${p.operadores.todos.length} operadores creados (${[...tokens.keys()].join(', ')})`);
+          salida.error(`${p.operadores.todos.length} operadores creados (${[...tokens.keys()].join(', ')})`);
         },
       });
     } catch (e) {
-      out.error(`no se pudo preparar la instancia local: ${textoError(e)}`);
+      salida.error(`no se pudo preparar la instancia local: ${textoError(e)}`);
       return SALIDA.INSTANCIA;
     }
-    out.error(`instancia local en ${pila.url}`);
+    salida.error(`instancia local en ${pila.url}`);
 
     // 3. Every registered acta through the capture API.
-    const fallas = await enviarTodo(pila.url, p, tokens, args.concurrencia, out);
-    if ([...fallas.values()].some((f) => f.length > 0)) out.error(`salida reciente de wrangler dev:\n${pila.salida().slice(-3000)}`);
+    const fallas = await enviarTodo(pila.url, p, tokens, args.concurrencia, salida);
+    if ([...fallas.values()].some((f) => f.length > 0)) salida.error(`salida reciente de wrangler dev:\n${pila.salida().slice(-3000)}`);
 
     // 4. One corte at the file's instant.
     let leido: Publicado;
@@ -364,8 +352,8 @@ export async function main(argv: readonly string[], out: Salida = consola, ganch
         token: tokens.get(p.operadores.administrador),
         json: { final: p.final, instante: fechaIso(p.corte.ms, p.corte.offsetMinutes) },
       });
-      const corte = json<{ resultado: string; numero: number }>(r.cuerpo);
-      out.error(`corte ${corte.numero} ${corte.resultado} al instante del archivo: ${p.corte.texto}${p.final ? ' (final)' : ''}`);
+      const corte = leerJson<{ resultado: string; numero: number }>(r.cuerpo);
+      salida.error(`corte ${corte.numero} ${corte.resultado} al instante del archivo: ${p.corte.texto}${p.final ? ' (final)' : ''}`);
       // 5. Our CSV and shards, read back as anyone would.
       const base = pila.url;
       const leer: LeerObjeto = async (ruta) => {
@@ -378,21 +366,21 @@ export async function main(argv: readonly string[], out: Salida = consola, ganch
       };
       leido = await leerPublicado(leer, p);
     } catch (e) {
-      out.error(`no se pudo publicar o leer el corte: ${textoError(e)}\n${pila.salida().slice(-2000)}`);
+      salida.error(`no se pudo publicar o leer el corte: ${textoError(e)}\n${pila.salida().slice(-2000)}`);
       return SALIDA.INSTANCIA;
     }
 
     const informes = compararReplay(p, leido, fallas);
     for (const i of informes) {
-      for (const l of lineasEleccion(i, { corte: p.corte.texto, final: p.final })) out.log(l);
-      out.log('');
+      for (const l of lineasEleccion(i, { corte: p.corte.texto, final: p.final })) salida.log(l);
+      salida.log('');
     }
-    for (const l of lineasVeredicto(informes)) out.log(l);
+    for (const l of lineasVeredicto(informes)) salida.log(l);
     const codigo = coincide(informes) ? SALIDA.COINCIDE : SALIDA.NO_COINCIDE;
     await ganchos.antesDeParar?.(pila);
 
     if (args.mantener) {
-      out.error(`la instancia sigue en ${pila.url} (portal, API y /datos/latest.json); Ctrl-C la detiene y borra sus datos`);
+      salida.error(`la instancia sigue en ${pila.url} (portal, API y /datos/latest.json); Ctrl-C la detiene y borra sus datos`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', () => resolve());
         process.once('SIGTERM', () => resolve());
@@ -400,7 +388,7 @@ export async function main(argv: readonly string[], out: Salida = consola, ganch
     }
     return codigo;
   } catch (e) {
-    out.error(`error inesperado: ${textoError(e)}`);
+    salida.error(`error inesperado: ${textoError(e)}`);
     return SALIDA.INESPERADO;
   } finally {
     await pila?.parar();

@@ -3,73 +3,57 @@
  * night's staff) and serves the one Worker with wrangler dev (workerd, local D1 and R2 persisted under .state/);
  * then replays a whole election night through the real HTTP API (scripts/simulacro/), prints the reconciliation
  * and keeps serving: the portal shows the final corte.
- *
- *   npm start                          a simulacro (starts from an empty night: .state/wrangler is reset)
- *   npm start -- --no-simulate         just serve what .state/ holds (e.g. the last simulacro's final corte)
- *   npm start -- --seed 7              another synthetic night (default 2024)
- *   npm start -- --speed 1             real time (default 288: the 24 hours in about 5 minutes, if the API keeps up)
- *   npm start -- --actas 2000          a short night: about 2,000 actas (whole secciones, every kind of incident)
- *   npm start -- --cadencia 10         minutes between cortes (default 5)
- *   npm start -- --concurrencia 8      requests in flight (default 8)
- *   npm start -- --salir               exit after the reconciliation (its result is the exit code)
- *   npm start -- --port 8787
+ * Options: `npm start -- --help` (USO below). A simulacro starts from an empty night: .state/wrangler is reset.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { ROOT, PERSIST_DIR, STATE_DIR, run } from './lib/local.ts';
+import { argumentosOSalir, interfaz } from './lib/argumentos.ts';
+import { RAIZ, DIR_PERSISTENCIA, DIR_ESTADO, binario, correr } from './lib/local.ts';
 import { iniciarPila, type Pila } from './lib/pila.ts';
-import { seedLocal } from './seed.ts';
+import { sembrarLocal } from './seed.ts';
 import { lineasConciliacion } from './simulacro/conciliacion.ts';
 import { progresoTerminal } from './simulacro/progreso.ts';
 import type { Credenciales } from './simulacro/personal.ts';
 import { resumenNoche } from './simulacro/resumen.ts';
 import { CADENCIA_PREDETERMINADA, CONCURRENCIA_PREDETERMINADA, VELOCIDAD_PREDETERMINADA, prepararDatos, prepararNoche, simular } from './simulacro/simulacro.ts';
 
-const { values: v } = parseArgs({
-  args: process.argv.slice(2),
-  options: {
-    port: { type: 'string', default: '8787' },
-    seed: { type: 'string', default: '2024' },
-    speed: { type: 'string', default: String(VELOCIDAD_PREDETERMINADA) },
-    actas: { type: 'string' },
-    cadencia: { type: 'string', default: String(CADENCIA_PREDETERMINADA) },
-    concurrencia: { type: 'string', default: String(CONCURRENCIA_PREDETERMINADA) },
-    'no-simulate': { type: 'boolean', default: false },
-    salir: { type: 'boolean', default: false },
+const USO = interfaz({
+  comando: 'npm start --',
+  descripcion:
+    'Construye el portal, prepara la D1 local y sirve el PREP con wrangler dev; luego simula una noche electoral\n' +
+    'completa por la API HTTP real, con cortes en el reloj simulado, y concilia el resultado.',
+  opciones: {
+    'no-simulate': { tipo: 'bandera', ayuda: 'solo sirve lo que hay en .state/ (p. ej. el corte final del último simulacro)' },
+    seed: { tipo: 'entero', min: 0, max: 2 ** 31 - 1, omision: 2024, ayuda: 'semilla de la noche sintética' },
+    actas: { tipo: 'entero', min: 1, max: 1_000_000, ayuda: 'una noche corta de unas N actas (secciones completas, todos los incidentes)' },
+    speed: { tipo: 'entero', min: 1, max: 100_000, omision: VELOCIDAD_PREDETERMINADA, ayuda: 'tiempo simulado por tiempo real; 1 es un ensayo en tiempo real' },
+    cadencia: { tipo: 'entero', min: 1, max: 20, omision: CADENCIA_PREDETERMINADA, ayuda: 'minutos simulados entre cortes' },
+    concurrencia: { tipo: 'entero', min: 1, max: 64, omision: CONCURRENCIA_PREDETERMINADA, ayuda: 'solicitudes en vuelo' },
+    salir: { tipo: 'bandera', ayuda: 'termina tras la conciliación, con su resultado como código de salida' },
+    port: { tipo: 'entero', min: 1, max: 65_535, omision: 8787, ayuda: 'puerto del servidor local' },
   },
+  ejemplos: ['npm start', 'npm start -- --actas 2000', 'npm start -- --no-simulate', 'npm start -- --speed 1 --cadencia 10'],
 });
 
-function entero(nombre: string, texto: string | undefined, min: number, max: number): number {
-  const n = Number(texto);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    console.error(`--${nombre} debe ser un entero entre ${min} y ${max}`);
-    process.exit(2);
-  }
-  return n;
-}
-
-const port = entero('port', v.port, 1, 65535);
-const seed = entero('seed', v.seed, 0, 2 ** 31);
-const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
+const { valores: v } = argumentosOSalir(process.argv.slice(2), USO);
+const { port: puerto, seed, actas } = v;
 
 console.log('» construyendo el portal (astro build)…');
-if ((await run(bin('astro'), ['build', '--silent'])) !== 0) process.exit(1);
+if ((await correr(binario('astro'), ['build', '--silent'])) !== 0) process.exit(1);
 
 if (v['no-simulate']) {
   console.log('» preparando D1 local (migraciones y catálogo sintético de Jalisco)…');
-  const seeded = await seedLocal();
-  console.log(seeded.loaded ? '  catálogo cargado' : '  catálogo ya estaba cargado (se conserva lo que hay en .state/)');
-  console.log(`» PREP local en http://localhost:${port}  (salud: /health, API: /api/v1/openapi.json)`);
-  const code = await run(bin('wrangler'), ['dev', '--local', '--persist-to', PERSIST_DIR, '--port', String(port), '--test-scheduled', '--show-interactive-dev-session=false']);
-  process.exit(code);
+  const siembra = await sembrarLocal();
+  console.log(siembra.cargado ? '  catálogo cargado' : '  catálogo ya estaba cargado (se conserva lo que hay en .state/)');
+  console.log(`» PREP local en http://localhost:${puerto}  (salud: /health, API: /api/v1/openapi.json)`);
+  const codigo = await correr(binario('wrangler'), ['dev', '--local', '--persist-to', DIR_PERSISTENCIA, '--port', String(puerto), '--test-scheduled', '--show-interactive-dev-session=false']);
+  process.exit(codigo);
 }
 
-const velocidad = entero('speed', v.speed, 1, 100_000);
-const actas = v.actas === undefined ? undefined : entero('actas', v.actas, 1, 1_000_000);
-const cadenciaMin = entero('cadencia', v.cadencia, 1, 20);
-const concurrencia = entero('concurrencia', v.concurrencia, 1, 64);
-const portal = `http://localhost:${port}`;
+const velocidad = v.speed;
+const cadenciaMin = v.cadencia;
+const concurrencia = v.concurrencia;
+const portal = `http://localhost:${puerto}`;
 
 console.log(`» simulacro: noche sintética con semilla ${seed}${actas ? `, unas ${actas} actas` : ', noche completa'}`);
 const noche = prepararNoche(seed, { actas });
@@ -78,16 +62,16 @@ console.log(
     `${noche.plan.fueraCatalogo.length} fuera de catálogo`,
 );
 console.log('» puesta en ceros: se borra el estado local de la noche anterior (.state/wrangler)');
-rmSync(PERSIST_DIR, { recursive: true, force: true });
+rmSync(DIR_PERSISTENCIA, { recursive: true, force: true });
 console.log('» preparando D1 local: migraciones, catálogo sintético de Jalisco y el personal de la noche (145 CATD, PREP Casilla)…');
 let credenciales: Credenciales = new Map();
-const registro = path.join(STATE_DIR, 'wrangler-dev.log');
+const registro = path.join(DIR_ESTADO, 'wrangler-dev.log');
 rmSync(registro, { force: true });
 let pila: Pila;
 try {
   pila = await iniciarPila({
-    persistTo: PERSIST_DIR,
-    port,
+    persistTo: DIR_PERSISTENCIA,
+    puerto: puerto,
     congelar: true,
     registro,
     prepararDatos: async ({ persistTo }) => {
@@ -104,7 +88,7 @@ const parar = async (codigo: number) => {
 };
 process.once('SIGINT', () => void parar(130));
 process.once('SIGTERM', () => void parar(143));
-console.log(`» PREP local en ${portal}  (registro del servidor: ${path.relative(ROOT, registro)})`);
+console.log(`» PREP local en ${portal}  (registro del servidor: ${path.relative(RAIZ, registro)})`);
 console.log(`» la noche, a ×${velocidad} (cortes cada ${cadenciaMin} min simulados, ${concurrencia} solicitudes en vuelo):`);
 
 const progreso = progresoTerminal(portal, velocidad);
@@ -126,9 +110,9 @@ try {
   console.log('');
   for (const l of resumen.lineas) console.log(l);
   for (const l of lineasConciliacion(r.conciliacion)) console.log(l);
-  mkdirSync(STATE_DIR, { recursive: true });
+  mkdirSync(DIR_ESTADO, { recursive: true });
   writeFileSync(
-    path.join(STATE_DIR, 'simulacro.json'),
+    path.join(DIR_ESTADO, 'simulacro.json'),
     JSON.stringify({ seed, velocidad, limiteActas: actas ?? null, cadenciaMin, concurrencia, ...resumen.cifras, conciliacion: r.conciliacion }, null, 2),
   );
   exito = r.conciliacion.ok;
@@ -138,7 +122,7 @@ try {
 }
 
 if (v.salir) await parar(exito ? 0 : 1);
-console.log(`\n» el portal muestra el corte final en ${portal} · Ctrl-C para terminar` + (exito ? '' : ' (la conciliación falló: el código de salida será 1)'));
+console.log(`\n» el portal muestra el corte final en ${portal} · Ctrl-C para terminar${exito ? '' : ' (la conciliación falló: el código de salida será 1)'}`);
 process.removeAllListeners('SIGINT');
 process.removeAllListeners('SIGTERM');
 process.once('SIGINT', () => void parar(exito ? 0 : 1));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { construirModelo } from '../worker/domain/corte/modelo.ts';
 import { publicarEnMemoria } from '../test/ejemplos/publicacion-memoria.ts';
 import { ManifiestoSchema, PunteroSchema } from '../worker/domain/corte/shards.ts';
-import { FIXTURE_APERTURA_MS, fixtureActas, fixtureCatalogue } from '../test/ejemplos/eleccion.ts';
+import { FIXTURE_APERTURA_MS, fixtureActas, catalogoEjemplo } from '../test/ejemplos/eleccion.ts';
 import { main } from './verify.ts';
 
 const temporales: string[] = [];
@@ -35,7 +35,7 @@ async function correr(args: string[], pedir?: typeof fetch): Promise<{ codigo: n
 }
 
 beforeAll(async () => {
-  const m = construirModelo(fixtureCatalogue);
+  const m = construirModelo(catalogoEjemplo);
   if (!m.ok) throw new Error('modelo');
   const actas = fixtureActas.map((f) => f.acta);
   publicado = await publicarEnMemoria(m.value, [

@@ -4,15 +4,16 @@
  * Verifies a published corte as an outsider would: downloads it (or reads a folder saved before), checks every
  * shard and file against the SHA-256 in the manifest, walks the manifest chain back to the first corte, and
  * recomputes every summary figure from the CSV rows. Prints what matches and the first thing that does not;
- * exits 1 when something does not match, 2 when the source cannot be read at all.
+ * exits 1 when something does not match, 2 when the source cannot be read at all (or the arguments are wrong).
  *   npm run verify -- http://localhost:8787
  *   npm run verify -- http://localhost:8787 --save ./corte-guardado
  *   npm run verify -- ./corte-guardado
- * The checking logic is worker/domain/corte/verify.ts (pure, unit-tested); this file only moves bytes.
+ * The checking logic is worker/domain/corte/verificar.ts (pure, unit-tested); this file only moves bytes.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { esRutaPublica } from '../worker/domain/corte/rutas.ts';
+import { interfaz, leerArgumentos, responder } from './lib/argumentos.ts';
+import { esRutaPublica } from '../worker/domain/contrato/index.ts';
 import { verificarCorte, type Fuente, type Informe } from '../worker/domain/corte/verificar.ts';
 
 /** Objects of a corte served over HTTP at `<base>/<ruta>` (404: absent). */
@@ -68,23 +69,38 @@ export function lineasInforme(informe: Informe): string[] {
   return lineas;
 }
 
-function opcion(args: string[], nombre: string): string | null {
-  const i = args.indexOf(nombre);
-  return i >= 0 ? (args[i + 1] ?? null) : null;
-}
+const USO = interfaz({
+  comando: 'npm run verify --',
+  descripcion:
+    'Verifica un corte publicado: cada hash, la cadena de manifiestos hasta el primer corte y cada cifra del resumen\n' +
+    'recalculada de los CSV. Código de salida 0 si todo coincide, 1 si algo no coincide, 2 si no se puede leer.',
+  posicionales: { texto: '<URL base | carpeta>', min: 1, max: 1 },
+  opciones: {
+    save: { tipo: 'texto', valor: 'DIR', ayuda: 'guarda lo descargado en esta carpeta (se verifica después por sí sola)' },
+    puntero: { tipo: 'texto', valor: 'RUTA', ayuda: 'el puntero del que parte (por omisión: datos/latest.json)' },
+  },
+  ejemplos: ['npm run verify -- http://localhost:8787', 'npm run verify -- http://localhost:8787 --save ./corte-guardado', 'npm run verify -- ./corte-guardado'],
+});
 
-export async function main(args: string[], escribir: (linea: string) => void = (l) => console.log(l), pedir: typeof fetch = fetch): Promise<number> {
-  const origen = args.find((a, i) => !a.startsWith('--') && !['--save', '--puntero'].includes(args[i - 1] ?? ''));
-  if (origen === undefined) {
-    escribir('uso: npm run verify -- <URL base | carpeta> [--save <carpeta>] [--puntero datos/latest.json]');
-    return 2;
-  }
+/**
+ * `escribir` gets the report's lines (stdout from the command line); `escribirError` the usage errors (stderr).
+ * `pedir`: how to GET over HTTP (tests pass their own).
+ */
+export async function main(
+  args: readonly string[],
+  escribir: (linea: string) => void = (l) => console.log(l),
+  pedir: typeof fetch = fetch,
+  escribirError: (linea: string) => void = (l) => console.error(l),
+): Promise<number> {
+  const l = leerArgumentos(args, USO);
+  if (l.tipo === 'salida') return responder(l, { log: escribir, error: escribirError });
+  const origen = l.posicionales[0]!;
+  const { save: guardar, puntero } = l.valores;
   let fuente = /^https?:\/\//.test(origen) ? fuenteHttp(origen, pedir) : fuenteCarpeta(origen);
-  const guardar = opcion(args, '--save');
-  if (guardar !== null) fuente = guardando(fuente, guardar);
+  if (guardar !== undefined) fuente = guardando(fuente, guardar);
   escribir(`Verificando ${origen}${guardar ? ` (guardando en ${guardar})` : ''}`);
   try {
-    const informe = await verificarCorte(fuente, { puntero: opcion(args, '--puntero') ?? undefined });
+    const informe = await verificarCorte(fuente, { puntero });
     for (const l of lineasInforme(informe)) escribir(l);
     return informe.ok ? 0 : 1;
   } catch (e) {

@@ -36,7 +36,7 @@ export default defineConfig({
           include: ['worker/api/**/*.test.ts', 'worker/cortes/**/*.test.ts', 'worker/db/**/*.test.ts', 'test/**/*.test.ts'],
           // The browser tests drive Chromium from Node: they run in the unit project, not in workerd.
           exclude: ['test/e2e/**', 'test/ejemplos/**'],
-          setupFiles: [path.join(root, 'test/setup/apply-migrations.ts')],
+          setupFiles: [path.join(root, 'test/setup/migraciones.ts')],
           testTimeout: 60_000,
         },
       },

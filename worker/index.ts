@@ -3,7 +3,7 @@
  * any other path is the Astro portal, served from the static assets. The cron publishes cortes when due, and drops
  * the rate-limit counts of minutes gone by.
  */
-import { createApp } from './api/app.ts';
+import { crearApp as createApp } from './api/app.ts';
 import { alProgramar } from './cortes/programado.ts';
 import { ventanaDeTasa } from './api/middleware/limite-tasa/index.ts';
 import { olvidarVentanasViejas } from './db/operadores.ts';

@@ -11,7 +11,7 @@ import { ManifiestoSchema, PunteroSchema } from '../../worker/domain/corte/shard
 import { pesoJs } from '../../test/e2e/lib/presupuesto.ts';
 
 export interface Tamano {
-  raw: number;
+  crudo: number;
   gzip: number;
 }
 
@@ -51,9 +51,9 @@ function serie(xs: Tamano[]): Serie {
   const max = (k: keyof Tamano) => por(k).at(-1)?.[k] ?? 0;
   return {
     n: xs.length,
-    mediana: { raw: med('raw'), gzip: med('gzip') },
-    max: { raw: max('raw'), gzip: max('gzip') },
-    total: { raw: xs.reduce((s, x) => s + x.raw, 0), gzip: xs.reduce((s, x) => s + x.gzip, 0) },
+    mediana: { crudo: med('crudo'), gzip: med('gzip') },
+    max: { crudo: max('crudo'), gzip: max('gzip') },
+    total: { crudo: xs.reduce((s, x) => s + x.crudo, 0), gzip: xs.reduce((s, x) => s + x.gzip, 0) },
   };
 }
 
@@ -108,13 +108,13 @@ export async function medirBytes(base: string, clientDir: string): Promise<Medid
       while (i < m.shards.length) {
         const s = m.shards[i++]!;
         const b = await leer(s.ruta);
-        medidas.set(s.id, { raw: b.length, gzip: gz(b) });
+        medidas.set(s.id, { crudo: b.length, gzip: gz(b) });
       }
     }),
   );
   const de = (re: RegExp) => [...medidas].filter(([id]) => re.test(id)).map(([, t]) => t);
   const historial = await leer(puntero.historial);
-  const portal = htmls(clientDir).map((h) => ({ vista: '/' + path.relative(clientDir, h).replace(/index\.html$/, ''), js: pesoJs(clientDir, h).total }));
+  const portal = htmls(clientDir).map((h) => ({ vista: `/${path.relative(clientDir, h).replace(/index\.html$/, '')}`, js: pesoJs(clientDir, h).total }));
   const vistas = [
     { vista: 'inicio', ruta: '/' },
     { vista: 'entidad (Gubernatura)', ruta: '/eleccion/?e=GUB' },
@@ -138,10 +138,10 @@ export async function medirBytes(base: string, clientDir: string): Promise<Medid
     municipios: serie(de(/^[A-Z_]+\/municipio\/\d+$/)),
     secciones: serie(de(/^seccion\/\d+$/)),
     otros: [
-      { nombre: 'latest.json', tamano: { raw: latestBytes.length, gzip: gz(latestBytes) } },
-      { nombre: 'manifiesto', tamano: { raw: manifiestoBytes.length, gzip: gz(manifiestoBytes) } },
-      { nombre: 'territorios', tamano: medidas.get('territorios') ?? { raw: 0, gzip: 0 } },
-      { nombre: 'historial.json', tamano: { raw: historial.length, gzip: gz(historial) } },
+      { nombre: 'latest.json', tamano: { crudo: latestBytes.length, gzip: gz(latestBytes) } },
+      { nombre: 'manifiesto', tamano: { crudo: manifiestoBytes.length, gzip: gz(manifiestoBytes) } },
+      { nombre: 'territorios', tamano: medidas.get('territorios') ?? { crudo: 0, gzip: 0 } },
+      { nombre: 'historial.json', tamano: { crudo: historial.length, gzip: gz(historial) } },
     ],
     zip: { nombre: m.abiertos.nombre, bytes: m.abiertos.bytes },
     portal,

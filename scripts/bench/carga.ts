@@ -22,13 +22,13 @@ export interface ResultadoCarga {
 }
 
 
-function resumen(lat: number[], segundos: number, extra: Omit<ResultadoCarga, 'solicitudes' | 'segundos' | 'porSegundo' | 'p50' | 'p99'>): ResultadoCarga {
+function resumen(latencias: number[], segundos: number, extra: Omit<ResultadoCarga, 'solicitudes' | 'segundos' | 'porSegundo' | 'p50' | 'p99'>): ResultadoCarga {
   return {
-    solicitudes: lat.length,
+    solicitudes: latencias.length,
     segundos,
-    porSegundo: lat.length / segundos,
-    p50: percentil(lat, 0.5),
-    p99: percentil(lat, 0.99),
+    porSegundo: latencias.length / segundos,
+    p50: percentil(latencias, 0.5),
+    p99: percentil(latencias, 0.99),
     ...extra,
   };
 }
@@ -39,7 +39,7 @@ function resumen(lat: number[], segundos: number, extra: Omit<ResultadoCarga, 's
  */
 export async function cargaEscrituras(url: string, grupos: readonly (readonly Peticion[])[], clientes: number, esperados: readonly number[]): Promise<ResultadoCarga> {
   const cliente = new Cliente(url);
-  const lat: number[] = [];
+  const latencias: number[] = [];
   const estados: Record<string, number> = {};
   let fallidas = 0;
   let reintentos = 0;
@@ -53,7 +53,7 @@ export async function cargaEscrituras(url: string, grupos: readonly (readonly Pe
         const grupo = grupos[i++]!;
         for (const p of grupo) {
           const r = await cliente.post(p);
-          lat.push(r.ms);
+          latencias.push(r.ms);
           estados[r.status] = (estados[r.status] ?? 0) + 1;
           reintentos += r.reintentos;
           conflictos += r.conflictos;
@@ -66,12 +66,12 @@ export async function cargaEscrituras(url: string, grupos: readonly (readonly Pe
       }
     }),
   );
-  return resumen(lat, (performance.now() - t0) / 1000, { fallidas, reintentos, conflictos, respuestasRepetidas: repetidas, estados });
+  return resumen(latencias, (performance.now() - t0) / 1000, { fallidas, reintentos, conflictos, respuestasRepetidas: repetidas, estados });
 }
 
 /** `clientes` concurrent clients GET `ruta` until `total` requests are done. */
 export async function cargaLectura(url: string, ruta: string, total: number, clientes: number): Promise<ResultadoCarga> {
-  const lat: number[] = [];
+  const latencias: number[] = [];
   const estados: Record<string, number> = {};
   let fallidas = 0;
   let hechas = 0;
@@ -83,11 +83,11 @@ export async function cargaLectura(url: string, ruta: string, total: number, cli
         const t = performance.now();
         const r = await fetch(url + ruta);
         await r.arrayBuffer();
-        lat.push(performance.now() - t);
+        latencias.push(performance.now() - t);
         estados[r.status] = (estados[r.status] ?? 0) + 1;
         if (!r.ok) fallidas++;
       }
     }),
   );
-  return resumen(lat, (performance.now() - t0) / 1000, { fallidas, reintentos: 0, conflictos: 0, respuestasRepetidas: 0, estados });
+  return resumen(latencias, (performance.now() - t0) / 1000, { fallidas, reintentos: 0, conflictos: 0, respuestasRepetidas: 0, estados });
 }

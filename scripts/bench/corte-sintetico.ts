@@ -6,18 +6,7 @@
 import type { ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
 import type { ActaPublicada } from '../../worker/domain/acta/publicada.ts';
 import { COLUMNAS_FIJAS, ILEGIBLE, type Valor } from '../../worker/domain/acta/esquema.ts';
-
-/** mulberry32 step on a 32-bit seed: a float in [0, 1). */
-function aleatorio(semilla: number): () => number {
-  let s = semilla >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { crearAzar } from '../generador/azar.ts';
 
 const hex = (r: () => number) => Array.from({ length: 8 }, () => Math.floor(r() * 2 ** 32).toString(16).padStart(8, '0')).join('');
 
@@ -26,7 +15,7 @@ const hex = (r: () => number) => Array.from({ length: 8 }, () => Math.floor(r() 
  * correction). `instante`: epoch ms of its verification.
  */
 export function actaSintetica(a: ActaEsperada, semilla: number, version: number, instante: number): ActaPublicada {
-  const r = aleatorio(semilla ^ Math.imul(version + 1, 0x9e3779b1));
+  const r = crearAzar(semilla ^ Math.imul(version + 1, 0x9e3779b1)).siguiente;
   const clase = r();
   const base = {
     clave: a.clave,

@@ -7,30 +7,35 @@
  *     writes (workerd.ts);
  *   - bytes: shards, the corte zip, the portal's JavaScript per view and what a view transfers (bytes.ts);
  *   - and, apart and with its own date, the figures the last `npm start` simulacro left in .state/simulacro.json.
- * Options: --clientes N (8), --repeticiones N (3, Jalisco), --repeticiones-nacional N (1), --pendientes-cada N
- * (100: 1 % of the actas go through the API), --salida FILE (docs/BENCHMARKS.md), --sin-nacional.
+ * Options: `npm run bench -- --help` (USO below).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { ROOT, STATE_DIR } from '../lib/local.ts';
+import { argumentosOSalir, interfaz } from '../lib/argumentos.ts';
+import { RAIZ, DIR_ESTADO } from '../lib/local.ts';
 import { medirNucleo, type MedidaNucleo } from './nucleo.ts';
 import { medirWorkerd, type MedidaWorkerd } from './workerd.ts';
 import { informe, type Maquina, type SimulacroPrevio } from './informe.ts';
 
-const { values: v } = parseArgs({
-  args: process.argv.slice(2),
-  options: {
-    clientes: { type: 'string', default: '8' },
-    repeticiones: { type: 'string', default: '3' },
-    'repeticiones-nacional': { type: 'string', default: '1' },
-    'pendientes-cada': { type: 'string', default: '100' },
-    salida: { type: 'string', default: path.join(ROOT, 'docs/BENCHMARKS.md') },
-    'sin-nacional': { type: 'boolean', default: false },
+const USO = interfaz({
+  comando: 'npm run bench --',
+  descripcion:
+    'Mide el sistema en una corrida (núcleo del dominio, workerd local con D1 y R2, bytes publicados) y reescribe su\n' +
+    'sección de docs/BENCHMARKS.md.',
+  opciones: {
+    clientes: { tipo: 'entero', min: 1, max: 256, omision: 8, ayuda: 'clientes concurrentes contra la API de captura' },
+    repeticiones: { tipo: 'entero', min: 1, max: 100, omision: 3, ayuda: 'repeticiones del corte en el núcleo (Jalisco)' },
+    'repeticiones-nacional': { tipo: 'entero', min: 1, max: 100, omision: 1, ayuda: 'repeticiones a escala nacional' },
+    'pendientes-cada': { tipo: 'entero', min: 1, max: 1_000_000, omision: 100, ayuda: 'una de cada N actas pasa por la API (100: el 1 %)' },
+    salida: { tipo: 'texto', valor: 'ARCHIVO', ayuda: 'dónde escribir (por omisión: docs/BENCHMARKS.md)' },
+    'sin-nacional': { tipo: 'bandera', ayuda: 'omite la escala nacional' },
   },
 });
+
+const { valores: v } = argumentosOSalir(process.argv.slice(2), USO);
+const salida = v.salida === undefined ? path.join(RAIZ, 'docs/BENCHMARKS.md') : path.resolve(v.salida);
 
 const t0 = performance.now();
 const carga0 = os.loadavg()[0]!;
@@ -39,7 +44,7 @@ const aviso = (t: string) => console.log(`[${hora()}] ${t}`);
 
 function version(paquete: string): string {
   try {
-    return (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', paquete, 'package.json'), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(path.join(RAIZ, 'node_modules', paquete, 'package.json'), 'utf8')) as { version: string }).version;
   } catch {
     return '?';
   }
@@ -47,8 +52,8 @@ function version(paquete: string): string {
 
 function commit(): string {
   try {
-    const h = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const sucio = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    const h = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: RAIZ, encoding: 'utf8' }).trim();
+    const sucio = execFileSync('git', ['status', '--porcelain'], { cwd: RAIZ, encoding: 'utf8' }).trim() !== '';
     return sucio ? `${h} + local changes` : h;
   } catch {
     return '?';
@@ -57,11 +62,11 @@ function commit(): string {
 
 aviso('npm run bench: núcleo del dominio, workerd local, bytes');
 const nucleo: MedidaNucleo[] = await medirNucleo({
-  repeticiones: Number(v.repeticiones),
-  repeticionesNacional: v['sin-nacional'] ? 0 : Number(v['repeticiones-nacional']),
+  repeticiones: v.repeticiones,
+  repeticionesNacional: v['sin-nacional'] ? 0 : v['repeticiones-nacional'],
   alAvanzar: aviso,
 });
-const workerd: MedidaWorkerd = await medirWorkerd({ clientes: Number(v.clientes), pendientesCada: Number(v['pendientes-cada']), alAvanzar: aviso });
+const workerd: MedidaWorkerd = await medirWorkerd({ clientes: v.clientes, pendientesCada: v['pendientes-cada'], alAvanzar: aviso });
 
 const cpus = os.cpus();
 const maquina: Maquina = {
@@ -71,30 +76,30 @@ const maquina: Maquina = {
   node: process.version,
   wrangler: version('wrangler'),
   workerd: version('wrangler/node_modules/@cloudflare/workerd-linux-64'),
-  fecha: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
-  comando: `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`,
+  fecha: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  comando: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   commit: commit(),
   cargaInicio: carga0,
   cargaFin: os.loadavg()[0]!,
   segundos: (performance.now() - t0) / 1000,
 };
 
-const archivoSim = path.join(STATE_DIR, 'simulacro.json');
+const archivoSim = path.join(DIR_ESTADO, 'simulacro.json');
 const sim: SimulacroPrevio | null = existsSync(archivoSim)
-  ? { fecha: statSync(archivoSim).mtime.toISOString().slice(0, 16).replace('T', ' ') + ' UTC', datos: JSON.parse(readFileSync(archivoSim, 'utf8')) }
+  ? { fecha: `${statSync(archivoSim).mtime.toISOString().slice(0, 16).replace('T', ' ')} UTC`, datos: JSON.parse(readFileSync(archivoSim, 'utf8')) }
   : null;
 const seccion = informe(maquina, nucleo, workerd, sim);
 const INICIO = '<!-- npm run bench: start (generated by scripts/bench; edit the code, not this section) -->';
 const FIN = '<!-- npm run bench: end -->';
 const bloque = `${INICIO}\n${seccion.markdown}\n${FIN}`;
-const previo = existsSync(v.salida) ? readFileSync(v.salida, 'utf8') : '# Benchmarks\n';
+const previo = existsSync(salida) ? readFileSync(salida, 'utf8') : '# Benchmarks\n';
 const i = previo.indexOf(INICIO);
 const j = previo.indexOf(FIN);
 const nuevo =
   i >= 0 && j > i
     ? previo.slice(0, i) + bloque + previo.slice(j + FIN.length)
     : previo.replace(/^(# [^\n]*\n)/, `$1\n${bloque}\n`);
-writeFileSync(v.salida, nuevo.endsWith('\n') ? nuevo : nuevo + '\n');
+writeFileSync(salida, nuevo.endsWith('\n') ? nuevo : `${nuevo}\n`);
 console.log('');
 for (const l of seccion.metas) console.log(l);
-aviso(`escrito ${path.relative(ROOT, v.salida)}`);
+aviso(`escrito ${path.relative(RAIZ, salida)}`);

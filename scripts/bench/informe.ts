@@ -105,7 +105,7 @@ export function informe(m: Maquina, nucleo: readonly MedidaNucleo[], w: MedidaWo
   md.push(
     'Every expected acta verified (synthetic, `scripts/bench/corte-sintetico.ts`); "shards" = classification, tallies, shard JSON, UTF-8 and SHA-256 ' +
       '(everything `renderizar` hands to R2); "zip" = the results CSVs and the zip of the open data, which every corte carries whole. ' +
-      'Median of the repetitions; national = the 32 entidades of `generateNational` one after another (one corte per entidad, as one Worker publishes one entidad), summed. ' +
+      'Median of the repetitions; national = the 32 entidades of `generarNacional` one after another (one corte per entidad, as one Worker publishes one entidad), summed. ' +
       'Measured with `scripts/bench-corte.ts`.',
   );
   md.push('');
@@ -165,11 +165,11 @@ export function informe(m: Maquina, nucleo: readonly MedidaNucleo[], w: MedidaWo
   md.push('');
   md.push('| object | count | raw | gzip |');
   md.push('|---|---:|---:|---:|');
-  for (const e of b.entidad) md.push(`| entidad shard ${e.eleccion} | 1 | ${kb(e.tamano.raw)} | ${kb(e.tamano.gzip)} |`);
+  for (const e of b.entidad) md.push(`| entidad shard ${e.eleccion} | 1 | ${kb(e.tamano.crudo)} | ${kb(e.tamano.gzip)} |`);
   for (const [n, s] of [['distrito shards', b.distritos], ['municipio shards', b.municipios], ['sección shards', b.secciones]] as const) {
-    md.push(`| ${n} (median / largest / all) | ${f0(s.n)} | ${kb(s.mediana.raw)} / ${kb(s.max.raw)} / ${mb(s.total.raw)} | ${kb(s.mediana.gzip)} / ${kb(s.max.gzip)} / ${mb(s.total.gzip)} |`);
+    md.push(`| ${n} (median / largest / all) | ${f0(s.n)} | ${kb(s.mediana.crudo)} / ${kb(s.max.crudo)} / ${mb(s.total.crudo)} | ${kb(s.mediana.gzip)} / ${kb(s.max.gzip)} / ${mb(s.total.gzip)} |`);
   }
-  for (const o of b.otros) md.push(`| ${o.nombre} | 1 | ${kb(o.tamano.raw)} | ${kb(o.tamano.gzip)} |`);
+  for (const o of b.otros) md.push(`| ${o.nombre} | 1 | ${kb(o.tamano.crudo)} | ${kb(o.tamano.gzip)} |`);
   md.push(`| open-data zip \`${b.zip.nombre}\` | 1 | ${mb(b.zip.bytes)} | (zip) |`);
   md.push('');
   md.push('| portal view | JavaScript (gzip, from the build) |');

@@ -7,10 +7,11 @@
  * crypto.subtle.
  */
 import { createHash } from 'node:crypto';
-import { generateJalisco, generateNational } from '../generador/generar.ts';
+import { generarJalisco, generarNacional } from '../generador/generar.ts';
 import { usarSha256 } from '../../worker/domain/corte/bytes.ts';
-import type { Catalogue } from '../../worker/domain/catalogo/esquema.ts';
+import type { Catalogo } from '../../worker/domain/catalogo/esquema.ts';
 import { modeloDe, una, type Medida } from '../bench-corte.ts';
+import { mediana } from '../lib/percentil.ts';
 
 export interface MedidaNucleo {
   nombre: string;
@@ -29,8 +30,6 @@ export interface MedidaNucleo {
   repeticiones: number;
 }
 
-const mediana = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 /** Sums the measures of one repetition over entidades (national: one corte per entidad, one after another). */
 function sumar(ms: readonly Medida[]): Medida {
   const t = { ...ms[0]! };
@@ -40,7 +39,7 @@ function sumar(ms: readonly Medida[]): Medida {
   return t;
 }
 
-async function medir(nombre: string, catalogos: readonly Catalogue[], repeticiones: number): Promise<MedidaNucleo> {
+async function medir(nombre: string, catalogos: readonly Catalogo[], repeticiones: number): Promise<MedidaNucleo> {
   const modelos = catalogos.map(modeloDe);
   const al1: Medida[] = [];
   const al10: Medida[] = [];
@@ -73,21 +72,21 @@ async function medir(nombre: string, catalogos: readonly Catalogue[], repeticion
   };
 }
 
-export async function medirNucleo(opts: { repeticiones: number; repeticionesNacional: number; alAvanzar?: (texto: string) => void }): Promise<MedidaNucleo[]> {
+export async function medirNucleo(opciones: { repeticiones: number; repeticionesNacional: number; alAvanzar?: (texto: string) => void }): Promise<MedidaNucleo[]> {
   const out: MedidaNucleo[] = [];
-  const jalisco = generateJalisco(2024);
+  const jalisco = generarJalisco(2024);
   usarSha256((b) => createHash('sha256').update(b).digest());
   try {
-    opts.alAvanzar?.('núcleo: Jalisco');
-    out.push(await medir('Jalisco (generateJalisco), SHA-256 node:crypto', [jalisco], opts.repeticiones));
-    if (opts.repeticionesNacional > 0) {
-      opts.alAvanzar?.('núcleo: nacional (32 entidades)');
-      out.push(await medir('National (generateNational: 32 entidades, one after another), SHA-256 node:crypto', generateNational(2024), opts.repeticionesNacional));
+    opciones.alAvanzar?.('núcleo: Jalisco');
+    out.push(await medir('Jalisco (generarJalisco), SHA-256 node:crypto', [jalisco], opciones.repeticiones));
+    if (opciones.repeticionesNacional > 0) {
+      opciones.alAvanzar?.('núcleo: nacional (32 entidades)');
+      out.push(await medir('National (generarNacional: 32 entidades, one after another), SHA-256 node:crypto', generarNacional(2024), opciones.repeticionesNacional));
     }
   } finally {
     usarSha256(null);
   }
-  opts.alAvanzar?.('núcleo: Jalisco con crypto.subtle');
-  out.push(await medir('Jalisco (generateJalisco), SHA-256 crypto.subtle', [jalisco], opts.repeticiones));
+  opciones.alAvanzar?.('núcleo: Jalisco con crypto.subtle');
+  out.push(await medir('Jalisco (generarJalisco), SHA-256 crypto.subtle', [jalisco], opciones.repeticiones));
   return out;
 }

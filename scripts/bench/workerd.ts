@@ -13,15 +13,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generateJalisco } from '../generador/generar.ts';
+import { generarJalisco } from '../generador/generar.ts';
 import { actasEsperadas, type ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
 import type { ActaPublicada } from '../../worker/domain/acta/publicada.ts';
-import type { Catalogue } from '../../worker/domain/catalogo/esquema.ts';
+import type { Catalogo } from '../../worker/domain/catalogo/esquema.ts';
 import { ventana } from '../../worker/domain/corte/calendario.ts';
 import { actaSintetica } from './corte-sintetico.ts';
-import { DB_NAME } from '../lib/local.ts';
-import { construirPortal, iniciarPila, wranglerSync, type Pila } from '../lib/pila.ts';
-import { seedLocal } from '../seed.ts';
+import { ejecutarArchivoD1Local } from '../lib/d1-local.ts';
+import { construirPortal, iniciarPila, type Pila } from '../lib/pila.ts';
+import { sembrarLocal } from '../seed.ts';
 import type { Peticion } from '../simulacro/cliente.ts';
 import { imagenActa } from '../simulacro/imagen.ts';
 import { ADMIN, crearPersonal, idPuesto, type Credenciales } from '../simulacro/personal.ts';
@@ -76,10 +76,10 @@ function sqlPrecarga(actas: readonly ActaPublicada[]): string {
   }
   if (actual.length) out.push(`INSERT INTO acta_publicacion (seq, clave, eleccion, payload) VALUES ${actual.join(', ')};`);
   out.push(`UPDATE secuencia SET valor = ${actas.length} WHERE id = 1;`);
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
-async function tick(pila: Pila, ms: number): Promise<number> {
+async function disparar(pila: Pila, ms: number): Promise<number> {
   const t0 = performance.now();
   const r = await fetch(`${pila.url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent('* * * * *')}&time=${ms}`);
   const texto = await r.text();
@@ -104,7 +104,7 @@ function ultimoCorte(pila: Pila, msInvocacion: number): MedidaCorteWorkerd {
 }
 
 /** The requests of one pending acta: receipt and scan, then the two captures. */
-function peticiones(cat: Catalogue, a: ActaEsperada, pub: ActaPublicada, cred: Credenciales): { recibir: Peticion[]; capturar: Peticion[] } {
+function peticiones(cat: Catalogo, a: ActaEsperada, pub: ActaPublicada, cred: Credenciales): { recibir: Peticion[]; capturar: Peticion[] } {
   const catd = catdDe(cat.catds, a).id;
   const tok = (p: Parameters<typeof idPuesto>[1]) => cred.get(idPuesto(catd, p))!;
   const figuras = { votos: pub.captura!.votos, totales: pub.captura!.totales };
@@ -136,14 +136,14 @@ function peticiones(cat: Catalogue, a: ActaEsperada, pub: ActaPublicada, cred: C
   };
 }
 
-export async function medirWorkerd(opts: { clientes: number; pendientesCada: number; alAvanzar?: (t: string) => void }): Promise<MedidaWorkerd> {
-  const aviso = opts.alAvanzar ?? (() => {});
-  const cat = generateJalisco(2024);
+export async function medirWorkerd(opciones: { clientes: number; pendientesCada: number; alAvanzar?: (t: string) => void }): Promise<MedidaWorkerd> {
+  const aviso = opciones.alAvanzar ?? (() => {});
+  const cat = generarJalisco(2024);
   const esperadas = actasEsperadas(cat);
   if (!esperadas.ok) throw new Error('catálogo sin actas esperadas');
   const apertura = ventana({ jornada: JORNADA, inicioMinutos: 20 * 60, duracionMinutos: 24 * 60, cadenciaMinutos: 5 }, cat.entidad.utcOffsetMinutes)!.apertura;
   const publicadas = esperadas.value.map((a, i) => ({ a, pub: actaSintetica(a, i, 0, apertura + 30 * MINUTO) }));
-  const pendientes = publicadas.filter((x, i) => i % opts.pendientesCada === 0 && x.pub.registro === 'captura');
+  const pendientes = publicadas.filter((x, i) => i % opciones.pendientesCada === 0 && x.pub.registro === 'captura');
   const enPendientes = new Set(pendientes.map((x) => x.a.clave));
   const precarga = publicadas.filter((x) => !enPendientes.has(x.a.clave)).map((x) => x.pub);
 
@@ -159,11 +159,11 @@ export async function medirWorkerd(opts: { clientes: number; pendientesCada: num
       congelar: true,
       assetsDir: path.join(sitio, 'client'),
       prepararDatos: async ({ persistTo }) => {
-        await seedLocal(2024, persistTo);
+        await sembrarLocal(2024, persistTo);
         cred = await crearPersonal(persistTo, cat);
         const archivo = path.join(sitio, 'precarga.sql');
         writeFileSync(archivo, sqlPrecarga(precarga));
-        wranglerSync(['d1', 'execute', DB_NAME, '--local', '--persist-to', persistTo, '--yes', '--file', archivo]);
+        ejecutarArchivoD1Local(persistTo, archivo);
       },
     });
     const segundosPreparacion = (performance.now() - t0) / 1000;
@@ -176,14 +176,14 @@ export async function medirWorkerd(opts: { clientes: number; pendientesCada: num
     if (!admin.ok) throw new Error(`configuración de cortes: HTTP ${admin.status}`);
 
     aviso(`workerd: corte completo (${precarga.length} actas)`);
-    const completo = ultimoCorte(p, await tick(p, apertura + 60 * MINUTO));
+    const completo = ultimoCorte(p, await disparar(p, apertura + 60 * MINUTO));
 
-    aviso(`workerd: API de captura, ${opts.clientes} clientes (${pendientes.length} actas)`);
+    aviso(`workerd: API de captura, ${opciones.clientes} clientes (${pendientes.length} actas)`);
     const grupos = pendientes.map((x) => peticiones(cat, x.a, x.pub, cred));
-    const acopioImagen = await cargaEscrituras(p.url, grupos.map((g) => g.recibir), opts.clientes, [200, 201]);
-    const captura = await cargaEscrituras(p.url, grupos.map((g) => g.capturar), opts.clientes, [200]);
+    const acopioImagen = await cargaEscrituras(p.url, grupos.map((g) => g.recibir), opciones.clientes, [200, 201]);
+    const captura = await cargaEscrituras(p.url, grupos.map((g) => g.capturar), opciones.clientes, [200]);
     aviso('workerd: ruta sin efecto (GET /api/v1/ping)');
-    const ping = await cargaLectura(p.url, '/api/v1/ping', Math.max(2000, captura.solicitudes * 2), opts.clientes);
+    const ping = await cargaLectura(p.url, '/api/v1/ping', Math.max(2000, captura.solicitudes * 2), opciones.clientes);
 
     // Every capture that was answered 200 is in D1 once, and nothing else is.
     const filas = p.d1<{ acta: string; n: number }>("SELECT acta, count(*) AS n FROM captura GROUP BY acta");
@@ -212,7 +212,7 @@ export async function medirWorkerd(opts: { clientes: number; pendientesCada: num
     if (v!.n !== pendientes.length || b!.n !== enD1) escrituras.perdidas += Math.abs(pendientes.length - v!.n) + Math.abs(b!.n - enD1);
 
     aviso('workerd: corte incremental');
-    const incremental = ultimoCorte(p, await tick(p, apertura + 65 * MINUTO));
+    const incremental = ultimoCorte(p, await disparar(p, apertura + 65 * MINUTO));
 
     aviso('bytes: shards, zip, portal');
     const bytes = await medirBytes(p.url, path.join(sitio, 'client'));
@@ -220,7 +220,7 @@ export async function medirWorkerd(opts: { clientes: number; pendientesCada: num
       actasEsperadas: esperadas.value.length,
       precargadas: precarga.length,
       pendientes: pendientes.length,
-      clientes: opts.clientes,
+      clientes: opciones.clientes,
       completo,
       incremental,
       acopioImagen,

@@ -1,59 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { CatalogueSchema, type Casilla, type Catalogue } from '../../worker/domain/catalogo/esquema.ts';
+import { CatalogoSchema, type Casilla, type Catalogo } from '../../worker/domain/catalogo/esquema.ts';
 import { actasEsperadas } from '../../worker/domain/acta/esperadas.ts';
-import { validateCatalogue } from '../../worker/domain/catalogo/validar.ts';
+import { validarCatalogo } from '../../worker/domain/catalogo/validar.ts';
 import distritosJson from '../../data/jalisco/distritos.json' with { type: 'json' };
 import municipioDistritos from '../../data/jalisco/municipio-distritos.json' with { type: 'json' };
 import municipiosJson from '../../data/jalisco/municipios.json' with { type: 'json' };
-import { apportion } from './repartir.ts';
-import { combinaciones, generateJalisco, generateNational, NACIONAL_CASILLAS } from './generar.ts';
-import { createRng } from './azar.ts';
+import { repartir } from './repartir.ts';
+import { combinaciones, generarJalisco, generarNacional, NACIONAL_CASILLAS } from './generar.ts';
 
 // Generated once per file: each run takes tens of milliseconds (national: a few hundred).
-const jal = generateJalisco();
-const national = generateNational();
+const jal = generarJalisco();
+const nacional = generarNacional();
 
-const count = <T>(xs: readonly T[], pred: (x: T) => boolean) => xs.reduce((n, x) => n + (pred(x) ? 1 : 0), 0);
+const contar = <T>(xs: readonly T[], condicion: (x: T) => boolean) => xs.reduce((n, x) => n + (condicion(x) ? 1 : 0), 0);
 const TIPO_ORDEN: Record<Casilla['tipo'], number> = { B: 0, C: 1, E: 2, S: 3, M: 4 };
-
-describe('prng', () => {
-  it('repeats its sequence for a seed and forks independent streams', () => {
-    const a = createRng(7);
-    const b = createRng(7);
-    const xs = Array.from({ length: 5 }, () => a.next());
-    expect(Array.from({ length: 5 }, () => b.next())).toEqual(xs);
-    expect(createRng(8).next()).not.toBe(xs[0]);
-    expect(createRng(7).fork('x').next()).not.toBe(createRng(7).fork('y').next());
-    const r = createRng(1);
-    for (let i = 0; i < 1000; i++) {
-      const v = r.int(3, 5);
-      expect(v >= 3 && v <= 5 && Number.isInteger(v)).toBe(true);
-    }
-  });
-});
 
 describe('apportion', () => {
   it('hits the total exactly within bounds', () => {
-    const x = apportion(100, [1, 1, 1]);
+    const x = repartir(100, [1, 1, 1]);
     expect(x).toEqual([34, 33, 33]);
-    const y = apportion(1000, [5, 1, 1, 1], 100, 400);
+    const y = repartir(1000, [5, 1, 1, 1], 100, 400);
     expect(y.reduce((a, b) => a + b, 0)).toBe(1000);
     expect(Math.max(...y)).toBeLessThanOrEqual(400);
     expect(Math.min(...y)).toBeGreaterThanOrEqual(100);
-    expect(() => apportion(10, [1, 1], 6)).toThrow();
+    expect(() => repartir(10, [1, 1], 6)).toThrow();
   });
 });
 
-describe('generateJalisco', () => {
+describe('generarJalisco', () => {
   it('is deterministic: same seed byte-identical, another seed different', () => {
-    const again = JSON.stringify(generateJalisco(2024));
+    const again = JSON.stringify(generarJalisco(2024));
     expect(again).toBe(JSON.stringify(jal));
-    expect(JSON.stringify(generateJalisco(2025))).not.toBe(again);
+    expect(JSON.stringify(generarJalisco(2025))).not.toBe(again);
   });
 
-  it('parses with CatalogueSchema and has no cross-reference problems', () => {
-    expect(CatalogueSchema.safeParse(jal).success).toBe(true);
-    expect(validateCatalogue(jal)).toEqual([]);
+  it('parses with CatalogoSchema and has no cross-reference problems', () => {
+    expect(CatalogoSchema.safeParse(jal).success).toBe(true);
+    expect(validarCatalogo(jal)).toEqual([]);
   });
 
   it('is labelled as synthetic Jalisco in central time', () => {
@@ -63,10 +46,10 @@ describe('generateJalisco', () => {
   it('has the real 2024 totals exactly', () => {
     const c = jal.casillas;
     expect(c).toHaveLength(10_903);
-    expect([count(c, (x) => x.tipo === 'B'), count(c, (x) => x.tipo === 'C'), count(c, (x) => x.tipo === 'E'), count(c, (x) => x.tipo === 'S')]).toEqual([
+    expect([contar(c, (x) => x.tipo === 'B'), contar(c, (x) => x.tipo === 'C'), contar(c, (x) => x.tipo === 'E'), contar(c, (x) => x.tipo === 'S')]).toEqual([
       3785, 6783, 281, 54,
     ]);
-    expect(count(c, (x) => x.tipo === 'M')).toBe(0);
+    expect(contar(c, (x) => x.tipo === 'M')).toBe(0);
     expect(jal.secciones).toHaveLength(3785);
     expect(c.reduce((a, x) => a + x.listaNominal, 0)).toBe(6_619_342);
     expect(jal.municipios).toHaveLength(125);
@@ -125,7 +108,7 @@ describe('generateJalisco', () => {
     expect(perMunicipio.get(120)!).toBeGreaterThan(perMunicipio.get(53)! * 5); // Zapopan ≫ Lagos de Moreno
     for (const x of jal.casillas.filter((c) => c.tipo === 'S')) expect(pob.get(municipioDe.get(x.seccion)!)!).toBeGreaterThanOrEqual(100_000);
     const e = jal.casillas.filter((c) => c.tipo === 'E');
-    expect(count(e, (x) => x.ubicacion === 2) / e.length).toBeGreaterThan(0.75);
+    expect(contar(e, (x) => x.ubicacion === 2) / e.length).toBeGreaterThan(0.75);
   });
 
   it('has the three elections with their acta types', () => {
@@ -157,13 +140,13 @@ describe('generateJalisco', () => {
     const dip = jal.boletas.filter((b) => b.eleccion === 'DIP_LOC');
     expect(ayun).toHaveLength(125);
     expect(dip).toHaveLength(20);
-    const has = (b: Catalogue['boletas'][number], id: string) => b.coaliciones.find((c) => c.coalicion === id)?.partidos.length ?? 0;
-    expect(count(ayun, (b) => has(b, 'FYC') === 3)).toBe(124);
-    expect(count(ayun, (b) => has(b, 'FYC') === 0)).toBe(1);
-    expect(count(dip, (b) => has(b, 'FYC') === 3)).toBe(20);
-    expect(count(ayun, (b) => has(b, 'SHHJ') === 5)).toBeGreaterThan(0);
-    expect(count(ayun, (b) => has(b, 'SHHJ') >= 2 && has(b, 'SHHJ') < 5)).toBeGreaterThan(0);
-    expect(count(ayun, (b) => has(b, 'SHHJ') === 0)).toBeGreaterThan(0);
+    const has = (b: Catalogo['boletas'][number], id: string) => b.coaliciones.find((c) => c.coalicion === id)?.partidos.length ?? 0;
+    expect(contar(ayun, (b) => has(b, 'FYC') === 3)).toBe(124);
+    expect(contar(ayun, (b) => has(b, 'FYC') === 0)).toBe(1);
+    expect(contar(dip, (b) => has(b, 'FYC') === 3)).toBe(20);
+    expect(contar(ayun, (b) => has(b, 'SHHJ') === 5)).toBeGreaterThan(0);
+    expect(contar(ayun, (b) => has(b, 'SHHJ') >= 2 && has(b, 'SHHJ') < 5)).toBeGreaterThan(0);
+    expect(contar(ayun, (b) => has(b, 'SHHJ') === 0)).toBeGreaterThan(0);
     // Where FYC is absent its parties run alone: no combination column of theirs.
     const sinFyc = ayun.find((b) => has(b, 'FYC') === 0)!;
     expect(sinFyc.columnas.filter((c) => c.startsWith('PAN_') || c.startsWith('PRI_'))).toEqual([]);
@@ -179,7 +162,7 @@ describe('generateJalisco', () => {
     const ci = jal.partidos.filter((p) => p.tipo === 'independiente');
     expect(ci.length).toBeGreaterThanOrEqual(1);
     expect(ci.every((p) => /^CI_\d+$/.test(p.siglas))).toBe(true);
-    expect(count(jal.boletas, (b) => b.columnas.some((c) => c.startsWith('CI_')))).toBe(ci.length);
+    expect(contar(jal.boletas, (b) => b.columnas.some((c) => c.startsWith('CI_')))).toBe(ci.length);
   });
 
   it('has 20 distrital and 125 municipal CATDs', () => {
@@ -219,27 +202,27 @@ describe('Jalisco facts', () => {
   });
 });
 
-describe('generateNational', () => {
+describe('generarNacional', () => {
   it('has 32 entidades and 170,648 casillas, each valid and within 9,999 secciones', () => {
-    expect(national.map((c) => c.entidad.id)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
-    expect(national.reduce((a, c) => a + c.casillas.length, 0)).toBe(NACIONAL_CASILLAS);
+    expect(nacional.map((c) => c.entidad.id)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+    expect(nacional.reduce((a, c) => a + c.casillas.length, 0)).toBe(NACIONAL_CASILLAS);
     expect(NACIONAL_CASILLAS).toBe(170_648);
-    for (const c of national) {
+    for (const c of nacional) {
       expect(c.secciones.at(-1)!.id).toBeLessThanOrEqual(9999);
       expect(c.elecciones.map((e) => e.codigo)).toEqual(['GUB', 'DIP_LOC', 'AYUN']);
-      expect(validateCatalogue(c)).toEqual([]);
+      expect(validarCatalogo(c)).toEqual([]);
     }
   });
 
-  it('parses with CatalogueSchema (a sample of entidades)', () => {
-    for (const i of [0, 8, 14, 19]) expect(CatalogueSchema.safeParse(national[i]).success).toBe(true);
+  it('parses with CatalogoSchema (a sample of entidades)', () => {
+    for (const i of [0, 8, 14, 19]) expect(CatalogoSchema.safeParse(nacional[i]).success).toBe(true);
   });
 
   it('is deterministic and fast', () => {
     const t0 = performance.now();
-    const again = generateNational();
+    const again = generarNacional();
     expect(performance.now() - t0).toBeLessThan(5000);
-    expect(again.map((c) => c.casillas.length)).toEqual(national.map((c) => c.casillas.length));
-    expect(JSON.stringify(again[19])).toBe(JSON.stringify(national[19]));
+    expect(again.map((c) => c.casillas.length)).toEqual(nacional.map((c) => c.casillas.length));
+    expect(JSON.stringify(again[19])).toBe(JSON.stringify(nacional[19]));
   });
 });

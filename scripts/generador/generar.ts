@@ -1,12 +1,12 @@
 /**
- * Deterministic synthetic catalogues (RULES.md §9): the real Jalisco 2024 facts (municipios, distritos,
+ * Deterministic synthetic catalogues (docs/REGLAS.md §9): the real Jalisco 2024 facts (municipios, distritos,
  * parties, coalitions) with generated secciones and casillas that hit the real totals exactly, and a
  * national-scale set of 32 entidades for benchmarks. Pure: no I/O and no `node:` imports, so it runs in Node
  * and in workerd; the same seed always gives the same catalogue, byte for byte.
  */
 import type {
   Casilla,
-  Catalogue,
+  Catalogo,
   Catd,
   Distrito,
   Eleccion,
@@ -19,29 +19,29 @@ import distritosJson from '../../data/jalisco/distritos.json' with { type: 'json
 import municipioDistritosJson from '../../data/jalisco/municipio-distritos.json' with { type: 'json' };
 import municipiosJson from '../../data/jalisco/municipios.json' with { type: 'json' };
 import partidosJson from '../../data/jalisco/partidos.json' with { type: 'json' };
-import { apportion } from './repartir.ts';
-import { buildBoletas, type CoalicionPlan, type Independiente } from './boletas.ts';
+import { repartir } from './repartir.ts';
+import { construirBoletas, type PlanCoalicion, type Independiente } from './boletas.ts';
 import { formula } from './nombres.ts';
-import { createRng, type Rng } from './azar.ts';
+import { crearAzar, type Azar } from './azar.ts';
 
-export { combinaciones, type CoalicionPlan } from './boletas.ts';
+export { combinaciones, type PlanCoalicion as CoalicionPlan } from './boletas.ts';
 
 /** A municipio with its population (weights casillas) and the share of it in each distrito. */
-export interface MunicipioFacts {
+export interface DatosMunicipio {
   id: number;
   nombre: string;
   pob: number;
   distritos: readonly { distrito: number; share: number }[];
 }
 
-export interface EntidadParams {
+export interface ParametrosEntidad {
   entidad: Entidad;
   elecciones: readonly Eleccion[];
   /** Parties only (tipo 'partido'); independents are generated. */
   partidos: readonly Partido[];
-  coaliciones: readonly CoalicionPlan[];
+  coaliciones: readonly PlanCoalicion[];
   distritos: readonly Distrito[];
-  municipios: readonly MunicipioFacts[];
+  municipios: readonly DatosMunicipio[];
   /** Exact casillas per type; B is also the number of secciones (one básica each). */
   casillas: { B: number; C: number; E: number; S: number };
   /** Exact Σ lista nominal (especiales have 0). */
@@ -74,7 +74,7 @@ export const ELECCIONES: readonly Eleccion[] = [
 // ---------------------------------------------------------------------------------------------------------
 // Secciones: how many per municipio, in which distrito, urbana or not, and their casillas.
 
-interface SeccionPlan {
+interface PlanSeccion {
   municipio: number;
   distrito: number;
   urbana: boolean;
@@ -85,7 +85,7 @@ interface SeccionPlan {
 }
 
 /** Share of a municipio's secciones that are urbanas: big cities almost all, villages a minority. */
-function pUrbana(pob: number): number {
+function probabilidadUrbana(pob: number): number {
   if (pob >= 500_000) return 0.97;
   if (pob >= 150_000) return 0.85;
   if (pob >= 50_000) return 0.6;
@@ -94,7 +94,7 @@ function pUrbana(pob: number): number {
 }
 
 /** pob^0.875 with sqrt only (exact in every engine): small municipios get more secciones per head, as in reality. */
-const pow78 = (x: number): number => x / Math.sqrt(Math.sqrt(Math.sqrt(x)));
+const potencia78 = (x: number): number => x / Math.sqrt(Math.sqrt(Math.sqrt(x)));
 
 /**
  * Each municipio's split over its distritos. The mapping's shares are of *area*, but distritos are drawn to
@@ -103,58 +103,68 @@ const pow78 = (x: number): number => x / Math.sqrt(Math.sqrt(Math.sqrt(x)));
  * distrito population, on the mapping's municipio–distrito pairs. It ends on the rows, so each municipio's
  * split sums to 1 exactly; distritos come out as balanced as the pairs allow.
  */
-function balancedShares(p: EntidadParams): number[][] {
+function repartoEquilibrado(p: ParametrosEntidad): number[][] {
   const x = p.municipios.map((m) => m.distritos.map((d) => d.share * m.pob));
-  const target = p.municipios.reduce((a, m) => a + m.pob, 0) / p.distritos.length;
-  for (let it = 0; it < 60; it++) {
-    const col = new Map<number, number>();
-    p.municipios.forEach((m, i) => m.distritos.forEach((d, j) => col.set(d.distrito, (col.get(d.distrito) ?? 0) + x[i]![j]!)));
-    p.municipios.forEach((m, i) => m.distritos.forEach((d, j) => (x[i]![j]! *= target / col.get(d.distrito)!)));
-    x.forEach((row, i) => {
-      const sum = row.reduce((a, v) => a + v, 0);
-      row.forEach((v, j) => (row[j] = (v * p.municipios[i]!.pob) / sum));
+  const objetivo = p.municipios.reduce((a, m) => a + m.pob, 0) / p.distritos.length;
+  for (let vuelta = 0; vuelta < 60; vuelta++) {
+    const porDistrito = new Map<number, number>();
+    p.municipios.forEach((m, i) => {
+      m.distritos.forEach((d, j) => {
+        porDistrito.set(d.distrito, (porDistrito.get(d.distrito) ?? 0) + x[i]![j]!);
+      });
+    });
+    p.municipios.forEach((m, i) => {
+      m.distritos.forEach((d, j) => {
+        x[i]![j]! *= objetivo / porDistrito.get(d.distrito)!;
+      });
+    });
+    x.forEach((fila, i) => {
+      const suma = fila.reduce((a, v) => a + v, 0);
+      fila.forEach((v, j) => {
+        fila[j] = (v * p.municipios[i]!.pob) / suma;
+      });
     });
   }
-  return x.map((row, i) => row.map((v) => v / p.municipios[i]!.pob));
+  return x.map((fila, i) => fila.map((v) => v / p.municipios[i]!.pob));
 }
 
 /**
  * Secciones of every municipio, split over its distritos by (population-balanced) share, each distrito of the
  * municipio getting ≥ 1 when there are enough; each sección urbana with the municipio's probability.
  */
-function planSecciones(p: EntidadParams, ln: readonly number[], rng: Rng): SeccionPlan[][] {
-  const hi = ln.map((l) => Math.max(1, Math.floor(l / (LN_MIN * 1.5))));
-  const counts = apportion(p.casillas.B, p.municipios.map((m) => pow78(m.pob)), 1, hi);
-  const shares = balancedShares(p);
-  const plans = p.municipios.map((m, i) => {
-    const n = counts[i]!;
-    const porDistrito = apportion(n, shares[i]!, n >= m.distritos.length ? 1 : 0);
+function planearSecciones(p: ParametrosEntidad, ln: readonly number[], azar: Azar): PlanSeccion[][] {
+  const maximos = ln.map((l) => Math.max(1, Math.floor(l / (LN_MIN * 1.5))));
+  const cuantas = repartir(p.casillas.B, p.municipios.map((m) => potencia78(m.pob)), 1, maximos);
+  const repartos = repartoEquilibrado(p);
+  const planes = p.municipios.map((m, i) => {
+    const n = cuantas[i]!;
+    const porDistrito = repartir(n, repartos[i]!, n >= m.distritos.length ? 1 : 0);
     return m.distritos.flatMap((d, j) =>
       Array.from({ length: porDistrito[j]! }, () => ({
         municipio: m.id,
         distrito: d.distrito,
-        urbana: rng.chance(pUrbana(m.pob)),
+        urbana: azar.conProbabilidad(probabilidadUrbana(m.pob)),
         contiguas: 0,
         extraordinarias: [] as [number, number][],
         especiales: 0,
       })),
     );
   });
-  fillEmptyDistritos(p, plans);
-  return plans;
+  cubrirDistritosVacios(p, planes);
+  return planes;
 }
 
 /** A distrito left without secciones takes one from a municipio that lies in it and has some to spare. */
-function fillEmptyDistritos(p: EntidadParams, plans: SeccionPlan[][]): void {
+function cubrirDistritosVacios(p: ParametrosEntidad, planes: PlanSeccion[][]): void {
   for (const d of p.distritos) {
-    if (plans.some((ss) => ss.some((s) => s.distrito === d.id))) continue;
-    const donor = plans
+    if (planes.some((ss) => ss.some((s) => s.distrito === d.id))) continue;
+    const donante = planes
       .map((ss, i) => ({ ss, m: p.municipios[i]! }))
       .filter(({ m, ss }) => m.distritos.some((x) => x.distrito === d.id) && ss.length >= 2)
       .sort((a, b) => b.ss.length - a.ss.length)[0];
-    if (!donor) throw new Error(`generator: distrito ${d.id} cannot get a sección`);
-    donor.ss[donor.ss.length - 1]!.distrito = d.id;
-    donor.ss.sort((a, b) => a.distrito - b.distrito);
+    if (!donante) throw new Error(`generador: el distrito ${d.id} no puede recibir ninguna sección`);
+    donante.ss[donante.ss.length - 1]!.distrito = d.id;
+    donante.ss.sort((a, b) => a.distrito - b.distrito);
   }
 }
 
@@ -162,42 +172,42 @@ function fillEmptyDistritos(p: EntidadParams, plans: SeccionPlan[][]): void {
  * Extraordinarias: groups (E1, sometimes E1 C1, sometimes E2) placed mostly in no urbana secciones, never
  * where the municipio's lista nominal could not give every casilla the minimum.
  */
-function placeExtraordinarias(p: EntidadParams, plans: SeccionPlan[][], ln: readonly number[], rng: Rng): void {
-  const flat = plans.flatMap((ss, m) => ss.map((s) => ({ s, m })));
-  const slack = plans.map((ss, m) => Math.floor(ln[m]! / LN_MIN) - ss.length);
-  const weights: number[] = flat.map(({ s }) => (s.urbana ? 0.06 : 1));
-  let left = p.casillas.E;
-  while (left > 0) {
-    const group = extraordinariaGroup(rng).slice(0, left);
-    const k = rng.weightedIndex(weights);
-    const { s, m } = flat[k]!;
-    weights[k] = 0;
-    if (slack[m]! < group.length) continue;
-    slack[m] = slack[m]! - group.length;
-    s.extraordinarias = group;
-    left -= group.length;
+function ubicarExtraordinarias(p: ParametrosEntidad, planes: PlanSeccion[][], ln: readonly number[], azar: Azar): void {
+  const todas = planes.flatMap((ss, m) => ss.map((s) => ({ s, m })));
+  const holgura = planes.map((ss, m) => Math.floor(ln[m]! / LN_MIN) - ss.length);
+  const pesos: number[] = todas.map(({ s }) => (s.urbana ? 0.06 : 1));
+  let faltan = p.casillas.E;
+  while (faltan > 0) {
+    const grupo = grupoExtraordinarias(azar).slice(0, faltan);
+    const k = azar.indicePonderado(pesos);
+    const { s, m } = todas[k]!;
+    pesos[k] = 0;
+    if (holgura[m]! < grupo.length) continue;
+    holgura[m] = holgura[m]! - grupo.length;
+    s.extraordinarias = grupo;
+    faltan -= grupo.length;
   }
 }
 
-function extraordinariaGroup(rng: Rng): [number, number][] {
-  const ids = rng.chance(0.08) ? 2 : 1;
-  const group: [number, number][] = [];
-  for (let id = 1; id <= ids; id++) {
-    const ext = rng.chance(0.1) ? rng.int(1, 2) : 0;
-    for (let e = 0; e <= ext; e++) group.push([id, e]);
+function grupoExtraordinarias(azar: Azar): [number, number][] {
+  const cuantosIds = azar.conProbabilidad(0.08) ? 2 : 1;
+  const grupo: [number, number][] = [];
+  for (let id = 1; id <= cuantosIds; id++) {
+    const ultimaExtension = azar.conProbabilidad(0.1) ? azar.entero(1, 2) : 0;
+    for (let e = 0; e <= ultimaExtension; e++) grupo.push([id, e]);
   }
-  return group;
+  return grupo;
 }
 
 /** Especiales: in the big municipios (≥ 100,000 inhabitants, else the 3 biggest), in urbana secciones. */
-function placeEspeciales(p: EntidadParams, plans: SeccionPlan[][], rng: Rng): void {
-  let big = p.municipios.map((m, i) => ({ m, i })).filter(({ m }) => m.pob >= 100_000);
-  if (big.length === 0) big = p.municipios.map((m, i) => ({ m, i })).sort((a, b) => b.m.pob - a.m.pob).slice(0, 3);
-  const counts = apportion(p.casillas.S, big.map(({ m }) => m.pob), p.casillas.S >= big.length ? 1 : 0);
-  big.forEach(({ i }, j) => {
-    const urbanas = plans[i]!.filter((s) => s.urbana);
-    const pool = rng.shuffle(urbanas.length > 0 ? urbanas : plans[i]!);
-    for (let k = 0; k < counts[j]!; k++) pool[k % pool.length]!.especiales++;
+function ubicarEspeciales(p: ParametrosEntidad, planes: PlanSeccion[][], azar: Azar): void {
+  let grandes = p.municipios.map((m, i) => ({ m, i })).filter(({ m }) => m.pob >= 100_000);
+  if (grandes.length === 0) grandes = p.municipios.map((m, i) => ({ m, i })).sort((a, b) => b.m.pob - a.m.pob).slice(0, 3);
+  const cuantas = repartir(p.casillas.S, grandes.map(({ m }) => m.pob), p.casillas.S >= grandes.length ? 1 : 0);
+  grandes.forEach(({ i }, j) => {
+    const urbanas = planes[i]!.filter((s) => s.urbana);
+    const candidatas = azar.barajar(urbanas.length > 0 ? urbanas : planes[i]!);
+    for (let k = 0; k < cuantas[j]!; k++) candidatas[k % candidatas.length]!.especiales++;
   });
 }
 
@@ -206,17 +216,19 @@ function placeEspeciales(p: EntidadParams, plans: SeccionPlan[][], rng: Rng): vo
  * rest where casillas are wanted in proportion to population; inside a municipio mostly in urbana secciones,
  * a few very large ones (new housing developments).
  */
-function placeContiguas(p: EntidadParams, plans: SeccionPlan[][], ln: readonly number[], rng: Rng): void {
-  const noEspeciales = p.casillas.B + p.casillas.C + p.casillas.E;
-  const base = plans.map((ss) => ss.reduce((a, s) => a + 1 + s.extraordinarias.length, 0));
-  const lo = ln.map((l, m) => Math.max(0, Math.ceil(l / (LN_MAX - 30)) - base[m]!));
-  const hi = ln.map((l, m) => Math.max(lo[m]!, Math.floor(l / LN_MIN) - base[m]!));
-  const wanted = ln.map((l, m) => Math.max(0, (l * noEspeciales) / p.listaNominal - base[m]!) + 0.05);
-  const perMunicipio = apportion(p.casillas.C, wanted, lo, hi);
-  plans.forEach((ss, m) => {
-    const w = ss.map((s) => (s.urbana ? rng.range(0.4, 1.2) + (rng.chance(0.04) ? rng.range(2, 6) : 0) : rng.range(0.05, 0.5)));
-    const perSeccion = apportion(perMunicipio[m]!, w, 0, C_MAX_POR_SECCION);
-    ss.forEach((s, j) => (s.contiguas = perSeccion[j]!));
+function ubicarContiguas(p: ParametrosEntidad, planes: PlanSeccion[][], ln: readonly number[], azar: Azar): void {
+  const sinEspeciales = p.casillas.B + p.casillas.C + p.casillas.E;
+  const base = planes.map((ss) => ss.reduce((a, s) => a + 1 + s.extraordinarias.length, 0));
+  const minimos = ln.map((l, m) => Math.max(0, Math.ceil(l / (LN_MAX - 30)) - base[m]!));
+  const maximos = ln.map((l, m) => Math.max(minimos[m]!, Math.floor(l / LN_MIN) - base[m]!));
+  const deseadas = ln.map((l, m) => Math.max(0, (l * sinEspeciales) / p.listaNominal - base[m]!) + 0.05);
+  const porMunicipio = repartir(p.casillas.C, deseadas, minimos, maximos);
+  planes.forEach((ss, m) => {
+    const w = ss.map((s) => (s.urbana ? azar.rango(0.4, 1.2) + (azar.conProbabilidad(0.04) ? azar.rango(2, 6) : 0) : azar.rango(0.05, 0.5)));
+    const porSeccion = repartir(porMunicipio[m]!, w, 0, C_MAX_POR_SECCION);
+    ss.forEach((s, j) => {
+      s.contiguas = porSeccion[j]!;
+    });
   });
 }
 
@@ -224,38 +236,38 @@ function placeContiguas(p: EntidadParams, plans: SeccionPlan[][], ln: readonly n
 // Casillas: numbering, lista nominal, representantes.
 
 /** Sección numbers in blocks per municipio (ordered by municipio, then distrito), with a few gaps as in reality. */
-function numberSecciones(plans: SeccionPlan[][], rng: Rng): { plan: SeccionPlan; id: number }[] {
-  const total = plans.reduce((a, ss) => a + ss.length, 0);
-  if (total > SECCION_MAX) throw new Error(`generator: ${total} secciones exceed ${SECCION_MAX}`);
-  const out: { plan: SeccionPlan; id: number }[] = [];
-  let next = 1;
-  for (const ss of plans) {
+function numerarSecciones(planes: PlanSeccion[][], azar: Azar): { plan: PlanSeccion; id: number }[] {
+  const total = planes.reduce((a, ss) => a + ss.length, 0);
+  if (total > SECCION_MAX) throw new Error(`generador: ${total} secciones exceden ${SECCION_MAX}`);
+  const out: { plan: PlanSeccion; id: number }[] = [];
+  let siguiente = 1;
+  for (const ss of planes) {
     for (const plan of [...ss].sort((a, b) => a.distrito - b.distrito)) {
-      const remaining = total - out.length;
-      if (next + remaining <= SECCION_MAX && rng.chance(0.004)) next++;
-      out.push({ plan, id: next++ });
+      const restantes = total - out.length;
+      if (siguiente + restantes <= SECCION_MAX && azar.conProbabilidad(0.004)) siguiente++;
+      out.push({ plan, id: siguiente++ });
     }
   }
   return out;
 }
 
 /** The casillas of one sección in CSV order (B, C, E, S; id; extContigua), lista nominal still 0. */
-function casillasDeSeccion(id: number, s: SeccionPlan, rng: Rng): Casilla[] {
+function casillasDeSeccion(id: number, s: PlanSeccion, azar: Azar): Casilla[] {
   const ubicacion = s.urbana ? 1 : 2;
-  const mk = (tipo: Casilla['tipo'], n: number, ext = 0): Casilla => ({
+  const casilla = (tipo: Casilla['tipo'], n: number, ultimaExtension = 0): Casilla => ({
     seccion: id,
     tipo,
     id: n,
-    extContigua: ext,
+    extContigua: ultimaExtension,
     ubicacion,
     listaNominal: 0,
-    representantes: rng.int(1, 9),
+    representantes: azar.entero(1, 9),
   });
   return [
-    mk('B', 1),
-    ...Array.from({ length: s.contiguas }, (_, i) => mk('C', i + 1)),
-    ...s.extraordinarias.map(([n, ext]) => mk('E', n, ext)),
-    ...Array.from({ length: s.especiales }, (_, i) => mk('S', i + 1)),
+    casilla('B', 1),
+    ...Array.from({ length: s.contiguas }, (_, i) => casilla('C', i + 1)),
+    ...s.extraordinarias.map(([n, ultimaExtension]) => casilla('E', n, ultimaExtension)),
+    ...Array.from({ length: s.especiales }, (_, i) => casilla('S', i + 1)),
   ];
 }
 
@@ -263,21 +275,23 @@ function casillasDeSeccion(id: number, s: SeccionPlan, rng: Rng): Casilla[] {
  * Lista nominal of every casilla of one municipio, summing exactly to its share: the básica and contiguas of a
  * sección get near-equal lists (INE splits a sección's list alphabetically), extraordinarias their own size.
  */
-function assignListaNominal(casillas: readonly Casilla[], total: number, rng: Rng): void {
+function asignarListaNominal(casillas: readonly Casilla[], total: number, azar: Azar): void {
   const conLista = casillas.filter((c) => c.tipo !== 'S');
   const porSeccion = new Map<number, number>();
   for (const c of conLista) if (c.tipo !== 'E') porSeccion.set(c.seccion, (porSeccion.get(c.seccion) ?? 0) + 1);
   const nivel = new Map<number, number>();
-  for (const [s, n] of porSeccion) nivel.set(s, n === 1 ? rng.range(0.25, 1.15) : rng.range(0.8, 1.2));
-  const weights = conLista.map((c) => (c.tipo === 'E' ? rng.range(0.4, 1.1) : nivel.get(c.seccion)! * rng.range(0.97, 1.03)));
-  const ln = apportion(total, weights, LN_MIN, LN_MAX);
-  conLista.forEach((c, i) => (c.listaNominal = ln[i]!));
+  for (const [s, n] of porSeccion) nivel.set(s, n === 1 ? azar.rango(0.25, 1.15) : azar.rango(0.8, 1.2));
+  const pesos = conLista.map((c) => (c.tipo === 'E' ? azar.rango(0.4, 1.1) : nivel.get(c.seccion)! * azar.rango(0.97, 1.03)));
+  const ln = repartir(total, pesos, LN_MIN, LN_MAX);
+  conLista.forEach((c, i) => {
+    c.listaNominal = ln[i]!;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // The whole entidad.
 
-function catds(p: EntidadParams): Catd[] {
+function catds(p: ParametrosEntidad): Catd[] {
   const pad = (n: number, w: number) => String(n).padStart(w, '0');
   return [
     ...p.distritos.map((d) => ({
@@ -298,50 +312,52 @@ function catds(p: EntidadParams): Catd[] {
 }
 
 /** Independent candidacies for munícipes in a few mid-sized municipios, as CI_1, CI_2 … after the parties. */
-function independientes(p: EntidadParams, rng: Rng): { partidos: Partido[]; candidatos: Independiente[] } {
-  const pool = p.municipios.filter((m) => m.pob >= 20_000);
-  const chosen = rng
-    .shuffle(pool.length >= p.independientes ? pool : p.municipios)
+function independientes(p: ParametrosEntidad, azar: Azar): { partidos: Partido[]; candidatos: Independiente[] } {
+  const candidatas = p.municipios.filter((m) => m.pob >= 20_000);
+  const elegidos = azar
+    .barajar(candidatas.length >= p.independientes ? candidatas : p.municipios)
     .slice(0, p.independientes)
     .sort((a, b) => a.id - b.id);
-  const maxOrden = Math.max(...p.partidos.map((x) => x.orden));
-  const candidatos = chosen.map((m, i) => ({ siglas: `CI_${i + 1}`, municipio: m.id, ...formula(rng) }));
+  const ordenMaximo = Math.max(...p.partidos.map((x) => x.orden));
+  const candidatos = elegidos.map((m, i) => ({ siglas: `CI_${i + 1}`, municipio: m.id, ...formula(azar) }));
   const partidos = candidatos.map((c, i) => ({
     siglas: c.siglas,
     nombre: `Candidatura independiente: ${c.propietaria}`,
     color: '#7F7F7F',
     tipo: 'independiente' as const,
-    orden: maxOrden + i + 1,
+    orden: ordenMaximo + i + 1,
   }));
   return { partidos, candidatos };
 }
 
-export function generateEntidad(p: EntidadParams, seed: number): Catalogue {
-  const rng = createRng(seed);
-  const ln = apportion(p.listaNominal, p.municipios.map((m) => m.pob), LN_MIN);
-  const plans = planSecciones(p, ln, rng.fork('secciones'));
-  placeExtraordinarias(p, plans, ln, rng.fork('extraordinarias'));
-  placeEspeciales(p, plans, rng.fork('especiales'));
-  placeContiguas(p, plans, ln, rng.fork('contiguas'));
+export function generarEntidad(p: ParametrosEntidad, seed: number): Catalogo {
+  const azar = crearAzar(seed);
+  const ln = repartir(p.listaNominal, p.municipios.map((m) => m.pob), LN_MIN);
+  const planes = planearSecciones(p, ln, azar.derivar('secciones'));
+  ubicarExtraordinarias(p, planes, ln, azar.derivar('extraordinarias'));
+  ubicarEspeciales(p, planes, azar.derivar('especiales'));
+  ubicarContiguas(p, planes, ln, azar.derivar('contiguas'));
 
-  const numbered = numberSecciones(plans, rng.fork('numeracion'));
-  const secciones: Seccion[] = numbered.map(({ plan, id }) => ({ id, distrito: plan.distrito, municipio: plan.municipio }));
-  const casRng = rng.fork('casillas');
+  const numeradas = numerarSecciones(planes, azar.derivar('numeracion'));
+  const secciones: Seccion[] = numeradas.map(({ plan, id }) => ({ id, distrito: plan.distrito, municipio: plan.municipio }));
+  const azarCasillas = azar.derivar('casillas');
   const porMunicipio = new Map<number, Casilla[]>();
   const casillas: Casilla[] = [];
-  for (const { plan, id } of numbered) {
-    const cs = casillasDeSeccion(id, plan, casRng);
+  for (const { plan, id } of numeradas) {
+    const cs = casillasDeSeccion(id, plan, azarCasillas);
     casillas.push(...cs);
-    const list = porMunicipio.get(plan.municipio) ?? [];
-    porMunicipio.set(plan.municipio, list);
-    list.push(...cs);
+    const lista = porMunicipio.get(plan.municipio) ?? [];
+    porMunicipio.set(plan.municipio, lista);
+    lista.push(...cs);
   }
-  const lnRng = rng.fork('lista-nominal');
-  p.municipios.forEach((m, i) => assignListaNominal(porMunicipio.get(m.id) ?? [], ln[i]!, lnRng));
+  const azarListas = azar.derivar('lista-nominal');
+  p.municipios.forEach((m, i) => {
+    asignarListaNominal(porMunicipio.get(m.id) ?? [], ln[i]!, azarListas);
+  });
 
-  const ind = independientes(p, rng.fork('independientes'));
+  const ind = independientes(p, azar.derivar('independientes'));
   const partidos = [...p.partidos, ...ind.partidos].sort((a, b) => a.orden - b.orden);
-  const { boletas, candidaturas } = buildBoletas(
+  const { boletas, candidaturas } = construirBoletas(
     {
       elecciones: p.elecciones,
       partidos,
@@ -350,7 +366,7 @@ export function generateEntidad(p: EntidadParams, seed: number): Catalogue {
       municipios: p.municipios.map((m) => m.id),
       independientes: ind.candidatos,
     },
-    rng.fork('boletas'),
+    azar.derivar('boletas'),
   );
 
   return {
@@ -371,20 +387,20 @@ export function generateEntidad(p: EntidadParams, seed: number): Catalogue {
 // ---------------------------------------------------------------------------------------------------------
 // Jalisco 2024.
 
-/** Jalisco 2024 totals (RULES.md §9). */
+/** Jalisco 2024 totals (docs/REGLAS.md §9). */
 export const JALISCO_2024 = { casillas: { B: 3785, C: 6783, E: 281, S: 54 }, listaNominal: 6_619_342 } as const;
 
 /** The 125 municipios with their distritos (derived once from the boundary files by scripts/generador/derivar-distritos.ts). */
-export function jaliscoMunicipios(): MunicipioFacts[] {
-  const mapping = municipioDistritosJson as Record<string, { distrito: number; share: number }[]>;
-  return municipiosJson.map((m) => ({ ...m, distritos: mapping[String(m.id)] ?? [] }));
+export function municipiosJalisco(): DatosMunicipio[] {
+  const reparto = municipioDistritosJson as Record<string, { distrito: number; share: number }[]>;
+  return municipiosJson.map((m) => ({ ...m, distritos: reparto[String(m.id)] ?? [] }));
 }
 
-function jaliscoPartidos(): Partido[] {
+function partidosJalisco(): Partido[] {
   return partidosJson.map((p) => ({ ...p, tipo: 'partido' as const }));
 }
 
-function jaliscoCoaliciones(): CoalicionPlan[] {
+function coalicionesJalisco(): PlanCoalicion[] {
   const [fyc, shhj] = coalicionesJson;
   return [
     // Fuerza y Corazón por Jalisco: in every distrito and in 124 of the 125 municipios.
@@ -394,14 +410,14 @@ function jaliscoCoaliciones(): CoalicionPlan[] {
   ];
 }
 
-export function jaliscoParams(): EntidadParams {
+export function parametrosJalisco(): ParametrosEntidad {
   return {
     entidad: { id: 14, nombre: 'Jalisco', utcOffsetMinutes: -360, sintetico: true },
     elecciones: ELECCIONES,
-    partidos: jaliscoPartidos(),
-    coaliciones: jaliscoCoaliciones(),
+    partidos: partidosJalisco(),
+    coaliciones: coalicionesJalisco(),
     distritos: distritosJson.map((d) => ({ id: d.id, cabecera: d.cabecera })),
-    municipios: jaliscoMunicipios(),
+    municipios: municipiosJalisco(),
     casillas: { ...JALISCO_2024.casillas },
     listaNominal: JALISCO_2024.listaNominal,
     independientes: 2,
@@ -409,8 +425,8 @@ export function jaliscoParams(): EntidadParams {
 }
 
 /** The shipped catalogue: real Jalisco geography and parties, synthetic casillas with the real 2024 totals. */
-export function generateJalisco(seed = 2024): Catalogue {
-  return generateEntidad(jaliscoParams(), seed);
+export function generarJalisco(seed = 2024): Catalogo {
+  return generarEntidad(parametrosJalisco(), seed);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -461,42 +477,42 @@ const ESTADOS: readonly [string, number, number, number, number][] = [
  * Invented geography: Zipf-like municipio populations in shuffled order, laid end to end and cut into
  * distritos of equal population; a municipio's share in a distrito is the overlap.
  */
-function syntheticGeography(
+function geografiaSintetica(
   nMunicipios: number,
   nDistritos: number,
   pobTotal: number,
-  rng: Rng,
-): { municipios: MunicipioFacts[]; distritos: Distrito[] } {
-  const raw = rng.shuffle(Array.from({ length: nMunicipios }, (_, i) => rng.range(0.7, 1.3) / (i + 1)));
-  const scale = pobTotal / raw.reduce((a, b) => a + b, 0);
-  const pobs = raw.map((r) => Math.max(1000, Math.round(r * scale)));
-  const total = pobs.reduce((a, b) => a + b, 0);
-  const width = total / nDistritos;
-  const contrib = Array.from({ length: nDistritos }, () => new Map<number, number>());
-  let start = 0;
-  const municipios = pobs.map((pob, i) => {
-    const end = start + pob;
+  azar: Azar,
+): { municipios: DatosMunicipio[]; distritos: Distrito[] } {
+  const brutas = azar.barajar(Array.from({ length: nMunicipios }, (_, i) => azar.rango(0.7, 1.3) / (i + 1)));
+  const escala = pobTotal / brutas.reduce((a, b) => a + b, 0);
+  const poblaciones = brutas.map((r) => Math.max(1000, Math.round(r * escala)));
+  const total = poblaciones.reduce((a, b) => a + b, 0);
+  const ancho = total / nDistritos;
+  const aportes = Array.from({ length: nDistritos }, () => new Map<number, number>());
+  let inicio = 0;
+  const municipios = poblaciones.map((pob, i) => {
+    const fin = inicio + pob;
     const distritos: { distrito: number; share: number }[] = [];
-    for (let d = Math.floor(start / width); d < nDistritos && d * width < end; d++) {
-      const overlap = Math.min(end, (d + 1) * width) - Math.max(start, d * width);
-      if (overlap <= 0) continue;
-      distritos.push({ distrito: d + 1, share: overlap / pob });
-      contrib[d]!.set(i, overlap);
+    for (let d = Math.floor(inicio / ancho); d < nDistritos && d * ancho < fin; d++) {
+      const traslape = Math.min(fin, (d + 1) * ancho) - Math.max(inicio, d * ancho);
+      if (traslape <= 0) continue;
+      distritos.push({ distrito: d + 1, share: traslape / pob });
+      aportes[d]!.set(i, traslape);
     }
-    start = end;
+    inicio = fin;
     return { id: i + 1, nombre: `Municipio ${i + 1}`, pob, distritos };
   });
   // Cabecera: the municipio that contributes most people to the distrito.
-  const distritos = contrib.map((c, d) => {
-    const [best] = [...c].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    return { id: d + 1, cabecera: municipios[best![0]]!.nombre };
+  const distritos = aportes.map((c, d) => {
+    const [mayor] = [...c].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return { id: d + 1, cabecera: municipios[mayor![0]]!.nombre };
   });
   return { municipios, distritos };
 }
 
-const PARTIDOS_NACIONALES = jaliscoPartidos().filter((p) => p.orden <= 7);
+const PARTIDOS_NACIONALES = partidosJalisco().filter((p) => p.orden <= 7);
 
-const COALICIONES_NACIONALES: CoalicionPlan[] = [
+const COALICIONES_NACIONALES: PlanCoalicion[] = [
   {
     coalicion: { id: 'FYC', nombre: 'Fuerza y Corazón por México', partidos: ['PAN', 'PRI', 'PRD'] },
     pParcial: 0,
@@ -513,7 +529,7 @@ const COALICIONES_NACIONALES: CoalicionPlan[] = [
 ];
 
 /** The parameters of one national entidad with `casillas` casillas, split by type like Jalisco's. */
-function nacionalParams(id: number, casillas: number, rng: Rng): EntidadParams {
+function parametrosNacionales(id: number, casillas: number, azar: Azar): ParametrosEntidad {
   const [nombre, utcOffsetMinutes, nMun, nDist] = ESTADOS[id - 1]!;
   const S = Math.max(1, Math.round((casillas * 54) / 10_903));
   const E = Math.round((casillas * 281) / 10_903);
@@ -521,8 +537,8 @@ function nacionalParams(id: number, casillas: number, rng: Rng): EntidadParams {
   const C = casillas - B - E - S;
   const geo =
     id === 14
-      ? { municipios: jaliscoMunicipios(), distritos: distritosJson.map((d) => ({ id: d.id, cabecera: d.cabecera })) }
-      : syntheticGeography(nMun, nDist, casillas * 766, rng);
+      ? { municipios: municipiosJalisco(), distritos: distritosJson.map((d) => ({ id: d.id, cabecera: d.cabecera })) }
+      : geografiaSintetica(nMun, nDist, casillas * 766, azar);
   return {
     entidad: { id, nombre, utcOffsetMinutes, sintetico: true },
     elecciones: ELECCIONES,
@@ -537,8 +553,8 @@ function nacionalParams(id: number, casillas: number, rng: Rng): EntidadParams {
 }
 
 /** 32 synthetic entidades with 170,648 casillas in all (INE 2024 scale), for benchmarks. */
-export function generateNational(seed = 2024): Catalogue[] {
-  const rng = createRng(seed);
-  const perEstado = apportion(NACIONAL_CASILLAS, ESTADOS.map((e) => e[4]), 1);
-  return perEstado.map((n, i) => generateEntidad(nacionalParams(i + 1, n, rng.fork(`geo-${i + 1}`)), seed * 33 + i + 1));
+export function generarNacional(seed = 2024): Catalogo[] {
+  const azar = crearAzar(seed);
+  const porEstado = repartir(NACIONAL_CASILLAS, ESTADOS.map((e) => e[4]), 1);
+  return porEstado.map((n, i) => generarEntidad(parametrosNacionales(i + 1, n, azar.derivar(`geo-${i + 1}`)), seed * 33 + i + 1));
 }

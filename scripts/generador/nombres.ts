@@ -2,7 +2,7 @@
  * Synthetic Spanish names for candidaturas. Invented combinations of common given names and surnames:
  * any resemblance to a real candidate is chance, and the catalogue says it is synthetic.
  */
-import type { Rng } from './azar.ts';
+import type { Azar } from './azar.ts';
 
 const MUJERES = [
   'María', 'Guadalupe', 'Ana', 'Laura', 'Claudia', 'Patricia', 'Verónica', 'Alejandra', 'Gabriela', 'Adriana',
@@ -28,15 +28,15 @@ const APELLIDOS = [
 export type Genero = 'M' | 'H';
 
 /** "Nombre Apellido Apellido", sometimes with a second given name. */
-export function nombrePersona(rng: Rng, genero: Genero): string {
+export function nombrePersona(azar: Azar, genero: Genero): string {
   const nombres = genero === 'M' ? MUJERES : HOMBRES;
-  const first = rng.pick(nombres);
-  const second = rng.chance(0.3) ? ' ' + rng.pick(nombres) : '';
-  return `${first}${second === ' ' + first ? '' : second} ${rng.pick(APELLIDOS)} ${rng.pick(APELLIDOS)}`;
+  const primero = azar.elegir(nombres);
+  const segundo = azar.conProbabilidad(0.3) ? ` ${azar.elegir(nombres)}` : '';
+  return `${primero}${segundo === ` ${primero}` ? '' : segundo} ${azar.elegir(APELLIDOS)} ${azar.elegir(APELLIDOS)}`;
 }
 
 /** A fórmula: propietaria and suplente of the same gender (Mexican parity rules pair them so). */
-export function formula(rng: Rng): { propietaria: string; suplente: string } {
-  const genero: Genero = rng.chance(0.5) ? 'M' : 'H';
-  return { propietaria: nombrePersona(rng, genero), suplente: nombrePersona(rng, genero) };
+export function formula(azar: Azar): { propietaria: string; suplente: string } {
+  const genero: Genero = azar.conProbabilidad(0.5) ? 'M' : 'H';
+  return { propietaria: nombrePersona(azar, genero), suplente: nombrePersona(azar, genero) };
 }

@@ -1,16 +1,49 @@
 /**
- * The local D1 (wrangler's SQLite under a persist directory) for the operator and audit scripts: queries with
- * JSON results, and statement batches run as ONE all-or-nothing batch (`wrangler d1 execute --file` runs a file
- * as a single D1 batch locally). `--persist-to DIR` picks another local state (tests use a temporary one).
+ * The local D1 (wrangler's SQLite under a persist directory) for the scripts: queries with JSON results, SQL
+ * files and statement batches run as ONE all-or-nothing batch (`wrangler d1 execute --file` runs a file as a
+ * single D1 batch locally), and the one way the scripts apply the D1 migrations (`npm start`, seed, operators,
+ * the stacks of the tests and benchmarks; the workerd tests apply them in test/setup instead).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { comoTexto, type Sentencia } from '../../worker/db/sentencia.ts';
 import { ConflictoConcurrente, motivoDeConflicto } from '../../worker/db/guardia.ts';
 import type { Ejecutor } from '../../worker/db/administracion.ts';
 import { LEER_PUNTA, puntaDe } from '../../worker/db/bitacora.ts';
-import { DB_NAME, PERSIST_DIR, wrangler } from './local.ts';
+import { NOMBRE_BD, DIR_PERSISTENCIA, wrangler } from './local.ts';
+
+/** The `--persist-to DIR` option of the scripts that work on the local D1 (scripts/lib/argumentos.ts). */
+export const OPCION_PERSIST_TO = { tipo: 'texto', valor: 'DIR', ayuda: 'otra D1 local (por omisión: .state/wrangler)' } as const;
+
+/** The local D1 a `--persist-to` value names: the project's (.state/wrangler) when there is none. */
+export function persistDe(valor: string | undefined): string {
+  return valor === undefined ? DIR_PERSISTENCIA : path.resolve(valor);
+}
+
+const local = (persistTo: string) => ['d1', 'execute', NOMBRE_BD, '--local', '--persist-to', persistTo];
+
+/** Applies data/migrations to the local D1 persisted in `persistTo` (those already applied are skipped). */
+export function aplicarMigraciones(persistTo: string): void {
+  mkdirSync(persistTo, { recursive: true });
+  wrangler(['d1', 'migrations', 'apply', NOMBRE_BD, '--local', '--persist-to', persistTo], { quiet: true });
+}
+
+/** Rows of each statement of `sql`, run as one batch. */
+export function consultarD1LocalLotes<T = Record<string, unknown>>(persistTo: string, sql: string): T[][] {
+  const salida = wrangler([...local(persistTo), '--json', '--command', sql], { quiet: true });
+  return (JSON.parse(salida) as { results: T[] }[]).map((r) => r.results);
+}
+
+/** Rows of the last statement of `sql`. */
+export function consultarD1Local<T = Record<string, unknown>>(persistTo: string, sql: string): T[] {
+  return consultarD1LocalLotes<T>(persistTo, sql).at(-1) ?? [];
+}
+
+/** Runs the SQL file `archivo` as one all-or-nothing batch. */
+export function ejecutarArchivoD1Local(persistTo: string, archivo: string): void {
+  wrangler([...local(persistTo), '--yes', '--file', archivo], { quiet: true });
+}
 
 export interface D1Local {
   persistTo: string;
@@ -19,26 +52,16 @@ export interface D1Local {
   migrar(): void;
 }
 
-/** `--persist-to DIR` from argv, else the project's local state. */
-export function persistDe(argv: readonly string[]): string {
-  const i = argv.indexOf('--persist-to');
-  return i >= 0 && argv[i + 1] ? path.resolve(argv[i + 1]!) : PERSIST_DIR;
-}
-
 export function d1Local(persistTo: string): D1Local {
-  const base = ['d1', 'execute', DB_NAME, '--local', '--persist-to', persistTo];
   return {
     persistTo,
-    consulta<T>(sql: string): T[] {
-      const salida = wrangler([...base, '--json', '--command', sql], { quiet: true });
-      return ((JSON.parse(salida) as { results: T[] }[]).at(-1)?.results ?? []) as T[];
-    },
+    consulta: <T,>(sql: string) => consultarD1Local<T>(persistTo, sql),
     lote(sentencias) {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'prep-d1-'));
       const archivo = path.join(dir, 'lote.sql');
       try {
-        writeFileSync(archivo, sentencias.map(comoTexto).join('\n') + '\n');
-        wrangler([...base, '--yes', '--file', archivo], { quiet: true });
+        writeFileSync(archivo, `${sentencias.map(comoTexto).join('\n')}\n`);
+        ejecutarArchivoD1Local(persistTo, archivo);
       } catch (e) {
         const motivo = motivoDeConflicto(e);
         throw motivo === null ? e : new ConflictoConcurrente(motivo);
@@ -46,9 +69,7 @@ export function d1Local(persistTo: string): D1Local {
         rmSync(dir, { recursive: true, force: true });
       }
     },
-    migrar() {
-      wrangler(['d1', 'migrations', 'apply', DB_NAME, '--local', '--persist-to', persistTo], { quiet: true });
-    },
+    migrar: () => aplicarMigraciones(persistTo),
   };
 }
 

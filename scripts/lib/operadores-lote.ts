@@ -14,8 +14,7 @@ import { OperadorNuevoSchema, type OperadorNuevo } from '../../worker/domain/cap
 import { crearOperador, emitirToken, type Ejecutor } from '../../worker/db/administracion.ts';
 import { LEER_PUNTA, puntaDe } from '../../worker/db/bitacora.ts';
 import { comoTexto, type Sentencia } from '../../worker/db/sentencia.ts';
-import { DB_NAME } from './local.ts';
-import { d1En, wranglerSync } from './pila.ts';
+import { consultarD1Local, ejecutarArchivoD1Local } from './d1-local.ts';
 
 export interface OpcionesLote {
   vigenciaMs: number;
@@ -49,7 +48,7 @@ function ejecutorAcumulador(inicial: Punta): Ejecutor & { sentencias: Sentencia[
  */
 export async function crearOperadoresEnLote(persistTo: string, operadores: readonly OperadorNuevo[], o: OpcionesLote): Promise<Map<string, string>> {
   const ahora = o.ahora ?? Date.now();
-  const punta = puntaDe(d1En<{ id: number; hash: string }>(persistTo, LEER_PUNTA)[0]);
+  const punta = puntaDe(consultarD1Local<{ id: number; hash: string }>(persistTo, LEER_PUNTA)[0]);
   const ej = ejecutorAcumulador(punta);
   const tokens = new Map<string, string>();
   for (const op of operadores) {
@@ -61,8 +60,8 @@ export async function crearOperadoresEnLote(persistTo: string, operadores: reado
   const dir = mkdtempSync(path.join(os.tmpdir(), 'prep-operadores-'));
   try {
     const archivo = path.join(dir, 'operadores.sql');
-    writeFileSync(archivo, fusionar(ej.sentencias).join('\n') + '\n');
-    wranglerSync(['d1', 'execute', DB_NAME, '--local', '--persist-to', persistTo, '--yes', '--file', archivo]);
+    writeFileSync(archivo, `${fusionar(ej.sentencias).join('\n')}\n`);
+    ejecutarArchivoD1Local(persistTo, archivo);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -90,14 +89,14 @@ export function fusionar(sentencias: readonly Sentencia[]): string[] {
     const guardia = /^INSERT INTO guardia \(motivo\) SELECT '([A-Z_]+)' WHERE ([\s\S]+)$/.exec(texto);
     if (guardia) {
       const motivo = guardia[1]!;
-      const g = grupos.get('guardia:' + motivo) ?? { cabecera: `INSERT INTO guardia (motivo) SELECT '${motivo}' WHERE `, union: ' OR ', max: MAX_CONDICIONES, partes: [] };
-      grupos.set('guardia:' + motivo, g);
+      const g = grupos.get(`guardia:${motivo}`) ?? { cabecera: `INSERT INTO guardia (motivo) SELECT '${motivo}' WHERE `, union: ' OR ', max: MAX_CONDICIONES, partes: [] };
+      grupos.set(`guardia:${motivo}`, g);
       g.partes.push(`(${guardia[2]!})`);
       continue;
     }
     const insercion = /^(INSERT INTO \w+ \([^)]*\))\s*VALUES\s*([\s\S]+)$/.exec(texto);
     if (!insercion) throw new Error(`sentencia que no se sabe fusionar: ${texto.slice(0, 80)}`);
-    const cabecera = insercion[1]!.replace(/\s+/g, ' ') + ' VALUES ';
+    const cabecera = `${insercion[1]!.replace(/\s+/g, ' ')} VALUES `;
     const g = grupos.get(cabecera) ?? { cabecera, union: ', ', max: MAX_FILAS, partes: [] };
     grupos.set(cabecera, g);
     g.partes.push(insercion[2]!);
@@ -107,7 +106,7 @@ export function fusionar(sentencias: readonly Sentencia[]): string[] {
     let actual: string[] = [];
     let bytes = 0;
     const cerrar = () => {
-      if (actual.length > 0) out.push(g.cabecera + actual.join(g.union) + ';');
+      if (actual.length > 0) out.push(`${g.cabecera + actual.join(g.union)};`);
       actual = [];
       bytes = 0;
     };

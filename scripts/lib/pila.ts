@@ -10,9 +10,8 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync, type WriteStream } f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DB_NAME, ROOT, quietEnv } from './local.ts';
-
-const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
+import { aplicarMigraciones, consultarD1Local } from './d1-local.ts';
+import { RAIZ, binario, entornoSilencioso, wrangler as wranglerLocal } from './local.ts';
 
 export interface Pila {
   /** http://127.0.0.1:PORT */
@@ -45,25 +44,13 @@ export function puertoLibre(): Promise<number> {
 
 /** Builds the portal into `outDir` (its static assets end up in outDir/client). */
 export function construirPortal(outDir: string): void {
-  const r = spawnSync(bin('astro'), ['build', '--silent', '--outDir', outDir], {
-    cwd: ROOT,
-    env: quietEnv,
+  const r = spawnSync(binario('astro'), ['build', '--silent', '--outDir', outDir], {
+    cwd: RAIZ,
+    env: entornoSilencioso,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error(`astro build falló:\n${r.stdout}\n${r.stderr}`);
-}
-
-export function wranglerSync(args: string[]): string {
-  const r = spawnSync(bin('wrangler'), args, { cwd: ROOT, env: quietEnv, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`wrangler ${args.join(' ')} falló:\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
-}
-
-/** Rows of the last statement of `sql` on the local D1 persisted in `persistTo`. */
-export function d1En<T = Record<string, unknown>>(persistTo: string, sql: string): T[] {
-  const out = wranglerSync(['d1', 'execute', DB_NAME, '--local', '--persist-to', persistTo, '--json', '--command', sql]);
-  return (JSON.parse(out) as { results: T[] }[]).at(-1)?.results ?? [];
 }
 
 async function esperarSalud(url: string, hijo: ChildProcess, salida: () => string, ms: number): Promise<void> {
@@ -87,7 +74,7 @@ export interface OpcionesPila {
   /** A persist folder to use and keep; default: a fresh temporary one, removed by `parar()`. */
   persistTo?: string;
   /** Default: a free port. */
-  port?: number;
+  puerto?: number;
   /** Default 127.0.0.1. */
   ip?: string;
   /** Runs after the migrations and before the server starts (catalogue, operators …). */
@@ -107,52 +94,52 @@ export interface OpcionesPila {
  * Starts a stack: migrations applied to the local D1, then `prepararDatos`, then wrangler dev; resolves once
  * /health answers.
  */
-export async function iniciarPila(opts: OpcionesPila = {}): Promise<Pila> {
-  const temporal = opts.persistTo === undefined;
-  const persistTo = opts.persistTo ?? mkdtempSync(path.join(tmpdir(), 'prep-e2e-state-'));
+export async function iniciarPila(opciones: OpcionesPila = {}): Promise<Pila> {
+  const temporal = opciones.persistTo === undefined;
+  const persistTo = opciones.persistTo ?? mkdtempSync(path.join(tmpdir(), 'prep-e2e-state-'));
   mkdirSync(persistTo, { recursive: true });
   const local = ['--local', '--persist-to', persistTo];
-  const wrangler = (args: string[]) => wranglerSync(args);
-  const d1 = <T,>(sql: string): T[] => d1En<T>(persistTo, sql);
+  const wrangler = (args: string[]) => wranglerLocal(args, { quiet: true });
+  const d1 = <T,>(sql: string): T[] => consultarD1Local<T>(persistTo, sql);
   const limpiar = () => {
     if (temporal) rmSync(persistTo, { recursive: true, force: true });
   };
   try {
-    wranglerSync(['d1', 'migrations', 'apply', DB_NAME, ...local]);
-    await opts.prepararDatos?.({ wrangler, d1, persistTo });
+    aplicarMigraciones(persistTo);
+    await opciones.prepararDatos?.({ wrangler, d1, persistTo });
   } catch (e) {
     limpiar();
     throw e;
   }
 
-  let bundle: string | null = null;
-  if (opts.congelar) {
-    bundle = mkdtempSync(path.join(tmpdir(), 'prep-bundle-'));
+  let paquete: string | null = null;
+  if (opciones.congelar) {
+    paquete = mkdtempSync(path.join(tmpdir(), 'prep-bundle-'));
     try {
-      wranglerSync(['deploy', '--dry-run', '--outdir', bundle, ...(opts.assetsDir === undefined ? [] : ['--assets', opts.assetsDir])]);
+      wrangler(['deploy', '--dry-run', '--outdir', paquete, ...(opciones.assetsDir === undefined ? [] : ['--assets', opciones.assetsDir])]);
     } catch (e) {
-      rmSync(bundle, { recursive: true, force: true });
+      rmSync(paquete, { recursive: true, force: true });
       limpiar();
       throw e;
     }
   }
-  const script = bundle === null ? [] : [path.join(bundle, 'index.js'), '--no-bundle', '--config', path.join(ROOT, 'wrangler.toml')];
-  const port = opts.port ?? (await puertoLibre());
+  const entrada = paquete === null ? [] : [path.join(paquete, 'index.js'), '--no-bundle', '--config', path.join(RAIZ, 'wrangler.toml')];
+  const puerto = opciones.puerto ?? (await puertoLibre());
   const inspector = await puertoLibre();
-  const ip = opts.ip ?? '127.0.0.1';
-  const url = `http://${ip === '0.0.0.0' ? '127.0.0.1' : ip}:${port}`;
-  const vars = Object.entries(opts.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
-  const assets = opts.assetsDir === undefined ? [] : ['--assets', opts.assetsDir];
+  const ip = opciones.ip ?? '127.0.0.1';
+  const url = `http://${ip === '0.0.0.0' ? '127.0.0.1' : ip}:${puerto}`;
+  const vars = Object.entries(opciones.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+  const assets = opciones.assetsDir === undefined ? [] : ['--assets', opciones.assetsDir];
   const hijo = spawn(
-    bin('wrangler'),
+    binario('wrangler'),
     [
       'dev',
-      ...script,
+      ...entrada,
       ...local,
       '--ip',
       ip,
       '--port',
-      String(port),
+      String(puerto),
       '--inspector-port',
       String(inspector),
       ...assets,
@@ -160,12 +147,12 @@ export async function iniciarPila(opts: OpcionesPila = {}): Promise<Pila> {
       '--show-interactive-dev-session=false',
       ...vars,
     ],
-    { cwd: ROOT, env: quietEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    { cwd: RAIZ, env: entornoSilencioso, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let texto = '';
   let archivo: WriteStream | null = null;
   // PREP_REGISTRO_WRANGLER: where to keep the Worker's log of a stack started by a bench or a test.
-  const registro = opts.registro ?? process.env.PREP_REGISTRO_WRANGLER;
+  const registro = opciones.registro ?? process.env.PREP_REGISTRO_WRANGLER;
   if (registro) {
     mkdirSync(path.dirname(registro), { recursive: true });
     archivo = createWriteStream(registro, { flags: 'a' });
@@ -197,7 +184,7 @@ export async function iniciarPila(opts: OpcionesPila = {}): Promise<Pila> {
       }
     }
     archivo?.end();
-    if (bundle !== null) rmSync(bundle, { recursive: true, force: true });
+    if (paquete !== null) rmSync(paquete, { recursive: true, force: true });
     limpiar();
   };
 

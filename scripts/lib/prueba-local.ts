@@ -6,10 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { catalogueSqlScript } from '../../worker/db/catalogo-carga.ts';
-import { fixtureCatalogue } from '../../test/ejemplos/eleccion.ts';
-import { d1Local, type D1Local } from './d1-local.ts';
-import { ROOT, quietEnv, wrangler, DB_NAME } from './local.ts';
+import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
+import { catalogoEjemplo } from '../../test/ejemplos/eleccion.ts';
+import { d1Local, ejecutarArchivoD1Local, type D1Local } from './d1-local.ts';
+import { RAIZ, entornoSilencioso } from './local.ts';
 
 /** A fresh local D1 in a temporary directory; `borrar()` removes it. */
 export function d1Temporal(): D1Local & { borrar: () => void } {
@@ -17,8 +17,8 @@ export function d1Temporal(): D1Local & { borrar: () => void } {
   const d1 = d1Local(path.join(dir, 'state'));
   d1.migrar();
   const archivo = path.join(dir, 'catalogo.sql');
-  writeFileSync(archivo, catalogueSqlScript(fixtureCatalogue));
-  wrangler(['d1', 'execute', DB_NAME, '--local', '--persist-to', d1.persistTo, '--yes', '--file', archivo], { quiet: true });
+  writeFileSync(archivo, guionSqlCatalogo(catalogoEjemplo));
+  ejecutarArchivoD1Local(d1.persistTo, archivo);
   return { ...d1, borrar: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -29,9 +29,9 @@ export interface Salida {
 }
 
 export function ejecutar(script: string, args: string[], persistTo: string): Salida {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args, '--persist-to', persistTo], {
-    cwd: ROOT,
-    env: quietEnv,
+  const r = spawnSync(process.execPath, [path.join(RAIZ, 'scripts', script), ...args, '--persist-to', persistTo], {
+    cwd: RAIZ,
+    env: entornoSilencioso,
     encoding: 'utf8',
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

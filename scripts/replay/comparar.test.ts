@@ -77,7 +77,7 @@ describe('a faithful replay of the hand-written database', () => {
 });
 
 describe('a file whose summary was altered', () => {
-  it('is reported as inconsistent with itself; ours still follows RULES (exit 0)', async () => {
+  it('is reported as inconsistent with itself; ours still follows REGLAS (exit 0)', async () => {
     const t = cambiar(BASE, RESUMEN, '9,9,2,7,77.7777,5,55.5555,44.4444,3,1809,1300,1101,60.8623');
     const { i, informes, texto } = await replay(t);
     expect(i.actas.diferencias).toEqual([]);
@@ -95,16 +95,16 @@ describe('a file whose summary was altered', () => {
   });
 });
 
-describe('a file whose rows break RULES', () => {
+describe('a file whose rows break REGLAS', () => {
   // The excede acta marked as counted, a TOTAL_VOTOS_CALCULADO that is not the sum of its votes, and a summary
-  // that is what those rows add up to: consistent with itself, not with RULES.
+  // that is what those rows add up to: consistent with itself, not with REGLAS.
   const t = cambiar(
     cambiar(cambiar(BASE, '320,320,300,5,Excede Lista Nominal,0,', '320,320,300,5,,1,'), ',406,406,600,8,,1,', ',406,410,600,8,,1,'),
     RESUMEN,
     '9,9,2,7,77.7777,5,55.5555,33.3333,2,2109,1605,1425,67.5675',
   );
 
-  it('lists each acta difference with its key as the file’s, and ours as RULES say', async () => {
+  it('lists each acta difference with its key as the file’s, and ours as REGLAS say', async () => {
     const { i, informes } = await replay(t);
     expect(i.actas.diferencias.map((d) => [d.etiqueta, d.campo, d.nuestro, d.archivo, d.reglas, d.juicio])).toEqual([
       ['261001B01005', 'TOTAL_VOTOS_CALCULADO', '406', '410', '406', 'archivo'],
@@ -114,7 +114,7 @@ describe('a file whose rows break RULES', () => {
     expect(i.consigoMismo).toEqual({ comparable: true, diferencias: [], filasFueraDeReglas: 2 });
     const tv = i.resumen!.find((f) => f.figura === 'TOTAL_VOTOS_C_CS')!;
     expect(tv).toMatchObject({ nuestro: '1281', archivo: '1605', filasArchivo: '1605', reglas: '1281', juicio: 'archivo' });
-    expect(tv.explicacion).toContain('sus filas no siguen RULES');
+    expect(tv.explicacion).toContain('sus filas no siguen REGLAS');
     expect(coincide(informes)).toBe(true);
   });
 });
@@ -126,9 +126,9 @@ describe('differences of ours', () => {
     });
     expect(i.actas.diferencias).toEqual([expect.objectContaining({ etiqueta: '262002B01005', campo: 'TOTAL_VOTOS_CALCULADO', nuestro: '371', reglas: '370', juicio: 'nuestra' })]);
     expect(juicios(i)).toMatchObject({ TOTAL_VOTOS_C_CS: 'nuestra', TOTAL_VOTOS_S_CS: 'nuestra', ACTAS_CONTABILIZADAS: 'coincide' });
-    expect(i.internas).toEqual(['votos de PAN: nuestro shard dice 351; por RULES (actas contabilizadas) son 350']);
+    expect(i.internas).toEqual(['votos de PAN: nuestro shard dice 351; por REGLAS (actas contabilizadas) son 350']);
     expect(coincide(informes)).toBe(false);
-    expect(texto).toMatch(/✗ NUESTRA +262002B01005 \(línea 13\) TOTAL_VOTOS_CALCULADO: nuestro 371 · archivo 370 · RULES 370/);
+    expect(texto).toMatch(/✗ NUESTRA +262002B01005 \(línea 13\) TOTAL_VOTOS_CALCULADO: nuestro 371 · archivo 370 · REGLAS 370/);
     expect(texto).toContain('VEREDICTO: NO COINCIDE');
   });
 

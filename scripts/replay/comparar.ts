@@ -3,17 +3,20 @@
  * the file's; the 13 summary figures ours vs the file's; and whether the file agrees with itself (its summary
  * against what its own rows add up to).
  *
- * Three answers meet for each item: ours (our published CSV), the file's, and RULES' — what RULES.md §4–§5 give
+ * Three answers meet for each item: ours (our published CSV), the file's, and REGLAS' — what docs/REGLAS.md §4–§5 give
  * for the file's own figures, computed with the domain core (clasificarActa, tallies, figuras). Ours must equal
- * RULES; where the file does not, the difference is the file's, and it is reported as such:
- *   ours = RULES = file   coincide
- *   ours = RULES ≠ file   «del archivo»: the file breaks RULES (or disagrees with itself)
- *   ours ≠ RULES          «nuestra»: a defect of ours (the replay exits non-zero)
+ * REGLAS; where the file does not, the difference is the file's, and it is reported as such:
+ *   ours = REGLAS = file   coincide
+ *   ours = REGLAS ≠ file   «del archivo»: the file breaks REGLAS (or disagrees with itself)
+ *   ours ≠ REGLAS          «nuestra»: a defect of ours (the replay exits non-zero)
  */
 import { sinApostrofo } from '../../worker/domain/claves/clave.ts';
 import { CIFRAS_RESUMEN, type CifraResumen } from '../catalogo/desde-prep/encabezados.ts';
 import type { CsvLeido } from '../../worker/domain/corte/verificar-csv.ts';
-import { addActa, addEsperada, emptyTally, figuras, figurasFila, type Figuras, type Tally } from '../../worker/domain/conteo/conteo.ts';
+import type { Figuras } from '../../worker/domain/contrato/index.ts';
+import { conteoVacio, sumarActa, sumarEsperada, type Conteo } from '../../worker/domain/conteo/conteo.ts';
+import { figuras } from '../../worker/domain/conteo/figuras.ts';
+import { figurasFila } from '../../worker/domain/conteo/figuras-csv.ts';
 import type { ActaReplay, EleccionReplay, PlanReplay } from './plan.ts';
 import { esNoAplica } from '../catalogo/desde-prep/resultados.ts';
 import { observaInconsistencia } from './valores.ts';
@@ -37,7 +40,7 @@ export interface FilaResumen {
   archivo: string | null;
   /** What the file's rows add up to, as the file states them (its CONTABILIZADA, TOTAL_VOTOS_CALCULADO…). */
   filasArchivo: string;
-  /** What RULES give for the file's figures. */
+  /** What REGLAS give for the file's figures. */
   reglas: string;
   nuestro: string;
   /** `sin_dato`: the file does not publish this figure. */
@@ -67,7 +70,7 @@ export interface InformeEleccion {
   /** Null when the file's summary is not this entidad's (a national file replayed one entidad at a time). */
   resumen: FilaResumen[] | null;
   consigoMismo: { comparable: boolean; diferencias: { figura: CifraResumen; dice: string; suman: string }[]; filasFueraDeReglas: number };
-  /** Checks of ours against ours: the CSV's summary and the shard's, the shard's votes and RULES'. */
+  /** Checks of ours against ours: the CSV's summary and the shard's, the shard's votes and REGLAS'. */
   internas: string[];
   fallas: FallaEnvio[];
   sugerencia: string | null;
@@ -134,19 +137,19 @@ const SIN_REGISTRO: FilaNuestra = { contabilizada: '-', total: '-', observacione
 function explicarContabilizada(a: ActaReplay, juicio: Exclude<Juicio, 'coincide'>): string {
   const r = a.reglas;
   const porReglas =
-    r.contabilizada === '-' ? 'por RULES no está registrada' : `por RULES §4 su CONTABILIZADA es ${r.contabilizada}${r.observaciones ? ` (${r.observaciones})` : ''}`;
+    r.contabilizada === '-' ? 'por REGLAS no está registrada' : `por REGLAS §4 su CONTABILIZADA es ${r.contabilizada}${r.observaciones ? ` (${r.observaciones})` : ''}`;
   if (juicio === 'nuestra') {
     if (a.registro.tipo === 'sin_seccion') return `${porReglas}; el catálogo no admite actas sin sección y la réplica no la registra`;
     return `${porReglas}: nuestra publicación no lo sigue`;
   }
-  if (a.registro.tipo === 'ilegible') return `el archivo la da por registrada, pero su fila tiene valores que RULES §3 no admite y no se envió: ${a.registro.problemas.join('; ')}`;
+  if (a.registro.tipo === 'ilegible') return `el archivo la da por registrada, pero su fila tiene valores que REGLAS §3 no admite y no se envió: ${a.registro.problemas.join('; ')}`;
   return `el archivo dice ${a.archivoDice.contabilizada}${a.archivoDice.observaciones && !esNoAplica(a.archivoDice.observaciones) ? ` («${a.archivoDice.observaciones}»)` : ''}; ${porReglas}`;
 }
 
 function explicarTotal(a: ActaReplay, juicio: Exclude<Juicio, 'coincide'>): string {
-  if (juicio === 'nuestra') return `por RULES §4 es la suma de sus campos de votos, ${a.reglas.totalVotosCalculado}: nuestra publicación no lo sigue`;
-  if (a.registro.tipo === 'ilegible') return 'su fila no se pudo enviar (valores que RULES §3 no admite)';
-  return `el archivo dice ${a.archivoDice.totalVotosCalculado}; la suma de sus campos de votos es ${a.reglas.totalVotosCalculado} (RULES §4: TOTAL_VOTOS_CALCULADO se calcula, no se captura)`;
+  if (juicio === 'nuestra') return `por REGLAS §4 es la suma de sus campos de votos, ${a.reglas.totalVotosCalculado}: nuestra publicación no lo sigue`;
+  if (a.registro.tipo === 'ilegible') return 'su fila no se pudo enviar (valores que REGLAS §3 no admite)';
+  return `el archivo dice ${a.archivoDice.totalVotosCalculado}; la suma de sus campos de votos es ${a.reglas.totalVotosCalculado} (REGLAS §4: TOTAL_VOTOS_CALCULADO se calcula, no se captura)`;
 }
 
 // ---- the file's rows as stated --------------------------------------------------------------------------------
@@ -154,11 +157,11 @@ function explicarTotal(a: ActaReplay, juicio: Exclude<Juicio, 'coincide'>): stri
 const enteroDe = (t: string) => (/^\d+$/.test(t.trim()) ? Number(t.trim()) : 0);
 
 /**
- * The 13 figures the file's rows add up to as the file states them (RULES.md §5 on its own CONTABILIZADA,
+ * The 13 figures the file's rows add up to as the file states them (docs/REGLAS.md §5 on its own CONTABILIZADA,
  * TOTAL_VOTOS_CALCULADO, LISTA_NOMINAL, TIPO_CASILLA and OBSERVACIONES): what its summary must say.
  */
-export function tallyDeclarado(actas: readonly ActaReplay[]): Tally {
-  const t = emptyTally();
+export function conteoDeclarado(actas: readonly ActaReplay[]): Conteo {
+  const t = conteoVacio();
   for (const a of actas) {
     const fc = a.registro.tipo === 'fuera_catalogo';
     const c = a.archivoDice.contabilizada;
@@ -183,14 +186,14 @@ export function tallyDeclarado(actas: readonly ActaReplay[]): Tally {
   return t;
 }
 
-/** The tally RULES give for the file's figures: every registered acta classified, every other one esperada. */
-export function tallyReglas(e: EleccionReplay): Tally {
-  const t = emptyTally();
+/** The tally REGLAS give for the file's figures: every registered acta classified, every other one esperada. */
+export function conteoPorReglas(e: EleccionReplay): Conteo {
+  const t = conteoVacio();
   for (const a of e.actas) {
-    if (a.entradaReglas !== null) addActa(t, a.entradaReglas);
-    else addEsperada(t);
+    if (a.entradaReglas !== null) sumarActa(t, a.entradaReglas);
+    else sumarEsperada(t);
   }
-  for (let i = 0; i < e.sinFila.length; i++) addEsperada(t);
+  for (let i = 0; i < e.sinFila.length; i++) sumarEsperada(t);
   return t;
 }
 
@@ -242,9 +245,9 @@ export function compararEleccion(
   for (const f of fallas) notas.push({ etiqueta: f.etiqueta, linea: f.linea, nota: `la API rechazó su envío: ${f.mensaje}` });
 
   // Summary.
-  const reglasT = tallyReglas(e);
-  const reglas = figurasFila(figuras(reglasT, { final: opciones.final }));
-  const declarado = figurasFila(figuras(tallyDeclarado(e.actas), { final: opciones.final }));
+  const conteoReglas = conteoPorReglas(e);
+  const reglas = figurasFila(figuras(conteoReglas, { final: opciones.final }));
+  const declarado = figurasFila(figuras(conteoDeclarado(e.actas), { final: opciones.final }));
   const nuestroResumen = nuestro?.csv.resumen ?? [];
   const archivoDe = (f: CifraResumen) => {
     const v = e.resumenArchivo[f];
@@ -257,18 +260,18 @@ export function compararEleccion(
       const n = nuestroResumen[i] ?? '(nada)';
       const archivo = archivoDe(figura);
       const base = { figura, archivo, filasArchivo: declarado[i]!, reglas: reglas[i]!, nuestro: n };
-      if (!igualCifra(n, reglas[i]!)) return { ...base, juicio: 'nuestra' as const, explicacion: `nuestro ${n}; por RULES §5 sobre las cifras del archivo es ${reglas[i]}` };
+      if (!igualCifra(n, reglas[i]!)) return { ...base, juicio: 'nuestra' as const, explicacion: `nuestro ${n}; por REGLAS §5 sobre las cifras del archivo es ${reglas[i]}` };
       if (archivo === null) return { ...base, juicio: 'sin_dato' as const, explicacion: 'el archivo no publica esta cifra' };
       if (igualCifra(archivo, reglas[i]!)) return { ...base, juicio: 'coincide' as const, explicacion: null };
       const explicacion = !igualCifra(archivo, declarado[i]!)
-        ? `el resumen del archivo dice ${archivo} y sus propias filas suman ${declarado[i]}${igualCifra(declarado[i]!, reglas[i]!) ? '' : `; por RULES sus cifras dan ${reglas[i]}`}`
-        : `su resumen es lo que suman sus filas, pero sus filas no siguen RULES: por RULES §4–§5 sus cifras dan ${reglas[i]}`;
+        ? `el resumen del archivo dice ${archivo} y sus propias filas suman ${declarado[i]}${igualCifra(declarado[i]!, reglas[i]!) ? '' : `; por REGLAS sus cifras dan ${reglas[i]}`}`
+        : `su resumen es lo que suman sus filas, pero sus filas no siguen REGLAS: por REGLAS §4–§5 sus cifras dan ${reglas[i]}`;
       return { ...base, juicio: 'archivo' as const, explicacion };
     });
   } else if (nuestro !== null) {
-    // The summary cannot be compared with the file's; ours must still be RULES'.
+    // The summary cannot be compared with the file's; ours must still be REGLAS'.
     CIFRAS_RESUMEN.forEach((f, i) => {
-      if (!igualCifra(nuestroResumen[i] ?? '', reglas[i]!)) internas.push(`${f}: nuestro resumen dice ${nuestroResumen[i] ?? '(nada)'}; por RULES es ${reglas[i]}`);
+      if (!igualCifra(nuestroResumen[i] ?? '', reglas[i]!)) internas.push(`${f}: nuestro resumen dice ${nuestroResumen[i] ?? '(nada)'}; por REGLAS es ${reglas[i]}`);
     });
   }
 
@@ -285,17 +288,17 @@ export function compararEleccion(
     });
   }
 
-  // Ours against ours: the shard and the CSV must say the same, and the votes per column must be RULES'.
+  // Ours against ours: the shard and the CSV must say the same, and the votes per column must be REGLAS'.
   if (nuestro?.shard) {
     const delShard = figurasFila(nuestro.shard.figuras);
     CIFRAS_RESUMEN.forEach((f, i) => {
       if (delShard[i] !== nuestroResumen[i]) internas.push(`${f}: nuestro shard de la entidad dice ${delShard[i]} y nuestro CSV ${nuestroResumen[i] ?? '(nada)'}`);
     });
-    const columnas = new Set([...Object.keys(nuestro.shard.votos), ...Object.keys(reglasT.votos)]);
+    const columnas = new Set([...Object.keys(nuestro.shard.votos), ...Object.keys(conteoReglas.votos)]);
     for (const c of columnas) {
       const n = nuestro.shard.votos[c] ?? 0;
-      const r = reglasT.votos[c] ?? 0;
-      if (n !== r) internas.push(`votos de ${c}: nuestro shard dice ${n}; por RULES (actas contabilizadas) son ${r}`);
+      const r = conteoReglas.votos[c] ?? 0;
+      if (n !== r) internas.push(`votos de ${c}: nuestro shard dice ${n}; por REGLAS (actas contabilizadas) son ${r}`);
     }
   }
 
@@ -304,7 +307,7 @@ export function compararEleccion(
   const iPart = CIFRAS_RESUMEN.indexOf('PORCENTAJE_PARTICIPACION_CIUDADANA');
   const partArchivo = archivoDe('PORCENTAJE_PARTICIPACION_CIUDADANA');
   if (partArchivo !== null && e.resumenComparable) {
-    const otra = figurasFila(figuras(reglasT, { final: !opciones.final }))[iPart]!;
+    const otra = figurasFila(figuras(conteoReglas, { final: !opciones.final }))[iPart]!;
     if (!igualCifra(partArchivo, reglas[iPart]!) && igualCifra(partArchivo, otra)) {
       sugerencia = opciones.final
         ? 'la participación del archivo es la de un corte no final (TOTAL_VOTOS_S_CS): ¿es un corte final? pruebe sin --final'
@@ -349,7 +352,7 @@ export function compararReplay(
   });
 }
 
-/** Whether ours follows RULES everywhere (the replay's exit code 0): no difference of ours in any election. */
+/** Whether ours follows REGLAS everywhere (the replay's exit code 0): no difference of ours in any election. */
 export function coincide(informes: readonly InformeEleccion[]): boolean {
   return informes.every((i) => i.nuestras === 0);
 }

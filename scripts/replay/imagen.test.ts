@@ -4,16 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { tipoPorContenido } from '../../worker/domain/captura/tipo-imagen.ts';
 import { crc32, DIMENSIONES_REEMPLAZO, imagenReemplazo, MARCA_REEMPLAZO } from './imagen.ts';
 
-interface Chunk {
+interface BloquePng {
   tipo: string;
   datos: Buffer;
-  crcOk: boolean;
+  crcCorrecto: boolean;
 }
 
 /** Walks a PNG's chunks, checking each CRC independently of the encoder. */
-function chunks(png: Uint8Array): Chunk[] {
+function bloquesPng(png: Uint8Array): BloquePng[] {
   const b = Buffer.from(png);
-  const out: Chunk[] = [];
+  const bloques: BloquePng[] = [];
   let i = 8;
   while (i < b.length) {
     const largo = b.readUInt32BE(i);
@@ -21,10 +21,10 @@ function chunks(png: Uint8Array): Chunk[] {
     const datos = b.subarray(i + 8, i + 8 + largo);
     const crc = b.readUInt32BE(i + 8 + largo);
     const esperado = crc32(new Uint8Array(b.subarray(i + 4, i + 8 + largo)));
-    out.push({ tipo, datos, crcOk: crc === esperado });
+    bloques.push({ tipo, datos, crcCorrecto: crc === esperado });
     i += 12 + largo;
   }
-  return out;
+  return bloques;
 }
 
 const datos = { clave: '261001B01005', origen: 'DIP_LOC_2024.csv:7', codigoArchivo: 'ab'.repeat(32) };
@@ -33,9 +33,9 @@ describe('placeholder image of a replayed acta', () => {
   it('is a valid grayscale PNG the digitalization route accepts', () => {
     const png = imagenReemplazo(datos);
     expect(tipoPorContenido(png)).toBe('image/png');
-    const cs = chunks(png);
+    const cs = bloquesPng(png);
     expect(cs.map((c) => c.tipo)).toEqual(['IHDR', 'tEXt', 'iTXt', 'tEXt', 'iTXt', 'tEXt', 'IDAT', 'IEND']);
-    expect(cs.every((c) => c.crcOk)).toBe(true);
+    expect(cs.every((c) => c.crcCorrecto)).toBe(true);
     const ihdr = cs[0]!.datos;
     expect([ihdr.readUInt32BE(0), ihdr.readUInt32BE(4), ihdr[8], ihdr[9]]).toEqual([DIMENSIONES_REEMPLAZO.ancho, DIMENSIONES_REEMPLAZO.alto, 8, 0]);
     const crudo = inflateSync(cs.find((c) => c.tipo === 'IDAT')!.datos);
@@ -45,7 +45,7 @@ describe('placeholder image of a replayed acta', () => {
   });
 
   it('says in its metadata that it is not the acta, in ASCII and in UTF-8', () => {
-    const cs = chunks(imagenReemplazo(datos));
+    const cs = bloquesPng(imagenReemplazo(datos));
     const textos = cs.filter((c) => c.tipo === 'tEXt').map((c) => c.datos.toString('latin1'));
     const utf8 = cs.filter((c) => c.tipo === 'iTXt').map((c) => c.datos.toString('utf8'));
     expect(textos[0]).toBe('Title\0IMAGEN DE REEMPLAZO - REPLAY');
@@ -57,7 +57,7 @@ describe('placeholder image of a replayed acta', () => {
   });
 
   it('draws the words: the text rows have ink, the blank band between them has none', () => {
-    const cs = chunks(imagenReemplazo(datos));
+    const cs = bloquesPng(imagenReemplazo(datos));
     const crudo = inflateSync(cs.find((c) => c.tipo === 'IDAT')!.datos);
     const { ancho } = DIMENSIONES_REEMPLAZO;
     const tinta = (y0: number, y1: number) => {

@@ -115,16 +115,16 @@ function u32(n: number): Uint8Array {
 }
 
 function unir(partes: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(partes.reduce((s, p) => s + p.length, 0));
+  const unido = new Uint8Array(partes.reduce((s, p) => s + p.length, 0));
   let i = 0;
   for (const p of partes) {
-    out.set(p, i);
+    unido.set(p, i);
     i += p.length;
   }
-  return out;
+  return unido;
 }
 
-function chunk(tipo: string, datos: Uint8Array): Uint8Array {
+function bloquePng(tipo: string, datos: Uint8Array): Uint8Array {
   const cuerpo = unir([strToU8(tipo), datos]);
   return unir([u32(datos.length), cuerpo, u32(crc32(cuerpo))]);
 }
@@ -144,12 +144,12 @@ function glifosAscii(texto: string): string {
 
 /** tEXt: ASCII keyword and text. */
 function texto(clave: string, valor: string): Uint8Array {
-  return chunk('tEXt', unir([ascii(clave), new Uint8Array([0]), ascii(valor)]));
+  return bloquePng('tEXt', unir([ascii(clave), new Uint8Array([0]), ascii(valor)]));
 }
 
 /** iTXt: the same in UTF-8 (keeps the accents and the dash). */
 function textoUtf8(clave: string, valor: string): Uint8Array {
-  return chunk('iTXt', unir([ascii(clave), new Uint8Array([0, 0, 0, 0, 0]), strToU8(valor)]));
+  return bloquePng('iTXt', unir([ascii(clave), new Uint8Array([0, 0, 0, 0, 0]), strToU8(valor)]));
 }
 
 const FIRMA = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -167,14 +167,14 @@ export function imagenReemplazo(d: DatosImagen): Uint8Array {
     (d.codigoArchivo ? ` El CODIGO_INTEGRIDAD que el archivo publicó para el acta es ${d.codigoArchivo}.` : '');
   return unir([
     FIRMA,
-    chunk('IHDR', ihdr),
+    bloquePng('IHDR', ihdr),
     texto('Title', MARCA_REEMPLAZO),
     textoUtf8('Title', MARCA_REEMPLAZO),
     texto('Description', descripcion),
     textoUtf8('Description', descripcion),
     texto('Software', 'prep-edge npm run replay'),
-    chunk('IDAT', zlibSync(crudo, { level: 9 })),
-    chunk('IEND', new Uint8Array(0)),
+    bloquePng('IDAT', zlibSync(crudo, { level: 9 })),
+    bloquePng('IEND', new Uint8Array(0)),
   ]);
 }
 

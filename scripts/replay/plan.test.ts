@@ -64,7 +64,7 @@ describe('plan of the hand-written database (data/fixtures/prep-replay)', () => 
     expect(todos.totales.TOTAL_VOTOS_ASENTADO).toBe('ILEGIBLE');
   });
 
-  it('says what RULES give for each row’s own figures', () => {
+  it('says what REGLAS give for each row’s own figures', () => {
     expect(e.actas.map((a) => [a.reglas.contabilizada, a.reglas.totalVotosCalculado, a.reglas.observaciones])).toEqual([
       ['1', '406', ''],
       ['1', '325', 'Ilegible'],
@@ -237,7 +237,7 @@ describe('rows the file writes oddly', () => {
     expect(acta(q, '261002B01005').tiempos.acopio).toBe(q.corte.ms);
   });
 
-  it('an expected acta without sección (N/A) is not replayed, but RULES still classify it', () => {
+  it('an expected acta without sección (N/A) is not replayed, but REGLAS still classify it', () => {
     const fila = base.split('\r\n').find((l) => l.startsWith("'261001B0100,"))!;
     const sinSeccion = fila.replace("'261001B0100,'261001B01005,26,SONORA,1,HERMOSILLO CENTRO,30,HERMOSILLO,1001,1,B,0,1,5", "'260000M0100,'260000M01005,26,SONORA,1,HERMOSILLO CENTRO,30,HERMOSILLO,N/A,1,M,0,1,5");
     const p = planear([desdeTexto('DIP_LOC.csv', base.replace(fila, `${fila}\r\n${sinSeccion}`))]);

@@ -1,9 +1,9 @@
 /**
- * The plan of a replay of a published PREP database (RULES.md §7): the catalogue derived from the file(s)
- * (`catalogueFromPrep`), and for every row what it becomes in the capture API — an expected acta captured with
+ * The plan of a replay of a published PREP database (docs/REGLAS.md §7): the catalogue derived from the file(s)
+ * (`derivarCatalogo`, on the same parsed files), and for every row what it becomes in the capture API — an expected acta captured with
  * the file's figures, a sin acta with the reason read from OBSERVACIONES, a fuera de catálogo registered by its
- * identification, or nothing (not registered) — together with what RULES.md §4 says about the row's own figures.
- * That verdict is what ours is checked against: the system must follow RULES even where a file does not.
+ * identification, or nothing (not registered) — together with what docs/REGLAS.md §4 says about the row's own figures.
+ * That verdict is what ours is checked against: the system must follow REGLAS even where a file does not.
  *
  * Pure: bytes in, plan (or located problems) out. The script (scripts/replay.ts) sends it over HTTP.
  */
@@ -12,22 +12,23 @@ import type { Identificacion } from '../../worker/domain/acta/publicada.ts';
 import { TOTALES, type Captura, type MotivoSinActa, type Valor } from '../../worker/domain/acta/esquema.ts';
 import { camposDeBoleta } from '../../worker/domain/captura/boleta.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
-import type { Boleta, Catalogue, Catd, TipoCasilla } from '../../worker/domain/catalogo/esquema.ts';
+import type { Boleta, Catalogo, Catd, TipoCasilla } from '../../worker/domain/catalogo/esquema.ts';
 import { TipoCasillaSchema } from '../../worker/domain/catalogo/esquema.ts';
-import { catalogueFromPrep, type OpcionesFromPrep } from '../catalogo/desde-prep/derivar.ts';
+import { derivarCatalogo, type OpcionesDesdePrep } from '../catalogo/desde-prep/derivar.ts';
+import { leerFuentes } from '../catalogo/desde-prep/fuentes.ts';
 import type { CifraResumen } from '../catalogo/desde-prep/encabezados.ts';
-import { esFueraDeCatalogo, esNoAplica, leerRegistrosPrep, leerResultados, pareceResultados, type ArchivoResultados, type FilaResultados } from '../catalogo/desde-prep/resultados.ts';
+import { esFueraDeCatalogo, esNoAplica, esSinSeccion, type ArchivoResultados, type FilaResultados } from '../catalogo/desde-prep/resultados.ts';
 import type { ArchivoEntrada } from '../../worker/domain/catalogo/archivos/leer.ts';
 import { ordenarProblemas, type ProblemaArchivo } from '../../worker/domain/catalogo/archivos/problemas.ts';
 import { construirModelo, type ActaModelo, type CorteModelo, type EleccionModelo } from '../../worker/domain/corte/modelo.ts';
 import { claveActa, claveCasilla } from '../../worker/domain/claves/clave.ts';
 import { err, ok, type Result } from '../../worker/domain/resultado.ts';
-import type { TallyInput } from '../../worker/domain/conteo/conteo.ts';
-import { formatCorte } from '../../worker/domain/tiempo/central.ts';
+import type { EntradaConteo } from '../../worker/domain/conteo/conteo.ts';
+import { formatCorte, type CorteInstante } from '../../worker/domain/tiempo/central.ts';
 import { leerCelda, leerFechaHora, leerImagen, leerMecanismo, motivoSinActa, type MetadatosImagen } from './valores.ts';
 
-export interface OpcionesReplay extends OpcionesFromPrep {
-  /** The file is a final corte: participation uses TOTAL_VOTOS_C_CS (RULES.md §5). */
+export interface OpcionesReplay extends OpcionesDesdePrep {
+  /** The file is a final corte: participation uses TOTAL_VOTOS_C_CS (docs/REGLAS.md §5). */
   final: boolean;
 }
 
@@ -41,7 +42,7 @@ export type Registro =
   | { tipo: 'sin_acta'; motivo: MotivoSinActa; supuesto: boolean }
   /** Registered by its identification; captured when its territory's ballot is known (else `captura` null). */
   | { tipo: 'fuera_catalogo'; captura: Captura | null }
-  /** The row holds cells the API cannot take (RULES.md §3): it is not sent. */
+  /** The row holds cells the API cannot take (docs/REGLAS.md §3): it is not sent. */
   | { tipo: 'ilegible'; problemas: string[] }
   /** An expected acta without a sección (`N/A`: votes from abroad…): the catalogue cannot hold it. */
   | { tipo: 'sin_seccion' };
@@ -52,7 +53,7 @@ export interface Estado {
   totalVotosCalculado: string;
 }
 
-/** RULES' verdict on a row: its status, TOTAL_VOTOS_CALCULADO and OBSERVACIONES as the system must publish them. */
+/** REGLAS' verdict on a row: its status, TOTAL_VOTOS_CALCULADO and OBSERVACIONES as the system must publish them. */
 export interface Veredicto extends Estado {
   observaciones: string;
 }
@@ -78,10 +79,10 @@ export interface ActaReplay {
   codigoArchivo: string | null;
   /** What the file publishes for the acta. */
   archivoDice: Estado & { observaciones: string; listaNominal: string };
-  /** What RULES.md §4 gives for the file's own figures (the row as captured). */
+  /** What docs/REGLAS.md §4 gives for the file's own figures (the row as captured). */
   reglas: Veredicto;
-  /** For the summary recount by RULES: the acta as registered (null while not registered). */
-  entradaReglas: TallyInput | null;
+  /** For the summary recount by REGLAS: the acta as registered (null while not registered). */
+  entradaReglas: EntradaConteo | null;
   /** Assumptions made for this acta (Spanish), e.g. `-` in a field of its ballot sent as 0. */
   notas: string[];
 }
@@ -101,7 +102,7 @@ export interface EleccionReplay {
 }
 
 export interface PlanReplay {
-  catalogue: Catalogue;
+  catalogue: Catalogo;
   modelo: CorteModelo;
   corte: { ms: number; offsetMinutes: number; texto: string };
   final: boolean;
@@ -139,7 +140,7 @@ const NULOS = 'NULOS';
 /** The file's vote cells of a row by catalogue column (NO_REGISTRADAS and NULOS included). */
 function votosDeFila(r: ArchivoResultados, f: FilaResultados, renombre: Readonly<Record<string, string>>): Map<string, string> {
   const m = new Map<string, string>();
-  r.votos.forEach((v, i) => m.set(renombre[v.original] ?? v.nombre, f.votos[i] ?? '-'));
+  for (const [i, v] of r.votos.entries()) m.set(renombre[v.original] ?? v.nombre, f.votos[i] ?? '-');
   m.set(NO_REGISTRADAS, f.datos.NO_REGISTRADAS ?? '-');
   m.set(NULOS, f.datos.NULOS ?? '-');
   return m;
@@ -202,7 +203,7 @@ function tieneVotos(votos: ReadonlyMap<string, string>): boolean {
 
 const NO_REGISTRADA: Veredicto = { contabilizada: '-', totalVotosCalculado: '-', observaciones: '-' };
 
-/** RULES' verdict from a classification (TOTAL_VOTOS_CALCULADO `-` when nothing was captured). */
+/** REGLAS' verdict from a classification (TOTAL_VOTOS_CALCULADO `-` when nothing was captured). */
 function veredicto(c: Clasificacion, capturada: boolean): Veredicto {
   return { contabilizada: String(c.contabilizada), totalVotosCalculado: capturada ? String(c.totalVotosCalculado) : '-', observaciones: observacionesTexto(c.observaciones) };
 }
@@ -291,7 +292,7 @@ function actaEsperada(ctx: Contexto, f: FilaResultados, a: ActaModelo): ActaRepl
     codigoArchivo: c.codigoArchivo,
     archivoDice: c.archivoDice,
   };
-  const tallyDe = (clasificacion: Clasificacion, captura: Captura | null): TallyInput => ({
+  const entradaConteoDe = (clasificacion: Clasificacion, captura: Captura | null): EntradaConteo => ({
     clasificacion,
     votos: captura?.votos ?? null,
     tipo: a.casilla.tipo,
@@ -314,13 +315,13 @@ function actaEsperada(ctx: Contexto, f: FilaResultados, a: ActaModelo): ActaRepl
       );
     }
     if (tieneVotos(votos)) notas.push('OBSERVACIONES dice sin acta y la fila tiene votos: los votos no se envían (un acta sin acta no se captura)');
-    const clasificacion = clasificarActa({ kind: 'sin_acta', motivo: m });
+    const clasificacion = clasificarActa({ tipo: 'sin_acta', motivo: m });
     return {
       ...base,
       tiempos: tiemposDe(ctx, c.leidos, false),
       registro: { tipo: 'sin_acta', motivo: m, supuesto },
       reglas: veredicto(clasificacion, false),
-      entradaReglas: tallyDe(clasificacion, null),
+      entradaReglas: entradaConteoDe(clasificacion, null),
       notas,
     };
   }
@@ -331,7 +332,7 @@ function actaEsperada(ctx: Contexto, f: FilaResultados, a: ActaModelo): ActaRepl
   }
   notas.push(...leida.notas, ...c.supuestosImagen);
   const clasificacion = clasificarActa({
-    kind: 'captura',
+    tipo: 'captura',
     captura: leida.captura,
     casilla: { tipo: a.casilla.tipo, listaNominal: a.casilla.listaNominal, representantes: a.casilla.representantes },
     boletasEspecial: a.eleccion.boletasEspecial,
@@ -341,7 +342,7 @@ function actaEsperada(ctx: Contexto, f: FilaResultados, a: ActaModelo): ActaRepl
     tiempos: tiemposDe(ctx, c.leidos, true),
     registro: { tipo: 'captura', captura: leida.captura },
     reglas: veredicto(clasificacion, true),
-    entradaReglas: tallyDe(clasificacion, leida.captura),
+    entradaReglas: entradaConteoDe(clasificacion, leida.captura),
     notas,
   };
 }
@@ -388,8 +389,8 @@ function actaFueraDeCatalogo(ctx: Contexto, f: FilaResultados, usadas: Set<strin
       captura = leida.captura;
     }
   }
-  const clasificacion = clasificarActa({ kind: 'fuera_catalogo', captura });
-  // RULES' TOTAL_VOTOS_CALCULADO of the row: the sum of its vote cells (what it would be if captured).
+  const clasificacion = clasificarActa({ tipo: 'fuera_catalogo', captura });
+  // REGLAS' TOTAL_VOTOS_CALCULADO of the row: the sum of its vote cells (what it would be if captured).
   const suma = [...votos.values()].reduce((s, t) => {
     const x = leerCelda(t);
     return s + (x.tipo === 'valor' && typeof x.valor === 'number' ? x.valor : 0);
@@ -417,7 +418,7 @@ function actaFueraDeCatalogo(ctx: Contexto, f: FilaResultados, usadas: Set<strin
 
 /**
  * An expected acta of the file without a sección (`N/A`): the catalogue cannot hold it, so it is not replayed;
- * RULES still classify it (with its own lista nominal and representantes) so that the summary recount by RULES
+ * REGLAS still classify it (with its own lista nominal and representantes) so that the summary recount by REGLAS
  * includes it — ours cannot, and the report says why.
  */
 function actaSinSeccion(ctx: Contexto, f: FilaResultados): ActaReplay {
@@ -431,17 +432,17 @@ function actaSinSeccion(ctx: Contexto, f: FilaResultados): ActaReplay {
   };
   const columnas = [...votos].filter(([col, t]) => col !== NO_REGISTRADAS && col !== NULOS && !esNoAplica(t)).map(([col]) => col);
   const boleta: Boleta = { eleccion: ctx.em.eleccion.codigo, territorio: 0, columnas: columnas.length > 0 ? columnas : ['SIN_COLUMNAS'], coaliciones: [] };
-  let entradaReglas: TallyInput | null = null;
+  let entradaReglas: EntradaConteo | null = null;
   let reglas: Veredicto = NO_REGISTRADA;
   const motivo = motivoSinActa(c.archivoDice.observaciones);
   if (motivo !== null) {
-    const clasificacion = clasificarActa({ kind: 'sin_acta', motivo: motivo === 'SIN_MOTIVO' ? 'PAQUETE_NO_ENTREGADO' : motivo });
+    const clasificacion = clasificarActa({ tipo: 'sin_acta', motivo: motivo === 'SIN_MOTIVO' ? 'PAQUETE_NO_ENTREGADO' : motivo });
     entradaReglas = { clasificacion, votos: null, tipo: casilla.tipo, listaNominal: casilla.listaNominal, boleta };
     reglas = veredicto(clasificacion, false);
   } else if (tieneVotos(votos)) {
     const leida = capturaDeFila(votos, f.datos, boleta);
     if (leida.captura !== null) {
-      const clasificacion = clasificarActa({ kind: 'captura', captura: leida.captura, casilla, boletasEspecial: ctx.em.eleccion.boletasEspecial });
+      const clasificacion = clasificarActa({ tipo: 'captura', captura: leida.captura, casilla, boletasEspecial: ctx.em.eleccion.boletasEspecial });
       entradaReglas = { clasificacion, votos: leida.captura.votos, tipo: casilla.tipo, listaNominal: casilla.listaNominal, boleta };
       reglas = veredicto(clasificacion, true);
     }
@@ -467,19 +468,12 @@ function actaSinSeccion(ctx: Contexto, f: FilaResultados): ActaReplay {
   };
 }
 
-const SIN_SECCION = /^N\/?A$/i;
-
 /** Everything a replay does, from the file(s): `results.csv [candidaturas.csv] …` as `from-prep` takes them. */
 export function planearReplay(entradas: readonly ArchivoEntrada[], opciones: OpcionesReplay): Result<PlanReplay, ProblemaArchivo[]> {
-  const { final, ...opcionesFromPrep } = opciones;
-  // The results files (catalogueFromPrep reads them too, and reports any that do not parse).
-  const resultados: ArchivoResultados[] = [];
-  for (const e of entradas) {
-    const r = leerRegistrosPrep(e.nombre, e.bytes);
-    if (!r.ok || !pareceResultados(r.value.registros)) continue;
-    const res = leerResultados(e.nombre, r.value.registros, r.value.codificacion);
-    if (res.ok) resultados.push(res.value);
-  }
+  const { final, ...opcionesDesdePrep } = opciones;
+  // Read once: the derivation reports any file that does not parse; the plan walks the same parsed rows.
+  const lectura = leerFuentes(entradas);
+  const resultados = lectura.fuentes.map((x) => x.resultados);
   const cortes = resultados.filter((r) => r.corte !== undefined).map((r) => ({ archivo: r.archivo, corte: r.corte! }));
   if (resultados.length > 0 && cortes.length === 0) {
     return err(
@@ -490,87 +484,114 @@ export function planearReplay(entradas: readonly ArchivoEntrada[], opciones: Opc
       })),
     );
   }
-  const derivado = catalogueFromPrep(entradas, opcionesFromPrep);
+  const derivado = derivarCatalogo(lectura, opcionesDesdePrep);
   if (!derivado.ok) return derivado;
   const { catalogue, columnas } = derivado.value;
   const avisos: ProblemaArchivo[] = [...derivado.value.avisos];
   const modelo = construirModelo(catalogue);
   if (!modelo.ok) return err(modelo.error.map((p) => ({ archivo: '.', codigo: 'MODELO', mensaje: `el catálogo derivado no permite un corte: ${p.mensaje}` })));
+  const corte = instanteDelCorte(cortes, catalogue.entidad.utcOffsetMinutes, avisos);
 
-  const ultimo = cortes.reduce((a, b) => (b.corte.ms > a.corte.ms ? b : a));
-  if (cortes.some((c) => c.corte.ms !== ultimo.corte.ms)) {
-    avisos.push({ archivo: '.', codigo: 'CORTE', mensaje: `los archivos son de cortes distintos (${cortes.map((c) => `${c.archivo}: ${formatCorte(c.corte.ms, c.corte.offsetMinutes)}`).join('; ')}): se publica uno al instante del más reciente` });
-  }
-  const offset = catalogue.entidad.utcOffsetMinutes;
-  const corte = { ms: ultimo.corte.ms, offsetMinutes: offset, texto: formatCorte(ultimo.corte.ms, offset) };
-
-  const entidad = catalogue.entidad.id;
   const elecciones: EleccionReplay[] = [];
   for (const cols of columnas) {
     const r = resultados.find((x) => x.archivo === cols.archivo);
     const em = modelo.value.eleccionPorCodigo.get(cols.eleccion);
     if (!r || !em) continue;
-    const ctx: Contexto = { modelo: modelo.value, em, r, renombre: cols.renombre, corte: corte.ms, offset, avisos, conteos: new Map() };
-    const entidadesDelArchivo = new Set(r.filas.filter((f) => !esFueraDeCatalogo(f)).map((f) => (f.datos.ID_ENTIDAD ?? '').trim()));
-    const actas: ActaReplay[] = [];
-    const fc: ActaReplay[] = [];
-    const usadas = new Set<string>();
-    const vistas = new Set<string>();
-    for (const f of r.filas) {
-      const idEntidad = entero(f.datos.ID_ENTIDAD, 1, 32);
-      if (esFueraDeCatalogo(f)) {
-        if (SIN_SECCION.test((f.datos.SECCION ?? '').trim()) && f.datos.CONTABILIZADA?.trim() !== '2') {
-          if (idEntidad === entidad || (idEntidad === null && opciones.entidad === undefined)) actas.push(actaSinSeccion(ctx, f));
-          continue;
-        }
-        if (idEntidad === entidad || (idEntidad === null && opciones.entidad === undefined)) fc.push(actaFueraDeCatalogo(ctx, f, usadas));
-        continue;
-      }
-      if (idEntidad !== entidad) continue;
-      const s = entero(f.datos.SECCION, 1, 9999);
-      const tipo = TipoCasillaSchema.safeParse((f.datos.TIPO_CASILLA ?? '').trim().toUpperCase());
-      const id = entero(f.datos.ID_CASILLA, 1, 99);
-      const ext = esNoAplica(f.datos.EXT_CONTIGUA) ? 0 : entero(f.datos.EXT_CONTIGUA, 0, 99);
-      const clave = s !== null && tipo.success && id !== null && ext !== null ? claveActa(claveCasilla(entidad, { seccion: s, tipo: tipo.data, id, extContigua: ext }), em.eleccion.tipoActa) : null;
-      const a = clave === null ? undefined : modelo.value.actaPorClave.get(clave);
-      if (a === undefined) {
-        // catalogueFromPrep made a casilla of every such row: only a broken derivation lands here.
-        return err([{ archivo: r.archivo, linea: f.linea, columna: 1, codigo: 'REPLAY', mensaje: 'la fila no corresponde a ninguna acta del catálogo derivado' }]);
-      }
-      vistas.add(a.clave);
-      actas.push(actaEsperada(ctx, f, a));
-    }
-    for (const [que, n] of ctx.conteos) {
-      const mensaje =
-        que === 'sin FECHA_HORA'
-          ? `${n} acta(s) sin alguna FECHA_HORA de acopio, captura o verificación: se usó la del paso anterior o el instante del corte`
-          : que === 'totales «-»'
-            ? `${n} acta(s) con «-» en alguno de los totales (TOTAL_BOLETAS_SOBRANTES…): se capturó Sin dato`
-            : `${n} acta(s) con ${que.replace(' ilegible', '')} ilegible: se usó la del paso anterior o el instante del corte`;
-      avisos.push({ archivo: r.archivo, codigo: 'REPLAY', mensaje });
-    }
-    const sinFila = em.actas.filter((a) => !vistas.has(a.clave));
-    if (sinFila.length > 0) {
-      avisos.push({ archivo: r.archivo, codigo: 'REPLAY', mensaje: `${sinFila.length} acta(s) esperada(s) del catálogo sin fila en este archivo (sus casillas vienen de otro archivo): cuentan como esperadas no registradas` });
-    }
-    elecciones.push({
-      codigo: em.eleccion.codigo,
-      nombre: em.eleccion.nombre,
-      archivo: r.archivo,
-      resumenArchivo: r.resumen,
-      lineaResumen: r.lineaResumen ?? null,
-      resumenComparable: entidadesDelArchivo.size <= 1,
-      actas: [...actas, ...fc],
-      sinFila,
-    });
+    const ctx: Contexto = { modelo: modelo.value, em, r, renombre: cols.renombre, corte: corte.ms, offset: corte.offsetMinutes, avisos, conteos: new Map() };
+    const eleccion = planearEleccion(ctx, opciones.entidad);
+    if (!eleccion.ok) return eleccion;
+    elecciones.push(eleccion.value);
   }
-  const operadores = operadoresDe(catalogue, elecciones);
+  const operadores = operadoresDe(elecciones);
   if (!operadores.ok) return operadores;
   return ok({ catalogue, modelo: modelo.value, corte, final, elecciones, operadores: operadores.value, avisos: ordenarProblemas(avisos) });
 }
 
+/** One corte reproduces the files: at the latest of their instants (files of different cortes: said so). */
+function instanteDelCorte(cortes: readonly { archivo: string; corte: CorteInstante }[], offset: number, avisos: ProblemaArchivo[]): PlanReplay['corte'] {
+  const ultimo = cortes.reduce((a, b) => (b.corte.ms > a.corte.ms ? b : a));
+  if (cortes.some((c) => c.corte.ms !== ultimo.corte.ms)) {
+    avisos.push({ archivo: '.', codigo: 'CORTE', mensaje: `los archivos son de cortes distintos (${cortes.map((c) => `${c.archivo}: ${formatCorte(c.corte.ms, c.corte.offsetMinutes)}`).join('; ')}): se publica uno al instante del más reciente` });
+  }
+  return { ms: ultimo.corte.ms, offsetMinutes: offset, texto: formatCorte(ultimo.corte.ms, offset) };
+}
+
+/**
+ * Every row of one election's file, in file order: the entidad's expected actas (each one of the derived
+ * catalogue's), its actas without a sección, then its fuera de catálogo rows; what was assumed, counted.
+ */
+function planearEleccion(ctx: Contexto, entidadPedida: number | undefined): Result<EleccionReplay, ProblemaArchivo[]> {
+  const { r, em, modelo } = ctx;
+  const entidad = modelo.entidad.id;
+  const actas: ActaReplay[] = [];
+  const fc: ActaReplay[] = [];
+  const usadas = new Set<string>();
+  const vistas = new Set<string>();
+  for (const f of r.filas) {
+    const idEntidad = entero(f.datos.ID_ENTIDAD, 1, 32);
+    // A row without an entidad of its own belongs to the only one a file without --entidad holds.
+    const deLaEntidad = idEntidad === entidad || (idEntidad === null && entidadPedida === undefined);
+    if (esSinSeccion(f)) {
+      if (deLaEntidad) actas.push(actaSinSeccion(ctx, f));
+      continue;
+    }
+    if (esFueraDeCatalogo(f)) {
+      if (deLaEntidad) fc.push(actaFueraDeCatalogo(ctx, f, usadas));
+      continue;
+    }
+    if (idEntidad !== entidad) continue;
+    const a = actaDelCatalogo(ctx, f);
+    if (a === undefined) {
+      // The derivation made a casilla of every such row: only a broken derivation lands here.
+      return err([{ archivo: r.archivo, linea: f.linea, columna: 1, codigo: 'REPLAY', mensaje: 'la fila no corresponde a ninguna acta del catálogo derivado' }]);
+    }
+    vistas.add(a.clave);
+    actas.push(actaEsperada(ctx, f, a));
+  }
+  avisarConteos(ctx);
+  const sinFila = em.actas.filter((a) => !vistas.has(a.clave));
+  if (sinFila.length > 0) {
+    ctx.avisos.push({ archivo: r.archivo, codigo: 'REPLAY', mensaje: `${sinFila.length} acta(s) esperada(s) del catálogo sin fila en este archivo (sus casillas vienen de otro archivo): cuentan como esperadas no registradas` });
+  }
+  const entidadesDelArchivo = new Set(r.filas.filter((f) => !esFueraDeCatalogo(f)).map((f) => (f.datos.ID_ENTIDAD ?? '').trim()));
+  return ok({
+    codigo: em.eleccion.codigo,
+    nombre: em.eleccion.nombre,
+    archivo: r.archivo,
+    resumenArchivo: r.resumen,
+    lineaResumen: r.lineaResumen ?? null,
+    resumenComparable: entidadesDelArchivo.size <= 1,
+    actas: [...actas, ...fc],
+    sinFila,
+  });
+}
+
+/** The expected acta of the catalogue a row's keys name (undefined: none). */
+function actaDelCatalogo(ctx: Contexto, f: FilaResultados): ActaModelo | undefined {
+  const s = entero(f.datos.SECCION, 1, 9999);
+  const tipo = TipoCasillaSchema.safeParse((f.datos.TIPO_CASILLA ?? '').trim().toUpperCase());
+  const id = entero(f.datos.ID_CASILLA, 1, 99);
+  const ext = esNoAplica(f.datos.EXT_CONTIGUA) ? 0 : entero(f.datos.EXT_CONTIGUA, 0, 99);
+  if (s === null || !tipo.success || id === null || ext === null) return undefined;
+  const clave = claveActa(claveCasilla(ctx.modelo.entidad.id, { seccion: s, tipo: tipo.data, id, extContigua: ext }), ctx.em.eleccion.tipoActa);
+  return ctx.modelo.actaPorClave.get(clave);
+}
+
+/** What was assumed for many actas of the file, said once per kind with the count. */
+function avisarConteos(ctx: Contexto): void {
+  for (const [que, n] of ctx.conteos) {
+    const mensaje =
+      que === 'sin FECHA_HORA'
+        ? `${n} acta(s) sin alguna FECHA_HORA de acopio, captura o verificación: se usó la del paso anterior o el instante del corte`
+        : que === 'totales «-»'
+          ? `${n} acta(s) con «-» en alguno de los totales (TOTAL_BOLETAS_SOBRANTES…): se capturó Sin dato`
+          : `${n} acta(s) con ${que.replace(' ilegible', '')} ilegible: se usó la del paso anterior o el instante del corte`;
+    ctx.avisos.push({ archivo: ctx.r.archivo, codigo: 'REPLAY', mensaje });
+  }
+}
+
 /** One operator per CATD that receives an acta (acopio, digitalización), a PREP Casilla device if needed, two capturists, the admin. */
-function operadoresDe(catalogue: Catalogue, elecciones: readonly EleccionReplay[]): Result<OperadoresReplay, ProblemaArchivo[]> {
+function operadoresDe(elecciones: readonly EleccionReplay[]): Result<OperadoresReplay, ProblemaArchivo[]> {
   const porCatd = new Map<string, string>();
   const casillas = new Set<string>();
   const problemas: ProblemaArchivo[] = [];

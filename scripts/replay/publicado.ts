@@ -1,11 +1,11 @@
 /**
- * Our publication read back as anyone reads it (RULES.md §7, worker/domain/corte/rutas.ts): `datos/latest.json`,
+ * Our publication read back as anyone reads it (docs/REGLAS.md §7, worker/domain/corte/rutas.ts): `datos/latest.json`,
  * the corte's open-data zip and, per election, its results CSV and its entidad shard. The source is a function
  * from key to bytes (HTTP in the replay script, a Map in the tests). Pure apart from that source.
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { nombreCsvResultados } from '../../worker/domain/corte/leeme.ts';
-import { RUTA_LATEST_RAIZ } from '../../worker/domain/corte/rutas.ts';
+import { RUTA_LATEST_RAIZ } from '../../worker/domain/contrato/index.ts';
 import { EntidadShardSchema, PunteroSchema } from '../../worker/domain/corte/shards.ts';
 import { leerCsvResultados } from '../../worker/domain/corte/verificar-csv.ts';
 import type { NuestroPublicado } from './comparar.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { esNoAplica, fechaIso, leerCelda, leerFechaHora, leerImagen, leerMecanismo, motivoSinActa, observaInconsistencia } from './valores.ts';
 
-describe('vote and total cells (RULES.md §3, §7)', () => {
+describe('vote and total cells (docs/REGLAS.md §3, §7)', () => {
   it('reads integers, Ilegible and Sin dato in the spellings institutes use', () => {
     expect(leerCelda('0')).toEqual({ tipo: 'valor', valor: 0 });
     expect(leerCelda(' 406 ')).toEqual({ tipo: 'valor', valor: 406 });
@@ -61,7 +61,7 @@ describe('OBSERVACIONES', () => {
     for (const t of ['', '-', 'Ilegible', 'Excede Lista Nominal', 'Sin dato', 'Todos los campos vacíos', undefined]) expect(motivoSinActa(t)).toBeNull();
   });
 
-  it('knows the inconsistencies of RULES.md §5 (sin acta is not one)', () => {
+  it('knows the inconsistencies of docs/REGLAS.md §5 (sin acta is not one)', () => {
     for (const t of ['Excede Lista Nominal', 'Ilegible', 'Sin dato', 'Todos los campos ilegibles', 'Todos los campos vacíos', 'Excede Lista Nominal, Ilegible']) {
       expect(observaInconsistencia(t)).toBe(true);
     }

@@ -1,5 +1,5 @@
 /**
- * The cells of a published PREP database (RULES.md §3, §7) read back into what the capture API takes: vote and
+ * The cells of a published PREP database (docs/REGLAS.md §3, §7) read back into what the capture API takes: vote and
  * total cells (integer, Ilegible, Sin dato, `-` not applicable), FECHA_HORA_* instants, the sin acta reason
  * written in OBSERVACIONES, MECANISMOS_TRASLADO, ORIGEN / DIGITALIZACION / TIPO_DOCUMENTO. Tolerant of the
  * spellings institutes have used (case, accents, `Sin datos`, `Sin Acta (Paquete no entregado)`), strict about
@@ -87,7 +87,7 @@ export function motivoSinActa(observaciones: string | undefined): MotivoSinActa 
   return null;
 }
 
-/** Whether OBSERVACIONES names an inconsistency (RULES.md §5: excede, Ilegible, Sin dato, todos los campos…). */
+/** Whether OBSERVACIONES names an inconsistency (docs/REGLAS.md §5: excede, Ilegible, Sin dato, todos los campos…). */
 export function observaInconsistencia(observaciones: string | undefined): boolean {
   if (observaciones === undefined) return false;
   const o = plegar(observaciones);

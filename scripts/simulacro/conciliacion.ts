@@ -8,9 +8,9 @@
  *   4. `npm run verify` on the final corte passes (hashes, manifest chain, CSV figures).
  */
 import { claveIdentificacion } from '../../worker/domain/captura/acopio.ts';
-import type { Catalogue } from '../../worker/domain/catalogo/esquema.ts';
+import type { Catalogo } from '../../worker/domain/catalogo/esquema.ts';
 import { main as verificar } from '../verify.ts';
-import type { EstadoNoche } from './conductor.ts';
+import type { EstadoNoche } from './estado.ts';
 import type { PlanNoche } from './plan.ts';
 import { compararConCorte, verdadDelPlan, type Lector } from './verdad.ts';
 
@@ -41,7 +41,7 @@ function diferenciasDeConteo(esperado: Map<string, number>, real: Map<string, nu
 
 export interface EntradaConciliacion {
   url: string;
-  cat: Catalogue;
+  cat: Catalogo;
   plan: PlanNoche;
   estado: EstadoNoche;
   /** Rows of a query on the stack's local D1. */
@@ -102,7 +102,7 @@ export function comprobarD1(x: Pick<EntradaConciliacion, 'plan' | 'd1'>): Compro
   for (const a of plan.actas) {
     const fila = porClave.get(a.esperada.clave);
     porClave.delete(a.esperada.clave);
-    const etapa = a.resultado.kind === 'sin_acta' ? 'SIN_ACTA' : 'VERIFICADA';
+    const etapa = a.resultado.tipo === 'sin_acta' ? 'SIN_ACTA' : 'VERIFICADA';
     const cotejada = a.erronea ? 2 : 0;
     if (fila === undefined) problemas.push(`${a.esperada.clave} no está en D1`);
     else if (fila.etapa !== etapa || fila.cotejada !== cotejada || fila.recibida !== 1) {
@@ -126,7 +126,7 @@ export function comprobarD1(x: Pick<EntradaConciliacion, 'plan' | 'd1'>): Compro
   const capturasPlan = new Map<string, number>();
   const imagenesPlan = new Map<string, number>();
   for (const a of plan.actas) {
-    if (a.resultado.kind !== 'captura') continue;
+    if (a.resultado.tipo !== 'captura') continue;
     capturasPlan.set(`${a.esperada.clave}/1`, 2);
     if (a.erronea) capturasPlan.set(`${a.esperada.clave}/2`, 2);
     imagenesPlan.set(a.esperada.clave, 1);
@@ -145,7 +145,7 @@ export function comprobarD1(x: Pick<EntradaConciliacion, 'plan' | 'd1'>): Compro
   );
 
   const n = (f: (a: PlanNoche['actas'][number]) => boolean) => plan.actas.filter(f).length;
-  const conCaptura = n((a) => a.resultado.kind === 'captura');
+  const conCaptura = n((a) => a.resultado.tipo === 'captura');
   const bitacoraPlan = new Map<string, number>([
     ['ACOPIO', plan.actas.length + plan.fueraCatalogo.length],
     ['DIGITALIZACION', conCaptura],

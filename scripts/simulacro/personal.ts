@@ -3,7 +3,7 @@
  * two capturists, a verifier, a supervisor); one PREP Casilla device per sección, bound to that sección's casillas
  * (the phone of the electoral assistant who visits them); and one institute administrator for the cortes.
  */
-import type { Catalogue } from '../../worker/domain/catalogo/esquema.ts';
+import type { Catalogo } from '../../worker/domain/catalogo/esquema.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
 import type { Rol } from '../../worker/domain/captura/permisos.ts';
 import { claveCasilla } from '../../worker/domain/claves/clave.ts';
@@ -24,7 +24,7 @@ export function idDispositivo(seccion: number): string {
   return `cel-${seccion}`;
 }
 
-export function personalDeLaNoche(cat: Catalogue): OperadorNuevo[] {
+export function personalDeLaNoche(cat: Catalogo): OperadorNuevo[] {
   const out: OperadorNuevo[] = [];
   for (const c of cat.catds) {
     for (const p of PUESTOS) {
@@ -51,6 +51,6 @@ export type Credenciales = ReadonlyMap<string, string>;
  * A simulacro runs time up to hundreds of times faster than real time, so each token may make far more requests
  * per real minute than on election night.
  */
-export function crearPersonal(persistTo: string, cat: Catalogue): Promise<Credenciales> {
+export function crearPersonal(persistTo: string, cat: Catalogo): Promise<Credenciales> {
   return crearOperadoresEnLote(persistTo, personalDeLaNoche(cat), { vigenciaMs: 48 * 3_600_000, limitePorMinuto: 100_000 });
 }

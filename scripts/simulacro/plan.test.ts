@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { generateJalisco } from '../generador/generar.ts';
+import { generarJalisco } from '../generador/generar.ts';
 import { clasificarActa } from '../../worker/domain/acta/clasificar.ts';
 import { planNoche, recortarPlan, TASAS } from './plan.ts';
 
-const cat = generateJalisco(2024);
+const cat = generarJalisco(2024);
 const plan = planNoche(cat, 7);
 
 describe('planNoche', () => {
@@ -41,10 +41,10 @@ describe('planNoche', () => {
   it('contains every kind of incident the night must exercise', () => {
     const estatus = new Set<string>();
     for (const a of plan.actas) {
-      if (a.resultado.kind === 'sin_acta') estatus.add('SIN_ACTA');
+      if (a.resultado.tipo === 'sin_acta') estatus.add('SIN_ACTA');
       else {
         const c = clasificarActa({
-          kind: 'captura',
+          tipo: 'captura',
           captura: a.resultado.captura,
           casilla: a.esperada.casilla,
           boletasEspecial: a.esperada.eleccion.boletasEspecial,
@@ -66,7 +66,7 @@ describe('planNoche', () => {
   });
 
   it('writes a wrong version that differs from the truth for every later correction', () => {
-    for (const a of plan.actas) if (a.erronea) expect(a.erronea).not.toEqual(a.resultado.kind === 'captura' ? a.resultado.captura : null);
+    for (const a of plan.actas) if (a.erronea) expect(a.erronea).not.toEqual(a.resultado.tipo === 'captura' ? a.resultado.captura : null);
   });
 });
 
@@ -84,7 +84,7 @@ describe('recortarPlan', () => {
   });
 
   it('still holds every kind of incident of the whole night', () => {
-    expect(corto.actas.some((a) => a.resultado.kind === 'sin_acta')).toBe(true);
+    expect(corto.actas.some((a) => a.resultado.tipo === 'sin_acta')).toBe(true);
     for (const k of ['discrepancia', 'reintento', 'intentoAjeno', 'intentoRol'] as const) expect(corto.actas.some((a) => a[k])).toBe(true);
     expect(corto.actas.some((a) => a.erronea !== null)).toBe(true);
     expect(corto.actas.some((a) => a.fotoCasillaMin !== null)).toBe(true);

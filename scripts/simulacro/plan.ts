@@ -4,13 +4,13 @@
  * (sin acta, ilegible and sin dato fields, excede lista nominal, capture mismatches, corrections after publication,
  * retries after dropped connections, attempts from the wrong CATD). Pure and deterministic for a seed.
  */
-import { createRng, type Rng } from '../generador/azar.ts';
+import { crearAzar, type Azar } from '../generador/azar.ts';
 import { actasEsperadas, type ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
 import { ILEGIBLE, SIN_DATO, type Captura, type MotivoSinActa, type Valor } from '../../worker/domain/acta/esquema.ts';
-import type { Catalogue, Catd } from '../../worker/domain/catalogo/esquema.ts';
+import type { Catalogo, Catd } from '../../worker/domain/catalogo/esquema.ts';
 import type { Identificacion } from '../../worker/domain/acta/publicada.ts';
 
-export type Resultado = { kind: 'captura'; captura: Captura } | { kind: 'sin_acta'; motivo: MotivoSinActa };
+export type Resultado = { tipo: 'captura'; captura: Captura } | { tipo: 'sin_acta'; motivo: MotivoSinActa };
 
 export interface PlanActa {
   esperada: ActaEsperada;
@@ -70,61 +70,61 @@ const LLEGADAS_POR_HORA = [3, 8, 13, 16, 15, 12, 9, 6, 4, 3, 2.5, 2, 1.6, 1.3, 1
 const MOTIVOS: readonly MotivoSinActa[] = ['PAQUETE_NO_ENTREGADO', 'CASILLA_NO_INSTALADA', 'SIN_SOBRE', 'CONTINGENCIA_URNA_ELECTRONICA'];
 
 /** Approximately normal (Irwin–Hall of 4 uniforms): no transcendental Math, so identical on every engine. */
-function normal(rng: Rng, mean: number, sd: number): number {
-  const s = rng.next() + rng.next() + rng.next() + rng.next() - 2;
-  return mean + sd * s * 1.7320508;
+function normal(azar: Azar, media: number, desviacion: number): number {
+  const s = azar.siguiente() + azar.siguiente() + azar.siguiente() + azar.siguiente() - 2;
+  return media + desviacion * s * 1.7320508;
 }
 
-function llegada(rng: Rng, duracionMin: number): number {
-  const hora = rng.weightedIndex(LLEGADAS_POR_HORA);
-  return Math.min(duracionMin - 1, Math.floor((hora + rng.next()) * 60));
+function llegada(azar: Azar, duracionMin: number): number {
+  const hora = azar.indicePonderado(LLEGADAS_POR_HORA);
+  return Math.min(duracionMin - 1, Math.floor((hora + azar.siguiente()) * 60));
 }
 
 /** Stable support of each party in a territory: a baseline with regional noise. */
-function preferencias(rng: Rng, columnas: readonly string[]): Map<string, number> {
+function preferencias(azar: Azar, columnas: readonly string[]): Map<string, number> {
   const base: Record<string, number> = { MC: 30, MORENA: 28, PAN: 12, PRI: 6, PVEM: 5, PT: 4, PRD: 1.5, HAGAMOS: 3, FUTURO: 3 };
   const pesos = new Map<string, number>();
   for (const c of columnas) {
     const partes = c.split('_').length;
     const w = partes > 1 ? 0.6 / partes : (base[c] ?? 4);
-    pesos.set(c, Math.max(0.05, w * (0.7 + 0.6 * rng.next())));
+    pesos.set(c, Math.max(0.05, w * (0.7 + 0.6 * azar.siguiente())));
   }
   return pesos;
 }
 
-function repartir(rng: Rng, total: number, pesos: Map<string, number>): Map<string, number> {
-  const cols = [...pesos.keys()];
-  const w = cols.map((c) => pesos.get(c)! * (0.8 + 0.4 * rng.next()));
+function repartir(azar: Azar, total: number, pesos: Map<string, number>): Map<string, number> {
+  const columnas = [...pesos.keys()];
+  const w = columnas.map((c) => pesos.get(c)! * (0.8 + 0.4 * azar.siguiente()));
   const suma = w.reduce((a, b) => a + b, 0);
   const votos = new Map<string, number>();
   let asignados = 0;
-  cols.forEach((c, i) => {
+  columnas.forEach((c, i) => {
     const v = Math.floor((total * w[i]!) / suma);
     votos.set(c, v);
     asignados += v;
   });
-  votos.set(cols[0]!, votos.get(cols[0]!)! + (total - asignados));
+  votos.set(columnas[0]!, votos.get(columnas[0]!)! + (total - asignados));
   return votos;
 }
 
-function votantes(rng: Rng, e: ActaEsperada): number {
+function votantes(azar: Azar, e: ActaEsperada): number {
   const ln = e.casilla.tipo === 'S' ? e.eleccion.boletasEspecial : e.casilla.listaNominal;
-  const participacion = Math.min(0.95, Math.max(0.2, normal(rng, e.casilla.tipo === 'S' ? 0.55 : 0.6, 0.08)));
+  const participacion = Math.min(0.95, Math.max(0.2, normal(azar, e.casilla.tipo === 'S' ? 0.55 : 0.6, 0.08)));
   return Math.floor(ln * participacion);
 }
 
 /** Honest figures of one acta; `excede` writes more votes than the casilla can have. */
-function capturaVerdadera(rng: Rng, e: ActaEsperada, pesos: Map<string, number>, excede: boolean): Captura {
+function capturaVerdadera(azar: Azar, e: ActaEsperada, pesos: Map<string, number>, excede: boolean): Captura {
   const limite = (e.casilla.tipo === 'S' ? e.eleccion.boletasEspecial : e.casilla.listaNominal) + e.casilla.representantes;
-  const total = excede ? limite + 1 + rng.int(0, 40) : votantes(rng, e);
-  const nulos = Math.floor(total * rng.range(0.01, 0.04));
-  const noReg = rng.chance(0.3) ? rng.int(0, 2) : 0;
+  const total = excede ? limite + 1 + azar.entero(0, 40) : votantes(azar, e);
+  const nulos = Math.floor(total * azar.rango(0.01, 0.04));
+  const noReg = azar.conProbabilidad(0.3) ? azar.entero(0, 2) : 0;
   const validos = Math.max(0, total - nulos - noReg);
-  const votos: Record<string, Valor> = Object.fromEntries(repartir(rng, validos, pesos));
+  const votos: Record<string, Valor> = Object.fromEntries(repartir(azar, validos, pesos));
   votos.NO_REGISTRADAS = noReg;
   votos.NULOS = nulos;
   const sumaVotos = validos + nulos + noReg;
-  const rep = rng.int(0, e.casilla.representantes);
+  const rep = azar.entero(0, e.casilla.representantes);
   return {
     votos,
     totales: {
@@ -133,104 +133,104 @@ function capturaVerdadera(rng: Rng, e: ActaEsperada, pesos: Map<string, number>,
       TOTAL_REP_PARTIDO_CI_VOTARON: rep,
       TOTAL_VOTOS_SACADOS: sumaVotos,
       // Now and then the total written on the acta disagrees with its own votes, as on real actas.
-      TOTAL_VOTOS_ASENTADO: rng.chance(0.05) ? Math.max(0, sumaVotos + rng.int(-3, 3)) : sumaVotos,
+      TOTAL_VOTOS_ASENTADO: azar.conProbabilidad(0.05) ? Math.max(0, sumaVotos + azar.entero(-3, 3)) : sumaVotos,
     },
   };
 }
 
 /** Replaces some vote fields with Ilegible / Sin dato, or all of them. */
-function degradar(rng: Rng, c: Captura, modo: 'ilegible' | 'sinDato' | 'todosIlegibles' | 'todosVacios'): Captura {
+function degradar(azar: Azar, c: Captura, modo: 'ilegible' | 'sinDato' | 'todosIlegibles' | 'todosVacios'): Captura {
   const votos = { ...c.votos };
-  const cols = Object.keys(votos);
+  const columnas = Object.keys(votos);
   if (modo === 'todosIlegibles' || modo === 'todosVacios') {
-    for (const k of cols) votos[k] = modo === 'todosIlegibles' ? ILEGIBLE : SIN_DATO;
+    for (const k of columnas) votos[k] = modo === 'todosIlegibles' ? ILEGIBLE : SIN_DATO;
   } else {
-    const n = rng.int(1, Math.min(2, cols.length - 1));
-    for (const k of rng.shuffle(cols).slice(0, n)) votos[k] = modo === 'ilegible' ? ILEGIBLE : SIN_DATO;
+    const n = azar.entero(1, Math.min(2, columnas.length - 1));
+    for (const k of azar.barajar(columnas).slice(0, n)) votos[k] = modo === 'ilegible' ? ILEGIBLE : SIN_DATO;
   }
   return { ...c, votos };
 }
 
 /** A plausible typing mistake: one vote field off by a few. */
-export function conError(rng: Rng, c: Captura): Captura {
+export function conError(azar: Azar, c: Captura): Captura {
   const numericos = Object.entries(c.votos).filter(([, v]) => typeof v === 'number');
   if (numericos.length === 0) return { ...c, totales: { ...c.totales, TOTAL_VOTOS_ASENTADO: 0 } };
-  const [k, v] = rng.pick(numericos) as [string, number];
-  return { ...c, votos: { ...c.votos, [k]: v + rng.int(1, 9) } };
+  const [k, v] = azar.elegir(numericos) as [string, number];
+  return { ...c, votos: { ...c.votos, [k]: v + azar.entero(1, 9) } };
 }
 
 /** The CATD that receives an expected acta: the one serving its election and its distrito or municipio. */
 export function catdDe(catds: readonly Catd[], e: ActaEsperada): Catd {
-  const found = catds.find(
+  const encontrado = catds.find(
     (c) =>
       c.elecciones.includes(e.eleccion.codigo) &&
       c.territorio === (c.ambito === 'distrito' ? e.seccion.distrito : e.seccion.municipio),
   );
-  if (!found) throw new Error(`ningún CATD recibe el acta ${e.clave}`);
-  return found;
+  if (!encontrado) throw new Error(`ningún CATD recibe el acta ${e.clave}`);
+  return encontrado;
 }
 
-function resultado(rng: Rng, e: ActaEsperada, pesos: Map<string, number>): Resultado {
-  if (rng.chance(TASAS.sinActa)) return { kind: 'sin_acta', motivo: rng.weighted(MOTIVOS, (m) => (m === 'CONTINGENCIA_URNA_ELECTRONICA' ? 0.2 : 1)) };
+function resultado(azar: Azar, e: ActaEsperada, pesos: Map<string, number>): Resultado {
+  if (azar.conProbabilidad(TASAS.sinActa)) return { tipo: 'sin_acta', motivo: azar.ponderado(MOTIVOS, (m) => (m === 'CONTINGENCIA_URNA_ELECTRONICA' ? 0.2 : 1)) };
   const limitada = e.casilla.tipo !== 'M';
-  const base = capturaVerdadera(rng, e, pesos, limitada && rng.chance(TASAS.excede));
-  const r = rng.next();
-  let acc = TASAS.todosIlegibles;
-  if (r < acc) return { kind: 'captura', captura: degradar(rng, base, 'todosIlegibles') };
-  if (r < (acc += TASAS.todosVacios)) return { kind: 'captura', captura: degradar(rng, base, 'todosVacios') };
-  if (r < (acc += TASAS.ilegible)) return { kind: 'captura', captura: degradar(rng, base, 'ilegible') };
-  if (r < (acc += TASAS.sinDato)) return { kind: 'captura', captura: degradar(rng, base, 'sinDato') };
-  return { kind: 'captura', captura: base };
+  const base = capturaVerdadera(azar, e, pesos, limitada && azar.conProbabilidad(TASAS.excede));
+  const r = azar.siguiente();
+  let acumulada = TASAS.todosIlegibles;
+  if (r < acumulada) return { tipo: 'captura', captura: degradar(azar, base, 'todosIlegibles') };
+  if (r < (acumulada += TASAS.todosVacios)) return { tipo: 'captura', captura: degradar(azar, base, 'todosVacios') };
+  if (r < (acumulada += TASAS.ilegible)) return { tipo: 'captura', captura: degradar(azar, base, 'ilegible') };
+  if (r < (acumulada += TASAS.sinDato)) return { tipo: 'captura', captura: degradar(azar, base, 'sinDato') };
+  return { tipo: 'captura', captura: base };
 }
 
-export function planNoche(cat: Catalogue, seed: number, duracionMin = 24 * 60): PlanNoche {
+export function planNoche(cat: Catalogo, seed: number, duracionMin = 24 * 60): PlanNoche {
   const esperadas = actasEsperadas(cat);
   if (!esperadas.ok) throw new Error('catálogo sin actas esperadas');
-  const rng = createRng(seed).fork('noche');
+  const azar = crearAzar(seed).derivar('noche');
   // Incidents added later draw from their own stream, so the rest of the night stays as it was for a seed.
-  const rngRol = createRng(seed).fork('intento-rol');
+  const azarRol = crearAzar(seed).derivar('intento-rol');
   const pesosPorBoleta = new Map<string, Map<string, number>>();
   const actas: PlanActa[] = [];
   const noLlegan: ActaEsperada[] = [];
   for (const e of esperadas.value) {
     const llave = `${e.eleccion.codigo}/${e.territorio}`;
-    if (!pesosPorBoleta.has(llave)) pesosPorBoleta.set(llave, preferencias(rng, e.boleta.columnas));
-    if (rng.chance(TASAS.noLlega)) {
+    if (!pesosPorBoleta.has(llave)) pesosPorBoleta.set(llave, preferencias(azar, e.boleta.columnas));
+    if (azar.conProbabilidad(TASAS.noLlega)) {
       noLlegan.push(e);
       continue;
     }
-    const llegadaMin = llegada(rng, duracionMin);
-    const res = resultado(rng, e, pesosPorBoleta.get(llave)!);
-    const foto = res.kind === 'captura' && rng.chance(TASAS.fotoCasilla) ? Math.max(0, llegadaMin - rng.int(10, 120)) : null;
+    const llegadaMin = llegada(azar, duracionMin);
+    const res = resultado(azar, e, pesosPorBoleta.get(llave)!);
+    const foto = res.tipo === 'captura' && azar.conProbabilidad(TASAS.fotoCasilla) ? Math.max(0, llegadaMin - azar.entero(10, 120)) : null;
     actas.push({
       esperada: e,
       catd: catdDe(cat.catds, e).id,
       llegadaMin,
       fotoCasillaMin: foto,
       resultado: res,
-      discrepancia: res.kind === 'captura' && rng.chance(TASAS.discrepancia),
-      erronea: res.kind === 'captura' && rng.chance(TASAS.correccion) ? conError(rng, res.captura) : null,
-      reintento: rng.chance(TASAS.reintento),
-      intentoAjeno: rng.chance(TASAS.intentoAjeno),
-      intentoRol: rngRol.chance(TASAS.intentoRol),
+      discrepancia: res.tipo === 'captura' && azar.conProbabilidad(TASAS.discrepancia),
+      erronea: res.tipo === 'captura' && azar.conProbabilidad(TASAS.correccion) ? conError(azar, res.captura) : null,
+      reintento: azar.conProbabilidad(TASAS.reintento),
+      intentoAjeno: azar.conProbabilidad(TASAS.intentoAjeno),
+      intentoRol: azarRol.conProbabilidad(TASAS.intentoRol),
     });
   }
-  return { actas, noLlegan, fueraCatalogo: fueraDeCatalogo(rng, cat, actas, duracionMin) };
+  return { actas, noLlegan, fueraCatalogo: fueraDeCatalogo(azar, cat, actas, duracionMin) };
 }
 
 /** Actas whose identification matches nothing expected (a sección that does not exist, a casilla not approved). */
-function fueraDeCatalogo(rng: Rng, cat: Catalogue, actas: readonly PlanActa[], duracionMin: number): PlanFueraCatalogo[] {
+function fueraDeCatalogo(azar: Azar, cat: Catalogo, actas: readonly PlanActa[], duracionMin: number): PlanFueraCatalogo[] {
   const n = Math.max(1, Math.round((actas.length * TASAS.fueraCatalogoPorMil) / 1000));
   const existentes = new Set(cat.casillas.map((c) => `${c.seccion}${c.tipo}${c.id}/${c.extContigua}`));
   const out: PlanFueraCatalogo[] = [];
   for (let i = 0; out.length < n && i < n * 20; i++) {
-    const base = rng.pick(actas);
-    const id = rng.int(20, 40);
+    const base = azar.elegir(actas);
+    const id = azar.entero(20, 40);
     if (existentes.has(`${base.esperada.casilla.seccion}C${id}/0`)) continue;
     out.push({
       identificacion: { eleccion: base.esperada.eleccion.codigo, seccion: base.esperada.casilla.seccion, tipo: 'C', id, extContigua: 0 },
       catd: base.catd,
-      llegadaMin: llegada(rng, duracionMin),
+      llegadaMin: llegada(azar, duracionMin),
     });
   }
   return out;
@@ -239,7 +239,7 @@ function fueraDeCatalogo(rng: Rng, cat: Catalogue, actas: readonly PlanActa[], d
 /** What makes an acta of the plan worth including in a short simulacro: each incident it exercises. */
 function incidentes(a: PlanActa): string[] {
   const r: string[] = [];
-  if (a.resultado.kind === 'sin_acta') r.push('sin_acta');
+  if (a.resultado.tipo === 'sin_acta') r.push('sin_acta');
   else {
     const votos = Object.values(a.resultado.captura.votos);
     if (votos.every((v) => v === ILEGIBLE)) r.push('todos_ilegibles');

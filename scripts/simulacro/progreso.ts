@@ -4,7 +4,7 @@
  * tests, a log file) it prints one line every few seconds.
  */
 import { formatCorte } from '../../worker/domain/tiempo/central.ts';
-import type { EstadoNoche } from './conductor.ts';
+import type { EstadoNoche } from './estado.ts';
 
 const nf = new Intl.NumberFormat('es-MX');
 const n = (x: number) => nf.format(x);
@@ -47,7 +47,7 @@ export function progresoTerminal(portal: string, velocidad: number, salida: Node
   let ultimoTexto = '';
   const dibujar = (e: EstadoNoche) => {
     const ancho = tty ? (salida.columns ?? 120) : Infinity;
-    const lineas = lineasProgreso(e, portal, velocidad).map((l) => (l.length > ancho ? l.slice(0, ancho - 1) + '…' : l));
+    const lineas = lineasProgreso(e, portal, velocidad).map((l) => (l.length > ancho ? `${l.slice(0, ancho - 1)}…` : l));
     const texto = lineas.join('\n');
     if (texto === ultimoTexto) return;
     ultimoTexto = texto;
@@ -56,7 +56,7 @@ export function progresoTerminal(portal: string, velocidad: number, salida: Node
       salida.write(lineas.map((l) => `\x1b[2K${l}\n`).join(''));
       dibujadas = lineas.length;
     } else {
-      salida.write(lineas.slice(0, 3).join('\n  ') + '\n');
+      salida.write(`${lineas.slice(0, 3).join('\n  ')}\n`);
     }
   };
   return {

@@ -1,6 +1,6 @@
 /** The figures of a finished simulacro: how long it took, how many requests, how fast the API answered. */
 import { minutosYSegundos } from '../lib/formato.ts';
-import type { EstadoNoche } from './conductor.ts';
+import type { EstadoNoche } from './estado.ts';
 import type { PlanNoche } from './plan.ts';
 import { percentil } from '../lib/percentil.ts';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iniciarPila, type Pila } from '../lib/pila.ts';
 import { comprobarD1, lectorHttp, lineasConciliacion } from './conciliacion.ts';
-import type { EstadoNoche } from './conductor.ts';
+import type { EstadoNoche } from './estado.ts';
 import type { Credenciales } from './personal.ts';
 import type { PlanNoche } from './plan.ts';
 import { prepararDatos, prepararNoche, simular, type ResultadoSimulacro } from './simulacro.ts';
@@ -68,14 +68,14 @@ describe('a short simulacro through the HTTP API', () => {
   });
 
   it('the comparison with the final corte catches a single vote that differs', async () => {
-    const i = noche.plan.actas.findIndex((a) => a.resultado.kind === 'captura' && typeof a.resultado.captura.votos.NULOS === 'number');
+    const i = noche.plan.actas.findIndex((a) => a.resultado.tipo === 'captura' && typeof a.resultado.captura.votos.NULOS === 'number');
     const a = noche.plan.actas[i]!;
-    if (a.resultado.kind !== 'captura') throw new Error('unreachable');
+    if (a.resultado.tipo !== 'captura') throw new Error('unreachable');
     const captura = a.resultado.captura;
     const votos = { ...captura.votos, NULOS: (captura.votos.NULOS as number) + 1 };
     const otra: PlanNoche = {
       ...noche.plan,
-      actas: noche.plan.actas.map((x, j) => (j === i ? { ...a, resultado: { kind: 'captura' as const, captura: { ...captura, votos } } } : x)),
+      actas: noche.plan.actas.map((x, j) => (j === i ? { ...a, resultado: { tipo: 'captura' as const, captura: { ...captura, votos } } } : x)),
     };
     const cmp = await compararConCorte(verdadDelPlan(noche.cat, otra), lectorHttp(pila.url));
     const donde = new Set(cmp.diferencias.map((d) => d.donde.split(',')[0]));

@@ -3,11 +3,12 @@
  * with cortes on the simulated clock (conductor.ts), and the reconciliation (conciliacion.ts). `npm start` runs it
  * on the project's stack; the test runs a short one on a temporary stack.
  */
-import { generateJalisco } from '../generador/generar.ts';
-import type { Catalogue } from '../../worker/domain/catalogo/esquema.ts';
-import { seedLocal } from '../seed.ts';
+import { generarJalisco } from '../generador/generar.ts';
+import type { Catalogo } from '../../worker/domain/catalogo/esquema.ts';
+import { sembrarLocal } from '../seed.ts';
 import { conciliar, type Conciliacion } from './conciliacion.ts';
-import { Noche, type EstadoNoche } from './conductor.ts';
+import { Noche } from './conductor.ts';
+import type { EstadoNoche } from './estado.ts';
 import { crearPersonal, type Credenciales } from './personal.ts';
 import { planNoche, recortarPlan, type PlanNoche } from './plan.ts';
 
@@ -20,20 +21,20 @@ export const JORNADA = '2024-06-02';
 export const DURACION_MIN = 24 * 60;
 
 export interface NochePlaneada {
-  cat: Catalogue;
+  cat: Catalogo;
   plan: PlanNoche;
 }
 
 /** The catalogue (seed `semillaCatalogo`) and the night (seed `seed`), cut to about `actas` actas if given. */
-export function prepararNoche(seed: number, opts: { actas?: number; semillaCatalogo?: number } = {}): NochePlaneada {
-  const cat = generateJalisco(opts.semillaCatalogo ?? 2024);
+export function prepararNoche(seed: number, opciones: { actas?: number; semillaCatalogo?: number } = {}): NochePlaneada {
+  const cat = generarJalisco(opciones.semillaCatalogo ?? 2024);
   const completo = planNoche(cat, seed, DURACION_MIN);
-  return { cat, plan: opts.actas === undefined ? completo : recortarPlan(completo, opts.actas) };
+  return { cat, plan: opciones.actas === undefined ? completo : recortarPlan(completo, opciones.actas) };
 }
 
 /** Migrations, catalogue and staff into the local D1 at `persistTo` (before the server starts). */
-export async function prepararDatos(persistTo: string, cat: Catalogue, semillaCatalogo = 2024): Promise<Credenciales> {
-  await seedLocal(semillaCatalogo, persistTo);
+export async function prepararDatos(persistTo: string, cat: Catalogo, semillaCatalogo = 2024): Promise<Credenciales> {
+  await sembrarLocal(semillaCatalogo, persistTo);
   return crearPersonal(persistTo, cat);
 }
 

@@ -7,36 +7,36 @@
  * sección row.
  */
 import { clasificarActa } from '../../worker/domain/acta/clasificar.ts';
-import type { Catalogue } from '../../worker/domain/catalogo/esquema.ts';
+import type { Catalogo } from '../../worker/domain/catalogo/esquema.ts';
 import { desdeUtf8 } from '../../worker/domain/corte/bytes.ts';
-import { CONTEO } from '../../worker/domain/corte/lectura.ts';
 import { EntidadShardSchema, ManifiestoSchema, PunteroSchema, TerritorioShardSchema, type FilaHijo, type Manifiesto } from '../../worker/domain/corte/shards.ts';
-import { RUTA_LATEST_RAIZ } from '../../worker/domain/corte/rutas.ts';
-import { addActa, addEsperada, emptyTally, FIGURAS, figuras, type Tally } from '../../worker/domain/conteo/conteo.ts';
+import { CONTEO, FIGURAS, RUTA_LATEST_RAIZ } from '../../worker/domain/contrato/index.ts';
+import { conteoVacio, sumarActa, sumarEsperada, type Conteo } from '../../worker/domain/conteo/conteo.ts';
+import { figuras } from '../../worker/domain/conteo/figuras.ts';
 import type { PlanNoche } from './plan.ts';
 
-export interface TalliesEleccion {
-  entidad: Tally;
-  distritos: Map<number, Tally>;
-  municipios: Map<number, Tally>;
-  secciones: Map<number, Tally>;
+export interface ConteosEleccion {
+  entidad: Conteo;
+  distritos: Map<number, Conteo>;
+  municipios: Map<number, Conteo>;
+  secciones: Map<number, Conteo>;
 }
 
-export type Verdad = Map<string, TalliesEleccion>;
+export type Verdad = Map<string, ConteosEleccion>;
 
 /** The tallies the final corte must show if every acta the plan sends is published as the plan says. */
-export function verdadDelPlan(cat: Catalogue, plan: PlanNoche): Verdad {
+export function verdadDelPlan(cat: Catalogo, plan: PlanNoche): Verdad {
   const seccionDe = new Map(cat.secciones.map((s) => [s.id, s]));
   const verdad: Verdad = new Map();
   for (const e of cat.elecciones) {
     verdad.set(e.codigo, {
-      entidad: emptyTally(),
-      distritos: new Map(cat.distritos.map((d) => [d.id, emptyTally()])),
-      municipios: new Map(cat.municipios.map((m) => [m.id, emptyTally()])),
-      secciones: new Map(cat.secciones.map((s) => [s.id, emptyTally()])),
+      entidad: conteoVacio(),
+      distritos: new Map(cat.distritos.map((d) => [d.id, conteoVacio()])),
+      municipios: new Map(cat.municipios.map((m) => [m.id, conteoVacio()])),
+      secciones: new Map(cat.secciones.map((s) => [s.id, conteoVacio()])),
     });
   }
-  const destinos = (eleccion: string, seccion: number): Tally[] => {
+  const destinos = (eleccion: string, seccion: number): Conteo[] => {
     const v = verdad.get(eleccion)!;
     const s = seccionDe.get(seccion)!;
     return [v.entidad, v.distritos.get(s.distrito)!, v.municipios.get(s.municipio)!, v.secciones.get(seccion)!];
@@ -44,23 +44,23 @@ export function verdadDelPlan(cat: Catalogue, plan: PlanNoche): Verdad {
   for (const a of plan.actas) {
     const e = a.esperada;
     const clasificacion =
-      a.resultado.kind === 'sin_acta'
-        ? clasificarActa({ kind: 'sin_acta', motivo: a.resultado.motivo })
-        : clasificarActa({ kind: 'captura', captura: a.resultado.captura, casilla: e.casilla, boletasEspecial: e.eleccion.boletasEspecial });
+      a.resultado.tipo === 'sin_acta'
+        ? clasificarActa({ tipo: 'sin_acta', motivo: a.resultado.motivo })
+        : clasificarActa({ tipo: 'captura', captura: a.resultado.captura, casilla: e.casilla, boletasEspecial: e.eleccion.boletasEspecial });
     const entrada = {
       clasificacion,
-      votos: a.resultado.kind === 'captura' ? a.resultado.captura.votos : null,
+      votos: a.resultado.tipo === 'captura' ? a.resultado.captura.votos : null,
       tipo: e.casilla.tipo,
       listaNominal: e.casilla.listaNominal,
       boleta: e.boleta,
     };
-    for (const t of destinos(e.eleccion.codigo, e.casilla.seccion)) addActa(t, entrada);
+    for (const t of destinos(e.eleccion.codigo, e.casilla.seccion)) sumarActa(t, entrada);
   }
-  for (const e of plan.noLlegan) for (const t of destinos(e.eleccion.codigo, e.casilla.seccion)) addEsperada(t);
+  for (const e of plan.noLlegan) for (const t of destinos(e.eleccion.codigo, e.casilla.seccion)) sumarEsperada(t);
   // A fuera de catálogo registration counts (as registrada, never as capturada) in the entidad only.
   for (const f of plan.fueraCatalogo) {
-    addActa(verdad.get(f.identificacion.eleccion)!.entidad, {
-      clasificacion: clasificarActa({ kind: 'fuera_catalogo', captura: null }),
+    sumarActa(verdad.get(f.identificacion.eleccion)!.entidad, {
+      clasificacion: clasificarActa({ tipo: 'fuera_catalogo', captura: null }),
       tipo: f.identificacion.tipo,
       listaNominal: 0,
     });
@@ -93,7 +93,7 @@ function ordenado(r: Record<string, number>): Record<string, number> {
 function compararResultados(
   donde: string,
   pub: { figuras: Record<string, number>; votos: Record<string, number>; candidaturas: Record<string, number> },
-  t: Tally,
+  t: Conteo,
   final: boolean,
   dif: Diferencia[],
 ): void {
@@ -106,7 +106,7 @@ function compararResultados(
 }
 
 /** Compares a compact row (counters and votes per candidatura) with a tally. */
-function compararFila(donde: string, fila: FilaHijo, tabla: { columnas: string[]; candidaturas: string[] }, t: Tally | undefined, dif: Diferencia[]): void {
+function compararFila(donde: string, fila: FilaHijo, tabla: { columnas: string[]; candidaturas: string[] }, t: Conteo | undefined, dif: Diferencia[]): void {
   if (t === undefined) {
     dif.push({ donde, que: 'territorio', publicado: fila.id, esperado: 'ninguno con ese id' });
     return;

@@ -4,7 +4,7 @@
  * its parties' colours side by side) plus a distinct pattern per row, and every value is written as text, so the
  * chart reads the same without colour.
  */
-import { entero, participacionDe, porcentaje } from '../lib/format.ts';
+import { entero, participacionDe, porcentaje } from '../lib/formato.ts';
 
 export interface Barra {
   clave: string;

@@ -1,10 +1,10 @@
 /**
- * The figures of a corte for one territory (RULES.md §5, §8): actas esperadas / capturadas / contabilizadas with
+ * The figures of a corte for one territory (docs/REGLAS.md §5, §8): actas esperadas / capturadas / contabilizadas with
  * their percentages, participation, and total votes with and without casillas especiales. Every figure is text
  * with its label (a definition list), so it reads the same with a screen reader.
  */
-import type { Figuras } from '../../worker/domain/conteo/conteo.ts';
-import { entero, porcentaje } from '../lib/format.ts';
+import type { Figuras } from '../../worker/domain/contrato/index.ts';
+import { entero, porcentaje } from '../lib/formato.ts';
 
 interface Props {
   figuras: Figuras;

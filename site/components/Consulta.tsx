@@ -3,7 +3,7 @@
  * every election of the newest corte. The sección is kept in the query string (?s=338) so a result can be shared.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { entero } from '../lib/format.ts';
+import { entero } from '../lib/formato.ts';
 import type { Indice, VistaSeccion } from '../lib/modelo.ts';
 import { cargarIndice, cargarSeccion, idCorte, sondeo, type Puntero } from '../lib/publicacion.ts';
 import { Enlace, padreDe } from '../lib/ruta.ts';

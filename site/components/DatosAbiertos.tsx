@@ -2,7 +2,7 @@
  * Island of /datos-abiertos/: every published corte, newest first, with its zip (name, SHA-256, size) and its
  * manifest, each manifest naming the SHA-256 of the previous one (the chain back to the first corte).
  */
-import { bytes, fechaHora } from '../lib/format.ts';
+import { bytes, fechaHora } from '../lib/formato.ts';
 import type { CortePublicado } from '../lib/modelo.ts';
 import { cargarHistorial, idCorte, sondeo } from '../lib/publicacion.ts';
 import { useCorte } from '../lib/useCorte.ts';

@@ -4,7 +4,7 @@
  * it is. A polite live region announces a new corte.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { fechaHora, hace } from '../lib/format.ts';
+import { fechaHora, hace } from '../lib/formato.ts';
 
 interface Props {
   /** Instant of the corte shown (epoch ms) and the entidad's UTC offset in minutes; null before the first. */

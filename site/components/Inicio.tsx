@@ -2,7 +2,7 @@
  * Island of the home page: the elections of the newest corte, each with its instant, actas contabilizadas,
  * participation and leading candidaturas, linking to its full view.
  */
-import { entero, porcentaje } from '../lib/format.ts';
+import { entero, porcentaje } from '../lib/formato.ts';
 import type { VistaInicio } from '../lib/modelo.ts';
 import { barrasPorCandidatura } from '../lib/opciones.ts';
 import { cargarInicio, idCorte, sondeo } from '../lib/publicacion.ts';

@@ -1,27 +1,16 @@
 /** Island: the catalogue loaded in this PREP (from /health), so a visitor sees what the system covers. */
 import { useEffect, useState } from 'preact/hooks';
-
-interface Resumen {
-  entidad: { nombre: string; sintetico: boolean } | null;
-  elecciones: number;
-  distritos: number;
-  municipios: number;
-  secciones: number;
-  casillas: number;
-  actasEsperadas: number;
-  listaNominal: number;
-  catds: number;
-}
+import type { ResumenCatalogo as Resumen, Salud } from '../../worker/domain/contrato/index.ts';
 
 const nf = new Intl.NumberFormat('es-MX');
 
-export default function CatalogueSummary() {
+export default function ResumenCatalogo() {
   const [resumen, setResumen] = useState<Resumen | null>(null);
   const [error, setError] = useState(false);
   useEffect(() => {
     fetch('/health')
-      .then((r) => (r.ok ? (r.json() as Promise<{ catalogo: Resumen }>) : Promise.reject(new Error(String(r.status)))))
-      .then((b: { catalogo: Resumen }) => setResumen(b.catalogo))
+      .then((r) => (r.ok ? (r.json() as Promise<Salud>) : Promise.reject(new Error(String(r.status)))))
+      .then((b) => setResumen(b.catalogo))
       .catch(() => setError(true));
   }, []);
   if (error) return <p>No fue posible consultar el catálogo.</p>;
@@ -44,10 +33,10 @@ export default function CatalogueSummary() {
         {resumen.entidad.sintetico ? ' (datos sintéticos)' : ''}
       </h2>
       <ul class="cifras">
-        {items.map(([label, value]) => (
-          <li key={label}>
-            <strong>{nf.format(value)}</strong>
-            {label}
+        {items.map(([etiqueta, valor]) => (
+          <li key={etiqueta}>
+            <strong>{nf.format(valor)}</strong>
+            {etiqueta}
           </li>
         ))}
       </ul>

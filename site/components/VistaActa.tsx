@@ -3,7 +3,7 @@
  * to check it), and its acopio / captura / verificación times in the entidad's time.
  */
 import { Fragment } from 'preact';
-import { entero, fechaHora } from '../lib/format.ts';
+import { entero, fechaHora } from '../lib/formato.ts';
 import type { ActaVista, CorteInfo } from '../lib/modelo.ts';
 import { nombreColumna, type Catalogo } from '../lib/opciones.ts';
 import {

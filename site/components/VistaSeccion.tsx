@@ -2,7 +2,7 @@
  * One sección of one election: its figures and votes, and every casilla's acta with its status; each acta links
  * to its detail (image, integrity code, observations, times).
  */
-import { entero } from '../lib/format.ts';
+import { entero } from '../lib/formato.ts';
 import type { VistaSeccion as Datos } from '../lib/modelo.ts';
 import { Enlace, padreDe } from '../lib/ruta.ts';
 import { casillaTexto, estatusTexto } from '../lib/textos.ts';

@@ -2,7 +2,7 @@
  * Entidad, distrito or municipio of one election: figures, votes, and the sortable table of the territories one
  * level down (distritos or municipios at entidad level, secciones below) with their leader and progress.
  */
-import { entero, porcentaje } from '../lib/format.ts';
+import { entero, porcentaje } from '../lib/formato.ts';
 import type { FilaTerritorio, VistaTerritorio as Datos } from '../lib/modelo.ts';
 import { lider, nombreCandidatura } from '../lib/opciones.ts';
 import { Enlace, type Ruta } from '../lib/ruta.ts';

@@ -5,10 +5,11 @@ import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { clasificarActa } from '../../worker/domain/acta/clasificar.ts';
 import { actasEsperadas, type ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
-import { actaRegistrada, entradaTally } from '../../worker/domain/acta/registrada.ts';
-import { FIXTURE_APERTURA_MS, fixtureActas, fixtureCatalogue as cat } from '../../test/ejemplos/eleccion.ts';
-import { addActa, addEsperada, emptyTally, figuras, type Tally } from '../../worker/domain/conteo/conteo.ts';
-import { entero, fechaHora, porcentaje } from '../lib/format.ts';
+import { actaRegistrada, entradaConteo } from '../../worker/domain/acta/registrada.ts';
+import { FIXTURE_APERTURA_MS, fixtureActas, catalogoEjemplo as cat } from '../../test/ejemplos/eleccion.ts';
+import { conteoVacio, sumarActa, sumarEsperada, type Conteo } from '../../worker/domain/conteo/conteo.ts';
+import { figuras } from '../../worker/domain/conteo/figuras.ts';
+import { entero, fechaHora, porcentaje } from '../lib/formato.ts';
 import type { ActaVista, CorteInfo, FilaTerritorio, VistaTerritorio as DatosTerritorio } from '../lib/modelo.ts';
 import VistaActa from './VistaActa.tsx';
 import VistaTerritorio from './VistaTerritorio.tsx';
@@ -20,16 +21,16 @@ const esperadas = (() => {
 })();
 const porClave = new Map(esperadas.map((e) => [e.clave, e]));
 
-function tally(eleccion: string, filtro: (e: ActaEsperada) => boolean): Tally {
-  const t = emptyTally();
+function tally(eleccion: string, filtro: (e: ActaEsperada) => boolean): Conteo {
+  const t = conteoVacio();
   const registradas = new Set(fixtureActas.map((f) => f.acta.clave));
-  for (const e of esperadas) if (e.eleccion.codigo === eleccion && filtro(e) && !registradas.has(e.clave)) addEsperada(t);
+  for (const e of esperadas) if (e.eleccion.codigo === eleccion && filtro(e) && !registradas.has(e.clave)) sumarEsperada(t);
   for (const { acta } of fixtureActas) {
     const e = porClave.get(acta.clave);
     if (!e || e.eleccion.codigo !== eleccion || !filtro(e)) continue;
     const r = actaRegistrada(acta, e);
     if (!r.ok) throw new Error('fixture');
-    addActa(t, entradaTally(acta, e, clasificarActa(r.value)));
+    sumarActa(t, entradaConteo(acta, e, clasificarActa(r.value)));
   }
   return t;
 }

@@ -1,11 +1,9 @@
 /**
  * What each view shows, in the domain's own types (figures, observations, captured values, image metadata).
- * The published shards (worker/domain/corte/shards.ts) are turned into these by `publicacion.ts`, the only
- * module that knows the shard layout and the /datos routes; the views never see a shard.
+ * The published shards (the publication contract, worker/domain/contrato) are turned into these by
+ * `publicacion.ts`, the only module that knows the shard layout and the /datos routes; the views never see a shard.
  */
-import type { ActaLeida } from '../../worker/domain/corte/lectura.ts';
-import type { Resultados as ResultadosShard } from '../../worker/domain/corte/shards.ts';
-import type { Eleccion, TerritorioKind } from '../../worker/domain/catalogo/esquema.ts';
+import type { ActaLeida, EleccionRef, Resultados as ResultadosShard, TipoTerritorio } from '../../worker/domain/contrato/index.ts';
 import type { Catalogo } from './opciones.ts';
 
 /** The corte a view's data comes from. */
@@ -19,7 +17,7 @@ export interface CorteInfo {
   entidad: { id: number; nombre: string; sintetico: boolean };
 }
 
-export type EleccionInfo = Pick<Eleccion, 'codigo' | 'nombre' | 'territorio'>;
+export type EleccionInfo = EleccionRef;
 
 /** The 13 figures and the votes of counted actas of a territory, per column and per candidatura. */
 export type Resultados = ResultadosShard;
@@ -36,14 +34,14 @@ export type VistaTerritorio = Resultados & {
   corte: CorteInfo;
   eleccion: EleccionInfo;
   catalogo: Catalogo;
-  nivel: TerritorioKind;
+  nivel: TipoTerritorio;
   /** 0 for the entidad. */
   id: number;
   nombre: string;
   hijos: readonly FilaTerritorio[];
 };
 
-/** One acta as its sección shard publishes it, its captured fields by column and its image's URL (lectura.ts). */
+/** One acta as its sección shard publishes it, its captured fields by column and its image's URL (`leerActa`). */
 export type ActaVista = ActaLeida;
 
 export type VistaSeccion = Resultados & {

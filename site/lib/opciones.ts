@@ -4,7 +4,7 @@
  * actas (TOTAL_VOTOS_C_CS), so no registradas and nulos are shown with theirs.
  */
 import type { Barra } from '../components/Barras.tsx';
-import type { Candidatura, Coalicion, Partido } from '../../worker/domain/catalogo/esquema.ts';
+import type { Candidato, CoalicionRef, PartidoRef } from '../../worker/domain/contrato/index.ts';
 
 export const NO_REGISTRADAS = 'NO_REGISTRADAS';
 export const NULOS = 'NULOS';
@@ -36,10 +36,10 @@ export function partidosDeColumna(columna: string, siglas: ReadonlySet<string>):
 
 /** What the result views need of the catalogue (the shards carry it). */
 export interface Catalogo {
-  partidos: readonly Pick<Partido, 'siglas' | 'nombre' | 'color'>[];
-  coaliciones: readonly Pick<Coalicion, 'id' | 'nombre' | 'partidos'>[];
+  partidos: readonly PartidoRef[];
+  coaliciones: readonly CoalicionRef[];
   /** The fórmulas contested in the territory shown (by PARTIDO_CI), when it is the election's own territory. */
-  candidatos?: readonly Pick<Candidatura, 'partidoCi' | 'propietaria'>[];
+  candidatos?: readonly Pick<Candidato, 'partidoCi' | 'propietaria'>[];
 }
 
 function indices(cat: Catalogo) {

@@ -1,6 +1,6 @@
 /**
- * The one module of the portal that knows the publication (worker/domain/corte/shards.ts, rutas.ts): it polls
- * the `latest` pointer and turns the shards of a corte into the view models of `modelo.ts`.
+ * The one module of the portal that knows the publication (the contract, worker/domain/contrato): it polls the
+ * `latest` pointer and turns the shards of a corte into the view models of `modelo.ts`.
  *
  * Only the shards a view needs are fetched: the pointer names each election's entidad shard; the entidad shard
  * names its distritos' and municipios' shards; those name their secciones'. Shards are content-addressed and
@@ -9,17 +9,22 @@
  * Shapes are checked lightly (kind and version) instead of with the zod schemas: zod would add ~25 KB gzip to
  * every view, and the corte job validates every shard with those schemas before publishing it.
  */
-import type {
-  EntidadShard,
-  FilaHijo,
-  Historial,
-  Puntero as PunteroShard,
-  SeccionShard,
-  TerritorioShard,
-  TerritoriosShard,
-} from '../../worker/domain/corte/shards.ts';
-import { leerActa, resultadosDeFila, type Tabla } from '../../worker/domain/corte/lectura.ts';
-import { RUTA_LATEST_RAIZ, rutaShard, shardIds } from '../../worker/domain/corte/rutas.ts';
+import {
+  leerActa,
+  resultadosDeFila,
+  RUTA_LATEST_RAIZ,
+  rutaShard,
+  shardIds,
+  VERSION_SHARDS,
+  type EntidadShard,
+  type FilaHijo,
+  type Historial,
+  type Puntero as PunteroShard,
+  type SeccionShard,
+  type Tabla,
+  type TerritorioShard,
+  type TerritoriosShard,
+} from '../../worker/domain/contrato/index.ts';
 import type { CorteInfo, CortePublicado, FilaTerritorio, Indice, VistaInicio, VistaSeccion, VistaTerritorio } from './modelo.ts';
 import { obtenerJson } from './recursos.ts';
 import type { Padre, Ruta } from './ruta.ts';
@@ -27,8 +32,6 @@ import { Sondeo } from './sondeo.ts';
 
 /** The small, short-lived pointer to the newest corte (ETag + 304), at the fixed place kept for the portal. */
 export const LATEST_URL = `/${RUTA_LATEST_RAIZ}`;
-/** The shard version this portal reads (shards.ts SHARD_VERSION; a value import would bring zod along). */
-const VERSION: PunteroShard['version'] = 1;
 
 export type Puntero = PunteroShard;
 
@@ -36,8 +39,8 @@ export type Puntero = PunteroShard;
 function lector<T extends { tipo: string; version: number }>(tipos: readonly T['tipo'][]) {
   return (json: unknown): T => {
     const o = json as Partial<T> | null;
-    if (typeof o !== 'object' || o === null || !tipos.includes(o.tipo as T['tipo']) || o.version !== VERSION) {
-      throw new Error(`se esperaba ${tipos.join(' o ')} versión ${VERSION}`);
+    if (typeof o !== 'object' || o === null || !tipos.includes(o.tipo as T['tipo']) || o.version !== VERSION_SHARDS) {
+      throw new Error(`se esperaba ${tipos.join(' o ')} versión ${VERSION_SHARDS}`);
     }
     return o as T;
   };
@@ -68,7 +71,7 @@ const territorioShard = (p: Puntero, eleccion: string, nivel: 'distrito' | 'muni
   obtenerJson(url(rutaShard(p.entidad.id, shardIds[nivel](eleccion, f.id), f.sha256)), lector<TerritorioShard>(['distrito', 'municipio']));
 const seccionShard = (p: Puntero, f: FilaHijo) => obtenerJson(url(rutaShard(p.entidad.id, shardIds.seccion(f.id), f.sha256)), lector<SeccionShard>(['seccion']));
 
-/** A compact row of a parent shard as the view's row (figures computed without zod, lectura.ts). */
+/** A compact row of a parent shard as the view's row (figures computed without zod, `resultadosDeFila`). */
 function fila(nivel: FilaTerritorio['nivel'], f: FilaHijo, tabla: Tabla): FilaTerritorio {
   return { nivel, id: f.id, nombre: f.nombre, ...resultadosDeFila(f, tabla) };
 }

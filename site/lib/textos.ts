@@ -1,14 +1,23 @@
 /**
- * Plain-Spanish texts of the domain's codes for the portal. Types come from the domain; the texts live here
- * because the domain modules that hold the CSV wording also define zod schemas, and importing them would ship
- * zod (~25 KB gzip) to every phone. Every switch is exhaustive (assertNever).
+ * Plain-Spanish texts of the published codes for the portal, worded for citizens (the CSV keeps the INE wording,
+ * in the domain). The codes are the publication contract's. Every switch is exhaustive (`inesperado`).
  */
-import { assertNever } from '../../worker/domain/assert.ts';
-import type { EstatusActa, Observacion } from '../../worker/domain/acta/clasificar.ts';
-import type { MotivoSinActa } from '../../worker/domain/acta/esquema.ts';
-import type { DigitalizacionSchema, OrigenSchema, TipoDocumentoSchema } from '../../worker/domain/acta/publicada.ts';
-import type { TipoCasilla } from '../../worker/domain/catalogo/esquema.ts';
-import type { z } from 'zod';
+import type {
+  Cotejada,
+  Digitalizacion,
+  EstatusActa,
+  MotivoSinActa,
+  Observacion,
+  Origen,
+  TipoCasilla,
+  TipoDocumento,
+  Valor,
+} from '../../worker/domain/contrato/index.ts';
+
+/** Ends a `switch` over a published code: a missing `case` does not compile; an unknown value read from a shard throws. */
+function inesperado(x: never, que: string): never {
+  throw new Error(`valor inesperado (${que}): ${JSON.stringify(x)}`);
+}
 
 export function tipoCasillaTexto(t: TipoCasilla): string {
   switch (t) {
@@ -23,7 +32,7 @@ export function tipoCasillaTexto(t: TipoCasilla): string {
     case 'M':
       return 'Sin lista nominal propia';
     default:
-      return assertNever(t, 'tipo de casilla');
+      return inesperado(t, 'tipo de casilla');
   }
 }
 
@@ -44,7 +53,7 @@ export function motivoSinActaTexto(m: MotivoSinActa): string {
     case 'CONTINGENCIA_URNA_ELECTRONICA':
       return 'contingencia en urna electrónica';
     default:
-      return assertNever(m, 'motivo de sin acta');
+      return inesperado(m, 'motivo de sin acta');
   }
 }
 
@@ -66,7 +75,7 @@ export function observacionTexto(o: Observacion, nombre: (columna: string) => st
     case 'FUERA_CATALOGO':
       return 'Fuera de catálogo: no corresponde a ninguna casilla aprobada';
     default:
-      return assertNever(o, 'observación');
+      return inesperado(o, 'observación');
   }
 }
 
@@ -89,33 +98,33 @@ export function estatusTexto(e: EstatusActa | null): { texto: string; clase: Cla
     case 'FUERA_CATALOGO':
       return { texto: 'Fuera de catálogo', clase: 'no-contabilizada' };
     default:
-      return assertNever(e, 'estatus de acta');
+      return inesperado(e, 'estatus de acta');
   }
 }
 
-export function origenTexto(o: z.infer<typeof OrigenSchema>): string {
+export function origenTexto(o: Origen): string {
   switch (o) {
     case 'CASILLA':
       return 'Casilla (PREP Casilla)';
     case 'CATD':
       return 'CATD';
     default:
-      return assertNever(o, 'origen');
+      return inesperado(o, 'origen');
   }
 }
 
-export function digitalizacionTexto(d: z.infer<typeof DigitalizacionSchema>): string {
+export function digitalizacionTexto(d: Digitalizacion): string {
   switch (d) {
     case 'MOVIL':
       return 'Dispositivo móvil';
     case 'ESCANER':
       return 'Escáner';
     default:
-      return assertNever(d, 'digitalización');
+      return inesperado(d, 'digitalización');
   }
 }
 
-export function tipoDocumentoTexto(t: z.infer<typeof TipoDocumentoSchema>): string {
+export function tipoDocumentoTexto(t: TipoDocumento): string {
   switch (t) {
     case 'ACTA_PREP':
       return 'Acta PREP';
@@ -130,11 +139,11 @@ export function tipoDocumentoTexto(t: z.infer<typeof TipoDocumentoSchema>): stri
     case 'REPRESENTACION_ACTA':
       return 'Representación del acta (urna electrónica)';
     default:
-      return assertNever(t, 'tipo de documento');
+      return inesperado(t, 'tipo de documento');
   }
 }
 
-export function cotejadaTexto(c: 0 | 1 | 2 | 3): string {
+export function cotejadaTexto(c: Cotejada): string {
   switch (c) {
     case 0:
       return 'Sin cotejo';
@@ -145,12 +154,12 @@ export function cotejadaTexto(c: 0 | 1 | 2 | 3): string {
     case 3:
       return 'En corrección (nueva captura o digitalización solicitada)';
     default:
-      return assertNever(c, 'cotejada');
+      return inesperado(c, 'cotejada');
   }
 }
 
 /** A captured vote or total field: integer, Ilegible or Sin dato; `-` when it does not apply. */
-export function valorTexto(v: number | 'ILEGIBLE' | 'SIN_DATO' | null | undefined, entero: (n: number) => string): string {
+export function valorTexto(v: Valor | null | undefined, entero: (n: number) => string): string {
   if (v === null || v === undefined) return '-';
   if (v === 'ILEGIBLE') return 'Ilegible';
   if (v === 'SIN_DATO') return 'Sin dato';

@@ -6,8 +6,8 @@ import { env, exports } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import type { Captura, Valor } from '../../worker/domain/acta/esquema.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
-import { fixtureCatalogue } from '../ejemplos/eleccion.ts';
-import { loadCatalogue } from '../../worker/db/catalogo-carga.ts';
+import { catalogoEjemplo } from '../ejemplos/eleccion.ts';
+import { cargarCatalogo } from '../../worker/db/catalogo-carga.ts';
 import { crearOperador, ejecutorD1, emitirToken } from '../../worker/db/administracion.ts';
 import { sha256Hex } from '../../worker/domain/bitacora/cadena.ts';
 
@@ -45,7 +45,7 @@ export type Tokens = Record<string, string>;
 
 /** Loads the fixture catalogue, creates every operator and issues each one token (limit high enough for tests). */
 export async function prepararEscenario(limitePorMinuto = 100_000): Promise<Tokens> {
-  await loadCatalogue(env.DB, fixtureCatalogue);
+  await cargarCatalogo(env.DB, catalogoEjemplo);
   const ej = ejecutorD1(env.DB);
   const ahora = Date.now();
   const tokens: Tokens = {};
@@ -117,7 +117,7 @@ export function subirImagen(token: string, clave: string, bytes: Uint8Array, que
 
 /** The ballot fields of an acta of the fixture, each `v` (or a function of the field). */
 export function capturaPara(eleccion: string, territorio: number, v: Valor | ((campo: string) => Valor) = 1): Captura {
-  const b = fixtureCatalogue.boletas.find((x) => x.eleccion === eleccion && x.territorio === territorio)!;
+  const b = catalogoEjemplo.boletas.find((x) => x.eleccion === eleccion && x.territorio === territorio)!;
   const campos = [...b.columnas, 'NO_REGISTRADAS', 'NULOS'];
   const valor = typeof v === 'function' ? v : () => v;
   return {

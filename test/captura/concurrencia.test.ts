@@ -49,7 +49,7 @@ describe('two verifiers racing on one acta', () => {
     expect(despues.seq).toBe(antes.seq! + 1);
     expect(despues.cambios).toBe(antes.cambios! + 1);
     expect(despues.publicaciones).toBe(antes.publicaciones! + 1);
-    const final = await ok(llamar('GET', `/api/v1/actas/${clave}`, { token: t['admin'] }));
+    const final = await ok(llamar('GET', `/api/v1/actas/${clave}`, { token: t.admin }));
     expect(final.estado).toEqual(v.estado);
   });
 

@@ -9,7 +9,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActaPublicada } from '../../worker/domain/acta/publicada.ts';
 import type { Captura } from '../../worker/domain/acta/esquema.ts';
-import { fixtureActas, fixtureCatalogue, type FixtureActa } from '../ejemplos/eleccion.ts';
+import { fixtureActas, catalogoEjemplo, type FixtureActa } from '../ejemplos/eleccion.ts';
 import { crearOperador, ejecutorD1, emitirToken } from '../../worker/db/administracion.ts';
 import { verificarBitacora } from '../../worker/db/bitacora.ts';
 import { HORA, jpeg, llamar, ok, prepararEscenario, sha, subirImagen, type Tokens, type Vista } from './ayuda.ts';
@@ -19,7 +19,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Which CATD receives an acta of this election in this sección (fixture geography). */
 function catdDe(eleccion: string, seccion: number): 'd01' | 'd02' | 'm120' {
-  const s = fixtureCatalogue.secciones.find((x) => x.id === seccion);
+  const s = catalogoEjemplo.secciones.find((x) => x.id === seccion);
   if (eleccion === 'AYUN') return s?.municipio === 120 ? 'm120' : 'd01';
   return s?.distrito === 2 ? 'd02' : 'd01';
 }
@@ -30,7 +30,7 @@ const dispositivo = (p: ActaPublicada) => `dev-${p.clave.slice(0, 11).toLowerCas
 
 /** The full ballot of a fuera de catálogo acta (its election's ballot in its territory), with the fixture's values. */
 function completa(c: Captura, eleccion: string, territorio: number): Captura {
-  const b = fixtureCatalogue.boletas.find((x) => x.eleccion === eleccion && x.territorio === territorio)!;
+  const b = catalogoEjemplo.boletas.find((x) => x.eleccion === eleccion && x.territorio === territorio)!;
   const campos = [...b.columnas, 'NO_REGISTRADAS', 'NULOS'];
   return { votos: Object.fromEntries(campos.map((k) => [k, c.votos[k] ?? 0])), totales: c.totales };
 }
@@ -125,7 +125,7 @@ beforeAll(async () => {
 describe('the full capture path for every fixture acta', () => {
   it.each(fixtureActas.map((f, i) => [f.acta.clave, f.descripcion, i] as const))('%s (%s) publishes the fixture acta', async (_c, _d, i) => {
     const r = recorridos[i]!;
-    const v = await ok(llamar('GET', `/api/v1/actas/${r.clave}`, { token: t['admin'] }));
+    const v = await ok(llamar('GET', `/api/v1/actas/${r.clave}`, { token: t.admin }));
     expect(v.publicada).toEqual(r.esperado);
     expect(v.version).toBe(r.pasos.length);
     const log = await env.DB.prepare('SELECT seq, payload FROM acta_publicacion WHERE clave = ? ORDER BY seq DESC LIMIT 1').bind(r.clave).first<{ seq: number; payload: string }>();
@@ -135,7 +135,7 @@ describe('the full capture path for every fixture acta', () => {
   it.each(fixtureActas.map((f, i) => [f.acta.clave, i] as const))('%s: the timeline shows every step with its operator and times', async (_c, i) => {
     const r = recorridos[i]!;
     const h = await ok<{ eventos: { accion: string; operador: string; at: number; seq: number; detalle: { atCliente: number } }[] }>(
-      llamar('GET', `/api/v1/actas/${r.clave}/historial`, { token: t['admin'] }),
+      llamar('GET', `/api/v1/actas/${r.clave}/historial`, { token: t.admin }),
     );
     expect(h.eventos.map((e) => ({ accion: e.accion, operador: e.operador, atCliente: e.detalle.atCliente }))).toEqual(r.pasos);
     for (const e of h.eventos) expect(e.at).toBeGreaterThan(Date.UTC(2025, 0, 1));

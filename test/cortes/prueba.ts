@@ -6,8 +6,8 @@
 import { env } from 'cloudflare:workers';
 import type { ActaPublicada } from '../../worker/domain/acta/publicada.ts';
 import { desdeUtf8 } from '../../worker/domain/corte/bytes.ts';
-import { fixtureCatalogue } from '../ejemplos/eleccion.ts';
-import { loadCatalogue } from '../../worker/db/catalogo-carga.ts';
+import { catalogoEjemplo } from '../ejemplos/eleccion.ts';
+import { cargarCatalogo } from '../../worker/db/catalogo-carga.ts';
 import type { Almacen } from '../../worker/cortes/almacen.ts';
 import { cacheDelIsolate } from '../../worker/cortes/cache.ts';
 
@@ -30,7 +30,7 @@ export async function reiniciar(): Promise<void> {
 }
 
 export async function cargarFixture(): Promise<void> {
-  await loadCatalogue(env.DB, fixtureCatalogue);
+  await cargarCatalogo(env.DB, catalogoEjemplo);
 }
 
 /** Appends entries to the publication log as the capture API does: one change sequence each. Returns the last. */

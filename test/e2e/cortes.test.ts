@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../scripts/verify.ts';
-import { DB_NAME } from '../../scripts/lib/local.ts';
-import { catalogueSqlScript } from '../../worker/db/catalogo-carga.ts';
-import { fixtureActas, fixtureCatalogue } from '../ejemplos/eleccion.ts';
+import { NOMBRE_BD } from '../../scripts/lib/local.ts';
+import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
+import { fixtureActas, catalogoEjemplo } from '../ejemplos/eleccion.ts';
 import { iniciarPila, type Pila } from './lib/pila.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'prep-e2e-cortes-'));
@@ -23,7 +23,7 @@ beforeAll(async () => {
       // Publication window open since local midnight (UTC-6) of today: the first cron tick is due.
       const hoy = new Date(Date.now() - 6 * 3_600_000).toISOString().slice(0, 10);
       const sql = [
-        catalogueSqlScript(fixtureCatalogue),
+        guionSqlCatalogo(catalogoEjemplo),
         ...fixtureActas.map(
           (f, i) =>
             `INSERT INTO acta_publicacion (seq, clave, eleccion, payload) VALUES (${i + 1}, ${literal(f.acta.clave)}, ${literal(f.acta.identificacion.eleccion)}, ${literal(JSON.stringify(f.acta))});`,
@@ -33,7 +33,7 @@ beforeAll(async () => {
       ].join('\n');
       const archivo = path.join(dir, 'datos.sql');
       writeFileSync(archivo, sql);
-      wrangler(['d1', 'execute', DB_NAME, '--local', '--persist-to', persistTo, '--yes', '--file', archivo]);
+      wrangler(['d1', 'execute', NOMBRE_BD, '--local', '--persist-to', persistTo, '--yes', '--file', archivo]);
     },
   });
   const r = await fetch(`${pila.url}/__scheduled?cron=*+*+*+*+*`);

@@ -13,11 +13,10 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json';
-import { generateJalisco } from '../../scripts/generador/generar.ts';
-import { catalogueSqlScript } from '../../worker/db/catalogo-carga.ts';
+import { generarJalisco } from '../../scripts/generador/generar.ts';
+import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
 import type { ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
-import { resultadosDeFila } from '../../worker/domain/corte/lectura.ts';
-import { rutaShard, shardIds } from '../../worker/domain/corte/rutas.ts';
+import { resultadosDeFila, rutaShard, shardIds, type Figuras } from '../../worker/domain/contrato/index.ts';
 import {
   EntidadShardSchema,
   HistorialSchema,
@@ -28,17 +27,16 @@ import {
   type Puntero,
   type Resultados,
 } from '../../worker/domain/corte/shards.ts';
-import type { Figuras } from '../../worker/domain/conteo/conteo.ts';
-import { DB_NAME } from '../../scripts/lib/local.ts';
+import { NOMBRE_BD } from '../../scripts/lib/local.ts';
 import { crearOperadoresEnLote } from '../../scripts/lib/operadores-lote.ts';
-import { entero, fechaHora, porcentaje } from '../../site/lib/format.ts';
+import { entero, fechaHora, porcentaje } from '../../site/lib/formato.ts';
 import { abrirNavegador, CAPTURAS, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
 import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
 import { medirRed, totales } from './lib/presupuesto.ts';
 import { ADMIN, api, capturar as capturarActas, operadores, planear, sha256, verdad, type Api } from './lib/siembra.ts';
 
 const sitio = mkdtempSync(path.join(tmpdir(), 'prep-e2e-site-'));
-const cat = generateJalisco(2024);
+const cat = generarJalisco(2024);
 const siembra = planear(cat);
 let pila: Pila;
 let nav: Browser;
@@ -51,8 +49,8 @@ beforeAll(async () => {
     assetsDir: path.join(sitio, 'client'),
     prepararDatos: async ({ wrangler, persistTo }) => {
       const archivo = path.join(sitio, 'catalogo.sql');
-      writeFileSync(archivo, catalogueSqlScript(cat));
-      wrangler(['d1', 'execute', DB_NAME, '--local', '--persist-to', persistTo, '--yes', '--file', archivo]);
+      writeFileSync(archivo, guionSqlCatalogo(cat));
+      wrangler(['d1', 'execute', NOMBRE_BD, '--local', '--persist-to', persistTo, '--yes', '--file', archivo]);
       tokens = await crearOperadoresEnLote(persistTo, operadores(cat, siembra), { vigenciaMs: 4 * 3_600_000, limitePorMinuto: 100_000 });
     },
   });
@@ -235,7 +233,7 @@ describe('portal with cortes published from actas entered through the capture AP
 
   afterAll(() => {
     mkdirSync(CAPTURAS, { recursive: true });
-    writeFileSync(path.join(CAPTURAS, 'presupuesto.json'), JSON.stringify(medidas, null, 2) + '\n');
+    writeFileSync(path.join(CAPTURAS, 'presupuesto.json'), `${JSON.stringify(medidas, null, 2)}\n`);
     console.log('presupuesto medido:', JSON.stringify(medidas));
   });
 
@@ -245,7 +243,7 @@ describe('portal with cortes published from actas entered through the capture AP
     const { page, context } = await nuevaPagina(nav);
 
     // Inicio: each election's card has its entidad shard's progress, participation and leaders.
-    await page.goto(pila.url + '/');
+    await page.goto(`${pila.url}/`);
     await page.locator('.tarjeta').first().waitFor();
     await expect(page.locator('#elecciones-titulo').textContent()).resolves.toBe(`Elecciones en ${p.entidad.nombre}`);
     await page.locator('main .sintetico').first().waitFor();
@@ -363,7 +361,7 @@ describe('portal with cortes published from actas entered through the capture AP
     // The sección with the sin acta (and the Ilegible acta).
     const s = siembra.sinActa.seccion.id;
     const { page, context } = await nuevaPagina(nav);
-    await page.goto(pila.url + '/consulta/');
+    await page.goto(`${pila.url}/consulta/`);
     await page.getByLabel('Número de sección', { exact: true }).fill(String(s));
     await page.getByRole('button', { name: 'Consultar' }).click();
     await page.locator('#resultado-consulta').waitFor();
@@ -384,7 +382,7 @@ describe('portal with cortes published from actas entered through the capture AP
     await revisar(page, 'consulta-con-datos');
 
     // The same sección picked by municipio, then its munícipes results through the municipio.
-    await page.goto(pila.url + '/consulta/');
+    await page.goto(`${pila.url}/consulta/`);
     const selectores = page.locator('form[aria-label="Buscar por municipio"] select');
     await selectores.first().selectOption({ label: municipio.nombre });
     await selectores.nth(1).selectOption(String(s));
@@ -404,7 +402,7 @@ describe('portal with cortes published from actas entered through the capture AP
     const manifiesto = ManifiestoSchema.parse(await json(p.manifiesto.ruta));
     const historial = HistorialSchema.parse(await json(p.historial));
     const { page, context } = await nuevaPagina(nav, { acceptDownloads: true });
-    await page.goto(pila.url + '/datos-abiertos/');
+    await page.goto(`${pila.url}/datos-abiertos/`);
     const corte = page.locator(`#lista-cortes [data-corte="${p.numero}"]`);
     await corte.waitFor();
     await expect(corte.locator('[data-sha-zip]').textContent()).resolves.toBe(manifiesto.abiertos.sha256);
@@ -424,7 +422,7 @@ describe('portal with cortes published from actas entered through the capture AP
     const { page, context } = await nuevaPagina(nav);
     // Entidad, first load (a fresh context: empty cache).
     let red = await medirRed(page);
-    await page.goto(pila.url + '/eleccion/?e=GUB');
+    await page.goto(`${pila.url}/eleccion/?e=GUB`);
     await page.locator('#tabla-territorios').waitFor();
     const entidadRed = await red.detener();
     const ent = totales(entidadRed);
@@ -502,7 +500,7 @@ describe('portal with cortes published from actas entered through the capture AP
     await revisar(page, 'eleccion-seccion-segundo-corte');
 
     // Datos abiertos lists both cortes, newest first, the second chained to the first's manifest.
-    await page.goto(pila.url + '/datos-abiertos/');
+    await page.goto(`${pila.url}/datos-abiertos/`);
     await page.locator(`#lista-cortes [data-corte="${despues.numero}"]`).waitFor();
     expect(await page.locator('#lista-cortes [data-corte]').evaluateAll((li) => li.map((x) => Number(x.getAttribute('data-corte'))))).toEqual([despues.numero, antes.numero]);
     await expect(page.locator(`#lista-cortes [data-corte="${despues.numero}"]`).textContent()).resolves.toContain(`${antes.manifiesto.sha256}`);

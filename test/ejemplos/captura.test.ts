@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CapturaSchema } from '../../worker/domain/acta/esquema.ts';
 import { ADMIN, CAMPOS_GUB, capturaGub, dispositivoCasilla, operadorCatd, operadorCcv } from './captura.ts';
-import { fixtureCatalogue } from './eleccion.ts';
+import { catalogoEjemplo } from './eleccion.ts';
 
 describe('capture fixtures', () => {
   it('builds operators of every ámbito bound to the fixture catalogue', () => {
-    const catd = fixtureCatalogue.catds[0]!;
+    const catd = catalogoEjemplo.catds[0]!;
     const op = operadorCatd('ana', catd.id, 'captura');
     expect(op.catd).toEqual({ id: catd.id, ambito: catd.ambito, territorio: catd.territorio, elecciones: catd.elecciones });
     expect(operadorCcv('ccv', 'verificacion').catd).toBeNull();

@@ -7,10 +7,10 @@ import type { ActaEsperadaRef } from '../../worker/domain/captura/acopio.ts';
 import type { Contexto } from '../../worker/domain/captura/cambio.ts';
 import type { ActaVersionada, CapturaRegistrada } from '../../worker/domain/captura/estado.ts';
 import type { Operador, Rol } from '../../worker/domain/captura/permisos.ts';
-import { fixtureCatalogue } from './eleccion.ts';
+import { catalogoEjemplo } from './eleccion.ts';
 
 const catd = (id: string) => {
-  const c = fixtureCatalogue.catds.find((x) => x.id === id)!;
+  const c = catalogoEjemplo.catds.find((x) => x.id === id)!;
   return { id: c.id, ambito: c.ambito, territorio: c.territorio, elecciones: c.elecciones };
 };
 
@@ -44,7 +44,7 @@ export const ESPERADA_338B1_GUB: ActaEsperadaRef = {
 };
 
 /** The vote fields of the GUB ballot (entidad-wide). */
-export const CAMPOS_GUB: readonly string[] = [...fixtureCatalogue.boletas.find((b) => b.eleccion === 'GUB')!.columnas, 'NO_REGISTRADAS', 'NULOS'];
+export const CAMPOS_GUB: readonly string[] = [...catalogoEjemplo.boletas.find((b) => b.eleccion === 'GUB')!.columnas, 'NO_REGISTRADAS', 'NULOS'];
 
 export function capturaGub(v: Valor | ((campo: string) => Valor) = 1): Captura {
   const valor = typeof v === 'function' ? v : () => v;

@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { clasificarActa, observacionesTexto, type Clasificacion } from '../../worker/domain/acta/clasificar.ts';
 import { actasEsperadas, type ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
 import { ActaPublicadaSchema } from '../../worker/domain/acta/publicada.ts';
-import { actaRegistrada, entradaTally } from '../../worker/domain/acta/registrada.ts';
+import { actaRegistrada, entradaConteo } from '../../worker/domain/acta/registrada.ts';
 import { MotivoSinActaSchema } from '../../worker/domain/acta/esquema.ts';
-import { CatalogueSchema, TipoCasillaSchema } from '../../worker/domain/catalogo/esquema.ts';
-import { addActa, addEsperada, candidaturaDeColumna, emptyTally, figuras, mergeTallies, type Tally } from '../../worker/domain/conteo/conteo.ts';
-import { FIXTURE_APERTURA_MS, fixtureActas, fixtureCatalogue } from './eleccion.ts';
+import { CatalogoSchema, TipoCasillaSchema } from '../../worker/domain/catalogo/esquema.ts';
+import { candidaturaDeColumna } from '../../worker/domain/conteo/candidaturas.ts';
+import { conteoVacio, sumarActa, sumarConteo, sumarEsperada, type Conteo } from '../../worker/domain/conteo/conteo.ts';
+import { figuras } from '../../worker/domain/conteo/figuras.ts';
+import { FIXTURE_APERTURA_MS, fixtureActas, catalogoEjemplo } from './eleccion.ts';
 
 function esperadas(): ActaEsperada[] {
-  const r = actasEsperadas(fixtureCatalogue);
+  const r = actasEsperadas(catalogoEjemplo);
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
 }
@@ -26,49 +28,49 @@ function clasificar(i: number): Clasificacion {
  * The tally of one election at the fixture's corte. Without `filtro`: the whole entidad, fuera de catálogo
  * included; with it: only the expected actas that pass it (a territory).
  */
-function tallyDe(eleccion: string, filtro?: (e: ActaEsperada) => boolean): Tally {
-  const t = emptyTally();
+function tallyDe(eleccion: string, filtro?: (e: ActaEsperada) => boolean): Conteo {
+  const t = conteoVacio();
   const incluida = (e: ActaEsperada | undefined) => (e === undefined ? filtro === undefined : (filtro?.(e) ?? true));
   const porClave = new Map(esperadas().map((e) => [e.clave, e]));
   const registradas = new Set(fixtureActas.map((f) => f.acta.clave));
   for (const e of esperadas()) {
-    if (e.eleccion.codigo === eleccion && incluida(e) && !registradas.has(e.clave)) addEsperada(t);
+    if (e.eleccion.codigo === eleccion && incluida(e) && !registradas.has(e.clave)) sumarEsperada(t);
   }
   for (const { acta } of fixtureActas) {
     const esperada = porClave.get(acta.clave);
     if (acta.identificacion.eleccion !== eleccion || !incluida(esperada)) continue;
     const r = actaRegistrada(acta, esperada);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
-    addActa(t, entradaTally(acta, esperada, clasificarActa(r.value)));
+    sumarActa(t, entradaConteo(acta, esperada, clasificarActa(r.value)));
   }
   return t;
 }
 
 describe('fixture catalogue', () => {
-  it('parses with CatalogueSchema', () => {
-    expect(CatalogueSchema.parse(fixtureCatalogue)).toEqual(fixtureCatalogue);
+  it('parses with CatalogoSchema', () => {
+    expect(CatalogoSchema.parse(catalogoEjemplo)).toEqual(catalogoEjemplo);
   });
 
   it('has every casilla type and a ballot for every election and territory: 45 expected actas', () => {
-    expect(new Set(fixtureCatalogue.casillas.map((c) => c.tipo))).toEqual(new Set(TipoCasillaSchema.options));
+    expect(new Set(catalogoEjemplo.casillas.map((c) => c.tipo))).toEqual(new Set(TipoCasillaSchema.options));
     expect(esperadas()).toHaveLength(45);
     expect(esperadas()[0]!.clave).toBe('140338B01004');
   });
 
   it('has exactly the candidaturas its ballots produce', () => {
-    for (const b of fixtureCatalogue.boletas) {
+    for (const b of catalogoEjemplo.boletas) {
       const deBoleta = new Set(candidaturaDeColumna(b).values());
-      const filas = fixtureCatalogue.candidaturas.filter((c) => c.eleccion === b.eleccion && c.territorio === b.territorio);
+      const filas = catalogoEjemplo.candidaturas.filter((c) => c.eleccion === b.eleccion && c.territorio === b.territorio);
       expect(new Set(filas.map((c) => c.partidoCi)), `${b.eleccion}/${b.territorio}`).toEqual(deBoleta);
       expect(filas).toHaveLength(deBoleta.size);
     }
   });
 
   it('ballot coalitions are subsets of the catalogue coalitions; columns are parties or combinations', () => {
-    const siglas = new Set(fixtureCatalogue.partidos.map((p) => p.siglas));
-    for (const b of fixtureCatalogue.boletas) {
+    const siglas = new Set(catalogoEjemplo.partidos.map((p) => p.siglas));
+    for (const b of catalogoEjemplo.boletas) {
       for (const c of b.coaliciones) {
-        const coalicion = fixtureCatalogue.coaliciones.find((x) => x.id === c.coalicion)!;
+        const coalicion = catalogoEjemplo.coaliciones.find((x) => x.id === c.coalicion)!;
         for (const p of c.partidos) expect(coalicion.partidos).toContain(p);
       }
       for (const col of b.columnas) expect(col.split('_').every((p) => siglas.has(p)) || siglas.has(col)).toBe(true);
@@ -77,7 +79,7 @@ describe('fixture catalogue', () => {
 
   it('every casilla is covered by exactly one CATD per election', () => {
     for (const e of esperadas()) {
-      const catds = fixtureCatalogue.catds.filter(
+      const catds = catalogoEjemplo.catds.filter(
         (c) =>
           c.elecciones.includes(e.eleccion.codigo) &&
           (c.ambito === 'distrito' ? c.territorio === e.seccion.distrito : c.territorio === e.seccion.municipio),
@@ -182,8 +184,11 @@ describe('fixture corte figures (hand-computed)', () => {
     const entidad = tallyDe('GUB', () => true);
     const porDistrito = [1, 2].map((d) => tallyDe('GUB', (e) => e.seccion.distrito === d));
     const porMunicipio = [39, 98, 120].map((m) => tallyDe('GUB', (e) => e.seccion.municipio === m));
-    expect(mergeTallies(...porDistrito)).toEqual(entidad);
-    expect(mergeTallies(...porMunicipio)).toEqual(entidad);
+    for (const partes of [porDistrito, porMunicipio]) {
+      const suma = conteoVacio();
+      for (const o of partes) sumarConteo(suma, o);
+      expect(suma).toEqual(entidad);
+    }
     expect(entidad.fueraCatalogo).toBe(0);
   });
 });

@@ -26,7 +26,7 @@ import { claveCasilla, parseClaveCasilla } from '../../worker/domain/claves/clav
 import type { ActaPublicada } from '../../worker/domain/acta/publicada.ts';
 import type { Captura, MotivoSinActa, Valor } from '../../worker/domain/acta/esquema.ts';
 import type { EstatusActa } from '../../worker/domain/acta/clasificar.ts';
-import type { Boleta, Candidatura, Casilla, Catalogue } from '../../worker/domain/catalogo/esquema.ts';
+import type { Boleta, Candidatura, Casilla, Catalogo } from '../../worker/domain/catalogo/esquema.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Ballots: the vote columns of each election in each territory (NO_REGISTRADAS and NULOS are implicit).
@@ -132,7 +132,7 @@ const casillas: Casilla[] = [
   casilla(2302, 'S', 1, 0, 5),
 ];
 
-export const fixtureCatalogue: Catalogue = {
+export const catalogoEjemplo: Catalogo = {
   entidad: { id: 14, nombre: 'Jalisco', utcOffsetMinutes: -360, sintetico: true },
   elecciones: [
     { codigo: 'GUB', nombre: 'Gubernatura', territorio: 'entidad', tipoActa: '4', boletasEspecial: 750, orden: 1 },

@@ -8,7 +8,7 @@ import { historial, prepararCorte, type AnteriorRef } from '../../worker/domain/
 import type { CorteHistorial } from '../../worker/domain/corte/shards.ts';
 import { EstadoCorte } from '../../worker/domain/corte/estado.ts';
 import type { CorteModelo } from '../../worker/domain/corte/modelo.ts';
-import { RUTA_LATEST_RAIZ, rutaHistorial, rutaLatest } from '../../worker/domain/corte/rutas.ts';
+import { RUTA_LATEST_RAIZ, rutaHistorial, rutaLatest } from '../../worker/domain/contrato/index.ts';
 
 export interface CorteDePrueba {
   actas: readonly ActaPublicada[];

@@ -4,49 +4,33 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
-import type { Operador } from '../domain/captura/permisos.ts';
-import type { CatalogoBasico } from '../db/captura-lectura.ts';
-import { acopioRoutes } from './acopio/route.ts';
-import { actasRoutes } from './actas/route.ts';
-import { capturaRoutes } from './captura/route.ts';
-import { colaRoutes } from './cola/route.ts';
-import { cortesRoutes } from './cortes/route.ts';
-import { cotejoRoutes } from './cotejo/route.ts';
-import { digitalizacionRoutes } from './digitalizacion/route.ts';
+import type { EntornoApi } from './entorno.ts';
+import { rutasAcopio } from './acopio/rutas.ts';
+import { rutasActas } from './actas/rutas.ts';
+import { rutasCaptura } from './captura/rutas.ts';
+import { rutasCola } from './cola/rutas.ts';
+import { rutasCortes } from './cortes/rutas.ts';
+import { rutasCotejo } from './cotejo/rutas.ts';
+import { rutasDigitalizacion } from './digitalizacion/rutas.ts';
 import { paginaReferencia } from './docs/pagina.ts';
-import { ApiError, errorBody, errorResponse } from './errors.ts';
-import { healthRoutes } from './health/route.ts';
+import { ErrorApi, cuerpoError, respuestaError } from './errores.ts';
+import { rutasSalud } from './health/rutas.ts';
 import { auditarRechazos } from './middleware/bitacora-rechazos/index.ts';
-import { pingRoutes } from './ping/route.ts';
-import { publicoRoutes } from './publico/route.ts';
-import { verificacionRoutes } from './verificacion/route.ts';
-
-export interface AppEnv {
-  Bindings: Env;
-  Variables: {
-    /** The authenticated operator (set by the auth middleware). */
-    operador: Operador | undefined;
-    /** The token id presented, even when the token is then refused (for the audit log). */
-    tokenPresentado: string | undefined;
-    limitePorMinuto: number | undefined;
-    /** This request's number in its token's rate-limit minute (counted with the credential lookup). */
-    cuentaTasa: number | undefined;
-    /** The catalogue's entidad and elections, read with the credential (acopio reads a CLAVE_ACTA with them). */
-    catalogoBasico: CatalogoBasico | undefined;
-  };
-}
+import { rutasPing } from './ping/rutas.ts';
+import { rutasPublico } from './publico/rutas.ts';
+import { rutasVerificacion } from './verificacion/rutas.ts';
 
 const DOCUMENTO = {
   openapi: '3.1.0',
   info: { title: 'PREP API', version: '1', description: 'Captura de actas y publicación del PREP.' },
 };
 
-export function createApp(): OpenAPIHono<AppEnv> {
-  const app = new OpenAPIHono<AppEnv>({
+export function crearApp(): OpenAPIHono<EntornoApi> {
+  const app = new OpenAPIHono<EntornoApi>({
     // zod validation failures become 400 with the issues as details.
     defaultHook: (result, c) => {
       if (!result.success) {
-        return c.json(errorBody('SOLICITUD_INVALIDA', 'La solicitud no cumple el esquema.', result.error.issues), 400);
+        return c.json(cuerpoError('SOLICITUD_INVALIDA', 'La solicitud no cumple el esquema.', result.error.issues), 400);
       }
     },
   });
@@ -59,12 +43,12 @@ export function createApp(): OpenAPIHono<AppEnv> {
     description: 'Token de operador prep_<id>_<secreto> (npm run operators -- token …).',
   });
 
-  app.route('/', healthRoutes);
-  app.route('/', pingRoutes);
+  app.route('/', rutasSalud);
+  app.route('/', rutasPing);
   // Published cortes: public, token-free, CORS (worker/api/publico).
-  app.route('/', publicoRoutes);
-  app.route('/', cortesRoutes);
-  for (const grupo of [acopioRoutes, digitalizacionRoutes, capturaRoutes, verificacionRoutes, cotejoRoutes, actasRoutes, colaRoutes]) {
+  app.route('/', rutasPublico);
+  app.route('/', rutasCortes);
+  for (const grupo of [rutasAcopio, rutasDigitalizacion, rutasCaptura, rutasVerificacion, rutasCotejo, rutasActas, rutasCola]) {
     app.route('/', grupo);
   }
 
@@ -74,16 +58,16 @@ export function createApp(): OpenAPIHono<AppEnv> {
   // Unknown API paths get the JSON error; anything else is the portal's (static assets, with their 404 page).
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
-      ? c.json(errorBody('NO_ENCONTRADO', `No existe la ruta ${c.req.method} ${c.req.path}.`), 404)
+      ? c.json(cuerpoError('NO_ENCONTRADO', `No existe la ruta ${c.req.method} ${c.req.path}.`), 404)
       : c.env.ASSETS.fetch(c.req.raw),
   );
   app.onError((err, c) => {
-    if (err instanceof ApiError) return errorResponse(c, err);
+    if (err instanceof ErrorApi) return respuestaError(c, err);
     if (err instanceof HTTPException) {
-      return c.json(errorBody('HTTP_' + err.status, err.message || 'Error HTTP.'), err.status);
+      return c.json(cuerpoError(`HTTP_${err.status}`, err.message || 'Error HTTP.'), err.status);
     }
     console.error('unhandled error', err);
-    return c.json(errorBody('ERROR_INTERNO', 'Error interno del servidor.'), 500);
+    return c.json(cuerpoError('ERROR_INTERNO', 'Error interno del servidor.'), 500);
   });
   return app;
 }

@@ -3,7 +3,7 @@
  * injection test wraps it to fail half-way). Content-addressed objects are written with an immutable
  * Cache-Control; the two mutable ones (`latest`, `historial`) with a short one and a conditional put.
  */
-import { esMutable } from '../domain/corte/rutas.ts';
+import { esMutable } from '../domain/contrato/index.ts';
 
 export interface ObjetoLeido {
   bytes: Uint8Array;

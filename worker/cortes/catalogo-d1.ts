@@ -2,11 +2,11 @@
  * The catalogue as a corte needs it, read from D1 in one batch (one round trip, ~12k rows for Jalisco) and
  * parsed with the catalogue schemas at the boundary. CATDs are not read: a corte does not need them.
  */
-import { CatalogueSchema, type Boleta, type Catalogue } from '../domain/catalogo/esquema.ts';
+import { CatalogoSchema, type Boleta, type Catalogo } from '../domain/catalogo/esquema.ts';
 
 type Fila = Record<string, unknown>;
 
-const CatalogoCorteSchema = CatalogueSchema.omit({ catds: true });
+const CatalogoCorteSchema = CatalogoSchema.omit({ catds: true });
 
 const CONSULTAS = [
   'SELECT id, nombre, utc_offset_minutes, sintetico FROM entidad ORDER BY id LIMIT 1',
@@ -51,7 +51,7 @@ function boletas(columnas: Fila[], coaliciones: Fila[]): Boleta[] {
 }
 
 /** The loaded catalogue, or null when none is loaded yet (no entidad row). Throws when it does not parse. */
-export async function leerCatalogo(db: D1Database): Promise<Catalogue | null> {
+export async function leerCatalogo(db: D1Database): Promise<Catalogo | null> {
   const r = await db.batch<Fila>(CONSULTAS.map((q) => db.prepare(q)));
   const [ent, ele, par, coa, coaPar, dis, mun, sec, cas, bCol, bCoa, can] = r.map((x) => x.results);
   const e = ent![0];

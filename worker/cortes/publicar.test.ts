@@ -5,8 +5,8 @@ import { desdeUtf8 } from '../domain/corte/bytes.ts';
 import { DiferenciasSchema, EntidadShardSchema, HistorialSchema, ManifiestoSchema, PunteroSchema, type Manifiesto, type Puntero } from '../domain/corte/shards.ts';
 import { EstadoCorte } from '../domain/corte/estado.ts';
 import { construirModelo } from '../domain/corte/modelo.ts';
-import { renderizar } from '../domain/corte/render-shards.ts';
-import { FIXTURE_APERTURA_MS, fixtureActas, fixtureCatalogue } from '../../test/ejemplos/eleccion.ts';
+import { renderizar } from '../domain/corte/generar-shards.ts';
+import { FIXTURE_APERTURA_MS, fixtureActas, catalogoEjemplo } from '../../test/ejemplos/eleccion.ts';
 import { almacenR2, type Almacen } from './almacen.ts';
 import { cacheDelIsolate } from './cache.ts';
 import { almacenConPausa, almacenQueFalla, cargarFixture, contarCortes, leerJson, registrarEnLog, reiniciar } from '../../test/cortes/prueba.ts';
@@ -131,7 +131,7 @@ describe('ejecutarCorte', () => {
     await registrarEnLog(resto);
     const base = almacenR2(env.BUCKET);
     // Corte 2 writes `n` new shards (computed by the domain on the same actas); the store dies after half of them.
-    const m = construirModelo(fixtureCatalogue);
+    const m = construirModelo(catalogoEjemplo);
     if (!m.ok) throw new Error('modelo');
     const estado = EstadoCorte.completo(m.value, primeras).estado;
     await renderizar(estado, { final: false });

@@ -15,7 +15,7 @@ import { desdeUtf8, utf8 } from '../domain/corte/bytes.ts';
 import { historial, prepararCorte, type Cambio } from '../domain/corte/corte.ts';
 import { EstadoCorte } from '../domain/corte/estado.ts';
 import { construirModelo } from '../domain/corte/modelo.ts';
-import { RUTA_LATEST_RAIZ, rutaHistorial, rutaLatest } from '../domain/corte/rutas.ts';
+import { RUTA_LATEST_RAIZ, rutaHistorial, rutaLatest } from '../domain/contrato/index.ts';
 import { ManifiestoSchema, PunteroSchema, type Puntero } from '../domain/corte/shards.ts';
 import { escribirTodos, type Almacen } from './almacen.ts';
 import { cacheDelIsolate, type CacheEstado } from './cache.ts';
@@ -169,7 +169,7 @@ async function estadoBase(deps: Dependencias, ultimo: CorteRegistrado | null, se
     // The previous corte's shards are in R2 already: an unchanged one is reused, not written again.
     const previo = await deps.almacen.get(ultimo.manifiestoRuta);
     const m = previo && ManifiestoSchema.safeParse(JSON.parse(desdeUtf8(previo.bytes)));
-    if (m && m.success) for (const s of m.data.shards) estado.shards.set(s.id, s);
+    if (m?.success) for (const s of m.data.shards) estado.shards.set(s.id, s);
   }
   return { estado, modo: 'completo', procesadas: resultado.procesadas, problemas: resultado.problemas };
 }

@@ -3,7 +3,7 @@
  * (parents before children). Pure: used by the Worker's loader and by the seed script's SQL file alike.
  */
 import { actasEsperadas } from '../domain/acta/esperadas.ts';
-import type { Catalogue } from '../domain/catalogo/esquema.ts';
+import type { Catalogo } from '../domain/catalogo/esquema.ts';
 import { claveCasilla } from '../domain/claves/clave.ts';
 import type { TableRows } from './sql-lotes.ts';
 
@@ -26,7 +26,7 @@ export const CATALOGUE_TABLES = [
   'entidad',
 ] as const;
 
-function actaEsperadaRows(cat: Catalogue): TableRows {
+function actaEsperadaRows(cat: Catalogo): TableRows {
   const actas = actasEsperadas(cat);
   if (!actas.ok) throw new Error(`catálogo sin actas esperadas construibles: ${JSON.stringify(actas.error)}`);
   const rows: TableRows['rows'] = [];
@@ -44,7 +44,7 @@ function actaEsperadaRows(cat: Catalogue): TableRows {
   };
 }
 
-export function catalogueRows(cat: Catalogue): TableRows[] {
+export function filasCatalogo(cat: Catalogo): TableRows[] {
   const e = cat.entidad;
   return [
     { table: 'entidad', columns: ['id', 'nombre', 'utc_offset_minutes', 'sintetico'], rows: [[e.id, e.nombre, e.utcOffsetMinutes, e.sintetico ? 1 : 0]] },

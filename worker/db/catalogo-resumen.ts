@@ -1,17 +1,7 @@
-/** Totals of the loaded catalogue, in one batch (one consistent read). */
-export interface CatalogueSummary {
-  entidad: { id: number; nombre: string; sintetico: boolean; utcOffsetMinutes: number } | null;
-  elecciones: number;
-  distritos: number;
-  municipios: number;
-  secciones: number;
-  casillas: number;
-  actasEsperadas: number;
-  listaNominal: number;
-  catds: number;
-}
+import type { ResumenCatalogo } from '../domain/contrato/index.ts';
 
-export async function catalogueSummary(db: D1Database): Promise<CatalogueSummary> {
+/** Totals of the loaded catalogue (`GET /health`, shown by the portal), in one batch (one consistent read). */
+export async function resumenCatalogo(db: D1Database): Promise<ResumenCatalogo> {
   const [entidad, counts] = await db.batch<Record<string, number | string>>([
     db.prepare('SELECT id, nombre, sintetico, utc_offset_minutes FROM entidad LIMIT 1'),
     db.prepare(

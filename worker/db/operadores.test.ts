@@ -5,20 +5,20 @@
  */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateJalisco } from '../../scripts/generador/generar.ts';
+import { generarJalisco } from '../../scripts/generador/generar.ts';
 import { claveCasilla } from '../domain/claves/clave.ts';
 import { crearOperador, CambioRechazado, ejecutorD1, emitirToken } from './administracion.ts';
-import { loadCatalogue } from './catalogo-carga.ts';
+import { cargarCatalogo } from './catalogo-carga.ts';
 import { leerCredencial, sentenciasCrearOperador } from './operadores.ts';
 import { D1_MAX_PARAMS } from './sql-lotes.ts';
 
 const db = env.DB;
-const cat = generateJalisco(2024);
+const cat = generarJalisco(2024);
 const casillas = cat.casillas.slice(0, 160).map((c) => claveCasilla(cat.entidad.id, c));
 const dispositivo = (id: string, cs: string[]) => ({ id, nombre: id, ambito: 'CASILLA' as const, catd: null, roles: ['digitalizacion' as const], casillas: cs });
 
 beforeAll(async () => {
-  await loadCatalogue(db, cat);
+  await cargarCatalogo(db, cat);
 });
 
 describe('operators in D1', () => {

@@ -29,5 +29,5 @@ export function literal(v: SqlValue): string {
 export function comoTexto(s: Sentencia): string {
   const partes = s.sql.split('?');
   if (partes.length - 1 !== s.params.length) throw new Error(`la sentencia tiene ${partes.length - 1} marcadores y ${s.params.length} valores`);
-  return partes.reduce((acc, p, i) => acc + literal(s.params[i - 1]!) + p) + ';';
+  return `${partes.reduce((acc, p, i) => acc + literal(s.params[i - 1]!) + p)};`;
 }

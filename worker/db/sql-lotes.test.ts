@@ -58,7 +58,7 @@ describe('chunked inserts', () => {
     const sql = insertScript(long);
     const statements = sql.split(/;\n(?=INSERT)/);
     expect(statements.length).toBeGreaterThan(1);
-    for (const s of statements) expect(new TextEncoder().encode(s + ';').length).toBeLessThanOrEqual(D1_MAX_STATEMENT_BYTES);
+    for (const s of statements) expect(new TextEncoder().encode(`${s};`).length).toBeLessThanOrEqual(D1_MAX_STATEMENT_BYTES);
     // Local workerd enforces the limit too (SQLITE_TOOBIG), so running them proves the split.
     await db.batch(statements.map((s) => db.prepare(s.replace(/;$/, ''))));
     const r = await db.prepare('SELECT count(*) AS n FROM distrito').first<{ n: number }>();

@@ -1,5 +1,5 @@
 /**
- * Multi-row INSERTs that respect D1's limit of 100 bound parameters per statement (PLATFORM.md):
+ * Multi-row INSERTs that respect D1's limit of 100 bound parameters per statement (docs/ARQUITECTURA.md §5.2):
  * rows are grouped so that rows × columns ≤ 100. The same rows can also be rendered as literal SQL text
  * for `wrangler d1 execute --file`, which has no parameter limit (used to seed large catalogues locally).
  */

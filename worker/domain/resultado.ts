@@ -1,5 +1,5 @@
 /**
- * Errors callers must handle are values, not exceptions (STYLE.md): a function that can fail for reasons
+ * Errors callers must handle are values, not exceptions (docs/ARQUITECTURA.md §4): a function that can fail for reasons
  * outside the programmer's control (a malformed key, a bad corte line) returns a `Result`.
  */
 export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };

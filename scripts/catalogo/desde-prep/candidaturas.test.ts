@@ -9,7 +9,7 @@ const registros = (t: string) => {
 };
 
 describe('leerCandidaturas', () => {
-  it('reads the RULES.md §7 layout and its variants', () => {
+  it('reads the docs/REGLAS.md §7 layout and its variants', () => {
     const r = leerCandidaturas('c.csv', registros("ID_ESTADO,ID_DISTRITO,PARTIDO_CI,PROPIETARIO,SUPLENTE\n'26',1,pan,Ana Ríos,Bea Gil\n26,2,PT_MORENA,Carlos Núñez,\n"));
     expect(r.ok && r.value).toEqual({
       archivo: 'c.csv',

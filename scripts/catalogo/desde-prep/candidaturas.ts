@@ -1,5 +1,5 @@
 /**
- * Reads a published candidaturas CSV (RULES.md §7): ID_ENTIDAD, the territory's id (ID_DISTRITO_LOCAL,
+ * Reads a published candidaturas CSV (docs/REGLAS.md §7): ID_ENTIDAD, the territory's id (ID_DISTRITO_LOCAL,
  * ID_DISTRITO_FEDERAL or ID_MUNICIPIO; absent for an entidad-wide election), PARTIDO_CI,
  * CANDIDATURA_PROPIETARIA, CANDIDATURA_SUPLENTE, in the naming variants of the results files.
  */

@@ -1,11 +1,13 @@
 /**
  * The vote columns of published results files, classified: parties, independent candidacies and coalition
- * combination columns (RULES.md §3). A column is a combination when its name splits at `_` into two or more
+ * combination columns (docs/REGLAS.md §3). A column is a combination when its name splits at `_` into two or more
  * other columns of the files (PAN_PRI_PRD); older files abbreviate a party with a long name inside
  * combinations (NUEVA_ALIANZA → NA in PRI_PVEM_NA, ENCUENTRO_SOCIAL → PES in PT_MORENA_PES): such a party takes
  * the short siglas in the catalogue, so every combination reads as parties joined by `_`, and the replay maps
  * the file's column to the catalogue's with `renombre`.
  */
+import type { ProblemaArchivo } from '../../../worker/domain/catalogo/archivos/problemas.ts';
+import { err, ok, type Result } from '../../../worker/domain/resultado.ts';
 
 export interface PartidoDerivado {
   siglas: string;
@@ -197,8 +199,35 @@ export function componentes(combinaciones: Iterable<readonly string[]>, ordenPar
     const r = raiz(p);
     grupos.set(r, [...(grupos.get(r) ?? []), p]);
   }
-  const rank = (p: string) => ordenPartido.get(p) ?? Number.MAX_SAFE_INTEGER;
+  const rango = (p: string) => ordenPartido.get(p) ?? Number.MAX_SAFE_INTEGER;
   return [...grupos.values()]
-    .map((g) => g.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1)))
-    .sort((a, b) => rank(a[0]!) - rank(b[0]!));
+    .map((g) => g.sort((a, b) => rango(a) - rango(b) || (a < b ? -1 : 1)))
+    .sort((a, b) => rango(a[0]!) - rango(b[0]!));
+}
+
+/** The vote columns of every results file, classified once for all the elections, with what a ballot needs. */
+export interface ColumnasDeVoto {
+  clasificacion: Clasificacion;
+  /** File column (normalized) → catalogue column. */
+  catCol: (nombre: string) => string;
+  /** Siglas of the parties and independents (what is not a combination). */
+  esPartido: ReadonlySet<string>;
+  /** Party siglas → its position (coalitions list their parties in this order). */
+  ordenPartido: ReadonlyMap<string, number>;
+}
+
+/**
+ * Classifies the vote columns of all the files together: a combination in one election's file names the
+ * parties of another's, and a party keeps one siglas in the whole catalogue. Problems are file-less ('.').
+ */
+export function clasificarColumnasDeVoto(nombres: readonly string[], avisos: ProblemaArchivo[]): Result<ColumnasDeVoto, ProblemaArchivo[]> {
+  const clas = clasificarColumnas(nombres);
+  for (const m of clas.avisos) avisos.push({ archivo: '.', codigo: 'COLUMNA', mensaje: m });
+  if (clas.problemas.length > 0) return err(clas.problemas.map((m) => ({ archivo: '.', codigo: 'COLUMNA', mensaje: m })));
+  return ok({
+    clasificacion: clas,
+    catCol: (nombre) => clas.renombre.get(nombre)!,
+    esPartido: new Set(clas.partidos.map((p) => p.siglas)),
+    ordenPartido: new Map(clas.partidos.map((p, i) => [p.siglas, i])),
+  });
 }

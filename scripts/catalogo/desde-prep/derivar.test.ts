@@ -3,9 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblema } from '../../../worker/domain/catalogo/archivos/problemas.ts';
-import { filesToCatalogue } from '../../../worker/domain/catalogo/archivos/leer.ts';
-import { catalogueToFiles } from '../../../worker/domain/catalogo/archivos/escribir.ts';
-import { catalogueFromPrep, type OpcionesFromPrep } from './derivar.ts';
+import { archivosACatalogo } from '../../../worker/domain/catalogo/archivos/leer.ts';
+import { catalogoAArchivos } from '../../../worker/domain/catalogo/archivos/escribir.ts';
+import { catalogoDesdePrep, derivarCatalogo, type OpcionesDesdePrep } from './derivar.ts';
+import { leerFuentes } from './fuentes.ts';
 
 const raiz = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -18,14 +19,14 @@ function estilo(anio: string) {
   });
 }
 
-function derivar(archivos: { nombre: string; bytes: Uint8Array }[], opts: OpcionesFromPrep = {}) {
-  const r = catalogueFromPrep(archivos, opts);
+function derivar(archivos: { nombre: string; bytes: Uint8Array }[], opts: OpcionesDesdePrep = {}) {
+  const r = catalogoDesdePrep(archivos, opts);
   if (!r.ok) throw new Error(r.error.map(formatProblema).join('\n'));
   return r.value;
 }
 
-function problemas(archivos: { nombre: string; bytes: Uint8Array }[], opts: OpcionesFromPrep = {}): string[] {
-  const r = catalogueFromPrep(archivos, opts);
+function problemas(archivos: { nombre: string; bytes: Uint8Array }[], opts: OpcionesDesdePrep = {}): string[] {
+  const r = catalogoDesdePrep(archivos, opts);
   expect(r.ok).toBe(false);
   return r.ok ? [] : r.error.map(formatProblema);
 }
@@ -100,7 +101,7 @@ describe('from-prep on the hand-written Sonora database', () => {
 
   it('the derived catalogue goes through the catalogue files unchanged', () => {
     const c = derivar(estilo('2018')).catalogue;
-    const r = filesToCatalogue(catalogueToFiles(c).map((a) => ({ nombre: a.nombre, bytes: enc(a.texto) })));
+    const r = archivosACatalogo(catalogoAArchivos(c).map((a) => ({ nombre: a.nombre, bytes: enc(a.texto) })));
     expect(r.ok && r.value).toEqual(c);
   });
 
@@ -117,7 +118,7 @@ describe('from-prep on the hand-written Sonora database', () => {
 const ENC = 'CLAVE_CASILLA,ID_ENTIDAD,ENTIDAD,ID_DISTRITO_FEDERAL,DISTRITO_FEDERAL,SECCION,ID_CASILLA,TIPO_CASILLA,EXT_CONTIGUA,UBICACION_CASILLA,TIPO_ACTA';
 function resultados(nombre: string, votos: string[], filas: string[][], corte = '02/06/2024 20:00 (UTC-6)') {
   const texto = [nombre, corte, 'ACTAS_ESPERADAS', String(filas.length), '', [ENC, ...votos, 'NO_REGISTRADAS', 'NULOS', 'LISTA_NOMINAL', 'REPRESENTANTES_PP_CI'].join(','), ...filas.map((f) => f.join(','))].join('\n');
-  return { nombre: `${nombre}.csv`, bytes: enc(texto + '\n') };
+  return { nombre: `${nombre}.csv`, bytes: enc(`${texto}\n`) };
 }
 /** A row: entidad, distrito, sección, tipo+id, then the vote cells, lista nominal. */
 function fila(entidad: number, distrito: number, seccion: number, tipoId: string, votos: string[], ln = 500): string[] {
@@ -229,5 +230,15 @@ describe('from-prep on other files', () => {
     const a = resultados('SENADURÍAS', ['PAN'], [fila(5, 1, 10, 'B1', ['3'])], 'sin corte');
     expect(problemas([a])).toEqual(['SENADURÍAS.csv: no se encontró la línea del corte (DD/MM/AAAA HH:MM (UTC-6)) para saber el huso horario: indíquelo con --huso']);
     expect(derivar([a], { huso: 'UTC-8' }).catalogue.entidad.utcOffsetMinutes).toBe(-480);
+  });
+
+  it('derives the same from files read once and reused, without changing what was read (the replay reads them once for both)', () => {
+    const archivos = estilo('2024');
+    const lectura = leerFuentes(archivos);
+    const antes = structuredClone(lectura);
+    const primera = derivarCatalogo(lectura, { boletasEspecial: 900 });
+    expect(primera).toEqual(catalogoDesdePrep(archivos, { boletasEspecial: 900 }));
+    expect(derivarCatalogo(lectura, { boletasEspecial: 900 })).toEqual(primera);
+    expect(lectura).toEqual(antes);
   });
 });

@@ -3,15 +3,15 @@
  * REPÚBLICA", "Diputaciones Locales", "Ayuntamientos"…). Names outside this list get a code from their
  * initials and their kind from the data (derivar.ts); `--eleccion` overrides the code.
  */
-import type { TerritorioKind } from '../../../worker/domain/catalogo/esquema.ts';
+import type { TipoTerritorio } from '../../../worker/domain/catalogo/esquema.ts';
 import { normalizarNombre } from './encabezados.ts';
 
 export interface EleccionReconocida {
   codigo: string;
-  territorio: TerritorioKind | null;
+  territorio: TipoTerritorio | null;
 }
 
-const REGLAS: { re: RegExp; codigo: string; territorio: TerritorioKind }[] = [
+const REGLAS: { re: RegExp; codigo: string; territorio: TipoTerritorio }[] = [
   { re: /PRESIDENCIA(S)?_MUNICIPAL|PRESIDENTE(S)?_MUNICIPAL|AYUNTAMIENTO|MUNICIPE/, codigo: 'AYUN', territorio: 'municipio' },
   { re: /ALCALDIA|ALCALDE/, codigo: 'ALC', territorio: 'municipio' },
   { re: /JUNTA(S)?_MUNICIPAL/, codigo: 'JM', territorio: 'municipio' },

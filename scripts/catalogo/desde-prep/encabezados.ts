@@ -1,11 +1,11 @@
 /**
- * Column names of published PREP databases (RULES.md §7) in every naming variant in use since 2018, mapped to
+ * Column names of published PREP databases (docs/REGLAS.md §7) in every naming variant in use since 2018, mapped to
  * one canonical name. Header text is first normalized (upper case, accents and punctuation folded to `_`), so
  * `ACTAS_FUERA_DE_CATÁLOGO`, `Actas fuera de catalogo` and `ACTAS_FUERA_CATALOGO` are the same column.
  * Shared by the catalogue derivation (from-prep) and the replay of a published database.
  */
 import { COLUMNAS_FINALES, TOTALES_INICIALES } from '../../../worker/domain/corte/csv-resultados.ts';
-import { FIGURAS, type Figura } from '../../../worker/domain/conteo/conteo.ts';
+import { FIGURAS, type Figura } from '../../../worker/domain/contrato/index.ts';
 
 /** `Actas fuera de catálogo` → `ACTAS_FUERA_DE_CATALOGO`; `'CLAVE_CASILLA'` → `CLAVE_CASILLA`. */
 export function normalizarNombre(texto: string): string {
@@ -18,7 +18,7 @@ export function normalizarNombre(texto: string): string {
 }
 
 /**
- * The 13 figures of the summary row, in order (RULES.md §5, §7): the figures of a corte, which our own results
+ * The 13 figures of the summary row, in order (docs/REGLAS.md §5, §7): the figures of a corte, which our own results
  * CSV heads with too, so they are read by the one list the tally defines.
  */
 export const CIFRAS_RESUMEN = FIGURAS;

@@ -1,5 +1,5 @@
 /**
- * Reads a results CSV in INE's layout (RULES.md §7), any variant since 2018: line 1 the election's name, then
+ * Reads a results CSV in INE's layout (docs/REGLAS.md §7), any variant since 2018: line 1 the election's name, then
  * the corte line, the summary header and its row, an optional blank line, the data header and one row per
  * expected acta (then the fuera de catálogo rows). UTF-8 with or without BOM, or Latin-1; CRLF or LF; cells
  * quoted or not; keys with or without apostrophes. Pure: bytes in, a structured file (or located problems) out.
@@ -59,7 +59,7 @@ export interface ArchivoResultados {
 
 const NO_APLICA = new Set(['', '-', 'N/A', 'NA']);
 
-/** Cells that mean "not applicable / no data yet" (RULES.md §7: `-`). */
+/** Cells that mean "not applicable / no data yet" (docs/REGLAS.md §7: `-`). */
 export function esNoAplica(texto: string | undefined): boolean {
   return texto === undefined || NO_APLICA.has(texto.trim().toUpperCase());
 }
@@ -71,6 +71,18 @@ export function esNoAplica(texto: string | undefined): boolean {
  */
 export function esFueraDeCatalogo(f: FilaResultados): boolean {
   return esNoAplica(f.datos.SECCION) || esNoAplica(f.datos.TIPO_CASILLA) || f.datos.CONTABILIZADA?.trim() === '2';
+}
+
+const SECCION_NO_APLICA = /^N\/?A$/i;
+
+/**
+ * An expected acta without a sección: SECCION `N/A` (votes from abroad, early or prison voting) and CONTABILIZADA
+ * other than 2 (2 marks a fuera de catálogo row). esFueraDeCatalogo keeps it out of the casillas like any keyless
+ * row, yet it is an expected acta: the derivation says it left it out, the replay classifies it without sending
+ * it. One predicate, so that the two count the same rows.
+ */
+export function esSinSeccion(f: FilaResultados): boolean {
+  return SECCION_NO_APLICA.test(f.datos.SECCION?.trim() ?? '') && f.datos.CONTABILIZADA?.trim() !== '2';
 }
 
 const CORTE_EN_TEXTO = /\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}(?::\d{2})? \(UTC[^)]*\)/;

@@ -6,10 +6,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ROOT } from '../../../scripts/lib/local.ts';
+import { RAIZ } from '../../../scripts/lib/local.ts';
 
 export const CHROMIUM = process.env.PREP_CHROMIUM ?? '/usr/bin/chromium';
-export const CAPTURAS = path.join(ROOT, 'test-results', 'e2e');
+export const CAPTURAS = path.join(RAIZ, 'test-results', 'e2e');
 
 export const TAMANOS = {
   movil: { width: 360, height: 740 },
@@ -25,8 +25,8 @@ export function abrirNavegador(): Promise<Browser> {
 }
 
 /** A page in its own context (axe-core needs pages created from a context), phone-sized by default, es-MX. */
-export async function nuevaPagina(nav: Browser, opts: { acceptDownloads?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await nav.newContext({ viewport: TAMANOS.movil, locale: 'es-MX', acceptDownloads: opts.acceptDownloads ?? false });
+export async function nuevaPagina(navegador: Browser, opciones: { acceptDownloads?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await navegador.newContext({ viewport: TAMANOS.movil, locale: 'es-MX', acceptDownloads: opciones.acceptDownloads ?? false });
   return { context, page: await context.newPage() };
 }
 

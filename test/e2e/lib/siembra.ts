@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { COLUMNAS_FIJAS, ILEGIBLE, type Captura, type MotivoSinActa, type Valor } from '../../../worker/domain/acta/esquema.ts';
 import { actasEsperadas, type ActaEsperada } from '../../../worker/domain/acta/esperadas.ts';
 import type { OperadorNuevo } from '../../../worker/domain/captura/operador-nuevo.ts';
-import type { Catalogue } from '../../../worker/domain/catalogo/esquema.ts';
-import { createRng } from '../../../scripts/generador/azar.ts';
+import type { Catalogo } from '../../../worker/domain/catalogo/esquema.ts';
+import { crearAzar } from '../../../scripts/generador/azar.ts';
 import { Cliente } from '../../../scripts/simulacro/cliente.ts';
 import { imagenActa } from '../../../scripts/simulacro/imagen.ts';
 import { ADMIN, idPuesto, personalDeLaNoche, type Puesto } from '../../../scripts/simulacro/personal.ts';
@@ -79,7 +79,7 @@ export interface Siembra {
 }
 
 /** The CATD whose operators handle an acta: the distrito's for GUB and diputaciones, the municipio's for munícipes. */
-function catdDe(cat: Catalogue, a: ActaEsperada): string {
+function catdDe(cat: Catalogo, a: ActaEsperada): string {
   const c = cat.catds.find((x) =>
     x.elecciones.includes(a.eleccion.codigo) && (x.ambito === 'distrito' ? x.territorio === a.seccion.distrito : x.territorio === a.seccion.municipio),
   );
@@ -92,7 +92,7 @@ function catdDe(cat: Catalogue, a: ActaEsperada): string {
  * the municipio; then the four secciones of both with most casillas. Plus the first casilla especial of that
  * distrito (or of the entidad, if it has none).
  */
-export function planear(cat: Catalogue): Siembra {
+export function planear(cat: Catalogo): Siembra {
   const r = actasEsperadas(cat);
   if (!r.ok) throw new Error(`catálogo sin actas esperadas: ${JSON.stringify(r.error)}`);
   const casillas = new Map<number, number>();
@@ -132,7 +132,7 @@ export function planear(cat: Catalogue): Siembra {
 }
 
 /** The simulacro's staff of the CATDs the plan needs (one operator per step) and the admin who publishes cortes. */
-export function operadores(cat: Catalogue, plan: Pick<Siembra, 'actas'>): OperadorNuevo[] {
+export function operadores(cat: Catalogo, plan: Pick<Siembra, 'actas'>): OperadorNuevo[] {
   const catds = new Set(plan.actas.map((a) => catdDe(cat, a)));
   return personalDeLaNoche(cat).filter((o) => o.id === ADMIN || (o.catd !== null && catds.has(o.catd)));
 }
@@ -144,11 +144,11 @@ export { ADMIN };
  * especial, which has no lista of its own), spread over its ballot's columns.
  */
 export function figurasPara(a: ActaEsperada, ilegible: readonly string[] = []): Captura {
-  const rng = createRng(Number.parseInt(sha256(a.clave).slice(0, 8), 16));
+  const azar = crearAzar(Number.parseInt(sha256(a.clave).slice(0, 8), 16));
   const lista = a.casilla.tipo === 'S' ? a.eleccion.boletasEspecial : a.casilla.listaNominal;
-  const total = Math.floor(lista * rng.range(0.45, 0.7));
+  const total = Math.floor(lista * azar.rango(0.45, 0.7));
   const columnas = [...a.boleta.columnas, ...COLUMNAS_FIJAS];
-  const pesos = columnas.map((c) => (c === 'NULOS' ? 2 : c === 'NO_REGISTRADAS' ? 0.2 : c.includes('_') ? 0.6 : rng.range(1, 12)));
+  const pesos = columnas.map((c) => (c === 'NULOS' ? 2 : c === 'NO_REGISTRADAS' ? 0.2 : c.includes('_') ? 0.6 : azar.rango(1, 12)));
   const suma = pesos.reduce((s, p) => s + p, 0);
   const votos: Record<string, Valor> = {};
   let asignados = 0;
@@ -173,7 +173,7 @@ export function figurasPara(a: ActaEsperada, ilegible: readonly string[] = []): 
 }
 
 /** Takes `actas` through the capture API; records each one's image hash and verified figures in `siembra`. */
-export async function capturar(cliente: Api, cat: Catalogue, tokens: ReadonlyMap<string, string>, siembra: Siembra, actas: readonly ActaEsperada[]): Promise<void> {
+export async function capturar(cliente: Api, cat: Catalogo, tokens: ReadonlyMap<string, string>, siembra: Siembra, actas: readonly ActaEsperada[]): Promise<void> {
   const { imagenes, capturas, registradas } = siembra;
   for (const a of actas) {
     const catd = catdDe(cat, a);

@@ -20,10 +20,10 @@ import { leerInstantanea, type Instantanea, type ObjetivoLectura, type Respuesta
 import { ConflictoConcurrente, ejecutarLote, esperaReintento } from '../../db/guardia.ts';
 import { preparar } from '../../db/sentencia.ts';
 import { olvidar, reservar, sha256Sincrono } from '../../db/cabeza.ts';
-import type { AppEnv } from '../app.ts';
-import { ApiError } from '../errors.ts';
-import { idempotencyKey, ifMatch } from './encabezados.ts';
-import { apiError } from './rechazos.ts';
+import type { EntornoApi } from '../entorno.ts';
+import { ErrorApi } from '../errores.ts';
+import { claveIdempotencia, versionEsperada } from './encabezados.ts';
+import { errorDeRechazo } from './rechazos.ts';
 import { etag, vistaActa } from './vista.ts';
 
 export interface DefinicionPaso {
@@ -40,16 +40,16 @@ export interface DefinicionPaso {
 
 const MAX_INTENTOS = 6;
 
-export function operadorDe(c: Context<AppEnv>): Operador {
+export function operadorDe(c: Context<EntornoApi>): Operador {
   const op = c.get('operador');
   if (op === undefined) throw new Error('ruta de escritura sin autenticación');
   return op;
 }
 
-export async function aplicarPaso(c: Context<AppEnv>, def: DefinicionPaso): Promise<Response> {
+export async function aplicarPaso(c: Context<EntornoApi>, def: DefinicionPaso): Promise<Response> {
   const op = operadorDe(c);
-  const clave = idempotencyKey(c);
-  const version = ifMatch(c);
+  const clave = claveIdempotencia(c);
+  const version = versionEsperada(c);
   const huella = await huellaSolicitud(c, def.cuerpo);
   const claves = { explicita: clave === null ? null : `k:${clave}`, natural: `auto:${huella}` };
   let preparado = false;
@@ -59,14 +59,14 @@ export async function aplicarPaso(c: Context<AppEnv>, def: DefinicionPaso): Prom
     const guardada = claves.explicita === null ? undefined : inst.guardadas.get(claves.explicita);
     if (guardada !== undefined) return repetir(guardada, huella);
     const alcance = def.alcance(inst, op);
-    if (alcance === null) throw new ApiError(404, 'ACTA_NO_ENCONTRADA', 'No existe el acta indicada.');
+    if (alcance === null) throw new ErrorApi(404, 'ACTA_NO_ENCONTRADA', 'No existe el acta indicada.');
     const permitido = alcanzaActa(op, alcance);
-    if (!permitido.ok) throw apiError(permitido.error);
+    if (!permitido.ok) throw errorDeRechazo(permitido.error);
     const decision = def.decidir(inst, { operador: op, ahora, atCliente: def.atCliente });
     if (!decision.ok) {
       const natural = inst.guardadas.get(claves.natural);
       if (decision.error.tipo === 'CONFLICTO' && natural !== undefined) return repetir(natural, huella);
-      throw apiError(decision.error);
+      throw errorDeRechazo(decision.error);
     }
     comprobarIfMatch(version, inst);
     if (!preparado && def.antesDeEscribir) await def.antesDeEscribir(decision.value);
@@ -79,14 +79,14 @@ export async function aplicarPaso(c: Context<AppEnv>, def: DefinicionPaso): Prom
       await esperaReintento(intento);
     }
   }
-  throw new ApiError(409, 'CONFLICTO_CONCURRENTE', 'El acta cambió mientras se procesaba la solicitud; reintente.');
+  throw new ErrorApi(409, 'CONFLICTO_CONCURRENTE', 'El acta cambió mientras se procesaba la solicitud; reintente.');
 }
 
 function comprobarIfMatch(esperada: number | '*' | null, inst: Instantanea): void {
   if (esperada === null) return;
   const actual = inst.acta?.version ?? 0;
   if (esperada === '*' ? actual === 0 : esperada !== actual) {
-    throw new ApiError(409, 'VERSION_NO_COINCIDE', `El acta está en la versión ${actual}, no en la indicada por If-Match.`, {
+    throw new ErrorApi(409, 'VERSION_NO_COINCIDE', `El acta está en la versión ${actual}, no en la indicada por If-Match.`, {
       versionActual: actual,
     });
   }
@@ -101,7 +101,7 @@ async function escribir(db: D1Database, leida: Instantanea, def: DefinicionPaso,
   const conf = reservar(db, { punta: leida.punta, secuencia: leida.secuencia }, (cabeza) => {
     const inst: Instantanea = { ...leida, ...cabeza };
     const decision = def.decidir(inst, { operador: s.op, ahora: s.ahora, atCliente: def.atCliente });
-    if (!decision.ok) throw apiError(decision.error);
+    if (!decision.ok) throw errorDeRechazo(decision.error);
     const c = confirmacion(inst, decision.value, s);
     return { valor: c, deja: { punta: { id: c.entrada.id, hash: c.entrada.hash }, secuencia: c.seq } };
   });
@@ -162,7 +162,7 @@ function respuesta(r: RespuestaAGuardar, version: number): Response {
 
 function repetir(g: RespuestaGuardada, huella: string): Response {
   if (g.huella !== huella) {
-    throw new ApiError(409, 'IDEMPOTENCY_KEY_REUTILIZADA', 'La Idempotency-Key ya se usó con otra solicitud.');
+    throw new ErrorApi(409, 'IDEMPOTENCY_KEY_REUTILIZADA', 'La Idempotency-Key ya se usó con otra solicitud.');
   }
   const version = Number((JSON.parse(g.respuesta) as { version?: unknown }).version ?? 0);
   return new Response(g.respuesta, {

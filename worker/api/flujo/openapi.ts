@@ -1,6 +1,6 @@
 /** OpenAPI pieces shared by the capture routes: the acta key parameter, the bearer scheme, the error answers. */
 import { z } from '@hono/zod-openapi';
-import { ErrorBodySchema } from '../errors.ts';
+import { CuerpoErrorSchema } from '../errores.ts';
 import { ActaVistaSchema } from './vista.ts';
 
 export const ClaveParamSchema = z.object({
@@ -26,7 +26,7 @@ const DESCRIPCION: Record<number, string> = {
 
 export function respuestasError(...codigos: number[]) {
   return Object.fromEntries(
-    codigos.map((s) => [s, { description: DESCRIPCION[s] ?? 'Error', content: { 'application/json': { schema: ErrorBodySchema } } }]),
+    codigos.map((s) => [s, { description: DESCRIPCION[s] ?? 'Error', content: { 'application/json': { schema: CuerpoErrorSchema } } }]),
   );
 }
 

@@ -2,9 +2,9 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { assertNever } from '../../domain/assert.ts';
 import type { Rechazo, TipoRechazo } from '../../domain/captura/rechazo.ts';
-import { ApiError } from '../errors.ts';
+import { ErrorApi } from '../errores.ts';
 
-export function statusDe(tipo: TipoRechazo): ContentfulStatusCode {
+export function estadoHttpDe(tipo: TipoRechazo): ContentfulStatusCode {
   switch (tipo) {
     case 'NO_ENCONTRADO':
       return 404;
@@ -19,4 +19,4 @@ export function statusDe(tipo: TipoRechazo): ContentfulStatusCode {
   }
 }
 
-export const apiError = (r: Rechazo): ApiError => new ApiError(statusDe(r.tipo), r.code, r.message, r.details);
+export const errorDeRechazo = (r: Rechazo): ErrorApi => new ErrorApi(estadoHttpDe(r.tipo), r.code, r.message, r.details);

@@ -31,7 +31,7 @@ const TOTALES_VACIOS: Captura['totales'] = {
 /** A captured acta of a casilla of `tipo` with lista nominal 100 and 5 representantes; boletas especial 750. */
 function captura(votos: Record<string, Valor>, tipo: TipoCasilla = 'B', listaNominal = 100, representantes = 5): ActaRegistrada {
   return {
-    kind: 'captura',
+    tipo: 'captura',
     captura: { votos, totales: TOTALES_VACIOS },
     casilla: { tipo, listaNominal, representantes },
     boletasEspecial: 750,
@@ -200,7 +200,7 @@ const casos: Caso[] = [
   {
     nombre: 'captured totales never decide (TOTAL_VOTOS_ASENTADO far above the limit)',
     acta: {
-      kind: 'captura',
+      tipo: 'captura',
       captura: { votos: { PAN: 10 }, totales: { ...TOTALES_VACIOS, TOTAL_VOTOS_ASENTADO: 99_999, TOTAL_PERSONAS_VOTARON: I } },
       casilla: { tipo: 'B', listaNominal: 100, representantes: 5 },
       boletasEspecial: 750,
@@ -209,44 +209,44 @@ const casos: Caso[] = [
   },
   {
     nombre: 'sin acta: paquete no entregado',
-    acta: { kind: 'sin_acta', motivo: 'PAQUETE_NO_ENTREGADO' },
+    acta: { tipo: 'sin_acta', motivo: 'PAQUETE_NO_ENTREGADO' },
     estatus: 'SIN_ACTA', contabilizada: 0, inconsistente: false,
     observaciones: [{ tipo: 'SIN_ACTA', motivo: 'PAQUETE_NO_ENTREGADO' }], total: 0, texto: 'Sin acta por paquete no entregado',
   },
   {
     nombre: 'sin acta: casilla no instalada',
-    acta: { kind: 'sin_acta', motivo: 'CASILLA_NO_INSTALADA' },
+    acta: { tipo: 'sin_acta', motivo: 'CASILLA_NO_INSTALADA' },
     estatus: 'SIN_ACTA', contabilizada: 0, inconsistente: false,
     observaciones: [{ tipo: 'SIN_ACTA', motivo: 'CASILLA_NO_INSTALADA' }], total: 0, texto: 'Sin acta por casilla no instalada',
   },
   {
     nombre: 'sin acta: sin sobre',
-    acta: { kind: 'sin_acta', motivo: 'SIN_SOBRE' },
+    acta: { tipo: 'sin_acta', motivo: 'SIN_SOBRE' },
     estatus: 'SIN_ACTA', contabilizada: 0, inconsistente: false,
     observaciones: [{ tipo: 'SIN_ACTA', motivo: 'SIN_SOBRE' }], total: 0, texto: 'Sin acta por sin sobre',
   },
   {
     nombre: 'sin acta: contingencia en urna electrónica',
-    acta: { kind: 'sin_acta', motivo: 'CONTINGENCIA_URNA_ELECTRONICA' },
+    acta: { tipo: 'sin_acta', motivo: 'CONTINGENCIA_URNA_ELECTRONICA' },
     estatus: 'SIN_ACTA', contabilizada: 0, inconsistente: false,
     observaciones: [{ tipo: 'SIN_ACTA', motivo: 'CONTINGENCIA_URNA_ELECTRONICA' }], total: 0,
     texto: 'Sin acta por contingencia en urna electrónica',
   },
   {
     nombre: 'fuera de catálogo without figures',
-    acta: { kind: 'fuera_catalogo' },
+    acta: { tipo: 'fuera_catalogo' },
     estatus: 'FUERA_CATALOGO', contabilizada: 2, inconsistente: false,
     observaciones: [{ tipo: 'FUERA_CATALOGO' }], total: 0, texto: 'Fuera de catálogo',
   },
   {
     nombre: 'fuera de catálogo with captured figures: total published, never counted',
-    acta: { kind: 'fuera_catalogo', captura: { votos: { PAN: 12, PRI: I, NULOS: 3 }, totales: TOTALES_VACIOS } },
+    acta: { tipo: 'fuera_catalogo', captura: { votos: { PAN: 12, PRI: I, NULOS: 3 }, totales: TOTALES_VACIOS } },
     estatus: 'FUERA_CATALOGO', contabilizada: 2, inconsistente: false,
     observaciones: [{ tipo: 'FUERA_CATALOGO' }], total: 15, texto: 'Fuera de catálogo',
   },
 ];
 
-describe('clasificarActa (RULES.md §4)', () => {
+describe('clasificarActa (docs/REGLAS.md §4)', () => {
   it.each(casos)('$nombre', (c) => {
     expect(ActaRegistradaSchema.safeParse(c.acta).success).toBe(true);
     const r = clasificarActa(c.acta);
@@ -268,7 +268,7 @@ describe('clasificarActa (RULES.md §4)', () => {
     );
     const tipos = new Set(casos.flatMap((c) => c.observaciones.map((o) => o.tipo)));
     expect(tipos.size).toBe(7);
-    const motivos = new Set(casos.flatMap((c) => (c.acta.kind === 'sin_acta' ? [c.acta.motivo] : [])));
+    const motivos = new Set(casos.flatMap((c) => (c.acta.tipo === 'sin_acta' ? [c.acta.motivo] : [])));
     expect(motivos.size).toBe(MotivoSinActaSchema.options.length);
   });
 
@@ -289,7 +289,7 @@ describe('clasificarActa (RULES.md §4)', () => {
   it('properties: total = Σ numbers; counted ⇔ some number and within the limit; inconsistente ⇔ some observation', () => {
     fc.assert(
       fc.property(arbCaptura, (acta) => {
-        if (acta.kind !== 'captura') return;
+        if (acta.tipo !== 'captura') return;
         const r = clasificarActa(acta);
         const valores = Object.values(acta.captura.votos);
         const numeros = valores.filter((v): v is number => typeof v === 'number');

@@ -1,5 +1,5 @@
 /**
- * THE classification rule of an acta at a corte (RULES.md §4), in one exhaustive function.
+ * THE classification rule of an acta at a corte (docs/REGLAS.md §4), in one exhaustive function.
  *
  * Every registered acta is one of: fuera de catálogo, sin acta, or captured. A captured acta is
  * *todos los campos ilegibles* / *todos los campos vacíos* when no vote field holds a number, *excede lista
@@ -10,7 +10,10 @@
 import { z } from 'zod';
 import { assertNever } from '../assert.ts';
 import { TipoCasillaSchema } from '../catalogo/esquema.ts';
+import { CONTABILIZADAS, ESTATUS_ACTA, type Observacion } from '../contrato/index.ts';
 import { CapturaSchema, ILEGIBLE, MotivoSinActaSchema, SIN_DATO, type MotivoSinActa, type Valor } from './esquema.ts';
+
+export type { Contabilizada, EstatusActa, Observacion, TipoObservacion } from '../contrato/index.ts';
 
 /** What classification needs of the acta's casilla (from the catalogue). */
 export const CasillaClasificacionSchema = z.strictObject({
@@ -21,17 +24,17 @@ export const CasillaClasificacionSchema = z.strictObject({
 export type CasillaClasificacion = z.infer<typeof CasillaClasificacionSchema>;
 
 /** A registered acta as classification sees it. */
-export const ActaRegistradaSchema = z.discriminatedUnion('kind', [
+export const ActaRegistradaSchema = z.discriminatedUnion('tipo', [
   /**
    * Its identification matches no expected acta. `captura` holds the figures if any were captured: they are
    * published (and summed into TOTAL_VOTOS_CALCULADO) but never counted.
    */
-  z.strictObject({ kind: z.literal('fuera_catalogo'), captura: CapturaSchema.nullable().optional() }),
+  z.strictObject({ tipo: z.literal('fuera_catalogo'), captura: CapturaSchema.nullable().optional() }),
   /** The package arrived without the acta. */
-  z.strictObject({ kind: z.literal('sin_acta'), motivo: MotivoSinActaSchema }),
+  z.strictObject({ tipo: z.literal('sin_acta'), motivo: MotivoSinActaSchema }),
   /** Verified figures of an expected acta. `boletasEspecial`: the election's approved ballots per casilla especial. */
   z.strictObject({
-    kind: z.literal('captura'),
+    tipo: z.literal('captura'),
     captura: CapturaSchema,
     casilla: CasillaClasificacionSchema,
     boletasEspecial: z.number().int().min(0),
@@ -39,15 +42,7 @@ export const ActaRegistradaSchema = z.discriminatedUnion('kind', [
 ]);
 export type ActaRegistrada = z.infer<typeof ActaRegistradaSchema>;
 
-export const EstatusActaSchema = z.enum([
-  'CONTABILIZADA',
-  'EXCEDE_LISTA_NOMINAL',
-  'TODOS_ILEGIBLES',
-  'TODOS_VACIOS',
-  'SIN_ACTA',
-  'FUERA_CATALOGO',
-]);
-export type EstatusActa = z.infer<typeof EstatusActaSchema>;
+export const EstatusActaSchema = z.enum(ESTATUS_ACTA);
 
 const CamposSchema = z.array(z.string()).min(1);
 
@@ -61,12 +56,9 @@ export const ObservacionSchema = z.discriminatedUnion('tipo', [
   z.strictObject({ tipo: z.literal('SIN_ACTA'), motivo: MotivoSinActaSchema }),
   z.strictObject({ tipo: z.literal('FUERA_CATALOGO') }),
 ]);
-export type Observacion = z.infer<typeof ObservacionSchema>;
-export type TipoObservacion = Observacion['tipo'];
 
 /** CSV CONTABILIZADA: 1 counted, 0 not counted, 2 fuera de catálogo (`-` for not registered is the CSV's business). */
-export const ContabilizadaSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
-export type Contabilizada = z.infer<typeof ContabilizadaSchema>;
+export const ContabilizadaSchema = z.union(CONTABILIZADAS.map((n) => z.literal(n)));
 
 export const ClasificacionSchema = z.strictObject({
   estatus: EstatusActaSchema,
@@ -113,9 +105,9 @@ export function limiteVotos(casilla: CasillaClasificacion, boletasEspecial: numb
   }
 }
 
-/** Classifies a registered acta (RULES.md §4). Total: every input has exactly one classification. */
+/** Classifies a registered acta (docs/REGLAS.md §4). Total: every input has exactly one classification. */
 export function clasificarActa(acta: ActaRegistrada): Clasificacion {
-  switch (acta.kind) {
+  switch (acta.tipo) {
     case 'fuera_catalogo':
       return {
         estatus: 'FUERA_CATALOGO',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Catalogue, Eleccion, Seccion } from '../catalogo/esquema.ts';
-import { fixtureCatalogue } from '../../../test/ejemplos/eleccion.ts';
+import type { Catalogo, Eleccion, Seccion } from '../catalogo/esquema.ts';
+import { catalogoEjemplo } from '../../../test/ejemplos/eleccion.ts';
 import { actasEsperadas, ActaEsperadaSchema, territorioDeActa } from './esperadas.ts';
 
 describe('territorioDeActa', () => {
@@ -19,7 +19,7 @@ describe('territorioDeActa', () => {
 
 describe('actasEsperadas', () => {
   it('gives one acta per casilla per election, in CSV order, with its ballot', () => {
-    const r = actasEsperadas(fixtureCatalogue);
+    const r = actasEsperadas(catalogoEjemplo);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     const gub = r.value.filter((a) => a.eleccion.codigo === 'GUB').map((a) => a.clave);
     expect(gub).toEqual([
@@ -34,9 +34,9 @@ describe('actasEsperadas', () => {
   });
 
   it('orders by distrito before sección', () => {
-    const cat: Catalogue = {
-      ...fixtureCatalogue,
-      secciones: fixtureCatalogue.secciones.map((s) => (s.id === 338 ? { ...s, distrito: 2 } : s)),
+    const cat: Catalogo = {
+      ...catalogoEjemplo,
+      secciones: catalogoEjemplo.secciones.map((s) => (s.id === 338 ? { ...s, distrito: 2 } : s)),
     };
     const r = actasEsperadas(cat);
     if (!r.ok) throw new Error('expected ok');
@@ -46,10 +46,10 @@ describe('actasEsperadas', () => {
   });
 
   it('reports every casilla without a sección and every missing ballot', () => {
-    const cat: Catalogue = {
-      ...fixtureCatalogue,
-      casillas: [...fixtureCatalogue.casillas, { seccion: 5000, tipo: 'B', id: 1, extContigua: 0, ubicacion: 1, listaNominal: 1, representantes: 0 }],
-      boletas: fixtureCatalogue.boletas.filter((b) => !(b.eleccion === 'AYUN' && b.territorio === 98)),
+    const cat: Catalogo = {
+      ...catalogoEjemplo,
+      casillas: [...catalogoEjemplo.casillas, { seccion: 5000, tipo: 'B', id: 1, extContigua: 0, ubicacion: 1, listaNominal: 1, representantes: 0 }],
+      boletas: catalogoEjemplo.boletas.filter((b) => !(b.eleccion === 'AYUN' && b.territorio === 98)),
     };
     expect(actasEsperadas(cat)).toEqual({
       ok: false,

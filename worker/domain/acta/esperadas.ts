@@ -1,5 +1,5 @@
 /**
- * The expected actas of a catalogue (RULES.md §1: one per approved casilla per election), each with the ballot
+ * The expected actas of a catalogue (docs/REGLAS.md §1: one per approved casilla per election), each with the ballot
  * that applies to it, in the order of the results CSV: election (by `orden`, then código), then distrito, sección, tipo
  * (B, C, E, S, M), id casilla, ext contigua.
  */
@@ -11,7 +11,7 @@ import {
   EleccionSchema,
   SeccionSchema,
   type Casilla,
-  type Catalogue,
+  type Catalogo,
   type Eleccion,
   type Seccion,
   type TipoCasilla,
@@ -67,7 +67,7 @@ export function compararCasillas(a: Casilla, sa: Seccion, b: Casilla, sb: Seccio
 }
 
 /** Every expected acta of the catalogue, or every reason some cannot be built. */
-export function actasEsperadas(cat: Catalogue): Result<ActaEsperada[], ProblemaEsperada[]> {
+export function actasEsperadas(cat: Catalogo): Result<ActaEsperada[], ProblemaEsperada[]> {
   const seccionDe = new Map(cat.secciones.map((s) => [s.id, s]));
   const boletaDe = new Map(cat.boletas.map((b) => [`${b.eleccion}/${b.territorio}`, b]));
   const problemas: ProblemaEsperada[] = [];

@@ -5,31 +5,29 @@
  * entry with seq ≤ N. The capture workflow's own tables are never read by the cortes.
  */
 import { z } from 'zod';
+import { COTEJADAS, DIGITALIZACIONES, MECANISMOS_TRASLADO, MIMES_IMAGEN, ORIGENES, TIPOS_DOCUMENTO } from '../contrato/index.ts';
 import { TipoCasillaSchema } from '../catalogo/esquema.ts';
 import { CapturaSchema, MotivoSinActaSchema } from './esquema.ts';
 
-export const OrigenSchema = z.enum(['CASILLA', 'CATD']);
-export const DigitalizacionSchema = z.enum(['MOVIL', 'ESCANER']);
-/** RULES.md §2: identity of the source document. */
-export const TipoDocumentoSchema = z.enum([
-  'ACTA_PREP',
-  'ACTA_CONSEJO',
-  'ACTA_CONSEJO_S',
-  'COPIA_RPPCI',
-  'COPIA_PE',
-  'REPRESENTACION_ACTA',
-]);
-export const MecanismoTrasladoSchema = z.enum(['D', 'F', 'I']);
+export type { ImagenActa } from '../contrato/index.ts';
+
+export const OrigenSchema = z.enum(ORIGENES);
+export const DigitalizacionSchema = z.enum(DIGITALIZACIONES);
+/** docs/REGLAS.md §2: identity of the source document. */
+export const TipoDocumentoSchema = z.enum(TIPOS_DOCUMENTO);
+export const MecanismoTrasladoSchema = z.enum(MECANISMOS_TRASLADO);
 
 export const ImagenActaSchema = z.strictObject({
   /** CODIGO_INTEGRIDAD: SHA-256 (hex) of the image bytes, computed by the server. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  mime: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
+  mime: z.enum(MIMES_IMAGEN),
   origen: OrigenSchema,
   digitalizacion: DigitalizacionSchema,
   tipoDocumento: TipoDocumentoSchema,
 });
-export type ImagenActa = z.infer<typeof ImagenActaSchema>;
+
+/** COTEJADA: 0 not reviewed, 1 accepted at first, 2 accepted after a correction, 3 in a correction flow. */
+export const CotejadaSchema = z.union(COTEJADAS.map((n) => z.literal(n)));
 
 /** The identification read from the acta (for catalogue actas it equals the catalogue's). */
 export const IdentificacionSchema = z.strictObject({
@@ -55,7 +53,6 @@ export const ActaPublicadaSchema = z.strictObject({
   acopioAt: z.number().int().nullable(),
   capturaAt: z.number().int().nullable(),
   verificacionAt: z.number().int().nullable(),
-  /** COTEJADA: 0 not reviewed, 1 accepted at first, 2 accepted after a correction, 3 in a correction flow. */
-  cotejada: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+  cotejada: CotejadaSchema,
 });
 export type ActaPublicada = z.infer<typeof ActaPublicadaSchema>;

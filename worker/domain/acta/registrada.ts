@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { assertNever } from '../assert.ts';
 import { err, ok, type Result } from '../resultado.ts';
-import type { TallyInput } from '../conteo/conteo.ts';
+import type { EntradaConteo } from '../conteo/conteo.ts';
 import type { ActaRegistrada, Clasificacion } from './clasificar.ts';
 import type { ActaEsperada } from './esperadas.ts';
 import type { ActaPublicada } from './publicada.ts';
@@ -24,16 +24,16 @@ export type ProblemaRegistro = z.infer<typeof ProblemaRegistroSchema>;
 export function actaRegistrada(p: ActaPublicada, esperada: ActaEsperada | undefined): Result<ActaRegistrada, ProblemaRegistro> {
   switch (p.registro) {
     case 'fuera_catalogo':
-      return ok({ kind: 'fuera_catalogo', captura: p.captura });
+      return ok({ tipo: 'fuera_catalogo', captura: p.captura });
     case 'sin_acta':
       if (esperada === undefined) return err({ motivo: 'NO_ESPERADA', clave: p.clave });
       if (p.motivoSinActa === null) return err({ motivo: 'SIN_MOTIVO', clave: p.clave });
-      return ok({ kind: 'sin_acta', motivo: p.motivoSinActa });
+      return ok({ tipo: 'sin_acta', motivo: p.motivoSinActa });
     case 'captura':
       if (esperada === undefined) return err({ motivo: 'NO_ESPERADA', clave: p.clave });
       if (p.captura === null) return err({ motivo: 'SIN_CAPTURA', clave: p.clave });
       return ok({
-        kind: 'captura',
+        tipo: 'captura',
         captura: p.captura,
         casilla: {
           tipo: esperada.casilla.tipo,
@@ -47,8 +47,8 @@ export function actaRegistrada(p: ActaPublicada, esperada: ActaEsperada | undefi
   }
 }
 
-/** What the acta adds to its tallies (`addActa`), given its classification. */
-export function entradaTally(p: ActaPublicada, esperada: ActaEsperada | undefined, clasificacion: Clasificacion): TallyInput {
+/** What the acta adds to its tallies (`sumarActa`), given its classification. */
+export function entradaConteo(p: ActaPublicada, esperada: ActaEsperada | undefined, clasificacion: Clasificacion): EntradaConteo {
   return {
     clasificacion,
     votos: p.captura?.votos ?? null,

@@ -149,5 +149,5 @@ function alterar(v: unknown): unknown {
   const s = String(v);
   if (/^[0-9a-f]{64}$/.test(s)) return (s[0] === 'a' ? 'b' : 'a') + s.slice(1);
   if (s.startsWith('{')) return s.replace('}', ',"x":1}');
-  return s + 'X';
+  return `${s}X`;
 }

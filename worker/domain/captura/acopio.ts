@@ -1,5 +1,5 @@
 /**
- * Acopio (RULES.md §2.1): the CATD receives the acta, records when and how it arrived, or that the package came
+ * Acopio (docs/REGLAS.md §2.1): the CATD receives the acta, records when and how it arrived, or that the package came
  * without it (sin acta, one of four reasons). An identification that matches no expected acta is registered as
  * fuera de catálogo (published at once, never counted), never dropped.
  */

@@ -1,5 +1,5 @@
 /**
- * A capture against its acta's own ballot (RULES.md §3): exactly the vote fields of the election in the acta's
+ * A capture against its acta's own ballot (docs/REGLAS.md §3): exactly the vote fields of the election in the acta's
  * territory (its party, independent and coalition-combination columns, then NO_REGISTRADAS and NULOS), no more,
  * no fewer. Value shapes (integer ≥ 0, ILEGIBLE, SIN_DATO) are the schema's job (CapturaSchema).
  */

@@ -1,5 +1,5 @@
 /**
- * Captura and verificación (RULES.md §2.3–2.4). Two independent captures by different people per round; equal
+ * Captura and verificación (docs/REGLAS.md §2.3–2.4). Two independent captures by different people per round; equal
  * figures verify the acta automatically; different ones wait for a verifier (or a third capture that agrees with
  * one of them). A verifier resolves with the figures they confirm against the image, or sends the acta back to
  * capture. Nobody may both capture and verify the same acta, ever. Verifying an acta that was sent back by cotejo

@@ -1,5 +1,5 @@
 /**
- * Cotejo (RULES.md §2.5): a supervisor compares a published acta with its image. ACEPTAR makes COTEJADA 1
+ * Cotejo (docs/REGLAS.md §2.5): a supervisor compares a published acta with its image. ACEPTAR makes COTEJADA 1
  * (accepted at first). RECAPTURA / REDIGITALIZACION send it back with a reason: COTEJADA 3 while the correction
  * runs (the last verified figures stay published), and the next verification makes it COTEJADA 2.
  */

@@ -1,5 +1,5 @@
 /**
- * Digitalización (RULES.md §2.2): an image of the acta, taken at the casilla by PREP Casilla (ORIGEN CASILLA,
+ * Digitalización (docs/REGLAS.md §2.2): an image of the acta, taken at the casilla by PREP Casilla (ORIGEN CASILLA,
  * DIGITALIZACION MOVIL) or at the CATD (ORIGEN CATD, ESCANER or MOVIL). A phone image may arrive before the
  * paper acta: it then creates the acta's record. A new image replaces the current one (all are kept); after
  * verification that changes the published integrity code.

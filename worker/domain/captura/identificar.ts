@@ -60,10 +60,10 @@ function porCampos(i: Identificacion, entidad: number, cat: CatalogoIdentificaci
 
 /** The ballot territory of an acta of this election in a sección (null when the sección is unknown). */
 export function territorioDe(
-  kind: ActaIdentificada['territorioEleccion'],
+  tipo: ActaIdentificada['territorioEleccion'],
   seccion: { distrito: number; municipio: number } | null,
 ): number | null {
-  if (kind === 'entidad') return 0;
+  if (tipo === 'entidad') return 0;
   if (seccion === null) return null;
-  return kind === 'distrito' ? seccion.distrito : seccion.municipio;
+  return tipo === 'distrito' ? seccion.distrito : seccion.municipio;
 }

@@ -24,12 +24,12 @@ describe('bearer tokens', () => {
   it('match their stored hash only', async () => {
     const t = await generarToken();
     expect(igualesTiempoConstante(await sha256Hex(t.token), t.hash)).toBe(true);
-    expect(igualesTiempoConstante(await sha256Hex(t.token + 'x'), t.hash)).toBe(false);
+    expect(igualesTiempoConstante(await sha256Hex(`${t.token}x`), t.hash)).toBe(false);
     expect(igualesTiempoConstante(await sha256Hex(t.token), t.hash.slice(0, 63))).toBe(false);
   });
 
   it('reject malformed tokens', () => {
-    for (const x of ['', 'prep_', 'prep_0123456789abcdef_short', 'PREP_0123456789abcdef_' + 'a'.repeat(43), 'prep_0123456789abcdeF_' + 'a'.repeat(43), 'prep_0123456789abcdef_' + 'a'.repeat(44)]) {
+    for (const x of ['', 'prep_', 'prep_0123456789abcdef_short', `PREP_0123456789abcdef_${'a'.repeat(43)}`, `prep_0123456789abcdeF_${'a'.repeat(43)}`, `prep_0123456789abcdef_${'a'.repeat(44)}`]) {
       expect(idDeToken(x), x).toBeNull();
     }
   });

@@ -4,14 +4,15 @@
  * outside (CSV files, the database) is parsed with them at the boundary.
  */
 import { z } from 'zod';
+import { TIPOS_CASILLA, TIPOS_PARTIDO, TIPOS_TERRITORIO, UBICACIONES } from '../contrato/index.ts';
 
-/** Casilla types of RULES.md §1. `M` (mesa de voto en el extranjero / sin lista nominal propia) has no lista nominal of its own. */
-export const TipoCasillaSchema = z.enum(['B', 'C', 'E', 'S', 'M']);
-export type TipoCasilla = z.infer<typeof TipoCasillaSchema>;
+export type { TipoCasilla, TipoTerritorio } from '../contrato/index.ts';
+
+/** Casilla types of docs/REGLAS.md §1. `M` (mesa de voto en el extranjero / sin lista nominal propia) has no lista nominal of its own. */
+export const TipoCasillaSchema = z.enum(TIPOS_CASILLA);
 
 /** Territory over which an election is contested (and its results grouped one level below entidad). */
-export const TerritorioKindSchema = z.enum(['entidad', 'distrito', 'municipio']);
-export type TerritorioKind = z.infer<typeof TerritorioKindSchema>;
+export const TipoTerritorioSchema = z.enum(TIPOS_TERRITORIO);
 
 const Id = z.number().int().positive();
 const Nombre = z.string().trim().min(1).max(200);
@@ -33,7 +34,7 @@ export const EleccionSchema = z.strictObject({
   codigo: z.string().regex(/^[A-Z][A-Z_]{1,15}$/),
   nombre: Nombre,
   /** Territory each contest is decided in: the gubernatura over the entidad, diputaciones per distrito, munícipes per municipio. */
-  territorio: TerritorioKindSchema,
+  territorio: TipoTerritorioSchema,
   /** TIPO_ACTA code written after CLAVE_CASILLA to make CLAVE_ACTA. */
   tipoActa: z.string().regex(/^[0-9A-Z]{1,2}$/),
   /** Approved ballots per casilla especial for this election (excede lista nominal limit for tipo S). */
@@ -47,7 +48,7 @@ export const PartidoSchema = z.strictObject({
   nombre: Nombre,
   /** CSS hex colour used by the portal. */
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  tipo: z.enum(['partido', 'independiente']),
+  tipo: z.enum(TIPOS_PARTIDO),
   orden: z.number().int().min(0),
 });
 export type Partido = z.infer<typeof PartidoSchema>;
@@ -77,7 +78,7 @@ export const CasillaSchema = z.strictObject({
   /** EXT_CONTIGUA: 0 unless an extraordinaria has contiguas of its own. */
   extContigua: z.number().int().min(0).max(99),
   /** UBICACION_CASILLA: 1 urbana, 2 no urbana. */
-  ubicacion: z.union([z.literal(1), z.literal(2)]),
+  ubicacion: z.union(UBICACIONES.map((n) => z.literal(n))),
   /** 0 for especiales and for casillas without a lista nominal of their own. */
   listaNominal: z.number().int().min(0),
   representantes: z.number().int().min(0),
@@ -119,7 +120,7 @@ export const CatdSchema = z.strictObject({
 });
 export type Catd = z.infer<typeof CatdSchema>;
 
-export const CatalogueSchema = z.strictObject({
+export const CatalogoSchema = z.strictObject({
   entidad: EntidadSchema,
   elecciones: z.array(EleccionSchema).min(1),
   partidos: z.array(PartidoSchema).min(1),
@@ -132,4 +133,4 @@ export const CatalogueSchema = z.strictObject({
   candidaturas: z.array(CandidaturaSchema),
   catds: z.array(CatdSchema).min(1),
 });
-export type Catalogue = z.infer<typeof CatalogueSchema>;
+export type Catalogo = z.infer<typeof CatalogoSchema>;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CatalogueSchema, type Catalogue } from './esquema.ts';
-import { casillaTexto, validateCatalogue } from './validar.ts';
+import { CatalogoSchema, type Catalogo } from './esquema.ts';
+import { validarCatalogo } from './validar.ts';
 
 /**
  * A tiny coherent catalogue: 2 distritos, 2 municipios, 3 secciones (sección 2 and 3 in distrito 2),
  * coalitions A (PAN, PRI) and B (MORENA, PT), one independent in municipio 1.
  */
-function tiny(): Catalogue {
+function tiny(): Catalogo {
   const comb = ['PAN_PRI', 'MORENA_PT'];
   const full = [
     { coalicion: 'A', partidos: ['PAN', 'PRI'] },
@@ -88,7 +88,7 @@ function tiny(): Catalogue {
 /** One kind of problem: how to break the tiny catalogue, and the problem that must come out. */
 interface Case {
   name: string;
-  breakIt: (c: Catalogue) => void;
+  breakIt: (c: Catalogo) => void;
   expected: { tabla: string; fila: number; codigo: string; campo?: string };
 }
 
@@ -318,18 +318,18 @@ const cases: Case[] = [
   },
 ];
 
-describe('validateCatalogue', () => {
+describe('validarCatalogo', () => {
   it('finds nothing wrong in a coherent catalogue', () => {
     const cat = tiny();
-    expect(CatalogueSchema.parse(cat)).toEqual(cat);
-    expect(validateCatalogue(cat)).toEqual([]);
+    expect(CatalogoSchema.parse(cat)).toEqual(cat);
+    expect(validarCatalogo(cat)).toEqual([]);
   });
 
   it.each(cases)('$name → $expected.codigo', ({ breakIt, expected }) => {
     const cat = tiny();
     breakIt(cat);
-    expect(CatalogueSchema.safeParse(cat).success).toBe(true);
-    const problems = validateCatalogue(cat);
+    expect(CatalogoSchema.safeParse(cat).success).toBe(true);
+    const problems = validarCatalogo(cat);
     expect(problems).toContainEqual(expect.objectContaining(expected));
     for (const p of problems) expect(p.mensaje.startsWith(`${p.tabla} fila ${p.fila}: `)).toBe(true);
   });
@@ -337,7 +337,7 @@ describe('validateCatalogue', () => {
   it('names the row in Spanish', () => {
     const cat = tiny();
     cat.casillas.push({ ...cat.casillas[0]! });
-    expect(validateCatalogue(cat)).toEqual([
+    expect(validarCatalogo(cat)).toEqual([
       {
         tabla: 'casillas',
         fila: 7,
@@ -349,10 +349,10 @@ describe('validateCatalogue', () => {
 
   it('returns every problem at once, grouped by table and row', () => {
     const cat = tiny();
-    cases.slice(0, 12).forEach((c) => c.breakIt(cat));
+    for (const c of cases.slice(0, 12)) c.breakIt(cat);
     cat.catds[1]!.elecciones.push('X');
     cat.casillas[5]!.listaNominal = 3;
-    const problems = validateCatalogue(cat);
+    const problems = validarCatalogo(cat);
     const codes = new Set(problems.map((p) => p.codigo));
     for (const c of ['DUPLICADO', 'PARTIDO_DESCONOCIDO', 'COLUMNA_AMBIGUA', 'DISTRITO_DESCONOCIDO', 'LISTA_NOMINAL_NO_CERO', 'ELECCION_DESCONOCIDA']) {
       expect(codes).toContain(c);

@@ -1,13 +1,13 @@
 /**
- * Cross-reference validation of a catalogue that already parsed with CatalogueSchema: the schema checks each
+ * Cross-reference validation of a catalogue that already parsed with CatalogoSchema: the schema checks each
  * row on its own, this checks the rows against each other (keys, references, ballots, coalitions, CATDs).
  * Every problem is returned at once, so whoever prepares the catalogue fixes all of them in one pass.
  * Pure, no I/O; linear in the size of the catalogue (a national one is ~170,000 casillas).
  */
-import type { Casilla, Catalogue, Eleccion, TerritorioKind } from './esquema.ts';
+import type { Casilla, Catalogo, Eleccion, TipoTerritorio } from './esquema.ts';
 
-export interface CatalogueProblem {
-  /** The catalogue table (a key of Catalogue: 'casillas', 'boletas' …). */
+export interface ProblemaCatalogo {
+  /** The catalogue table (a key of Catalogo: 'casillas', 'boletas' …). */
   tabla: string;
   /** 1-based row in that table. */
   fila: number;
@@ -18,14 +18,14 @@ export interface CatalogueProblem {
   mensaje: string;
 }
 
-type Tabla = keyof Catalogue;
+type Tabla = keyof Catalogo;
 
 /** Collects problems, prefixing every message with its table and row. */
 class Problems {
-  readonly list: CatalogueProblem[] = [];
+  readonly list: ProblemaCatalogo[] = [];
   add(tabla: Tabla, index: number, campo: string | undefined, codigo: string, texto: string): void {
     const fila = index + 1;
-    const p: CatalogueProblem = { tabla, fila, codigo, mensaje: `${tabla} fila ${fila}: ${texto}` };
+    const p: ProblemaCatalogo = { tabla, fila, codigo, mensaje: `${tabla} fila ${fila}: ${texto}` };
     if (campo !== undefined) p.campo = campo;
     this.list.push(p);
   }
@@ -39,12 +39,12 @@ export function casillaTexto(c: Pick<Casilla, 'seccion' | 'tipo' | 'id' | 'extCo
 }
 
 /** The territory ids an election is contested in: [0] for the entidad, else every distrito or municipio. */
-function territoriosDe(kind: TerritorioKind, cat: Catalogue): number[] {
-  if (kind === 'entidad') return [0];
-  return kind === 'distrito' ? cat.distritos.map((d) => d.id) : cat.municipios.map((m) => m.id);
+function territoriosDe(tipo: TipoTerritorio, cat: Catalogo): number[] {
+  if (tipo === 'entidad') return [0];
+  return tipo === 'distrito' ? cat.distritos.map((d) => d.id) : cat.municipios.map((m) => m.id);
 }
 
-const KIND_TEXT: Record<TerritorioKind, string> = { entidad: 'la entidad', distrito: 'distrito', municipio: 'municipio' };
+const TEXTO_TIPO_TERRITORIO: Record<TipoTerritorio, string> = { entidad: 'la entidad', distrito: 'distrito', municipio: 'municipio' };
 
 /** Reports each repeated key after its first row. */
 function duplicates<T>(
@@ -76,7 +76,7 @@ interface Index {
   secciones: Map<number, { distrito: number; municipio: number }>;
 }
 
-function buildIndex(cat: Catalogue): Index {
+function buildIndex(cat: Catalogo): Index {
   const secciones = new Map<number, { distrito: number; municipio: number }>();
   for (const s of cat.secciones) if (!secciones.has(s.id)) secciones.set(s.id, s);
   const coaliciones = new Map<string, Set<string>>();
@@ -92,12 +92,12 @@ function buildIndex(cat: Catalogue): Index {
 }
 
 /** Whether `territorio` exists as the kind of territory the election is contested in (0 for the entidad). */
-function territorioValido(ix: Index, kind: TerritorioKind, territorio: number): boolean {
-  if (kind === 'entidad') return territorio === 0;
-  return kind === 'distrito' ? ix.distritos.has(territorio) : ix.municipios.has(territorio);
+function territorioValido(ix: Index, tipo: TipoTerritorio, territorio: number): boolean {
+  if (tipo === 'entidad') return territorio === 0;
+  return tipo === 'distrito' ? ix.distritos.has(territorio) : ix.municipios.has(territorio);
 }
 
-function checkElecciones(cat: Catalogue, out: Problems): void {
+function checkElecciones(cat: Catalogo, out: Problems): void {
   duplicates(out, 'elecciones', cat.elecciones, (e) => e.codigo, (e) => `la elección ${e.codigo}`, 'codigo');
   duplicates(out, 'elecciones', cat.elecciones, (e) => e.tipoActa, (e) => `el tipo de acta ${e.tipoActa}`, 'tipoActa');
   // Every territory of each election needs its ballot, or its actas would have no columns.
@@ -105,14 +105,14 @@ function checkElecciones(cat: Catalogue, out: Problems): void {
   cat.elecciones.forEach((e, i) => {
     const faltan = territoriosDe(e.territorio, cat).filter((t) => !boletas.has(`${e.codigo}|${t}`));
     if (faltan.length === 0) return;
-    const kind = KIND_TEXT[e.territorio];
+    const tipo = TEXTO_TIPO_TERRITORIO[e.territorio];
     const donde =
-      e.territorio === 'entidad' ? 'la entidad' : faltan.length === 1 ? `el ${kind} ${faltan[0]}` : `los ${kind}s ${faltan.join(', ')}`;
+      e.territorio === 'entidad' ? 'la entidad' : faltan.length === 1 ? `el ${tipo} ${faltan[0]}` : `los ${tipo}s ${faltan.join(', ')}`;
     out.add('elecciones', i, 'codigo', 'BOLETA_FALTANTE', `la elección ${e.codigo} no tiene boleta en ${donde}`);
   });
 }
 
-function checkPartidosYCoaliciones(cat: Catalogue, ix: Index, out: Problems): void {
+function checkPartidosYCoaliciones(cat: Catalogo, ix: Index, out: Problems): void {
   duplicates(out, 'partidos', cat.partidos, (p) => p.siglas, (p) => `el partido ${p.siglas}`, 'siglas');
   duplicates(out, 'coaliciones', cat.coaliciones, (c) => c.id, (c) => `la coalición ${c.id}`, 'id');
   cat.coaliciones.forEach((c, i) => {
@@ -132,7 +132,7 @@ function checkPartidosYCoaliciones(cat: Catalogue, ix: Index, out: Problems): vo
   });
 }
 
-function checkGeografia(cat: Catalogue, ix: Index, out: Problems): void {
+function checkGeografia(cat: Catalogo, ix: Index, out: Problems): void {
   duplicates(out, 'distritos', cat.distritos, (d) => d.id, (d) => `el distrito ${d.id}`, 'id');
   duplicates(out, 'municipios', cat.municipios, (m) => m.id, (m) => `el municipio ${m.id}`, 'id');
   const first = new Map<number, number>();
@@ -163,7 +163,7 @@ function checkGeografia(cat: Catalogue, ix: Index, out: Problems): void {
   });
 }
 
-function checkCasillas(cat: Catalogue, ix: Index, out: Problems): void {
+function checkCasillas(cat: Catalogo, ix: Index, out: Problems): void {
   duplicates(out, 'casillas', cat.casillas, (c) => casillaTexto(c), (c) => `la casilla ${casillaTexto(c)}`);
   cat.casillas.forEach((c, i) => {
     if (!ix.secciones.has(c.seccion)) {
@@ -192,13 +192,13 @@ function checkTerritorio(
     return undefined;
   }
   if (!territorioValido(ix, e.territorio, territorio)) {
-    const debe = e.territorio === 'entidad' ? 'debe ser 0 (toda la entidad)' : `no es un ${KIND_TEXT[e.territorio]} del catálogo`;
+    const debe = e.territorio === 'entidad' ? 'debe ser 0 (toda la entidad)' : `no es un ${TEXTO_TIPO_TERRITORIO[e.territorio]} del catálogo`;
     out.add(tabla, i, 'territorio', 'TERRITORIO_DESCONOCIDO', `${quien}: el territorio ${territorio} de la elección ${eleccion} ${debe}`);
   }
   return e;
 }
 
-function checkBoletaCoaliciones(b: Catalogue['boletas'][number], i: number, ix: Index, out: Problems, quien: string): void {
+function checkBoletaCoaliciones(b: Catalogo['boletas'][number], i: number, ix: Index, out: Problems, quien: string): void {
   const seenCoal = new Set<string>();
   const duenio = new Map<string, string>();
   for (const c of b.coaliciones) {
@@ -242,7 +242,7 @@ function checkColumna(col: string, i: number, j: number, ix: Index, duenio: Map<
   }
 }
 
-function checkBoletas(cat: Catalogue, ix: Index, out: Problems): void {
+function checkBoletas(cat: Catalogo, ix: Index, out: Problems): void {
   duplicates(out, 'boletas', cat.boletas, (b) => `${b.eleccion}|${b.territorio}`, (b) => `la boleta de ${b.eleccion} en el territorio ${b.territorio}`);
   cat.boletas.forEach((b, i) => {
     const quien = `la boleta de ${b.eleccion} en el territorio ${b.territorio}`;
@@ -259,7 +259,7 @@ function checkBoletas(cat: Catalogue, ix: Index, out: Problems): void {
   });
 }
 
-function checkCandidaturas(cat: Catalogue, ix: Index, out: Problems): void {
+function checkCandidaturas(cat: Catalogo, ix: Index, out: Problems): void {
   const key = (c: { eleccion: string; territorio: number }) => `${c.eleccion}|${c.territorio}`;
   const boletas = new Map(cat.boletas.map((b) => [key(b), b]));
   duplicates(out, 'candidaturas', cat.candidaturas, (c) => `${key(c)}|${c.partidoCi}`, (c) => `la candidatura de ${c.partidoCi} a ${c.eleccion} en el territorio ${c.territorio}`);
@@ -278,7 +278,7 @@ function checkCandidaturas(cat: Catalogue, ix: Index, out: Problems): void {
   });
 }
 
-function checkCatds(cat: Catalogue, ix: Index, out: Problems): void {
+function checkCatds(cat: Catalogo, ix: Index, out: Problems): void {
   duplicates(out, 'catds', cat.catds, (c) => c.id, (c) => `el CATD ${c.id}`, 'id');
   // Territories that have at least one casilla: a CATD anywhere else would wait for actas that never come.
   const conCasillas = new Set<string>();
@@ -303,7 +303,7 @@ function checkCatds(cat: Catalogue, ix: Index, out: Problems): void {
 }
 
 /** Every cross-reference problem of the catalogue, table by table in catalogue order; [] when it is coherent. */
-export function validateCatalogue(cat: Catalogue): CatalogueProblem[] {
+export function validarCatalogo(cat: Catalogo): ProblemaCatalogo[] {
   const out = new Problems();
   const ix = buildIndex(cat);
   checkElecciones(cat, out);

@@ -14,7 +14,7 @@ import {
 const TIPOS_ACTA = ['4', '5', '6'];
 
 describe('claveCasilla / claveActa', () => {
-  it('builds the RULES.md example', () => {
+  it('builds the docs/REGLAS.md example', () => {
     expect(claveCasilla(14, { seccion: 338, tipo: 'B', id: 1, extContigua: 0 })).toBe('140338B0100');
     expect(claveActa('140338B0100', '4')).toBe('140338B01004');
   });

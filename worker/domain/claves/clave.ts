@@ -1,5 +1,5 @@
 /**
- * CLAVE_CASILLA and CLAVE_ACTA (RULES.md §7):
+ * CLAVE_CASILLA and CLAVE_ACTA (docs/REGLAS.md §7):
  *   CLAVE_CASILLA = ID_ENTIDAD (2) + SECCION (4) + TIPO_CASILLA (1) + ID_CASILLA (2) + EXT_CONTIGUA (2)
  *   e.g. 140338B0100 (Jalisco, sección 338, básica 1, no ext contigua)
  *   CLAVE_ACTA    = CLAVE_CASILLA + TIPO_ACTA (the election's acta code), e.g. 140338B01004.

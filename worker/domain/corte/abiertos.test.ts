@@ -33,8 +33,14 @@ describe('open-data zip', () => {
   it('deflates and checks with the injected compressor, and stays a valid zip', async () => {
     const llamadas: string[] = [];
     const compresor: Compresor = {
-      deflateRaw: (b, nivel) => (llamadas.push(`deflate ${b.length} ${nivel}`), compresorFflate.deflateRaw(b, nivel)),
-      crc32: (b) => (llamadas.push(`crc ${b.length}`), crc32Js(b)),
+      deflateRaw: (b, nivel) => {
+        llamadas.push(`deflate ${b.length} ${nivel}`);
+        return compresorFflate.deflateRaw(b, nivel);
+      },
+      crc32: (b) => {
+        llamadas.push(`crc ${b.length}`);
+        return crc32Js(b);
+      },
     };
     const texto = 'CLAVE,VOTOS\r\n'.repeat(500);
     const z = await construirZip(T, -360, [{ nombre: 'a/A.csv', contenido: utf8(texto) }], compresor);

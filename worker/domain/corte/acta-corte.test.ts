@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureActas, fixtureCatalogue } from '../../../test/ejemplos/eleccion.ts';
+import { fixtureActas, catalogoEjemplo } from '../../../test/ejemplos/eleccion.ts';
 import { actaEnCorte } from './acta-corte.ts';
 import { EstadoCorte } from './estado.ts';
 import { construirModelo } from './modelo.ts';
 
 const modelo = () => {
-  const m = construirModelo(fixtureCatalogue);
+  const m = construirModelo(catalogoEjemplo);
   if (!m.ok) throw new Error('modelo');
   return m.value;
 };

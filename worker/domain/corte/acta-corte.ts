@@ -1,13 +1,13 @@
 /**
  * A registered acta placed in the corte's model: its catalogue entry (or none: fuera de catálogo), its
  * election, its classification and what it adds to the tallies. Total over well-formed log entries: a captura
- * or sin acta whose clave is not an expected acta is, by definition (RULES.md §4), fuera de catálogo.
+ * or sin acta whose clave is not an expected acta is, by definition (docs/REGLAS.md §4), fuera de catálogo.
  */
 import { clasificarActa, type Clasificacion } from '../acta/clasificar.ts';
 import type { ActaPublicada } from '../acta/publicada.ts';
-import { actaRegistrada, entradaTally } from '../acta/registrada.ts';
+import { actaRegistrada, entradaConteo } from '../acta/registrada.ts';
 import { err, ok, type Result } from '../resultado.ts';
-import type { TallyInput } from '../conteo/conteo.ts';
+import type { EntradaConteo } from '../conteo/conteo.ts';
 import type { ActaModelo, CorteModelo, EleccionModelo } from './modelo.ts';
 
 export interface ActaEnCorte {
@@ -16,7 +16,7 @@ export interface ActaEnCorte {
   esperada: ActaModelo | null;
   eleccion: EleccionModelo;
   clasificacion: Clasificacion;
-  entrada: TallyInput;
+  entrada: EntradaConteo;
 }
 
 /** Log entries a corte cannot place: they are left out of the corte and reported in its log. */
@@ -43,6 +43,6 @@ export function actaEnCorte(modelo: CorteModelo, acta: ActaPublicada): Result<Ac
     esperada: candidata ?? null,
     eleccion: em,
     clasificacion,
-    entrada: entradaTally(publicada, candidata, clasificacion),
+    entrada: entradaConteo(publicada, candidata, clasificacion),
   });
 }

@@ -45,26 +45,6 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return hex(await sha256Actual(bytes));
 }
 
-/**
- * A record with its keys in the given order (those absent skipped), then any other keys sorted: published
- * JSON never depends on the insertion history of a record.
- */
-export function ordenarRegistro<V>(r: Readonly<Record<string, V>>, orden: readonly string[]): Record<string, V> {
-  const out: Record<string, V> = {};
-  let n = 0;
-  for (const k of orden) {
-    const v = r[k];
-    if (v !== undefined) {
-      out[k] = v;
-      n++;
-    }
-  }
-  let total = 0;
-  for (const _ in r) total++;
-  if (total !== n) for (const k of Object.keys(r).filter((x) => !Object.hasOwn(out, x)).sort()) out[k] = r[k]!;
-  return out;
-}
-
 /** JSON with every object's keys sorted: equal values give equal text whatever their key order. */
 export function jsonCanonico(valor: unknown): string {
   return JSON.stringify(valor, (_k, v: unknown) => {

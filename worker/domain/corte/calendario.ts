@@ -1,5 +1,5 @@
 /**
- * When a corte is due (RULES.md §6). The cron fires every minute; this decides. Publication opens on election
+ * When a corte is due (docs/REGLAS.md §6). The cron fires every minute; this decides. Publication opens on election
  * day at a local hour (default 20:00) in the entidad's own offset (catalogue data) and lasts a configurable
  * time (default and maximum 24 h). Inside the window the time is cut into turns of `cadenciaMinutos` (default
  * 5, never more than 20: at least 3 cortes per hour) counted from the opening; each turn gets at most one
@@ -12,7 +12,7 @@ export const CADENCIA_MAXIMA_MINUTOS = 20;
 export const ConfigCortesSchema = z.strictObject({
   /** Election day as a local date (YYYY-MM-DD); null: no window, only cortes asked for by an administrator. */
   jornada: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-  /** Opening, minutes after local midnight of election day (RULES.md §6: between 18:00 and 20:00). */
+  /** Opening, minutes after local midnight of election day (docs/REGLAS.md §6: between 18:00 and 20:00). */
   inicioMinutos: z.number().int().min(0).max(1439),
   /** Length of the window in minutes (at most 24 h). */
   duracionMinutos: z.number().int().min(1).max(1440),

@@ -4,15 +4,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../csv/leer.ts';
-import { FIXTURE_APERTURA_MS, fixtureActas, fixtureCatalogue } from '../../../test/ejemplos/eleccion.ts';
+import { FIXTURE_APERTURA_MS, fixtureActas, catalogoEjemplo } from '../../../test/ejemplos/eleccion.ts';
 import { desdeUtf8 } from './bytes.ts';
 import { archivosAbiertos, prepararCorte } from './corte.ts';
 import { anchoDatos } from './csv-resultados.ts';
 import { EstadoCorte } from './estado.ts';
 import { historia } from '../../../test/ejemplos/historias.ts';
 import { construirModelo, type CorteModelo } from './modelo.ts';
-import { renderizar } from './render-shards.ts';
-import { resultadosDeFila } from './lectura.ts';
+import { renderizar } from './generar-shards.ts';
+import { resultadosDeFila } from '../contrato/index.ts';
 import { EntidadShardSchema, SeccionShardSchema, TerritorioShardSchema, TerritoriosShardSchema } from './shards.ts';
 import { compararResumen, leerCsvResultados, recalcular } from './verificar-csv.ts';
 
@@ -20,7 +20,7 @@ const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden')
 const INSTANTE = FIXTURE_APERTURA_MS + 60 * 60_000;
 
 function modelo(): CorteModelo {
-  const m = construirModelo(fixtureCatalogue);
+  const m = construirModelo(catalogoEjemplo);
   if (!m.ok) throw new Error(JSON.stringify(m.error));
   return m.value;
 }
@@ -38,7 +38,7 @@ function csvDe(estado: EstadoCorte, codigo: string, final = false): string {
   return desdeUtf8(bytesCsv(estado, codigo, final));
 }
 
-describe('results CSV of the fixture election (RULES.md §7)', () => {
+describe('results CSV of the fixture election (docs/REGLAS.md §7)', () => {
   for (const codigo of ['GUB', 'DIP_LOC', 'AYUN']) {
     it(`${codigo}: byte for byte the golden file`, () => {
       const archivo = path.join(GOLDEN, `fixture-${codigo}.csv`);
@@ -102,7 +102,7 @@ describe('results CSV of the fixture election (RULES.md §7)', () => {
       }
     }
     const participacion = (final: boolean) => csvDe(estado, 'GUB', final).split('\r\n')[3]!.split(',')[12];
-    // 2054 / 2763 votes without especiales vs 2810 / 2763 with them (RULES §5).
+    // 2054 / 2763 votes without especiales vs 2810 / 2763 with them (docs/REGLAS.md §5).
     expect(participacion(false)).toBe('74.3394');
     expect(participacion(true)).toBe('101.7010');
   });
@@ -152,7 +152,7 @@ describe('shards of the fixture election', () => {
   });
 });
 
-describe('shards of the fixture election', () => {
+describe('shard hashes of the fixture election (golden table)', () => {
   it('byte for byte the golden table (SHA-256 per shard) after a full, an incremental and the final corte', async () => {
     const archivo = path.join(GOLDEN, 'fixture-shards.json');
     const estado = estadoFixture();

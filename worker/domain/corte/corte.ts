@@ -12,10 +12,14 @@ import { csvResultados } from './csv-resultados.ts';
 import type { EstadoCorte } from './estado.ts';
 import { leeme, NOMBRE_LEEME, nombreCsvCandidaturas, nombreCsvResultados } from './leeme.ts';
 import type { CorteModelo } from './modelo.ts';
-import { entidadRef, renderizar, type Entrega } from './render-shards.ts';
-import { rutaAbiertos, rutaDiferencias, rutaHistorial, rutaManifiesto, shardIds } from './rutas.ts';
+import { entidadRef, renderizar, type Entrega } from './generar-shards.ts';
 import {
-  SHARD_VERSION,
+  rutaAbiertos,
+  rutaDiferencias,
+  rutaHistorial,
+  rutaManifiesto,
+  shardIds,
+  VERSION_SHARDS,
   type AbiertosRef,
   type ArchivoRef,
   type CorteHistorial,
@@ -25,7 +29,7 @@ import {
   type Manifiesto,
   type Puntero,
   type ShardRef,
-} from './shards.ts';
+} from '../contrato/index.ts';
 
 /** One acta whose log moved since the previous corte: its state then (null: not registered) and now. */
 export interface Cambio {
@@ -101,7 +105,7 @@ export function* archivosAbiertos(estado: EstadoCorte, instante: number, final: 
     const codigo = em.eleccion.codigo;
     const carpeta = carpetaEleccion(instante, off, codigo);
     const ee = estado.elecciones.get(codigo)!;
-    yield { nombre: `${carpeta}/${nombreCsvResultados(codigo)}`, contenido: utf8(csvResultados({ modelo: m, eleccion: em, ...estado.filasCsv(codigo), tally: ee.entidad, instante, final })) };
+    yield { nombre: `${carpeta}/${nombreCsvResultados(codigo)}`, contenido: utf8(csvResultados({ modelo: m, eleccion: em, ...estado.filasCsv(codigo), conteo: ee.entidad, instante, final })) };
     const est = archivosEstaticos(m, codigo);
     yield { nombre: `${carpeta}/${nombreCsvCandidaturas(codigo)}`, contenido: est.candidaturas };
     yield { nombre: `${carpeta}/${NOMBRE_LEEME}`, contenido: est.leeme };
@@ -118,7 +122,7 @@ export function diferencias(modelo: CorteModelo, d: DatosCorte): Diferencias {
   }
   return {
     tipo: 'diferencias',
-    version: SHARD_VERSION,
+    version: VERSION_SHARDS,
     entidad: modelo.entidad.id,
     numero: d.numero,
     secuencia: d.secuencia,
@@ -161,7 +165,7 @@ export async function prepararCorte(estado: EstadoCorte, d: DatosCorte, entregar
   const corte = formatCorte(d.instante, m.entidad.utcOffsetMinutes);
   const valor: Manifiesto = {
     tipo: 'manifiesto',
-    version: SHARD_VERSION,
+    version: VERSION_SHARDS,
     entidad: entidadRef(m),
     numero: d.numero,
     instante: d.instante,
@@ -180,7 +184,7 @@ export async function prepararCorte(estado: EstadoCorte, d: DatosCorte, entregar
   const zipRef = { ruta: abiertos.ruta, nombre: abiertos.nombre, sha256: abiertos.sha256, bytes: abiertos.bytes };
   const puntero: Puntero = {
     tipo: 'puntero',
-    version: SHARD_VERSION,
+    version: VERSION_SHARDS,
     entidad: entidadRef(m),
     numero: d.numero,
     instante: d.instante,
@@ -212,7 +216,7 @@ export async function prepararCorte(estado: EstadoCorte, d: DatosCorte, entregar
 export function historial(entidad: EntidadRef, cortes: readonly CorteHistorial[]): Historial {
   return {
     tipo: 'historial',
-    version: SHARD_VERSION,
+    version: VERSION_SHARDS,
     entidad,
     cortes: [...cortes].sort((a, b) => a.numero - b.numero),
   };

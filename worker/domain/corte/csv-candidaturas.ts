@@ -1,10 +1,10 @@
 /**
- * The candidaturas CSV of one election (RULES.md §7): one row per party, independent or coalition per
+ * The candidaturas CSV of one election (docs/REGLAS.md §7): one row per party, independent or coalition per
  * territory where it runs, with its fórmula. The territory column is ID_DISTRITO_LOCAL or ID_MUNICIPIO, and
  * absent for an entidad-wide election (gubernatura). UTF-8 with BOM, CRLF. It depends on the catalogue only.
  */
 import { assertNever } from '../assert.ts';
-import type { Catalogue } from '../catalogo/esquema.ts';
+import type { Catalogo } from '../catalogo/esquema.ts';
 import { writeCsv } from '../csv/escribir.ts';
 import type { EleccionModelo } from './modelo.ts';
 
@@ -26,7 +26,7 @@ export function cabeceraCandidaturas(em: EleccionModelo): string[] {
   return ['ID_ENTIDAD', ...(t ? [t] : []), 'PARTIDO_CI', 'CANDIDATURA_PROPIETARIA', 'CANDIDATURA_SUPLENTE'];
 }
 
-export function csvCandidaturas(cat: Catalogue, em: EleccionModelo): string {
+export function csvCandidaturas(cat: Catalogo, em: EleccionModelo): string {
   const conTerritorio = columnaTerritorio(em) !== null;
   const posicion = new Map(em.candidaturas.map((c, i) => [c, i]));
   const pos = (c: string) => posicion.get(c) ?? em.candidaturas.length;

@@ -1,5 +1,5 @@
 /**
- * The results CSV of one election (RULES.md §7): UTF-8 with BOM, CRLF, two title lines (election name, corte
+ * The results CSV of one election (docs/REGLAS.md §7): UTF-8 with BOM, CRLF, two title lines (election name, corte
  * instant), the summary header and row (the 13 figures), the data header and one row per expected acta in
  * catalogue order — registered or not — then the fuera de catálogo rows with `-` keys.
  *
@@ -15,7 +15,10 @@ import type { ActaPublicada } from '../acta/publicada.ts';
 import { ILEGIBLE, SIN_DATO, type Total, type Valor } from '../acta/esquema.ts';
 import { csvField } from '../csv/escribir.ts';
 import { csvKey } from '../claves/clave.ts';
-import { FIGURAS, figuras, figurasFila, type Tally } from '../conteo/conteo.ts';
+import { FIGURAS } from '../contrato/index.ts';
+import type { Conteo } from '../conteo/conteo.ts';
+import { figuras } from '../conteo/figuras.ts';
+import { figurasFila } from '../conteo/figuras-csv.ts';
 import { formatCorte, formatFechaHora } from '../tiempo/central.ts';
 import type { ActaEnCorte } from './acta-corte.ts';
 import type { ActaModelo, CorteModelo, EleccionModelo } from './modelo.ts';
@@ -83,7 +86,7 @@ export function valorCelda(v: Valor | undefined): string {
   }
 }
 
-/** TIPO_DOCUMENTO as published (RULES.md §2). */
+/** TIPO_DOCUMENTO as published (docs/REGLAS.md §2). */
 export function tipoDocumentoTexto(t: NonNullable<ActaPublicada['imagen']>['tipoDocumento']): string {
   switch (t) {
     case 'ACTA_PREP':
@@ -217,7 +220,7 @@ export function compararClavesFc(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-export interface CsvResultadosInput {
+export interface EntradaCsvResultados {
   modelo: CorteModelo;
   eleccion: EleccionModelo;
   /** One rendered row per expected acta, in catalogue order. */
@@ -225,19 +228,19 @@ export interface CsvResultadosInput {
   /** Rendered fuera de catálogo rows, already in order. */
   filasFueraCatalogo: readonly string[];
   /** The election's entidad tally (fuera de catálogo included). */
-  tally: Tally;
+  conteo: Conteo;
   instante: number;
   final: boolean;
 }
 
 /** The whole file as text (BOM included). */
-export function csvResultados(i: CsvResultadosInput): string {
+export function csvResultados(i: EntradaCsvResultados): string {
   const off = i.modelo.entidad.utcOffsetMinutes;
   const cabecera = [
     csvField(i.eleccion.eleccion.nombre),
     csvField(formatCorte(i.instante, off)),
     FIGURAS.join(','),
-    figurasFila(figuras(i.tally, { final: i.final })).join(','),
+    figurasFila(figuras(i.conteo, { final: i.final })).join(','),
     cabeceraDatos(i.eleccion).join(','),
   ];
   const partes = [cabecera.join(EOL), EOL];

@@ -1,12 +1,12 @@
 /**
  * The state a corte is rendered from, kept between cortes so the next one costs what changed:
- *   - per election, a tally per sección, distrito, municipio and the entidad (RULES.md §5), moved by delta,
+ *   - per election, a tally per sección, distrito, municipio and the entidad (docs/REGLAS.md §5), moved by delta,
  *     its votes in flat arrays by position (`VotosEleccion`);
  *   - of each registered acta, only what the corte publishes of it: its JSON in its shard and its CSV row
  *     (a Worker has 128 MB: the log entries themselves are not kept); of each pending one, the same once
  *     rendered;
  *   - serialized pieces that outlive a corte: each sección's row in its parents, each election's actas in a
- *     sección shard, each distrito's and municipio's row in the entidad shard (render-shards.ts);
+ *     sección shard, each distrito's and municipio's row in the entidad shard (generar-shards.ts);
  *   - which shards must be rendered again (the secciones whose actas changed, and their parents);
  *   - the current shard table (id → ruta, SHA-256, bytes).
  *
@@ -18,28 +18,14 @@
  */
 import { assert } from '../assert.ts';
 import type { ActaPublicada } from '../acta/publicada.ts';
-import {
-  addActaDensa,
-  addActaDensaEn,
-  addEsperada,
-  addTally,
-  emptyTally,
-  IndiceVotos,
-  removeEsperada,
-  sumarVotosDensos,
-  votosDensos,
-  type Tally,
-  type DestinoDenso,
-  type TallyInput,
-  type VotosDensos,
-} from '../conteo/conteo.ts';
+import { shardIds, type ShardId, type ShardRef } from '../contrato/index.ts';
+import { conteoVacio, restarEsperada, sumarConteo, sumarEsperada, type Conteo, type EntradaConteo } from '../conteo/conteo.ts';
+import { IndiceVotos, sumarActaDensa, sumarActaDensaEn, sumarVotosDensos, votosDensos, type DestinoDenso, type VotosDensos } from '../conteo/densos.ts';
 import { actaEnCorte, type ActaEnCorte, type ProblemaActa } from './acta-corte.ts';
+import { actaShard, columnasDeBoleta } from './acta-shard.ts';
 import { igualesProfundo } from './bytes.ts';
 import { compararClavesFc, filaPendiente, filaRegistrada } from './csv-resultados.ts';
 import type { ActaModelo, CorteModelo, EleccionModelo } from './modelo.ts';
-import { actaShard, columnasDeBoleta } from './render-shards.ts';
-import { shardIds, type ShardId } from './rutas.ts';
-import type { ShardRef } from './shards.ts';
 
 /** One acta whose log state moved: then (null: not registered at the previous corte) and now. */
 export interface CambioActa {
@@ -73,8 +59,8 @@ export interface VotosEleccion {
 }
 
 /** Where a territory's figures are: its tally (counters) and its slot of dense votes. */
-export interface Conteo {
-  t: Tally;
+export interface ConteoTerritorio {
+  t: Conteo;
   d: VotosDensos;
   slot: number;
   ix: IndiceVotos;
@@ -93,12 +79,12 @@ export interface EstadoEleccion {
    * Tallies: their counters, and in `votos` / `candidaturas` only columns and candidaturas outside the index
    * (none for a well-formed catalogue); the indexed votes are in `votos` (dense) below.
    */
-  entidad: Tally;
-  distritos: Map<number, Tally>;
-  municipios: Map<number, Tally>;
-  secciones: Map<number, Tally>;
+  entidad: Conteo;
+  distritos: Map<number, Conteo>;
+  municipios: Map<number, Conteo>;
+  secciones: Map<number, Conteo>;
   /** Tally of the fuera de catálogo registrations (they count at entidad level only). */
-  fc: Tally;
+  fc: Conteo;
   /** Fuera de catálogo claves of this election. */
   fueraCatalogo: Set<string>;
   /** Rendered row of each sección in its parents' shards; dropped when its tally or its shard moves. */
@@ -189,7 +175,7 @@ export class EstadoCorte {
       const nuevo = actaEnCorte(this.modelo, despues);
       if (!nuevo.ok) r.problemas.push(nuevo.error);
       const viejo = antes === null ? null : actaEnCorte(this.modelo, antes);
-      if (viejo !== null && viejo.ok) this.retirar(viejo.value);
+      if (viejo?.ok) this.retirar(viejo.value);
       // (Messages built only on failure: this runs once per acta.)
       else if (this.actas.has(despues.clave)) assert(false, `${despues.clave}: registrada en el corte anterior pero sin su estado anterior`);
       if (nuevo.ok) this.agregar(nuevo.value);
@@ -266,7 +252,7 @@ export class EstadoCorte {
   }
 
   /** A territory's tally and its dense votes: a sección, distrito or municipio by id, or the entidad. */
-  conteo(eleccion: string, nivel: 'seccion' | 'distrito' | 'municipio' | 'entidad', id = 0): Conteo {
+  conteo(eleccion: string, nivel: 'seccion' | 'distrito' | 'municipio' | 'entidad', id = 0): ConteoTerritorio {
     const ee = this.elecciones.get(eleccion)!;
     const v = ee.votos;
     const ix = ee.indice;
@@ -280,7 +266,7 @@ export class EstadoCorte {
    * An expected acta into (1) or out of (−1) its sección's tally — and its parents', except in a full build,
    * which merges them once at its end.
    */
-  private moverEsperada(ee: EstadoEleccion, seccion: number, entrada: TallyInput, signo: 1 | -1): void {
+  private moverEsperada(ee: EstadoEleccion, seccion: number, entrada: EntradaConteo, signo: 1 | -1): void {
     const p = this.posiciones.get(seccion)!;
     const v = ee.votos;
     const destinos: DestinoDenso[] = [{ t: ee.secciones.get(seccion)!, d: v.secciones, slot: p.seccion }];
@@ -292,18 +278,18 @@ export class EstadoCorte {
         { t: ee.entidad, d: v.entidad, slot: 0 },
       );
     }
-    addActaDensaEn(destinos, ee.indice, entrada, signo);
+    sumarActaDensaEn(destinos, ee.indice, entrada, signo);
     // Out of the tallies it still counts as esperada.
     for (const x of destinos) {
-      if (signo === 1) removeEsperada(x.t);
-      else addEsperada(x.t);
+      if (signo === 1) restarEsperada(x.t);
+      else sumarEsperada(x.t);
     }
   }
 
   /** A fuera de catálogo registration into (1) or out of (−1) the fc tally and, except in a full build, the entidad. */
-  private moverFc(ee: EstadoEleccion, entrada: TallyInput, signo: 1 | -1): void {
-    addActaDensa(ee.fc, ee.votos.fc, 0, ee.indice, entrada, signo);
-    if (!this.masivo) addActaDensa(ee.entidad, ee.votos.entidad, 0, ee.indice, entrada, signo);
+  private moverFc(ee: EstadoEleccion, entrada: EntradaConteo, signo: 1 | -1): void {
+    sumarActaDensa(ee.fc, ee.votos.fc, 0, ee.indice, entrada, signo);
+    if (!this.masivo) sumarActaDensa(ee.entidad, ee.votos.entidad, 0, ee.indice, entrada, signo);
   }
 
   private retirar(ac: ActaEnCorte): void {
@@ -352,16 +338,16 @@ export class EstadoCorte {
 
 function estadoEleccion(estado: EstadoCorte, em: EleccionModelo): EstadoEleccion {
   const modelo = estado.modelo;
-  const secciones = new Map(modelo.secciones.map((s) => [s.id, emptyTally()]));
-  for (const a of em.actas) addEsperada(secciones.get(a.seccion.id)!);
+  const secciones = new Map(modelo.secciones.map((s) => [s.id, conteoVacio()]));
+  for (const a of em.actas) sumarEsperada(secciones.get(a.seccion.id)!);
   const indice = new IndiceVotos(em.columnas, em.candidaturas);
   const ee: EstadoEleccion = {
     modelo: em,
-    entidad: emptyTally(),
+    entidad: conteoVacio(),
     distritos: new Map(),
     municipios: new Map(),
     secciones,
-    fc: emptyTally(),
+    fc: conteoVacio(),
     fueraCatalogo: new Set(),
     filasSeccion: new Map(),
     actasSeccion: new Map(),
@@ -388,25 +374,25 @@ function recalcularPadres(estado: EstadoCorte, ee: EstadoEleccion): void {
   const modelo = estado.modelo;
   const ix = ee.indice;
   const v = ee.votos;
-  const distritos = modelo.distritos.map(() => emptyTally());
-  const municipios = modelo.municipios.map(() => emptyTally());
+  const distritos = modelo.distritos.map(() => conteoVacio());
+  const municipios = modelo.municipios.map(() => conteoVacio());
   v.distritos = votosDensos(ix, distritos.length);
   v.municipios = votosDensos(ix, municipios.length);
   v.entidad = votosDensos(ix);
   for (const s of modelo.secciones) {
     const t = ee.secciones.get(s.id)!;
     const p = estado.posiciones.get(s.id)!;
-    addTally(distritos[p.distrito]!, t);
-    addTally(municipios[p.municipio]!, t);
+    sumarConteo(distritos[p.distrito]!, t);
+    sumarConteo(municipios[p.municipio]!, t);
     sumarVotosDensos(v.distritos, p.distrito, v.secciones, p.seccion, ix);
     sumarVotosDensos(v.municipios, p.municipio, v.secciones, p.seccion, ix);
   }
-  const entidad = emptyTally();
+  const entidad = conteoVacio();
   distritos.forEach((d, i) => {
-    addTally(entidad, d);
+    sumarConteo(entidad, d);
     sumarVotosDensos(v.entidad, 0, v.distritos, i, ix);
   });
-  addTally(entidad, ee.fc);
+  sumarConteo(entidad, ee.fc);
   sumarVotosDensos(v.entidad, 0, v.fc, 0, ix);
   ee.distritos = new Map(modelo.distritos.map((d, i) => [d.id, distritos[i]!]));
   ee.municipios = new Map(modelo.municipios.map((m, i) => [m.id, municipios[i]!]));

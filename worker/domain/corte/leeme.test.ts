@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureCatalogue } from '../../../test/ejemplos/eleccion.ts';
+import { catalogoEjemplo } from '../../../test/ejemplos/eleccion.ts';
 import { cabeceraCandidaturas } from './csv-candidaturas.ts';
 import { cabeceraDatos } from './csv-resultados.ts';
 import { descripcionVoto, leeme } from './leeme.ts';
 import { construirModelo } from './modelo.ts';
-import { FIGURAS } from '../conteo/conteo.ts';
+import { FIGURAS } from '../contrato/index.ts';
 
 const modelo = () => {
-  const m = construirModelo(fixtureCatalogue);
+  const m = construirModelo(catalogoEjemplo);
   if (!m.ok) throw new Error('modelo');
   return m.value;
 };
@@ -15,25 +15,25 @@ const modelo = () => {
 describe('LEEME.txt', () => {
   it('describes every column of both CSVs and every summary figure, for every election', () => {
     for (const em of modelo().elecciones) {
-      const texto = leeme(fixtureCatalogue, em);
+      const texto = leeme(catalogoEjemplo, em);
       const campos = new Set(texto.split('\r\n').filter((l) => /^ {2}[A-Z]/.test(l)).map((l) => l.trim()));
       for (const c of [...cabeceraDatos(em), ...FIGURAS, ...cabeceraCandidaturas(em)]) expect(campos, `${em.eleccion.codigo}: ${c}`).toContain(c);
     }
   });
 
   it('says the results are preliminary, that the catalogue is synthetic, and the time zone of the entidad', () => {
-    const texto = leeme(fixtureCatalogue, modelo().elecciones[0]!);
+    const texto = leeme(catalogoEjemplo, modelo().elecciones[0]!);
     expect(texto).toContain('preliminares');
     expect(texto).toContain('no tienen efectos jurídicos');
     expect(texto).toContain('SINTÉTICO');
     expect(texto).toContain('UTC-6');
-    expect(leeme({ ...fixtureCatalogue, entidad: { ...fixtureCatalogue.entidad, sintetico: false, utcOffsetMinutes: -420 } }, modelo().elecciones[0]!)).not.toContain('SINTÉTICO');
+    expect(leeme({ ...catalogoEjemplo, entidad: { ...catalogoEjemplo.entidad, sintetico: false, utcOffsetMinutes: -420 } }, modelo().elecciones[0]!)).not.toContain('SINTÉTICO');
   });
 
   it('names parties, independents and the parties of each combination', () => {
-    expect(descripcionVoto(fixtureCatalogue, 'PAN')).toBe('Votos para Partido Acción Nacional (PAN).');
-    expect(descripcionVoto(fixtureCatalogue, 'CI_1')).toContain('independiente');
-    expect(descripcionVoto(fixtureCatalogue, 'PVEM_PT_MORENA')).toContain('PVEM, PT, MORENA');
-    expect(descripcionVoto(fixtureCatalogue, 'NULOS')).toBe('Votos nulos.');
+    expect(descripcionVoto(catalogoEjemplo, 'PAN')).toBe('Votos para Partido Acción Nacional (PAN).');
+    expect(descripcionVoto(catalogoEjemplo, 'CI_1')).toContain('independiente');
+    expect(descripcionVoto(catalogoEjemplo, 'PVEM_PT_MORENA')).toContain('PVEM, PT, MORENA');
+    expect(descripcionVoto(catalogoEjemplo, 'NULOS')).toBe('Votos nulos.');
   });
 });

@@ -5,12 +5,12 @@
  * checks it against `cabeceraDatos`.
  */
 import { assertNever } from '../assert.ts';
-import type { Catalogue } from '../catalogo/esquema.ts';
+import type { Catalogo } from '../catalogo/esquema.ts';
 import { partidosDeCombinacion } from './combinaciones.ts';
 import { cabeceraCandidaturas } from './csv-candidaturas.ts';
 import { COLUMNAS_CATALOGO, COLUMNAS_FINALES, TOTALES_INICIALES } from './csv-resultados.ts';
 import type { EleccionModelo } from './modelo.ts';
-import { FIGURAS, type Figura } from '../conteo/conteo.ts';
+import { FIGURAS, type Figura } from '../contrato/index.ts';
 import { offsetLabel } from '../tiempo/central.ts';
 
 export function nombreCsvResultados(codigo: string): string {
@@ -131,7 +131,7 @@ export function descripcionColumna(c: (typeof COLUMNAS_CATALOGO)[number] | (type
 }
 
 /** What a vote column holds: a party, an independent, a combination of a coalition's parties, or a fixed column. */
-export function descripcionVoto(cat: Catalogue, columna: string): string {
+export function descripcionVoto(cat: Catalogo, columna: string): string {
   if (columna === 'NO_REGISTRADAS') return 'Votos para candidaturas no registradas.';
   if (columna === 'NULOS') return 'Votos nulos.';
   const partido = cat.partidos.find((p) => p.siglas === columna);
@@ -143,10 +143,10 @@ export function descripcionVoto(cat: Catalogue, columna: string): string {
   return `Votos para ${columna}.`;
 }
 
-const linea = (texto: string) => texto + '\r\n';
+const linea = (texto: string) => `${texto}\r\n`;
 const campo = (nombre: string, texto: string) => linea(`  ${nombre}`) + linea(`      ${texto}`);
 
-export function leeme(cat: Catalogue, em: EleccionModelo): string {
+export function leeme(cat: Catalogo, em: EleccionModelo): string {
   const e = em.eleccion;
   const partes: string[] = [];
   const p = (t = '') => partes.push(linea(t));

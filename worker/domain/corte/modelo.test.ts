@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureCatalogue } from '../../../test/ejemplos/eleccion.ts';
+import { catalogoEjemplo } from '../../../test/ejemplos/eleccion.ts';
 import { construirModelo } from './modelo.ts';
 
 const modelo = () => {
-  const m = construirModelo(fixtureCatalogue);
+  const m = construirModelo(catalogoEjemplo);
   if (!m.ok) throw new Error('modelo');
   return m.value;
 };
@@ -41,7 +41,7 @@ describe('construirModelo', () => {
   });
 
   it('refuses a catalogue with a casilla outside every sección', () => {
-    const r = construirModelo({ ...fixtureCatalogue, casillas: [...fixtureCatalogue.casillas, { ...fixtureCatalogue.casillas[0]!, seccion: 7777 }] });
+    const r = construirModelo({ ...catalogoEjemplo, casillas: [...catalogoEjemplo.casillas, { ...catalogoEjemplo.casillas[0]!, seccion: 7777 }] });
     expect(r.ok).toBe(false);
   });
 });

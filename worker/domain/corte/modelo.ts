@@ -5,9 +5,9 @@
  */
 import { actasEsperadas, type ActaEsperada } from '../acta/esperadas.ts';
 import { COLUMNAS_FIJAS } from '../acta/esquema.ts';
-import type { Boleta, Catalogue, Distrito, Eleccion, Entidad, Municipio, Seccion } from '../catalogo/esquema.ts';
+import type { Boleta, Catalogo, Distrito, Eleccion, Entidad, Municipio, Seccion } from '../catalogo/esquema.ts';
 import { err, ok, type Result } from '../resultado.ts';
-import { candidaturaDeColumna } from '../conteo/conteo.ts';
+import { candidaturaDeColumna } from '../conteo/candidaturas.ts';
 
 /** An expected acta and its row in its election's results CSV (0-based, catalogue order). */
 export interface ActaModelo extends ActaEsperada {
@@ -27,7 +27,7 @@ export interface EleccionModelo {
 }
 
 export interface CorteModelo {
-  catalogo: Catalogue;
+  catalogo: Catalogo;
   entidad: Entidad;
   /** By `orden`, then código. */
   elecciones: EleccionModelo[];
@@ -55,7 +55,7 @@ export interface ProblemaModelo {
 const FIJAS: ReadonlySet<string> = new Set(COLUMNAS_FIJAS);
 
 /** Builds the model, or says why the catalogue cannot make one (a casilla without sección, a missing ballot). */
-export function construirModelo(catalogo: Catalogue): Result<CorteModelo, ProblemaModelo[]> {
+export function construirModelo(catalogo: Catalogo): Result<CorteModelo, ProblemaModelo[]> {
   const esperadas = actasEsperadas(catalogo);
   if (!esperadas.ok) return err(esperadas.error.map((p) => ({ mensaje: JSON.stringify(p) })));
   const elecciones = [...catalogo.elecciones].sort((a, b) => a.orden - b.orden || a.codigo.localeCompare(b.codigo));
@@ -103,7 +103,7 @@ function agrupar(secciones: readonly Seccion[], clave: (s: Seccion) => number): 
   return out;
 }
 
-function eleccionModelo(cat: Catalogue, eleccion: Eleccion, actas: ActaModelo[]): EleccionModelo {
+function eleccionModelo(cat: Catalogo, eleccion: Eleccion, actas: ActaModelo[]): EleccionModelo {
   const boletas = cat.boletas.filter((b) => b.eleccion === eleccion.codigo).sort((a, b) => a.territorio - b.territorio);
   return {
     eleccion,
@@ -119,7 +119,7 @@ function eleccionModelo(cat: Catalogue, eleccion: Eleccion, actas: ActaModelo[])
  * first (catalogue `orden`), then combination columns grouped by coalition (catalogue order), larger
  * combinations first, then by first appearance (ballots by territory); NO_REGISTRADAS and NULOS last.
  */
-export function columnasDeEleccion(cat: Catalogue, boletas: readonly Boleta[]): string[] {
+export function columnasDeEleccion(cat: Catalogo, boletas: readonly Boleta[]): string[] {
   const presentes = new Set(boletas.flatMap((b) => b.columnas));
   const partidos = [...cat.partidos].sort((a, b) => a.orden - b.orden).map((p) => p.siglas);
   const esPartido = new Set(partidos);
@@ -145,7 +145,7 @@ export function columnasDeEleccion(cat: Catalogue, boletas: readonly Boleta[]): 
 }
 
 /** Candidaturas of an election: its coalitions (catalogue order), then parties and independents running alone. */
-export function candidaturasDeEleccion(cat: Catalogue, boletas: readonly Boleta[]): string[] {
+export function candidaturasDeEleccion(cat: Catalogo, boletas: readonly Boleta[]): string[] {
   const presentes = new Set<string>();
   for (const b of boletas) for (const c of candidaturaDeColumna(b).values()) presentes.add(c);
   const orden = [...cat.coaliciones.map((c) => c.id), ...[...cat.partidos].sort((a, b) => a.orden - b.orden).map((p) => p.siglas)];

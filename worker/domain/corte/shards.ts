@@ -1,22 +1,38 @@
 /**
- * The shapes of everything a corte publishes as JSON, shared by the corte job (which renders them), the portal
- * (which reads them) and the verifier. Types are `z.infer` of these schemas; readers parse with them.
- *
- * Shards hold only what follows from the actas' state (and the final flag), never the corte's number or
- * instant, so an unchanged territory keeps its bytes, its SHA-256 and its URL from one corte to the next.
- * Parents address their children by SHA-256 (`rutaShard`); lectura.ts expands compact rows and actas without
- * zod, for browsers.
+ * The zod schemas of everything a corte publishes as JSON: the corte job validates what it renders with them,
+ * the verifier and the tools parse with them. The shapes themselves are the publication contract's
+ * (worker/domain/contrato: shards.ts, manifiesto.ts), and `contrato.test.ts` checks that each schema infers
+ * exactly the contract's type; the types are re-exported here beside their schemas.
  */
 import { z } from 'zod';
 import { ContabilizadaSchema, EstatusActaSchema, ObservacionSchema } from '../acta/clasificar.ts';
-import { ImagenActaSchema, MecanismoTrasladoSchema } from '../acta/publicada.ts';
+import { CotejadaSchema, ImagenActaSchema, MecanismoTrasladoSchema } from '../acta/publicada.ts';
 import { ValorSchema } from '../acta/esquema.ts';
-import { ColumnaSchema, TerritorioKindSchema, TipoCasillaSchema } from '../catalogo/esquema.ts';
-import { FigurasSchema } from '../conteo/conteo.ts';
-import { CONTEO } from './lectura.ts';
+import { ColumnaSchema, TipoCasillaSchema, TipoTerritorioSchema } from '../catalogo/esquema.ts';
+import { CONTEO, TIPOS_PARTIDO, UBICACIONES, VERSION_SHARDS } from '../contrato/index.ts';
+import { FigurasSchema } from '../conteo/figuras.ts';
 
-export const SHARD_VERSION = 1;
-const Version = z.literal(SHARD_VERSION);
+export type {
+  AbiertosRef,
+  ActaShard,
+  ArchivoRef,
+  CorteHistorial,
+  Diferencias,
+  EleccionRef,
+  EntidadRef,
+  EntidadShard,
+  FilaHijo,
+  Historial,
+  Manifiesto,
+  Puntero,
+  Resultados,
+  SeccionShard,
+  ShardRef,
+  TerritorioShard,
+  TerritoriosShard,
+} from '../contrato/index.ts';
+
+const Version = z.literal(VERSION_SHARDS);
 
 export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 /** An R2 key under `datos/<entidad>/`, served at `/<ruta>`. */
@@ -32,24 +48,21 @@ export const EntidadRefSchema = z.strictObject({
   utcOffsetMinutes: z.number().int(),
   sintetico: z.boolean(),
 });
-export type EntidadRef = z.infer<typeof EntidadRefSchema>;
 
 export const EleccionRefSchema = z.strictObject({
   codigo: z.string(),
   nombre: z.string(),
-  territorio: TerritorioKindSchema,
+  territorio: TipoTerritorioSchema,
 });
-export type EleccionRef = z.infer<typeof EleccionRefSchema>;
 
-/** The 13 figures of RULES.md §5 and the votes of counted actas, per column and per candidatura. */
+/** The 13 figures of docs/REGLAS.md §5 and the votes of counted actas, per column and per candidatura. */
 export const ResultadosSchema = z.strictObject({
   figuras: FigurasSchema,
   votos: VotosSchema,
   candidaturas: VotosSchema,
 });
-export type Resultados = z.infer<typeof ResultadosSchema>;
 
-const Conteo = z.number().int().min(0);
+const Cantidad = z.number().int().min(0);
 
 /**
  * A row of a parent's table: one territory one level down, compact. `t`: its tally counters (CONTEO order);
@@ -60,10 +73,9 @@ export const FilaHijoSchema = z.strictObject({
   id: Id,
   nombre: z.string(),
   sha256: Sha256Schema,
-  t: z.array(Conteo).length(CONTEO.length),
-  c: z.array(Conteo),
+  t: z.array(Cantidad).length(CONTEO.length),
+  c: z.array(Cantidad),
 });
-export type FilaHijo = z.infer<typeof FilaHijoSchema>;
 
 /** The fórmula of a candidatura contested in this territory (from the candidaturas of the catalogue). */
 export const CandidatoSchema = z.strictObject({
@@ -87,7 +99,7 @@ export const ActaShardSchema = z.strictObject({
     id: z.number().int().min(0),
     extContigua: z.number().int().min(0),
     /** From the catalogue; null for fuera de catálogo. */
-    ubicacion: z.union([z.literal(1), z.literal(2)]).nullable(),
+    ubicacion: z.union(UBICACIONES.map((n) => z.literal(n))).nullable(),
     listaNominal: z.number().int().min(0).nullable(),
     representantes: z.number().int().min(0).nullable(),
   }),
@@ -109,9 +121,8 @@ export const ActaShardSchema = z.strictObject({
   acopioAt: Instante.nullable(),
   capturaAt: Instante.nullable(),
   verificacionAt: Instante.nullable(),
-  cotejada: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).nullable(),
+  cotejada: CotejadaSchema.nullable(),
 });
-export type ActaShard = z.infer<typeof ActaShardSchema>;
 
 /** `seccion/<id>`: a sección and its actas of every election ("consulta tu casilla"). */
 export const SeccionShardSchema = z.strictObject({
@@ -130,14 +141,13 @@ export const SeccionShardSchema = z.strictObject({
       /** The candidaturas of the election: the order of `c`. */
       candidaturas: z.array(z.string()),
       /** The sección's tally counters (CONTEO order), votes per column and per candidatura: see `resultadosDeFila`. */
-      t: z.array(Conteo).length(CONTEO.length),
-      v: z.array(Conteo),
-      c: z.array(Conteo),
+      t: z.array(Cantidad).length(CONTEO.length),
+      v: z.array(Cantidad),
+      c: z.array(Cantidad),
       actas: z.array(ActaShardSchema),
     }),
   ),
 });
-export type SeccionShard = z.infer<typeof SeccionShardSchema>;
 
 /** What every territory shard of one election shares: how to read its rows. */
 const TablaSchema = {
@@ -164,7 +174,6 @@ export const TerritorioShardSchema = z.strictObject({
   /** Rows address `seccion/<id>` shards. */
   secciones: z.array(FilaHijoSchema),
 });
-export type TerritorioShard = z.infer<typeof TerritorioShardSchema>;
 
 /** `<ELECCION>/entidad`: the entidad summary of one election and the rows of its distritos and municipios. */
 export const EntidadShardSchema = z.strictObject({
@@ -186,7 +195,6 @@ export const EntidadShardSchema = z.strictObject({
   /** Registrations that match no expected acta (they count in the entidad figures only); `votos` follow `columnas`. */
   fueraCatalogo: z.array(ActaShardSchema),
 });
-export type EntidadShard = z.infer<typeof EntidadShardSchema>;
 
 /** `territorios`: names and nesting for navigation and search by sección. Static during the night. */
 export const TerritoriosShardSchema = z.strictObject({
@@ -194,26 +202,22 @@ export const TerritoriosShardSchema = z.strictObject({
   version: Version,
   entidad: EntidadRefSchema,
   elecciones: z.array(EleccionRefSchema.extend({ tipoActa: z.string() })),
-  partidos: z.array(z.strictObject({ siglas: z.string(), nombre: z.string(), color: z.string(), tipo: z.enum(['partido', 'independiente']) })),
+  partidos: z.array(z.strictObject({ siglas: z.string(), nombre: z.string(), color: z.string(), tipo: z.enum(TIPOS_PARTIDO) })),
   coaliciones: z.array(z.strictObject({ id: z.string(), nombre: z.string(), partidos: z.array(z.string()) })),
   distritos: z.array(z.strictObject({ id: Id, nombre: z.string() })),
   municipios: z.array(z.strictObject({ id: Id, nombre: z.string() })),
   secciones: z.array(z.strictObject({ id: Id, distrito: Id, municipio: Id })),
 });
-export type TerritoriosShard = z.infer<typeof TerritoriosShardSchema>;
 
 export const ArchivoRefSchema = z.strictObject({ ruta: RutaSchema, sha256: Sha256Schema, bytes: z.number().int().min(0) });
-export type ArchivoRef = z.infer<typeof ArchivoRefSchema>;
 
 export const ShardRefSchema = ArchivoRefSchema.extend({ id: z.string() });
-export type ShardRef = z.infer<typeof ShardRefSchema>;
 
 /** The open-data zip of a corte and the SHA-256 of every file inside it. */
 export const AbiertosRefSchema = ArchivoRefSchema.extend({
   nombre: z.string(),
   archivos: z.array(z.strictObject({ nombre: z.string(), sha256: Sha256Schema, bytes: z.number().int().min(0) })),
 });
-export type AbiertosRef = z.infer<typeof AbiertosRefSchema>;
 
 /** `manifiestos/<sha>`: everything one corte published, chained to the previous corte's manifest. */
 export const ManifiestoSchema = z.strictObject({
@@ -235,7 +239,6 @@ export const ManifiestoSchema = z.strictObject({
   abiertos: AbiertosRefSchema,
   diferencias: ArchivoRefSchema,
 });
-export type Manifiesto = z.infer<typeof ManifiestoSchema>;
 
 /** `latest.json`: the newest corte and the entry points of the portal. */
 export const PunteroSchema = z.strictObject({
@@ -255,7 +258,6 @@ export const PunteroSchema = z.strictObject({
   diferencias: RutaSchema,
   historial: RutaSchema,
 });
-export type Puntero = z.infer<typeof PunteroSchema>;
 
 export const CorteHistorialSchema = z.strictObject({
   numero: z.number().int().min(1),
@@ -269,7 +271,6 @@ export const CorteHistorialSchema = z.strictObject({
   abiertos: ArchivoRefSchema.extend({ nombre: z.string() }),
   diferencias: RutaSchema,
 });
-export type CorteHistorial = z.infer<typeof CorteHistorialSchema>;
 
 /** `historial.json`: every published corte, oldest first. */
 export const HistorialSchema = z.strictObject({
@@ -278,7 +279,6 @@ export const HistorialSchema = z.strictObject({
   entidad: EntidadRefSchema,
   cortes: z.array(CorteHistorialSchema),
 });
-export type Historial = z.infer<typeof HistorialSchema>;
 
 /** `diferencias/<sha>`: the actas that entered (first registered) or changed since the previous corte. */
 export const DiferenciasSchema = z.strictObject({
@@ -290,4 +290,3 @@ export const DiferenciasSchema = z.strictObject({
   anterior: z.strictObject({ numero: z.number().int().min(1), secuencia: z.number().int().min(0) }).nullable(),
   elecciones: z.array(z.strictObject({ codigo: z.string(), nuevas: z.array(z.string()), cambiadas: z.array(z.string()) })),
 });
-export type Diferencias = z.infer<typeof DiferenciasSchema>;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FIGURAS } from '../conteo/conteo.ts';
+import { FIGURAS } from '../contrato/index.ts';
 import { compararResumen, leerCsvResultados, recalcular } from './verificar-csv.ts';
 
 const CAB = 'CLAVE_CASILLA,CLAVE_ACTA,SECCION,TIPO_CASILLA,PAN,NULOS,TOTAL_VOTOS_CALCULADO,LISTA_NOMINAL,OBSERVACIONES,CONTABILIZADA';
 const csv = (filas: string[], resumen = '3,2,0,2,66.6666,1,33.3333,33.3333,1,100,60,60,60.0000') =>
-  ['\uFEFFGubernatura', '02/06/2024 21:00 (UTC-6)', FIGURAS.join(','), resumen, CAB, ...filas].join('\r\n') + '\r\n';
+  `${['\uFEFFGubernatura', '02/06/2024 21:00 (UTC-6)', FIGURAS.join(','), resumen, CAB, ...filas].join('\r\n')}\r\n`;
 const FILAS = [
   "'140001B0100,'140001B01004,1,B,50,10,60,100,,1",
   "'140001C0100,'140001C01004,1,C,Ilegible,Sin dato,0,100,Todos los campos vacíos,0",

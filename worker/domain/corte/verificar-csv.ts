@@ -1,11 +1,14 @@
 /**
  * Reads a published results CSV back (RFC 4180, worker/domain/csv) and recomputes its summary from its rows:
- * what an outsider does to check that the 13 figures are what the rows add up to (RULES.md §5, §7). Knows the
+ * what an outsider does to check that the 13 figures are what the rows add up to (docs/REGLAS.md §5, §7). Knows the
  * layout, not the code that wrote it: every figure is recounted from the cells.
  */
 import { parseCsv, type CsvRecord } from '../csv/leer.ts';
 import { err, ok, type Result } from '../resultado.ts';
-import { emptyTally, FIGURAS, figuras, figurasFila, type Figuras } from '../conteo/conteo.ts';
+import { FIGURAS, type Figuras } from '../contrato/index.ts';
+import { conteoVacio } from '../conteo/conteo.ts';
+import { figuras } from '../conteo/figuras.ts';
+import { figurasFila } from '../conteo/figuras-csv.ts';
 import { sinApostrofo } from '../claves/clave.ts';
 
 export interface ProblemaCsv {
@@ -33,7 +36,7 @@ export function leerCsvResultados(texto: string): Result<CsvLeido, ProblemaCsv> 
   const [t, c, rc, rv, cab, ...filas] = r.value;
   if (!t || !c || !rc || !rv || !cab) return err({ linea: 0, mensaje: 'faltan las cinco líneas de encabezado' });
   const valores = (x: CsvRecord) => x.fields.map((f) => f.value);
-  if (valores(rc).join(',') !== FIGURAS.join(',')) return err({ linea: 3, mensaje: 'el encabezado del resumen no son las 13 cifras de RULES §5 en orden' });
+  if (valores(rc).join(',') !== FIGURAS.join(',')) return err({ linea: 3, mensaje: 'el encabezado del resumen no son las 13 cifras de REGLAS §5 en orden' });
   const cabecera = valores(cab);
   for (const f of filas) {
     if (f.fields.length !== cabecera.length) return err({ linea: f.line, mensaje: `la fila tiene ${f.fields.length} columnas; el encabezado, ${cabecera.length}` });
@@ -79,7 +82,7 @@ export function recalcular(csv: CsvLeido, opciones: { final: boolean }): Result<
     if (!idx.has(c)) return err({ linea: 5, mensaje: `falta la columna ${c}` });
   }
   const votosCols = columnasDeVoto(csv.cabecera);
-  const t = emptyTally();
+  const t = conteoVacio();
   const votos: Record<string, number> = {};
   for (const f of csv.filas) {
     const clave = sinApostrofo(col(f, 'CLAVE_ACTA'));

@@ -1,11 +1,11 @@
 import { unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_APERTURA_MS, fixtureActas, fixtureCatalogue } from '../../../test/ejemplos/eleccion.ts';
-import { figurasFila } from '../conteo/conteo.ts';
+import { FIXTURE_APERTURA_MS, fixtureActas, catalogoEjemplo } from '../../../test/ejemplos/eleccion.ts';
+import { figurasFila } from '../conteo/figuras-csv.ts';
 import { desdeUtf8, sha256Hex, utf8 } from './bytes.ts';
 import { construirModelo } from './modelo.ts';
 import { publicarEnMemoria } from '../../../test/ejemplos/publicacion-memoria.ts';
-import { RUTA_LATEST_RAIZ, rutaAbiertos, rutaManifiesto } from './rutas.ts';
+import { RUTA_LATEST_RAIZ, rutaAbiertos, rutaManifiesto } from '../contrato/index.ts';
 import { ManifiestoSchema, PunteroSchema, type Manifiesto, type Puntero } from './shards.ts';
 import { leerCsvResultados, recalcular } from './verificar-csv.ts';
 import { verificarCorte, type Fuente } from './verificar.ts';
@@ -14,7 +14,7 @@ const actas = fixtureActas.map((f) => f.acta);
 let publicado: Map<string, Uint8Array>;
 
 beforeAll(async () => {
-  const m = construirModelo(fixtureCatalogue);
+  const m = construirModelo(catalogoEjemplo);
   if (!m.ok) throw new Error('modelo');
   publicado = await publicarEnMemoria(m.value, [
     { actas: actas.slice(0, 10), instante: FIXTURE_APERTURA_MS },

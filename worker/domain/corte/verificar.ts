@@ -10,10 +10,9 @@ import type { z } from 'zod';
 import { observacionesTexto } from '../acta/clasificar.ts';
 import { ILEGIBLE, SIN_DATO, type Valor } from '../acta/esquema.ts';
 import { sinApostrofo } from '../claves/clave.ts';
-import { FIGURAS, figurasFila, type Figuras } from '../conteo/conteo.ts';
+import { FIGURAS, resultadosDeFila, RUTA_LATEST_RAIZ, rutaManifiesto, rutaShard, type Figuras } from '../contrato/index.ts';
+import { figurasFila } from '../conteo/figuras-csv.ts';
 import { desdeUtf8, jsonCanonico, sha256Hex } from './bytes.ts';
-import { resultadosDeFila } from './lectura.ts';
-import { RUTA_LATEST_RAIZ, rutaManifiesto, rutaShard } from './rutas.ts';
 import {
   DiferenciasSchema,
   EntidadShardSchema,
@@ -257,7 +256,7 @@ function compararFilas(nombre: string, codigo: string, csv: CsvLeido, ctx: Conte
     difiere('CONTABILIZADA', col(f, 'CONTABILIZADA'), acta.contabilizada === null ? '-' : String(acta.contabilizada));
     difiere('TOTAL_VOTOS_CALCULADO', col(f, 'TOTAL_VOTOS_CALCULADO'), celda(acta.totalVotosCalculado));
     if (acta.registrada) difiere('OBSERVACIONES', col(f, 'OBSERVACIONES'), observacionesTexto(acta.observaciones));
-    bloque.columnas.forEach((c, i) => difiere(c, col(f, c), celda(acta.votos?.[i])));
+    for (const [i, c] of bloque.columnas.entries()) difiere(c, col(f, c), celda(acta.votos?.[i]));
     n++;
   }
   return n;

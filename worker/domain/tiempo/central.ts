@@ -1,5 +1,5 @@
 /**
- * Instants in published files (RULES.md §6, §7): the entidad's own fixed UTC offset (catalogue data: Jalisco
+ * Instants in published files (docs/REGLAS.md §6, §7): the entidad's own fixed UTC offset (catalogue data: Jalisco
  * -360 = UTC-6, Sonora -420), no daylight saving, so no time-zone database is needed.
  *   FECHA_HORA_* cells:   DD/MM/YYYY HH:MM:SS
  *   corte line:           DD/MM/YYYY HH:MM (UTC-6)

@@ -26,14 +26,14 @@ describe('tokens', () => {
     ['Bearer without token', 'Bearer '],
     ['not prep_', 'Bearer abc.def.ghi'],
     ['short secret', 'Bearer prep_0123456789abcdef_short'],
-    ['upper-case id', 'Bearer prep_0123456789ABCDEF_' + 'a'.repeat(43)],
-    ['two spaces', 'Bearer  prep_0123456789abcdef_' + 'a'.repeat(43)],
+    ['upper-case id', `Bearer prep_0123456789ABCDEF_${'a'.repeat(43)}`],
+    ['two spaces', `Bearer  prep_0123456789abcdef_${'a'.repeat(43)}`],
   ])('malformed (%s): 401 TOKEN_MALFORMADO', async (_n, header) => {
     await rechazada(() => llamar('GET', ruta, { headers: { authorization: header } }), 401, 'TOKEN_MALFORMADO', null);
   });
 
   it('unknown id or wrong secret: 401 TOKEN_INVALIDO, with the presented id in the log', async () => {
-    const desconocido = 'prep_0123456789abcdef_' + 'A'.repeat(43);
+    const desconocido = `prep_0123456789abcdef_${'A'.repeat(43)}`;
     const e1 = await rechazada(() => llamar('GET', ruta, { token: desconocido }), 401, 'TOKEN_INVALIDO', null);
     expect(e1.token).toBe('0123456789abcdef');
     const real = t['d01-cap1']!;

@@ -14,13 +14,13 @@ import { idDeToken, igualesTiempoConstante } from '../../../domain/captura/token
 import { consultaCatalogoBasico } from '../../../db/captura-lectura.ts';
 import { consultaCredencial } from '../../../db/operadores.ts';
 import { ventanaDeTasa } from '../limite-tasa/index.ts';
-import type { AppEnv } from '../../app.ts';
-import { ApiError } from '../../errors.ts';
-import { apiError } from '../../flujo/rechazos.ts';
+import type { EntornoApi } from '../../entorno.ts';
+import { ErrorApi } from '../../errores.ts';
+import { errorDeRechazo } from '../../flujo/rechazos.ts';
 
-const no = (code: string, message: string) => new ApiError(401, code, message);
+const no = (code: string, message: string) => new ErrorApi(401, code, message);
 
-export const autenticar: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const autenticar: MiddlewareHandler<EntornoApi> = async (c, next) => {
   const encabezado = c.req.header('authorization');
   if (encabezado === undefined) throw no('TOKEN_AUSENTE', 'Falta el encabezado Authorization: Bearer <token>.');
   const token = /^Bearer ([!-~]+)$/.exec(encabezado)?.[1];
@@ -45,12 +45,12 @@ export const autenticar: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /** The authenticated operator's role and ámbito must allow this step. */
-export function requierePaso(paso: Paso): MiddlewareHandler<AppEnv> {
+export function requierePaso(paso: Paso): MiddlewareHandler<EntornoApi> {
   return async (c, next) => {
     const op = c.get('operador');
     if (op === undefined) throw new Error('requierePaso sin autenticar');
     const r = puedeEjercer(op, paso);
-    if (!r.ok) throw apiError(r.error);
+    if (!r.ok) throw errorDeRechazo(r.error);
     await next();
   };
 }

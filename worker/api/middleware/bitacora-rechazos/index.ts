@@ -5,10 +5,10 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { anotar } from '../../../db/bitacora.ts';
-import type { AppEnv } from '../../app.ts';
-import { ApiError, errorBody } from '../../errors.ts';
+import type { EntornoApi } from '../../entorno.ts';
+import { ErrorApi, cuerpoError } from '../../errores.ts';
 
-export const auditarRechazos: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const auditarRechazos: MiddlewareHandler<EntornoApi> = async (c, next) => {
   await next();
   const status = c.res.status;
   if (status !== 401 && status !== 403) return;
@@ -17,13 +17,13 @@ export const auditarRechazos: MiddlewareHandler<AppEnv> = async (c, next) => {
     await anotar(c.env.DB, entradaRechazo(c, status));
   } catch (e) {
     console.error('no se pudo anotar un rechazo en la bitácora', e);
-    c.res = c.json(errorBody('BITACORA_NO_DISPONIBLE', 'No se pudo registrar la solicitud en la bitácora; reintente.'), 503);
+    c.res = c.json(cuerpoError('BITACORA_NO_DISPONIBLE', 'No se pudo registrar la solicitud en la bitácora; reintente.'), 503);
   }
 };
 
-function entradaRechazo(c: Context<AppEnv>, status: number) {
+function entradaRechazo(c: Context<EntornoApi>, status: number) {
   const op = c.get('operador');
-  const err = c.error instanceof ApiError ? c.error : null;
+  const err = c.error instanceof ErrorApi ? c.error : null;
   const detalles = err?.details as { clave?: unknown } | undefined;
   const acta = /\/actas\/([^/]+)/.exec(c.req.path)?.[1] ?? (typeof detalles?.clave === 'string' ? detalles.clave : null);
   return {

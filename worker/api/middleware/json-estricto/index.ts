@@ -4,13 +4,13 @@
  * schemas (400 with the issues).
  */
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../app.ts';
-import { ApiError } from '../../errors.ts';
+import type { EntornoApi } from '../../entorno.ts';
+import { ErrorApi } from '../../errores.ts';
 
 export const JSON_MAX_BYTES = 32 * 1024;
 
-export function demasiadoGrande(maxBytes: number): ApiError {
-  return new ApiError(413, 'CUERPO_DEMASIADO_GRANDE', `El cuerpo excede ${maxBytes} bytes.`, { maxBytes });
+export function demasiadoGrande(maxBytes: number): ErrorApi {
+  return new ErrorApi(413, 'CUERPO_DEMASIADO_GRANDE', `El cuerpo excede ${maxBytes} bytes.`, { maxBytes });
 }
 
 /** Reads the whole body, refusing it as soon as it exceeds maxBytes. */
@@ -40,11 +40,11 @@ export async function leerCuerpo(req: Request, maxBytes: number): Promise<Uint8A
   return out;
 }
 
-export function jsonEstricto(maxBytes = JSON_MAX_BYTES): MiddlewareHandler<AppEnv> {
+export function jsonEstricto(maxBytes = JSON_MAX_BYTES): MiddlewareHandler<EntornoApi> {
   return async (c, next) => {
     const tipo = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (tipo !== 'application/json') {
-      throw new ApiError(415, 'TIPO_DE_CONTENIDO_NO_ADMITIDO', 'El cuerpo debe ser application/json.');
+      throw new ErrorApi(415, 'TIPO_DE_CONTENIDO_NO_ADMITIDO', 'El cuerpo debe ser application/json.');
     }
     const bytes = await leerCuerpo(c.req.raw, maxBytes);
     let texto: string;
@@ -53,10 +53,10 @@ export function jsonEstricto(maxBytes = JSON_MAX_BYTES): MiddlewareHandler<AppEn
       texto = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       valor = JSON.parse(texto);
     } catch {
-      throw new ApiError(400, 'JSON_INVALIDO', 'El cuerpo no es JSON válido en UTF-8.');
+      throw new ErrorApi(400, 'JSON_INVALIDO', 'El cuerpo no es JSON válido en UTF-8.');
     }
     if (typeof valor !== 'object' || valor === null || Array.isArray(valor)) {
-      throw new ApiError(400, 'JSON_INVALIDO', 'El cuerpo debe ser un objeto JSON.');
+      throw new ErrorApi(400, 'JSON_INVALIDO', 'El cuerpo debe ser un objeto JSON.');
     }
     // The zod validator reads the body again, through Hono's body cache.
     (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(texto);

@@ -5,22 +5,22 @@
  * workflow batch, because refused requests count too. Over the limit: 429 with Retry-After.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../app.ts';
-import { ApiError } from '../../errors.ts';
+import type { EntornoApi } from '../../entorno.ts';
+import { ErrorApi } from '../../errores.ts';
 
 const MINUTO = 60_000;
 
 /** The clock minute a request at `ahora` (epoch ms) is counted in. */
 export const ventanaDeTasa = (ahora: number): number => Math.floor(ahora / MINUTO);
 
-export const limitarTasa: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const limitarTasa: MiddlewareHandler<EntornoApi> = async (c, next) => {
   const limite = c.get('limitePorMinuto');
   const n = c.get('cuentaTasa');
   if (limite === undefined || n === undefined) throw new Error('limitarTasa sin autenticar');
   if (n > limite) {
     const ahora = Date.now();
     c.header('retry-after', String(Math.max(1, Math.ceil(((ventanaDeTasa(ahora) + 1) * MINUTO - ahora) / 1000))));
-    throw new ApiError(429, 'LIMITE_DE_SOLICITUDES', `Se excedió el límite de ${limite} solicitudes por minuto de este token.`, { limite });
+    throw new ErrorApi(429, 'LIMITE_DE_SOLICITUDES', `Se excedió el límite de ${limite} solicitudes por minuto de este token.`, { limite });
   }
   await next();
 };

@@ -4,7 +4,7 @@
  */
 import { isDeepEqual } from './igualdad.ts';
 import { claveCasilla } from '../../claves/clave.ts';
-import type { Catalogue } from '../esquema.ts';
+import type { Catalogo } from '../esquema.ts';
 
 export interface CambiosTabla {
   agregadas: string[];
@@ -14,7 +14,7 @@ export interface CambiosTabla {
 
 export interface DiferenciasCatalogo {
   entidad: boolean;
-  tablas: Record<Exclude<keyof Catalogue, 'entidad'>, CambiosTabla>;
+  tablas: Record<Exclude<keyof Catalogo, 'entidad'>, CambiosTabla>;
 }
 
 function cambios<T>(antes: readonly T[], despues: readonly T[], clave: (x: T) => string): CambiosTabla {
@@ -27,9 +27,9 @@ function cambios<T>(antes: readonly T[], despues: readonly T[], clave: (x: T) =>
   };
 }
 
-export function diffCatalogues(antes: Catalogue, despues: Catalogue): DiferenciasCatalogo {
+export function diferenciasCatalogos(antes: Catalogo, despues: Catalogo): DiferenciasCatalogo {
   // Casillas are compared by CLAVE_CASILLA of the new entidad: an entidad change shows as every casilla changed.
-  const cc = (cat: Catalogue) => (c: Catalogue['casillas'][number]) => claveCasilla(cat.entidad.id, c);
+  const cc = (cat: Catalogo) => (c: Catalogo['casillas'][number]) => claveCasilla(cat.entidad.id, c);
   return {
     entidad: !isDeepEqual(antes.entidad, despues.entidad),
     tablas: {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureCatalogue } from '../../../../test/ejemplos/eleccion.ts';
-import { catalogueToFiles } from './escribir.ts';
+import { catalogoEjemplo } from '../../../../test/ejemplos/eleccion.ts';
+import { catalogoAArchivos } from './escribir.ts';
 
-describe('catalogueToFiles', () => {
-  const files = catalogueToFiles(fixtureCatalogue);
+describe('catalogoAArchivos', () => {
+  const files = catalogoAArchivos(catalogoEjemplo);
   const file = (n: string) => files.find((f) => f.nombre === n)!.texto;
 
   it('writes every documented file, then one candidaturas file per election', () => {
@@ -42,12 +42,12 @@ describe('catalogueToFiles', () => {
   it('writes one boletas row per vote column in publication order, and header-only files when a table is empty', () => {
     const filas = file('boletas.csv').split('\r\n').filter((l) => l.startsWith('AYUN,120,'));
     expect(filas.map((l) => l.split(',')[2])).toEqual(['PAN', 'PRI', 'PRD', 'PVEM', 'PT', 'MC', 'MORENA', 'CI_1', 'PVEM_MORENA']);
-    const sinCoaliciones = catalogueToFiles({ ...fixtureCatalogue, coaliciones: [], boletas: fixtureCatalogue.boletas.map((b) => ({ ...b, coaliciones: [] })), candidaturas: [] });
+    const sinCoaliciones = catalogoAArchivos({ ...catalogoEjemplo, coaliciones: [], boletas: catalogoEjemplo.boletas.map((b) => ({ ...b, coaliciones: [] })), candidaturas: [] });
     expect(sinCoaliciones.find((f) => f.nombre === 'coaliciones.csv')!.texto).toBe('\uFEFFCOALICION,NOMBRE,PARTIDOS\r\n');
   });
 
   it('quotes only cells that need it', () => {
-    const cat = { ...fixtureCatalogue, municipios: [{ id: 39, nombre: 'Guadalajara, "la Perla"' }, ...fixtureCatalogue.municipios.slice(1)] };
-    expect(catalogueToFiles(cat).find((f) => f.nombre === 'municipios.csv')!.texto).toContain('\r\n39,"Guadalajara, ""la Perla"""\r\n');
+    const cat = { ...catalogoEjemplo, municipios: [{ id: 39, nombre: 'Guadalajara, "la Perla"' }, ...catalogoEjemplo.municipios.slice(1)] };
+    expect(catalogoAArchivos(cat).find((f) => f.nombre === 'municipios.csv')!.texto).toContain('\r\n39,"Guadalajara, ""la Perla"""\r\n');
   });
 });

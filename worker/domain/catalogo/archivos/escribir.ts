@@ -6,8 +6,8 @@
  */
 import { writeCsv } from '../../csv/index.ts';
 import { claveCasilla, csvKey } from '../../claves/clave.ts';
-import type { Catalogue } from '../esquema.ts';
-import { normalizeCatalogue } from './normalizar.ts';
+import type { Catalogo } from '../esquema.ts';
+import { normalizarCatalogo } from './normalizar.ts';
 import {
   ARCHIVOS,
   BOLETAS,
@@ -43,8 +43,8 @@ function archivo(spec: ArchivoSpec, filas: string[][]): ArchivoTexto {
 }
 
 /** The files of a catalogue, in the order of spec.ts, then candidaturas by election. */
-export function catalogueToFiles(input: Catalogue): ArchivoTexto[] {
-  const cat = normalizeCatalogue(input);
+export function catalogoAArchivos(input: Catalogo): ArchivoTexto[] {
+  const cat = normalizarCatalogo(input);
   const e = cat.entidad;
   const fijos: Record<string, ArchivoTexto> = {
     [ENTIDAD.archivo]: archivo(ENTIDAD, [[s(e.id), e.nombre, formatHuso(e.utcOffsetMinutes), e.sintetico ? '1' : '0']]),

@@ -17,7 +17,7 @@ import {
   MunicipioSchema,
   PartidoSchema,
   SeccionSchema,
-  TerritorioKindSchema,
+  TipoTerritorioSchema,
   TipoCasillaSchema,
 } from '../esquema.ts';
 import { leerCodigo, leerEntero, leerLista, leerMinusculas, leerTexto, type ColumnaSpec } from './tabla.ts';
@@ -73,7 +73,7 @@ const TIPOS = {
   huso: { formato: 'un desfase fijo respecto de UTC, como UTC-6 o UTC+5:30', leer: leerHuso },
   booleano: { formato: '0 o 1', leer: leerBooleano },
   codigoEleccion: { formato: 'un código de 2 a 16 MAYÚSCULAS o _ que empieza con letra (p. ej. DIP_LOC)', leer: leerCodigo },
-  territorioKind: { formato: o(TerritorioKindSchema.options), leer: leerMinusculas },
+  territorioTipo: { formato: o(TipoTerritorioSchema.options), leer: leerMinusculas },
   tipoActa: { formato: 'uno o dos dígitos o MAYÚSCULAS', leer: leerCodigo },
   enteroNoNegativo: { formato: 'un entero ≥ 0', leer: leerEntero },
   enteroPositivo: { formato: 'un entero ≥ 1', leer: leerEntero },
@@ -148,7 +148,7 @@ export const ENTIDAD = archivo('entidad.csv', 'La entidad federativa del PREP: u
 export const ELECCIONES = archivo('elecciones.csv', 'Una fila por elección.', [
   col('ELECCION', 'codigo', 'codigoEleccion', 'Código corto, usado en rutas y nombres de archivo.'),
   columnaNombre('Nombre de la elección (primera línea del CSV de resultados).'),
-  col('TERRITORIO', 'territorio', 'territorioKind', 'Dónde se decide: toda la entidad, cada distrito local o cada municipio.'),
+  col('TERRITORIO', 'territorio', 'territorioTipo', 'Dónde se decide: toda la entidad, cada distrito local o cada municipio.'),
   col('TIPO_ACTA', 'tipoActa', 'tipoActa', 'Código que sigue a CLAVE_CASILLA en CLAVE_ACTA.'),
   col('BOLETAS_ESPECIAL', 'boletasEspecial', 'enteroNoNegativo', 'Boletas aprobadas por casilla especial (límite de «excede lista nominal» de las casillas S).'),
   orden('Orden de presentación; si falta, el de las filas.'),
@@ -234,17 +234,17 @@ export const CATDS = archivo(
   ],
 );
 
-/** candidaturas_<ELECCION>.csv: the layout of RULES.md §7; the territory column depends on the election. */
+/** candidaturas_<ELECCION>.csv: the layout of docs/REGLAS.md §7; the territory column depends on the election. */
 export const CANDIDATURAS_PREFIJO = 'candidaturas_';
 
 export const COLUMNA_TERRITORIO_CANDIDATURAS = { distrito: 'ID_DISTRITO_LOCAL', municipio: 'ID_MUNICIPIO' } as const;
 
-export function candidaturasSpec(eleccion: string, territorio: z.infer<typeof TerritorioKindSchema>): ArchivoSpec {
+export function candidaturasSpec(eleccion: string, territorio: z.infer<typeof TipoTerritorioSchema>): ArchivoSpec {
   const columnaTerritorio =
     territorio === 'entidad' ? [] : [col(COLUMNA_TERRITORIO_CANDIDATURAS[territorio], 'territorio', 'enteroPositivo', `El ${territorio} de la candidatura.`)];
   return archivo(
     `${CANDIDATURAS_PREFIJO}${eleccion}.csv`,
-    'Candidaturas de una elección, con el formato de la base de datos del PREP (RULES.md §7). El ID del territorio no va en elecciones de toda la entidad.',
+    'Candidaturas de una elección, con el formato de la base de datos del PREP (docs/REGLAS.md §7). El ID del territorio no va en elecciones de toda la entidad.',
     [
       col('ID_ENTIDAD', 'entidad', 'entidad', 'La entidad de entidad.csv.'),
       ...columnaTerritorio,

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { generateJalisco } from '../../../../scripts/generador/generar.ts';
-import { fixtureCatalogue } from '../../../../test/ejemplos/eleccion.ts';
-import { normalizeCatalogue } from './normalizar.ts';
+import { generarJalisco } from '../../../../scripts/generador/generar.ts';
+import { catalogoEjemplo } from '../../../../test/ejemplos/eleccion.ts';
+import { normalizarCatalogo } from './normalizar.ts';
 import { formatProblema } from './problemas.ts';
-import { filesToCatalogue, type ArchivoEntrada } from './leer.ts';
-import { catalogueToFiles } from './escribir.ts';
+import { archivosACatalogo, type ArchivoEntrada } from './leer.ts';
+import { catalogoAArchivos } from './escribir.ts';
 
 const raiz = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const EJEMPLO = path.join(raiz, 'data/fixtures/catalogo-ejemplo');
@@ -32,20 +32,20 @@ function cambiar(archivos: Map<string, string>, archivo: string, antes: string, 
 }
 
 function problemas(archivos: Map<string, string | Uint8Array>): string[] {
-  const r = filesToCatalogue(entradas(archivos));
+  const r = archivosACatalogo(entradas(archivos));
   expect(r.ok).toBe(false);
   return r.ok ? [] : r.error.map(formatProblema);
 }
 
 /** `archivo:línea:columna CODIGO` of every problem: for the cross-reference checks, whose wording is validar.ts's. */
 function donde(archivos: Map<string, string | Uint8Array>): string[] {
-  const r = filesToCatalogue(entradas(archivos));
+  const r = archivosACatalogo(entradas(archivos));
   expect(r.ok).toBe(false);
   return r.ok ? [] : r.error.map((p) => `${p.archivo}:${p.linea}:${p.columna} ${p.codigo}`);
 }
 
 function catalogo(archivos: Map<string, string | Uint8Array>) {
-  const r = filesToCatalogue(entradas(archivos));
+  const r = archivosACatalogo(entradas(archivos));
   if (!r.ok) throw new Error(r.error.map(formatProblema).join('\n'));
   return r.value;
 }
@@ -85,7 +85,7 @@ describe('import of the example folder', () => {
     const variantes = new Map(
       [...ejemplo()].map(([n, t]) => {
         let v = t.replace(/^\uFEFF/, '').replaceAll('\r\n', '\n');
-        if (n === 'casillas.csv') v = v.replace(/^'26(\d{4})([A-Z])/gm, "'26$1$2").replaceAll(',B,', ',b,') + '\n,,,,,,,\n';
+        if (n === 'casillas.csv') v = `${v.replace(/^'26(\d{4})([A-Z])/gm, "'26$1$2").replaceAll(',B,', ',b,')}\n,,,,,,,\n`;
         if (n === 'distritos.csv') v = v.replace('1,Hermosillo Centro', '"1","Hermosillo Centro"');
         if (n === 'entidad.csv') v = v.replace('UTC-7', 'UTC-07:00');
         return [n, v] as const;
@@ -96,22 +96,22 @@ describe('import of the example folder', () => {
 
   it('export ∘ import reproduces the example folder byte for byte', () => {
     const archivos = ejemplo();
-    const salida = catalogueToFiles(catalogo(archivos));
+    const salida = catalogoAArchivos(catalogo(archivos));
     expect(salida.map((a) => a.nombre).sort()).toEqual([...archivos.keys()].filter((n) => n.endsWith('.csv')).sort());
     for (const a of salida) expect(a.texto, a.nombre).toBe(archivos.get(a.nombre));
   });
 
   it('import ∘ export is the identity on catalogues (the domain fixture, in canonical order)', () => {
-    const files = new Map(catalogueToFiles(fixtureCatalogue).map((a) => [a.nombre, a.texto]));
-    expect(catalogo(files)).toEqual(normalizeCatalogue(fixtureCatalogue));
+    const files = new Map(catalogoAArchivos(catalogoEjemplo).map((a) => [a.nombre, a.texto]));
+    expect(catalogo(files)).toEqual(normalizarCatalogo(catalogoEjemplo));
   });
 
   it('the shipped Jalisco default round-trips through the files unchanged', () => {
-    const jalisco = generateJalisco(2024);
-    const files = new Map(catalogueToFiles(jalisco).map((a) => [a.nombre, a.texto]));
+    const jalisco = generarJalisco(2024);
+    const files = new Map(catalogoAArchivos(jalisco).map((a) => [a.nombre, a.texto]));
     const leido = catalogo(files);
     expect(leido).toEqual(jalisco);
-    expect(catalogueToFiles(leido).map((a) => a.texto)).toEqual([...files.values()]);
+    expect(catalogoAArchivos(leido).map((a) => a.texto)).toEqual([...files.values()]);
   });
 
   it('ignores files that are not CSV (a README)', () => {
@@ -165,7 +165,7 @@ describe('every problem, with file, line and column, and no catalogue', () => {
   });
 
   it('a sección in two municipios or two distritos', () => {
-    const a = new Map(e()).set('secciones.csv', e().get('secciones.csv')! + '1500,2,30\r\n');
+    const a = new Map(e()).set('secciones.csv', `${e().get('secciones.csv')!}1500,2,30\r\n`);
     expect(donde(a)).toEqual(['secciones.csv:7:6 SECCION_EN_DOS_DISTRITOS', 'secciones.csv:7:8 SECCION_EN_DOS_MUNICIPIOS']);
     expect(problemas(a)).toEqual([
       expect.stringMatching(/^secciones\.csv:7:6: .*1500.* 1 .* 2/),
@@ -190,7 +190,7 @@ describe('every problem, with file, line and column, and no catalogue', () => {
   });
 
   it('a CATD serving nothing', () => {
-    const a = new Map(e()).set('municipios.csv', e().get('municipios.csv')! + '31,Huatabampo\r\n');
+    const a = new Map(e()).set('municipios.csv', `${e().get('municipios.csv')!}31,Huatabampo\r\n`);
     const b = cambiar(a, 'catds.csv', 'CATD-M029,CATD municipal Guaymas,municipio,29,AYUN', 'CATD-M029,CATD municipal Guaymas,municipio,31,AYUN');
     expect(donde(b)).toEqual(['catds.csv:5:44 CATD_SIN_CASILLAS', 'elecciones.csv:3:1 BOLETA_FALTANTE']);
     expect(problemas(b)[0]).toMatch(/CATD-M029.* 31/);
@@ -240,9 +240,9 @@ describe('bad files never crash', () => {
 
   it('a truncated CSV: an open quote, or a last row cut short', () => {
     const t = e().get('catds.csv')!;
-    const abierto = new Map(e()).set('catds.csv', t.slice(0, t.indexOf('CATD-D02')) + 'CATD-D02,"CATD distrital 02 Ciudad Obr');
+    const abierto = new Map(e()).set('catds.csv', `${t.slice(0, t.indexOf('CATD-D02'))}CATD-D02,"CATD distrital 02 Ciudad Obr`);
     expect(problemas(abierto)).toEqual(['catds.csv:3:10: las comillas abiertas aquí no se cierran antes del fin del archivo (¿archivo truncado?)']);
-    const cortado = new Map(e()).set('catds.csv', t.slice(0, t.indexOf('CATD-D02')) + 'CATD-D02,CATD distrital 02');
+    const cortado = new Map(e()).set('catds.csv', `${t.slice(0, t.indexOf('CATD-D02'))}CATD-D02,CATD distrital 02`);
     expect(problemas(cortado)).toEqual(['catds.csv:3:1: la fila tiene 2 campos y el encabezado 5 (¿archivo truncado?)']);
   });
 

@@ -1,15 +1,15 @@
 /**
- * The documented catalogue files → a Catalogue. Each file is decoded (UTF-8, BOM or not), parsed (RFC 4180,
+ * The documented catalogue files → a Catalogo. Each file is decoded (UTF-8, BOM or not), parsed (RFC 4180,
  * CRLF or LF) and each row checked with the catalogue's zod schemas at the boundary; then the rows are checked
- * against each other with validateCatalogue, whose problems are mapped back to the file, line and column they
+ * against each other with validarCatalogo, whose problems are mapped back to the file, line and column they
  * came from. Nothing is returned unless there is no problem at all; otherwise every problem of every file is.
  * Pure: the caller reads the folder and passes the bytes.
  */
 import { err, ok, type Result } from '../../resultado.ts';
 import { claveCasilla } from '../../claves/clave.ts';
-import type { Boleta, Candidatura, Catalogue, Eleccion } from '../esquema.ts';
-import { validateCatalogue, type CatalogueProblem } from '../validar.ts';
-import { normalizeCatalogue } from './normalizar.ts';
+import type { Boleta, Candidatura, Catalogo, Eleccion } from '../esquema.ts';
+import { validarCatalogo, type ProblemaCatalogo } from '../validar.ts';
+import { normalizarCatalogo } from './normalizar.ts';
 import { ordenarProblemas, type ProblemaArchivo } from './problemas.ts';
 import {
   ARCHIVOS,
@@ -51,7 +51,7 @@ interface OrigenBoleta extends Origen {
   coaliciones: { coalicion: string; origen: Origen }[];
 }
 
-type TablaConFilas = Exclude<keyof Catalogue, 'entidad'>;
+type TablaConFilas = Exclude<keyof Catalogo, 'entidad'>;
 
 interface Origenes {
   entidad?: Origen;
@@ -75,7 +75,7 @@ function encabezadoDe(spec: ArchivoSpec, campo: string | undefined): string | un
   return campo === undefined ? undefined : spec.columnas.find((c) => c.campo === campo)?.nombre;
 }
 
-const SPEC_DE_TABLA: Partial<Record<keyof Catalogue, ArchivoSpec>> = {
+const SPEC_DE_TABLA: Partial<Record<keyof Catalogo, ArchivoSpec>> = {
   entidad: ENTIDAD,
   elecciones: ELECCIONES,
   partidos: PARTIDOS,
@@ -87,7 +87,7 @@ const SPEC_DE_TABLA: Partial<Record<keyof Catalogue, ArchivoSpec>> = {
   catds: CATDS,
 };
 
-/** validateCatalogue's codes that a row left out of a file (for its own problems) would cause elsewhere. */
+/** validarCatalogo's codes that a row left out of a file (for its own problems) would cause elsewhere. */
 const CONSECUENCIAS: Record<string, readonly string[]> = {
   [ELECCIONES.archivo]: ['ELECCION_DESCONOCIDA', 'TERRITORIO_DESCONOCIDO'],
   [PARTIDOS.archivo]: ['COLUMNA_DESCONOCIDA', 'PARTIDO_DESCONOCIDO', 'COMBINACION_FUERA_DE_COALICION', 'CANDIDATURA_FUERA_DE_BOLETA'],
@@ -100,8 +100,8 @@ const CONSECUENCIAS: Record<string, readonly string[]> = {
   [BOLETAS_COALICIONES.archivo]: ['COMBINACION_FUERA_DE_COALICION', 'CANDIDATURA_FUERA_DE_BOLETA'],
 };
 
-/** validateCatalogue's problem → the file, line and column of the row (and cell) it is about. */
-function mapearProblema(p: CatalogueProblem, o: Origenes, specCandidaturas: Map<string, ArchivoSpec>): ProblemaArchivo {
+/** validarCatalogo's problem → the file, line and column of the row (and cell) it is about. */
+function mapearProblema(p: ProblemaCatalogo, o: Origenes, specCandidaturas: Map<string, ArchivoSpec>): ProblemaArchivo {
   const mensaje = p.mensaje.replace(/^\S+ fila \d+: /, '');
   const i = p.fila - 1;
   if (p.tabla === 'boletas') {
@@ -136,7 +136,7 @@ function mapearProblema(p: CatalogueProblem, o: Origenes, specCandidaturas: Map<
  * Reads the folder's files. `archivos` are the folder's entries (names without directories); files that are
  * not `.csv` are ignored (a README may live there), unknown `.csv` names are problems.
  */
-export function filesToCatalogue(archivos: readonly ArchivoEntrada[]): Result<Catalogue, ProblemaArchivo[]> {
+export function archivosACatalogo(archivos: readonly ArchivoEntrada[]): Result<Catalogo, ProblemaArchivo[]> {
   const problemas: ProblemaArchivo[] = [];
   const csv = archivos.filter((a) => a.nombre.toLowerCase().endsWith('.csv'));
   const esperados = ARCHIVOS.map((a) => a.archivo);
@@ -301,8 +301,8 @@ export function filesToCatalogue(archivos: readonly ArchivoEntrada[]): Result<Ca
     }
   }
 
-  const cat: Catalogue = {
-    // validateCatalogue does not look at the entidad: a placeholder lets the other tables be checked.
+  const cat: Catalogo = {
+    // validarCatalogo does not look at the entidad: a placeholder lets the other tables be checked.
     entidad: entidadFila?.valor ?? { id: 1, nombre: '-', utcOffsetMinutes: 0, sintetico: false },
     elecciones: filas(ELECCIONES, elecciones, 'elecciones'),
     partidos: filas(PARTIDOS, partidos, 'partidos'),
@@ -338,11 +338,11 @@ export function filesToCatalogue(archivos: readonly ArchivoEntrada[]): Result<Ca
       }
     }
     problemas.push(
-      ...validateCatalogue(cat)
+      ...validarCatalogo(cat)
         .filter((p) => !omitidos.has(p.codigo))
         .map((p) => mapearProblema(p, o, specCandidaturas)),
     );
   }
   if (problemas.length > 0) return err(ordenarProblemas(problemas));
-  return ok(normalizeCatalogue(cat));
+  return ok(normalizarCatalogo(cat));
 }

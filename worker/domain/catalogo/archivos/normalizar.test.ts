@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fixtureCatalogue } from '../../../../test/ejemplos/eleccion.ts';
-import type { Catalogue } from '../esquema.ts';
-import { normalizeCatalogue } from './normalizar.ts';
+import { catalogoEjemplo } from '../../../../test/ejemplos/eleccion.ts';
+import type { Catalogo } from '../esquema.ts';
+import { normalizarCatalogo } from './normalizar.ts';
 
 /** The same catalogue with every list shuffled by the given permutation seeds. */
-function barajar(cat: Catalogue, semillas: number[]): Catalogue {
+function barajar(cat: Catalogo, semillas: number[]): Catalogo {
   let k = 0;
   const b = <T>(xs: readonly T[]): T[] => {
     const s = semillas[k++ % semillas.length]!;
@@ -26,24 +26,24 @@ function barajar(cat: Catalogue, semillas: number[]): Catalogue {
   };
 }
 
-describe('normalizeCatalogue', () => {
+describe('normalizarCatalogo', () => {
   it('gives one order whatever order the rows came in', () => {
-    const canon = normalizeCatalogue(fixtureCatalogue);
+    const canon = normalizarCatalogo(catalogoEjemplo);
     fc.assert(fc.property(fc.array(fc.nat(1000), { minLength: 1, maxLength: 8 }), (s) => {
-      expect(normalizeCatalogue(barajar(fixtureCatalogue, s))).toEqual(canon);
+      expect(normalizarCatalogo(barajar(catalogoEjemplo, s))).toEqual(canon);
     }));
   });
 
   it('is idempotent and keeps every vote column where it was', () => {
-    const canon = normalizeCatalogue(fixtureCatalogue);
-    expect(normalizeCatalogue(canon)).toEqual(canon);
-    for (const b of fixtureCatalogue.boletas) {
+    const canon = normalizarCatalogo(catalogoEjemplo);
+    expect(normalizarCatalogo(canon)).toEqual(canon);
+    for (const b of catalogoEjemplo.boletas) {
       expect(canon.boletas.find((x) => x.eleccion === b.eleccion && x.territorio === b.territorio)?.columnas).toEqual(b.columnas);
     }
   });
 
   it('orders casillas by sección, tipo B C E S M, id, ext contigua; candidaturas by the orden of their (first) party', () => {
-    const canon = normalizeCatalogue(fixtureCatalogue);
+    const canon = normalizarCatalogo(catalogoEjemplo);
     expect(canon.casillas.filter((c) => c.seccion === 1120).map((c) => `${c.tipo}${c.id}.${c.extContigua}`)).toEqual(['B1.0', 'E1.0', 'E1.1']);
     expect(canon.candidaturas.filter((c) => c.eleccion === 'AYUN' && c.territorio === 98).map((c) => c.partidoCi)).toEqual(['FCXJ', 'PVEM', 'SHHJ', 'MC']);
   });

@@ -8,7 +8,7 @@
  * territory (their vote columns keep their publication order); the parties of a coalition by party orden;
  * candidaturas by election, territory and the orden of the party (a coalition by its first party there).
  */
-import type { Catalogue, Casilla } from '../esquema.ts';
+import type { Catalogo, Casilla } from '../esquema.ts';
 
 const TIPO_ORDEN: Record<Casilla['tipo'], number> = { B: 0, C: 1, E: 2, S: 3, M: 4 };
 
@@ -19,7 +19,7 @@ export function compareCasillas(a: Casilla, b: Casilla): number {
   return a.seccion - b.seccion || TIPO_ORDEN[a.tipo] - TIPO_ORDEN[b.tipo] || a.id - b.id || a.extContigua - b.extContigua;
 }
 
-export function normalizeCatalogue(cat: Catalogue): Catalogue {
+export function normalizarCatalogo(cat: Catalogo): Catalogo {
   const ordenPartido = new Map(cat.partidos.map((p) => [p.siglas, p.orden]));
   const rankPartido = (s: string) => ordenPartido.get(s) ?? Number.MAX_SAFE_INTEGER;
   const porPartido = (xs: readonly string[]) => [...xs].sort((a, b) => rankPartido(a) - rankPartido(b) || byStr(a, b));
@@ -32,7 +32,7 @@ export function normalizeCatalogue(cat: Catalogue): Catalogue {
   for (const b of cat.boletas) {
     for (const c of b.coaliciones) primerPartidoEn.set(`${b.eleccion}|${b.territorio}|${c.coalicion}`, Math.min(...c.partidos.map(rankPartido)));
   }
-  const rankCandidatura = (c: Catalogue['candidaturas'][number]) =>
+  const rankCandidatura = (c: Catalogo['candidaturas'][number]) =>
     ordenPartido.get(c.partidoCi) ??
     primerPartidoEn.get(`${c.eleccion}|${c.territorio}|${c.partidoCi}`) ??
     primerPartido.get(c.partidoCi) ??

@@ -8,7 +8,7 @@ export interface ProblemaArchivo {
   columna?: number;
   /** Header of the column involved (LISTA_NOMINAL…), when there is one. */
   campo?: string;
-  /** Stable machine code: the CSV reader's (COMILLA_SIN_CERRAR…), this module's, or validateCatalogue's. */
+  /** Stable machine code: the CSV reader's (COMILLA_SIN_CERRAR…), this module's, or validarCatalogo's. */
   codigo: string;
   /** Spanish, for the people who fix the file. */
   mensaje: string;

@@ -152,7 +152,7 @@ export function leerTabla<S extends z.ZodType>(
   for (const c of columnas) {
     if (!c.requerida || indice.has(c.nombre)) continue;
     const grupo = alternativas.find((g) => g.includes(c.nombre));
-    if (grupo && grupo.some((n) => indice.has(n))) continue;
+    if (grupo?.some((n) => indice.has(n))) continue;
     out.problemas.push(
       problema(archivo, { linea: header.line, columna: 1 }, 'COLUMNA_FALTANTE', `falta la columna ${grupo ? grupo.join(' o ') : c.nombre} en el encabezado`, c.nombre),
     );

@@ -1,0 +1,22 @@
+/**
+ * The Hono environment every route and middleware of the API is typed with: the Worker's bindings and the
+ * per-request variables the middleware sets. In its own file so that the routes need not import the app that
+ * mounts them (app.ts imports every route: a type import back would be a cycle).
+ */
+import type { CatalogoBasico } from '../db/captura-lectura.ts';
+import type { Operador } from '../domain/captura/permisos.ts';
+
+export interface EntornoApi {
+  Bindings: Env;
+  Variables: {
+    /** The authenticated operator (set by the auth middleware). */
+    operador: Operador | undefined;
+    /** The token id presented, even when the token is then refused (for the audit log). */
+    tokenPresentado: string | undefined;
+    limitePorMinuto: number | undefined;
+    /** This request's number in its token's rate-limit minute (counted with the credential lookup). */
+    cuentaTasa: number | undefined;
+    /** The catalogue's entidad and elections, read with the credential (acopio reads a CLAVE_ACTA with them). */
+    catalogoBasico: CatalogoBasico | undefined;
+  };
+}

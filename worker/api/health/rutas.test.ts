@@ -1,0 +1,36 @@
+import { exports } from 'cloudflare:workers';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
+import type { ResumenCatalogo, Salud } from '../../domain/contrato/index.ts';
+import { type ResumenCatalogoSchema, SaludSchema } from './rutas.ts';
+
+describe('GET /health', () => {
+  it('answers ok with the (empty) catalogue totals', async () => {
+    const res = await exports.default.fetch('http://prep.test/health');
+    expect(res.status).toBe(200);
+    const body = await res.json<Salud>();
+    expect(SaludSchema.parse(body)).toEqual(body);
+    expect(body.status).toBe('ok');
+    expect(body.catalogo.casillas).toBe(0);
+  });
+
+  it('declares exactly the contract\'s shape (the portal reads it)', () => {
+    expectTypeOf<z.infer<typeof ResumenCatalogoSchema>>().branded.toEqualTypeOf<ResumenCatalogo>();
+    expectTypeOf<z.infer<typeof SaludSchema>>().branded.toEqualTypeOf<Salud>();
+  });
+
+  it('answers unknown API paths with the structured 404', async () => {
+    const res = await exports.default.fetch('http://prep.test/api/v1/nada');
+    expect(res.status).toBe(404);
+    const body = await res.json<{ error: { code: string } }>();
+    expect(body.error.code).toBe('NO_ENCONTRADO');
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const res = await exports.default.fetch('http://prep.test/api/v1/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = await res.json<{ openapi: string; paths: Record<string, unknown> }>();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toContain('/health');
+  });
+});

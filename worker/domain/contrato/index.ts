@@ -1,0 +1,95 @@
+/**
+ * THE PUBLICATION CONTRACT: everything a corte publishes, as its readers see it — the portal, the difusores
+ * (newsrooms and official mirrors that download and republish cortes) and `npm run verify`.
+ *
+ *   - the R2 key layout under `datos/` and the URL of every object (`rutas.ts`);
+ *   - the TypeScript type of every published JSON object: shards, manifest, `latest.json`, `historial.json`,
+ *     diferencias (`shards.ts`, `manifiesto.ts`), and of `GET /health` (`salud.ts`);
+ *   - the closed sets of codes they carry, as `as const` arrays (`acta.ts`, `catalogo.ts`);
+ *   - the 13 figures, the counters of the compact rows and the truncated-percentage arithmetic that turns one into
+ *     the other (`figuras.ts`, `porcentaje.ts`), and readers that expand compact rows and actas (`lectura.ts`).
+ *
+ * A difusor can rely on it: every object the corte job writes is first validated with the domain's zod schemas,
+ * and those schemas are built from the arrays here and checked, type for type, against these types
+ * (`contrato.test.ts`: a drift fails the type check). A shape changes only with `VERSION_SHARDS`.
+ *
+ * The contract is plain TypeScript with no dependency (no zod, nothing outside this folder), so a browser or any
+ * other program can import it alone; this file is its one public surface.
+ */
+export {
+  COLUMNAS_FIJAS,
+  CONTABILIZADAS,
+  COTEJADAS,
+  DIGITALIZACIONES,
+  ESTATUS_ACTA,
+  ILEGIBLE,
+  MECANISMOS_TRASLADO,
+  MIMES_IMAGEN,
+  MOTIVOS_SIN_ACTA,
+  ORIGENES,
+  SIN_DATO,
+  TIPOS_DOCUMENTO,
+  TOTALES,
+  type Contabilizada,
+  type Cotejada,
+  type Digitalizacion,
+  type EstatusActa,
+  type ImagenActa,
+  type MecanismoTraslado,
+  type MimeImagen,
+  type MotivoSinActa,
+  type Observacion,
+  type Origen,
+  type TipoDocumento,
+  type TipoObservacion,
+  type Total,
+  type Valor,
+} from './acta.ts';
+export {
+  TIPOS_CASILLA,
+  TIPOS_PARTIDO,
+  TIPOS_TERRITORIO,
+  UBICACIONES,
+  type TipoCasilla,
+  type TipoPartido,
+  type TipoTerritorio,
+  type Ubicacion,
+} from './catalogo.ts';
+export { CONTEO, FIGURAS, esFiguraPorcentaje, figurasDeConteo, type Contador, type Figura, type Figuras } from './figuras.ts';
+export { porcentajeTruncado, textoPorcentaje, unidadesPorcentaje, valorPorcentaje } from './porcentaje.ts';
+export {
+  VERSION_SHARDS,
+  type ActaShard,
+  type Candidato,
+  type CoalicionRef,
+  type EleccionRef,
+  type EntidadRef,
+  type EntidadShard,
+  type FilaHijo,
+  type PartidoRef,
+  type Resultados,
+  type SeccionShard,
+  type TerritorioShard,
+  type TerritoriosShard,
+  type VersionShards,
+} from './shards.ts';
+export type { AbiertosRef, ArchivoRef, CorteHistorial, Diferencias, Historial, Manifiesto, Puntero, ShardRef } from './manifiesto.ts';
+export {
+  RAIZ,
+  RUTA_LATEST_RAIZ,
+  esMutable,
+  esRutaPublica,
+  prefijo,
+  rutaAbiertos,
+  rutaDiferencias,
+  rutaHistorial,
+  rutaImagen,
+  rutaLatest,
+  rutaManifiesto,
+  rutaShard,
+  shaDeRuta,
+  shardIds,
+  type ShardId,
+} from './rutas.ts';
+export { leerActa, resultadosDeFila, type ActaLeida, type FilaCompacta, type Tabla } from './lectura.ts';
+export type { ResumenCatalogo, Salud } from './salud.ts';

@@ -1,0 +1,97 @@
+/**
+ * What ties the shards of a corte together: its manifest (chained by SHA-256 to the previous corte's), the
+ * pointer to the newest corte, the history of every corte and the actas that moved in each.
+ */
+import type { EleccionRef, EntidadRef, VersionShards } from './shards.ts';
+
+/** A published object: its R2 key (served at `/<ruta>`), the SHA-256 and the length of its bytes. */
+export interface ArchivoRef {
+  ruta: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** A shard of the corte; `id` is its logical id (`shardIds`). */
+export interface ShardRef extends ArchivoRef {
+  id: string;
+}
+
+/** The open-data zip of a corte and the SHA-256 of every file inside it. */
+export interface AbiertosRef extends ArchivoRef {
+  nombre: string;
+  archivos: { nombre: string; sha256: string; bytes: number }[];
+}
+
+/** `manifiestos/<sha>`: everything one corte published, chained to the previous corte's manifest. */
+export interface Manifiesto {
+  tipo: 'manifiesto';
+  version: VersionShards;
+  entidad: EntidadRef;
+  numero: number;
+  /** Epoch milliseconds. */
+  instante: number;
+  /** The corte line of the CSV: `DD/MM/YYYY HH:MM (UTC-6)`. */
+  corte: string;
+  /** Change sequence the corte was cut at. */
+  secuencia: number;
+  /** Final corte: participation uses TOTAL_VOTOS_C_CS. */
+  final: boolean;
+  anterior: { numero: number; sha256: string; ruta: string } | null;
+  elecciones: EleccionRef[];
+  /** Every shard of the corte, sorted by id. */
+  shards: ShardRef[];
+  abiertos: AbiertosRef;
+  diferencias: ArchivoRef;
+}
+
+/** `latest.json`: the newest corte and the entry points of the portal. */
+export interface Puntero {
+  tipo: 'puntero';
+  version: VersionShards;
+  entidad: EntidadRef;
+  numero: number;
+  instante: number;
+  corte: string;
+  secuencia: number;
+  final: boolean;
+  manifiesto: { ruta: string; sha256: string };
+  /** The `territorios` shard. */
+  territorios: string;
+  /** Per election: its entidad shard. */
+  elecciones: (EleccionRef & { ruta: string })[];
+  abiertos: ArchivoRef & { nombre: string };
+  diferencias: string;
+  historial: string;
+}
+
+export interface CorteHistorial {
+  numero: number;
+  instante: number;
+  corte: string;
+  secuencia: number;
+  final: boolean;
+  manifiesto: { ruta: string; sha256: string };
+  /** SHA-256 of the previous corte's manifest. */
+  anterior: string | null;
+  abiertos: ArchivoRef & { nombre: string };
+  diferencias: string;
+}
+
+/** `historial.json`: every published corte, oldest first. */
+export interface Historial {
+  tipo: 'historial';
+  version: VersionShards;
+  entidad: EntidadRef;
+  cortes: CorteHistorial[];
+}
+
+/** `diferencias/<sha>`: the actas that entered (first registered) or changed since the previous corte. */
+export interface Diferencias {
+  tipo: 'diferencias';
+  version: VersionShards;
+  entidad: number;
+  numero: number;
+  secuencia: number;
+  anterior: { numero: number; secuencia: number } | null;
+  elecciones: { codigo: string; nuevas: string[]; cambiadas: string[] }[];
+}

@@ -1,0 +1,85 @@
+/**
+ * The R2 key layout of the publication. Every key starts with `datos/<entidad>/` (a national deployment
+ * partitions by entidad) and is served by the Worker at `/<key>`. Content-addressed keys contain the SHA-256
+ * of their bytes and never change; only `latest.json` and `historial.json` are rewritten, once per corte.
+ *
+ *   datos/<e>/territorios/<sha>.json                 navigation and search (static during the night)
+ *   datos/<e>/seccion/<sección>/<sha>.json            a sección: its actas of every election
+ *   datos/<e>/<ELECCION>/entidad/<sha>.json           entidad summary of one election
+ *   datos/<e>/<ELECCION>/distrito/<id>/<sha>.json     a distrito: figures and its secciones' rows
+ *   datos/<e>/<ELECCION>/municipio/<id>/<sha>.json    a municipio: likewise
+ *   datos/<e>/diferencias/<sha>.json                  the actas that entered or changed in one corte
+ *   datos/<e>/abiertos/<sha>/<YYYYMMDD_HHMM>_PREP.zip  the open-data database of one corte
+ *   datos/<e>/manifiestos/<sha>.json                  a corte's manifest (chained by hash)
+ *   datos/<e>/historial.json                          every corte (mutable, short max-age)
+ *   datos/<e>/latest.json                             the newest corte (mutable, short max-age, written last)
+ *   datos/latest.json                                 the same pointer at a fixed place for the portal
+ *   datos/<e>/imagenes/<sha>.<ext>                    acta images (written by the capture API)
+ */
+import type { ImagenActa, MimeImagen } from './acta.ts';
+
+export const RAIZ = 'datos';
+export const RUTA_LATEST_RAIZ = `${RAIZ}/latest.json`;
+
+/** Logical id of a shard: `territorios`, `seccion/338`, `GUB/entidad`, `GUB/distrito/3`, `GUB/municipio/39`. */
+export type ShardId = string;
+
+export const shardIds = {
+  territorios: (): ShardId => 'territorios',
+  seccion: (seccion: number): ShardId => `seccion/${seccion}`,
+  entidad: (eleccion: string): ShardId => `${eleccion}/entidad`,
+  distrito: (eleccion: string, id: number): ShardId => `${eleccion}/distrito/${id}`,
+  municipio: (eleccion: string, id: number): ShardId => `${eleccion}/municipio/${id}`,
+};
+
+export function prefijo(entidad: number): string {
+  return `${RAIZ}/${entidad}`;
+}
+
+export function rutaShard(entidad: number, id: ShardId, sha256: string): string {
+  return `${prefijo(entidad)}/${id}/${sha256}.json`;
+}
+
+export function rutaManifiesto(entidad: number, sha256: string): string {
+  return `${prefijo(entidad)}/manifiestos/${sha256}.json`;
+}
+
+export function rutaDiferencias(entidad: number, sha256: string): string {
+  return `${prefijo(entidad)}/diferencias/${sha256}.json`;
+}
+
+export function rutaAbiertos(entidad: number, sha256: string, nombre: string): string {
+  return `${prefijo(entidad)}/abiertos/${sha256}/${nombre}`;
+}
+
+export function rutaLatest(entidad: number): string {
+  return `${prefijo(entidad)}/latest.json`;
+}
+
+export function rutaHistorial(entidad: number): string {
+  return `${prefijo(entidad)}/historial.json`;
+}
+
+/** File extension of each image type (a missing type is a compile error). */
+const EXTENSION: Readonly<Record<MimeImagen, string>> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
+
+/** Where the image of an acta is published (its SHA-256 is CODIGO_INTEGRIDAD). */
+export function rutaImagen(entidad: number, imagen: Pick<ImagenActa, 'sha256' | 'mime'>): string {
+  return `${prefijo(entidad)}/imagenes/${imagen.sha256}.${EXTENSION[imagen.mime]}`;
+}
+
+/** Keys that are rewritten (served with a short max-age); everything else is immutable. */
+export function esMutable(ruta: string): boolean {
+  return ruta === RUTA_LATEST_RAIZ || /^datos\/\d+\/(latest|historial)\.json$/.test(ruta);
+}
+
+/** A key the public routes may serve. */
+export function esRutaPublica(ruta: string): boolean {
+  return /^datos\/[A-Za-z0-9_.\-/]+$/.test(ruta) && !ruta.includes('..') && !ruta.includes('//');
+}
+
+/** The SHA-256 a content-addressed key claims for its bytes (null for mutable keys). */
+export function shaDeRuta(ruta: string): string | null {
+  const m = /\/([0-9a-f]{64})(?:\.json|\/[^/]+)$/.exec(ruta);
+  return m ? m[1]! : null;
+}

@@ -1,0 +1,19 @@
+/** `GET /health`: the Worker is up, with the totals of the catalogue it holds (the portal shows them). */
+
+/** Totals of the loaded catalogue; `entidad` is null before any catalogue is loaded. */
+export interface ResumenCatalogo {
+  entidad: { id: number; nombre: string; sintetico: boolean; utcOffsetMinutes: number } | null;
+  elecciones: number;
+  distritos: number;
+  municipios: number;
+  secciones: number;
+  casillas: number;
+  actasEsperadas: number;
+  listaNominal: number;
+  catds: number;
+}
+
+export interface Salud {
+  status: 'ok';
+  catalogo: ResumenCatalogo;
+}

@@ -1,0 +1,192 @@
+/**
+ * The shards of a corte: JSON per election and territory, content-addressed (their R2 key holds the SHA-256 of
+ * their bytes, `rutaShard`). A shard holds only what follows from the actas' state and the final flag, never the
+ * corte's number or instant, so an unchanged territory keeps its bytes and its URL from one corte to the next.
+ * Parents address their children by SHA-256 in compact rows; `resultadosDeFila` expands a row.
+ */
+import type { Contabilizada, Cotejada, EstatusActa, ImagenActa, MecanismoTraslado, Observacion, Valor } from './acta.ts';
+import type { TipoCasilla, TipoPartido, TipoTerritorio, Ubicacion } from './catalogo.ts';
+import type { Figuras } from './figuras.ts';
+
+/**
+ * The `version` of every published JSON object. A reader checks it before trusting a shape; it changes only when
+ * a shape changes in a way an existing reader would misread.
+ */
+export const VERSION_SHARDS = 1;
+export type VersionShards = typeof VERSION_SHARDS;
+
+export interface EntidadRef {
+  /** INEGI code of the entidad (1–32). */
+  id: number;
+  nombre: string;
+  /** Fixed offset of the entidad's local time from UTC, in minutes (Jalisco: −360). */
+  utcOffsetMinutes: number;
+  /** True when casillas and figures are synthetic (generated). */
+  sintetico: boolean;
+}
+
+export interface EleccionRef {
+  /** GUB, DIP_LOC, AYUN …: the election's code in paths and file names. */
+  codigo: string;
+  nombre: string;
+  /** The territory each contest is decided in. */
+  territorio: TipoTerritorio;
+}
+
+/** The 13 figures of RULES.md §5 and the non-zero votes of counted actas, per column and per candidatura. */
+export interface Resultados {
+  figuras: Figuras;
+  /** Keys in the election's column order. */
+  votos: Record<string, number>;
+  /** Keys in the election's candidatura order. */
+  candidaturas: Record<string, number>;
+}
+
+/**
+ * A row of a parent's table: one territory one level down, compact. `t`: its tally counters (CONTEO order);
+ * `c`: votes per candidatura (the shard's `candidaturas` order). Votes per column are in the child's own
+ * shard, which `sha256` addresses (`rutaShard`). Expand with `resultadosDeFila`.
+ */
+export interface FilaHijo {
+  id: number;
+  nombre: string;
+  sha256: string;
+  t: number[];
+  c: number[];
+}
+
+/** The fórmula of a candidatura contested in a territory. */
+export interface Candidato {
+  /** Party siglas, independent column or coalition id. */
+  partidoCi: string;
+  propietaria: string;
+  suplente: string;
+}
+
+export interface PartidoRef {
+  siglas: string;
+  nombre: string;
+  /** CSS hex colour. */
+  color: string;
+}
+
+export interface CoalicionRef {
+  id: string;
+  nombre: string;
+  partidos: string[];
+}
+
+/** One acta as published: its casilla, its state at this corte and, once registered, its captured figures. */
+export interface ActaShard {
+  /** CLAVE_ACTA, or `FC-<n>` for a fuera de catálogo registration. */
+  clave: string;
+  casilla: {
+    /** CLAVE_CASILLA; null for fuera de catálogo. */
+    clave: string | null;
+    seccion: number;
+    tipo: TipoCasilla;
+    id: number;
+    extContigua: number;
+    /** From the catalogue; null for fuera de catálogo. */
+    ubicacion: Ubicacion | null;
+    listaNominal: number | null;
+    representantes: number | null;
+  };
+  /** False while the acta is expected but not registered: every field below is then null / empty. */
+  registrada: boolean;
+  estatus: EstatusActa | null;
+  /** CONTABILIZADA: 1 counted, 0 not, 2 fuera de catálogo; null while not registered. */
+  contabilizada: Contabilizada | null;
+  observaciones: Observacion[];
+  /** Captured vote fields aligned with the enclosing `columnas` (null where the column is not on the acta); null when not captured. */
+  votos: (Valor | null)[] | null;
+  /** Captured totals in TOTALES order; null when not captured. */
+  totales: (Valor | null)[] | null;
+  /** TOTAL_VOTOS_CALCULADO; null when not captured. */
+  totalVotosCalculado: number | null;
+  mecanismoTraslado: MecanismoTraslado | null;
+  /** The image; its sha256 is CODIGO_INTEGRIDAD. */
+  imagen: ImagenActa | null;
+  /** Epoch milliseconds. */
+  acopioAt: number | null;
+  capturaAt: number | null;
+  verificacionAt: number | null;
+  cotejada: Cotejada | null;
+}
+
+/** `seccion/<id>`: a sección and its actas of every election ("consulta tu casilla"). */
+export interface SeccionShard {
+  tipo: 'seccion';
+  version: VersionShards;
+  entidad: number;
+  seccion: number;
+  distrito: { id: number; nombre: string };
+  municipio: { id: number; nombre: string };
+  final: boolean;
+  elecciones: {
+    codigo: string;
+    /** The vote columns of this sección's ballot (with NO_REGISTRADAS, NULOS): the order of `v` and of each acta's `votos`. */
+    columnas: string[];
+    /** The candidaturas of the election: the order of `c`. */
+    candidaturas: string[];
+    /** The sección's tally counters (CONTEO order), votes per column and per candidatura: see `resultadosDeFila`. */
+    t: number[];
+    v: number[];
+    c: number[];
+    actas: ActaShard[];
+  }[];
+}
+
+/** `<ELECCION>/distrito/<id>` and `<ELECCION>/municipio/<id>`: its figures and one row per sección. */
+export interface TerritorioShard {
+  tipo: 'distrito' | 'municipio';
+  version: VersionShards;
+  entidad: number;
+  eleccion: string;
+  id: number;
+  nombre: string;
+  /** Vote columns of the election (results CSV order). */
+  columnas: string[];
+  /** Candidaturas of the election (display order): the order of `c`. */
+  candidaturas: string[];
+  /** Final corte: participation uses TOTAL_VOTOS_C_CS. */
+  final: boolean;
+  resultados: Resultados;
+  /** The fórmulas contested here (diputaciones in a distrito, munícipes in a municipio); empty otherwise. */
+  candidatos: Candidato[];
+  /** Rows address `seccion/<id>` shards. */
+  secciones: FilaHijo[];
+}
+
+/** `<ELECCION>/entidad`: the entidad summary of one election and the rows of its distritos and municipios. */
+export interface EntidadShard {
+  tipo: 'entidad';
+  version: VersionShards;
+  entidad: EntidadRef;
+  eleccion: EleccionRef;
+  columnas: string[];
+  candidaturas: string[];
+  final: boolean;
+  resultados: Resultados;
+  catalogo: { partidos: PartidoRef[]; coaliciones: CoalicionRef[] };
+  /** The fórmulas contested entidad-wide (gubernatura); empty otherwise. */
+  candidatos: Candidato[];
+  /** Rows address `<ELECCION>/distrito/<id>` and `<ELECCION>/municipio/<id>` shards. */
+  distritos: FilaHijo[];
+  municipios: FilaHijo[];
+  /** Registrations that match no expected acta (they count in the entidad figures only); `votos` follow `columnas`. */
+  fueraCatalogo: ActaShard[];
+}
+
+/** `territorios`: names and nesting for navigation and search by sección. Static during the night. */
+export interface TerritoriosShard {
+  tipo: 'territorios';
+  version: VersionShards;
+  entidad: EntidadRef;
+  elecciones: (EleccionRef & { tipoActa: string })[];
+  partidos: (PartidoRef & { tipo: TipoPartido })[];
+  coaliciones: CoalicionRef[];
+  distritos: { id: number; nombre: string }[];
+  municipios: { id: number; nombre: string }[];
+  secciones: { id: number; distrito: number; municipio: number }[];
+}

@@ -1,0 +1,437 @@
+/**
+ * Renders the shards the state marks as dirty, children before parents, and hashes them. A shard is compact
+ * JSON built in a fixed key order, so the same state gives the same bytes: exactly `JSON.stringify` of its
+ * value (a property test parses and re-stringifies every shard), assembled from pieces kept between cortes —
+ * the JSON of each acta and of each election's actas in a sección (by the state), each sección's row in its
+ * parents' tables and each distrito's and municipio's row in the entidad's (until its tally or its shard
+ * moves), and the catalogue-only openings of every shard. An unchanged shard is never stringified again.
+ */
+import {
+  CONTEO,
+  rutaShard,
+  shardIds,
+  VERSION_SHARDS,
+  type EntidadRef,
+  type Resultados,
+  type ShardId,
+  type ShardRef,
+  type TerritoriosShard,
+} from '../contrato/index.ts';
+import { registroOrdenado, sinClaves } from '../conteo/densos.ts';
+import { figuras } from '../conteo/figuras.ts';
+import { columnasDeBoleta } from './acta-shard.ts';
+import { sha256Hex, utf8 } from './bytes.ts';
+import type { ConteoTerritorio, EstadoCorte, EstadoEleccion } from './estado.ts';
+import type { ActaModelo, CorteModelo, EleccionModelo } from './modelo.ts';
+
+export interface ShardNuevo extends ShardRef {
+  contenido: Uint8Array;
+}
+
+/**
+ * Receives the new shards in batches, as they are rendered: the corte job writes each batch before the next
+ * is rendered, so a full corte never holds every shard's bytes at once (a Worker has 128 MB).
+ */
+export type Entrega = (lote: readonly ShardNuevo[]) => Promise<void>;
+
+export interface ResultadoRender {
+  /** Shards whose bytes are new in this corte. */
+  nuevos: ShardRef[];
+  /** Their bytes, only when no `Entrega` took them. */
+  contenidos: Map<ShardId, Uint8Array>;
+  /** Shards rendered again whose bytes did not change. */
+  iguales: number;
+  /** Every shard of the corte, sorted by id. */
+  shards: ShardRef[];
+}
+
+/** Shards rendered, hashed and delivered at a time. */
+export const LOTE_SHARDS = 256;
+
+export function entidadRef(modelo: CorteModelo): EntidadRef {
+  const e = modelo.entidad;
+  return { id: e.id, nombre: e.nombre, utcOffsetMinutes: e.utcOffsetMinutes, sintetico: e.sintetico };
+}
+
+/** A territory's results: its figures, its votes per column and per candidatura (election order, then others sorted). */
+export function resultados(c: ConteoTerritorio, final: boolean): Resultados {
+  return {
+    figuras: figuras(c.t, { final }),
+    votos: registroOrdenado(c.d.votos, c.slot, c.ix.columnas, c.t.votos),
+    candidaturas: registroOrdenado(c.d.candidaturas, c.slot, c.ix.candidaturas, c.t.candidaturas),
+  };
+}
+
+/**
+ * `"t":[…],"c":[…]`: a tally's counters and votes per candidatura (FilaCompacta), the election's candidaturas
+ * in order: exactly the index's, so the dense slot as it is.
+ */
+function conteoJson(c: ConteoTerritorio): string {
+  const conteo = CONTEO.map((k) => c.t[k]).join(',');
+  const nombres = c.ix.candidaturas;
+  const base = c.slot * nombres.length;
+  const d = c.d.candidaturas;
+  const r = c.t.candidaturas;
+  // The record beside the dense votes is empty unless the catalogue left something out of the index.
+  const cands = sinClaves(r) ? d.subarray(base, base + nombres.length).join(',') : nombres.map((x, i) => d[base + i]! + (r[x] ?? 0)).join(',');
+  return `"t":[${conteo}],"c":[${cands}]`;
+}
+
+/** A territory's votes in the given columns (a ballot's), comma-separated; 0 where it has none. */
+function votosEn(c: ConteoTerritorio, columnas: readonly string[]): string {
+  const pos = c.ix.posiciones(columnas);
+  const base = c.slot * c.ix.columnas.length;
+  const v = c.d.votos;
+  const r = c.t.votos;
+  const vacio = sinClaves(r);
+  return columnas.map((col, i) => (pos[i]! >= 0 ? v[base + pos[i]!]! : 0) + (vacio ? 0 : (r[col] ?? 0))).join(',');
+}
+
+/**
+ * A compact row of a parent's table (see FilaHijoSchema) as JSON. Built with `join` so the cached string is
+ * flat: joining thousands of rope strings into every parent shard, every corte, would walk each rope again.
+ */
+function filaJson(id: number, nombre: string, sha256: string, c: ConteoTerritorio): string {
+  return ['{"id":', String(id), ',"nombre":', JSON.stringify(nombre), ',"sha256":"', sha256, '",', conteoJson(c), '}'].join('');
+}
+
+/** JSON of lists many shards repeat (a ballot's columns, an election's candidaturas), per list object. */
+const listas = new WeakMap<object, string>();
+
+function listaJson(llave: object, lista: () => readonly string[]): string {
+  let j = listas.get(llave);
+  if (j === undefined) {
+    j = JSON.stringify(lista());
+    listas.set(llave, j);
+  }
+  return j;
+}
+
+/** Per model: the opening of each sección shard up to its `final` flag (names and nesting only). */
+const cabecerasSeccion = new WeakMap<CorteModelo, Map<number, string>>();
+
+function cabeceraSeccion(m: CorteModelo, seccion: number): string {
+  let porSeccion = cabecerasSeccion.get(m);
+  if (porSeccion === undefined) cabecerasSeccion.set(m, (porSeccion = new Map()));
+  let c = porSeccion.get(seccion);
+  if (c === undefined) {
+    const s = m.seccionPorId.get(seccion)!;
+    c = JSON.stringify({
+      tipo: 'seccion',
+      version: VERSION_SHARDS,
+      entidad: m.entidad.id,
+      seccion,
+      distrito: { id: s.distrito, nombre: m.distritoPorId.get(s.distrito)?.cabecera ?? '' },
+      municipio: { id: s.municipio, nombre: m.municipioPorId.get(s.municipio)?.nombre ?? '' },
+    }).slice(0, -1);
+    porSeccion.set(seccion, c);
+  }
+  return c;
+}
+
+/**
+ * The JSON of an election's actas in a sección shard (their array without brackets), cached until one of them
+ * moves: a sección re-rendered for one election reuses the others'.
+ */
+function actasSeccion(estado: EstadoCorte, ee: EstadoEleccion, propias: readonly ActaModelo[], seccion: number): string {
+  let texto = ee.actasSeccion.get(seccion);
+  if (texto !== undefined) return texto;
+  const frags = propias.map((a) => estado.fragmento(a));
+  texto = frags.join(',');
+  ee.actasSeccion.set(seccion, texto);
+  // Each acta's JSON is now kept as a view of the joined text (V8 slices share its characters): one copy of
+  // the ~30 MB of acta JSON of a Jalisco-size state, not two.
+  let desde = 0;
+  propias.forEach((a, i) => {
+    estado.anclarFragmento(a, texto.slice(desde, desde + frags[i]!.length));
+    desde += frags[i]!.length + 1;
+  });
+  return texto;
+}
+
+/** One election's block of a sección shard (null: no acta of it there). */
+function bloqueSeccion(estado: EstadoCorte, em: EleccionModelo, seccion: number): string | null {
+  const codigo = em.eleccion.codigo;
+  const ee = estado.elecciones.get(codigo)!;
+  const propias = actasDeEleccion(estado.modelo, em, seccion);
+  if (propias.length === 0) return null;
+  const columnas = columnasDeBoleta(propias[0]!);
+  const c = estado.conteo(codigo, 'seccion', seccion);
+  const cols = listaJson(propias[0]!.boleta, () => columnas);
+  const cands = listaJson(em.candidaturas, () => em.candidaturas);
+  const actas = actasSeccion(estado, ee, propias, seccion);
+  return `{"codigo":${JSON.stringify(codigo)},"columnas":${cols},"candidaturas":${cands},${conteoJson(c)},"v":[${votosEn(c, columnas)}],"actas":[${actas}]}`;
+}
+
+/** Per model: the expected actas of each election in each sección (catalogue order). */
+const actasPorEleccion = new WeakMap<CorteModelo, Map<string, Map<number, ActaModelo[]>>>();
+
+function actasDeEleccion(m: CorteModelo, em: EleccionModelo, seccion: number): readonly ActaModelo[] {
+  let porEleccion = actasPorEleccion.get(m);
+  if (porEleccion === undefined) actasPorEleccion.set(m, (porEleccion = new Map()));
+  let porSeccion = porEleccion.get(em.eleccion.codigo);
+  if (porSeccion === undefined) {
+    porSeccion = new Map();
+    for (const a of em.actas) {
+      let xs = porSeccion.get(a.seccion.id);
+      if (xs === undefined) porSeccion.set(a.seccion.id, (xs = []));
+      xs.push(a);
+    }
+    porEleccion.set(em.eleccion.codigo, porSeccion);
+  }
+  return porSeccion.get(seccion) ?? [];
+}
+
+/**
+ * A sección shard: `JSON.stringify` of { tipo, version, entidad, seccion, distrito, municipio, final, elecciones }
+ * built from cached pieces (its opening, each election's block).
+ */
+function textoSeccion(estado: EstadoCorte, seccion: number, final: boolean): string {
+  const elecciones: string[] = [];
+  for (const em of estado.modelo.elecciones) {
+    const b = bloqueSeccion(estado, em, seccion);
+    if (b !== null) elecciones.push(b);
+  }
+  return `${cabeceraSeccion(estado.modelo, seccion)},"final":${final},"elecciones":[${elecciones.join(',')}]}`;
+}
+
+/** A sección's row in its parents' tables, cached until its tally or its shard moves. */
+function filaSeccion(estado: EstadoCorte, ee: EstadoEleccion, seccion: number): string {
+  let f = ee.filasSeccion.get(seccion);
+  if (f === undefined) {
+    const sha = estado.shards.get(shardIds.seccion(seccion))!.sha256;
+    f = filaJson(seccion, String(seccion), sha, estado.conteo(ee.modelo.eleccion.codigo, 'seccion', seccion));
+    ee.filasSeccion.set(seccion, f);
+  }
+  return f;
+}
+
+type Candidato = { partidoCi: string; propietaria: string; suplente: string };
+
+/** Candidatos per election and territory (catalogue order), grouped once per model. */
+const candidatosPorModelo = new WeakMap<CorteModelo, Map<string, Candidato[]>>();
+
+function candidatos(estado: EstadoCorte, eleccion: string, territorio: number): Candidato[] {
+  const m = estado.modelo;
+  let grupos = candidatosPorModelo.get(m);
+  if (grupos === undefined) {
+    grupos = new Map();
+    for (const c of m.catalogo.candidaturas) {
+      const k = `${c.eleccion}\u0000${c.territorio}`;
+      let g = grupos.get(k);
+      if (g === undefined) grupos.set(k, (g = []));
+      g.push({ partidoCi: c.partidoCi, propietaria: c.propietaria, suplente: c.suplente });
+    }
+    candidatosPorModelo.set(m, grupos);
+  }
+  return grupos.get(`${eleccion}\u0000${territorio}`) ?? [];
+}
+
+/**
+ * Per model, per parent shard id: the parts of its opening that depend on the catalogue only — up to its
+ * `candidaturas` (`abre`) and from `catalogo` / `candidatos` to its table (`sigue`, never empty: it always has
+ * `candidatos`) — so a parent rendered again rebuilds only its `final` flag and its results.
+ */
+const aperturas = new WeakMap<CorteModelo, Map<ShardId, { abre: string; sigue: string }>>();
+
+function apertura(m: CorteModelo, id: ShardId, construir: () => { abre: object; sigue: object }): { abre: string; sigue: string } {
+  let porId = aperturas.get(m);
+  if (porId === undefined) aperturas.set(m, (porId = new Map()));
+  let a = porId.get(id);
+  if (a === undefined) {
+    const partes = construir();
+    // `{…}` without its closing brace, and `{…}` without its opening one: spliced around `final` and results.
+    a = { abre: JSON.stringify(partes.abre).slice(0, -1), sigue: JSON.stringify(partes.sigue).slice(1, -1) };
+    porId.set(id, a);
+  }
+  return a;
+}
+
+/** `JSON.stringify({ ...abre, final, resultados, ...sigue, [tabla]: [filas] })`, from its pieces. */
+function textoPadre(a: { abre: string; sigue: string }, final: boolean, r: Resultados, tablas: string): string {
+  return `${a.abre},"final":${final},"resultados":${JSON.stringify(r)},${a.sigue},${tablas}}`;
+}
+
+function textoTerritorio(estado: EstadoCorte, em: EleccionModelo, nivel: 'distrito' | 'municipio', id: number, final: boolean): string {
+  const m = estado.modelo;
+  const ee = estado.elecciones.get(em.eleccion.codigo)!;
+  const a = apertura(m, shardIds[nivel](em.eleccion.codigo, id), () => ({
+    abre: {
+      tipo: nivel,
+      version: VERSION_SHARDS,
+      entidad: m.entidad.id,
+      eleccion: em.eleccion.codigo,
+      id,
+      nombre: nivel === 'distrito' ? (m.distritoPorId.get(id)?.cabecera ?? '') : (m.municipioPorId.get(id)?.nombre ?? ''),
+      columnas: em.columnas,
+      candidaturas: em.candidaturas,
+    },
+    sigue: { candidatos: em.eleccion.territorio === nivel ? candidatos(estado, em.eleccion.codigo, id) : [] },
+  }));
+  const secciones = (nivel === 'distrito' ? m.seccionesPorDistrito : m.seccionesPorMunicipio).get(id) ?? [];
+  const filas = secciones.map((s) => filaSeccion(estado, ee, s));
+  return textoPadre(a, final, resultados(estado.conteo(em.eleccion.codigo, nivel, id), final), `"secciones":[${filas.join(',')}]`);
+}
+
+/** A distrito's or municipio's row in the entidad shard, cached until that territory's shard is rendered again. */
+function filaTerritorio(estado: EstadoCorte, ee: EstadoEleccion, nivel: 'distrito' | 'municipio', territorio: number, nombre: string): string {
+  const id = shardIds[nivel](ee.modelo.eleccion.codigo, territorio);
+  let f = ee.filasTerritorio.get(id);
+  if (f === undefined) {
+    f = filaJson(territorio, nombre, estado.shards.get(id)!.sha256, estado.conteo(ee.modelo.eleccion.codigo, nivel, territorio));
+    ee.filasTerritorio.set(id, f);
+  }
+  return f;
+}
+
+function textoEntidad(estado: EstadoCorte, em: EleccionModelo, final: boolean): string {
+  const m = estado.modelo;
+  const ee = estado.elecciones.get(em.eleccion.codigo)!;
+  const codigo = em.eleccion.codigo;
+  const a = apertura(m, shardIds.entidad(codigo), () => ({
+    abre: {
+      tipo: 'entidad',
+      version: VERSION_SHARDS,
+      entidad: entidadRef(m),
+      eleccion: { codigo, nombre: em.eleccion.nombre, territorio: em.eleccion.territorio },
+      columnas: em.columnas,
+      candidaturas: em.candidaturas,
+    },
+    sigue: {
+      catalogo: {
+        partidos: [...m.catalogo.partidos].sort((x, y) => x.orden - y.orden).map((p) => ({ siglas: p.siglas, nombre: p.nombre, color: p.color })),
+        coaliciones: m.catalogo.coaliciones.map((c) => ({ id: c.id, nombre: c.nombre, partidos: c.partidos })),
+      },
+      candidatos: em.eleccion.territorio === 'entidad' ? candidatos(estado, codigo, 0) : [],
+    },
+  }));
+  const distritos = m.distritos.map((d) => filaTerritorio(estado, ee, 'distrito', d.id, d.cabecera));
+  const municipios = m.municipios.map((x) => filaTerritorio(estado, ee, 'municipio', x.id, x.nombre));
+  const fc = estado.fueraCatalogo(codigo).map((x) => x.fragmento);
+  return textoPadre(a, final, resultados(estado.conteo(codigo, 'entidad'), final), `"distritos":[${distritos.join(',')}],"municipios":[${municipios.join(',')}],"fueraCatalogo":[${fc.join(',')}]`);
+}
+
+export function textoTerritorios(modelo: CorteModelo): string {
+  const c = modelo.catalogo;
+  const shard: TerritoriosShard = {
+    tipo: 'territorios',
+    version: VERSION_SHARDS,
+    entidad: entidadRef(modelo),
+    elecciones: modelo.elecciones.map(({ eleccion: e }) => ({ codigo: e.codigo, nombre: e.nombre, territorio: e.territorio, tipoActa: e.tipoActa })),
+    partidos: [...c.partidos].sort((a, b) => a.orden - b.orden).map((p) => ({ siglas: p.siglas, nombre: p.nombre, color: p.color, tipo: p.tipo })),
+    coaliciones: c.coaliciones.map((x) => ({ id: x.id, nombre: x.nombre, partidos: x.partidos })),
+    distritos: modelo.distritos.map((d) => ({ id: d.id, nombre: d.cabecera })),
+    municipios: modelo.municipios.map((x) => ({ id: x.id, nombre: x.nombre })),
+    secciones: modelo.secciones.map((s) => ({ id: s.id, distrito: s.distrito, municipio: s.municipio })),
+  };
+  return JSON.stringify(shard);
+}
+
+interface Pendiente {
+  id: ShardId;
+  contenido: Uint8Array;
+  sha256: Promise<string>;
+}
+
+/** Encodes and starts hashing a rendered shard (digests run concurrently). */
+function iniciar(id: ShardId, texto: string): Pendiente {
+  const contenido = utf8(texto);
+  return { id, contenido, sha256: sha256Hex(contenido) };
+}
+
+/** Records hashed shards in the table; returns those whose bytes are new. */
+async function registrar(estado: EstadoCorte, pendientes: readonly Pendiente[]): Promise<{ nuevos: ShardNuevo[]; iguales: number }> {
+  const hashes = await Promise.all(pendientes.map((p) => p.sha256));
+  const nuevos: ShardNuevo[] = [];
+  let iguales = 0;
+  pendientes.forEach((p, i) => {
+    const sha256 = hashes[i]!;
+    if (estado.shards.get(p.id)?.sha256 === sha256) {
+      iguales++;
+      return;
+    }
+    const ref: ShardRef = { id: p.id, ruta: rutaShard(estado.modelo.entidad.id, p.id, sha256), sha256, bytes: p.contenido.length };
+    estado.shards.set(p.id, ref);
+    nuevos.push({ ...ref, contenido: p.contenido });
+  });
+  return { nuevos, iguales };
+}
+
+/** One wave: renders, hashes and delivers its shards a batch at a time. */
+async function ola(
+  estado: EstadoCorte,
+  trabajos: readonly { id: ShardId; texto: () => string }[],
+  salida: Omit<ResultadoRender, 'shards'>,
+  entregar: Entrega | undefined,
+  alNuevo: (n: ShardRef) => void = () => {},
+): Promise<void> {
+  for (let i = 0; i < trabajos.length; i += LOTE_SHARDS) {
+    const lote = trabajos.slice(i, i + LOTE_SHARDS).map((t) => iniciar(t.id, t.texto()));
+    const r = await registrar(estado, lote);
+    salida.iguales += r.iguales;
+    if (entregar) await entregar(r.nuevos);
+    for (const n of r.nuevos) {
+      const { contenido, ...ref } = n;
+      if (!entregar) salida.contenidos.set(n.id, contenido);
+      salida.nuevos.push(ref);
+      alNuevo(ref);
+    }
+  }
+}
+
+/** Ids of a state's shard table, sorted. */
+const ordenIds = new WeakMap<EstadoCorte, ShardId[]>();
+
+/**
+ * Renders every dirty shard (all of them the first time, or when the final flag changes) and clears the
+ * marks. Three waves, children first: secciones (one whose bytes changed marks its parents in every election:
+ * they carry its SHA-256), then distritos and municipios, then the entidad of each election. New shards go
+ * to `entregar` batch by batch, or are kept in the result when none is given.
+ */
+export async function renderizar(estado: EstadoCorte, opciones: { final: boolean }, entregar?: Entrega): Promise<ResultadoRender> {
+  const { final } = opciones;
+  if (estado.finalRenderizado !== final) estado.marcarTodo();
+  const m = estado.modelo;
+  const salida: Omit<ResultadoRender, 'shards'> = { nuevos: [], contenidos: new Map(), iguales: 0 };
+  const secciones = [...estado.seccionesSucias].sort((a, b) => a - b).map((s) => ({ id: shardIds.seccion(s), texto: () => textoSeccion(estado, s, final) }));
+  if (!estado.shards.has(shardIds.territorios())) secciones.push({ id: shardIds.territorios(), texto: () => textoTerritorios(m) });
+  await ola(estado, secciones, salida, entregar, (n) => {
+    const s = /^seccion\/(\d+)$/.exec(n.id);
+    if (s) for (const em of m.elecciones) estado.marcarPadres(em.eleccion.codigo, Number(s[1]));
+  });
+  const territorios: { id: ShardId; texto: () => string }[] = [];
+  for (const em of m.elecciones) {
+    const codigo = em.eleccion.codigo;
+    const ee = estado.elecciones.get(codigo)!;
+    // A territory rendered again gets a new row in the entidad shard (its SHA-256 and figures).
+    const sucio = (id: ShardId) => {
+      if (!estado.territoriosSucios.has(id)) return false;
+      ee.filasTerritorio.delete(id);
+      return true;
+    };
+    for (const d of m.distritos) {
+      const id = shardIds.distrito(codigo, d.id);
+      if (sucio(id)) territorios.push({ id, texto: () => textoTerritorio(estado, em, 'distrito', d.id, final) });
+    }
+    for (const x of m.municipios) {
+      const id = shardIds.municipio(codigo, x.id);
+      if (sucio(id)) territorios.push({ id, texto: () => textoTerritorio(estado, em, 'municipio', x.id, final) });
+    }
+  }
+  await ola(estado, territorios, salida, entregar);
+  const entidades = m.elecciones
+    .filter((em) => estado.territoriosSucios.has(shardIds.entidad(em.eleccion.codigo)))
+    .map((em) => ({ id: shardIds.entidad(em.eleccion.codigo), texto: () => textoEntidad(estado, em, final) }));
+  await ola(estado, entidades, salida, entregar);
+  estado.seccionesSucias.clear();
+  estado.territoriosSucios.clear();
+  estado.finalRenderizado = final;
+  // Shards are only ever added to the table: the sorted ids are kept until one is (4,224 at Jalisco scale).
+  let ids = ordenIds.get(estado);
+  if (ids === undefined || ids.length !== estado.shards.size) {
+    ids = [...estado.shards.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    ordenIds.set(estado, ids);
+  }
+  const shards = ids.map((id) => estado.shards.get(id)!);
+  return { ...salida, shards };
+}
