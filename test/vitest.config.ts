@@ -18,6 +18,10 @@ export default defineConfig({
           name: 'unit',
           root,
           environment: 'node',
+          // Timeouts catch hangs, not slowness (speed lives in `npm run bench`): property tests and whole-night plans take
+          // ~3 s on an idle 2-core machine and must not fail on a busy one.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           include: ['worker/domain/**/*.test.ts', 'test/ejemplos/**/*.test.ts', 'scripts/**/*.test.ts', 'site/**/*.test.ts', 'test/e2e/**/*.test.ts'],
         },
       },

@@ -33,7 +33,7 @@ beforeAll(async () => {
     },
   });
   r = await simular({ url: pila.url, d1: pila.d1, noche, credenciales, seed: SEMILLA, velocidad: 5760, cadenciaMin: 20, concurrencia: 8 });
-}, 240_000);
+}, 480_000);
 
 afterAll(async () => {
   await pila?.parar();
