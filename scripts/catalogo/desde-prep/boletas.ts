@@ -15,6 +15,7 @@ import { normalizarNombre } from './encabezados.ts';
 import type { Fuente, Origen } from './fuentes.ts';
 import type { Geografia } from './geografia.ts';
 import { BOLETAS_ESPECIAL_POR_DEFECTO, type OpcionesDesdePrep } from './opciones.ts';
+import { leerPartidoCi } from './partido-ci.ts';
 import { esNoAplica, type ArchivoResultados, type FilaResultados } from './resultados.ts';
 
 /** How the replay reads an election's file: its vote columns under their catalogue names. */
@@ -80,10 +81,9 @@ function derivarEleccion({ resultados: r, candidaturas: cands }: Fuente, ix: num
   ctx.derivadas.columnas.push({ eleccion: codigo, archivo: r.archivo, renombre: Object.fromEntries(r.votos.map((v) => [v.original, ctx.votos.catCol(v.nombre)])) });
 
   const porVotos = boletasPorVotos(r, filas, territorio, ctx);
-  const { combos, coalicionDe } = coalicionesDeEleccion(porVotos.columnasDeBoleta, ctx);
   const porCandidaturas = cands ? candidaturasPorTerritorio(cands, codigo, territorio, porVotos.ids, ctx) : SIN_CANDIDATURAS;
-  if (porCandidaturas === null) return;
-  boletasDesdeCandidaturas(r, territorio, porVotos, combos, porCandidaturas, ctx);
+  boletasDesdeCandidaturas(r, territorio, porVotos, combinacionesEn(porVotos.columnasDeBoleta, ctx), porCandidaturas, ctx);
+  const { coalicionDe } = coalicionesDeEleccion(porVotos.columnasDeBoleta, ctx);
   agregarBoletas(r, codigo, porVotos, coalicionDe, ctx);
   if (cands) asignarCandidaturas(cands, codigo, porCandidaturas.listadas, ctx);
 }
@@ -221,6 +221,11 @@ function boletasPorVotos(r: ArchivoResultados, filas: readonly FilaResultados[],
   return { ids, porTerritorio, columnasDeBoleta, sinDatos };
 }
 
+/** The combination columns on any of the ballots. */
+function combinacionesEn(columnasDeBoleta: ReadonlyMap<number, string[]>, ctx: Contexto): string[] {
+  return [...new Set([...columnasDeBoleta.values()].flat())].filter((c) => ctx.votos.clasificacion.combinaciones.has(c));
+}
+
 const clavePartidos = (ps: readonly string[], ordenPartido: ReadonlyMap<string, number>) =>
   [...ps].sort((a, b) => (ordenPartido.get(a) ?? 0) - (ordenPartido.get(b) ?? 0)).join('_');
 
@@ -230,7 +235,7 @@ const clavePartidos = (ps: readonly string[], ordenPartido: ReadonlyMap<string, 
  */
 function coalicionesDeEleccion(columnasDeBoleta: ReadonlyMap<number, string[]>, ctx: Contexto): { combos: string[]; coalicionDe: Map<string, string> } {
   const { clasificacion: clas, ordenPartido } = ctx.votos;
-  const combos = [...new Set([...columnasDeBoleta.values()].flat())].filter((c) => clas.combinaciones.has(c));
+  const combos = combinacionesEn(columnasDeBoleta, ctx);
   const grupos = componentes(combos.map((c) => clas.combinaciones.get(c)!), ordenPartido);
   const coalicionDe = new Map<string, string>();
   for (const g of grupos) {
@@ -250,31 +255,59 @@ interface CandidaturasPorTerritorio {
 
 const SIN_CANDIDATURAS: CandidaturasPorTerritorio = { partidos: new Map(), listadas: new Map() };
 
-/** The candidaturas of the entidad by territory; the file must be by the election's territory, and know each one. */
-function candidaturasPorTerritorio(cands: ArchivoCandidaturas, codigo: string, territorio: TipoTerritorio, ids: readonly number[], ctx: Contexto): CandidaturasPorTerritorio | null {
+/**
+ * The candidaturas of the entidad by territory. A file by another territory than the election's, a row of an
+ * unknown territory and a row that is no candidatura (CNR, NULOS) are skipped with a warning; PARTIDO_CI is read
+ * in the results files' column names (partido-ci.ts), each rule applied said so.
+ */
+function candidaturasPorTerritorio(cands: ArchivoCandidaturas, codigo: string, territorio: TipoTerritorio, ids: readonly number[], ctx: Contexto): CandidaturasPorTerritorio {
   if (cands.territorio !== territorio && !(territorio === 'entidad' && cands.territorio !== 'entidad')) {
-    ctx.problemas.push({ archivo: cands.archivo, codigo: 'TERRITORIO', mensaje: `la elección ${codigo} es por ${territorio} y el archivo de candidaturas trae ${cands.territorio === 'entidad' ? 'solo la entidad' : `ID de ${cands.territorio}`}` });
-    return null;
+    ctx.avisos.push({ archivo: cands.archivo, codigo: 'TERRITORIO', mensaje: `la elección ${codigo} es por ${territorio} y el archivo de candidaturas trae ${cands.territorio === 'entidad' ? 'solo la entidad' : `ID de ${cands.territorio}`}: no se usan sus candidaturas` });
+    return SIN_CANDIDATURAS;
   }
   const { renombre } = ctx.votos.clasificacion;
   const por: CandidaturasPorTerritorio = { partidos: new Map(), listadas: new Map() };
+  const avisos = avisosAgrupados(cands.archivo);
   for (const f of cands.filas) {
     if (f.entidad !== undefined && Number(f.entidad) !== ctx.entidad) continue;
     const id = territorio === 'distrito' ? f.distrito : f.municipio;
     const t = territorio === 'entidad' ? 0 : Number(leerEntero(id ?? ''));
+    const p = f.pos.partidoCi ?? { linea: f.linea, columna: 1 };
     if (!ids.includes(t)) {
-      const p = f.pos[territorio === 'distrito' ? 'distrito' : 'municipio'] ?? { linea: f.linea, columna: 1 };
-      ctx.problemas.push({ archivo: cands.archivo, ...p, codigo: 'TERRITORIO_DESCONOCIDO', mensaje: `el ${territorio} ${id ?? ''} no está en los resultados` });
+      const pt = f.pos[territorio === 'distrito' ? 'distrito' : 'municipio'] ?? p;
+      ctx.avisos.push({ archivo: cands.archivo, ...pt, codigo: 'TERRITORIO_DESCONOCIDO', mensaje: `el ${territorio} ${id ?? ''} no está en los resultados: se ignora la fila` });
       continue;
     }
-    const pc = normalizarNombre(f.partidoCi);
+    const leido = leerPartidoCi(normalizarNombre(f.partidoCi), ctx.votos);
+    if ('ignorar' in leido) {
+      avisos.agregar(p, leido.ignorar);
+      continue;
+    }
+    for (const regla of leido.reglas) avisos.agregar(p, regla);
+    const pc = leido.nombre;
     por.listadas.set(t, [...(por.listadas.get(t) ?? []), { partidoCi: pc, fila: f }]);
     const directo = renombre.get(pc);
     const lista = por.partidos.get(t) ?? [];
     if (directo && ctx.votos.esPartido.has(directo)) lista.push(directo);
     por.partidos.set(t, lista);
   }
+  ctx.avisos.push(...avisos.lista());
   return por;
+}
+
+/** One warning per rule and file, at its first row, with how many rows it applied to. */
+function avisosAgrupados(archivo: string) {
+  const porMensaje = new Map<string, { pos: { linea: number; columna: number }; campo: string; veces: number }>();
+  return {
+    agregar(pos: { linea: number; columna: number }, mensaje: string, campo = 'PARTIDO_CI'): void {
+      const a = porMensaje.get(mensaje);
+      if (a) a.veces++;
+      else porMensaje.set(mensaje, { pos, campo, veces: 1 });
+    },
+    lista(): ProblemaArchivo[] {
+      return [...porMensaje].map(([m, a]) => ({ archivo, ...a.pos, campo: a.campo, codigo: 'CANDIDATURA', mensaje: a.veces > 1 ? `${m} (${a.veces} filas; la primera aquí)` : m }));
+    },
+  };
 }
 
 /** The parties of a coalition PARTIDO_CI: a combination column's, or its name's parts (`C_PAN_PRI`), if all are parties. */
@@ -310,18 +343,29 @@ function boletasDesdeCandidaturas(r: ArchivoResultados, territorio: TipoTerritor
       .filter((c) => {
         if (votos.esPartido.has(c)) return partidosCand.has(c);
         const ps = votos.clasificacion.combinaciones.get(c);
-        return !!ps && combos.includes(c) && coalicionesCand.some((g) => ps.every((p) => g.includes(p)));
+        // Without votes anywhere (a corte cero) no combination is known to be used: the candidaturas decide.
+        return !!ps && (combos.length === 0 || combos.includes(c)) && coalicionesCand.some((g) => ps.every((p) => g.includes(p)));
       });
     if (cols.length === 0) {
-      ctx.problemas.push({
+      // The file's header is still a ballot: every vote column it has (exact for an entidad-wide election).
+      const todas = r.votos.map((v) => votos.catCol(v.nombre));
+      if (todas.length === 0) {
+        ctx.problemas.push({ archivo: r.archivo, codigo: 'SIN_BOLETA', mensaje: `${nombreTerritorio(territorio, t)} no tiene actas con votos ni candidaturas, y el archivo no tiene columnas de votos: no hay boleta` });
+        continue;
+      }
+      ctx.avisos.push({
         archivo: r.archivo,
-        codigo: 'SIN_BOLETA',
-        mensaje: `${nombreTerritorio(territorio, t)} no tiene ninguna acta con votos en este archivo: no se puede saber su boleta (añada el CSV de candidaturas de la elección o use un corte con actas registradas)`,
+        linea: r.lineaEncabezado,
+        columna: 1,
+        codigo: 'BOLETA',
+        mensaje: `${nombreTerritorio(territorio, t)} no tiene actas con votos ni candidaturas en los archivos: su boleta lleva todas las columnas de votos del encabezado (regla: sin datos, la boleta es el encabezado)`,
       });
-      continue;
+      cols.push(...todas);
+    } else {
+      ctx.avisos.push({ archivo: r.archivo, codigo: 'BOLETA', mensaje: `${nombreTerritorio(territorio, t)} no tiene actas con votos: su boleta se tomó de las candidaturas` });
     }
-    ctx.avisos.push({ archivo: r.archivo, codigo: 'BOLETA', mensaje: `${nombreTerritorio(territorio, t)} no tiene actas con votos: su boleta se tomó de las candidaturas` });
     porVotos.columnasDeBoleta.set(t, cols);
+    for (const c of cols) ctx.derivadas.aplicaEnAlguna.add(c);
   }
 }
 
@@ -330,15 +374,28 @@ function agregarBoletas(r: ArchivoResultados, codigo: string, porVotos: BoletasP
   const { clasificacion: clas, ordenPartido } = ctx.votos;
   for (const [t, cols] of [...porVotos.columnasDeBoleta].sort((a, b) => a[0] - b[0])) {
     const enBoleta = componentes(cols.filter((c) => clas.combinaciones.has(c)).map((c) => clas.combinaciones.get(c)!), ordenPartido);
+    const ids = enBoleta.map((g) => ctx.derivadas.coaliciones.get(coalicionDe.get(g[0]!)!)!.id);
     ctx.derivadas.boletas.push({
       eleccion: codigo,
       territorio: t,
       columnas: cols,
-      coaliciones: enBoleta.map((g) => ({ coalicion: ctx.derivadas.coaliciones.get(coalicionDe.get(g[0]!)!)!.id, partidos: g })),
+      coaliciones: enBoleta.map((g, i) => ({ coalicion: ids.indexOf(ids[i]!) === ids.lastIndexOf(ids[i]!) ? ids[i]! : coalicionPropia(g, r, t, ctx), partidos: g })),
     });
     const f0 = porVotos.porTerritorio.get(t)?.[0];
     ctx.derivadas.origenBoleta.push({ archivo: r.archivo, linea: f0?.linea ?? r.lineaEncabezado });
   }
+}
+
+/**
+ * Local coalitions differ by territory (IEE Puebla 2018 AYUN): two groups of one ballot that other territories'
+ * combinations join into one coalition are each a coalition of their own parties on this ballot, and said so.
+ */
+function coalicionPropia(g: readonly string[], r: ArchivoResultados, t: number, ctx: Contexto): string {
+  const k = clavePartidos(g, ctx.votos.ordenPartido);
+  if (!ctx.derivadas.coaliciones.has(k)) ctx.derivadas.coaliciones.set(k, { id: `C_${k}`, nombre: `Coalición ${g.join('-')}`, partidos: [...g] });
+  const id = ctx.derivadas.coaliciones.get(k)!.id;
+  ctx.avisos.push({ archivo: r.archivo, codigo: 'COALICION', mensaje: `en el territorio ${t} los partidos ${g.join(', ')} van juntos sin combinación con el resto de su coalición en otros territorios: en esa boleta son la coalición ${id}` });
+  return id;
 }
 
 /**
@@ -347,25 +404,34 @@ function agregarBoletas(r: ArchivoResultados, codigo: string, porVotos: BoletasP
  */
 function asignarCandidaturas(cands: ArchivoCandidaturas, codigo: string, listadas: CandidaturasPorTerritorio['listadas'], ctx: Contexto): void {
   const { votos } = ctx;
+  const avisos = avisosAgrupados(cands.archivo);
   for (const [t, lista] of listadas) {
     const b = ctx.derivadas.boletas.find((x) => x.eleccion === codigo && x.territorio === t);
     if (!b) continue;
     const sinNombre = b.coaliciones.filter((c) => !lista.some((x) => partidosDeCoalicion(votos, x.partidoCi)?.every((p) => c.partidos.includes(p))));
+    // A coalition is often listed once per combination column (INE 2023: PAN-PRI-PRD, PAN-PRI…): one candidatura.
+    const vistas = new Map<string, number>();
     for (const { partidoCi, fila } of lista) {
       const p = fila.pos.partidoCi ?? { linea: fila.linea, columna: 1 };
       const destino = destinoDeCandidatura(partidoCi, b, sinNombre, ctx);
       if (!destino) {
-        ctx.problemas.push({ archivo: cands.archivo, ...p, campo: 'PARTIDO_CI', codigo: 'PARTIDO_DESCONOCIDO', mensaje: `PARTIDO_CI ${fila.partidoCi} no es una columna de votos ni una coalición de la boleta de ese territorio` });
+        avisos.agregar(p, 'un PARTIDO_CI que no es una columna de votos ni una coalición de la boleta de su territorio se ignora');
         continue;
       }
       if (fila.propietaria === '') {
-        ctx.problemas.push({ archivo: cands.archivo, ...(fila.pos.propietaria ?? p), campo: 'CANDIDATURA_PROPIETARIA', codigo: 'VALOR', mensaje: 'falta CANDIDATURA_PROPIETARIA' });
+        avisos.agregar(fila.pos.propietaria ?? p, 'una fila sin CANDIDATURA_PROPIETARIA (vacía en el archivo, como en los de 2018) no registra candidatura', 'CANDIDATURA_PROPIETARIA');
         continue;
       }
+      if (vistas.has(destino)) {
+        avisos.agregar(p, 'una fila que repite la candidatura de un partido o coalición ya listada en su territorio (otra combinación de la misma coalición) se omite: se conserva la primera');
+        continue;
+      }
+      vistas.set(destino, fila.linea);
       ctx.derivadas.candidaturas.push({ eleccion: codigo, territorio: t, partidoCi: destino, propietaria: fila.propietaria, suplente: fila.suplente || '-' });
       ctx.derivadas.origenCandidatura.push({ archivo: cands.archivo, linea: fila.linea, pos: p });
     }
   }
+  ctx.avisos.push(...avisos.lista());
   if (cands.filas.some((f) => !f.suplente)) ctx.avisos.push({ archivo: cands.archivo, codigo: 'SUPLENTE', mensaje: 'candidaturas sin CANDIDATURA_SUPLENTE: se escribió «-»' });
 }
 

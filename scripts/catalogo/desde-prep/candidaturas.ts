@@ -11,9 +11,16 @@ import { limpiarCelda, normalizarNombre } from './encabezados.ts';
 
 type Campo = 'entidad' | 'distrito' | 'municipio' | 'partidoCi' | 'propietaria' | 'suplente';
 
+/** Header names seen in real files; the bare ESTADO / MUNICIPIO / CANDIDATURA are IEE Puebla's (2018, 2019). */
 const ALIAS: Record<string, Campo> = {
   ID_ENTIDAD: 'entidad',
   ID_ESTADO: 'entidad',
+  ESTADO: 'entidad',
+  ENTIDAD: 'entidad',
+  MUNICIPIO: 'municipio',
+  DISTRITO: 'distrito',
+  CANDIDATURA: 'propietaria',
+  CANDIDATO: 'propietaria',
   ID_DISTRITO_LOCAL: 'distrito',
   ID_DISTRITO_FEDERAL: 'distrito',
   ID_DISTRITO: 'distrito',
@@ -57,17 +64,25 @@ export function pareceCandidaturas(registros: readonly CsvRecord[]): boolean {
   return !!h && h.fields.some((f) => ALIAS[normalizarNombre(f.value)] === 'partidoCi') && h.fields.some((f) => ALIAS[normalizarNombre(f.value)] === 'propietaria');
 }
 
-export function leerCandidaturas(archivo: string, registros: readonly CsvRecord[]): Result<ArchivoCandidaturas, ProblemaArchivo[]> {
+export function leerCandidaturas(archivo: string, registros: readonly CsvRecord[], avisos: ProblemaArchivo[] = []): Result<ArchivoCandidaturas, ProblemaArchivo[]> {
   const [h, ...datos] = registros;
   if (!h) return err([{ archivo, codigo: 'VACIO', mensaje: 'el archivo está vacío' }]);
   const indice = new Map<Campo, number>();
-  h.fields.forEach((f, i) => {
-    const c = ALIAS[normalizarNombre(f.value)];
+  // An ID_ column wins over a bare name (MUNICIPIO may be the municipio's name beside ID_MUNICIPIO).
+  const nombres = h.fields.map((f) => normalizarNombre(f.value));
+  const orden = [...nombres.keys()].sort((a, b) => Number(!nombres[a]!.startsWith('ID_')) - Number(!nombres[b]!.startsWith('ID_')) || a - b);
+  for (const i of orden) {
+    const c = ALIAS[nombres[i]!];
     if (c && !indice.has(c)) indice.set(c, i);
-  });
+  }
   const faltan = (['partidoCi', 'propietaria'] as const).filter((c) => !indice.has(c));
   if (faltan.length > 0) {
     return err([{ archivo, linea: h.line, columna: 1, codigo: 'COLUMNA_FALTANTE', mensaje: `faltan las columnas ${faltan.map((c) => (c === 'partidoCi' ? 'PARTIDO_CI' : 'CANDIDATURA_PROPIETARIA')).join(', ')}` }]);
+  }
+  // A bare MUNICIPIO / DISTRITO beside the other territory's ID_ column is a name, not the file's territory.
+  for (const c of ['distrito', 'municipio'] as const) {
+    const otro = c === 'distrito' ? 'municipio' : 'distrito';
+    if (indice.has(c) && indice.has(otro) && !nombres[indice.get(c)!]!.startsWith('ID_')) indice.delete(c);
   }
   if (indice.has('distrito') && indice.has('municipio')) {
     return err([{ archivo, linea: h.line, columna: 1, codigo: 'ENCABEZADO', mensaje: 'el archivo tiene distrito y municipio: debe tener solo la columna del territorio de su elección' }]);
@@ -84,9 +99,10 @@ export function leerCandidaturas(archivo: string, registros: readonly CsvRecord[
       pos[c] = { linea: f.line, columna: f.column };
       v[c] = limpiarCelda(f.value);
     }
+    if (r.fields.length === 1 && r.fields[0]!.value.trim() === '') continue;
     if (r.fields.length < h.fields.length) {
-      problemas.push({ archivo, linea: r.line, columna: 1, codigo: 'CAMPOS', mensaje: `la fila tiene ${r.fields.length} campos y el encabezado ${h.fields.length}` });
-      continue;
+      // Missing trailing cells read as empty (a short row is still a candidatura if it names one).
+      avisos.push({ archivo, linea: r.line, columna: 1, codigo: 'CAMPOS', mensaje: `la fila tiene ${r.fields.length} campos y el encabezado ${h.fields.length}: las celdas que faltan se leen vacías` });
     }
     filas.push({
       linea: r.line,

@@ -42,13 +42,17 @@ describe('clasificarColumnas', () => {
 
   it('keeps a party whose name has an underscore, and names combinations spelled with the long name by the siglas', () => {
     const c = clasificarColumnas(['PRI', 'NUEVA_ALIANZA', 'PRI_NUEVA_ALIANZA', 'PRI_NA']);
-    expect(c.partidos.map((p) => p.siglas)).toEqual(['PRI', 'NA']);
-    expect(c.problemas).toEqual(['las columnas PRI_NUEVA_ALIANZA y PRI_NA serían la misma columna PRI_NA en el catálogo']);
+    expect(c.partidos.map((p) => p.siglas)).toEqual(['PRI', 'NA', 'PRI_NA_2']);
+    expect(c.problemas).toEqual([]);
+    expect(c.avisos).toContain('la columna PRI_NA sería la misma columna PRI_NA del catálogo que PRI_NUEVA_ALIANZA: se conserva como un partido propio llamado PRI_NA_2');
   });
 
-  it('refuses a combination with an independent candidacy', () => {
-    expect(clasificarColumnas(['PAN', 'CI_1', 'PAN_CI_1']).problemas).toEqual([
-      'la columna PAN_CI_1 combina una candidatura independiente (CI_1): no es una combinación de coalición',
+  it('keeps a combination with an independent candidacy as a party of its own, with a warning', () => {
+    const c = clasificarColumnas(['PAN', 'CI_1', 'PAN_CI_1']);
+    expect(c.problemas).toEqual([]);
+    expect(c.partidos.map((p) => p.siglas)).toEqual(['PAN', 'CI_1', 'PAN_CI_1']);
+    expect(c.avisos).toEqual([
+      'la columna PAN_CI_1 combina una candidatura independiente (CI_1) y no es una combinación de coalición: se conserva como un partido propio llamado PAN_CI_1',
     ]);
   });
 });

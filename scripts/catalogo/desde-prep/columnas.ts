@@ -5,6 +5,15 @@
  * combinations (NUEVA_ALIANZA → NA in PRI_PVEM_NA, ENCUENTRO_SOCIAL → PES in PT_MORENA_PES): such a party takes
  * the short siglas in the catalogue, so every combination reads as parties joined by `_`, and the replay maps
  * the file's column to the catalogue's with `renombre`.
+ *
+ * Prefixes real files put on combination columns are read off before splitting: `C_` (C_PAN_PRI_PRD, IEEC
+ * Campeche, CEE Nuevo León, IEE Puebla) and `CC_`, candidatura común: votes marked for several parties that
+ * nominate one common candidate. The catalogue has no separate notion of candidatura común; for the tally it
+ * behaves like a coalition's combination column (the votes go to the common candidate and are split among the
+ * parties that nominated them), so CC_PAN_PRI becomes the combination PAN_PRI of the coalition of PAN and PRI,
+ * with a warning that says so. A column that still cannot be read as parties (a combination with an
+ * independent, two file columns that would be one catalogue column) is kept as a party of its own named by the
+ * column, with a warning: the ballot still has every column of the file.
  */
 import type { ProblemaArchivo } from '../../../worker/domain/catalogo/archivos/problemas.ts';
 import { err, ok, type Result } from '../../../worker/domain/resultado.ts';
@@ -28,6 +37,19 @@ export interface Clasificacion {
   avisos: string[];
   /** Columns that cannot be named in the catalogue (Spanish messages). */
   problemas: string[];
+}
+
+/** Prefixes of combination columns, with the rule a warning names. */
+const PREFIJOS: Record<string, string> = {
+  C: 'prefijo C_ de combinación de coalición',
+  COA: 'prefijo COA_ de combinación de coalición',
+  CC: 'prefijo CC_ de candidatura común: se trata como combinación de una coalición',
+};
+
+/** The tokens a column is made of, without a combination prefix (C_PAN_PRI → PAN, PRI). */
+function nucleo(columna: string): string[] {
+  const t = columna.split('_');
+  return t.length >= 3 && PREFIJOS[t[0]!] !== undefined ? t.slice(1) : t;
 }
 
 const INDEPENDIENTE = /^(CI|CAND_IND|CAND_INDEP|IND|INDEPENDIENTE|CANDIDATO_INDEPENDIENTE|CANDIDATURA_INDEPENDIENTE)(_?\d+)?$/;
@@ -74,7 +96,7 @@ export function clasificarColumnas(columnas: readonly string[]): Clasificacion {
   const conjunto = new Set(todas);
   const avisos: string[] = [];
   const problemas: string[] = [];
-  const tokens = (c: string) => c.split('_');
+  const tokens = nucleo;
   const combinacionDe = new Map<string, string[]>();
   const atomicas = new Set<string>();
   // Units a combination may be made of: the parties found so far, and the short forms of long party names
@@ -113,6 +135,17 @@ export function clasificarColumnas(columnas: readonly string[]): Clasificacion {
   const abreviadas = unidades(true);
   // A base column that turned out to be a combination of other bases is not a party.
   const partidosCols = todas.filter((c) => atomicas.has(c));
+  // Filled below; a column kept as a party takes its own name, or a numbered one when that name is taken.
+  const destino = new Map<string, string>();
+  const comoPartido = (c: string, motivo: string) => {
+    let propio = c;
+    for (let n = 2; destino.has(propio); n++) propio = `${c}_${n}`;
+    partidosCols.push(c);
+    siglas.set(c, propio);
+    renombre.set(c, propio);
+    destino.set(propio, c);
+    avisos.push(`la columna ${c} ${motivo}: se conserva como un partido propio llamado ${propio}`);
+  };
   const siglas = new Map(partidosCols.map((c) => [c, c]));
   // The short form a long party takes inside combinations becomes its siglas.
   const enOrden = todas.filter((c) => combinacionDe.has(c)).map((c) => [c, combinacionDe.get(c)!] as const);
@@ -129,32 +162,32 @@ export function clasificarColumnas(columnas: readonly string[]): Clasificacion {
       i += abrev ? 1 : largo;
     }
   }
+  const renombre = new Map<string, string>(partidosCols.map((c) => [c, siglas.get(c)!]));
+  // Two file columns must never land on one catalogue column: the later one is kept as a party (comoPartido).
+  for (const [c, d] of renombre) destino.set(d, c);
+  const combinaciones = new Map<string, string[]>();
+  for (const [c, seg] of enOrden) {
+    const ps = seg.map((b) => siglas.get(b)!);
+    const nombre = ps.join('_');
+    if (seg.some((b) => esIndependiente(b))) {
+      comoPartido(c, `combina una candidatura independiente (${seg.filter(esIndependiente).join(', ')}) y no es una combinación de coalición`);
+    } else if (destino.has(nombre)) {
+      comoPartido(c, `sería la misma columna ${nombre} del catálogo que ${destino.get(nombre) ?? nombre}`);
+    } else {
+      const prefijo = PREFIJOS[c.split('_')[0]!];
+      const regla = prefijo && nucleo(c).length < c.split('_').length ? ` (${prefijo})` : '';
+      if (nombre !== c) avisos.push(`la combinación ${c} se llama ${nombre} en el catálogo${regla}`);
+      combinaciones.set(nombre, ps);
+      renombre.set(c, nombre);
+      destino.set(nombre, c);
+    }
+  }
   const partidos: PartidoDerivado[] = partidosCols.map((c) => ({
     siglas: siglas.get(c)!,
     columna: c,
     nombre: c.replace(/_/g, ' '),
     tipo: esIndependiente(c) ? 'independiente' : 'partido',
   }));
-  const renombre = new Map<string, string>(partidosCols.map((c) => [c, siglas.get(c)!]));
-  const combinaciones = new Map<string, string[]>();
-  for (const [c, seg] of enOrden) {
-    const ps = seg.map((b) => siglas.get(b)!);
-    if (seg.some((b) => esIndependiente(b))) {
-      problemas.push(`la columna ${c} combina una candidatura independiente (${seg.filter(esIndependiente).join(', ')}): no es una combinación de coalición`);
-      continue;
-    }
-    const nombre = ps.join('_');
-    if (nombre !== c) avisos.push(`la combinación ${c} se llama ${nombre} en el catálogo`);
-    combinaciones.set(nombre, ps);
-    renombre.set(c, nombre);
-  }
-  // Two file columns must never land on one catalogue column.
-  const destino = new Map<string, string>();
-  for (const [c, d] of renombre) {
-    const otra = destino.get(d);
-    if (otra !== undefined) problemas.push(`las columnas ${otra} y ${c} serían la misma columna ${d} en el catálogo`);
-    destino.set(d, c);
-  }
   return { partidos, combinaciones, renombre, avisos, problemas };
 }
 
@@ -230,4 +263,41 @@ export function clasificarColumnasDeVoto(nombres: readonly string[], avisos: Pro
     esPartido: new Set(clas.partidos.map((p) => p.siglas)),
     ordenPartido: new Map(clas.partidos.map((p, i) => [p.siglas, i])),
   });
+}
+
+/**
+ * Spellings of one party that differ between institutes, and even between a results file and its own
+ * candidaturas file (IEE Puebla 2018: MORENA in the results, MOR in the candidaturas). Each group is one party.
+ */
+const SINONIMOS: readonly (readonly string[])[] = [
+  ['MORENA', 'MOR'],
+  ['PVEM', 'PV', 'VERDE'],
+  ['PANAL', 'NA', 'NUEVA_ALIANZA'],
+  ['PES', 'ES', 'ENCUENTRO_SOCIAL', 'PES_SOCIAL'],
+  ['FXM', 'FM', 'FPM'],
+  ['MC', 'MOVIMIENTO_CIUDADANO'],
+  ['NAPPN', 'NA_PPN'],
+];
+
+/** The number of an independent's column (CI1, CI_01, CAND_IND_1, IND_1 → 1), or undefined. */
+function numeroDeIndependiente(nombre: string): number | undefined {
+  const m = /^(?:CI|CAND_IND|CAND_INDEP|IND|INDEPENDIENTE|CANDIDATO_INDEPENDIENTE|CANDIDATURA_INDEPENDIENTE)_?(\d+)$/.exec(nombre);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * The file column another file calls `nombre` (normalized): itself, or the column of the same party under a
+ * known other spelling (SINONIMOS), or the independent with the same number (CI1 ↔ CAND_IND_1). Returns the
+ * column with the rule applied (Spanish), or undefined.
+ */
+export function columnaEquivalente(nombre: string, columnas: ReadonlySet<string>): { columna: string; regla?: string } | undefined {
+  if (columnas.has(nombre)) return { columna: nombre };
+  const grupo = SINONIMOS.find((g) => g.includes(nombre));
+  const sinonimo = grupo?.find((x) => x !== nombre && columnas.has(x));
+  if (sinonimo) return { columna: sinonimo, regla: `${nombre} y ${sinonimo} son el mismo partido (siglas de ${grupo!.join(' / ')})` };
+  const n = numeroDeIndependiente(nombre);
+  if (n === undefined) return undefined;
+  const ind = [...columnas].filter((c) => numeroDeIndependiente(c) === n);
+  if (ind.length === 1) return { columna: ind[0]!, regla: `${nombre} y ${ind[0]} son la candidatura independiente número ${n}` };
+  return undefined;
 }

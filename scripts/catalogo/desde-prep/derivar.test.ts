@@ -165,12 +165,15 @@ describe('from-prep on other files', () => {
     );
   });
 
-  it('reports a sección in two distritos and a casilla whose lista nominal differs between files, where they are', () => {
+  it('warns of a sección in two distritos and a casilla whose lista nominal differs between files, where they are (first appearance kept)', () => {
+    const aviso = (archivos: ReturnType<typeof resultados>[], codigo: string) => derivar(archivos).avisos.filter((x) => x.codigo === codigo).map(formatProblema);
     const a = resultados('DIPUTACIONES FEDERALES', ['PAN'], [fila(5, 1, 10, 'B1', ['3']), fila(5, 2, 10, 'C1', ['4'])]);
-    expect(problemas([a])).toEqual(['DIPUTACIONES FEDERALES.csv:8:26: la sección 10 está en el distrito 2 aquí y en el 1 en DIPUTACIONES FEDERALES.csv:7']);
+    expect(aviso([a], 'SECCION_EN_DOS_DISTRITOS')).toEqual([
+      'DIPUTACIONES FEDERALES.csv:8:26: la sección 10 está en el distrito 2 aquí y en el 1 en DIPUTACIONES FEDERALES.csv:7: queda en el 1 (regla: el territorio de su primera aparición) para todas las elecciones',
+    ]);
     const b1 = resultados('SENADURÍAS', ['PAN'], [fila(5, 1, 10, 'B1', ['3'], 500)]);
-    const b2 = resultados('DIPUTACIONES FEDERALES', ['PAN'], [fila(5, 1, 10, 'B1', ['3'], 510)]);
-    expect(problemas([b1, b2])).toEqual(['DIPUTACIONES FEDERALES.csv:7:53: la casilla 0010 B 01 00 tiene LISTA_NOMINAL 510 aquí y 500 en SENADURÍAS.csv:7']);
+    const b2 = resultados('DIPUTACIONES FEDERALES', ['PAN'], [fila(5, 1, 10, 'B1', ['3'], 510).map((v, i) => (i === 10 ? '3' : v))]);
+    expect(aviso([b1, b2], 'CASILLA_DISTINTA')).toEqual(['DIPUTACIONES FEDERALES.csv:7:53: la casilla 0010 B 01 00 tiene LISTA_NOMINAL 510 aquí y 500 en SENADURÍAS.csv:7: se usa 500 (regla: primera aparición)']);
   });
 
   it('leaves out, and says so, expected actas without a sección (votes from abroad)', () => {
@@ -191,11 +194,11 @@ describe('from-prep on other files', () => {
     expect(problemas([a])).toEqual(['DIPUTACIONES FEDERALES.csv:7:39: TIPO_CASILLA: se esperaba B, C, E, S o M; se leyó «X»']);
   });
 
-  it('cannot know the ballot of a territory without any registered acta and without candidaturas', () => {
+  it('gives a territory without any registered acta and without candidaturas every vote column of the header, with a warning', () => {
     const a = resultados('DIPUTACIONES FEDERALES', ['PAN', 'PRI'], [fila(5, 1, 10, 'B1', ['3', '4']), fila(5, 2, 20, 'B1', ['-', '-'])]);
-    expect(problemas([a])).toEqual([
-      'DIPUTACIONES FEDERALES.csv: el distrito 2 no tiene ninguna acta con votos en este archivo: no se puede saber su boleta (añada el CSV de candidaturas de la elección o use un corte con actas registradas)',
-    ]);
+    const d = derivar([a]);
+    expect(d.catalogue.boletas.find((b) => b.territorio === 2)?.columnas).toEqual(['PAN', 'PRI']);
+    expect(d.avisos.map(formatProblema)).toContainEqual(expect.stringContaining('el distrito 2 no tiene actas con votos ni candidaturas en los archivos: su boleta lleva todas las columnas de votos del encabezado'));
   });
 
   it('gives a coalition the name its candidaturas call it by', () => {
@@ -205,7 +208,7 @@ describe('from-prep on other files', () => {
     expect(d.catalogue.coaliciones).toEqual([{ id: 'FUERZA_POR_MEXICO', nombre: 'FUERZA POR MEXICO', partidos: ['PAN', 'PRI'] }]);
     expect(d.catalogue.candidaturas.map((x) => `${x.territorio}:${x.partidoCi}`)).toEqual(['1:FUERZA_POR_MEXICO', '1:MC', '2:PAN']);
     const malo = { nombre: 'c.csv', bytes: enc('ID_ENTIDAD,ID_DISTRITO_FEDERAL,PARTIDO_CI,CANDIDATURA_PROPIETARIA,CANDIDATURA_SUPLENTE\n5,2,PVEM,Eva,Fer\n') };
-    expect(problemas([a, malo])).toEqual(['c.csv:2:5: PARTIDO_CI PVEM no es una columna de votos ni una coalición de la boleta de ese territorio']);
+    expect(derivar([a, malo]).avisos.map(formatProblema)).toContain('c.csv:2:5: un PARTIDO_CI que no es una columna de votos ni una coalición de la boleta de su territorio se ignora');
   });
 
   it('infers the territory of an election it does not know by name', () => {

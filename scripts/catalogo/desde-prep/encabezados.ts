@@ -100,6 +100,10 @@ const ALIAS_DATOS: Record<string, ColumnaDatos> = {
   VOTOS_ASENTADOS: 'TOTAL_VOTOS_ASENTADO',
   TOTAL_VOTOS_ASENTADOS: 'TOTAL_VOTOS_ASENTADO',
   TOTAL_VOTOS_CALCULADOS: 'TOTAL_VOTOS_CALCULADO',
+  // IEE Puebla 2019: the computed total is plain TOTAL_VOTOS (TOTAL_VOTOS_ASENTADO is beside it).
+  TOTAL_VOTOS: 'TOTAL_VOTOS_CALCULADO',
+  NUM_BOLETAS_SOBRANTES: 'TOTAL_BOLETAS_SOBRANTES',
+  TOTAL_CIUDADANOS_VOTARON: 'TOTAL_PERSONAS_VOTARON',
   LISTA_NOMINAL_CASILLA: 'LISTA_NOMINAL',
   REPRESENTANTES: 'REPRESENTANTES_PP_CI',
   CONTABILIZA: 'CONTABILIZADA',
@@ -140,8 +144,13 @@ export function columnasCanonicas(encabezado: readonly string[]): (ColumnaDatos 
 /** First data-header cells that end the vote columns: after them nothing is a party. */
 export const FIN_DE_VOTOS: readonly ColumnaDatos[] = ['NO_REGISTRADAS', 'NULOS', 'TOTAL_VOTOS_ASENTADO', 'TOTAL_VOTOS_CALCULADO', 'LISTA_NOMINAL'];
 
-/** Cell text as published: blanks, surrounding spreadsheet apostrophes (`'140338B0100'`) removed. */
+/**
+ * Cell text as published: blanks, surrounding spreadsheet apostrophes (`'140338B0100'`) and the Excel text formula
+ * around a value (`="01"`, when the CSV reader met it inside another dialect) removed.
+ */
 export function limpiarCelda(texto: string): string {
   const t = texto.trim();
+  const formula = /^="([^"]*)"$/.exec(t);
+  if (formula) return formula[1]!.trim();
   return t.replace(/^'/, '').replace(/'$/, '').trim();
 }

@@ -57,15 +57,19 @@ function leerEntrada(e: ArchivoEntrada, lectura: LecturaPrep): void {
     }
     fuentes.push({ resultados: res.value });
     if (res.value.codificacion === 'latin1') avisos.push({ archivo: e.nombre, codigo: 'CODIFICACION', mensaje: 'el archivo no es UTF-8: se leyó como Latin-1 (Windows-1252)' });
+    avisos.push(...r.value.avisos, ...(res.value.avisos ?? []));
   } else if (pareceCandidaturas(r.value.registros)) {
     const ultima = fuentes.at(-1);
     if (!ultima || ultima.candidaturas) {
       problemas.push({ archivo: e.nombre, codigo: 'ORDEN', mensaje: 'un CSV de candidaturas va justo después del CSV de resultados de su elección' });
       return;
     }
-    const c = leerCandidaturas(e.nombre, r.value.registros);
+    const c = leerCandidaturas(e.nombre, r.value.registros, avisos);
     if (!c.ok) problemas.push(...c.error);
-    else ultima.candidaturas = c.value;
+    else {
+      ultima.candidaturas = c.value;
+      avisos.push(...r.value.avisos);
+    }
   } else {
     problemas.push({ archivo: e.nombre, codigo: 'FORMATO', mensaje: NI_RESULTADOS_NI_CANDIDATURAS });
   }

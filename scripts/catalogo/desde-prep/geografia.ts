@@ -8,11 +8,13 @@ import { FORMATO, leerUbicacion } from '../../../worker/domain/catalogo/archivos
 import { ordenarProblemas, type ProblemaArchivo } from '../../../worker/domain/catalogo/archivos/problemas.ts';
 import { leerEntero } from '../../../worker/domain/catalogo/archivos/tabla.ts';
 import { err, ok, type Result } from '../../../worker/domain/resultado.ts';
+import { Discrepancias } from './discrepancias.ts';
 import type { ColumnaDatos } from './encabezados.ts';
 import type { Fuente, Origen } from './fuentes.ts';
 import { esNoAplica, type ArchivoResultados, type FilaResultados } from './resultados.ts';
 
 export interface SeccionDerivada {
+  /** SIN_TERRITORIO while no file with a distrito column has had a row of it (then a placeholder distrito). */
   distrito: number;
   /** null while no file with ID_MUNICIPIO has had a row of it. */
   municipio: number | null;
@@ -51,6 +53,11 @@ const FORMATO_CAMPO: Record<keyof Casilla, string> = {
   representantes: FORMATO.enteroNoNegativo,
 };
 
+/** A sección's distrito before any file with the column has placed it (ids are positive, so 0 is free). */
+const SIN_TERRITORIO = 0;
+/** The name of the territory that holds the secciones no file placed. */
+const NO_PUBLICADO = { distrito: 'Distrito no publicado en los archivos', municipio: 'Municipio no publicado en los archivos' } as const;
+
 export const ceros = (x: number, ancho: number) => String(x).padStart(ancho, '0');
 type ClaveCasilla = Pick<Casilla, 'seccion' | 'tipo' | 'id' | 'extContigua'>;
 const claveDe = (c: ClaveCasilla) => `${c.seccion}|${c.tipo}|${c.id}|${c.extContigua}`;
@@ -67,12 +74,10 @@ export function reunirGeografia(fuentes: readonly Fuente[], deLaEntidad: (f: Fil
   const geo: Geografia = { secciones: new Map(), distritos: new Map(), municipios: new Map(), casillas: new Map(), municipioUnico: !fuentes.some((x) => x.resultados.columnas.includes('ID_MUNICIPIO')) };
   const problemas: ProblemaArchivo[] = [];
   const faltan = { ubicacion: false, representantes: false };
+  const discrepancias = new Discrepancias();
   for (const { resultados: r } of fuentes) {
-    if (!r.columnas.includes('ID_DISTRITO')) {
-      problemas.push({ archivo: r.archivo, linea: r.lineaEncabezado, columna: 1, codigo: 'COLUMNA_FALTANTE', mensaje: 'falta la columna del distrito (ID_DISTRITO_LOCAL, ID_DISTRITO_FEDERAL o ID_DISTRITO)' });
-      continue;
-    }
-    const enArchivo = new Set<string>();
+    avisarSinColumnas(r, geo, avisos);
+    const enArchivo = new Map<string, number>();
     for (const f of r.filas) {
       if (!deLaEntidad(f)) continue;
       if (f.datos.UBICACION_CASILLA === undefined) faltan.ubicacion = true;
@@ -80,18 +85,22 @@ export function reunirGeografia(fuentes: readonly Fuente[], deLaEntidad: (f: Fil
       const leida = leerFila(r, f, problemas);
       if (leida === null) continue;
       nombrarTerritorios(geo, f, leida);
-      anotarSeccion(geo, r, f, leida, problemas);
-      fusionarCasilla(geo, r, f, leida.casilla, enArchivo, problemas);
+      anotarSeccion(geo, r, f, leida, discrepancias);
+      fusionarCasilla(geo, r, f, leida.casilla, enArchivo, discrepancias);
     }
   }
   if (problemas.length > 0) return err(ordenarProblemas(problemas));
+  avisos.push(...discrepancias.avisos());
+  ubicarSinTerritorio(geo, avisos);
+  quitarTerritoriosVacios(geo, avisos);
   avisarLoQueFalta(geo, faltan, avisos);
   return ok(geo);
 }
 
 interface FilaLeida {
   casilla: Casilla;
-  distrito: number;
+  /** null: the file has no distrito column. */
+  distrito: number | null;
   municipio: number | null;
 }
 
@@ -120,8 +129,8 @@ function leerFila(r: ArchivoResultados, f: FilaResultados, problemas: ProblemaAr
     }
     return null;
   }
-  const distrito = idPositivo(r, f, 'ID_DISTRITO', problemas);
-  if (distrito === null) return null;
+  const distrito = r.columnas.includes('ID_DISTRITO') ? idPositivo(r, f, 'ID_DISTRITO', problemas) : null;
+  if (distrito === null && r.columnas.includes('ID_DISTRITO')) return null;
   if (!r.columnas.includes('ID_MUNICIPIO')) return { casilla: cas.data, distrito, municipio: null };
   const municipio = idPositivo(r, f, 'ID_MUNICIPIO', problemas);
   return municipio === null ? null : { casilla: cas.data, distrito, municipio };
@@ -141,39 +150,50 @@ function nombrarTerritorios(geo: Geografia, f: FilaResultados, { distrito, munic
   if (municipio !== null && (!geo.municipios.has(municipio) || geo.municipios.get(municipio) === `Municipio ${municipio}`)) {
     geo.municipios.set(municipio, d.MUNICIPIO && !esNoAplica(d.MUNICIPIO) ? d.MUNICIPIO : `Municipio ${municipio}`);
   }
-  if (!geo.distritos.has(distrito) || geo.distritos.get(distrito) === `Distrito ${distrito}`) {
+  if (distrito !== null && (!geo.distritos.has(distrito) || geo.distritos.get(distrito) === `Distrito ${distrito}`)) {
     geo.distritos.set(distrito, d.DISTRITO && !esNoAplica(d.DISTRITO) ? d.DISTRITO : `Distrito ${distrito}`);
   }
 }
 
-/** A sección is in one distrito and one municipio, in every file: the first row says which, the others agree. */
-function anotarSeccion(geo: Geografia, r: ArchivoResultados, f: FilaResultados, { casilla: c, distrito, municipio }: FilaLeida, problemas: ProblemaArchivo[]): void {
+/**
+ * A sección is in one distrito and one municipio in the catalogue: the first row that places it says which. A
+ * file that places it elsewhere (a sección split between municipios, a junta file's own territories) is a
+ * warning: the sección stays where it first appeared, for every election.
+ */
+function anotarSeccion(geo: Geografia, r: ArchivoResultados, f: FilaResultados, { casilla: c, distrito, municipio }: FilaLeida, d: Discrepancias): void {
   const s = geo.secciones.get(c.seccion);
   if (!s) {
-    geo.secciones.set(c.seccion, { distrito, municipio, origen: { archivo: r.archivo, linea: f.linea } });
+    geo.secciones.set(c.seccion, { distrito: distrito ?? SIN_TERRITORIO, municipio, origen: { archivo: r.archivo, linea: f.linea } });
     return;
   }
   const donde = `${s.origen.archivo}:${s.origen.linea}`;
-  if (s.distrito !== distrito) {
-    problemas.push(enLugar(r.archivo, f, 'ID_DISTRITO', 'SECCION_EN_DOS_DISTRITOS', `la sección ${c.seccion} está en el distrito ${distrito} aquí y en el ${s.distrito} en ${donde}`));
+  if (distrito !== null && s.distrito === SIN_TERRITORIO) s.distrito = distrito;
+  else if (distrito !== null && s.distrito !== distrito) {
+    const mensaje = `la sección ${c.seccion} está en el distrito ${distrito} aquí y en el ${s.distrito} en ${donde}: queda en el ${s.distrito} (regla: el territorio de su primera aparición) para todas las elecciones`;
+    d.anotar(enLugar(r.archivo, f, 'ID_DISTRITO', 'SECCION_EN_DOS_DISTRITOS', mensaje), `${c.seccion} (${distrito} aquí, ${s.distrito} antes)`);
   }
-  if (municipio !== null && s.municipio !== null && s.municipio !== municipio) {
-    problemas.push(enLugar(r.archivo, f, 'ID_MUNICIPIO', 'SECCION_EN_DOS_MUNICIPIOS', `la sección ${c.seccion} está en el municipio ${municipio} aquí y en el ${s.municipio} en ${donde}`));
+  if (municipio !== null && s.municipio === null) s.municipio = municipio;
+  else if (municipio !== null && s.municipio !== municipio) {
+    const mensaje = `la sección ${c.seccion} está en el municipio ${municipio} aquí y en el ${s.municipio} en ${donde}: queda en el ${s.municipio} (regla: el territorio de su primera aparición) para todas las elecciones`;
+    d.anotar(enLugar(r.archivo, f, 'ID_MUNICIPIO', 'SECCION_EN_DOS_MUNICIPIOS', mensaje), `${c.seccion} (${municipio} aquí, ${s.municipio} antes)`);
   }
-  if (s.municipio === null && municipio !== null) s.municipio = municipio;
 }
 
 /**
- * A casilla appears once per file; in another election's file it is the same casilla and must say the same
- * (REPRESENTANTES_PP_CI excepted where a file lacks the column: its 0 is not a statement).
+ * A casilla is one per file; in another election's file it is the same casilla and says the same
+ * (REPRESENTANTES_PP_CI excepted where a file lacks the column: its 0 is not a statement). A casilla twice in a
+ * file (one acta per part of a split sección) or saying otherwise in another file (a junta's own lista
+ * nominal) keeps its first occurrence, and is said so.
  */
-function fusionarCasilla(geo: Geografia, r: ArchivoResultados, f: FilaResultados, c: Casilla, enArchivo: Set<string>, problemas: ProblemaArchivo[]): void {
+function fusionarCasilla(geo: Geografia, r: ArchivoResultados, f: FilaResultados, c: Casilla, enArchivo: Map<string, number>, d: Discrepancias): void {
   const k = claveDe(c);
-  if (enArchivo.has(k)) {
-    problemas.push(enLugar(r.archivo, f, 'SECCION', 'DUPLICADO', `la casilla ${casillaTexto(c)} aparece dos veces en el archivo`));
+  const antes = enArchivo.get(k);
+  if (antes !== undefined) {
+    const mensaje = `la casilla ${casillaTexto(c)} aparece dos veces en el archivo (antes en la línea ${antes}): el catálogo la tiene una vez, en el territorio de su primera aparición (regla: primera aparición)`;
+    d.anotar(enLugar(r.archivo, f, 'SECCION', 'DUPLICADO', mensaje), `${casillaTexto(c)} (líneas ${antes} y ${f.linea})`);
     return;
   }
-  enArchivo.add(k);
+  enArchivo.set(k, f.linea);
   const previa = geo.casillas.get(k);
   if (!previa) {
     geo.casillas.set(k, { casilla: c, origen: { archivo: r.archivo, linea: f.linea } });
@@ -182,12 +202,57 @@ function fusionarCasilla(geo: Geografia, r: ArchivoResultados, f: FilaResultados
   for (const campo of ['ubicacion', 'listaNominal', 'representantes'] as const) {
     if (previa.casilla[campo] !== c[campo] && !(campo === 'representantes' && f.datos.REPRESENTANTES_PP_CI === undefined)) {
       const col = CAMPO_COLUMNA[campo];
-      problemas.push(
-        enLugar(r.archivo, f, col, 'CASILLA_DISTINTA', `la casilla ${casillaTexto(c)} tiene ${col} ${c[campo]} aquí y ${previa.casilla[campo]} en ${previa.origen.archivo}:${previa.origen.linea}`),
-      );
+      const donde = `${previa.origen.archivo}:${previa.origen.linea}`;
+      const mensaje = `la casilla ${casillaTexto(c)} tiene ${col} ${c[campo]} aquí y ${previa.casilla[campo]} en ${donde}: se usa ${previa.casilla[campo]} (regla: primera aparición)`;
+      d.anotar(enLugar(r.archivo, f, col, 'CASILLA_DISTINTA', mensaje), `${casillaTexto(c)} ${col} ${c[campo]}≠${previa.casilla[campo]}`);
     }
   }
 }
+
+/** A file without a territory column still imports: its secciones take the territory from another file. */
+function avisarSinColumnas(r: ArchivoResultados, geo: Geografia, avisos: ProblemaArchivo[]): void {
+  const lugar = { archivo: r.archivo, linea: r.lineaEncabezado, columna: 1 };
+  if (!r.columnas.includes('ID_DISTRITO')) {
+    avisos.push({ ...lugar, codigo: 'SIN_DISTRITO', mensaje: `sin columna del distrito (ID_DISTRITO_LOCAL, ID_DISTRITO_FEDERAL o ID_DISTRITO): sus secciones toman el distrito de otro archivo de resultados, o uno «${NO_PUBLICADO.distrito}»` });
+  }
+  if (!geo.municipioUnico && !r.columnas.includes('ID_MUNICIPIO')) {
+    avisos.push({ ...lugar, codigo: 'SIN_MUNICIPIO', mensaje: `sin columna ID_MUNICIPIO: sus secciones toman el municipio de otro archivo de resultados, o uno «${NO_PUBLICADO.municipio}»` });
+  }
+}
+
+/** The secciones no file placed go to one more territory, «no publicado», and said so. */
+function ubicarSinTerritorio(geo: Geografia, avisos: ProblemaArchivo[]): void {
+  const secciones = [...geo.secciones];
+  const sinDistrito = secciones.filter(([, s]) => s.distrito === SIN_TERRITORIO);
+  if (sinDistrito.length > 0) {
+    const id = Math.max(0, ...geo.distritos.keys()) + 1;
+    geo.distritos.set(id, NO_PUBLICADO.distrito);
+    for (const [, s] of sinDistrito) s.distrito = id;
+    avisos.push({ archivo: '.', codigo: 'DISTRITOS', mensaje: `${sinDistrito.length} sección(es) sin distrito en ningún archivo (${listar(sinDistrito.map(([n]) => n))}) quedan en un distrito ${id} «${NO_PUBLICADO.distrito}»` });
+  }
+  const sinMunicipio = geo.municipioUnico ? [] : secciones.filter(([, s]) => s.municipio === null);
+  if (sinMunicipio.length > 0) {
+    const id = Math.max(0, ...geo.municipios.keys()) + 1;
+    geo.municipios.set(id, NO_PUBLICADO.municipio);
+    for (const [, s] of sinMunicipio) s.municipio = id;
+    avisos.push({ archivo: '.', codigo: 'MUNICIPIOS', mensaje: `${sinMunicipio.length} sección(es) sin municipio en ningún archivo (${listar(sinMunicipio.map(([n]) => n))}) quedan en un municipio ${id} «${NO_PUBLICADO.municipio}»` });
+  }
+}
+
+/** A territory whose every sección stayed in another one (first appearance) has no casilla: it leaves the catalogue. */
+function quitarTerritoriosVacios(geo: Geografia, avisos: ProblemaArchivo[]): void {
+  const secciones = [...geo.secciones.values()];
+  for (const [tipo, mapa] of [['distrito', geo.distritos], ['municipio', geo.municipios]] as const) {
+    const usados = new Set(secciones.map((s) => s[tipo]));
+    const vacios = [...mapa].filter(([id]) => !usados.has(id));
+    if (vacios.length === 0) continue;
+    for (const [id] of vacios) mapa.delete(id);
+    const nombres = vacios.map(([id, nombre]) => `${id} ${nombre.trim()}`);
+    avisos.push({ archivo: '.', codigo: 'TERRITORIO_VACIO', mensaje: `${tipo}(s) sin ninguna sección propia (cada una quedó en el territorio de su primera aparición), fuera del catálogo: ${listar(nombres)}` });
+  }
+}
+
+const listar = (xs: readonly (string | number)[]) => xs.slice(0, 10).join(', ') + (xs.length > 10 ? `, … (${xs.length - 10} más)` : '');
 
 /** What the files did not carry and was filled in: urban casillas, 0 representantes, one municipio. */
 function avisarLoQueFalta(geo: Geografia, faltan: { ubicacion: boolean; representantes: boolean }, avisos: ProblemaArchivo[]): void {

@@ -4,22 +4,25 @@
  * expected acta (then the fuera de catálogo rows). UTF-8 with or without BOM, or Latin-1; CRLF or LF; cells
  * quoted or not; keys with or without apostrophes. Pure: bytes in, a structured file (or located problems) out.
  */
-import { decodeCsvBytes, isBlank, parseCsv, wrongDelimiter, type CsvRecord } from '../../../worker/domain/csv/index.ts';
+import type { CsvRecord } from '../../../worker/domain/csv/index.ts';
 import { err, ok, type Result } from '../../../worker/domain/resultado.ts';
-import { parseCorteLine, type CorteInstante } from '../../../worker/domain/tiempo/central.ts';
+import type { CorteInstante } from '../../../worker/domain/tiempo/central.ts';
 import type { ProblemaArchivo } from '../../../worker/domain/catalogo/archivos/problemas.ts';
 import type { Pos } from '../../../worker/domain/catalogo/archivos/tabla.ts';
 import {
   CIFRAS_RESUMEN,
   COLUMNAS_IGNORADAS,
   FIN_DE_VOTOS,
-  cifraResumen,
   columnasCanonicas,
   limpiarCelda,
   normalizarNombre,
   type CifraResumen,
   type ColumnaDatos,
 } from './encabezados.ts';
+import { leerCorte, leerResumen, normalizarFila } from './celdas.ts';
+import { Rarezas } from './rarezas.ts';
+
+export { leerRegistrosPrep } from './registros.ts';
 
 export interface ColumnaVoto {
   /** Header as written in the file. */
@@ -55,6 +58,8 @@ export interface ArchivoResultados {
   ignoradas: string[];
   filas: FilaResultados[];
   lineaEncabezado: number;
+  /** The quirks read past, one warning per kind (rarezas.ts). */
+  avisos?: ProblemaArchivo[];
 }
 
 const NO_APLICA = new Set(['', '-', 'N/A', 'NA']);
@@ -70,22 +75,33 @@ export function esNoAplica(texto: string | undefined): boolean {
  * fuera de catálogo: the two must split the rows alike (planearReplay checks it row by row).
  */
 export function esFueraDeCatalogo(f: FilaResultados): boolean {
-  return esNoAplica(f.datos.SECCION) || esNoAplica(f.datos.TIPO_CASILLA) || f.datos.CONTABILIZADA?.trim() === '2';
+  const d = f.datos;
+  return (
+    esNoAplica(d.SECCION) ||
+    SECCION_NO_APLICA.test(d.SECCION?.trim() ?? '') ||
+    esNoAplica(d.TIPO_CASILLA) ||
+    d.CONTABILIZADA?.trim() === '2' ||
+    diceFueraDeCatalogo(d.OBSERVACIONES)
+  );
 }
 
-const SECCION_NO_APLICA = /^N\/?A$/i;
+/** OBSERVACIONES `FUERA DE CATÁLOGO`, `Fuera de Catalogo`, `No identificadas - Fuera del catálogo`… (any accent or case). */
+export function diceFueraDeCatalogo(observaciones: string | undefined): boolean {
+  return observaciones !== undefined && /(^|_)FUERA_DEL?_CATALOGO(_|$)/.test(normalizarNombre(observaciones));
+}
+
+/** `N/A` (INE 2023) or `0`/`0000` (IEE Puebla 2019): the sección of the votes-from-abroad (or prison) acta. */
+const SECCION_NO_APLICA = /^(N\/?A|0+)$/i;
 
 /**
- * An expected acta without a sección: SECCION `N/A` (votes from abroad, early or prison voting) and CONTABILIZADA
+ * An expected acta without a sección: SECCION `N/A` or `0` (votes from abroad, early or prison voting) and CONTABILIZADA
  * other than 2 (2 marks a fuera de catálogo row). esFueraDeCatalogo keeps it out of the casillas like any keyless
  * row, yet it is an expected acta: the derivation says it left it out, the replay classifies it without sending
  * it. One predicate, so that the two count the same rows.
  */
 export function esSinSeccion(f: FilaResultados): boolean {
-  return SECCION_NO_APLICA.test(f.datos.SECCION?.trim() ?? '') && f.datos.CONTABILIZADA?.trim() !== '2';
+  return SECCION_NO_APLICA.test(f.datos.SECCION?.trim() ?? '') && f.datos.CONTABILIZADA?.trim() !== '2' && !diceFueraDeCatalogo(f.datos.OBSERVACIONES);
 }
-
-const CORTE_EN_TEXTO = /\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}(?::\d{2})? \(UTC[^)]*\)/;
 
 /** True when the record is a data header: it names the sección and the casilla type. */
 function esEncabezadoDatos(r: CsvRecord): boolean {
@@ -97,21 +113,6 @@ function esEncabezadoDatos(r: CsvRecord): boolean {
 export function pareceResultados(registros: readonly CsvRecord[]): boolean {
   const i = registros.findIndex(esEncabezadoDatos);
   return i > 0;
-}
-
-export function leerRegistrosPrep(archivo: string, bytes: Uint8Array): Result<{ registros: CsvRecord[]; codificacion: 'utf-8' | 'latin1' }, ProblemaArchivo> {
-  const dec = decodeCsvBytes(bytes, { latin1: true });
-  if (!dec.ok) return err({ archivo, linea: dec.error.line, columna: dec.error.column, codigo: dec.error.codigo, mensaje: dec.error.mensaje });
-  const csv = parseCsv(dec.value.texto);
-  if (!csv.ok) return err({ archivo, linea: csv.error.line, columna: csv.error.column, codigo: csv.error.codigo, mensaje: csv.error.mensaje });
-  const registros = csv.value.filter((r) => !isBlank(r));
-  if (registros.length === 0) return err({ archivo, codigo: 'VACIO', mensaje: 'el archivo está vacío' });
-  // A file separated by ';' or tabs parses as one field per line: find a line that would be a header.
-  if (!registros.some((r) => r.fields.length > 1)) {
-    const d = registros.map((r) => wrongDelimiter(r)).find((x) => x !== null);
-    if (d) return err({ archivo, linea: d.line, columna: d.column, codigo: d.codigo, mensaje: d.mensaje });
-  }
-  return ok({ registros, codificacion: dec.value.codificacion });
 }
 
 export function leerResultados(archivo: string, registros: readonly CsvRecord[], codificacion: 'utf-8' | 'latin1'): Result<ArchivoResultados, ProblemaArchivo[]> {
@@ -130,27 +131,12 @@ export function leerResultados(archivo: string, registros: readonly CsvRecord[],
     return err([{ archivo, linea: registros[0]!.line, columna: 1, codigo: 'ENCABEZADO', mensaje: 'falta la primera línea con el nombre de la elección' }]);
   }
   const eleccion = limpiarCelda(registros[0]!.fields.map((f) => f.value).find((v) => v.trim() !== '') ?? '');
+  const rarezas = new Rarezas(archivo);
   const previos = registros.slice(1, iEnc);
-  let corte: CorteInstante | undefined;
-  for (const r of previos) {
-    const m = CORTE_EN_TEXTO.exec(r.fields.map((f) => f.value).join(','));
-    if (!m) continue;
-    const c = parseCorteLine(m[0]);
-    if (c.ok) corte = c.value;
-    else problemas.push({ archivo, linea: r.line, columna: 1, codigo: 'CORTE', mensaje: `la línea del corte «${m[0]}» no es una fecha y hora válida` });
-    break;
-  }
-  const resumen: Partial<Record<CifraResumen, string>> = {};
-  let lineaResumen: number | undefined;
-  const iRes = previos.findIndex((r) => r.fields.some((f) => cifraResumen(f.value) === 'ACTAS_ESPERADAS'));
-  if (iRes >= 0 && previos[iRes + 1]) {
-    const enc = previos[iRes]!.fields.map((f) => cifraResumen(f.value));
-    const valores = previos[iRes + 1]!;
-    lineaResumen = valores.line;
-    enc.forEach((c, i) => {
-      if (c && valores.fields[i]) resumen[c] = limpiarCelda(valores.fields[i]!.value);
-    });
-  }
+  const c = leerCorte(archivo, previos, rarezas);
+  if (c.problema) problemas.push(c.problema);
+  const corte: CorteInstante | undefined = c.corte;
+  const { resumen, lineaResumen } = leerResumen(previos, rarezas);
 
   const encabezado = registros[iEnc]!;
   const nombres = encabezado.fields.map((f) => f.value);
@@ -162,10 +148,10 @@ export function leerResultados(archivo: string, registros: readonly CsvRecord[],
   canon.forEach((c, i) => {
     const original = nombres[i]!.trim();
     if (c !== null) {
+      // A repeated column (IEE Puebla 2019 AYUN): the first one is read, as a person reading left to right would.
       if (vistos.has(c)) {
-        problemas.push({ archivo, linea: encabezado.line, columna: encabezado.fields[i]!.column, codigo: 'COLUMNA_REPETIDA', mensaje: `la columna ${original} repite ${c}` });
-      }
-      vistos.set(c, i);
+        avisoRepetida(rarezas, encabezado, i, `la columna ${original} repite ${c}: se lee la primera (columna ${encabezado.fields[vistos.get(c)!]!.column})`);
+      } else vistos.set(c, i);
       return;
     }
     const nombre = normalizarNombre(original);
@@ -183,13 +169,17 @@ export function leerResultados(archivo: string, registros: readonly CsvRecord[],
   if (votos.length === 0) {
     problemas.push({ archivo, linea: encabezado.line, columna: 1, codigo: 'SIN_VOTOS', mensaje: 'el encabezado de datos no tiene columnas de votos (partidos, candidaturas, coaliciones)' });
   }
-  const nombresVoto = new Set<string>();
-  for (const v of votos) {
-    if (nombresVoto.has(v.nombre)) {
-      problemas.push({ archivo, linea: encabezado.line, columna: encabezado.fields[v.indice]!.column, codigo: 'COLUMNA_REPETIDA', mensaje: `la columna de votos ${v.original} está repetida` });
+  const nombresVoto = new Map<string, number>();
+  const votosUnicos = votos.filter((v) => {
+    const primera = nombresVoto.get(v.nombre);
+    if (primera === undefined) {
+      nombresVoto.set(v.nombre, v.indice);
+      return true;
     }
-    nombresVoto.add(v.nombre);
-  }
+    avisoRepetida(rarezas, encabezado, v.indice, `la columna de votos ${v.original} está repetida: se lee la primera (columna ${encabezado.fields[primera]!.column}) y se ignora esta`);
+    return false;
+  });
+  votos.splice(0, votos.length, ...votosUnicos);
   if (problemas.length > 0) return err(problemas);
 
   const columnas = [...vistos.keys()];
@@ -206,6 +196,7 @@ export function leerResultados(archivo: string, registros: readonly CsvRecord[],
       });
       continue;
     }
+    if (r.fields.length > n) avisarSobrantes(rarezas, r, n);
     const datos: FilaResultados['datos'] = {};
     const pos: FilaResultados['pos'] = {};
     for (const [c, i] of vistos) {
@@ -213,7 +204,7 @@ export function leerResultados(archivo: string, registros: readonly CsvRecord[],
       datos[c] = limpiarCelda(f.value);
       pos[c] = { linea: f.line, columna: f.column };
     }
-    filas.push({ linea: r.line, datos, pos, votos: votos.map((v) => limpiarCelda(r.fields[v.indice]!.value)) });
+    filas.push(normalizarFila({ linea: r.line, datos, pos, votos: votos.map((v) => limpiarCelda(r.fields[v.indice]!.value)) }, rarezas));
   }
   if (problemas.length > 0) return err(problemas);
   return ok({
@@ -228,7 +219,23 @@ export function leerResultados(archivo: string, registros: readonly CsvRecord[],
     ignoradas,
     filas,
     lineaEncabezado: encabezado.line,
+    avisos: rarezas.avisos(),
   });
+}
+
+function avisoRepetida(rarezas: Rarezas, encabezado: CsvRecord, i: number, mensaje: string): void {
+  rarezas.anotar(`COLUMNA_REPETIDA:${i}`, mensaje, encabezado.line, encabezado.fields[i]!.column);
+}
+
+/** Cells beyond the header: a separator that ends every row (IEE Puebla 2019 AYUN), or data without a column. */
+function avisarSobrantes(rarezas: Rarezas, r: CsvRecord, n: number): void {
+  const extra = r.fields.slice(n);
+  const f = extra[0]!;
+  if (extra.every((x) => x.value.trim() === '')) {
+    rarezas.anotar('SEPARADOR_FINAL', 'la fila termina con un separador de más (un campo vacío sin columna): se ignora', r.line, f.column);
+  } else {
+    rarezas.anotar('CAMPOS_DE_MAS', `la fila tiene ${r.fields.length} campos y el encabezado ${n}: se ignoran los que no tienen columna`, r.line, f.column);
+  }
 }
 
 export { CIFRAS_RESUMEN };

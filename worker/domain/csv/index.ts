@@ -7,6 +7,7 @@ export {
   type CsvError,
   type CsvErrorCodigo,
   type CsvField,
+  type CsvRareza,
   type CsvRecord,
   type ParseOptions,
 } from './leer.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBlank, parseCsv, wrongDelimiter, type CsvRecord } from './leer.ts';
+import { isBlank, parseCsv, wrongDelimiter, type CsvRareza, type CsvRecord } from './leer.ts';
 
 const values = (rs: CsvRecord[]) => rs.map((r) => r.fields.map((f) => f.value));
 const parsed = (text: string) => {
@@ -62,3 +62,21 @@ describe('wrongDelimiter', () => {
   });
 });
 
+
+describe('parseCsv tolerante (published PREP databases only)', () => {
+  it('stays strict by default: a quote inside an unquoted field is refused', () => {
+    const r = parseCsv('="01"|x\n', { delimiter: '|' });
+    expect(!r.ok && r.error.codigo).toBe('COMILLA_INESPERADA');
+  });
+  it('reads an Excel text formula as its text and keeps other stray quotes, reporting each', () => {
+    const rarezas: CsvRareza[] = [];
+    const r = parseCsv('="230085B0100"|5 "x"|="01"\n', { delimiter: '|', tolerante: true, rarezas });
+    expect(r.ok && values(r.value)).toEqual([['230085B0100', '5 "x"', '01']]);
+    expect(rarezas).toEqual([
+      { codigo: 'FORMULA_EXCEL', line: 1, column: 1 },
+      { codigo: 'COMILLA_LITERAL', line: 1, column: 18 },
+      { codigo: 'COMILLA_LITERAL', line: 1, column: 20 },
+      { codigo: 'FORMULA_EXCEL', line: 1, column: 22 },
+    ]);
+  });
+});

@@ -6,7 +6,9 @@
  *
  * Accepted: CRLF, LF or a lone CR as line ends (mixed too); a leading BOM (ignored); a final line with or
  * without a line end; quoted fields with `""` escapes, delimiters and line breaks inside. Not accepted: text
- * between a closing quote and the next delimiter, a quote inside an unquoted field.
+ * between a closing quote and the next delimiter, a quote inside an unquoted field — unless the caller asks for
+ * `tolerante` (published PREP databases, never the institute's own catalogue): then an Excel text formula
+ * `="01"` is read as its text and any other stray quote is kept literally, and each is reported in `rarezas`.
  */
 import { err, ok, type Result } from '../resultado.ts';
 
@@ -39,8 +41,19 @@ export interface CsvRecord {
   fields: CsvField[];
 }
 
+/** A quirk the tolerant mode accepted instead of refusing: where, and what it did. */
+export interface CsvRareza {
+  codigo: 'FORMULA_EXCEL' | 'COMILLA_LITERAL';
+  line: number;
+  column: number;
+}
+
 export interface ParseOptions {
   delimiter?: string;
+  /** Accept `="…"` cells and stray quotes (reported in `rarezas`) instead of refusing the file. */
+  tolerante?: boolean;
+  /** Filled with every quirk the tolerant mode accepted, in file order. */
+  rarezas?: CsvRareza[];
 }
 
 const QUOTE = 34; // "
@@ -116,12 +129,20 @@ export function parseCsv(input: string, opts: ParseOptions = {}): Result<CsvReco
             });
           }
         }
+      } else if (opts.tolerante && esFormulaExcel(text, i, D)) {
+        // `="230085B0100"`: Excel's way to keep a key as text; the value is what the formula shows.
+        const fin = text.indexOf('"', i + 2);
+        fields.push({ value: text.slice(i + 2, fin), line: fLine, column: fCol, quoted: true });
+        opts.rarezas?.push({ codigo: 'FORMULA_EXCEL', line: fLine, column: fCol });
+        i = fin + 1;
       } else {
         let j = i;
         while (j < n) {
           const c = text.charCodeAt(j);
           if (c === D || c === CR || c === LF) break;
-          if (c === QUOTE) {
+          if (c === QUOTE && opts.tolerante) {
+            opts.rarezas?.push({ codigo: 'COMILLA_LITERAL', line, column: j - lineStart + 1 });
+          } else if (c === QUOTE) {
             return err({
               codigo: 'COMILLA_INESPERADA',
               line,
@@ -154,6 +175,17 @@ export function parseCsv(input: string, opts: ParseOptions = {}): Result<CsvReco
     records.push({ line: recLine, fields });
   }
   return ok(records);
+}
+
+/** True when a field starting at `i` is exactly `="text"` (no quote inside) followed by a delimiter or line end. */
+function esFormulaExcel(text: string, i: number, D: number): boolean {
+  if (text.charCodeAt(i) !== 61 || text.charCodeAt(i + 1) !== QUOTE) return false;
+  const fin = text.indexOf('"', i + 2);
+  if (fin < 0) return false;
+  const interior = text.slice(i + 2, fin);
+  if (/[\r\n]/.test(interior)) return false;
+  const despues = text.charCodeAt(fin + 1);
+  return fin + 1 >= text.length || despues === D || despues === CR || despues === LF;
 }
 
 const OTROS_DELIMITADORES: { d: string; nombre: string }[] = [
