@@ -1,5 +1,5 @@
 /**
- * Which candidatura each vote column of a ballot counts for (RULES.md §5): a coalition takes the votes of its
+ * Which candidatura each vote column of a ballot counts for (docs/REGLAS.md §5): a coalition takes the votes of its
  * parties and of their combination columns in the territories where it runs; everything else is its own.
  */
 import type { Boleta } from '../catalogo/esquema.ts';

@@ -1,5 +1,5 @@
 /**
- * What an acta carries once published (RULES.md §2–§4): its captured values, its totals, its status and
+ * What an acta carries once published (docs/REGLAS.md §2–§4): its captured values, its totals, its status and
  * observations, and the metadata of its image. Closed sets are `as const` arrays: the domain's zod schemas are
  * built from them, so both sides name the same codes.
  */
@@ -23,7 +23,7 @@ export type Total = (typeof TOTALES)[number];
 /** Vote columns every ballot has after its party/coalition columns. */
 export const COLUMNAS_FIJAS = ['NO_REGISTRADAS', 'NULOS'] as const;
 
-/** The four reasons an acta is "sin acta" (RULES.md §4). */
+/** The four reasons an acta is "sin acta" (docs/REGLAS.md §4). */
 export const MOTIVOS_SIN_ACTA = ['PAQUETE_NO_ENTREGADO', 'CASILLA_NO_INSTALADA', 'SIN_SOBRE', 'CONTINGENCIA_URNA_ELECTRONICA'] as const;
 export type MotivoSinActa = (typeof MOTIVOS_SIN_ACTA)[number];
 
@@ -60,7 +60,7 @@ export type Origen = (typeof ORIGENES)[number];
 export const DIGITALIZACIONES = ['MOVIL', 'ESCANER'] as const;
 export type Digitalizacion = (typeof DIGITALIZACIONES)[number];
 
-/** RULES.md §2: identity of the source document. */
+/** docs/REGLAS.md §2: identity of the source document. */
 export const TIPOS_DOCUMENTO = ['ACTA_PREP', 'ACTA_CONSEJO', 'ACTA_CONSEJO_S', 'COPIA_RPPCI', 'COPIA_PE', 'REPRESENTACION_ACTA'] as const;
 export type TipoDocumento = (typeof TIPOS_DOCUMENTO)[number];
 

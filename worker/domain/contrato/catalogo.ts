@@ -1,4 +1,4 @@
-/** The closed sets of catalogue codes that published JSON carries (RULES.md §1). */
+/** The closed sets of catalogue codes that published JSON carries (docs/REGLAS.md §1). */
 
 /** Casilla types: básica, contigua, extraordinaria, especial, and `M` (no lista nominal of its own). */
 export const TIPOS_CASILLA = ['B', 'C', 'E', 'S', 'M'] as const;

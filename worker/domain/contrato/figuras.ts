@@ -1,5 +1,5 @@
 /**
- * The 13 figures of a corte (RULES.md §5) and the tally counters they are derived from. The corte computes them
+ * The 13 figures of a corte (docs/REGLAS.md §5) and the tally counters they are derived from. The corte computes them
  * with `figurasDeConteo` for every territory; readers of the compact rows (`t` arrays, CONTEO order) derive them
  * with the same function, so the portal, a difusor and the verifier show exactly what the corte published.
  */
@@ -19,7 +19,7 @@ export const CONTEO = [
 ] as const;
 export type Contador = (typeof CONTEO)[number];
 
-/** The 13 figures of a corte, in RULES.md §5 / §7 order (the summary header of the results CSV). */
+/** The 13 figures of a corte, in docs/REGLAS.md §5 / §7 order (the summary header of the results CSV). */
 export const FIGURAS = [
   'ACTAS_ESPERADAS',
   'ACTAS_REGISTRADAS',

@@ -1,5 +1,5 @@
 /**
- * Percentages of RULES.md §5: truncated (never rounded) to 4 decimals, with integer arithmetic.
+ * Percentages of docs/REGLAS.md §5: truncated (never rounded) to 4 decimals, with integer arithmetic.
  * A percentage is carried as an integer count of ten-thousandths of a percent ("units"):
  * 12.34567 % → 123456 units → "12.3456".
  */

@@ -33,7 +33,7 @@ export interface EleccionRef {
   territorio: TipoTerritorio;
 }
 
-/** The 13 figures of RULES.md §5 and the non-zero votes of counted actas, per column and per candidatura. */
+/** The 13 figures of docs/REGLAS.md §5 and the non-zero votes of counted actas, per column and per candidatura. */
 export interface Resultados {
   figuras: Figuras;
   /** Keys in the election's column order. */
