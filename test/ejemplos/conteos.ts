@@ -141,3 +141,16 @@ export function camposDe(actas: readonly ActaAleatoria[]): { columnas: Set<strin
   }
   return { columnas, candidaturas };
 }
+
+/** The counters of the fixture election's GUB at its first corte: the golden summary row 15,15,1,14,… (docs/REGLAS.md §5). */
+export const CONTADORES_GUB_EJEMPLO = {
+  esperadas: 15,
+  registradas: 15,
+  fueraCatalogo: 1,
+  capturadas: 14,
+  contabilizadas: 7,
+  inconsistencias: 8,
+  listaNominalContabilizadas: 2763,
+  votosConEspeciales: 2810,
+  votosSinEspeciales: 2054,
+} as const;

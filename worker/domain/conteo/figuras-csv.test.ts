@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { figurasDeConteo } from '../contrato/index.ts';
 import { figurasFila } from './figuras-csv.ts';
+import { CONTADORES_GUB_EJEMPLO } from '../../../test/ejemplos/conteos.ts';
 
 describe('figurasFila', () => {
   it('writes the 13 figures as the CSV summary row, percentages with exactly 4 decimals', () => {
-    const f = figurasDeConteo(
-      {
-        esperadas: 15,
-        registradas: 15,
-        fueraCatalogo: 1,
-        capturadas: 14,
-        contabilizadas: 7,
-        inconsistencias: 8,
-        listaNominalContabilizadas: 2763,
-        votosConEspeciales: 2810,
-        votosSinEspeciales: 2054,
-      },
-      false,
-    );
+    const f = figurasDeConteo(CONTADORES_GUB_EJEMPLO, false);
     expect(figurasFila(f)).toEqual(['15', '15', '1', '14', '93.3333', '7', '46.6666', '53.3333', '7', '2763', '2810', '2054', '74.3394']);
   });
 

@@ -2,21 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { FIGURAS } from '../contrato/index.ts';
 import { conteoVacio, type Conteo } from './conteo.ts';
 import { FigurasSchema, figuras } from './figuras.ts';
+import { CONTADORES_GUB_EJEMPLO } from '../../../test/ejemplos/conteos.ts';
 
 describe('figuras', () => {
   it('computes the 13 figures in docs/REGLAS.md §5 order with truncated percentages', () => {
-    const t: Conteo = {
-      ...conteoVacio(),
-      esperadas: 15,
-      registradas: 15,
-      fueraCatalogo: 1,
-      capturadas: 14,
-      contabilizadas: 7,
-      inconsistencias: 8,
-      listaNominalContabilizadas: 2763,
-      votosConEspeciales: 2810,
-      votosSinEspeciales: 2054,
-    };
+    const t: Conteo = { ...conteoVacio(), ...CONTADORES_GUB_EJEMPLO };
     const f = figuras(t, { final: false });
     expect(Object.keys(f)).toEqual([...FIGURAS]);
     expect(f).toEqual({
