@@ -198,7 +198,10 @@ describe('npm run catalogue -- from-prep', () => {
     const r = correr(['from-prep', prep('2021', 'DIP_LOC'), prep('2021', 'DIP_LOC_CANDIDATURAS'), prep('2021', 'AYUN'), prep('2021', 'AYUN_CANDIDATURAS'), '--out', out]);
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.out.filter((l) => l.startsWith('aviso: '))).toHaveLength(4);
+    const avisos = r.out.filter((l) => l.startsWith('aviso: '));
+    expect(avisos).toHaveLength(4);
+    // Every warning is placed (file:line:column) and names its rule code.
+    for (const l of avisos) expect(l).toMatch(/^aviso: .+\.csv:\d+:\d+: .+ \[[A-Z][A-Z0-9_]*\]$/);
     expect(r.out.at(-1)).toMatch(/^catálogo derivado en .*SONORA \(entidad 26\): 2 elecciones, 2 distritos, 3 municipios, 5 secciones, 12 casillas/);
     expect(catalogoDe(out).casillas).toHaveLength(12);
   });

@@ -51,7 +51,7 @@ const CATALOGO_SQL = [
   'SELECT id, cabecera FROM distrito',
   'SELECT id, nombre FROM municipio',
   'SELECT id, distrito, municipio FROM seccion',
-  'SELECT seccion, tipo, id_casilla, ext_contigua, ubicacion, lista_nominal, representantes FROM casilla',
+  'SELECT seccion, tipo, id_casilla, ext_contigua, ubicacion, lista_nominal, representantes, elecciones FROM casilla',
   'SELECT eleccion, territorio, orden, columna FROM boleta_columna ORDER BY eleccion, territorio, orden',
   'SELECT eleccion, territorio, coalicion, partido FROM boleta_coalicion',
   'SELECT eleccion, territorio, partido_ci, propietaria, suplente FROM candidatura',
@@ -117,6 +117,7 @@ export function leerCatalogoLocal(d1: BaseLocal): EstadoLocal {
       ubicacion: n(f.ubicacion),
       listaNominal: n(f.lista_nominal),
       representantes: n(f.representantes),
+      ...(f.elecciones === null || f.elecciones === undefined ? {} : { elecciones: t(f.elecciones).split('+') }),
     })),
     boletas: [...columnas].map(([k, cols]) => {
       const [eleccion, territorio] = k.split('|') as [string, string];
@@ -231,7 +232,7 @@ export function cargarEnLocal(catalogue: Catalogo, d1: BaseLocal = BASE_LOCAL): 
 }
 
 function resumen(c: Catalogo): string {
-  return `${c.entidad.nombre} (entidad ${c.entidad.id}): ${c.elecciones.length} elecciones, ${c.distritos.length} distritos, ${c.municipios.length} municipios, ${c.secciones.length} secciones, ${c.casillas.length} casillas, ${c.casillas.length * c.elecciones.length} actas esperadas, ${c.catds.length} CATD`;
+  return `${c.entidad.nombre} (entidad ${c.entidad.id}): ${c.elecciones.length} elecciones, ${c.distritos.length} distritos, ${c.municipios.length} municipios, ${c.secciones.length} secciones, ${c.casillas.length} casillas, ${c.casillas.reduce((n, x) => n + (x.elecciones ?? c.elecciones).length, 0)} actas esperadas, ${c.catds.length} CATD`;
 }
 
 function imprimirProblemas(ps: readonly ProblemaArchivo[], salida: Salida): void {
@@ -356,7 +357,8 @@ function comandoDesdePrep(args: readonly string[], salida: Salida): number {
     salida.error(`no se pudo derivar el catálogo: ${d.error.length} problema(s); no se escribió nada.`);
     return 1;
   }
-  for (const a of d.value.avisos) salida.log(`aviso: ${formatProblema(a)}`);
+  // Each warning ends with its rule code, the key to its entry in docs/catalogo.md (from-prep).
+  for (const a of d.value.avisos) salida.log(`aviso: ${formatProblema(a)} [${a.codigo}]`);
   return escribirArchivos(carpeta, d.value.catalogue, salida, `catálogo derivado en ${carpeta}. ${resumen(d.value.catalogue)}`);
 }
 

@@ -1,16 +1,18 @@
 /**
  * `npm run replay -- <resultados.csv> [candidaturas.csv] [<resultados2.csv> …] [--final] [opciones]`
+ * `npm run replay -- --noche <carpeta1> <carpeta2> … [--final] [opciones]`
  *
  * Replays a published PREP database through this system, end to end, and compares: a fresh local instance
  * (wrangler dev with a temporary --persist-to), the catalogue derived from the file(s) imported through the
  * documented import path, operators created, every registered acta of the file sent through the real HTTP
  * capture API (acopio, a placeholder image marked «IMAGEN DE REEMPLAZO — REPLAY», two captures that verify it;
  * sin acta with its reason; fuera de catálogo by identification), one corte published at the file's instant,
- * and our published CSV and shards read back and compared with the file (scripts/replay/).
+ * and our published CSV and shards read back and compared with the file (scripts/replay/). --noche does it for
+ * each corte of a night on one instance, sending only what changed (scripts/replay/noche.ts).
  * The logic is pure and tested (scripts/replay/**); this file moves bytes. Exit codes: see AYUDA.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strFromU8 } from 'fflate';
@@ -18,17 +20,23 @@ import { formatProblema } from '../worker/domain/catalogo/archivos/problemas.ts'
 import { FORMATO, leerHuso } from '../worker/domain/catalogo/archivos/especificacion.ts';
 import type { ArchivoEntrada } from '../worker/domain/catalogo/archivos/leer.ts';
 import { catalogoAArchivos } from '../worker/domain/catalogo/archivos/escribir.ts';
+import type { OperadorNuevo } from '../worker/domain/captura/operador-nuevo.ts';
 import { coincide, compararReplay, type FallaEnvio } from './replay/comparar.ts';
 import { imagenReemplazo } from './replay/imagen.ts';
 import { lineasEleccion, lineasVeredicto } from './replay/informe.ts';
 import { planearReplay, type ActaReplay, type OpcionesReplay, type PlanReplay } from './replay/plan.ts';
+import { anotarActa, anotarPaso, clasePaso, desenlaceDe, lineaFinal, lineasProgreso, progresoEnvio } from './replay/progreso.ts';
 import { leerPublicado, type LeerObjeto, type Publicado } from './replay/publicado.ts';
-import { CLAVE, pasosDe, type Paso } from './replay/solicitudes.ts';
+import { conCatalogoDe, diferenciaCorte, esPlanEnvio, motivoCorreccion, planEnvio, SUPERVISOR, trasEnviar, type Enviadas } from './replay/noche.ts';
+import { cortesDeLaNoche, type CarpetaLeida, type CorteNoche } from './replay/noche-cortes.ts';
+import { lineasCatalogo, lineasCorte, lineasResumenNoche, type FilaNoche } from './replay/noche-informe.ts';
+import { CLAVE, pasosCorreccion, pasosDe, type Paso } from './replay/solicitudes.ts';
 import { fechaIso } from './replay/valores.ts';
 import { importarCatalogo } from './catalogue.ts';
 import { interfaz, leerArgumentos, responder, textoDeUso, type Salida } from './lib/argumentos.ts';
 import { RAIZ } from './lib/local.ts';
 import { crearOperadoresEnLote } from './lib/operadores-lote.ts';
+import { pantalla, terminalDe } from './lib/pantalla.ts';
 import { iniciarPila, type Pila } from './lib/pila.ts';
 
 export const SALIDA = {
@@ -53,10 +61,21 @@ nueva y compara lo que nosotros publicamos con lo que publicó el archivo:
      Sin dato; «-» no aplica) que la verifican; sin acta con su motivo (de OBSERVACIONES); fuera de catálogo por
      su identificación;
   4. publica un corte al instante del archivo (--final: el corte final, la participación usa TOTAL_VOTOS_C_CS);
-  5. lee nuestro CSV y nuestros shards publicados e imprime, por elección: cada acta (CONTABILIZADA y
-     TOTAL_VOTOS_CALCULADO, nuestro / archivo), las 13 cifras del resumen (nuestro / archivo / lo que suman las
-     filas del archivo / REGLAS) y si el archivo concuerda consigo mismo (su resumen contra sus propias filas).
+  5. lee nuestro CSV y nuestros shards publicados e imprime, por elección: cada acta × cifra que ambos llevan
+     (votos por columna, totales, LISTA_NOMINAL, OBSERVACIONES, CONTABILIZADA…; nuestro / archivo / REGLAS), las
+     diferencias agrupadas por la regla que rompen (--todas: cada una), la suma de cada columna de votos, las 13
+     cifras del resumen (nuestro / archivo / lo que suman las filas del archivo / REGLAS) y si el archivo concuerda
+     consigo mismo (su resumen contra sus propias filas). Una fila que repite una CLAVE_ACTA no se envía: es una
+     diferencia del archivo (el catálogo tiene un acta por CLAVE_ACTA).
 Un CSV de candidaturas después de su CSV de resultados da la boleta de los territorios sin actas con votos.
+
+Una noche entera (--noche <carpeta1> <carpeta2> …): cada carpeta es un corte publicado (sus CSV de resultados y
+de candidaturas, reconocidos por su encabezado); los cortes se ordenan por el instante que declara cada archivo
+y las carpetas de un mismo instante (una por elección) son un corte. El catálogo es el del último corte. En cada
+corte, por la API: las actas nuevas, el camino completo; las ya verificadas cuyas cifras cambian, la corrección
+(cotejo RECAPTURA y dos capturas con las cifras nuevas); lo que la API no puede reproducir (un acta que el archivo
+deja de registrar o quita) se informa y no se envía. Luego un corte al instante del archivo, comparado con él;
+--final: el último corte es el final. Sale con 0 solo si cada corte coincide.
 
 Cada diferencia se atribuye: nuestra publicación debe seguir docs/REGLAS.md aunque el archivo no lo haga.
   ✓  nuestro = archivo = REGLAS
@@ -70,20 +89,23 @@ Códigos de salida:
   2  uso incorrecto o archivo inexistente
   3  el archivo no se puede reproducir (ilegible, no es un CSV de resultados del PREP, su catálogo no se deriva)
   4  la instancia local no arrancó, no cargó el catálogo o no publicó el corte
+  (--noche: el peor de los cortes; 1 si alguno no coincide)
  70  error inesperado`;
 
 const INTERFAZ = interfaz({
   comando: 'npm run replay --',
   descripcion: DESCRIPCION,
-  posicionales: { texto: '<resultados.csv> [candidaturas.csv] [<resultados2.csv> [candidaturas2.csv] …]', min: 0, max: Number.POSITIVE_INFINITY },
+  posicionales: { texto: '<resultados.csv> [candidaturas.csv] [<resultados2.csv> [candidaturas2.csv] …]  |  --noche <carpeta1> <carpeta2> …', min: 0, max: Number.POSITIVE_INFINITY },
   opciones: {
-    final: { tipo: 'bandera', ayuda: 'el archivo es el corte final: la participación usa TOTAL_VOTOS_C_CS' },
+    final: { tipo: 'bandera', ayuda: 'el archivo es el corte final: la participación usa TOTAL_VOTOS_C_CS (con --noche: el último corte)' },
+    noche: { tipo: 'bandera', ayuda: 'una noche entera: cada posicional es la carpeta de un corte (sus CSV de resultados y de candidaturas)' },
     entidad: { tipo: 'entero', min: 1, max: 32, ayuda: 'como en from-prep (docs/catalogo.md): solo las filas de esta entidad' },
     huso: { tipo: 'texto', valor: 'UTC-7', ayuda: 'como en from-prep: huso horario de la entidad' },
     'boletas-especial': { tipo: 'entero', min: 0, max: 99_999, ayuda: 'como en from-prep: boletas aprobadas por casilla especial' },
     eleccion: { tipo: 'texto', valor: 'COD1,COD2', ayuda: 'como en from-prep: código de cada elección' },
-    concurrencia: { tipo: 'entero', min: 1, max: 32, omision: 4, ayuda: 'actas enviadas a la vez' },
+    concurrencia: { tipo: 'entero', min: 1, max: 32, omision: 8, ayuda: 'actas enviadas a la vez (cada una, sus solicitudes en orden)' },
     mantener: { tipo: 'bandera', ayuda: 'deja la instancia corriendo al terminar (Ctrl-C la detiene)' },
+    todas: { tipo: 'bandera', ayuda: 'lista cada diferencia de cada regla (sin ella: el conteo y los primeros ejemplos)' },
   },
 });
 
@@ -105,14 +127,16 @@ interface Argumentos {
   opciones: OpcionesReplay;
   concurrencia: number;
   mantener: boolean;
+  noche: boolean;
+  todas: boolean;
 }
 
 /** The arguments, or what to print instead (help, a usage error) and its exit code. */
 function argumentosDe(argv: readonly string[]): Argumentos | { codigo: 0 | 2; texto: string } {
   const l = leerArgumentos(argv, INTERFAZ);
   if (l.tipo === 'salida') return l;
-  const { final, mantener, entidad, huso, 'boletas-especial': boletasEspecial, eleccion, concurrencia } = l.valores;
-  if (l.posicionales.length === 0) return { codigo: 2, texto: `error: indique el CSV de resultados a reproducir\n\n${AYUDA}` };
+  const { final, mantener, noche, todas, entidad, huso, 'boletas-especial': boletasEspecial, eleccion, concurrencia } = l.valores;
+  if (l.posicionales.length === 0) return { codigo: 2, texto: `error: ${noche ? 'indique las carpetas de los cortes' : 'indique el CSV de resultados a reproducir'}\n\n${AYUDA}` };
   // The reader takes --huso as text: checked here (the derivation would refuse it as a problem of the file, exit 3).
   if (huso !== undefined && typeof leerHuso(huso) !== 'number') return { codigo: 2, texto: `error: --huso debe ser ${FORMATO.huso} (se recibió «${huso}»)` };
   const opciones: OpcionesReplay = {
@@ -122,14 +146,14 @@ function argumentosDe(argv: readonly string[]): Argumentos | { codigo: 0 | 2; te
     ...(boletasEspecial !== undefined ? { boletasEspecial } : {}),
     ...(eleccion !== undefined ? { codigos: eleccion.split(',').map((x) => x.trim().toUpperCase()) } : {}),
   };
-  return { rutas: l.posicionales, opciones, concurrencia, mantener };
+  return { rutas: l.posicionales, opciones, concurrencia, mantener, noche, todas };
 }
 
 function leerArchivos(rutas: readonly string[]): ArchivoEntrada[] | { error: string } {
   const entradas: ArchivoEntrada[] = [];
   for (const r of rutas) {
     if (!existsSync(r)) return { error: `${r}: el archivo no existe` };
-    if (!statSync(r).isFile()) return { error: `${r}: no es un archivo (indique el CSV de resultados, no una carpeta)` };
+    if (!statSync(r).isFile()) return { error: `${r}: no es un archivo (indique el CSV de resultados, no una carpeta; una carpeta por corte es --noche)` };
     try {
       entradas.push({ nombre: r, bytes: new Uint8Array(readFileSync(r)) });
     } catch (e) {
@@ -220,21 +244,32 @@ const leerJson = <T>(b: Uint8Array) => JSON.parse(strFromU8(b)) as T;
 
 // ---- sending the actas ----------------------------------------------------------------------------------------
 
-/** Sends one acta's steps; returns why it failed, or null. */
-async function enviarActa(base: string, plan: PlanReplay, a: ActaReplay, tokens: ReadonlyMap<string, string>): Promise<string | null> {
-  const pasos = pasosDe(a, plan.operadores, plan.corte.offsetMinutes);
+/** The requests that send one acta. */
+function pasosDelActa(plan: PlanReplay, a: ActaReplay): Paso[] {
+  // A whole night's corte marks the actas it corrects: they take the correction path (scripts/replay/noche.ts).
+  const cotejo = esPlanEnvio(plan) ? plan.correcciones.get(a) : undefined;
+  return esPlanEnvio(plan) && cotejo !== undefined
+    ? pasosCorreccion(a, plan.operadores, plan.supervisor, cotejo, motivoCorreccion(plan.corte.texto), plan.corte.offsetMinutes)
+    : pasosDe(a, plan.operadores, plan.corte.offsetMinutes);
+}
+
+/** Sends one acta's steps (`alPaso` after each answered one, for the progress); returns why it failed, or null. */
+async function enviarActa(base: string, plan: PlanReplay, a: ActaReplay, tokens: ReadonlyMap<string, string>, alPaso?: (pasos: readonly Paso[], n: number) => void): Promise<string | null> {
+  const pasos = pasosDelActa(plan, a);
   let clave = a.clave;
   let ultimaEtapa: string | null = null;
   for (const [n, paso] of pasos.entries()) {
     const ruta = paso.ruta.replace(encodeURIComponent(CLAVE), encodeURIComponent(clave ?? '')).replace(CLAVE, encodeURIComponent(clave ?? ''));
     const token = tokens.get(paso.operador);
     if (!token) return `no hay token del operador ${paso.operador}`;
-    const idem = `replay:${a.eleccion}:${a.linea}:${n}`;
+    // Unique across the cortes of a night (the same line of two cortes' files is often another acta).
+    const idem = `replay:${plan.corte.ms}:${a.eleccion}:${a.linea}:${n}`;
     try {
       const r = await enviarPaso(base, paso, ruta, token, idem, a, clave);
       const vista = leerJson<{ clave: string; etapa: string }>(r.cuerpo);
       if (paso.paso === 'ACOPIO') clave = vista.clave;
       ultimaEtapa = vista.etapa;
+      alPaso?.(pasos, n);
     } catch (e) {
       return `${paso.paso.toLowerCase()} (${ruta}): ${e instanceof Error ? e.message : String(e)}`;
     }
@@ -248,6 +283,7 @@ function enviarPaso(base: string, paso: Paso, ruta: string, token: string, idem:
   switch (paso.paso) {
     case 'ACOPIO':
     case 'CAPTURA':
+    case 'COTEJO':
       return pedir(base, { metodo: 'POST', ruta, token, json: paso.cuerpo, clave: idem });
     case 'IMAGEN': {
       const png = imagenReemplazo({ clave: clave ?? a.etiqueta, origen: `${path.basename(a.archivo)}:${a.linea}`, codigoArchivo: a.codigoArchivo });
@@ -257,28 +293,56 @@ function enviarPaso(base: string, paso: Paso, ruta: string, token: string, idem:
   }
 }
 
-/** Sends every acta, `concurrencia` at a time; returns the failures per election. */
-async function enviarTodo(base: string, plan: PlanReplay, tokens: ReadonlyMap<string, string>, concurrencia: number, salida: Salida): Promise<Map<string, FallaEnvio[]>> {
+/** Sends every acta, `concurrencia` at a time, showing the progress (scripts/replay/progreso.ts); returns the failures per election. */
+async function enviarTodo(
+  base: string,
+  plan: PlanReplay,
+  tokens: ReadonlyMap<string, string>,
+  concurrencia: number,
+  salida: Salida,
+  opciones: { titulo?: string } = {},
+): Promise<Map<string, FallaEnvio[]>> {
   const trabajo = plan.elecciones.flatMap((e) => e.actas.filter((a) => pasosDe(a, plan.operadores, plan.corte.offsetMinutes).length > 0));
   const fallas = new Map<string, FallaEnvio[]>(plan.elecciones.map((e) => [e.codigo, []]));
+  // Retries by cause during this call (the counter runs across the cortes of a night).
+  const antes = new Map(reintentos);
+  const nuevos = () => [...reintentos].map(([causa, n]) => [causa, n - (antes.get(causa) ?? 0)] as const).filter(([, n]) => n > 0);
+  const progreso = progresoEnvio(trabajo.map((a) => pasosDelActa(plan, a).length), performance.now());
+  // A terminal gets a redrawn status; anything else (CI, a log, the tests) a plain line every 10 s.
+  const tty = salida === consola && process.stderr.isTTY === true;
+  const vista = pantalla(tty ? terminalDe(process.stderr) : { tty: false, escribir: (t) => salida.error(t.trimEnd()) });
+  const lineas = () => {
+    progreso.reintentos = nuevos().reduce((s, [, n]) => s + n, 0);
+    return lineasProgreso(progreso, performance.now(), opciones.titulo);
+  };
+  const latido = setInterval(() => vista.mostrar(lineas), 500);
   let siguiente = 0;
-  let hechas = 0;
-  const t0 = Date.now();
   const trabajador = async () => {
     while (siguiente < trabajo.length) {
       const a = trabajo[siguiente++]!;
-      const falla = await enviarActa(base, plan, a, tokens);
+      let pasosActa: readonly Paso[] = [];
+      progreso.enVuelo++;
+      const falla = await enviarActa(base, plan, a, tokens, (pasos, n) => {
+        pasosActa = pasos;
+        anotarPaso(progreso, clasePaso(pasos, n), performance.now());
+        vista.mostrar(lineas);
+      });
+      progreso.enVuelo--;
+      anotarActa(progreso, desenlaceDe(a.registro.tipo, pasosActa, falla), performance.now());
       if (falla !== null) {
         fallas.get(a.eleccion)!.push({ etiqueta: a.etiqueta, linea: a.linea, mensaje: falla });
+        vista.apartar();
         salida.error(`  ✗ ${a.etiqueta} (${path.basename(a.archivo)}:${a.linea}): ${falla}`);
       }
-      hechas++;
-      if (hechas % 500 === 0) salida.error(`  … ${hechas} de ${trabajo.length} actas enviadas`);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrencia, trabajo.length) }, trabajador));
-  const r = [...reintentos].map(([causa, n]) => `${causa}: ${n}`).join(', ');
-  salida.error(`${trabajo.length} actas enviadas por la API en ${((Date.now() - t0) / 1000).toFixed(1)} s${r ? ` (reintentos: ${r})` : ''}`);
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrencia, trabajo.length) }, trabajador));
+  } finally {
+    clearInterval(latido);
+  }
+  if (tty) vista.terminar(lineas());
+  salida.error(lineaFinal(progreso, performance.now(), nuevos().map(([causa, n]) => `${causa}: ${n}`).join(', ')));
   return fallas;
 }
 
@@ -296,9 +360,97 @@ function carpetaAssets(): { dir: string; temporal: boolean } {
   return { dir: mkdtempSync(path.join(os.tmpdir(), 'prep-replay-assets-')), temporal: true };
 }
 
+/** 1–2. A fresh local instance, the plan's catalogue through the import path, its operators (and `extra` ones). */
+async function iniciarInstancia(p: PlanReplay, extra: readonly OperadorNuevo[], assetsDir: string, salida: Salida): Promise<{ pila: Pila; tokens: Map<string, string> } | null> {
+  salida.error('iniciando una instancia local nueva (wrangler dev, D1 y R2 en una carpeta temporal)…');
+  let tokens = new Map<string, string>();
+  const operadores = [...p.operadores.todos, ...extra];
+  try {
+    const pila = await iniciarPila({
+      assetsDir,
+      // One bundle built at start, as the simulacro: an edited source file must not reload the Worker mid-replay.
+      congelar: true,
+      prepararDatos: async ({ persistTo }) => {
+        const archivos = catalogoAArchivos(p.catalogue).map((a) => ({ nombre: a.nombre, bytes: new TextEncoder().encode(a.texto) }));
+        const r = importarCatalogo(archivos, { persistDir: persistTo });
+        if (r.estado !== 'cargado') {
+          throw new Error(r.estado === 'rechazado' ? `el catálogo derivado no se pudo importar:\n${r.problemas.map(formatProblema).join('\n')}` : `importación del catálogo: ${r.estado}`);
+        }
+        salida.error(`catálogo importado: ${p.catalogue.entidad.nombre} (entidad ${p.catalogue.entidad.id}), ${p.catalogue.elecciones.length} elección(es), ${p.catalogue.casillas.length} casillas`);
+        tokens = await crearOperadoresEnLote(persistTo, operadores, { vigenciaMs: 24 * 3_600_000, limitePorMinuto: 1_000_000 });
+        salida.error(`${operadores.length} operadores creados (${[...tokens.keys()].join(', ')})`);
+      },
+    });
+    salida.error(`instancia local en ${pila.url}`);
+    return { pila, tokens };
+  } catch (e) {
+    salida.error(`no se pudo preparar la instancia local: ${textoError(e)}`);
+    return null;
+  }
+}
+
+/** 4–5. A corte at the plan's instant, then our CSV and shards read back as anyone would; null: it failed (said). */
+async function publicarYLeer(pila: Pila, tokens: ReadonlyMap<string, string>, p: PlanReplay, salida: Salida): Promise<Publicado | null> {
+  try {
+    const r = await pedir(pila.url, {
+      metodo: 'POST',
+      ruta: '/api/v1/cortes',
+      token: tokens.get(p.operadores.administrador),
+      json: { final: p.final, instante: fechaIso(p.corte.ms, p.corte.offsetMinutes) },
+    });
+    const corte = leerJson<{ resultado: string; numero: number }>(r.cuerpo);
+    salida.error(`corte ${corte.numero} ${corte.resultado} al instante del archivo: ${p.corte.texto}${p.final ? ' (final)' : ''}`);
+    const base = pila.url;
+    const leer: LeerObjeto = async (ruta) => {
+      try {
+        return (await pedir(base, { metodo: 'GET', ruta: `/${ruta}` })).cuerpo;
+      } catch (e) {
+        if (e instanceof Rechazo && e.status === 404) return null;
+        throw e;
+      }
+    };
+    return await leerPublicado(leer, p);
+  } catch (e) {
+    salida.error(`no se pudo publicar o leer el corte: ${textoError(e)}\n${pila.salida().slice(-2000)}`);
+    return null;
+  }
+}
+
+/** --mantener: the instance stays up until Ctrl-C. */
+async function mantener(pila: Pila, salida: Salida): Promise<void> {
+  salida.error(`la instancia sigue en ${pila.url} (portal, API y /datos/latest.json); Ctrl-C la detiene y borra sus datos`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+/** Runs `cuerpo` on a fresh instance of `p`'s catalogue and stops it (and its temporary folders) afterwards. */
+async function conInstancia(p: PlanReplay, extra: readonly OperadorNuevo[], args: Argumentos, salida: Salida, ganchos: Ganchos, cuerpo: (pila: Pila, tokens: Map<string, string>) => Promise<number>): Promise<number> {
+  const assets = carpetaAssets();
+  let pila: Pila | null = null;
+  try {
+    const inst = await iniciarInstancia(p, extra, assets.dir, salida);
+    if (inst === null) return SALIDA.INSTANCIA;
+    pila = inst.pila;
+    const codigo = await cuerpo(inst.pila, inst.tokens);
+    if (codigo === SALIDA.INSTANCIA) return codigo;
+    await ganchos.antesDeParar?.(inst.pila);
+    if (args.mantener) await mantener(inst.pila, salida);
+    return codigo;
+  } catch (e) {
+    salida.error(`error inesperado: ${textoError(e)}`);
+    return SALIDA.INESPERADO;
+  } finally {
+    await pila?.parar();
+    if (assets.temporal) rmSync(assets.dir, { recursive: true, force: true });
+  }
+}
+
 export async function main(argv: readonly string[], salida: Salida = consola, ganchos: Ganchos = {}): Promise<number> {
   const args = argumentosDe(argv);
   if ('texto' in args) return responder(args, salida);
+  if (args.noche) return mainNoche(args, salida, ganchos);
   const entradas = leerArchivos(args.rutas);
   if ('error' in entradas) {
     salida.error(entradas.error);
@@ -312,88 +464,109 @@ export async function main(argv: readonly string[], salida: Salida = consola, ga
   }
   const p = plan.value;
   for (const a of p.avisos) salida.error(`aviso: ${formatProblema(a)}`);
-
-  const assets = carpetaAssets();
-  let pila: Pila | null = null;
-  try {
-    // 1–2. A fresh local instance, the derived catalogue through the import path, the operators.
-    salida.error('iniciando una instancia local nueva (wrangler dev, D1 y R2 en una carpeta temporal)…');
-    let tokens = new Map<string, string>();
-    try {
-      pila = await iniciarPila({
-        assetsDir: assets.dir,
-        prepararDatos: async ({ persistTo }) => {
-          const archivos = catalogoAArchivos(p.catalogue).map((a) => ({ nombre: a.nombre, bytes: new TextEncoder().encode(a.texto) }));
-          const r = importarCatalogo(archivos, { persistDir: persistTo });
-          if (r.estado !== 'cargado') {
-            throw new Error(r.estado === 'rechazado' ? `el catálogo derivado no se pudo importar:\n${r.problemas.map(formatProblema).join('\n')}` : `importación del catálogo: ${r.estado}`);
-          }
-          salida.error(`catálogo importado: ${p.catalogue.entidad.nombre} (entidad ${p.catalogue.entidad.id}), ${p.catalogue.elecciones.length} elección(es), ${p.catalogue.casillas.length} casillas`);
-          tokens = await crearOperadoresEnLote(persistTo, p.operadores.todos, { vigenciaMs: 24 * 3_600_000, limitePorMinuto: 1_000_000 });
-          salida.error(`${p.operadores.todos.length} operadores creados (${[...tokens.keys()].join(', ')})`);
-        },
-      });
-    } catch (e) {
-      salida.error(`no se pudo preparar la instancia local: ${textoError(e)}`);
-      return SALIDA.INSTANCIA;
-    }
-    salida.error(`instancia local en ${pila.url}`);
-
+  return conInstancia(p, [], args, salida, ganchos, async (pila, tokens) => {
     // 3. Every registered acta through the capture API.
     const fallas = await enviarTodo(pila.url, p, tokens, args.concurrencia, salida);
     if ([...fallas.values()].some((f) => f.length > 0)) salida.error(`salida reciente de wrangler dev:\n${pila.salida().slice(-3000)}`);
-
-    // 4. One corte at the file's instant.
-    let leido: Publicado;
-    try {
-      const r = await pedir(pila.url, {
-        metodo: 'POST',
-        ruta: '/api/v1/cortes',
-        token: tokens.get(p.operadores.administrador),
-        json: { final: p.final, instante: fechaIso(p.corte.ms, p.corte.offsetMinutes) },
-      });
-      const corte = leerJson<{ resultado: string; numero: number }>(r.cuerpo);
-      salida.error(`corte ${corte.numero} ${corte.resultado} al instante del archivo: ${p.corte.texto}${p.final ? ' (final)' : ''}`);
-      // 5. Our CSV and shards, read back as anyone would.
-      const base = pila.url;
-      const leer: LeerObjeto = async (ruta) => {
-        try {
-          return (await pedir(base, { metodo: 'GET', ruta: `/${ruta}` })).cuerpo;
-        } catch (e) {
-          if (e instanceof Rechazo && e.status === 404) return null;
-          throw e;
-        }
-      };
-      leido = await leerPublicado(leer, p);
-    } catch (e) {
-      salida.error(`no se pudo publicar o leer el corte: ${textoError(e)}\n${pila.salida().slice(-2000)}`);
-      return SALIDA.INSTANCIA;
-    }
-
+    const leido = await publicarYLeer(pila, tokens, p, salida);
+    if (leido === null) return SALIDA.INSTANCIA;
     const informes = compararReplay(p, leido, fallas);
     for (const i of informes) {
-      for (const l of lineasEleccion(i, { corte: p.corte.texto, final: p.final })) salida.log(l);
+      for (const l of lineasEleccion(i, { corte: p.corte.texto, final: p.final, todas: args.todas })) salida.log(l);
       salida.log('');
     }
     for (const l of lineasVeredicto(informes)) salida.log(l);
-    const codigo = coincide(informes) ? SALIDA.COINCIDE : SALIDA.NO_COINCIDE;
-    await ganchos.antesDeParar?.(pila);
+    return coincide(informes) ? SALIDA.COINCIDE : SALIDA.NO_COINCIDE;
+  });
+}
 
-    if (args.mantener) {
-      salida.error(`la instancia sigue en ${pila.url} (portal, API y /datos/latest.json); Ctrl-C la detiene y borra sus datos`);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', () => resolve());
-        process.once('SIGTERM', () => resolve());
-      });
-    }
-    return codigo;
-  } catch (e) {
-    salida.error(`error inesperado: ${textoError(e)}`);
-    return SALIDA.INESPERADO;
-  } finally {
-    await pila?.parar();
-    if (assets.temporal) rmSync(assets.dir, { recursive: true, force: true });
+// ---- a whole night ----------------------------------------------------------------------------------------------
+
+/** Every folder's CSVs (other files, such as LEEME.txt, are not read). */
+function leerCarpetas(rutas: readonly string[]): CarpetaLeida[] | { error: string } {
+  const carpetas: CarpetaLeida[] = [];
+  for (const r of rutas) {
+    if (!existsSync(r)) return { error: `${r}: la carpeta no existe` };
+    if (!statSync(r).isDirectory()) return { error: `${r}: no es una carpeta (con --noche, indique una carpeta por corte)` };
+    const csv = readdirSync(r).filter((f) => f.toLowerCase().endsWith('.csv')).sort();
+    if (csv.length === 0) return { error: `${r}: la carpeta no tiene ningún CSV` };
+    const archivos = leerArchivos(csv.map((f) => path.join(r, f)));
+    if ('error' in archivos) return archivos;
+    carpetas.push({ carpeta: r, csv: archivos });
   }
+  return carpetas;
+}
+
+/** Each corte's plan (the last one final with --final); null: a corte cannot be replayed (said). */
+function planesDeLaNoche(cortes: readonly CorteNoche[], opciones: OpcionesReplay, salida: Salida): PlanReplay[] | null {
+  const planes: PlanReplay[] = [];
+  for (const [i, c] of cortes.entries()) {
+    const plan = planearReplay(c.entradas, { ...opciones, final: opciones.final && i === cortes.length - 1 });
+    if (!plan.ok) {
+      for (const p of plan.error) salida.error(formatProblema(p));
+      salida.error(`no se puede reproducir el corte ${c.texto} (${c.carpetas.join(', ')}): ${plan.error.length} problema(s); no se inició nada.`);
+      return null;
+    }
+    planes.push(plan.value);
+  }
+  return planes.map((p) => conCatalogoDe(p, planes.at(-1)!));
+}
+
+async function mainNoche(args: Argumentos, salida: Salida, ganchos: Ganchos): Promise<number> {
+  const carpetas = leerCarpetas(args.rutas);
+  if ('error' in carpetas) {
+    salida.error(carpetas.error);
+    return SALIDA.USO;
+  }
+  const cortes = cortesDeLaNoche(carpetas);
+  if (!cortes.ok) {
+    for (const p of cortes.error) salida.error(formatProblema(p));
+    salida.error(`no se puede reproducir la noche: ${cortes.error.length} problema(s); no se inició nada.`);
+    return SALIDA.ARCHIVO;
+  }
+  const planes = planesDeLaNoche(cortes.value, args.opciones, salida);
+  if (planes === null) return SALIDA.ARCHIVO;
+  // The catalogue is the last corte's: every acta is in every corte's file, but only a captured acta's row carries
+  // its REPRESENTANTES_PP_CI, and by the last corte the most actas are captured.
+  const ultimo = planes.at(-1)!;
+  for (const l of lineasCatalogo(planes, cortes.value)) salida.error(l);
+  for (const a of ultimo.avisos) salida.error(`aviso: ${formatProblema(a)}`);
+  const t0 = Date.now();
+  return conInstancia(ultimo, [SUPERVISOR], args, salida, ganchos, async (pila, tokens) => {
+    let enviadas: Enviadas = new Map();
+    const filas: FilaNoche[] = [];
+    for (const [i, p] of planes.entries()) {
+      const corte = cortes.value[i]!;
+      const d = diferenciaCorte(enviadas, p);
+      for (const l of lineasCorte(i, planes.length, corte, d)) salida.log(l);
+      const envio = planEnvio(p, d, ultimo.operadores, SUPERVISOR.id);
+      const t = Date.now();
+      const fallas = await enviarTodo(pila.url, envio, tokens, args.concurrencia, salida, { titulo: `corte ${i + 1} de ${planes.length}` });
+      enviadas = trasEnviar(enviadas, d, fallidas(envio, fallas));
+      const leido = await publicarYLeer(pila, tokens, p, salida);
+      if (leido === null) return SALIDA.INSTANCIA;
+      const informes = compararReplay(p, leido, fallas);
+      // Every corte's verdict; the whole comparison of the last one, and of any corte that does not match.
+      if (!coincide(informes) || i === planes.length - 1) {
+        for (const inf of informes) for (const l of [...lineasEleccion(inf, { corte: p.corte.texto, final: p.final, todas: args.todas }), '']) salida.log(`  ${l}`);
+      }
+      for (const l of lineasVeredicto(informes)) salida.log(`  ${l}`);
+      salida.log('');
+      filas.push({ corte: p.corte.texto, final: p.final, diferencia: d, informes, segundos: (Date.now() - t) / 1000 });
+    }
+    for (const l of lineasResumenNoche(filas, (Date.now() - t0) / 1000)) salida.log(l);
+    return filas.every((f) => coincide(f.informes)) ? SALIDA.COINCIDE : SALIDA.NO_COINCIDE;
+  });
+}
+
+/** The actas whose sending failed (they stay as the server had them). */
+function fallidas(envio: PlanReplay, fallas: ReadonlyMap<string, readonly FallaEnvio[]>): Set<ActaReplay> {
+  const s = new Set<ActaReplay>();
+  for (const e of envio.elecciones) {
+    const lineas = new Set((fallas.get(e.codigo) ?? []).map((f) => f.linea));
+    for (const a of e.actas) if (lineas.has(a.linea)) s.add(a);
+  }
+  return s;
 }
 
 if (import.meta.main) process.exit(await main(process.argv.slice(2)));

@@ -218,10 +218,8 @@ describe('generarNacional', () => {
     for (const i of [0, 8, 14, 19]) expect(CatalogoSchema.safeParse(nacional[i]).success).toBe(true);
   });
 
-  it('is deterministic and fast', () => {
-    const t0 = performance.now();
+  it('is deterministic', () => {
     const again = generarNacional();
-    expect(performance.now() - t0).toBeLessThan(5000);
     expect(again.map((c) => c.casillas.length)).toEqual(nacional.map((c) => c.casillas.length));
     expect(JSON.stringify(again[19])).toBe(JSON.stringify(nacional[19]));
   });

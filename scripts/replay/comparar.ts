@@ -1,7 +1,7 @@
 /**
- * The comparison a replay prints, per election: for every acta, CONTABILIZADA and TOTAL_VOTOS_CALCULADO ours vs
- * the file's; the 13 summary figures ours vs the file's; and whether the file agrees with itself (its summary
- * against what its own rows add up to).
+ * The comparison a replay prints, per election: for every acta, every figure our CSV and the file's row both carry
+ * (cifras.ts), ours vs the file's; each vote column's sum over the actas (sumas.ts); the 13 summary figures ours vs
+ * the file's; and whether the file agrees with itself (its summary against what its own rows add up to).
  *
  * Three answers meet for each item: ours (our published CSV), the file's, and REGLAS' — what docs/REGLAS.md §4–§5 give
  * for the file's own figures, computed with the domain core (clasificarActa, tallies, figuras). Ours must equal
@@ -20,18 +20,15 @@ import { figurasFila } from '../../worker/domain/conteo/figuras-csv.ts';
 import type { ActaReplay, EleccionReplay, PlanReplay } from './plan.ts';
 import { esNoAplica } from '../catalogo/desde-prep/resultados.ts';
 import { observaInconsistencia } from './valores.ts';
+import { compararCifras, normalizarCifra, REGLA_DUPLICADA, type DiferenciaCifra, type Juicio } from './cifras.ts';
+import { sumarColumnas, type SumaColumna } from './sumas.ts';
 
-export type Juicio = 'coincide' | 'archivo' | 'nuestra';
+export { normalizarCifra, type Juicio };
 
-export interface DiferenciaActa {
+/** One figure of one acta where ours, the file's and REGLAS' do not all agree. */
+export interface DiferenciaActa extends DiferenciaCifra {
   etiqueta: string;
   linea: number;
-  campo: 'CONTABILIZADA' | 'TOTAL_VOTOS_CALCULADO';
-  nuestro: string;
-  archivo: string;
-  reglas: string;
-  juicio: Exclude<Juicio, 'coincide'>;
-  explicacion: string;
 }
 
 export interface FilaResumen {
@@ -66,7 +63,10 @@ export interface InformeEleccion {
   nombre: string;
   archivo: string;
   envio: Record<ActaReplay['registro']['tipo'], number>;
-  actas: { comparadas: number; coinciden: number; diferencias: DiferenciaActa[]; notas: { etiqueta: string; linea: number; nota: string }[] };
+  /** `cifras`: figures compared over all actas. */
+  actas: { comparadas: number; coinciden: number; cifras: number; diferencias: DiferenciaActa[]; notas: { etiqueta: string; linea: number; nota: string }[] };
+  /** Each vote column's sum over the actas: ours, the file's, REGLAS' (null without our CSV). */
+  sumas: SumaColumna[] | null;
   /** Null when the file's summary is not this entidad's (a national file replayed one entidad at a time). */
   resumen: FilaResumen[] | null;
   consigoMismo: { comparable: boolean; diferencias: { figura: CifraResumen; dice: string; suman: string }[]; filasFueraDeReglas: number };
@@ -78,49 +78,22 @@ export interface InformeEleccion {
   delArchivo: number;
 }
 
-// ---- values -------------------------------------------------------------------------------------------------
-
-/** A figure or count as comparable text: `0012` → `12`, `33.33330` → `33.3333`, `40.0000` → `40`, `-` stays. */
-export function normalizarCifra(texto: string): string {
-  const t = texto.trim().replace(/%$/, '').trim();
-  if (/^\d+$/.test(t)) return t.replace(/^0+(?=\d)/, '');
-  const m = /^(\d+)\.(\d*)$/.exec(t);
-  if (m) {
-    const entero = m[1]!.replace(/^0+(?=\d)/, '');
-    const dec = m[2]!.replace(/0+$/, '');
-    return dec === '' ? entero : `${entero}.${dec}`;
-  }
-  return t;
-}
-
-/** TOTAL_VOTOS_CALCULADO compared as a number: `-` adds nothing (0). */
-const totalNumerico = (t: string) => (esNoAplica(t) ? '0' : normalizarCifra(t));
-
-function juzgar(nuestro: string, archivo: string, reglas: string, igual: (a: string, b: string) => boolean): Juicio {
-  if (!igual(nuestro, reglas)) return 'nuestra';
-  if (!igual(archivo, reglas)) return 'archivo';
-  return 'coincide';
-}
-
 // ---- per acta -----------------------------------------------------------------------------------------------
 
-interface FilaNuestra {
-  contabilizada: string;
-  total: string;
-  observaciones: string;
-}
+/** One row of our CSV: cell text by column. */
+type FilaNuestra = Readonly<Record<string, string>>;
 
 const claveFc = (seccion: string, tipo: string, id: string, ext: string) => `FC|${normalizarCifra(seccion)}|${tipo}|${normalizarCifra(id)}|${normalizarCifra(ext)}`;
 
 function filasNuestras(csv: CsvLeido): Map<string, FilaNuestra> {
-  const idx = new Map(csv.cabecera.map((c, i) => [c, i]));
-  const col = (valores: readonly string[], c: string) => valores[idx.get(c) ?? -1] ?? '';
   const m = new Map<string, FilaNuestra>();
   for (const f of csv.filas) {
-    const v = f.fields.map((x) => x.value);
-    const clave = sinApostrofo(col(v, 'CLAVE_ACTA'));
-    const k = clave === '-' ? claveFc(col(v, 'SECCION'), col(v, 'TIPO_CASILLA'), col(v, 'ID_CASILLA'), col(v, 'EXT_CONTIGUA')) : clave;
-    m.set(k, { contabilizada: col(v, 'CONTABILIZADA'), total: col(v, 'TOTAL_VOTOS_CALCULADO'), observaciones: col(v, 'OBSERVACIONES') });
+    const v: Record<string, string> = {};
+    csv.cabecera.forEach((c, i) => {
+      v[c] = f.fields[i]?.value ?? '';
+    });
+    const clave = sinApostrofo(v.CLAVE_ACTA ?? '');
+    m.set(clave === '-' ? claveFc(v.SECCION ?? '', v.TIPO_CASILLA ?? '', v.ID_CASILLA ?? '', v.EXT_CONTIGUA ?? '') : clave, v);
   }
   return m;
 }
@@ -132,24 +105,24 @@ function claveNuestra(a: ActaReplay): string | null {
   return claveFc(String(i.seccion), i.tipo, String(i.id), String(i.extContigua));
 }
 
-const SIN_REGISTRO: FilaNuestra = { contabilizada: '-', total: '-', observaciones: '-' };
+/** An acta we do not publish (no sección): `-` in every column. */
+const SIN_REGISTRO = (_columna: string) => '-';
 
-function explicarContabilizada(a: ActaReplay, juicio: Exclude<Juicio, 'coincide'>): string {
-  const r = a.reglas;
-  const porReglas =
-    r.contabilizada === '-' ? 'por REGLAS no está registrada' : `por REGLAS §4 su CONTABILIZADA es ${r.contabilizada}${r.observaciones ? ` (${r.observaciones})` : ''}`;
-  if (juicio === 'nuestra') {
-    if (a.registro.tipo === 'sin_seccion') return `${porReglas}; el catálogo no admite actas sin sección y la réplica no la registra`;
-    return `${porReglas}: nuestra publicación no lo sigue`;
-  }
-  if (a.registro.tipo === 'ilegible') return `el archivo la da por registrada, pero su fila tiene valores que REGLAS §3 no admite y no se envió: ${a.registro.problemas.join('; ')}`;
-  return `el archivo dice ${a.archivoDice.contabilizada}${a.archivoDice.observaciones && !esNoAplica(a.archivoDice.observaciones) ? ` («${a.archivoDice.observaciones}»)` : ''}; ${porReglas}`;
-}
-
-function explicarTotal(a: ActaReplay, juicio: Exclude<Juicio, 'coincide'>): string {
-  if (juicio === 'nuestra') return `por REGLAS §4 es la suma de sus campos de votos, ${a.reglas.totalVotosCalculado}: nuestra publicación no lo sigue`;
-  if (a.registro.tipo === 'ilegible') return 'su fila no se pudo enviar (valores que REGLAS §3 no admite)';
-  return `el archivo dice ${a.archivoDice.totalVotosCalculado}; la suma de sus campos de votos es ${a.reglas.totalVotosCalculado} (REGLAS §4: TOTAL_VOTOS_CALCULADO se calcula, no se captura)`;
+/** A row repeating an earlier CLAVE_ACTA: a difference of the file, with every figure it carries. */
+function diferenciaDuplicada(d: EleccionReplay['duplicadas'][number]): DiferenciaActa {
+  const a = d.acta;
+  const cifras = Object.entries(a.archivoDice.cifras).filter(([, t]) => !esNoAplica(t));
+  return {
+    etiqueta: a.etiqueta,
+    linea: a.linea,
+    campo: 'CLAVE_ACTA',
+    nuestro: `(la de la línea ${d.lineaPrimera})`,
+    archivo: `(otra fila, línea ${a.linea})`,
+    reglas: '(una fila por CLAVE_ACTA)',
+    juicio: 'archivo',
+    regla: REGLA_DUPLICADA,
+    explicacion: `repite la CLAVE_ACTA de la línea ${d.lineaPrimera}; sus cifras, no enviadas: ${cifras.length > 0 ? cifras.map(([c, t]) => `${c} ${t}`).join(', ') : 'ninguna (fila sin registrar)'}`,
+  };
 }
 
 // ---- the file's rows as stated --------------------------------------------------------------------------------
@@ -214,40 +187,32 @@ export function compararEleccion(
   const diferencias: DiferenciaActa[] = [];
   const notas: InformeEleccion['actas']['notas'] = [];
   let coinciden = 0;
+  let cifras = 0;
   for (const a of e.actas) {
     envio[a.registro.tipo]++;
     for (const nota of a.notas) notas.push({ etiqueta: a.etiqueta, linea: a.linea, nota });
     // Without our CSV nothing can be compared (the internal problem above says so once).
     if (nuestro === null) continue;
     const k = claveNuestra(a);
-    const fila = k === null ? SIN_REGISTRO : nuestras.get(k);
-    if (fila === undefined) {
-      diferencias.push({ etiqueta: a.etiqueta, linea: a.linea, campo: 'CONTABILIZADA', nuestro: '(sin fila)', archivo: a.archivoDice.contabilizada, reglas: a.reglas.contabilizada, juicio: 'nuestra', explicacion: 'nuestro CSV publicado no tiene esta acta' });
+    const fila = k === null ? undefined : nuestras.get(k);
+    if (k !== null && fila === undefined) {
+      diferencias.push({ etiqueta: a.etiqueta, linea: a.linea, campo: 'CONTABILIZADA', nuestro: '(sin fila)', archivo: a.archivoDice.contabilizada, reglas: a.reglas.contabilizada, juicio: 'nuestra', regla: 'REGLAS §7: el CSV lleva una fila por acta esperada y por acta fuera de catálogo', explicacion: 'nuestro CSV publicado no tiene esta acta' });
       continue;
     }
-    let igual = true;
-    const jc = juzgar(fila.contabilizada, a.archivoDice.contabilizada, a.reglas.contabilizada, (x, y) => x.trim() === y.trim());
-    if (jc !== 'coincide') {
-      igual = false;
-      diferencias.push({ etiqueta: a.etiqueta, linea: a.linea, campo: 'CONTABILIZADA', nuestro: fila.contabilizada, archivo: a.archivoDice.contabilizada, reglas: a.reglas.contabilizada, juicio: jc, explicacion: explicarContabilizada(a, jc) });
-    }
-    // A fuera de catálogo acta without a ballot is registered but not captured: its total is not reproduced.
-    const sinCaptura = a.registro.tipo === 'fuera_catalogo' && a.registro.captura === null;
-    if (!sinCaptura) {
-      const jt = juzgar(fila.total, a.archivoDice.totalVotosCalculado, a.reglas.totalVotosCalculado, (x, y) => totalNumerico(x) === totalNumerico(y));
-      if (jt !== 'coincide') {
-        igual = false;
-        diferencias.push({ etiqueta: a.etiqueta, linea: a.linea, campo: 'TOTAL_VOTOS_CALCULADO', nuestro: fila.total, archivo: a.archivoDice.totalVotosCalculado, reglas: a.reglas.totalVotosCalculado, juicio: jt, explicacion: explicarTotal(a, jt) });
-      }
-    }
-    if (igual) coinciden++;
+    const r = compararCifras(a, fila === undefined ? SIN_REGISTRO : (c) => fila[c]);
+    cifras += r.comparadas;
+    for (const d of r.diferencias) diferencias.push({ etiqueta: a.etiqueta, linea: a.linea, ...d });
+    if (r.diferencias.length === 0) coinciden++;
   }
+  if (nuestro !== null) diferencias.push(...e.duplicadas.map(diferenciaDuplicada));
   for (const f of fallas) notas.push({ etiqueta: f.etiqueta, linea: f.linea, nota: `la API rechazó su envío: ${f.mensaje}` });
 
   // Summary.
   const conteoReglas = conteoPorReglas(e);
   const reglas = figurasFila(figuras(conteoReglas, { final: opciones.final }));
-  const declarado = figurasFila(figuras(conteoDeclarado(e.actas), { final: opciones.final }));
+  // What the file's rows add up to counts every row it has, repeated CLAVE_ACTA included.
+  const declarado = figurasFila(figuras(conteoDeclarado([...e.actas, ...e.duplicadas.map((d) => d.acta)]), { final: opciones.final }));
+  const porDuplicadas = e.duplicadas.length > 0 ? ` (${e.duplicadas.length} de sus filas repiten una CLAVE_ACTA: REGLAS cuentan un acta por CLAVE_ACTA, ver las diferencias de las actas)` : '';
   const nuestroResumen = nuestro?.csv.resumen ?? [];
   const archivoDe = (f: CifraResumen) => {
     const v = e.resumenArchivo[f];
@@ -265,7 +230,7 @@ export function compararEleccion(
       if (igualCifra(archivo, reglas[i]!)) return { ...base, juicio: 'coincide' as const, explicacion: null };
       const explicacion = !igualCifra(archivo, declarado[i]!)
         ? `el resumen del archivo dice ${archivo} y sus propias filas suman ${declarado[i]}${igualCifra(declarado[i]!, reglas[i]!) ? '' : `; por REGLAS sus cifras dan ${reglas[i]}`}`
-        : `su resumen es lo que suman sus filas, pero sus filas no siguen REGLAS: por REGLAS §4–§5 sus cifras dan ${reglas[i]}`;
+        : `su resumen es lo que suman sus filas, pero sus filas no siguen REGLAS: por REGLAS §4–§5 sus cifras dan ${reglas[i]}${porDuplicadas}`;
       return { ...base, juicio: 'archivo' as const, explicacion };
     });
   } else if (nuestro !== null) {
@@ -315,16 +280,23 @@ export function compararEleccion(
     }
   }
 
+  const sumas = nuestro === null ? null : sumarColumnas(e, nuestro.csv);
   const nuestrasN =
-    diferencias.filter((d) => d.juicio === 'nuestra').length + (resumen?.filter((f) => f.juicio === 'nuestra').length ?? 0) + internas.length + fallas.length;
-  // The file's disagreements with itself are summary figures already counted here.
+    diferencias.filter((d) => d.juicio === 'nuestra').length +
+    (resumen?.filter((f) => f.juicio === 'nuestra').length ?? 0) +
+    (sumas?.filter((x) => x.juicio === 'nuestra').length ?? 0) +
+    internas.length +
+    fallas.length;
+  // The file's disagreements with itself are summary figures already counted here; a column sum of the file is
+  // the sum of acta differences already counted.
   const delArchivo = diferencias.filter((d) => d.juicio === 'archivo').length + (resumen?.filter((f) => f.juicio === 'archivo').length ?? 0);
   return {
     codigo: e.codigo,
     nombre: e.nombre,
     archivo: e.archivo,
     envio,
-    actas: { comparadas: e.actas.length, coinciden, diferencias, notas },
+    actas: { comparadas: e.actas.length, coinciden, cifras, diferencias, notas },
+    sumas,
     resumen,
     consigoMismo,
     internas,

@@ -1,16 +1,23 @@
 /**
- * The replay's report as text lines (Spanish): per election what was sent, every acta difference with its key
- * and whose it is, the 13 summary figures side by side (ours, the file's, what the file's rows add up to, and
- * REGLAS'), whether the file agrees with itself, and a verdict. Pure.
+ * The replay's report as text lines (Spanish): per election what was sent, the acta × figure differences grouped by
+ * the rule they break (a count and the first examples, each with its key, file:line and figure; all of them with
+ * `todas`), each vote column's sum (ours, the file's, REGLAS'), the 13 summary figures side by side (ours, the
+ * file's, what the file's rows add up to, and REGLAS'), whether the file agrees with itself, and a verdict. Pure.
  */
-import type { InformeEleccion } from './comparar.ts';
+import path from 'node:path';
+import type { DiferenciaActa, InformeEleccion } from './comparar.ts';
+import type { SumaColumna } from './sumas.ts';
 
 export interface Encabezado {
   corte: string;
   final: boolean;
+  /** List every difference of each rule, not only the first examples (`--todas`). */
+  todas?: boolean;
 }
 
 const MAX_NOTAS = 50;
+/** Examples shown per rule (a 7,500-acta file can have thousands of differences of one kind). */
+export const MAX_EJEMPLOS = 5;
 
 function tabla(filas: readonly string[][], margen: string): string[] {
   const anchos = filas[0]!.map((_, i) => Math.max(...filas.map((f) => (f[i] ?? '').length)));
@@ -35,12 +42,11 @@ export function lineasEleccion(i: InformeEleccion, enc: Encabezado): string[] {
   ].filter((x) => x !== null);
   l.push(`  enviado por la API: ${enviadas.length > 0 ? enviadas.join(', ') : 'nada'}${otras.length > 0 ? `; ${otras.join(', ')}` : ''}`);
 
-  const d = i.actas.diferencias;
-  l.push(`  actas (CONTABILIZADA y TOTAL_VOTOS_CALCULADO, nuestro / archivo): ${i.actas.comparadas} comparadas, ${i.actas.coinciden} coinciden`);
-  for (const x of [...d].sort((a, b) => (a.juicio === b.juicio ? a.linea - b.linea : a.juicio === 'nuestra' ? -1 : 1))) {
-    const marca = x.juicio === 'nuestra' ? '✗ NUESTRA  ' : '! DEL ARCHIVO';
-    l.push(`    ${marca} ${x.etiqueta} (línea ${x.linea}) ${x.campo}: nuestro ${x.nuestro} · archivo ${x.archivo} · REGLAS ${x.reglas} — ${x.explicacion}`);
-  }
+  l.push(
+    `  actas (cada cifra que el archivo y nuestro CSV llevan: votos por columna, totales, LISTA_NOMINAL, OBSERVACIONES, CONTABILIZADA…): ${i.actas.comparadas} comparadas, ${i.actas.coinciden} coinciden en todo (${i.actas.cifras} cifras comparadas)`,
+  );
+  l.push(...lineasDiferencias(i.actas.diferencias, path.basename(i.archivo), enc.todas ?? false));
+  if (i.sumas !== null) l.push(...lineasSumas(i.sumas));
   if (i.fallas.length > 0) {
     l.push(`  la API rechazó ${plural(i.fallas.length, 'envío', 'envíos')}:`);
     for (const f of i.fallas) l.push(`    ✗ ${f.etiqueta} (línea ${f.linea}): ${f.mensaje}`);
@@ -79,6 +85,82 @@ export function lineasEleccion(i: InformeEleccion, enc: Encabezado): string[] {
     l.push('  nuestra publicación consigo misma: ✗');
     for (const x of i.internas) l.push(`    ✗ ${x}`);
   }
+  return l;
+}
+
+/** Differences grouped by whose and by rule: a count, the figures involved, the first examples (all with `todas`). */
+export function lineasDiferencias(d: readonly DiferenciaActa[], archivo: string, todas: boolean): string[] {
+  if (d.length === 0) return [];
+  const grupos = new Map<string, DiferenciaActa[]>();
+  for (const x of [...d].sort((a, b) => a.linea - b.linea)) {
+    const k = `${x.juicio}\u0000${x.regla}`;
+    const g = grupos.get(k);
+    if (g) g.push(x);
+    else grupos.set(k, [x]);
+  }
+  const orden = [...grupos.values()].sort((a, b) => (a[0]!.juicio === b[0]!.juicio ? b.length - a.length : a[0]!.juicio === 'nuestra' ? -1 : 1));
+  const l = [`  diferencias por regla (${plural(d.length, 'cifra', 'cifras')}; nuestro · archivo · REGLAS):`];
+  for (const g of orden) {
+    const marca = g[0]!.juicio === 'nuestra' ? '✗ NUESTRA' : '! DEL ARCHIVO';
+    const actas = new Set(g.map((x) => x.linea)).size;
+    const porCampo = new Map<string, number>();
+    for (const x of g) porCampo.set(x.campo, (porCampo.get(x.campo) ?? 0) + 1);
+    const campos = [...porCampo].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`);
+    l.push(`    ${marca} — ${g[0]!.regla}`);
+    l.push(`      ${plural(g.length, 'cifra', 'cifras')} en ${plural(actas, 'acta', 'actas')} (${campos.slice(0, 8).join(', ')}${campos.length > 8 ? ', …' : ''})`);
+    // One line per acta: its figures of this rule, those with the same values together.
+    const porActa = new Map<number, DiferenciaActa[]>();
+    for (const x of g) porActa.set(x.linea, [...(porActa.get(x.linea) ?? []), x]);
+    const ejemplos = todas ? [...porActa.values()] : [...porActa.values()].slice(0, MAX_EJEMPLOS);
+    for (const de of ejemplos) l.push(`      ${de[0]!.etiqueta} (${archivo}:${de[0]!.linea}) ${lineaActa(de)}`);
+    if (ejemplos.length < porActa.size) l.push(`      … y ${plural(porActa.size - ejemplos.length, 'acta', 'actas')} más (--todas las lista)`);
+  }
+  return l;
+}
+
+/** An acta's differences of one rule: `PAN, PRI: nuestro - · archivo 0 · REGLAS -`, with what the values do not say. */
+function lineaActa(d: readonly DiferenciaActa[]): string {
+  const mismos = new Map<string, { campos: string[]; x: DiferenciaActa }>();
+  for (const x of d) {
+    const k = [x.nuestro, x.archivo, x.reglas, x.explicacion].join('\u0000');
+    const m = mismos.get(k);
+    if (m) m.campos.push(x.campo);
+    else mismos.set(k, { campos: [x.campo], x });
+  }
+  return [...mismos.values()]
+    .map(({ campos, x }) => `${campos.join(', ')}: nuestro ${x.nuestro || '«»'} · archivo ${x.archivo || '«»'} · REGLAS ${x.reglas || '«»'}${x.explicacion ? ` — ${x.explicacion}` : ''}`)
+    .join('; ');
+}
+
+/** Each vote column's sum: ours, the file's, REGLAS'; a difference with its breakdown by rule. */
+export function lineasSumas(sumas: readonly SumaColumna[]): string[] {
+  if (sumas.length === 0) return [];
+  const iguales = sumas.filter((s) => s.juicio === 'coincide').length;
+  const l = [`  votos por columna (Σ sobre las actas esperadas, sin las fuera de catálogo; solo celdas enteras): ${sumas.length} columnas, ${iguales} coinciden`];
+  const filas = [['', 'nuestro', 'archivo', 'REGLAS', '']];
+  for (const s of sumas) {
+    const marca = s.juicio === 'coincide' ? '✓' : s.juicio === 'nuestra' ? '✗' : s.juicio === 'archivo' ? '!' : '·';
+    filas.push([`${marca} ${s.columna}`, String(s.nuestro), s.archivo === null ? '(no está)' : String(s.archivo), String(s.reglas), s.juicio === 'nuestra' ? 'NUESTRA' : s.juicio === 'archivo' ? 'DEL ARCHIVO' : '']);
+  }
+  l.push(...tabla(filas, '    '));
+  // Each rule once, as a legend; a column's breakdown refers to it by number.
+  const leyenda = new Map<string, string>();
+  const letra = (regla: string) => {
+    let x = leyenda.get(regla);
+    if (x === undefined) leyenda.set(regla, (x = `[${leyenda.size + 1}]`));
+    return x;
+  };
+  for (const s of sumas) {
+    if (s.juicio === 'nuestra') {
+      const x = s.sinSeccion;
+      const porque = x.filas > 0 ? ` (${x.votos} en ${plural(x.filas, 'acta', 'actas')} sin sección, que el catálogo no admite)` : '';
+      l.push(`    ✗ ${s.columna}: nuestro CSV suma ${s.nuestro}; por REGLAS, ${s.reglas}${porque}`);
+    }
+    if (s.archivo === null || s.archivo === s.reglas) continue;
+    const partes = s.desglose.map((x) => `${x.diferencia > 0 ? '+' : ''}${x.diferencia} ${letra(x.regla)} (${plural(x.filas, 'fila', 'filas')})`);
+    l.push(`    ! ${s.columna}: el archivo suma ${s.archivo}, REGLAS ${s.reglas}: ${partes.join(', ')}`);
+  }
+  for (const [regla, x] of leyenda) l.push(`      ${x} ${regla}`);
   return l;
 }
 

@@ -64,6 +64,15 @@ describe('plan of the hand-written database (data/fixtures/prep-replay)', () => 
     expect(todos.totales.TOTAL_VOTOS_ASENTADO).toBe('ILEGIBLE');
   });
 
+  it('keeps each figure cell the file carries by our column, and what REGLAS publish for it', () => {
+    const a = acta(p, '261001C01005');
+    expect(a.archivoDice.cifras).toMatchObject({ PAN: '100', PRI: 'Ilegible', PT_MORENA: '-', NULOS: '11', TOTAL_BOLETAS_SOBRANTES: '274', LISTA_NOMINAL: '599', OBSERVACIONES: 'Ilegible' });
+    expect(a.cifrasReglas).toMatchObject({ PAN: '100', PRI: 'Ilegible', PT_MORENA: '-', NULOS: '11', TOTAL_BOLETAS_SOBRANTES: '274', TOTAL_VOTOS_CALCULADO: '325', LISTA_NOMINAL: '599', OBSERVACIONES: 'Ilegible', CONTABILIZADA: '1' });
+    // Sin acta: `-` in every captured figure; not registered: the same, and `-` status.
+    expect(acta(p, '261002B01005').cifrasReglas).toMatchObject({ PAN: '-', TOTAL_VOTOS_ASENTADO: '-', LISTA_NOMINAL: '520', CONTABILIZADA: '0' });
+    expect(acta(p, '262002C01005').cifrasReglas).toMatchObject({ PAN: '-', OBSERVACIONES: '-', CONTABILIZADA: '-', LISTA_NOMINAL: '609' });
+  });
+
   it('says what REGLAS give for each row’s own figures', () => {
     expect(e.actas.map((a) => [a.reglas.contabilizada, a.reglas.totalVotosCalculado, a.reglas.observaciones])).toEqual([
       ['1', '406', ''],
@@ -196,6 +205,18 @@ describe('rows the file writes oddly', () => {
     expect(a.notas).toEqual([expect.stringContaining('«-» en PRI')]);
   });
 
+  it('a row repeating an earlier CLAVE_ACTA (a sección split between two territories) is planned, never sent, and said so', () => {
+    const fila = base.split('\r\n').find((l) => l.startsWith("'261001C0100,"))!;
+    // The same casilla under another distrito, as Campeche's juntas publish a split sección (cells: see the fixture).
+    const otra = fila.replace(',1,HERMOSILLO CENTRO,', ',2,CIUDAD OBREGÓN,').replace(',100,Ilegible,55,130,25,4,-,0,11,', ',7,Ilegible,5,13,2,4,-,0,1,');
+    const p = planear([desdeTexto('DIP_LOC.csv', base.replace(`${fila}\r\n`, `${fila}\r\n${otra}\r\n`))]);
+    const e = p.elecciones[0]!;
+    expect(e.actas.filter((a) => a.clave === '261001C01005').map((a) => a.linea)).toEqual([8]);
+    expect(e.duplicadas.map((d) => [d.acta.clave, d.acta.linea, d.lineaPrimera, d.acta.archivoDice.cifras.PAN])).toEqual([['261001C01005', 9, 8, '7']]);
+    expect(e.actas.every((a) => a.linea !== 9)).toBe(true);
+    expect(p.avisos.map((x) => x.mensaje).join('\n')).toMatch(/1 fila\(s\) repiten la CLAVE_ACTA de una fila anterior \(línea 9 = 8\)/);
+  });
+
   it('a cell the API cannot take leaves the acta unsent, with the reason', () => {
     const p = planear([con('120,80,60,110,20,6,-,1,9,406', '120,80.5,60,110,20,6,-,1,9,406')]);
     const a = acta(p, '261001B01005');
@@ -237,9 +258,19 @@ describe('rows the file writes oddly', () => {
     expect(acta(q, '261002B01005').tiempos.acopio).toBe(q.corte.ms);
   });
 
+  it('the votes from abroad (tipo M, sección N/A or 0) are an expected acta of sección 0, replayed like any other', () => {
+    const fila = base.split('\r\n').find((l) => l.startsWith("'261001B0100,"))!;
+    const extranjero = fila.replace("'261001B0100,'261001B01005,26,SONORA,1,HERMOSILLO CENTRO,30,HERMOSILLO,1001,1,B,0,1,5", "'260000M0100,'260000M01005,26,SONORA,1,HERMOSILLO CENTRO,30,HERMOSILLO,N/A,1,M,0,1,5");
+    const p = planear([desdeTexto('DIP_LOC.csv', base.replace(fila, `${fila}\r\n${extranjero}`))]);
+    const a = p.elecciones[0]!.actas.find((x) => x.clave === '260000M01005')!;
+    expect(a.registro.tipo).toBe('captura');
+    expect(a.reglas).toMatchObject({ contabilizada: '1', totalVotosCalculado: '406' });
+    expect(pasosDe(a, p.operadores, p.corte.offsetMinutes).length).toBeGreaterThan(0);
+  });
+
   it('an expected acta without sección (N/A) is not replayed, but REGLAS still classify it', () => {
     const fila = base.split('\r\n').find((l) => l.startsWith("'261001B0100,"))!;
-    const sinSeccion = fila.replace("'261001B0100,'261001B01005,26,SONORA,1,HERMOSILLO CENTRO,30,HERMOSILLO,1001,1,B,0,1,5", "'260000M0100,'260000M01005,26,SONORA,1,HERMOSILLO CENTRO,30,HERMOSILLO,N/A,1,M,0,1,5");
+    const sinSeccion = fila.replace("'261001B0100,'261001B01005,26,SONORA,1,HERMOSILLO CENTRO,30,HERMOSILLO,1001,1,B,0,1,5", "'260000B0100,'260000B01005,26,SONORA,1,HERMOSILLO CENTRO,30,HERMOSILLO,N/A,1,B,0,1,5");
     const p = planear([desdeTexto('DIP_LOC.csv', base.replace(fila, `${fila}\r\n${sinSeccion}`))]);
     const a = p.elecciones[0]!.actas.find((x) => x.registro.tipo === 'sin_seccion')!;
     expect(a.reglas).toMatchObject({ contabilizada: '1', totalVotosCalculado: '406' });

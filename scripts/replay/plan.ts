@@ -17,7 +17,7 @@ import { TipoCasillaSchema } from '../../worker/domain/catalogo/esquema.ts';
 import { derivarCatalogo, type OpcionesDesdePrep } from '../catalogo/desde-prep/derivar.ts';
 import { leerFuentes } from '../catalogo/desde-prep/fuentes.ts';
 import type { CifraResumen } from '../catalogo/desde-prep/encabezados.ts';
-import { esFueraDeCatalogo, esNoAplica, esSinSeccion, type ArchivoResultados, type FilaResultados } from '../catalogo/desde-prep/resultados.ts';
+import { esFueraDeCatalogo, esNoAplica, esSinSeccion, esVotoExtranjero, type ArchivoResultados, type FilaResultados } from '../catalogo/desde-prep/resultados.ts';
 import type { ArchivoEntrada } from '../../worker/domain/catalogo/archivos/leer.ts';
 import { ordenarProblemas, type ProblemaArchivo } from '../../worker/domain/catalogo/archivos/problemas.ts';
 import { construirModelo, type ActaModelo, type CorteModelo, type EleccionModelo } from '../../worker/domain/corte/modelo.ts';
@@ -25,6 +25,7 @@ import { claveActa, claveCasilla } from '../../worker/domain/claves/clave.ts';
 import { err, ok, type Result } from '../../worker/domain/resultado.ts';
 import type { EntradaConteo } from '../../worker/domain/conteo/conteo.ts';
 import { formatCorte, type CorteInstante } from '../../worker/domain/tiempo/central.ts';
+import { COLUMNAS_FINALES, GUION, TOTALES_INICIALES, valorCelda } from '../../worker/domain/corte/csv-resultados.ts';
 import { leerCelda, leerFechaHora, leerImagen, leerMecanismo, motivoSinActa, type MetadatosImagen } from './valores.ts';
 
 export interface OpcionesReplay extends OpcionesDesdePrep {
@@ -77,10 +78,15 @@ export interface ActaReplay {
   imagen: MetadatosImagen;
   /** CODIGO_INTEGRIDAD the file published (the real image's SHA-256). */
   codigoArchivo: string | null;
-  /** What the file publishes for the acta. */
-  archivoDice: Estado & { observaciones: string; listaNominal: string };
+  /** What the file publishes for the acta; `cifras`: each figure cell it carries, by our CSV column (renamed). */
+  archivoDice: Estado & { observaciones: string; listaNominal: string; cifras: Readonly<Record<string, string>> };
   /** What docs/REGLAS.md §4 gives for the file's own figures (the row as captured). */
   reglas: Veredicto;
+  /**
+   * Every figure column of our results CSV as REGLAS §4/§7 say it must be published for this row (cell text as
+   * our CSV writes it: integers, `Ilegible`, `Sin dato`, `-`). Empty for a row the catalogue cannot hold.
+   */
+  cifrasReglas: Readonly<Record<string, string>>;
   /** For the summary recount by REGLAS: the acta as registered (null while not registered). */
   entradaReglas: EntradaConteo | null;
   /** Assumptions made for this acta (Spanish), e.g. `-` in a field of its ballot sent as 0. */
@@ -99,6 +105,14 @@ export interface EleccionReplay {
   actas: ActaReplay[];
   /** Expected actas of the catalogue without a row in this file (casillas that only another file has). */
   sinFila: ActaModelo[];
+  /**
+   * Later rows repeating an expected acta's CLAVE_ACTA (a sección split between two territories, e.g. Campeche's
+   * juntas): the catalogue holds one acta per CLAVE_ACTA, in its first row's territory (docs/catalogo.md), so only
+   * the first row is sent; these are planned as if sent, for the report, and never sent.
+   */
+  duplicadas: { acta: ActaReplay; lineaPrimera: number }[];
+  /** The vote columns of our results CSV for this election (parties, combinations, NO_REGISTRADAS, NULOS). */
+  columnas: readonly string[];
 }
 
 export interface PlanReplay {
@@ -136,6 +150,35 @@ const entero = (t: string | undefined, min: number, max: number): number | null 
 
 const NO_REGISTRADAS = 'NO_REGISTRADAS';
 const NULOS = 'NULOS';
+
+/** Figure columns of our results CSV besides the vote columns (docs/REGLAS.md §7). */
+const CIFRAS_DATOS = [...TOTALES_INICIALES, 'NO_REGISTRADAS', 'NULOS', ...COLUMNAS_FINALES.slice(0, COLUMNAS_FINALES.indexOf('CONTABILIZADA') + 1)] as const;
+
+/** Every figure cell the file carries for a row, by our CSV column: votes renamed as the catalogue does. */
+function cifrasDeFila(r: ArchivoResultados, f: FilaResultados, renombre: Readonly<Record<string, string>>): Record<string, string> {
+  const m: Record<string, string> = {};
+  for (const [i, v] of r.votos.entries()) m[renombre[v.original] ?? v.nombre] = f.votos[i] ?? '';
+  for (const c of CIFRAS_DATOS) if (r.columnas.includes(c)) m[c] = f.datos[c] ?? '';
+  return m;
+}
+
+/**
+ * What our CSV must publish for each figure column of a row (docs/REGLAS.md §7): the captured values as captured
+ * (`-` in columns its ballot lacks), the computed total, the catalogue's lista nominal and representantes (`-`
+ * outside the catalogue), OBSERVACIONES and CONTABILIZADA from the classification.
+ */
+function cifrasPorReglas(columnas: readonly string[], captura: Captura | null, v: Veredicto, casilla: { listaNominal: number; representantes: number } | null): Record<string, string> {
+  const m: Record<string, string> = {};
+  for (const t of TOTALES_INICIALES) m[t] = captura ? valorCelda(captura.totales[t]) : GUION;
+  for (const c of columnas) m[c] = captura ? valorCelda(captura.votos[c]) : GUION;
+  m.TOTAL_VOTOS_ASENTADO = captura ? valorCelda(captura.totales.TOTAL_VOTOS_ASENTADO) : GUION;
+  m.TOTAL_VOTOS_CALCULADO = v.totalVotosCalculado;
+  m.LISTA_NOMINAL = casilla ? String(casilla.listaNominal) : GUION;
+  m.REPRESENTANTES_PP_CI = casilla ? String(casilla.representantes) : GUION;
+  m.OBSERVACIONES = v.observaciones;
+  m.CONTABILIZADA = v.contabilizada;
+  return m;
+}
 
 /** The file's vote cells of a row by catalogue column (NO_REGISTRADAS and NULOS included). */
 function votosDeFila(r: ArchivoResultados, f: FilaResultados, renombre: Readonly<Record<string, string>>): Map<string, string> {
@@ -268,6 +311,7 @@ function comunes(ctx: Contexto, f: FilaResultados) {
       totalVotosCalculado: (f.datos.TOTAL_VOTOS_CALCULADO ?? '-').trim() || '-',
       observaciones: f.datos.OBSERVACIONES ?? '',
       listaNominal: (f.datos.LISTA_NOMINAL ?? '-').trim(),
+      cifras: cifrasDeFila(ctx.r, f, ctx.renombre),
     },
   };
 }
@@ -299,8 +343,9 @@ function actaEsperada(ctx: Contexto, f: FilaResultados, a: ActaModelo): ActaRepl
     listaNominal: a.casilla.listaNominal,
     boleta: a.boleta,
   });
+  const delCatalogo = (captura: Captura | null, v: Veredicto) => cifrasPorReglas(ctx.em.columnas, captura, v, a.casilla);
   if (c.archivoDice.contabilizada === '-' && !tieneVotos(votos) && motivoSinActa(c.archivoDice.observaciones) === null) {
-    return { ...base, registro: { tipo: 'pendiente' }, reglas: NO_REGISTRADA, entradaReglas: null, notas };
+    return { ...base, registro: { tipo: 'pendiente' }, reglas: NO_REGISTRADA, cifrasReglas: delCatalogo(null, NO_REGISTRADA), entradaReglas: null, notas };
   }
   if (c.archivoDice.contabilizada === '-') notas.push('CONTABILIZADA «-» en una fila con datos: se tomó como registrada');
   const motivo = motivoSinActa(c.archivoDice.observaciones);
@@ -316,11 +361,13 @@ function actaEsperada(ctx: Contexto, f: FilaResultados, a: ActaModelo): ActaRepl
     }
     if (tieneVotos(votos)) notas.push('OBSERVACIONES dice sin acta y la fila tiene votos: los votos no se envían (un acta sin acta no se captura)');
     const clasificacion = clasificarActa({ tipo: 'sin_acta', motivo: m });
+    const reglas = veredicto(clasificacion, false);
     return {
       ...base,
       tiempos: tiemposDe(ctx, c.leidos, false),
       registro: { tipo: 'sin_acta', motivo: m, supuesto },
-      reglas: veredicto(clasificacion, false),
+      reglas,
+      cifrasReglas: delCatalogo(null, reglas),
       entradaReglas: entradaConteoDe(clasificacion, null),
       notas,
     };
@@ -328,7 +375,7 @@ function actaEsperada(ctx: Contexto, f: FilaResultados, a: ActaModelo): ActaRepl
   const leida = capturaDeFila(votos, f.datos, a.boleta);
   if (leida.totalesSinDato.length > 0) contar(ctx, 'totales «-»');
   if (leida.captura === null) {
-    return { ...base, registro: { tipo: 'ilegible', problemas: leida.problemas }, reglas: NO_REGISTRADA, entradaReglas: null, notas };
+    return { ...base, registro: { tipo: 'ilegible', problemas: leida.problemas }, reglas: NO_REGISTRADA, cifrasReglas: delCatalogo(null, NO_REGISTRADA), entradaReglas: null, notas };
   }
   notas.push(...leida.notas, ...c.supuestosImagen);
   const clasificacion = clasificarActa({
@@ -337,11 +384,13 @@ function actaEsperada(ctx: Contexto, f: FilaResultados, a: ActaModelo): ActaRepl
     casilla: { tipo: a.casilla.tipo, listaNominal: a.casilla.listaNominal, representantes: a.casilla.representantes },
     boletasEspecial: a.eleccion.boletasEspecial,
   });
+  const reglas = veredicto(clasificacion, true);
   return {
     ...base,
     tiempos: tiemposDe(ctx, c.leidos, true),
     registro: { tipo: 'captura', captura: leida.captura },
-    reglas: veredicto(clasificacion, true),
+    reglas,
+    cifrasReglas: delCatalogo(leida.captura, reglas),
     entradaReglas: entradaConteoDe(clasificacion, leida.captura),
     notas,
   };
@@ -395,6 +444,7 @@ function actaFueraDeCatalogo(ctx: Contexto, f: FilaResultados, usadas: Set<strin
     const x = leerCelda(t);
     return s + (x.tipo === 'valor' && typeof x.valor === 'number' ? x.valor : 0);
   }, 0);
+  const reglas: Veredicto = { ...veredicto(clasificacion, captura !== null), totalVotosCalculado: captura !== null ? String(clasificacion.totalVotosCalculado) : tieneVotos(votos) ? String(suma) : '-' };
   return {
     eleccion: c.eleccion,
     archivo: c.archivo,
@@ -410,7 +460,8 @@ function actaFueraDeCatalogo(ctx: Contexto, f: FilaResultados, usadas: Set<strin
     imagen: { ...c.imagen, origen: 'CATD' },
     codigoArchivo: c.codigoArchivo,
     archivoDice: c.archivoDice,
-    reglas: { ...veredicto(clasificacion, captura !== null), totalVotosCalculado: captura !== null ? String(clasificacion.totalVotosCalculado) : tieneVotos(votos) ? String(suma) : '-' },
+    reglas,
+    cifrasReglas: cifrasPorReglas(ctx.em.columnas, captura, reglas, null),
     entradaReglas: { clasificacion, votos: captura?.votos ?? null, tipo: identificacion.tipo, listaNominal: 0, boleta: null },
     notas,
   };
@@ -463,6 +514,7 @@ function actaSinSeccion(ctx: Contexto, f: FilaResultados): ActaReplay {
     codigoArchivo: c.codigoArchivo,
     archivoDice: c.archivoDice,
     reglas,
+    cifrasReglas: {},
     entradaReglas,
     notas: ['acta esperada sin sección (N/A: voto desde el extranjero, anticipado o en prisión): el catálogo no la admite y no se reproduce'],
   };
@@ -526,7 +578,9 @@ function planearEleccion(ctx: Contexto, entidadPedida: number | undefined): Resu
   const actas: ActaReplay[] = [];
   const fc: ActaReplay[] = [];
   const usadas = new Set<string>();
-  const vistas = new Set<string>();
+  /** CLAVE_ACTA → the line of its first row. */
+  const vistas = new Map<string, number>();
+  const duplicadas: EleccionReplay['duplicadas'] = [];
   for (const f of r.filas) {
     const idEntidad = entero(f.datos.ID_ENTIDAD, 1, 32);
     // A row without an entidad of its own belongs to the only one a file without --entidad holds.
@@ -545,10 +599,22 @@ function planearEleccion(ctx: Contexto, entidadPedida: number | undefined): Resu
       // The derivation made a casilla of every such row: only a broken derivation lands here.
       return err([{ archivo: r.archivo, linea: f.linea, columna: 1, codigo: 'REPLAY', mensaje: 'la fila no corresponde a ninguna acta del catálogo derivado' }]);
     }
-    vistas.add(a.clave);
+    const primera = vistas.get(a.clave);
+    if (primera !== undefined) {
+      duplicadas.push({ acta: actaEsperada(ctx, f, a), lineaPrimera: primera });
+      continue;
+    }
+    vistas.set(a.clave, f.linea);
     actas.push(actaEsperada(ctx, f, a));
   }
   avisarConteos(ctx);
+  if (duplicadas.length > 0) {
+    ctx.avisos.push({
+      archivo: r.archivo,
+      codigo: 'REPLAY',
+      mensaje: `${duplicadas.length} fila(s) repiten la CLAVE_ACTA de una fila anterior (${duplicadas.map((d) => `línea ${d.acta.linea} = ${d.lineaPrimera}`).join(', ')}): el catálogo tiene un acta por CLAVE_ACTA, en el territorio de su primera fila; solo se envía la primera y las demás se informan como diferencias del archivo`,
+    });
+  }
   const sinFila = em.actas.filter((a) => !vistas.has(a.clave));
   if (sinFila.length > 0) {
     ctx.avisos.push({ archivo: r.archivo, codigo: 'REPLAY', mensaje: `${sinFila.length} acta(s) esperada(s) del catálogo sin fila en este archivo (sus casillas vienen de otro archivo): cuentan como esperadas no registradas` });
@@ -563,14 +629,18 @@ function planearEleccion(ctx: Contexto, entidadPedida: number | undefined): Resu
     resumenComparable: entidadesDelArchivo.size <= 1,
     actas: [...actas, ...fc],
     sinFila,
+    duplicadas,
+    columnas: em.columnas,
   });
 }
 
 /** The expected acta of the catalogue a row's keys name (undefined: none). */
 function actaDelCatalogo(ctx: Contexto, f: FilaResultados): ActaModelo | undefined {
-  const s = entero(f.datos.SECCION, 1, 9999);
+  // The votes from abroad are casilla M of sección 0 (its id 00 or 01, as the file says), as from-prep derives it.
+  const extranjero = esVotoExtranjero(f);
+  const s = extranjero ? 0 : entero(f.datos.SECCION, 1, 9999);
   const tipo = TipoCasillaSchema.safeParse((f.datos.TIPO_CASILLA ?? '').trim().toUpperCase());
-  const id = entero(f.datos.ID_CASILLA, 1, 99);
+  const id = entero(f.datos.ID_CASILLA, extranjero ? 0 : 1, 99) ?? (extranjero ? 0 : null);
   const ext = esNoAplica(f.datos.EXT_CONTIGUA) ? 0 : entero(f.datos.EXT_CONTIGUA, 0, 99);
   if (s === null || !tipo.success || id === null || ext === null) return undefined;
   const clave = claveActa(claveCasilla(ctx.modelo.entidad.id, { seccion: s, tipo: tipo.data, id, extContigua: ext }), ctx.em.eleccion.tipoActa);

@@ -5,6 +5,8 @@
  *   sin acta:           acopio with the reason
  *   fuera de catálogo:  acopio by identification (the server answers its FC-<n> clave) → image → captures when
  *                       its territory's ballot is known
+ *   corrected acta:    (a whole-night replay, scripts/replay/noche.ts) cotejo RECAPTURA by a supervisor, then two
+ *                       equal captures of the new figures (docs/CAPTURA.md: COTEJADA 3, then 2 when verified)
  * Each step names the operator that sends it and carries the file's instant (`fechaHora`). Paths that need the
  * clave of a fuera de catálogo acta use `{clave}`, filled in from the acopio's answer.
  */
@@ -15,11 +17,30 @@ import { fechaIso } from './valores.ts';
 export type Paso =
   | { paso: 'ACOPIO'; operador: string; ruta: string; cuerpo: Record<string, unknown> }
   | { paso: 'IMAGEN'; operador: string; ruta: string; consulta: Record<string, string> }
-  | { paso: 'CAPTURA'; operador: string; ruta: string; cuerpo: Captura & { fechaHora: string } };
+  | { paso: 'CAPTURA'; operador: string; ruta: string; cuerpo: Captura & { fechaHora: string } }
+  | { paso: 'COTEJO'; operador: string; ruta: string; cuerpo: { accion: 'RECAPTURA'; motivo: string; fechaHora: string } };
 
 export const CLAVE = '{clave}';
 
 const rutaActa = (clave: string, resto: string) => `/api/v1/actas/${encodeURIComponent(clave)}/${resto}`;
+
+const capturasDe = (a: ActaReplay, op: OperadoresReplay, clave: string, captura: Captura, iso: (ms: number) => string): Paso[] => [
+  { paso: 'CAPTURA', operador: op.capturistas[0], ruta: rutaActa(clave, 'capturas'), cuerpo: { ...captura, fechaHora: iso(a.tiempos.captura) } },
+  { paso: 'CAPTURA', operador: op.capturistas[1], ruta: rutaActa(clave, 'capturas'), cuerpo: { ...captura, fechaHora: iso(a.tiempos.verificacion) } },
+];
+
+/**
+ * An expected acta verified in an earlier corte whose figures this corte's file changes: the supervisor sends it
+ * back (cotejo RECAPTURA, at `cotejoMs`, with the reason), and the two capturists capture the new figures.
+ */
+export function pasosCorreccion(a: ActaReplay, op: OperadoresReplay, supervisor: string, cotejoMs: number, motivo: string, offsetMinutes: number): Paso[] {
+  const iso = (ms: number) => fechaIso(ms, offsetMinutes);
+  if (a.registro.tipo !== 'captura' || a.clave === null) return [];
+  return [
+    { paso: 'COTEJO', operador: supervisor, ruta: rutaActa(a.clave, 'cotejo'), cuerpo: { accion: 'RECAPTURA', motivo, fechaHora: iso(cotejoMs) } },
+    ...capturasDe(a, op, a.clave, a.registro.captura, iso),
+  ];
+}
 
 export function pasosDe(a: ActaReplay, op: OperadoresReplay, offsetMinutes: number): Paso[] {
   const iso = (ms: number) => fechaIso(ms, offsetMinutes);
@@ -38,10 +59,7 @@ export function pasosDe(a: ActaReplay, op: OperadoresReplay, offsetMinutes: numb
     ruta: rutaActa(clave, 'imagen'),
     consulta: { origen: a.imagen.origen, digitalizacion: a.imagen.digitalizacion, tipoDocumento: a.imagen.tipoDocumento, fechaHora: iso(a.tiempos.acopio) },
   });
-  const capturas = (clave: string, captura: Captura): Paso[] => [
-    { paso: 'CAPTURA', operador: op.capturistas[0], ruta: rutaActa(clave, 'capturas'), cuerpo: { ...captura, fechaHora: iso(a.tiempos.captura) } },
-    { paso: 'CAPTURA', operador: op.capturistas[1], ruta: rutaActa(clave, 'capturas'), cuerpo: { ...captura, fechaHora: iso(a.tiempos.verificacion) } },
-  ];
+  const capturas = (clave: string, captura: Captura) => capturasDe(a, op, clave, captura, iso);
   switch (r.tipo) {
     case 'sin_acta':
       return [acopio({ clave: a.clave!, sinActa: r.motivo })];

@@ -4,20 +4,9 @@
  * tests, a log file) it prints one line every few seconds.
  */
 import { formatCorte } from '../../worker/domain/tiempo/central.ts';
+import { barra, numero as n, reloj } from '../lib/formato.ts';
+import { pantalla, terminalDe } from '../lib/pantalla.ts';
 import type { EstadoNoche } from './estado.ts';
-
-const nf = new Intl.NumberFormat('es-MX');
-const n = (x: number) => nf.format(x);
-
-function reloj(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-function barra(fraccion: number, ancho = 28): string {
-  const llenos = Math.max(0, Math.min(ancho, Math.round(fraccion * ancho)));
-  return '█'.repeat(llenos) + '░'.repeat(ancho - llenos);
-}
 
 export function lineasProgreso(e: EstadoNoche, portal: string, velocidad: number): string[] {
   const ahora = e.apertura + e.minuto * 60_000;
@@ -41,33 +30,9 @@ export interface Progreso {
 }
 
 export function progresoTerminal(portal: string, velocidad: number, salida: NodeJS.WriteStream = process.stdout): Progreso {
-  const tty = salida.isTTY === true;
-  let dibujadas = 0;
-  let ultimo = 0;
-  let ultimoTexto = '';
-  const dibujar = (e: EstadoNoche) => {
-    const ancho = tty ? (salida.columns ?? 120) : Infinity;
-    const lineas = lineasProgreso(e, portal, velocidad).map((l) => (l.length > ancho ? `${l.slice(0, ancho - 1)}…` : l));
-    const texto = lineas.join('\n');
-    if (texto === ultimoTexto) return;
-    ultimoTexto = texto;
-    if (tty) {
-      if (dibujadas > 0) salida.write(`\x1b[${dibujadas}A`);
-      salida.write(lineas.map((l) => `\x1b[2K${l}\n`).join(''));
-      dibujadas = lineas.length;
-    } else {
-      salida.write(`${lineas.slice(0, 3).join('\n  ')}\n`);
-    }
-  };
+  const p = pantalla(terminalDe(salida), { lineasPlanas: 3 });
   return {
-    mostrar(e) {
-      const ahora = performance.now();
-      if (ahora - ultimo < (tty ? 200 : 10_000)) return;
-      ultimo = ahora;
-      dibujar(e);
-    },
-    terminar(e) {
-      dibujar(e);
-    },
+    mostrar: (e) => p.mostrar(() => lineasProgreso(e, portal, velocidad)),
+    terminar: (e) => p.terminar(lineasProgreso(e, portal, velocidad)),
   };
 }

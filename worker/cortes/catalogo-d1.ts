@@ -17,7 +17,7 @@ const CONSULTAS = [
   'SELECT id, cabecera FROM distrito ORDER BY id',
   'SELECT id, nombre FROM municipio ORDER BY id',
   'SELECT id, distrito, municipio FROM seccion ORDER BY id',
-  'SELECT seccion, tipo, id_casilla, ext_contigua, ubicacion, lista_nominal, representantes FROM casilla ORDER BY clave',
+  'SELECT seccion, tipo, id_casilla, ext_contigua, ubicacion, lista_nominal, representantes, elecciones FROM casilla ORDER BY clave',
   'SELECT eleccion, territorio, orden, columna FROM boleta_columna ORDER BY eleccion, territorio, orden',
   'SELECT b.eleccion, b.territorio, b.coalicion, b.partido FROM boleta_coalicion b JOIN partido p ON p.siglas = b.partido ORDER BY b.eleccion, b.territorio, b.coalicion, p.orden',
   'SELECT eleccion, territorio, partido_ci, propietaria, suplente FROM candidatura ORDER BY eleccion, territorio, partido_ci',
@@ -68,6 +68,7 @@ export async function leerCatalogo(db: D1Database): Promise<Catalogo | null> {
     casillas: cas!.map((f) => ({
       seccion: f.seccion, tipo: f.tipo, id: f.id_casilla, extContigua: f.ext_contigua, ubicacion: f.ubicacion,
       listaNominal: f.lista_nominal, representantes: f.representantes,
+      ...(f.elecciones === null ? {} : { elecciones: String(f.elecciones).split('+') }),
     })),
     boletas: boletas(bCol!, bCoa!),
     candidaturas: can!.map((f) => ({ eleccion: f.eleccion, territorio: f.territorio, partidoCi: f.partido_ci, propietaria: f.propietaria, suplente: f.suplente })),

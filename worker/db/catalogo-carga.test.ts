@@ -3,6 +3,9 @@ import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { generarJalisco } from '../../scripts/generador/generar.ts';
 import { catalogoEjemplo } from '../../test/ejemplos/eleccion.ts';
+import { catalogoConVotoExtranjero } from '../../test/ejemplos/voto-extranjero.ts';
+import { leerCatalogo } from '../cortes/catalogo-d1.ts';
+import { normalizarCatalogo } from '../domain/catalogo/archivos/normalizar.ts';
 import { CatalogoRechazado, cargarCatalogo } from './catalogo-carga.ts';
 import { resumenCatalogo } from './catalogo-resumen.ts';
 
@@ -15,6 +18,15 @@ describe('cargarCatalogo through the D1 binding', () => {
     expect(s.casillas).toBe(catalogoEjemplo.casillas.length);
     expect(s.actasEsperadas).toBe(catalogoEjemplo.casillas.length * catalogoEjemplo.elecciones.length);
     expect(s.listaNominal).toBe(catalogoEjemplo.casillas.reduce((a, c) => a + c.listaNominal, 0));
+  });
+
+  it('keeps the elections a casilla votes in: the votes from abroad expect one acta, and the corte reads it back', async () => {
+    const cat = catalogoConVotoExtranjero();
+    await cargarCatalogo(db, cat);
+    const s = await resumenCatalogo(db);
+    expect(s.actasEsperadas).toBe(catalogoEjemplo.casillas.length * catalogoEjemplo.elecciones.length + 1);
+    const leido = await leerCatalogo(db);
+    expect(normalizarCatalogo({ ...leido!, catds: cat.catds })).toEqual(normalizarCatalogo(cat));
   });
 
   it('rejects a duplicate casilla naming the row, and writes nothing', async () => {

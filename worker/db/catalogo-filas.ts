@@ -69,7 +69,7 @@ export function filasCatalogo(cat: Catalogo): TableRows[] {
     { table: 'seccion', columns: ['id', 'distrito', 'municipio'], rows: cat.secciones.map((s) => [s.id, s.distrito, s.municipio]) },
     {
       table: 'casilla',
-      columns: ['clave', 'seccion', 'tipo', 'id_casilla', 'ext_contigua', 'ubicacion', 'lista_nominal', 'representantes'],
+      columns: ['clave', 'seccion', 'tipo', 'id_casilla', 'ext_contigua', 'ubicacion', 'lista_nominal', 'representantes', 'elecciones'],
       rows: cat.casillas.map((c) => [
         claveCasilla(e.id, c),
         c.seccion,
@@ -79,6 +79,7 @@ export function filasCatalogo(cat: Catalogo): TableRows[] {
         c.ubicacion,
         c.listaNominal,
         c.representantes,
+        c.elecciones === undefined ? null : c.elecciones.join('+'),
       ]),
     },
     {

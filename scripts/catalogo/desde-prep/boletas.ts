@@ -14,9 +14,11 @@ import { reconocerEleccion } from './eleccion.ts';
 import { normalizarNombre } from './encabezados.ts';
 import type { Fuente, Origen } from './fuentes.ts';
 import type { Geografia } from './geografia.ts';
+import { enEncabezado, type Lugar } from './lugares.ts';
+import { nombrarCoaliciones, type NombresCoalicion } from './nombres-coalicion.ts';
 import { BOLETAS_ESPECIAL_POR_DEFECTO, type OpcionesDesdePrep } from './opciones.ts';
 import { leerPartidoCi } from './partido-ci.ts';
-import { esNoAplica, type ArchivoResultados, type FilaResultados } from './resultados.ts';
+import { esNoAplica, esVotoExtranjero, type ArchivoResultados, type FilaResultados } from './resultados.ts';
 
 /** How the replay reads an election's file: its vote columns under their catalogue names. */
 export interface ColumnasEleccion {
@@ -50,8 +52,8 @@ interface Contexto {
   problemas: ProblemaArchivo[];
   avisos: ProblemaArchivo[];
   derivadas: BoletasDerivadas;
-  /** Coalition id → the names the candidaturas gave it. */
-  nombresCoalicion: Map<string, Set<string>>;
+  /** Coalition id → the names the candidaturas gave it, each with the first row that did. */
+  nombresCoalicion: NombresCoalicion;
 }
 
 export function derivarBoletas(
@@ -62,7 +64,8 @@ export function derivarBoletas(
   const ctx: Contexto = { ...base, problemas: [], derivadas, nombresCoalicion: new Map() };
   for (const [ix, fuente] of fuentes.entries()) derivarEleccion(fuente, ix, ctx);
   if (ctx.problemas.length > 0) return err(ordenarProblemas(ctx.problemas));
-  nombrarCoaliciones(ctx);
+  const { coaliciones, boletas, candidaturas } = derivadas;
+  nombrarCoaliciones({ coaliciones, boletas, candidaturas, nombres: ctx.nombresCoalicion, esPartido: ctx.votos.esPartido, ordenPartido: ctx.votos.ordenPartido, avisos: ctx.avisos });
   return ok(derivadas);
 }
 
@@ -84,7 +87,7 @@ function derivarEleccion({ resultados: r, candidaturas: cands }: Fuente, ix: num
   const porCandidaturas = cands ? candidaturasPorTerritorio(cands, codigo, territorio, porVotos.ids, ctx) : SIN_CANDIDATURAS;
   boletasDesdeCandidaturas(r, territorio, porVotos, combinacionesEn(porVotos.columnasDeBoleta, ctx), porCandidaturas, ctx);
   const { coalicionDe } = coalicionesDeEleccion(porVotos.columnasDeBoleta, ctx);
-  agregarBoletas(r, codigo, porVotos, coalicionDe, ctx);
+  agregarBoletas(r, codigo, territorio, porVotos, coalicionDe, ctx);
   if (cands) asignarCandidaturas(cands, codigo, porCandidaturas.listadas, ctx);
 }
 
@@ -104,7 +107,7 @@ function codigoDeEleccion(r: ArchivoResultados, codigo: string, ctx: Contexto): 
 /** The territory a row's acta belongs to for an election decided by `tipo` (0: the entidad). */
 function territorioDeFila(geo: Geografia, tipo: TipoTerritorio, f: FilaResultados): number {
   if (tipo === 'entidad') return 0;
-  const seccion = geo.secciones.get(Number(leerEntero(f.datos.SECCION!)))!;
+  const seccion = geo.secciones.get(esVotoExtranjero(f) ? 0 : Number(leerEntero(f.datos.SECCION!)))!;
   return tipo === 'distrito' ? seccion.distrito : geo.municipioUnico ? 1 : seccion.municipio!;
 }
 
@@ -169,7 +172,12 @@ function tipoActaDeEleccion(r: ArchivoResultados, filas: readonly FilaResultados
     return null;
   }
   if (tipos.size > 1) {
-    ctx.avisos.push({ archivo: r.archivo, codigo: 'TIPO_ACTA', mensaje: `la elección tiene varios tipos de acta (${[...tipos].map(([t, n]) => `${t}: ${n}`).join(', ')}); el catálogo usa ${tipoActa}` });
+    // At the first row of another type: the one the catalogue's single acta type does not describe.
+    const otra = filas.find((f) => (tipoActaDeFila(f) ?? tipoActa) !== tipoActa);
+    const celda = otra && (otra.pos.TIPO_ACTA ?? otra.pos.CLAVE_ACTA);
+    const lugar = otra ? { archivo: r.archivo, linea: otra.linea, columna: celda?.columna ?? 1 } : enEncabezado(r);
+    const mensaje = `la elección tiene varios tipos de acta (${[...tipos].map(([t, n]) => `${t}: ${n}`).join(', ')}); el catálogo usa ${tipoActa}, el más frecuente (la primera de otro tipo está aquí)`;
+    ctx.avisos.push({ ...lugar, codigo: 'TIPO_ACTA', mensaje });
   }
   return tipoActa;
 }
@@ -262,7 +270,7 @@ const SIN_CANDIDATURAS: CandidaturasPorTerritorio = { partidos: new Map(), lista
  */
 function candidaturasPorTerritorio(cands: ArchivoCandidaturas, codigo: string, territorio: TipoTerritorio, ids: readonly number[], ctx: Contexto): CandidaturasPorTerritorio {
   if (cands.territorio !== territorio && !(territorio === 'entidad' && cands.territorio !== 'entidad')) {
-    ctx.avisos.push({ archivo: cands.archivo, codigo: 'TERRITORIO', mensaje: `la elección ${codigo} es por ${territorio} y el archivo de candidaturas trae ${cands.territorio === 'entidad' ? 'solo la entidad' : `ID de ${cands.territorio}`}: no se usan sus candidaturas` });
+    ctx.avisos.push({ archivo: cands.archivo, ...(cands.posTerritorio ?? { linea: cands.lineaEncabezado, columna: 1 }), codigo: 'TERRITORIO', mensaje: `la elección ${codigo} es por ${territorio} y el archivo de candidaturas trae ${cands.territorio === 'entidad' ? 'solo la entidad' : `ID de ${cands.territorio}`}: no se usan sus candidaturas` });
     return SIN_CANDIDATURAS;
   }
   const { renombre } = ctx.votos.clasificacion;
@@ -275,7 +283,7 @@ function candidaturasPorTerritorio(cands: ArchivoCandidaturas, codigo: string, t
     const p = f.pos.partidoCi ?? { linea: f.linea, columna: 1 };
     if (!ids.includes(t)) {
       const pt = f.pos[territorio === 'distrito' ? 'distrito' : 'municipio'] ?? p;
-      ctx.avisos.push({ archivo: cands.archivo, ...pt, codigo: 'TERRITORIO_DESCONOCIDO', mensaje: `el ${territorio} ${id ?? ''} no está en los resultados: se ignora la fila` });
+      avisos.agregar(pt, `el ${territorio} ${id ?? ''} no está en los resultados: se ignoran sus filas`, territorio === 'distrito' ? 'ID_DISTRITO' : 'ID_MUNICIPIO', 'TERRITORIO_DESCONOCIDO');
       continue;
     }
     const leido = leerPartidoCi(normalizarNombre(f.partidoCi), ctx.votos);
@@ -297,15 +305,15 @@ function candidaturasPorTerritorio(cands: ArchivoCandidaturas, codigo: string, t
 
 /** One warning per rule and file, at its first row, with how many rows it applied to. */
 function avisosAgrupados(archivo: string) {
-  const porMensaje = new Map<string, { pos: { linea: number; columna: number }; campo: string; veces: number }>();
+  const porMensaje = new Map<string, { pos: { linea: number; columna: number }; campo: string; codigo: string; veces: number }>();
   return {
-    agregar(pos: { linea: number; columna: number }, mensaje: string, campo = 'PARTIDO_CI'): void {
+    agregar(pos: { linea: number; columna: number }, mensaje: string, campo = 'PARTIDO_CI', codigo = 'CANDIDATURA'): void {
       const a = porMensaje.get(mensaje);
       if (a) a.veces++;
-      else porMensaje.set(mensaje, { pos, campo, veces: 1 });
+      else porMensaje.set(mensaje, { pos, campo, codigo, veces: 1 });
     },
     lista(): ProblemaArchivo[] {
-      return [...porMensaje].map(([m, a]) => ({ archivo, ...a.pos, campo: a.campo, codigo: 'CANDIDATURA', mensaje: a.veces > 1 ? `${m} (${a.veces} filas; la primera aquí)` : m }));
+      return [...porMensaje].map(([m, a]) => ({ archivo, ...a.pos, campo: a.campo, codigo: a.codigo, mensaje: a.veces > 1 ? `${m} (${a.veces} filas; la primera aquí)` : m }));
     },
   };
 }
@@ -350,27 +358,33 @@ function boletasDesdeCandidaturas(r: ArchivoResultados, territorio: TipoTerritor
       // The file's header is still a ballot: every vote column it has (exact for an entidad-wide election).
       const todas = r.votos.map((v) => votos.catCol(v.nombre));
       if (todas.length === 0) {
-        ctx.problemas.push({ archivo: r.archivo, codigo: 'SIN_BOLETA', mensaje: `${nombreTerritorio(territorio, t)} no tiene actas con votos ni candidaturas, y el archivo no tiene columnas de votos: no hay boleta` });
+        ctx.problemas.push({ ...enEncabezado(r), codigo: 'SIN_BOLETA', mensaje: `${nombreTerritorio(territorio, t)} no tiene actas con votos ni candidaturas, y el archivo no tiene columnas de votos: no hay boleta` });
         continue;
       }
       ctx.avisos.push({
-        archivo: r.archivo,
-        linea: r.lineaEncabezado,
-        columna: 1,
+        ...lugarDeTerritorio(r, territorio, t, porVotos, ctx),
         codigo: 'BOLETA',
         mensaje: `${nombreTerritorio(territorio, t)} no tiene actas con votos ni candidaturas en los archivos: su boleta lleva todas las columnas de votos del encabezado (regla: sin datos, la boleta es el encabezado)`,
       });
       cols.push(...todas);
     } else {
-      ctx.avisos.push({ archivo: r.archivo, codigo: 'BOLETA', mensaje: `${nombreTerritorio(territorio, t)} no tiene actas con votos: su boleta se tomó de las candidaturas` });
+      ctx.avisos.push({ ...lugarDeTerritorio(r, territorio, t, porVotos, ctx), codigo: 'BOLETA', mensaje: `${nombreTerritorio(territorio, t)} no tiene actas con votos: su boleta se tomó de las candidaturas` });
     }
     porVotos.columnasDeBoleta.set(t, cols);
     for (const c of cols) ctx.derivadas.aplicaEnAlguna.add(c);
   }
 }
 
+/** A territory's first row in this file, else the first row that named it in any file, else the file's header. */
+function lugarDeTerritorio(r: ArchivoResultados, territorio: TipoTerritorio, t: number, porVotos: BoletasPorVotos, ctx: Contexto): Lugar {
+  const f = porVotos.porTerritorio.get(t)?.[0];
+  if (f) return { archivo: r.archivo, linea: f.linea, columna: 1 };
+  const otro = territorio === 'entidad' ? undefined : ctx.geo.origenTerritorio[territorio].get(t);
+  return otro ?? enEncabezado(r);
+}
+
 /** The election's ballots in territory order, each with the coalitions its combination columns make. */
-function agregarBoletas(r: ArchivoResultados, codigo: string, porVotos: BoletasPorVotos, coalicionDe: ReadonlyMap<string, string>, ctx: Contexto): void {
+function agregarBoletas(r: ArchivoResultados, codigo: string, territorio: TipoTerritorio, porVotos: BoletasPorVotos, coalicionDe: ReadonlyMap<string, string>, ctx: Contexto): void {
   const { clasificacion: clas, ordenPartido } = ctx.votos;
   for (const [t, cols] of [...porVotos.columnasDeBoleta].sort((a, b) => a[0] - b[0])) {
     const enBoleta = componentes(cols.filter((c) => clas.combinaciones.has(c)).map((c) => clas.combinaciones.get(c)!), ordenPartido);
@@ -379,7 +393,7 @@ function agregarBoletas(r: ArchivoResultados, codigo: string, porVotos: BoletasP
       eleccion: codigo,
       territorio: t,
       columnas: cols,
-      coaliciones: enBoleta.map((g, i) => ({ coalicion: ids.indexOf(ids[i]!) === ids.lastIndexOf(ids[i]!) ? ids[i]! : coalicionPropia(g, r, t, ctx), partidos: g })),
+      coaliciones: enBoleta.map((g, i) => ({ coalicion: ids.indexOf(ids[i]!) === ids.lastIndexOf(ids[i]!) ? ids[i]! : coalicionPropia(g, lugarDeTerritorio(r, territorio, t, porVotos, ctx), t, ctx), partidos: g })),
     });
     const f0 = porVotos.porTerritorio.get(t)?.[0];
     ctx.derivadas.origenBoleta.push({ archivo: r.archivo, linea: f0?.linea ?? r.lineaEncabezado });
@@ -390,11 +404,11 @@ function agregarBoletas(r: ArchivoResultados, codigo: string, porVotos: BoletasP
  * Local coalitions differ by territory (IEE Puebla 2018 AYUN): two groups of one ballot that other territories'
  * combinations join into one coalition are each a coalition of their own parties on this ballot, and said so.
  */
-function coalicionPropia(g: readonly string[], r: ArchivoResultados, t: number, ctx: Contexto): string {
+function coalicionPropia(g: readonly string[], lugar: Lugar, t: number, ctx: Contexto): string {
   const k = clavePartidos(g, ctx.votos.ordenPartido);
   if (!ctx.derivadas.coaliciones.has(k)) ctx.derivadas.coaliciones.set(k, { id: `C_${k}`, nombre: `Coalición ${g.join('-')}`, partidos: [...g] });
   const id = ctx.derivadas.coaliciones.get(k)!.id;
-  ctx.avisos.push({ archivo: r.archivo, codigo: 'COALICION', mensaje: `en el territorio ${t} los partidos ${g.join(', ')} van juntos sin combinación con el resto de su coalición en otros territorios: en esa boleta son la coalición ${id}` });
+  ctx.avisos.push({ ...lugar, codigo: 'COALICION', mensaje: `en el territorio ${t} los partidos ${g.join(', ')} van juntos sin combinación con el resto de su coalición en otros territorios: en esa boleta son la coalición ${id}` });
   return id;
 }
 
@@ -413,7 +427,7 @@ function asignarCandidaturas(cands: ArchivoCandidaturas, codigo: string, listada
     const vistas = new Map<string, number>();
     for (const { partidoCi, fila } of lista) {
       const p = fila.pos.partidoCi ?? { linea: fila.linea, columna: 1 };
-      const destino = destinoDeCandidatura(partidoCi, b, sinNombre, ctx);
+      const destino = destinoDeCandidatura(partidoCi, b, sinNombre, { archivo: cands.archivo, ...p }, ctx);
       if (!destino) {
         avisos.agregar(p, 'un PARTIDO_CI que no es una columna de votos ni una coalición de la boleta de su territorio se ignora');
         continue;
@@ -432,11 +446,23 @@ function asignarCandidaturas(cands: ArchivoCandidaturas, codigo: string, listada
     }
   }
   ctx.avisos.push(...avisos.lista());
-  if (cands.filas.some((f) => !f.suplente)) ctx.avisos.push({ archivo: cands.archivo, codigo: 'SUPLENTE', mensaje: 'candidaturas sin CANDIDATURA_SUPLENTE: se escribió «-»' });
+  avisarSinSuplente(cands, ctx);
+}
+
+/** Candidaturas without a suplente get `-`: said at the first empty cell, or at the header when there is no such column. */
+function avisarSinSuplente(cands: ArchivoCandidaturas, ctx: Contexto): void {
+  const sin = cands.filas.filter((f) => !f.suplente);
+  const f = sin[0];
+  if (!f) return;
+  const lugar = f.pos.suplente ?? { linea: cands.lineaEncabezado, columna: 1 };
+  const mensaje = f.pos.suplente
+    ? `${sin.length} candidatura(s) con CANDIDATURA_SUPLENTE vacía: se escribió «-» (la primera aquí)`
+    : 'candidaturas sin columna CANDIDATURA_SUPLENTE: se escribió «-»';
+  ctx.avisos.push({ archivo: cands.archivo, ...lugar, codigo: 'SUPLENTE', mensaje });
 }
 
 /** The party or coalition of the ballot a PARTIDO_CI names (undefined: none). */
-function destinoDeCandidatura(partidoCi: string, b: Boleta, sinNombre: Boleta['coaliciones'], ctx: Contexto): string | undefined {
+function destinoDeCandidatura(partidoCi: string, b: Boleta, sinNombre: Boleta['coaliciones'], lugar: Lugar, ctx: Contexto): string | undefined {
   const { votos } = ctx;
   const directo = votos.clasificacion.renombre.get(partidoCi);
   if (directo && votos.esPartido.has(directo)) return directo;
@@ -445,30 +471,10 @@ function destinoDeCandidatura(partidoCi: string, b: Boleta, sinNombre: Boleta['c
   if (c) return c.coalicion;
   if (!ps && sinNombre.length === 1) {
     const destino = sinNombre[0]!.coalicion;
-    ctx.nombresCoalicion.set(destino, (ctx.nombresCoalicion.get(destino) ?? new Set()).add(partidoCi));
+    const nombres = ctx.nombresCoalicion.get(destino) ?? new Map<string, Lugar>();
+    if (!nombres.has(partidoCi)) nombres.set(partidoCi, lugar);
+    ctx.nombresCoalicion.set(destino, nombres);
     return destino;
   }
   return undefined;
-}
-
-/** A coalition the candidaturas always call by one name (a valid id, no party's, no other coalition's) takes it as its id. */
-function nombrarCoaliciones(ctx: Contexto): void {
-  const { coaliciones, boletas, candidaturas } = ctx.derivadas;
-  const renombreCoalicion = new Map<string, string>();
-  for (const [id, nombres] of ctx.nombresCoalicion) {
-    const [nombre] = [...nombres];
-    if (nombres.size === 1 && nombre && /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(nombre) && !ctx.votos.esPartido.has(nombre) && ![...coaliciones.values()].some((c) => c.id === nombre)) {
-      renombreCoalicion.set(id, nombre);
-    }
-  }
-  const idCoal = (id: string) => renombreCoalicion.get(id) ?? id;
-  for (const c of coaliciones.values()) {
-    const n = renombreCoalicion.get(c.id);
-    if (n) {
-      c.nombre = n.replace(/_/g, ' ');
-      c.id = n;
-    }
-  }
-  for (const b of boletas) for (const c of b.coaliciones) c.coalicion = idCoal(c.coalicion);
-  for (const c of candidaturas) c.partidoCi = idCoal(c.partidoCi);
 }

@@ -14,6 +14,8 @@ describe('leerCandidaturas', () => {
     expect(r.ok && r.value).toEqual({
       archivo: 'c.csv',
       territorio: 'distrito',
+      posTerritorio: { linea: 1, columna: 11 },
+      lineaEncabezado: 1,
       filas: [
         { linea: 2, pos: { entidad: { linea: 2, columna: 1 }, distrito: { linea: 2, columna: 6 }, partidoCi: { linea: 2, columna: 8 }, propietaria: { linea: 2, columna: 12 }, suplente: { linea: 2, columna: 21 } }, entidad: '26', distrito: '1', partidoCi: 'pan', propietaria: 'Ana Ríos', suplente: 'Bea Gil' },
         { linea: 3, pos: { entidad: { linea: 3, columna: 1 }, distrito: { linea: 3, columna: 4 }, partidoCi: { linea: 3, columna: 6 }, propietaria: { linea: 3, columna: 16 }, suplente: { linea: 3, columna: 29 } }, entidad: '26', distrito: '2', partidoCi: 'PT_MORENA', propietaria: 'Carlos Núñez', suplente: '' },

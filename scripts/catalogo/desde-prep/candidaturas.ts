@@ -56,6 +56,9 @@ export interface ArchivoCandidaturas {
   archivo: string;
   /** Which territory column the file has. */
   territorio: 'entidad' | 'distrito' | 'municipio';
+  /** The header cell of that column (none for an entidad-wide file). */
+  posTerritorio?: Pos;
+  lineaEncabezado: number;
   filas: FilaCandidatura[];
 }
 
@@ -66,7 +69,7 @@ export function pareceCandidaturas(registros: readonly CsvRecord[]): boolean {
 
 export function leerCandidaturas(archivo: string, registros: readonly CsvRecord[], avisos: ProblemaArchivo[] = []): Result<ArchivoCandidaturas, ProblemaArchivo[]> {
   const [h, ...datos] = registros;
-  if (!h) return err([{ archivo, codigo: 'VACIO', mensaje: 'el archivo está vacío' }]);
+  if (!h) return err([{ archivo, linea: 1, columna: 1, codigo: 'VACIO', mensaje: 'el archivo está vacío' }]);
   const indice = new Map<Campo, number>();
   // An ID_ column wins over a bare name (MUNICIPIO may be the municipio's name beside ID_MUNICIPIO).
   const nombres = h.fields.map((f) => normalizarNombre(f.value));
@@ -116,5 +119,7 @@ export function leerCandidaturas(archivo: string, registros: readonly CsvRecord[
     });
   }
   if (problemas.length > 0) return err(problemas);
-  return ok({ archivo, territorio, filas });
+  const iTerritorio = territorio === 'entidad' ? undefined : indice.get(territorio);
+  const posTerritorio = iTerritorio === undefined ? undefined : { linea: h.line, columna: h.fields[iTerritorio]!.column };
+  return ok({ archivo, territorio, ...(posTerritorio ? { posTerritorio } : {}), lineaEncabezado: h.line, filas });
 }

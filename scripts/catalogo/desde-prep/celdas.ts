@@ -7,7 +7,7 @@
 import type { CsvRecord } from '../../../worker/domain/csv/index.ts';
 import type { ProblemaArchivo } from '../../../worker/domain/catalogo/archivos/problemas.ts';
 import { parseCorteLine, type CorteInstante } from '../../../worker/domain/tiempo/central.ts';
-import { cifraResumen, limpiarCelda, type CifraResumen } from './encabezados.ts';
+import { CIFRAS_RESUMEN, RESUMEN_EQUIVALENTE, cifraResumen, limpiarCelda, normalizarNombre, type CifraResumen } from './encabezados.ts';
 import type { Pos } from '../../../worker/domain/catalogo/archivos/tabla.ts';
 import type { ColumnaDatos } from './encabezados.ts';
 import type { Rarezas } from './rarezas.ts';
@@ -27,6 +27,7 @@ const CORTE_YMD = /(\d{4})[/-](\d{1,2})[/-](\d{1,2}) (\d{1,2}):(\d{2})(?::(\d{2}
 
 interface Corte {
   corte?: CorteInstante;
+  linea?: number;
   problema?: ProblemaArchivo;
 }
 
@@ -44,7 +45,7 @@ export function leerCorte(archivo: string, previos: readonly CsvRecord[], rareza
       rarezas.anotar('CORTE_FORMATO', `la línea del corte «${m[0]}» no está en DD/MM/AAAA HH:MM: se leyó como ${canonica}`, r.line, 1);
     }
     const c = parseCorteLine(canonica);
-    if (c.ok) return { corte: c.value };
+    if (c.ok) return { corte: c.value, linea: r.line };
     return { problema: { archivo, linea: r.line, columna: 1, codigo: 'CORTE', mensaje: `la línea del corte «${m[0]}» no es una fecha y hora válida` } };
   }
   return {};
@@ -61,12 +62,40 @@ export function leerResumen(previos: readonly CsvRecord[], rarezas: Rarezas): Re
   const iRes = previos.findIndex((r) => r.fields.some((f) => cifraResumen(f.value) === 'ACTAS_ESPERADAS'));
   const valores = iRes >= 0 ? previos[iRes + 1] : undefined;
   if (!valores) return { resumen };
-  const enc = previos[iRes]!.fields.map((f) => cifraResumen(f.value));
+  const enc = cifrasDelEncabezado(previos[iRes]!, rarezas);
   enc.forEach((c, i) => {
     const f = valores.fields[i];
     if (c && f) resumen[c] = cifraDelResumen(f.value, rarezas, valores.line, f.column);
   });
   return { resumen, lineaResumen: valores.line };
+}
+
+/**
+ * The figure each summary header cell is: ours by name, or by a cómputos equivalence (said so, with its rule); a
+ * cell that is neither is ignored, and said so. A summary read by equivalences is another layout: the figures
+ * of ours it lacks are listed once, so the replay's «sin dato» for them is expected.
+ */
+function cifrasDelEncabezado(encabezado: CsvRecord, rarezas: Rarezas): (CifraResumen | undefined)[] {
+  const propias = new Set(encabezado.fields.map((f) => cifraResumen(f.value)));
+  let equivalentes = 0;
+  const cifras = encabezado.fields.map((f) => {
+    const c = cifraResumen(f.value);
+    if (c) return c;
+    const nombre = normalizarNombre(f.value);
+    const eq = RESUMEN_EQUIVALENTE[nombre];
+    if (eq && !propias.has(eq.cifra)) {
+      equivalentes++;
+      rarezas.anotar('RESUMEN_EQUIVALENTE', `${nombre} del resumen se lee como ${eq.cifra} (regla: ${eq.regla})`, f.line, f.column, `RESUMEN_EQUIVALENTE:${nombre}`);
+      return eq.cifra;
+    }
+    if (nombre !== '') rarezas.anotar('RESUMEN_DESCONOCIDA', `${f.value.trim()} no es una cifra del resumen del PREP (docs/REGLAS.md §5): se ignora`, f.line, f.column, `RESUMEN_DESCONOCIDA:${nombre}`);
+    return undefined;
+  });
+  const faltan = CIFRAS_RESUMEN.filter((c) => !cifras.includes(c));
+  if (equivalentes > 0 && faltan.length > 0) {
+    rarezas.anotar('RESUMEN_INCOMPLETO', `el resumen no trae ${faltan.join(', ')}: no hay con qué comparar esas cifras (regla: solo se compara lo que el archivo publica)`, encabezado.line, 1);
+  }
+  return cifras;
 }
 
 /** `7,672` → `7672`, `'100.0000%` → `100.0000`: the number a spreadsheet displayed. */

@@ -35,8 +35,8 @@ describe('clasificarColumnas', () => {
     expect(c.renombre.get('NUEVA_ALIANZA')).toBe('NA');
     expect(c.renombre.get('ENCUENTRO_SOCIAL')).toBe('PES');
     expect(c.avisos).toEqual([
-      'la columna NUEVA_ALIANZA se llama NA en el catálogo, como en la combinación PRI_PVEM_NA',
-      'la columna ENCUENTRO_SOCIAL se llama PES en el catálogo, como en la combinación PT_MORENA_PES',
+      { columna: 'NUEVA_ALIANZA', codigo: 'SIGLAS_ABREVIADAS', mensaje: 'la columna NUEVA_ALIANZA se llama NA en el catálogo, como en la combinación PRI_PVEM_NA' },
+      { columna: 'ENCUENTRO_SOCIAL', codigo: 'SIGLAS_ABREVIADAS', mensaje: 'la columna ENCUENTRO_SOCIAL se llama PES en el catálogo, como en la combinación PT_MORENA_PES' },
     ]);
   });
 
@@ -44,14 +44,18 @@ describe('clasificarColumnas', () => {
     const c = clasificarColumnas(['PRI', 'NUEVA_ALIANZA', 'PRI_NUEVA_ALIANZA', 'PRI_NA']);
     expect(c.partidos.map((p) => p.siglas)).toEqual(['PRI', 'NA', 'PRI_NA_2']);
     expect(c.problemas).toEqual([]);
-    expect(c.avisos).toContain('la columna PRI_NA sería la misma columna PRI_NA del catálogo que PRI_NUEVA_ALIANZA: se conserva como un partido propio llamado PRI_NA_2');
+    expect(c.avisos).toContainEqual({
+      columna: 'PRI_NA',
+      codigo: 'COLUMNA_COMO_PARTIDO',
+      mensaje: 'la columna PRI_NA sería la misma columna PRI_NA del catálogo que PRI_NUEVA_ALIANZA: se conserva como un partido propio llamado PRI_NA_2',
+    });
   });
 
   it('keeps a combination with an independent candidacy as a party of its own, with a warning', () => {
     const c = clasificarColumnas(['PAN', 'CI_1', 'PAN_CI_1']);
     expect(c.problemas).toEqual([]);
     expect(c.partidos.map((p) => p.siglas)).toEqual(['PAN', 'CI_1', 'PAN_CI_1']);
-    expect(c.avisos).toEqual([
+    expect(c.avisos.map((a) => a.mensaje)).toEqual([
       'la columna PAN_CI_1 combina una candidatura independiente (CI_1) y no es una combinación de coalición: se conserva como un partido propio llamado PAN_CI_1',
     ]);
   });

@@ -33,10 +33,17 @@ export interface Clasificacion {
   combinaciones: Map<string, string[]>;
   /** File column (normalized) → catalogue column, for every vote column. */
   renombre: Map<string, string>;
-  /** Explanations of every renaming (Spanish). */
-  avisos: string[];
+  /** Explanations of every renaming (Spanish), each about one file column, with its rule code. */
+  avisos: AvisoColumna[];
   /** Columns that cannot be named in the catalogue (Spanish messages). */
   problemas: string[];
+}
+
+/** A warning about one vote column (normalized name): the derivation places it at the column's header cell. */
+export interface AvisoColumna {
+  columna: string;
+  codigo: 'SIGLAS_ABREVIADAS' | 'COMBINACION_PREFIJO' | 'COMBINACION_SIGLAS' | 'COLUMNA_COMO_PARTIDO';
+  mensaje: string;
 }
 
 /** Prefixes of combination columns, with the rule a warning names. */
@@ -94,7 +101,7 @@ function segmentar(tokens: readonly string[], unidades: ReadonlyMap<string, stri
 export function clasificarColumnas(columnas: readonly string[]): Clasificacion {
   const todas = [...new Set(columnas)];
   const conjunto = new Set(todas);
-  const avisos: string[] = [];
+  const avisos: AvisoColumna[] = [];
   const problemas: string[] = [];
   const tokens = nucleo;
   const combinacionDe = new Map<string, string[]>();
@@ -144,7 +151,7 @@ export function clasificarColumnas(columnas: readonly string[]): Clasificacion {
     siglas.set(c, propio);
     renombre.set(c, propio);
     destino.set(propio, c);
-    avisos.push(`la columna ${c} ${motivo}: se conserva como un partido propio llamado ${propio}`);
+    avisos.push({ columna: c, codigo: 'COLUMNA_COMO_PARTIDO', mensaje: `la columna ${c} ${motivo}: se conserva como un partido propio llamado ${propio}` });
   };
   const siglas = new Map(partidosCols.map((c) => [c, c]));
   // The short form a long party takes inside combinations becomes its siglas.
@@ -157,7 +164,7 @@ export function clasificarColumnas(columnas: readonly string[]): Clasificacion {
       const abrev = [...abreviadas].find(([u, b]) => b === base && u !== base && partes[i] === u)?.[0];
       if (abrev && siglas.get(base) === base) {
         siglas.set(base, abrev);
-        avisos.push(`la columna ${base} se llama ${abrev} en el catálogo, como en la combinación ${c}`);
+        avisos.push({ columna: base, codigo: 'SIGLAS_ABREVIADAS', mensaje: `la columna ${base} se llama ${abrev} en el catálogo, como en la combinación ${c}` });
       }
       i += abrev ? 1 : largo;
     }
@@ -175,8 +182,11 @@ export function clasificarColumnas(columnas: readonly string[]): Clasificacion {
       comoPartido(c, `sería la misma columna ${nombre} del catálogo que ${destino.get(nombre) ?? nombre}`);
     } else {
       const prefijo = PREFIJOS[c.split('_')[0]!];
-      const regla = prefijo && nucleo(c).length < c.split('_').length ? ` (${prefijo})` : '';
-      if (nombre !== c) avisos.push(`la combinación ${c} se llama ${nombre} en el catálogo${regla}`);
+      const conPrefijo = prefijo !== undefined && nucleo(c).length < c.split('_').length;
+      if (nombre !== c) {
+        const regla = conPrefijo ? prefijo : 'una combinación lleva las siglas de sus partidos en el catálogo';
+        avisos.push({ columna: c, codigo: conPrefijo ? 'COMBINACION_PREFIJO' : 'COMBINACION_SIGLAS', mensaje: `la combinación ${c} se llama ${nombre} en el catálogo (${regla})` });
+      }
       combinaciones.set(nombre, ps);
       renombre.set(c, nombre);
       destino.set(nombre, c);
@@ -251,11 +261,16 @@ export interface ColumnasDeVoto {
 
 /**
  * Classifies the vote columns of all the files together: a combination in one election's file names the
- * parties of another's, and a party keeps one siglas in the whole catalogue. Problems are file-less ('.').
+ * parties of another's, and a party keeps one siglas in the whole catalogue. Each warning is placed by
+ * `lugar` (the column's header cell in the first file that has it).
  */
-export function clasificarColumnasDeVoto(nombres: readonly string[], avisos: ProblemaArchivo[]): Result<ColumnasDeVoto, ProblemaArchivo[]> {
+export function clasificarColumnasDeVoto(
+  nombres: readonly string[],
+  avisos: ProblemaArchivo[],
+  lugar: (columna: string) => Pick<ProblemaArchivo, 'archivo' | 'linea' | 'columna'>,
+): Result<ColumnasDeVoto, ProblemaArchivo[]> {
   const clas = clasificarColumnas(nombres);
-  for (const m of clas.avisos) avisos.push({ archivo: '.', codigo: 'COLUMNA', mensaje: m });
+  for (const a of clas.avisos) avisos.push({ ...lugar(a.columna), campo: a.columna, codigo: a.codigo, mensaje: a.mensaje });
   if (clas.problemas.length > 0) return err(clas.problemas.map((m) => ({ archivo: '.', codigo: 'COLUMNA', mensaje: m })));
   return ok({
     clasificacion: clas,

@@ -158,9 +158,9 @@ describe('from-prep on other files', () => {
     expect(d.columnas[0]!.renombre).toMatchObject({ NUEVA_ALIANZA: 'NA', ENCUENTRO_SOCIAL: 'PES' });
     expect(d.avisos.map((a) => a.mensaje)).toEqual(
       expect.arrayContaining([
-        'ningún archivo trae ID_MUNICIPIO: todas las secciones quedan en un municipio 1 «Municipio no publicado en los archivos»',
+        'ningún archivo trae ID_MUNICIPIO (este): todas las secciones quedan en un municipio 1 «Municipio no publicado en los archivos»',
         'la columna NUEVA_ALIANZA se llama NA en el catálogo, como en la combinación PRI_NA',
-        'columnas sin ningún voto en la entidad, fuera del catálogo: CAND_IND_01',
+        'la columna CAND_IND_01 no tiene ningún voto en la entidad: queda fuera del catálogo',
       ]),
     );
   });
@@ -176,9 +176,18 @@ describe('from-prep on other files', () => {
     expect(aviso([b1, b2], 'CASILLA_DISTINTA')).toEqual(['DIPUTACIONES FEDERALES.csv:7:53: la casilla 0010 B 01 00 tiene LISTA_NOMINAL 510 aquí y 500 en SENADURÍAS.csv:7: se usa 500 (regla: primera aparición)']);
   });
 
-  it('leaves out, and says so, expected actas without a sección (votes from abroad)', () => {
+  it('takes the votes from abroad (tipo M, sección N/A) as casilla M of sección 0 in a territory of its own', () => {
     const extranjero = fila(5, 1, 10, 'M1', ['1']).map((v, i) => ([0, 3, 4, 5, 6].includes(i) ? (i === 0 ? '-' : 'N/A') : v));
     const d = derivar([resultados('SENADURÍAS', ['PAN'], [fila(5, 1, 10, 'B1', ['3']), extranjero])]);
+    expect(d.catalogue.casillas.map((c) => [c.seccion, c.tipo, c.id])).toEqual([[0, 'M', 0], [10, 'B', 1]]);
+    const s0 = d.catalogue.secciones.find((s) => s.id === 0)!;
+    expect(d.catalogue.distritos.find((x) => x.id === s0.distrito)?.cabecera).toBe('Voto desde el extranjero');
+    expect(d.avisos.find((a) => a.codigo === 'SIN_SECCION')).toBeUndefined();
+  });
+
+  it('leaves out, and says so, expected actas without a sección that are not the votes from abroad', () => {
+    const anticipado = fila(5, 1, 10, 'B2', ['1']).map((v, i) => ([0, 3, 4, 5, 6].includes(i) ? (i === 0 ? '-' : 'N/A') : v));
+    const d = derivar([resultados('SENADURÍAS', ['PAN'], [fila(5, 1, 10, 'B1', ['3']), anticipado])]);
     expect(d.catalogue.casillas).toHaveLength(1);
     expect(d.avisos.find((a) => a.codigo === 'SIN_SECCION')).toEqual({
       archivo: 'SENADURÍAS.csv',
@@ -231,7 +240,7 @@ describe('from-prep on other files', () => {
 
   it('needs a corte line (or --huso) for the time zone', () => {
     const a = resultados('SENADURÍAS', ['PAN'], [fila(5, 1, 10, 'B1', ['3'])], 'sin corte');
-    expect(problemas([a])).toEqual(['SENADURÍAS.csv: no se encontró la línea del corte (DD/MM/AAAA HH:MM (UTC-6)) para saber el huso horario: indíquelo con --huso']);
+    expect(problemas([a])).toEqual(['SENADURÍAS.csv:1:1: no se encontró la línea del corte (DD/MM/AAAA HH:MM (UTC-6)) para saber el huso horario: indíquelo con --huso']);
     expect(derivar([a], { huso: 'UTC-8' }).catalogue.entidad.utcOffsetMinutes).toBe(-480);
   });
 

@@ -20,6 +20,7 @@ import { clasificarColumnasDeVoto, colorDe, type ColumnasDeVoto } from './column
 import { derivarEntidad, esDeLaEntidad, type EntidadDerivada } from './entidad.ts';
 import { leerFuentes, type Fuente, type LecturaPrep, type Origen } from './fuentes.ts';
 import { ceros, reunirGeografia, type Geografia } from './geografia.ts';
+import { alPrincipio, enEncabezadoDeVoto, type Lugar } from './lugares.ts';
 import { BOLETAS_ESPECIAL_POR_DEFECTO, type OpcionesDesdePrep } from './opciones.ts';
 import type { FilaResultados } from './resultados.ts';
 
@@ -49,11 +50,12 @@ export function derivarCatalogo(lectura: LecturaPrep, opts: OpcionesDesdePrep = 
   const deLaEntidad = (f: FilaResultados) => esDeLaEntidad(f, entidad.value.id);
   const geo = reunirGeografia(fuentes.value, deLaEntidad, avisos);
   if (!geo.ok) return geo;
-  const votos = clasificarColumnasDeVoto(fuentes.value.flatMap((x) => x.resultados.votos.map((v) => v.nombre)), avisos);
+  const enColumna = (columna: string) => enEncabezadoDeVoto(fuentes.value, columna);
+  const votos = clasificarColumnasDeVoto(fuentes.value.flatMap((x) => x.resultados.votos.map((v) => v.nombre)), avisos, enColumna);
   if (!votos.ok) return votos;
   const boletas = derivarBoletas(fuentes.value, { opts, entidad: entidad.value.id, deLaEntidad, geo: geo.value, votos: votos.value, avisos });
   if (!boletas.ok) return boletas;
-  return armarCatalogo(entidad.value, geo.value, votos.value, boletas.value, opts, avisos);
+  return armarCatalogo(entidad.value, geo.value, votos.value, boletas.value, { opts, avisos, fuentes: fuentes.value });
 }
 
 /** The results files, when every file was read and the options fit them. */
@@ -77,15 +79,12 @@ function armarCatalogo(
   geo: Geografia,
   votos: ColumnasDeVoto,
   b: BoletasDerivadas,
-  opts: OpcionesDesdePrep,
-  avisos: ProblemaArchivo[],
+  { opts, avisos, fuentes }: { opts: OpcionesDesdePrep; avisos: ProblemaArchivo[]; fuentes: readonly Fuente[] },
 ): Result<Derivado, ProblemaArchivo[]> {
-  const partidos = partidosUsados(votos, b.aplicaEnAlguna, avisos);
-  const catds = catdsDeLosTerritorios(geo, b.elecciones, avisos);
-  if (opts.boletasEspecial === undefined) {
-    avisos.push({ archivo: '.', codigo: 'BOLETAS_ESPECIAL', mensaje: `la base del PREP no trae las boletas aprobadas por casilla especial: se usó ${BOLETAS_ESPECIAL_POR_DEFECTO} (cámbielo con --boletas-especial)` });
-  }
+  const partidos = partidosUsados(votos, b.aplicaEnAlguna, avisos, (c) => enEncabezadoDeVoto(fuentes, c));
+  const catds = catdsDeLosTerritorios(geo, b.elecciones, avisos, alPrincipio(fuentes));
   const casillas = [...geo.casillas.values()];
+  if (opts.boletasEspecial === undefined) avisarBoletasEspecial(casillas, alPrincipio(fuentes), avisos);
   const crudo: Catalogo = {
     entidad: { id: entidad.id, nombre: entidad.nombre, utcOffsetMinutes: entidad.utcOffsetMinutes, sintetico: false },
     elecciones: b.elecciones,
@@ -94,7 +93,7 @@ function armarCatalogo(
     distritos: [...geo.distritos].map(([id, cabecera]) => ({ id, cabecera })),
     municipios: [...geo.municipios].map(([id, nombre]) => ({ id, nombre })),
     secciones: [...geo.secciones].map(([id, s]) => ({ id, distrito: s.distrito, municipio: geo.municipioUnico ? 1 : s.municipio! })),
-    casillas: casillas.map((x) => x.casilla),
+    casillas: casillas.map((x) => conElecciones(x.casilla, x.archivos, b.columnas)),
     boletas: b.boletas,
     candidaturas: b.candidaturas,
     catds,
@@ -110,11 +109,32 @@ function armarCatalogo(
   return ok({ catalogue: catalogue.value, avisos, columnas: b.columnas });
 }
 
-/** The parties and independents with a vote somewhere, in column order; the others are left out, and said so. */
-function partidosUsados(votos: ColumnasDeVoto, aplicaEnAlguna: ReadonlySet<string>, avisos: ProblemaArchivo[]): Partido[] {
+/**
+ * A casilla listed in the files of some of the elections only (the votes from abroad in the gubernatura's, a
+ * junta's casillas in the juntas') votes in those only: the catalogue says so in its ELECCIONES.
+ */
+function conElecciones(c: Catalogo['casillas'][number], archivos: ReadonlySet<string>, columnas: readonly ColumnasEleccion[]): Catalogo['casillas'][number] {
+  const suyas = columnas.filter((x) => archivos.has(x.archivo)).map((x) => x.eleccion);
+  return suyas.length === columnas.length ? c : { ...c, elecciones: suyas };
+}
+
+/**
+ * The ballots for a casilla especial are not in the database: the default is used, and said so at the first
+ * casilla especial (the first results file when there is none: the value is still the elections').
+ */
+function avisarBoletasEspecial(casillas: readonly { casilla: { tipo: string }; origen: Origen }[], principio: Lugar, avisos: ProblemaArchivo[]): void {
+  const especial = casillas.find((x) => x.casilla.tipo === 'S');
+  const lugar = especial ? { archivo: especial.origen.archivo, linea: especial.origen.linea, columna: 1 } : principio;
+  const donde = especial ? 'la primera casilla especial (S) está aquí; ' : '';
+  avisos.push({ ...lugar, codigo: 'BOLETAS_ESPECIAL', mensaje: `la base del PREP no trae las boletas aprobadas por casilla especial: se usó ${BOLETAS_ESPECIAL_POR_DEFECTO} (${donde}cámbielo con --boletas-especial)` });
+}
+
+/** The parties and independents with a vote somewhere, in column order; the others are left out, and said so at their header cell. */
+function partidosUsados(votos: ColumnasDeVoto, aplicaEnAlguna: ReadonlySet<string>, avisos: ProblemaArchivo[], enColumna: (c: string) => Lugar): Partido[] {
   const todos = votos.clasificacion.partidos;
-  const sinUso = todos.filter((p) => !aplicaEnAlguna.has(p.siglas)).map((p) => p.columna);
-  if (sinUso.length > 0) avisos.push({ archivo: '.', codigo: 'COLUMNA', mensaje: `columnas sin ningún voto en la entidad, fuera del catálogo: ${sinUso.join(', ')}` });
+  for (const p of todos.filter((x) => !aplicaEnAlguna.has(x.siglas))) {
+    avisos.push({ ...enColumna(p.columna), campo: p.columna, codigo: 'COLUMNA_SIN_VOTOS', mensaje: `la columna ${p.columna} no tiene ningún voto en la entidad: queda fuera del catálogo` });
+  }
   return todos.filter((p) => aplicaEnAlguna.has(p.siglas)).map((p, i) => ({ siglas: p.siglas, nombre: p.nombre, color: colorDe(p, i), tipo: p.tipo, orden: i + 1 }));
 }
 
@@ -122,11 +142,11 @@ function partidosUsados(votos: ColumnasDeVoto, aplicaEnAlguna: ReadonlySet<strin
 const NOMBRE_CATD = { distrito: { letra: 'D', ancho: 2, adjetivo: 'distrital' }, municipio: { letra: 'M', ancho: 3, adjetivo: 'municipal' } } as const;
 
 /** The database has no CATDs: one per distrito (and per municipio for municipal elections), and said so. */
-function catdsDeLosTerritorios(geo: Geografia, elecciones: readonly Eleccion[], avisos: ProblemaArchivo[]): Catd[] {
+function catdsDeLosTerritorios(geo: Geografia, elecciones: readonly Eleccion[], avisos: ProblemaArchivo[], principio: Lugar): Catd[] {
   const codigos = (tipos: TipoTerritorio[]) => elecciones.filter((e) => tipos.includes(e.territorio)).map((e) => e.codigo);
   const municipales = codigos(['municipio']);
   const catds = [...catdsGenerados(geo.distritos, 'distrito', codigos(['entidad', 'distrito'])), ...catdsGenerados(geo.municipios, 'municipio', municipales)];
-  avisos.push({ archivo: '.', codigo: 'CATD', mensaje: `la base del PREP no trae los CATD: se generó uno por distrito${municipales.length ? ' y uno por municipio (munícipes)' : ''}` });
+  avisos.push({ ...principio, codigo: 'CATD', mensaje: `la base del PREP no trae los CATD: se generó uno por distrito${municipales.length ? ' y uno por municipio (munícipes)' : ''}` });
   return catds;
 }
 

@@ -30,6 +30,19 @@ const ALIAS_RESUMEN: Record<string, CifraResumen> = {
   PORCENTAJE_PARTICIPACION: 'PORCENTAJE_PARTICIPACION_CIUDADANA',
 };
 
+/**
+ * Summary figures of a cómputos file (INE 2023 Senaduría Tamaulipas, CÓMPUTOS) that are figures of ours under
+ * another name, with the rule that makes them so: in the cómputos every computed acta counts, so "computadas"
+ * are the contabilizadas of a final corte, and TOTAL_VOTOS is the sum of every computed acta's total,
+ * casillas especiales included.
+ */
+export const RESUMEN_EQUIVALENTE: Readonly<Record<string, { cifra: CifraResumen; regla: string }>> = {
+  ACTAS_COMPUTADAS: { cifra: 'ACTAS_CONTABILIZADAS', regla: 'en los cómputos toda acta computada se contabiliza' },
+  PORCENTAJE_ACTAS_COMPUTADAS: { cifra: 'PORCENTAJE_ACTAS_CONTABILIZADAS', regla: 'en los cómputos toda acta computada se contabiliza' },
+  LISTA_NOMINAL_ACTAS_COMPUTADAS: { cifra: 'LISTA_NOMINAL_ACTAS_CONTABILIZADAS', regla: 'en los cómputos toda acta computada se contabiliza' },
+  TOTAL_VOTOS: { cifra: 'TOTAL_VOTOS_C_CS', regla: 'la suma de TOTAL_VOTOS_CALCULADO de las actas computadas, con las de casillas especiales' },
+};
+
 /** Canonical summary figure of a header cell, or undefined. */
 export function cifraResumen(texto: string): CifraResumen | undefined {
   const n = normalizarNombre(texto);
@@ -113,6 +126,14 @@ const ALIAS_DATOS: Record<string, ColumnaDatos> = {
 };
 
 /**
+ * Variants that mean a canonical column only by a rule worth saying (each reading is warned at its header cell,
+ * code COLUMNA_EQUIVALENTE): CEE Nuevo León 2018 heads its nulls `Votos Anulados`.
+ */
+export const ALIAS_CON_REGLA: Readonly<Record<string, { columna: ColumnaDatos; regla: string }>> = {
+  VOTOS_ANULADOS: { columna: 'NULOS', regla: 'los votos anulados son los votos nulos del acta' },
+};
+
+/**
  * Columns some files carry that are neither catalogue data nor votes; they are recognised so that they are
  * never mistaken for a party.
  */
@@ -137,7 +158,7 @@ export function columnasCanonicas(encabezado: readonly string[]): (ColumnaDatos 
     if (x === 'MUNICIPIO') return idMunicipio ? 'MUNICIPIO' : n.includes('NOMBRE_MUNICIPIO') ? 'ID_MUNICIPIO' : 'MUNICIPIO';
     if (x === 'CASILLA') return tiene('UBICACION_CASILLA') || tiene('UBICACION') ? null : 'UBICACION_CASILLA';
     if ((COLUMNAS_DATOS as readonly string[]).includes(x)) return x as ColumnaDatos;
-    return ALIAS_DATOS[x] ?? null;
+    return ALIAS_DATOS[x] ?? ALIAS_CON_REGLA[x]?.columna ?? null;
   });
 }
 

@@ -89,9 +89,9 @@ function husoDeLaEntidad(fuentes: readonly Fuente[], pedido: string | undefined,
   }
   const conCorte = fuentes.map((x) => x.resultados).find((r) => r.corte);
   if (!conCorte) {
-    return err([{ archivo: fuentes[0]!.resultados.archivo, codigo: 'CORTE', mensaje: 'no se encontró la línea del corte (DD/MM/AAAA HH:MM (UTC-6)) para saber el huso horario: indíquelo con --huso' }]);
+    return err([{ archivo: fuentes[0]!.resultados.archivo, linea: 1, columna: 1, codigo: 'CORTE', mensaje: 'no se encontró la línea del corte (DD/MM/AAAA HH:MM (UTC-6)) para saber el huso horario: indíquelo con --huso' }]);
   }
   const minutos = conCorte.corte!.offsetMinutes;
-  avisos.push({ archivo: conCorte.archivo, codigo: 'HUSO', mensaje: `huso horario de la entidad tomado de la línea del corte: UTC${minutos < 0 ? '-' : '+'}${Math.abs(minutos) / 60} (cámbielo con --huso)` });
+  avisos.push({ archivo: conCorte.archivo, linea: conCorte.lineaCorte ?? 1, columna: 1, codigo: 'HUSO', mensaje: `huso horario de la entidad tomado de la línea del corte: UTC${minutos < 0 ? '-' : '+'}${Math.abs(minutos) / 60} (cámbielo con --huso)` });
   return ok(minutos);
 }

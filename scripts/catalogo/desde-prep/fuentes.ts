@@ -27,7 +27,7 @@ export interface LecturaPrep {
   fuentes: Fuente[];
   /** Every file that did not parse, or came out of order: the derivation stops on any. */
   problemas: ProblemaArchivo[];
-  /** What the reading assumed (a Latin-1 file). */
+  /** What the reading assumed (a Latin-1 file, a `sep=|` line…), located in its file. */
   avisos: ProblemaArchivo[];
 }
 
@@ -56,7 +56,6 @@ function leerEntrada(e: ArchivoEntrada, lectura: LecturaPrep): void {
       return;
     }
     fuentes.push({ resultados: res.value });
-    if (res.value.codificacion === 'latin1') avisos.push({ archivo: e.nombre, codigo: 'CODIFICACION', mensaje: 'el archivo no es UTF-8: se leyó como Latin-1 (Windows-1252)' });
     avisos.push(...r.value.avisos, ...(res.value.avisos ?? []));
   } else if (pareceCandidaturas(r.value.registros)) {
     const ultima = fuentes.at(-1);

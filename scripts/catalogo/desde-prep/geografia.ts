@@ -11,7 +11,8 @@ import { err, ok, type Result } from '../../../worker/domain/resultado.ts';
 import { Discrepancias } from './discrepancias.ts';
 import type { ColumnaDatos } from './encabezados.ts';
 import type { Fuente, Origen } from './fuentes.ts';
-import { esNoAplica, type ArchivoResultados, type FilaResultados } from './resultados.ts';
+import { enEncabezado, type Lugar } from './lugares.ts';
+import { esNoAplica, esVotoExtranjero, type ArchivoResultados, type FilaResultados } from './resultados.ts';
 
 export interface SeccionDerivada {
   /** SIN_TERRITORIO while no file with a distrito column has had a row of it (then a placeholder distrito). */
@@ -28,13 +29,18 @@ export interface Geografia {
   /** Municipio id → name. */
   municipios: Map<number, string>;
   /** By casilla key (sección, tipo, id, ext), in the order first seen. */
-  casillas: Map<string, { casilla: Casilla; origen: Origen }>;
+  casillas: Map<string, { casilla: Casilla; origen: Origen; archivos: Set<string> }>;
   /** No file has ID_MUNICIPIO: every sección is in one municipio 1. */
   municipioUnico: boolean;
+  /** The first row that named each territory (its id cell): where a warning about the territory points. */
+  origenTerritorio: { distrito: Map<number, Lugar>; municipio: Map<number, Lugar> };
 }
 
+/** The casilla fields read from a row (ELECCIONES comes from which files a casilla appears in, not from a cell). */
+type CampoFila = Exclude<keyof Casilla, 'elecciones'>;
+
 /** Where each casilla field is read from, and what it must look like (for the problems' wording). */
-const CAMPO_COLUMNA: Record<keyof Casilla, ColumnaDatos> = {
+const CAMPO_COLUMNA: Record<CampoFila, ColumnaDatos> = {
   seccion: 'SECCION',
   tipo: 'TIPO_CASILLA',
   id: 'ID_CASILLA',
@@ -43,7 +49,7 @@ const CAMPO_COLUMNA: Record<keyof Casilla, ColumnaDatos> = {
   listaNominal: 'LISTA_NOMINAL',
   representantes: 'REPRESENTANTES_PP_CI',
 };
-const FORMATO_CAMPO: Record<keyof Casilla, string> = {
+const FORMATO_CAMPO: Record<CampoFila, string> = {
   seccion: FORMATO.seccion,
   tipo: FORMATO.tipoCasilla,
   id: FORMATO.idCasilla,
@@ -71,20 +77,27 @@ function enLugar(archivo: string, fila: FilaResultados | undefined, col: Columna
 
 /** Every expected acta of the entidad as a casilla in its sección; every conflict between rows or files located. */
 export function reunirGeografia(fuentes: readonly Fuente[], deLaEntidad: (f: FilaResultados) => boolean, avisos: ProblemaArchivo[]): Result<Geografia, ProblemaArchivo[]> {
-  const geo: Geografia = { secciones: new Map(), distritos: new Map(), municipios: new Map(), casillas: new Map(), municipioUnico: !fuentes.some((x) => x.resultados.columnas.includes('ID_MUNICIPIO')) };
+  const geo: Geografia = {
+    secciones: new Map(),
+    distritos: new Map(),
+    municipios: new Map(),
+    casillas: new Map(),
+    municipioUnico: !fuentes.some((x) => x.resultados.columnas.includes('ID_MUNICIPIO')),
+    origenTerritorio: { distrito: new Map(), municipio: new Map() },
+  };
   const problemas: ProblemaArchivo[] = [];
-  const faltan = { ubicacion: false, representantes: false };
+  const faltan: Faltan = {};
   const discrepancias = new Discrepancias();
   for (const { resultados: r } of fuentes) {
     avisarSinColumnas(r, geo, avisos);
     const enArchivo = new Map<string, number>();
     for (const f of r.filas) {
       if (!deLaEntidad(f)) continue;
-      if (f.datos.UBICACION_CASILLA === undefined) faltan.ubicacion = true;
-      if (f.datos.REPRESENTANTES_PP_CI === undefined) faltan.representantes = true;
-      const leida = leerFila(r, f, problemas);
+      if (f.datos.UBICACION_CASILLA === undefined) faltan.ubicacion ??= enEncabezado(r);
+      if (f.datos.REPRESENTANTES_PP_CI === undefined) faltan.representantes ??= enEncabezado(r);
+      const leida = leerFila(r, f, problemas, avisos);
       if (leida === null) continue;
-      nombrarTerritorios(geo, f, leida);
+      nombrarTerritorios(geo, r, f, leida);
       anotarSeccion(geo, r, f, leida, discrepancias);
       fusionarCasilla(geo, r, f, leida.casilla, enArchivo, discrepancias);
     }
@@ -93,8 +106,14 @@ export function reunirGeografia(fuentes: readonly Fuente[], deLaEntidad: (f: Fil
   avisos.push(...discrepancias.avisos());
   ubicarSinTerritorio(geo, avisos);
   quitarTerritoriosVacios(geo, avisos);
-  avisarLoQueFalta(geo, faltan, avisos);
+  avisarLoQueFalta(geo, faltan, fuentes, avisos);
   return ok(geo);
+}
+
+/** The first file without each column the casillas take a default for. */
+interface Faltan {
+  ubicacion?: Lugar;
+  representantes?: Lugar;
 }
 
 interface FilaLeida {
@@ -105,7 +124,8 @@ interface FilaLeida {
 }
 
 /** The casilla, distrito and municipio a row holds; null (and its problems) when a cell is not what it must be. */
-function leerFila(r: ArchivoResultados, f: FilaResultados, problemas: ProblemaArchivo[]): FilaLeida | null {
+function leerFila(r: ArchivoResultados, f: FilaResultados, problemas: ProblemaArchivo[], avisos: ProblemaArchivo[]): FilaLeida | null {
+  if (esVotoExtranjero(f)) return leerVotoExtranjero(r, f, avisos);
   const d = f.datos;
   const entero = (col: ColumnaDatos, porDefecto?: number) => {
     const v = d[col];
@@ -122,7 +142,7 @@ function leerFila(r: ArchivoResultados, f: FilaResultados, problemas: ProblemaAr
     representantes: entero('REPRESENTANTES_PP_CI', 0),
   });
   if (!cas.success) {
-    const campos = new Set(cas.error.issues.map((i) => String(i.path[0]) as keyof Casilla));
+    const campos = new Set(cas.error.issues.map((i) => String(i.path[0]) as CampoFila));
     for (const campo of campos) {
       const col = CAMPO_COLUMNA[campo];
       problemas.push(enLugar(r.archivo, f, col, 'VALOR', `${col}: se esperaba ${FORMATO_CAMPO[campo]}; se leyó «${d[col] ?? ''}»`));
@@ -136,6 +156,36 @@ function leerFila(r: ArchivoResultados, f: FilaResultados, problemas: ProblemaAr
   return municipio === null ? null : { casilla: cas.data, distrito, municipio };
 }
 
+/**
+ * The votes-from-abroad acta (docs/catalogo.md): casilla M of sección 0, in the distrito the row names when it names
+ * one (Puebla 2018's pseudo-distrito 27) and otherwise in a territory of its own (see ubicarSinTerritorio). Its
+ * lista nominal is 0 in the catalogue, as for every tipo M casilla (docs/REGLAS.md §4: no limit); a file's own
+ * figure (the list of voters abroad) is said and not used.
+ */
+function leerVotoExtranjero(r: ArchivoResultados, f: FilaResultados, avisos: ProblemaArchivo[]): FilaLeida {
+  const d = f.datos;
+  const entero = (col: ColumnaDatos) => {
+    const v = leerEntero(d[col] ?? '');
+    return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
+  };
+  const listaArchivo = entero('LISTA_NOMINAL') ?? 0;
+  if (listaArchivo > 0) {
+    avisos.push(enLugar(r.archivo, f, 'LISTA_NOMINAL', 'LISTA_NOMINAL_EXTRANJERO', `el acta del voto desde el extranjero trae LISTA_NOMINAL ${listaArchivo}: en el catálogo es 0, como toda casilla M (regla: docs/REGLAS.md §4, sin límite de lista nominal)`));
+  }
+  const casilla: Casilla = {
+    seccion: 0,
+    tipo: 'M',
+    id: Math.min(entero('ID_CASILLA') ?? 0, 99),
+    extContigua: Math.min(entero('EXT_CONTIGUA') ?? 0, 99),
+    ubicacion: 1,
+    listaNominal: 0,
+    representantes: entero('REPRESENTANTES_PP_CI') ?? 0,
+  };
+  const distrito = r.columnas.includes('ID_DISTRITO') ? entero('ID_DISTRITO') : null;
+  const municipio = r.columnas.includes('ID_MUNICIPIO') ? entero('ID_MUNICIPIO') : null;
+  return { casilla, distrito: distrito || null, municipio: municipio || null };
+}
+
 /** A territory id cell: a positive integer, or a located problem. */
 function idPositivo(r: ArchivoResultados, f: FilaResultados, col: 'ID_DISTRITO' | 'ID_MUNICIPIO', problemas: ProblemaArchivo[]): number | null {
   const n = leerEntero(f.datos[col] ?? '');
@@ -145,8 +195,11 @@ function idPositivo(r: ArchivoResultados, f: FilaResultados, col: 'ID_DISTRITO' 
 }
 
 /** The first name a file gives a territory wins; a generated `Distrito N` gives way to a real one. */
-function nombrarTerritorios(geo: Geografia, f: FilaResultados, { distrito, municipio }: FilaLeida): void {
+function nombrarTerritorios(geo: Geografia, r: ArchivoResultados, f: FilaResultados, { distrito, municipio }: FilaLeida): void {
   const d = f.datos;
+  const en = (col: ColumnaDatos) => ({ archivo: r.archivo, linea: f.linea, columna: f.pos[col]?.columna ?? 1 });
+  if (municipio !== null && !geo.origenTerritorio.municipio.has(municipio)) geo.origenTerritorio.municipio.set(municipio, en('ID_MUNICIPIO'));
+  if (distrito !== null && !geo.origenTerritorio.distrito.has(distrito)) geo.origenTerritorio.distrito.set(distrito, en('ID_DISTRITO'));
   if (municipio !== null && (!geo.municipios.has(municipio) || geo.municipios.get(municipio) === `Municipio ${municipio}`)) {
     geo.municipios.set(municipio, d.MUNICIPIO && !esNoAplica(d.MUNICIPIO) ? d.MUNICIPIO : `Municipio ${municipio}`);
   }
@@ -196,9 +249,10 @@ function fusionarCasilla(geo: Geografia, r: ArchivoResultados, f: FilaResultados
   enArchivo.set(k, f.linea);
   const previa = geo.casillas.get(k);
   if (!previa) {
-    geo.casillas.set(k, { casilla: c, origen: { archivo: r.archivo, linea: f.linea } });
+    geo.casillas.set(k, { casilla: c, origen: { archivo: r.archivo, linea: f.linea }, archivos: new Set([r.archivo]) });
     return;
   }
+  previa.archivos.add(r.archivo);
   for (const campo of ['ubicacion', 'listaNominal', 'representantes'] as const) {
     if (previa.casilla[campo] !== c[campo] && !(campo === 'representantes' && f.datos.REPRESENTANTES_PP_CI === undefined)) {
       const col = CAMPO_COLUMNA[campo];
@@ -220,46 +274,82 @@ function avisarSinColumnas(r: ArchivoResultados, geo: Geografia, avisos: Problem
   }
 }
 
+/** The territory of the votes from abroad when no file names one: its own, beyond the real ones. */
+const EXTRANJERO = 'Voto desde el extranjero';
+
+/** Sección 0 (the votes from abroad) with no territory in the files gets one of its own, after the real ones. */
+function ubicarExtranjero(geo: Geografia): void {
+  const s = geo.secciones.get(0);
+  if (s === undefined) return;
+  if (s.distrito === SIN_TERRITORIO) {
+    s.distrito = Math.max(0, ...geo.distritos.keys()) + 1;
+    geo.distritos.set(s.distrito, EXTRANJERO);
+  }
+  if (!geo.municipioUnico && s.municipio === null) {
+    s.municipio = Math.max(0, ...geo.municipios.keys()) + 1;
+    geo.municipios.set(s.municipio, EXTRANJERO);
+  }
+}
+
 /** The secciones no file placed go to one more territory, «no publicado», and said so. */
 function ubicarSinTerritorio(geo: Geografia, avisos: ProblemaArchivo[]): void {
+  ubicarExtranjero(geo);
   const secciones = [...geo.secciones];
   const sinDistrito = secciones.filter(([, s]) => s.distrito === SIN_TERRITORIO);
   if (sinDistrito.length > 0) {
     const id = Math.max(0, ...geo.distritos.keys()) + 1;
     geo.distritos.set(id, NO_PUBLICADO.distrito);
     for (const [, s] of sinDistrito) s.distrito = id;
-    avisos.push({ archivo: '.', codigo: 'DISTRITOS', mensaje: `${sinDistrito.length} sección(es) sin distrito en ningún archivo (${listar(sinDistrito.map(([n]) => n))}) quedan en un distrito ${id} «${NO_PUBLICADO.distrito}»` });
+    avisos.push({ ...enFila(sinDistrito[0]![1].origen), codigo: 'DISTRITOS', mensaje: `${sinDistrito.length} sección(es) sin distrito en ningún archivo (${listar(sinDistrito.map(([n]) => n))}) quedan en un distrito ${id} «${NO_PUBLICADO.distrito}» (la primera aparece aquí)` });
   }
   const sinMunicipio = geo.municipioUnico ? [] : secciones.filter(([, s]) => s.municipio === null);
   if (sinMunicipio.length > 0) {
     const id = Math.max(0, ...geo.municipios.keys()) + 1;
     geo.municipios.set(id, NO_PUBLICADO.municipio);
     for (const [, s] of sinMunicipio) s.municipio = id;
-    avisos.push({ archivo: '.', codigo: 'MUNICIPIOS', mensaje: `${sinMunicipio.length} sección(es) sin municipio en ningún archivo (${listar(sinMunicipio.map(([n]) => n))}) quedan en un municipio ${id} «${NO_PUBLICADO.municipio}»` });
+    avisos.push({ ...enFila(sinMunicipio[0]![1].origen), codigo: 'MUNICIPIOS', mensaje: `${sinMunicipio.length} sección(es) sin municipio en ningún archivo (${listar(sinMunicipio.map(([n]) => n))}) quedan en un municipio ${id} «${NO_PUBLICADO.municipio}» (la primera aparece aquí)` });
   }
 }
 
-/** A territory whose every sección stayed in another one (first appearance) has no casilla: it leaves the catalogue. */
+const enFila = (o: Origen): Lugar => ({ archivo: o.archivo, linea: o.linea, columna: 1 });
+
+/**
+ * A territory whose every sección stayed in another one (first appearance) has no casilla: it leaves the
+ * catalogue, and said so at the first row that named it.
+ */
 function quitarTerritoriosVacios(geo: Geografia, avisos: ProblemaArchivo[]): void {
   const secciones = [...geo.secciones.values()];
   for (const [tipo, mapa] of [['distrito', geo.distritos], ['municipio', geo.municipios]] as const) {
     const usados = new Set(secciones.map((s) => s[tipo]));
     const vacios = [...mapa].filter(([id]) => !usados.has(id));
-    if (vacios.length === 0) continue;
-    for (const [id] of vacios) mapa.delete(id);
-    const nombres = vacios.map(([id, nombre]) => `${id} ${nombre.trim()}`);
-    avisos.push({ archivo: '.', codigo: 'TERRITORIO_VACIO', mensaje: `${tipo}(s) sin ninguna sección propia (cada una quedó en el territorio de su primera aparición), fuera del catálogo: ${listar(nombres)}` });
+    for (const [id, nombre] of vacios) {
+      mapa.delete(id);
+      const lugar = geo.origenTerritorio[tipo].get(id)!;
+      avisos.push({
+        ...lugar,
+        codigo: 'TERRITORIO_VACIO',
+        mensaje: `el ${tipo} ${id} ${nombre.trim()} no tiene ninguna sección propia (cada una quedó en el ${tipo} de su primera aparición en los archivos): queda fuera del catálogo`,
+      });
+    }
   }
 }
 
 const listar = (xs: readonly (string | number)[]) => xs.slice(0, 10).join(', ') + (xs.length > 10 ? `, … (${xs.length - 10} más)` : '');
 
-/** What the files did not carry and was filled in: urban casillas, 0 representantes, one municipio. */
-function avisarLoQueFalta(geo: Geografia, faltan: { ubicacion: boolean; representantes: boolean }, avisos: ProblemaArchivo[]): void {
-  if (faltan.ubicacion) avisos.push({ archivo: '.', codigo: 'UBICACION', mensaje: 'sin columna UBICACION_CASILLA: las casillas quedan como urbanas (1)' });
-  if (faltan.representantes) avisos.push({ archivo: '.', codigo: 'REPRESENTANTES', mensaje: 'sin columna REPRESENTANTES_PP_CI: se usan los de otro archivo o 0' });
+/**
+ * What the files did not carry and was filled in: urban casillas, 0 representantes (said at the header of the
+ * first file without the column), one municipio (at the header of the first file: none has the column).
+ */
+function avisarLoQueFalta(geo: Geografia, faltan: Faltan, fuentes: readonly Fuente[], avisos: ProblemaArchivo[]): void {
+  if (faltan.ubicacion) avisos.push({ ...faltan.ubicacion, codigo: 'UBICACION', mensaje: 'sin columna UBICACION_CASILLA: las casillas quedan como urbanas (1)' });
+  if (faltan.representantes) avisos.push({ ...faltan.representantes, codigo: 'REPRESENTANTES', mensaje: 'sin columna REPRESENTANTES_PP_CI: se usan los de otro archivo o 0' });
   if (geo.municipioUnico) {
-    geo.municipios.set(1, 'Municipio no publicado en los archivos');
-    avisos.push({ archivo: '.', codigo: 'MUNICIPIOS', mensaje: 'ningún archivo trae ID_MUNICIPIO: todas las secciones quedan en un municipio 1 «Municipio no publicado en los archivos»' });
+    geo.municipios.set(1, NO_PUBLICADO.municipio);
+    const n = fuentes.length;
+    avisos.push({
+      ...enEncabezado(fuentes[0]!.resultados),
+      codigo: 'MUNICIPIOS',
+      mensaje: `ningún archivo trae ID_MUNICIPIO (${n === 1 ? 'este' : `ni este ni los otros ${n - 1}`}): todas las secciones quedan en un municipio 1 «${NO_PUBLICADO.municipio}»`,
+    });
   }
 }

@@ -6,6 +6,7 @@
 import type { ProblemaArchivo } from '../../../worker/domain/catalogo/archivos/problemas.ts';
 
 interface Rareza {
+  codigo: string;
   linea?: number;
   columna?: number;
   mensaje: string;
@@ -14,7 +15,8 @@ interface Rareza {
 
 /** Collects the quirks of one file, by code. */
 export class Rarezas {
-  private readonly porCodigo = new Map<string, Rareza>();
+  /** By `clave`: the code, or a finer key when each occurrence of a code is its own warning. */
+  private readonly porClave = new Map<string, Rareza>();
 
   readonly archivo: string;
 
@@ -22,16 +24,19 @@ export class Rarezas {
     this.archivo = archivo;
   }
 
-  /** One occurrence; the first one of a code gives its position and message. */
-  anotar(codigo: string, mensaje: string, linea?: number, columna?: number): void {
-    const r = this.porCodigo.get(codigo);
+  /**
+   * One occurrence; the first one of a code (or of `clave`, when given: a repeated column is one warning per
+   * column, under one stable code) gives its position and message.
+   */
+  anotar(codigo: string, mensaje: string, linea?: number, columna?: number, clave = codigo): void {
+    const r = this.porClave.get(clave);
     if (r) r.veces++;
-    else this.porCodigo.set(codigo, { mensaje, veces: 1, ...(linea !== undefined ? { linea } : {}), ...(columna !== undefined ? { columna } : {}) });
+    else this.porClave.set(clave, { codigo, mensaje, veces: 1, ...(linea !== undefined ? { linea } : {}), ...(columna !== undefined ? { columna } : {}) });
   }
 
   /** The warnings, one per code, in the order the codes first appeared. */
   avisos(): ProblemaArchivo[] {
-    return [...this.porCodigo].map(([codigo, r]) => ({
+    return [...this.porClave.values()].map(({ codigo, ...r }) => ({
       archivo: this.archivo,
       ...(r.linea !== undefined ? { linea: r.linea, columna: r.columna ?? 1 } : {}),
       codigo,

@@ -7,6 +7,7 @@
 import { decodeCsvBytes, isBlank, parseCsv, wrongDelimiter, type CsvRareza, type CsvRecord } from '../../../worker/domain/csv/index.ts';
 import type { ProblemaArchivo } from '../../../worker/domain/catalogo/archivos/problemas.ts';
 import { err, ok, type Result } from '../../../worker/domain/resultado.ts';
+import { primerByteLatin1 } from './codificacion.ts';
 import { Rarezas } from './rarezas.ts';
 
 export interface RegistrosPrep {
@@ -37,10 +38,19 @@ function parsear(texto: string, delimiter: string, rarezas: Rarezas) {
   return csv;
 }
 
+/** A file read as Latin-1 (results or candidaturas alike): said at its first byte that is not UTF-8. */
+function avisarLatin1(bytes: Uint8Array, codificacion: 'utf-8' | 'latin1', rarezas: Rarezas): void {
+  if (codificacion !== 'latin1') return;
+  const p = primerByteLatin1(bytes);
+  const donde = p ? ` (el primer byte que no lo es: ${p.descripcion})` : '';
+  rarezas.anotar('CODIFICACION', `el archivo no es UTF-8${donde}: se leyó como Latin-1 (Windows-1252)`, p?.linea ?? 1, p?.columna ?? 1);
+}
+
 export function leerRegistrosPrep(archivo: string, bytes: Uint8Array): Result<RegistrosPrep, ProblemaArchivo> {
   const dec = decodeCsvBytes(bytes, { latin1: true });
   if (!dec.ok) return err({ archivo, linea: dec.error.line, columna: dec.error.column, codigo: dec.error.codigo, mensaje: dec.error.mensaje });
   let rarezas = new Rarezas(archivo);
+  avisarLatin1(bytes, dec.value.codificacion, rarezas);
   const declarado = separadorDeclarado(dec.value.texto);
   if (declarado !== undefined) {
     rarezas.anotar('SEPARADOR', `primera línea «sep=${declarado}» (indicación para Excel): se usó «${declarado}» como separador y se omitió la línea`, 1, 1);
@@ -56,6 +66,7 @@ export function leerRegistrosPrep(archivo: string, bytes: Uint8Array): Result<Re
     if (d && delimiter === ',' && d.mensaje.includes('(|)')) {
       // The quirks met while reading with commas were not the file's: only the `|` reading's count.
       rarezas = new Rarezas(archivo);
+      avisarLatin1(bytes, dec.value.codificacion, rarezas);
       csv = parsear(dec.value.texto, '|', rarezas);
       if (!csv.ok) return err({ archivo, linea: csv.error.line, columna: csv.error.column, codigo: csv.error.codigo, mensaje: csv.error.mensaje });
       registros = csv.value.filter((r) => !isBlank(r));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblema } from '../../../worker/domain/catalogo/archivos/problemas.ts';
-import { esFueraDeCatalogo, esNoAplica, esSinSeccion, leerRegistrosPrep, leerResultados, pareceResultados, type FilaResultados } from './resultados.ts';
+import { esFueraDeCatalogo, esNoAplica, esSinSeccion, esVotoExtranjero, leerRegistrosPrep, leerResultados, pareceResultados, type FilaResultados } from './resultados.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
@@ -97,13 +97,20 @@ describe('esFueraDeCatalogo (the split shared by the catalogue derivation and th
 describe('esSinSeccion (the expected actas without a sección, counted alike by the derivation and the replay)', () => {
   const fila = (datos: FilaResultados['datos']): FilaResultados => ({ linea: 1, datos, pos: {}, votos: [] });
 
-  it('is true for SECCION N/A in any spelling, unless the row is fuera de catálogo (CONTABILIZADA 2)', () => {
+  it('is true for SECCION N/A in any spelling, unless the row is fuera de catálogo (CONTABILIZADA 2) or the votes from abroad', () => {
     for (const seccion of ['N/A', 'NA', 'n/a', 'na', ' N/A ']) {
-      expect(esSinSeccion(fila({ SECCION: seccion, TIPO_CASILLA: 'M', CONTABILIZADA: '1' })), seccion).toBe(true);
+      expect(esSinSeccion(fila({ SECCION: seccion, TIPO_CASILLA: 'B', CONTABILIZADA: '1' })), seccion).toBe(true);
     }
-    expect(esSinSeccion(fila({ SECCION: 'N/A', TIPO_CASILLA: 'M', CONTABILIZADA: '-' }))).toBe(true);
-    expect(esSinSeccion(fila({ SECCION: 'N/A', TIPO_CASILLA: 'M' }))).toBe(true);
-    expect(esSinSeccion(fila({ SECCION: 'N/A', TIPO_CASILLA: 'M', CONTABILIZADA: '2' }))).toBe(false);
+    expect(esSinSeccion(fila({ SECCION: 'N/A', TIPO_CASILLA: 'B', CONTABILIZADA: '-' }))).toBe(true);
+    expect(esSinSeccion(fila({ SECCION: 'N/A', TIPO_CASILLA: 'B' }))).toBe(true);
+    expect(esSinSeccion(fila({ SECCION: 'N/A', TIPO_CASILLA: 'B', CONTABILIZADA: '2' }))).toBe(false);
+    // Tipo M in sección N/A or 0 is the votes from abroad: an expected acta of the catalogue's sección 0.
+    for (const seccion of ['N/A', '0', '0000']) {
+      const f = fila({ SECCION: seccion, TIPO_CASILLA: 'M', CONTABILIZADA: '1' });
+      expect([esSinSeccion(f), esVotoExtranjero(f), esFueraDeCatalogo(f)], seccion).toEqual([false, true, false]);
+    }
+    expect(esVotoExtranjero(fila({ SECCION: 'N/A', TIPO_CASILLA: 'M', CONTABILIZADA: '2' }))).toBe(false);
+    expect(esVotoExtranjero(fila({ SECCION: '0', TIPO_CASILLA: 'M', OBSERVACIONES: 'Fuera de catálogo' }))).toBe(false);
   });
 
   it('is false for a row with a sección, or keyless with `-` (fuera de catálogo)', () => {
@@ -113,8 +120,8 @@ describe('esSinSeccion (the expected actas without a sección, counted alike by 
   });
 
   it('names only rows esFueraDeCatalogo also keeps out of the casillas', () => {
-    const { archivo } = leer(enc(`GUBERNATURA\n${RESUMEN}\nSECCION,ID_CASILLA,TIPO_CASILLA,PAN,CONTABILIZADA\n1,1,B,5,1\nN/A,1,M,3,1\n-,-,-,3,2\nN/A,1,M,2,2\n`));
-    expect(archivo!.filas.map(esSinSeccion)).toEqual([false, true, false, false]);
+    const { archivo } = leer(enc(`GUBERNATURA\n${RESUMEN}\nSECCION,ID_CASILLA,TIPO_CASILLA,PAN,CONTABILIZADA\n1,1,B,5,1\nN/A,1,B,3,1\n-,-,-,3,2\nN/A,1,B,2,2\nN/A,1,M,4,1\n`));
+    expect(archivo!.filas.map(esSinSeccion)).toEqual([false, true, false, false, false]);
     for (const f of archivo!.filas.filter(esSinSeccion)) expect(esFueraDeCatalogo(f)).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import type { CorteInstante } from '../../../worker/domain/tiempo/central.ts';
 import type { ProblemaArchivo } from '../../../worker/domain/catalogo/archivos/problemas.ts';
 import type { Pos } from '../../../worker/domain/catalogo/archivos/tabla.ts';
 import {
+  ALIAS_CON_REGLA,
   CIFRAS_RESUMEN,
   COLUMNAS_IGNORADAS,
   FIN_DE_VOTOS,
@@ -30,6 +31,10 @@ export interface ColumnaVoto {
   /** Normalized name (`PAN-PRI` → `PAN_PRI`). */
   nombre: string;
   indice: number;
+  /** Where the header cell starts on the header line (1-based): warnings about the column point there. */
+  columna: number;
+  /** Later columns with the same name (IEE Puebla 2019 AYUN): each row is read from the one that applies. */
+  repetidas?: number[];
 }
 
 export interface FilaResultados {
@@ -48,6 +53,8 @@ export interface ArchivoResultados {
   /** Line 1: the election's name. */
   eleccion: string;
   corte?: CorteInstante;
+  /** The line the corte was read from. */
+  lineaCorte?: number;
   /** The summary row, by canonical figure (cell text). */
   resumen: Partial<Record<CifraResumen, string>>;
   lineaResumen?: number;
@@ -58,6 +65,8 @@ export interface ArchivoResultados {
   ignoradas: string[];
   filas: FilaResultados[];
   lineaEncabezado: number;
+  /** Where each canonical column's header cell is (the first one, when a column repeats). */
+  posEncabezado: Partial<Record<ColumnaDatos, Pos>>;
   /** The quirks read past, one warning per kind (rarezas.ts). */
   avisos?: ProblemaArchivo[];
 }
@@ -76,6 +85,7 @@ export function esNoAplica(texto: string | undefined): boolean {
  */
 export function esFueraDeCatalogo(f: FilaResultados): boolean {
   const d = f.datos;
+  if (esVotoExtranjero(f)) return false;
   return (
     esNoAplica(d.SECCION) ||
     SECCION_NO_APLICA.test(d.SECCION?.trim() ?? '') ||
@@ -100,7 +110,22 @@ const SECCION_NO_APLICA = /^(N\/?A|0+)$/i;
  * it. One predicate, so that the two count the same rows.
  */
 export function esSinSeccion(f: FilaResultados): boolean {
-  return SECCION_NO_APLICA.test(f.datos.SECCION?.trim() ?? '') && f.datos.CONTABILIZADA?.trim() !== '2' && !diceFueraDeCatalogo(f.datos.OBSERVACIONES);
+  return !esVotoExtranjero(f) && SECCION_NO_APLICA.test(f.datos.SECCION?.trim() ?? '') && f.datos.CONTABILIZADA?.trim() !== '2' && !diceFueraDeCatalogo(f.datos.OBSERVACIONES);
+}
+
+/**
+ * The votes-from-abroad acta as real databases publish it: a tipo M casilla whose SECCION is `0`, `0000` or `N/A`
+ * (Puebla 2018 and 2019, INE 2023), not marked fuera de catálogo. The catalogue holds it as casilla M of sección 0
+ * voting only in the elections whose files list it.
+ */
+export function esVotoExtranjero(f: FilaResultados): boolean {
+  const d = f.datos;
+  return (
+    (d.TIPO_CASILLA ?? '').trim().toUpperCase() === 'M' &&
+    SECCION_NO_APLICA.test(d.SECCION?.trim() ?? '') &&
+    d.CONTABILIZADA?.trim() !== '2' &&
+    !diceFueraDeCatalogo(d.OBSERVACIONES)
+  );
 }
 
 /** True when the record is a data header: it names the sección and the casilla type. */
@@ -148,6 +173,8 @@ export function leerResultados(archivo: string, registros: readonly CsvRecord[],
   canon.forEach((c, i) => {
     const original = nombres[i]!.trim();
     if (c !== null) {
+      const regla = ALIAS_CON_REGLA[normalizarNombre(original)];
+      if (regla) rarezas.anotar('COLUMNA_EQUIVALENTE', `la columna ${original} se lee como ${regla.columna} (${regla.regla})`, encabezado.line, encabezado.fields[i]!.column, `COLUMNA_EQUIVALENTE:${i}`);
       // A repeated column (IEE Puebla 2019 AYUN): the first one is read, as a person reading left to right would.
       if (vistos.has(c)) {
         avisoRepetida(rarezas, encabezado, i, `la columna ${original} repite ${c}: se lee la primera (columna ${encabezado.fields[vistos.get(c)!]!.column})`);
@@ -159,7 +186,7 @@ export function leerResultados(archivo: string, registros: readonly CsvRecord[],
       if (nombre !== '') ignoradas.push(original);
       return;
     }
-    votos.push({ original, nombre, indice: i });
+    votos.push({ original, nombre, indice: i, columna: encabezado.fields[i]!.column });
   });
   for (const requerida of ['SECCION', 'TIPO_CASILLA', 'ID_CASILLA'] as const) {
     if (!vistos.has(requerida)) {
@@ -169,20 +196,11 @@ export function leerResultados(archivo: string, registros: readonly CsvRecord[],
   if (votos.length === 0) {
     problemas.push({ archivo, linea: encabezado.line, columna: 1, codigo: 'SIN_VOTOS', mensaje: 'el encabezado de datos no tiene columnas de votos (partidos, candidaturas, coaliciones)' });
   }
-  const nombresVoto = new Map<string, number>();
-  const votosUnicos = votos.filter((v) => {
-    const primera = nombresVoto.get(v.nombre);
-    if (primera === undefined) {
-      nombresVoto.set(v.nombre, v.indice);
-      return true;
-    }
-    avisoRepetida(rarezas, encabezado, v.indice, `la columna de votos ${v.original} está repetida: se lee la primera (columna ${encabezado.fields[primera]!.column}) y se ignora esta`);
-    return false;
-  });
-  votos.splice(0, votos.length, ...votosUnicos);
+  votos.splice(0, votos.length, ...unirRepetidas(votos, rarezas, encabezado));
   if (problemas.length > 0) return err(problemas);
 
   const columnas = [...vistos.keys()];
+  const posEncabezado = Object.fromEntries([...vistos].map(([c, i]) => [c, { linea: encabezado.line, columna: encabezado.fields[i]!.column }]));
   const filas: FilaResultados[] = [];
   const n = encabezado.fields.length;
   for (const r of registros.slice(iEnc + 1)) {
@@ -204,7 +222,7 @@ export function leerResultados(archivo: string, registros: readonly CsvRecord[],
       datos[c] = limpiarCelda(f.value);
       pos[c] = { linea: f.line, columna: f.column };
     }
-    filas.push(normalizarFila({ linea: r.line, datos, pos, votos: votos.map((v) => limpiarCelda(r.fields[v.indice]!.value)) }, rarezas));
+    filas.push(normalizarFila({ linea: r.line, datos, pos, votos: votos.map((v) => celdaDeVoto(v, r, rarezas)) }, rarezas));
   }
   if (problemas.length > 0) return err(problemas);
   return ok({
@@ -212,6 +230,7 @@ export function leerResultados(archivo: string, registros: readonly CsvRecord[],
     codificacion,
     eleccion,
     ...(corte ? { corte } : {}),
+    ...(c.linea !== undefined ? { lineaCorte: c.linea } : {}),
     resumen,
     ...(lineaResumen !== undefined ? { lineaResumen } : {}),
     columnas,
@@ -219,12 +238,53 @@ export function leerResultados(archivo: string, registros: readonly CsvRecord[],
     ignoradas,
     filas,
     lineaEncabezado: encabezado.line,
+    posEncabezado,
     avisos: rarezas.avisos(),
   });
 }
 
+/**
+ * One vote column per name: a later column with an earlier one's name (IEE Puebla 2019 AYUN repeats C_PT_MORENA
+ * and others, each filled in other municipios and `-` elsewhere) is joined to the first, and every row is read
+ * from whichever of them is not `-` (celdaDeVoto).
+ */
+function unirRepetidas(votos: readonly ColumnaVoto[], rarezas: Rarezas, encabezado: CsvRecord): ColumnaVoto[] {
+  const porNombre = new Map<string, ColumnaVoto>();
+  const unicas: ColumnaVoto[] = [];
+  for (const v of votos) {
+    const primera = porNombre.get(v.nombre);
+    if (!primera) {
+      const copia = { ...v };
+      porNombre.set(v.nombre, copia);
+      unicas.push(copia);
+      continue;
+    }
+    primera.repetidas = [...(primera.repetidas ?? []), v.indice];
+    avisoRepetida(
+      rarezas,
+      encabezado,
+      v.indice,
+      `la columna de votos ${v.original} está repetida (también en la columna ${primera.columna}): en cada fila se lee la que no trae «-»; si las dos traen votos, la primera`,
+    );
+  }
+  return unicas;
+}
+
+/** A vote cell of a row: of a repeated column, the first cell that applies (not `-`), with a warning if another one also does. */
+function celdaDeVoto(v: ColumnaVoto, r: CsvRecord, rarezas: Rarezas): string {
+  const celda = (i: number) => limpiarCelda(r.fields[i]!.value);
+  if (!v.repetidas) return celda(v.indice);
+  const conValor = [v.indice, ...v.repetidas].filter((i) => !esNoAplica(celda(i)));
+  if (conValor.length > 1) {
+    const f = r.fields[conValor[1]!]!;
+    const columnas = conValor.map((i) => r.fields[i]!.column).join(' y ');
+    rarezas.anotar('COLUMNA_REPETIDA_CON_VOTOS', `la fila trae votos de ${v.original} en las columnas ${columnas}: se lee la primera (columna ${r.fields[conValor[0]!]!.column})`, f.line, f.column);
+  }
+  return celda(conValor[0] ?? v.indice);
+}
+
 function avisoRepetida(rarezas: Rarezas, encabezado: CsvRecord, i: number, mensaje: string): void {
-  rarezas.anotar(`COLUMNA_REPETIDA:${i}`, mensaje, encabezado.line, encabezado.fields[i]!.column);
+  rarezas.anotar('COLUMNA_REPETIDA', mensaje, encabezado.line, encabezado.fields[i]!.column, `COLUMNA_REPETIDA:${i}`);
 }
 
 /** Cells beyond the header: a separator that ends every row (IEE Puebla 2019 AYUN), or data without a column. */

@@ -30,7 +30,10 @@ describe('combination columns with a C_ prefix (IEEC Campeche 2021 GOB)', () => 
   it('reads C_PAN_PRI_PRD as the combination PAN_PRI_PRD, and says so', () => {
     expect(d.catalogue.coaliciones.map((c) => c.partidos)).toEqual([['PAN', 'PRI', 'PRD'], ['PT', 'MOR']]);
     expect(d.columnas[0]!.renombre).toMatchObject({ C_PAN_PRI_PRD: 'PAN_PRI_PRD', C_PT_MOR: 'PT_MOR', MOR: 'MOR' });
-    expect(d.textos).toContain('.: la combinación C_PAN_PRI_PRD se llama PAN_PRI_PRD en el catálogo (prefijo C_ de combinación de coalición)');
+    // At the column's header cell: line 6 of the file, column where «C_PAN_PRI_PRD» starts.
+    expect(d.textos).toContainEqual(
+      expect.stringMatching(/\/CAMP_GOB_2021_20210607_2000\.csv:6:283: la combinación C_PAN_PRI_PRD se llama PAN_PRI_PRD en el catálogo \(prefijo C_ de combinación de coalición\)$/),
+    );
   });
 
   it('takes the SUM- rows of the candidaturas as the coalitions, with one warning at the first row', () => {
@@ -119,14 +122,14 @@ describe('column rules without a real file in the corpus', () => {
     const c = clasificarColumnas(['PAN', 'PRI', 'PRD', 'CC_PAN_PRI']);
     expect(c.combinaciones.get('PAN_PRI')).toEqual(['PAN', 'PRI']);
     expect(c.renombre.get('CC_PAN_PRI')).toBe('PAN_PRI');
-    expect(c.avisos).toEqual(['la combinación CC_PAN_PRI se llama PAN_PRI en el catálogo (prefijo CC_ de candidatura común: se trata como combinación de una coalición)']);
+    expect(c.avisos.map((a) => a.mensaje)).toEqual(['la combinación CC_PAN_PRI se llama PAN_PRI en el catálogo (prefijo CC_ de candidatura común: se trata como combinación de una coalición)']);
   });
 
   it('keeps a second column for the same combination as a party of its own', () => {
     const c = clasificarColumnas(['PAN', 'PRI', 'C_PAN_PRI', 'CC_PAN_PRI']);
     expect(c.problemas).toEqual([]);
     expect(c.renombre.get('CC_PAN_PRI')).toBe('CC_PAN_PRI');
-    expect(c.avisos).toContain('la columna CC_PAN_PRI sería la misma columna PAN_PRI del catálogo que C_PAN_PRI: se conserva como un partido propio llamado CC_PAN_PRI');
+    expect(c.avisos.map((a) => a.mensaje)).toContain('la columna CC_PAN_PRI sería la misma columna PAN_PRI del catálogo que C_PAN_PRI: se conserva como un partido propio llamado CC_PAN_PRI');
   });
 
   it('matches spellings of one party and independents by number', () => {

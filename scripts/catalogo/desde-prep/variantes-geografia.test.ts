@@ -32,7 +32,7 @@ describe('from-prep: municipio-level files and several elections of one night (I
     expect(de('SIN_DISTRITO')).toEqual([
       'PUE_AYUN_2018.csv:6:1: sin columna del distrito (ID_DISTRITO_LOCAL, ID_DISTRITO_FEDERAL o ID_DISTRITO): sus secciones toman el distrito de otro archivo de resultados, o uno «Distrito no publicado en los archivos»',
     ]);
-    expect(de('DISTRITOS')).toEqual(['.: 3 sección(es) sin distrito en ningún archivo (1, 2, 1000) quedan en un distrito 1 «Distrito no publicado en los archivos»']);
+    expect(de('DISTRITOS')).toEqual(['PUE_AYUN_2018.csv:7:1: 3 sección(es) sin distrito en ningún archivo (1, 2, 1000) quedan en un distrito 1 «Distrito no publicado en los archivos» (la primera aparece aquí)']);
   });
 
   it('derives one catalogue from GOB + DIP_LOC + AYUN: distrito from the distrito-level files, municipio from the municipio-level one', () => {
@@ -87,7 +87,7 @@ describe('from-prep: secciones split between territories (IEEC Campeche 2021)', 
       'CAMP_JUNTAS_2021.csv:9:128: la casilla 0405 B 01 00 tiene LISTA_NOMINAL 615 aquí y 744 en CAMP_GOB_2021.csv:9: se usa 744 (regla: primera aparición)',
     );
     expect(de('TERRITORIO_VACIO')).toEqual([
-      '.: distrito(s) sin ninguna sección propia (cada una quedó en el territorio de su primera aparición), fuera del catálogo: 15 DZIBALCHEN',
+      'CAMP_JUNTAS_2021.csv:7:39: el distrito 15 DZIBALCHEN no tiene ninguna sección propia (cada una quedó en el distrito de su primera aparición en los archivos): queda fuera del catálogo',
     ]);
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblema } from '../../../worker/domain/catalogo/archivos/problemas.ts';
 import { leerFuentes } from './fuentes.ts';
-import { esFueraDeCatalogo, esSinSeccion, type ArchivoResultados } from './resultados.ts';
+import { esFueraDeCatalogo, esSinSeccion, esVotoExtranjero, type ArchivoResultados } from './resultados.ts';
 
 const RAIZ = join(import.meta.dirname, '../../../data/fixtures/prep-real');
 
@@ -22,7 +22,7 @@ describe('IEE Puebla 2019 AYUN: Latin-1, sep=|, duplicated columns, trailing sep
   const { r, avisos } = leer('IEE-PUE_2019_AYUN_lectura', 'PUE_AYUN_ext_2019.csv');
 
   it('decodes Latin-1 and says so', () => {
-    expect(avisos).toContain('PUE_AYUN_ext_2019.csv: el archivo no es UTF-8: se leyó como Latin-1 (Windows-1252)');
+    expect(avisos).toContain('PUE_AYUN_ext_2019.csv:4:53: el archivo no es UTF-8 (el primer byte que no lo es: 0xC1 («Á» en Windows-1252)): se leyó como Latin-1 (Windows-1252)');
     expect(r.filas[0]!.datos.MUNICIPIO).toBe('Ahuazotepec');
   });
 
@@ -42,10 +42,10 @@ describe('IEE Puebla 2019 AYUN: Latin-1, sep=|, duplicated columns, trailing sep
     expect(avisos).toContain('PUE_AYUN_ext_2019.csv:5:50: cifra del resumen con separador de miles (,): se leyó sin él');
   });
 
-  it('keeps the first of two vote columns with the same name', () => {
+  it('joins two vote columns with the same name into the first', () => {
     expect(r.votos.filter((v) => v.nombre === 'C_PRD_MC_CPP')).toHaveLength(1);
     expect(r.votos.find((v) => v.nombre === 'C_PRD_MC_CPP')!.indice).toBe(27);
-    expect(avisos).toContain('PUE_AYUN_ext_2019.csv:7:381: la columna de votos C_PRD_MC_CPP está repetida: se lee la primera (columna 283) y se ignora esta');
+    expect(avisos).toContain('PUE_AYUN_ext_2019.csv:7:381: la columna de votos C_PRD_MC_CPP está repetida (también en la columna 283): en cada fila se lee la que no trae «-»; si las dos traen votos, la primera');
   });
 
   it('ignores the separator that ends every row, and reads the Excel apostrophes off the keys', () => {
@@ -69,10 +69,10 @@ describe('IEE Puebla 2019 AYUN: Latin-1, sep=|, duplicated columns, trailing sep
 describe('IEE Puebla 2019 GUB: votes from abroad in sección 0', () => {
   const { r } = leer('IEE-PUE_2019_GUB_lectura', 'PUE_GUB_ext_2019.csv');
 
-  it('keeps the sección-0 acta out of the casillas as an expected acta without sección', () => {
+  it('takes the sección-0 acta as the votes from abroad: an expected acta of the catalogue, not fuera de catálogo', () => {
     const extranjero = r.filas[0]!;
     expect(extranjero.datos.CLAVE_CASILLA).toBe('210000M0100');
-    expect(esFueraDeCatalogo(extranjero) && esSinSeccion(extranjero)).toBe(true);
+    expect([esVotoExtranjero(extranjero), esFueraDeCatalogo(extranjero), esSinSeccion(extranjero)]).toEqual([true, false, false]);
     expect(esFueraDeCatalogo(r.filas[1]!)).toBe(false);
   });
 
@@ -118,7 +118,7 @@ describe('INE 2023 Senaduría Tamaulipas: BOM, CR-only lines, Python-list OBSERV
   });
 
   it('classifies the N/A votes-from-abroad row and the `Fuera de Catálogo` row', () => {
-    expect(esSinSeccion(r.filas[0]!)).toBe(true);
+    expect([esVotoExtranjero(r.filas[0]!), esSinSeccion(r.filas[0]!)]).toEqual([true, false]);
     const fc = r.filas.at(-1)!;
     expect(esFueraDeCatalogo(fc) && !esSinSeccion(fc)).toBe(true);
   });

@@ -1,5 +1,5 @@
 /**
- * The expected actas of a catalogue (docs/REGLAS.md §1: one per approved casilla per election), each with the ballot
+ * The expected actas of a catalogue (docs/REGLAS.md §1: one per approved casilla per election it votes in), each with the ballot
  * that applies to it, in the order of the results CSV: election (by `orden`, then código), then distrito, sección, tipo
  * (B, C, E, S, M), id casilla, ext contigua.
  */
@@ -16,6 +16,7 @@ import {
   type Seccion,
   type TipoCasilla,
 } from '../catalogo/esquema.ts';
+import { votaEn } from '../catalogo/pertenencia.ts';
 import { claveActa, claveCasilla } from '../claves/clave.ts';
 import { err, ok, type Result } from '../resultado.ts';
 
@@ -83,6 +84,7 @@ export function actasEsperadas(cat: Catalogo): Result<ActaEsperada[], ProblemaEs
   const faltantes = new Set<string>();
   for (const eleccion of elecciones) {
     for (const { casilla, seccion } of casillas) {
+      if (!votaEn(casilla, eleccion.codigo)) continue;
       const territorio = territorioDeActa(eleccion, seccion);
       const boleta = boletaDe.get(`${eleccion.codigo}/${territorio}`);
       if (boleta === undefined) {

@@ -67,14 +67,15 @@ export type Distrito = z.infer<typeof DistritoSchema>;
 export const MunicipioSchema = z.strictObject({ id: Id, nombre: Nombre });
 export type Municipio = z.infer<typeof MunicipioSchema>;
 
-export const SeccionSchema = z.strictObject({ id: z.number().int().min(1).max(9999), distrito: Id, municipio: Id });
+/** Sección 0 holds only the casillas without a sección of their own (tipo M: the votes from abroad). */
+export const SeccionSchema = z.strictObject({ id: z.number().int().min(0).max(9999), distrito: Id, municipio: Id });
 export type Seccion = z.infer<typeof SeccionSchema>;
 
 export const CasillaSchema = z.strictObject({
-  seccion: z.number().int().min(1).max(9999),
+  seccion: z.number().int().min(0).max(9999),
   tipo: TipoCasillaSchema,
-  /** ID_CASILLA: 1 for the básica, 1..n for contiguas/extraordinarias/especiales. */
-  id: z.number().int().min(1).max(99),
+  /** ID_CASILLA: 1 for the básica, 1..n for contiguas/extraordinarias/especiales; 0 only for tipo M. */
+  id: z.number().int().min(0).max(99),
   /** EXT_CONTIGUA: 0 unless an extraordinaria has contiguas of its own. */
   extContigua: z.number().int().min(0).max(99),
   /** UBICACION_CASILLA: 1 urbana, 2 no urbana. */
@@ -82,6 +83,11 @@ export const CasillaSchema = z.strictObject({
   /** 0 for especiales and for casillas without a lista nominal of their own. */
   listaNominal: z.number().int().min(0),
   representantes: z.number().int().min(0),
+  /**
+   * The elections whose actas this casilla produces, when not all of them: the votes from abroad vote only for
+   * the entidad-wide election, a sub-municipal election is held only in some secciones. Absent: every election.
+   */
+  elecciones: z.array(z.string()).min(1).optional(),
 });
 export type Casilla = z.infer<typeof CasillaSchema>;
 

@@ -5,6 +5,7 @@
  * Pure, no I/O; linear in the size of the catalogue (a national one is ~170,000 casillas).
  */
 import type { Casilla, Catalogo, Eleccion, TipoTerritorio } from './esquema.ts';
+import { votaEn } from './pertenencia.ts';
 
 export interface ProblemaCatalogo {
   /** The catalogue table (a key of Catalogo: 'casillas', 'boletas' …). */
@@ -39,9 +40,24 @@ export function casillaTexto(c: Pick<Casilla, 'seccion' | 'tipo' | 'id' | 'extCo
 }
 
 /** The territory ids an election is contested in: [0] for the entidad, else every distrito or municipio. */
-function territoriosDe(tipo: TipoTerritorio, cat: Catalogo): number[] {
-  if (tipo === 'entidad') return [0];
-  return tipo === 'distrito' ? cat.distritos.map((d) => d.id) : cat.municipios.map((m) => m.id);
+/**
+ * The territories of an election that need its ballot: all of its kind, except those that have casillas of which
+ * none votes in it (a pseudo-distrito of the votes from abroad, for a distrito election it is not part of).
+ */
+function territoriosDe(e: Eleccion, cat: Catalogo): number[] {
+  if (e.territorio === 'entidad') return [0];
+  const seccionDe = new Map(cat.secciones.map((s) => [s.id, s]));
+  const conCasillas = new Set<number>();
+  const votan = new Set<number>();
+  for (const c of cat.casillas) {
+    const s = seccionDe.get(c.seccion);
+    if (s === undefined) continue;
+    const t = e.territorio === 'distrito' ? s.distrito : s.municipio;
+    conCasillas.add(t);
+    if (votaEn(c, e.codigo)) votan.add(t);
+  }
+  const todos = e.territorio === 'distrito' ? cat.distritos.map((d) => d.id) : cat.municipios.map((m) => m.id);
+  return todos.filter((t) => votan.has(t) || !conCasillas.has(t));
 }
 
 const TEXTO_TIPO_TERRITORIO: Record<TipoTerritorio, string> = { entidad: 'la entidad', distrito: 'distrito', municipio: 'municipio' };
@@ -103,7 +119,7 @@ function checkElecciones(cat: Catalogo, out: Problems): void {
   // Every territory of each election needs its ballot, or its actas would have no columns.
   const boletas = new Set(cat.boletas.map((b) => `${b.eleccion}|${b.territorio}`));
   cat.elecciones.forEach((e, i) => {
-    const faltan = territoriosDe(e.territorio, cat).filter((t) => !boletas.has(`${e.codigo}|${t}`));
+    const faltan = territoriosDe(e, cat).filter((t) => !boletas.has(`${e.codigo}|${t}`));
     if (faltan.length === 0) return;
     const tipo = TEXTO_TIPO_TERRITORIO[e.territorio];
     const donde =
@@ -173,7 +189,23 @@ function checkCasillas(cat: Catalogo, ix: Index, out: Problems): void {
     if ((c.tipo === 'S' || c.tipo === 'M') && c.listaNominal !== 0) {
       out.add('casillas', i, 'listaNominal', 'LISTA_NOMINAL_NO_CERO', `la casilla ${casillaTexto(c)} es tipo ${c.tipo} y debe tener lista nominal 0, no ${c.listaNominal}`);
     }
+    // Sección 0000 and casilla 00 exist only for the votes from abroad (tipo M), as the PREP databases publish them.
+    if (c.tipo !== 'M' && (c.seccion === 0 || c.id === 0)) {
+      const campo = c.seccion === 0 ? 'seccion' : 'id';
+      out.add('casillas', i, campo, 'FUERA_DE_RANGO', `la casilla ${casillaTexto(c)} es tipo ${c.tipo}: solo una casilla M (voto desde el extranjero) puede ser de la sección 0 o tener número 0`);
+    }
+    checkEleccionesCasilla(c, i, ix, out);
   });
+}
+
+/** ELECCIONES of a casilla: known codes, each once. */
+function checkEleccionesCasilla(c: Catalogo['casillas'][number], i: number, ix: Index, out: Problems): void {
+  const vistas = new Set<string>();
+  for (const e of c.elecciones ?? []) {
+    if (!ix.elecciones.has(e)) out.add('casillas', i, 'elecciones', 'ELECCION_DESCONOCIDA', `la casilla ${casillaTexto(c)} vota en la elección ${e}, que no existe`);
+    if (vistas.has(e)) out.add('casillas', i, 'elecciones', 'DUPLICADO', `la casilla ${casillaTexto(c)} repite la elección ${e}`);
+    vistas.add(e);
+  }
 }
 
 /** A boleta's reference to its election and territory; returns the election when it exists. */

@@ -14,11 +14,12 @@ import { err, ok, type Result } from '../resultado.ts';
 /** The parts of a CLAVE_CASILLA. */
 export const ClaveCasillaPartesSchema = z.strictObject({
   entidad: z.number().int().min(1).max(32),
-  seccion: z.number().int().min(1).max(9999),
+  // 0 only for tipo M (the votes from abroad: sección 0000, casilla 00); the catalogue validation says so.
+  seccion: z.number().int().min(0).max(9999),
   tipo: TipoCasillaSchema,
-  id: z.number().int().min(1).max(99),
+  id: z.number().int().min(0).max(99),
   extContigua: z.number().int().min(0).max(99),
-});
+}).refine((p) => p.tipo === 'M' || (p.seccion >= 1 && p.id >= 1), 'sección 0000 y casilla 00 solo en casillas M');
 export type ClaveCasillaPartes = z.infer<typeof ClaveCasillaPartesSchema>;
 
 export const ClaveActaPartesSchema = z.strictObject({
@@ -47,8 +48,8 @@ export function claveCasilla(
 ): string {
   const { seccion, tipo, id, extContigua } = casilla;
   assert(
-    enRango(entidad, 1, 32) && enRango(seccion, 1, 9999) && enRango(id, 1, 99) && enRango(extContigua, 0, 99) &&
-      TipoCasillaSchema.options.includes(tipo),
+    enRango(entidad, 1, 32) && enRango(seccion, 0, 9999) && enRango(id, 0, 99) && enRango(extContigua, 0, 99) &&
+      TipoCasillaSchema.options.includes(tipo) && (tipo === 'M' || (seccion >= 1 && id >= 1)),
     `casilla fuera de rango para CLAVE_CASILLA: ${JSON.stringify({ entidad, seccion, tipo, id, extContigua })}`,
   );
   return `${pad(entidad, 2)}${pad(seccion, 4)}${tipo}${pad(id, 2)}${pad(extContigua, 2)}`;

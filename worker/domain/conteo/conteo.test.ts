@@ -184,8 +184,9 @@ describe('tally properties', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Speed.
 
-describe('speed', () => {
-  it('classifies 33k actas of 125 ballots into sección tallies and sums them up, well under 300 ms', () => {
+// Speed lives in the benchmarks (npm run bench: the corte in the domain core), never in a timed unit test.
+describe('at Jalisco scale', () => {
+  it('classifies 33k actas of 125 ballots into sección tallies whose sums agree at every level', () => {
     const rnd = crearAzar(14).siguiente;
     const boletas = fc.sample(arbBoleta, { numRuns: 125, seed: 14 });
     const tipos: TipoCasilla[] = ['B', 'C', 'C', 'E', 'S'];
@@ -210,7 +211,6 @@ describe('speed', () => {
       return { acta, tipo, listaNominal, boleta, votos, seccion: Math.floor(rnd() * SECCIONES) };
     });
 
-    const inicio = performance.now();
     // Each acta is added once, to its sección; every higher level is a sum (tallies are additive).
     const secciones = Array.from({ length: SECCIONES }, conteoVacio);
     for (const a of actas) {
@@ -230,12 +230,8 @@ describe('speed', () => {
     });
     const entidad = suma(distritos);
     const f = figuras(entidad, { final: false });
-    const ms = performance.now() - inicio;
-    console.log(`speed: 33,000 actas classified, tallied by sección and summed to 20 distritos, 125 municipios, entidad in ${ms.toFixed(1)} ms`);
 
     expect(f.ACTAS_CAPTURADAS).toBe(33_000);
     expect(suma(municipios)).toEqual(entidad);
-    // Generous bound so a busy CI machine does not flake; the measured time is printed above.
-    expect(ms).toBeLessThan(1_000);
   });
 });

@@ -42,6 +42,13 @@ function archivo(spec: ArchivoSpec, filas: string[][]): ArchivoTexto {
   return { nombre: spec.archivo, texto: writeCsv([spec.columnas.map((c) => c.nombre), ...filas], { bom: true, eol: '\r\n' }) };
 }
 
+/** casillas.csv: its optional ELECCIONES column only when some casilla votes in fewer than every election. */
+function archivoCasillas(conElecciones: boolean, filas: string[][]): ArchivoTexto {
+  if (conElecciones) return archivo(CASILLAS, filas);
+  const columnas = CASILLAS.columnas.filter((c) => c.nombre !== 'ELECCIONES');
+  return archivo({ ...CASILLAS, columnas }, filas.map((f) => f.slice(0, columnas.length)));
+}
+
 /** The files of a catalogue, in the order of spec.ts, then candidaturas by election. */
 export function catalogoAArchivos(input: Catalogo): ArchivoTexto[] {
   const cat = normalizarCatalogo(input);
@@ -57,8 +64,8 @@ export function catalogoAArchivos(input: Catalogo): ArchivoTexto[] {
     [DISTRITOS.archivo]: archivo(DISTRITOS, cat.distritos.map((d) => [s(d.id), d.cabecera])),
     [MUNICIPIOS.archivo]: archivo(MUNICIPIOS, cat.municipios.map((m) => [s(m.id), m.nombre])),
     [SECCIONES.archivo]: archivo(SECCIONES, cat.secciones.map((x) => [s(x.id), s(x.distrito), s(x.municipio)])),
-    [CASILLAS.archivo]: archivo(
-      CASILLAS,
+    [CASILLAS.archivo]: archivoCasillas(
+      cat.casillas.some((c) => c.elecciones !== undefined),
       cat.casillas.map((c) => [
         csvKey(claveCasilla(e.id, c)),
         s(c.seccion),
@@ -68,6 +75,7 @@ export function catalogoAArchivos(input: Catalogo): ArchivoTexto[] {
         s(c.ubicacion),
         s(c.listaNominal),
         s(c.representantes),
+        lista(c.elecciones ?? []),
       ]),
     ),
     [BOLETAS.archivo]: archivo(BOLETAS, cat.boletas.flatMap((b) => b.columnas.map((c) => [b.eleccion, s(b.territorio), c]))),

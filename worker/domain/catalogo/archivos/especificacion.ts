@@ -81,9 +81,9 @@ const TIPOS = {
   color: { formato: 'un color #RRGGBB', leer: leerTexto },
   tipoPartido: { formato: 'partido o independiente', leer: leerMinusculas },
   listaColumnas: { formato: 'siglas separadas por + (p. ej. PAN+PRI+PRD)', leer: leerLista },
-  seccion: { formato: 'un entero de 1 a 9999', leer: leerEntero },
+  seccion: { formato: 'un entero de 0 a 9999 (0: solo casillas M)', leer: leerEntero },
   tipoCasilla: { formato: o(TipoCasillaSchema.options), leer: leerCodigo },
-  idCasilla: { formato: 'un entero de 1 a 99', leer: leerEntero },
+  idCasilla: { formato: 'un entero de 1 a 99 (0: solo casillas M)', leer: leerEntero },
   extContigua: { formato: 'un entero de 0 a 99', leer: leerEntero },
   ubicacion: { formato: '1 (urbana) o 2 (no urbana)', leer: leerUbicacion },
   territorio: { formato: 'un entero ≥ 0 (0 = toda la entidad)', leer: leerEntero },
@@ -198,6 +198,13 @@ export const CASILLAS = archivo('casillas.csv', 'Casillas aprobadas: cada una es
   col('UBICACION_CASILLA', 'ubicacion', 'ubicacion', '1 urbana, 2 no urbana.'),
   col('LISTA_NOMINAL', 'listaNominal', 'enteroNoNegativo', 'Electores de la casilla; 0 en especiales y en casillas sin lista nominal propia.'),
   col('REPRESENTANTES_PP_CI', 'representantes', 'enteroNoNegativo', 'Representantes de partidos y candidaturas independientes acreditados en la casilla.'),
+  col(
+    'ELECCIONES',
+    'elecciones',
+    'listaElecciones',
+    'Las elecciones en que vota la casilla, si no son todas (el voto desde el extranjero, una elección de juntas municipales); vacía: todas.',
+    opcional(undefined),
+  ),
 ]);
 
 export const BOLETAS = archivo(

@@ -51,7 +51,9 @@ export function normalizarCatalogo(cat: Catalogo): Catalogo {
     distritos: [...cat.distritos].sort((a, b) => byNum(a.id, b.id)),
     municipios: [...cat.municipios].sort((a, b) => byNum(a.id, b.id)),
     secciones: [...cat.secciones].sort((a, b) => byNum(a.id, b.id)),
-    casillas: [...cat.casillas].sort(compareCasillas),
+    casillas: [...cat.casillas]
+      .map((c) => (c.elecciones === undefined ? { ...c } : { ...c, elecciones: [...c.elecciones].sort(porEleccion) }))
+      .sort(compareCasillas),
     boletas: cat.boletas
       .map((b) => ({
         ...b,
