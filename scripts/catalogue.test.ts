@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archivosACatalogo } from '../worker/domain/catalogo/archivos/leer.ts';
 import { consultarD1, leerCarpeta, main, leerCatalogoLocal, type BaseLocal, type Salida } from './catalogue.ts';
+import { cerrarD1Local } from './lib/d1-sesion.ts';
 import { RAIZ, entornoSilencioso } from './lib/local.ts';
 
 const EJEMPLO = path.join(RAIZ, 'data/fixtures/catalogo-ejemplo');
@@ -39,7 +40,10 @@ beforeAll(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'prep-catalogo-'));
   d1 = { persistDir: path.join(tmp, 'wrangler') };
 });
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => {
+  cerrarD1Local(d1.persistDir);
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 describe('npm run catalogue against the local D1', { timeout: 120_000 }, () => {
   it('imports the example folder, and a second import changes nothing and says so', () => {

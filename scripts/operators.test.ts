@@ -1,36 +1,50 @@
-// `npm run operators` against a temporary local D1 (wrangler), as an operator would run it.
+// `npm run operators` against a temporary local D1 (wrangler's workerd), as an operator would run it: its main in
+// this process for the changes and refusals, and the command line itself where what reaches stdout matters.
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../worker/domain/bitacora/cadena.ts';
-import { d1Temporal, ejecutar } from './lib/prueba-local.ts';
+import { d1Temporal, ejecutar, type Salida } from './lib/prueba-local.ts';
+import { main } from './operators.ts';
 
 const d1 = d1Temporal();
 afterAll(() => d1.borrar());
-const run = (...args: string[]) => ejecutar('operators.ts', args, d1.persistTo);
+
+/** `npm run operators -- …args` run by its main here: exit code, and stdout and stderr as lines. */
+async function run(...args: string[]): Promise<Salida> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const tabla = (filas: Record<string, unknown>[]) => out.push(JSON.stringify(filas));
+  const status = await main([...args, '--persist-to', d1.persistTo], { log: (l) => out.push(l), error: (l) => err.push(l), tabla });
+  return { status, stdout: out.map((l) => `${l}\n`).join(''), stderr: err.map((l) => `${l}\n`).join('') };
+}
+/** The same, as a separate `node scripts/operators.ts …` process. */
+const cli = (...args: string[]) => ejecutar('operators.ts', args, d1.persistTo);
 
 describe('npm run operators', { timeout: 120_000 }, () => {
-  it('creates an operator with its roles, and refuses bad or duplicate ones with a reason', () => {
-    const ok = run('crear', '--id', 'ana', '--nombre', 'Ana Pérez', '--ambito', 'CATD', '--catd', 'CATD-D01', '--roles', 'captura,verificacion');
+  it('creates an operator with its roles, and refuses bad or duplicate ones with a reason', async () => {
+    const ok = await run('crear', '--id', 'ana', '--nombre', 'Ana Pérez', '--ambito', 'CATD', '--catd', 'CATD-D01', '--roles', 'captura,verificacion');
     expect(ok.status, ok.stderr).toBe(0);
     expect(d1.consulta("SELECT rol FROM operador_rol WHERE operador = 'ana' ORDER BY rol")).toEqual([{ rol: 'captura' }, { rol: 'verificacion' }]);
-    const dup = run('crear', '--id', 'ana', '--ambito', 'CCV', '--roles', 'captura');
+    const dup = await run('crear', '--id', 'ana', '--ambito', 'CCV', '--roles', 'captura');
     expect(dup.status).toBe(1);
     expect(dup.stderr).toMatch(/ya existe un operador/);
-    const catd = run('crear', '--id', 'bob', '--ambito', 'CATD', '--catd', 'CATD-X9', '--roles', 'acopio');
+    const catd = await run('crear', '--id', 'bob', '--ambito', 'CATD', '--catd', 'CATD-X9', '--roles', 'acopio');
     expect(catd.stderr).toMatch(/CATD no está en el catálogo/);
-    const rol = run('crear', '--id', 'tel', '--ambito', 'CASILLA', '--roles', 'captura', '--casillas', '140338B0100');
+    const rol = await run('crear', '--id', 'tel', '--ambito', 'CASILLA', '--roles', 'captura', '--casillas', '140338B0100');
     expect(rol.stderr).toMatch(/no admite el rol captura/);
     expect(d1.consulta("SELECT id FROM operador ORDER BY id")).toEqual([{ id: 'ana' }]);
   });
 
-  it('binds a PREP Casilla device to catalogue casillas only', () => {
-    expect(run('crear', '--id', 'tel-1', '--ambito', 'CASILLA', '--roles', 'digitalizacion', '--casillas', '140338B0100,149999B0100').stderr).toMatch(/casilla no está en el catálogo/);
-    expect(run('crear', '--id', 'tel-1', '--ambito', 'CASILLA', '--roles', 'digitalizacion', '--casillas', '140338B0100,140338C0100').status).toBe(0);
+  it('binds a PREP Casilla device to catalogue casillas only', async () => {
+    expect((await run('crear', '--id', 'tel-1', '--ambito', 'CASILLA', '--roles', 'digitalizacion', '--casillas', '140338B0100,149999B0100')).stderr).toMatch(/casilla no está en el catálogo/);
+    expect((await run('crear', '--id', 'tel-1', '--ambito', 'CASILLA', '--roles', 'digitalizacion', '--casillas', '140338B0100,140338C0100')).status).toBe(0);
     expect(d1.consulta("SELECT count(*) AS n FROM operador_casilla WHERE operador = 'tel-1'")).toEqual([{ n: 2 }]);
   });
 
   it('prints a token once and stores only its SHA-256', async () => {
-    const r = run('token', '--operador', 'ana', '--horas', '2', '--limite', '120');
+    // The command line: stdout carries the token alone (for a pipe), the notice goes to stderr.
+    const r = cli('token', '--operador', 'ana', '--horas', '2', '--limite', '120');
     expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/se muestra solo esta vez/);
     const token = r.stdout.trim();
     expect(token).toMatch(/^prep_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
     const id = token.slice(5, 21);
@@ -42,18 +56,18 @@ describe('npm run operators', { timeout: 120_000 }, () => {
     expect(texto).not.toContain(token.slice(22));
   });
 
-  it('revokes one token or all of an operator, and writes every change to the audit log', () => {
-    const a = run('token', '--operador', 'ana').stdout.trim().slice(5, 21);
-    expect(run('revocar', '--token', a).status).toBe(0);
-    expect(run('revocar', '--token', a).stderr).toMatch(/ya estaba revocado/);
-    expect(run('revocar', '--operador', 'ana').status).toBe(0);
+  it('revokes one token or all of an operator, and writes every change to the audit log', async () => {
+    const a = (await run('token', '--operador', 'ana')).stdout.trim().slice(5, 21);
+    expect((await run('revocar', '--token', a)).status).toBe(0);
+    expect((await run('revocar', '--token', a)).stderr).toMatch(/ya estaba revocado/);
+    expect((await run('revocar', '--operador', 'ana')).status).toBe(0);
     expect(d1.consulta("SELECT count(*) AS n FROM token WHERE operador = 'ana' AND revocado_at IS NULL")).toEqual([{ n: 0 }]);
     const acciones = d1.consulta<{ accion: string }>('SELECT accion FROM bitacora ORDER BY id').map((x) => x.accion);
     expect(acciones).toEqual(['OPERADOR_CREADO', 'OPERADOR_CREADO', 'TOKEN_EMITIDO', 'TOKEN_EMITIDO', 'TOKEN_REVOCADO', 'TOKEN_REVOCADO']);
   });
 
-  it('lists operators and explains its usage', () => {
-    expect(run('listar').stdout).toMatch(/ana.*CATD-D01/);
-    expect(run('borrar').status).toBe(2);
+  it('lists operators and explains its usage', async () => {
+    expect(cli('listar').stdout).toMatch(/ana.*CATD-D01/);
+    expect((await run('borrar')).status).toBe(2);
   });
 });

@@ -15,6 +15,13 @@ import { OPCION_PERSIST_TO, d1Local, ejecutorLocal, persistDe, type D1Local } fr
 
 const HORA = 3_600_000;
 
+/** Where a run writes: lines, and the list of operators as a table (console.table on a terminal). */
+export interface SalidaOperadores extends Salida {
+  tabla(filas: Record<string, unknown>[]): void;
+}
+
+const consola: SalidaOperadores = { log: (l) => console.log(l), error: (l) => console.error(l), tabla: (f) => console.table(f) };
+
 const MOTIVOS: Record<string, string> = {
   OPERADOR_EXISTE: 'ya existe un operador con ese id',
   CATD_DESCONOCIDO: 'el CATD no está en el catálogo cargado',
@@ -84,7 +91,7 @@ const SUBCOMANDOS = {
   },
 };
 
-async function crear(d1: D1Local, v: Valores<typeof CREAR.opciones>): Promise<void> {
+async function crear(d1: D1Local, v: Valores<typeof CREAR.opciones>, salida: SalidaOperadores): Promise<void> {
   const o = OperadorNuevoSchema.safeParse({
     id: v.id,
     nombre: v.nombre ?? v.id,
@@ -95,24 +102,24 @@ async function crear(d1: D1Local, v: Valores<typeof CREAR.opciones>): Promise<vo
   });
   if (!o.success) throw new Error(`operador inválido:\n${o.error.issues.map((i) => `  - ${i.path.join('.') || 'operador'}: ${i.message}`).join('\n')}`);
   await crearOperador(ejecutorLocal(d1), o.data, Date.now());
-  console.log(`operador ${o.data.id} creado (${o.data.ambito}${o.data.catd ? ` ${o.data.catd}` : ''}; roles ${o.data.roles.join(', ')})`);
+  salida.log(`operador ${o.data.id} creado (${o.data.ambito}${o.data.catd ? ` ${o.data.catd}` : ''}; roles ${o.data.roles.join(', ')})`);
 }
 
-async function token(d1: D1Local, v: Valores<typeof TOKEN.opciones>): Promise<void> {
+async function token(d1: D1Local, v: Valores<typeof TOKEN.opciones>, salida: SalidaOperadores): Promise<void> {
   if (!v.operador) throw new Error('falta --operador');
   const t = await emitirToken(ejecutorLocal(d1), { operador: v.operador, vigenciaMs: v.horas * HORA, limitePorMinuto: v.limite }, Date.now());
-  console.error(`token ${t.id} para ${v.operador}, vence ${new Date(t.expiraAt).toISOString()}; se muestra solo esta vez:`);
-  console.log(t.token);
+  salida.error(`token ${t.id} para ${v.operador}, vence ${new Date(t.expiraAt).toISOString()}; se muestra solo esta vez:`);
+  salida.log(t.token);
 }
 
-async function revocarToken(d1: D1Local, v: Valores<typeof REVOCAR.opciones>): Promise<void> {
+async function revocarToken(d1: D1Local, v: Valores<typeof REVOCAR.opciones>, salida: SalidaOperadores): Promise<void> {
   if ((v.token === undefined) === (v.operador === undefined)) throw new Error('indique --token <id> o --operador <id>');
   const objetivo = v.token !== undefined ? { token: v.token } : { operador: v.operador! };
   await revocar(ejecutorLocal(d1), objetivo, Date.now());
-  console.log(v.token !== undefined ? `token ${v.token} revocado` : `tokens de ${v.operador} revocados`);
+  salida.log(v.token !== undefined ? `token ${v.token} revocado` : `tokens de ${v.operador} revocados`);
 }
 
-function listar(d1: D1Local): void {
+function listar(d1: D1Local, _v: Valores<typeof LISTAR.opciones>, salida: SalidaOperadores): void {
   const filas = d1.consulta(
     `SELECT o.id, o.ambito, coalesce(o.catd, '') AS catd, o.activo,
             (SELECT group_concat(rol, ',') FROM operador_rol WHERE operador = o.id) AS roles,
@@ -120,7 +127,7 @@ function listar(d1: D1Local): void {
                AND t.expira_at > ${Date.now()}) AS tokens_vigentes
      FROM operador o ORDER BY o.id`,
   );
-  console.table(filas);
+  salida.tabla(filas);
 }
 
 /** Runs `f`; if the local database has no tables yet, applies the migrations and runs it again. */
@@ -138,30 +145,30 @@ async function conMigraciones(d1: D1Local, f: () => void | Promise<void>): Promi
  * A subcommand run: its arguments read by `uso` (help, usage errors: exit 0 or 2), then `hacer` on the local D1;
  * a refused change or a failure is one line on stderr and exit code 1.
  */
-function subcomando<O extends Opciones>(uso: Interfaz<O>, hacer: (d1: D1Local, v: Valores<O>) => void | Promise<void>) {
-  return async (argv: readonly string[], salida?: Salida): Promise<number> => {
+function subcomando<O extends Opciones>(uso: Interfaz<O>, hacer: (d1: D1Local, v: Valores<O>, salida: SalidaOperadores) => void | Promise<void>) {
+  return async (argv: readonly string[], salida: SalidaOperadores): Promise<number> => {
     const l = leerArgumentos(argv, uso);
     if (l.tipo === 'salida') return responder(l, salida);
     const d1 = d1Local(persistDe((l.valores as { 'persist-to'?: string })['persist-to']));
     try {
-      await conMigraciones(d1, () => hacer(d1, l.valores));
+      await conMigraciones(d1, () => hacer(d1, l.valores, salida));
       return 0;
     } catch (e) {
       const motivo = e instanceof CambioRechazado ? (MOTIVOS[e.motivo] ?? e.motivo) : e instanceof Error ? e.message : String(e);
-      console.error(`error: ${motivo}`);
+      salida.error(`error: ${motivo}`);
       return 1;
     }
   };
 }
 
-const ACCIONES: Record<string, (argv: readonly string[], salida?: Salida) => Promise<number>> = {
+const ACCIONES: Record<string, (argv: readonly string[], salida: SalidaOperadores) => Promise<number>> = {
   crear: subcomando(CREAR, crear),
   token: subcomando(TOKEN, token),
   revocar: subcomando(REVOCAR, revocarToken),
   listar: subcomando(LISTAR, listar),
 };
 
-export async function main(argv: readonly string[], salida?: Salida): Promise<number> {
+export async function main(argv: readonly string[], salida: SalidaOperadores = consola): Promise<number> {
   const sub = elegirSubcomando(argv, SUBCOMANDOS);
   if (sub.tipo === 'salida') return responder(sub, salida);
   return ACCIONES[sub.nombre]!(sub.resto, salida);

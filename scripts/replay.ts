@@ -30,6 +30,7 @@ import { leerPublicado, type LeerObjeto, type Publicado } from './replay/publica
 import { conCatalogoDe, diferenciaCorte, esPlanEnvio, motivoCorreccion, planEnvio, SUPERVISOR, trasEnviar, type Enviadas } from './replay/noche.ts';
 import { cortesDeLaNoche, type CarpetaLeida, type CorteNoche } from './replay/noche-cortes.ts';
 import { lineasCatalogo, lineasCorte, lineasResumenNoche, type FilaNoche } from './replay/noche-informe.ts';
+import { dispositivosPorSeccion, type Dispositivos } from './replay/dispositivos.ts';
 import { CLAVE, pasosCorreccion, pasosDe, type Paso } from './replay/solicitudes.ts';
 import { fechaIso } from './replay/valores.ts';
 import { importarCatalogo } from './catalogue.ts';
@@ -244,6 +245,12 @@ const leerJson = <T>(b: Uint8Array) => JSON.parse(strFromU8(b)) as T;
 
 // ---- sending the actas ----------------------------------------------------------------------------------------
 
+/** The operators' tokens, and who sends each step (a PREP Casilla step: the device of the acta's sección). */
+interface Credenciales {
+  tokens: ReadonlyMap<string, string>;
+  operadorDe: Dispositivos['operadorDe'];
+}
+
 /** The requests that send one acta. */
 function pasosDelActa(plan: PlanReplay, a: ActaReplay): Paso[] {
   // A whole night's corte marks the actas it corrects: they take the correction path (scripts/replay/noche.ts).
@@ -254,14 +261,15 @@ function pasosDelActa(plan: PlanReplay, a: ActaReplay): Paso[] {
 }
 
 /** Sends one acta's steps (`alPaso` after each answered one, for the progress); returns why it failed, or null. */
-async function enviarActa(base: string, plan: PlanReplay, a: ActaReplay, tokens: ReadonlyMap<string, string>, alPaso?: (pasos: readonly Paso[], n: number) => void): Promise<string | null> {
+async function enviarActa(base: string, plan: PlanReplay, a: ActaReplay, envio: Credenciales, alPaso?: (pasos: readonly Paso[], n: number) => void): Promise<string | null> {
   const pasos = pasosDelActa(plan, a);
   let clave = a.clave;
   let ultimaEtapa: string | null = null;
   for (const [n, paso] of pasos.entries()) {
     const ruta = paso.ruta.replace(encodeURIComponent(CLAVE), encodeURIComponent(clave ?? '')).replace(CLAVE, encodeURIComponent(clave ?? ''));
-    const token = tokens.get(paso.operador);
-    if (!token) return `no hay token del operador ${paso.operador}`;
+    const operador = envio.operadorDe(paso.operador, a.casillaClave);
+    const token = envio.tokens.get(operador);
+    if (!token) return `no hay token del operador ${operador}`;
     // Unique across the cortes of a night (the same line of two cortes' files is often another acta).
     const idem = `replay:${plan.corte.ms}:${a.eleccion}:${a.linea}:${n}`;
     try {
@@ -297,7 +305,7 @@ function enviarPaso(base: string, paso: Paso, ruta: string, token: string, idem:
 async function enviarTodo(
   base: string,
   plan: PlanReplay,
-  tokens: ReadonlyMap<string, string>,
+  envio: Credenciales,
   concurrencia: number,
   salida: Salida,
   opciones: { titulo?: string } = {},
@@ -322,7 +330,7 @@ async function enviarTodo(
       const a = trabajo[siguiente++]!;
       let pasosActa: readonly Paso[] = [];
       progreso.enVuelo++;
-      const falla = await enviarActa(base, plan, a, tokens, (pasos, n) => {
+      const falla = await enviarActa(base, plan, a, envio, (pasos, n) => {
         pasosActa = pasos;
         anotarPaso(progreso, clasePaso(pasos, n), performance.now());
         vista.mostrar(lineas);
@@ -360,11 +368,19 @@ function carpetaAssets(): { dir: string; temporal: boolean } {
   return { dir: mkdtempSync(path.join(os.tmpdir(), 'prep-replay-assets-')), temporal: true };
 }
 
+/** The operators created, by ámbito: a real file makes thousands of PREP Casilla devices, too many to name. */
+function resumenOperadores(operadores: readonly OperadorNuevo[]): string {
+  const porAmbito = new Map<string, number>();
+  for (const o of operadores) porAmbito.set(o.ambito, (porAmbito.get(o.ambito) ?? 0) + 1);
+  return [...porAmbito].map(([ambito, n]) => `${ambito} ${n}`).join(', ');
+}
+
 /** 1–2. A fresh local instance, the plan's catalogue through the import path, its operators (and `extra` ones). */
-async function iniciarInstancia(p: PlanReplay, extra: readonly OperadorNuevo[], assetsDir: string, salida: Salida): Promise<{ pila: Pila; tokens: Map<string, string> } | null> {
+async function iniciarInstancia(p: PlanReplay, extra: readonly OperadorNuevo[], assetsDir: string, salida: Salida): Promise<{ pila: Pila; credenciales: Credenciales } | null> {
   salida.error('iniciando una instancia local nueva (wrangler dev, D1 y R2 en una carpeta temporal)…');
   let tokens = new Map<string, string>();
-  const operadores = [...p.operadores.todos, ...extra];
+  const dispositivos = dispositivosPorSeccion(p.operadores);
+  const operadores = [...dispositivos.todos, ...extra];
   try {
     const pila = await iniciarPila({
       assetsDir,
@@ -378,11 +394,11 @@ async function iniciarInstancia(p: PlanReplay, extra: readonly OperadorNuevo[], 
         }
         salida.error(`catálogo importado: ${p.catalogue.entidad.nombre} (entidad ${p.catalogue.entidad.id}), ${p.catalogue.elecciones.length} elección(es), ${p.catalogue.casillas.length} casillas`);
         tokens = await crearOperadoresEnLote(persistTo, operadores, { vigenciaMs: 24 * 3_600_000, limitePorMinuto: 1_000_000 });
-        salida.error(`${operadores.length} operadores creados (${[...tokens.keys()].join(', ')})`);
+        salida.error(`${operadores.length} operadores creados (${resumenOperadores(operadores)})`);
       },
     });
     salida.error(`instancia local en ${pila.url}`);
-    return { pila, tokens };
+    return { pila, credenciales: { tokens, operadorDe: dispositivos.operadorDe } };
   } catch (e) {
     salida.error(`no se pudo preparar la instancia local: ${textoError(e)}`);
     return null;
@@ -390,7 +406,7 @@ async function iniciarInstancia(p: PlanReplay, extra: readonly OperadorNuevo[], 
 }
 
 /** 4–5. A corte at the plan's instant, then our CSV and shards read back as anyone would; null: it failed (said). */
-async function publicarYLeer(pila: Pila, tokens: ReadonlyMap<string, string>, p: PlanReplay, salida: Salida): Promise<Publicado | null> {
+async function publicarYLeer(pila: Pila, { tokens }: Credenciales, p: PlanReplay, salida: Salida): Promise<Publicado | null> {
   try {
     const r = await pedir(pila.url, {
       metodo: 'POST',
@@ -426,14 +442,14 @@ async function mantener(pila: Pila, salida: Salida): Promise<void> {
 }
 
 /** Runs `cuerpo` on a fresh instance of `p`'s catalogue and stops it (and its temporary folders) afterwards. */
-async function conInstancia(p: PlanReplay, extra: readonly OperadorNuevo[], args: Argumentos, salida: Salida, ganchos: Ganchos, cuerpo: (pila: Pila, tokens: Map<string, string>) => Promise<number>): Promise<number> {
+async function conInstancia(p: PlanReplay, extra: readonly OperadorNuevo[], args: Argumentos, salida: Salida, ganchos: Ganchos, cuerpo: (pila: Pila, credenciales: Credenciales) => Promise<number>): Promise<number> {
   const assets = carpetaAssets();
   let pila: Pila | null = null;
   try {
     const inst = await iniciarInstancia(p, extra, assets.dir, salida);
     if (inst === null) return SALIDA.INSTANCIA;
     pila = inst.pila;
-    const codigo = await cuerpo(inst.pila, inst.tokens);
+    const codigo = await cuerpo(inst.pila, inst.credenciales);
     if (codigo === SALIDA.INSTANCIA) return codigo;
     await ganchos.antesDeParar?.(inst.pila);
     if (args.mantener) await mantener(inst.pila, salida);
@@ -464,11 +480,11 @@ export async function main(argv: readonly string[], salida: Salida = consola, ga
   }
   const p = plan.value;
   for (const a of p.avisos) salida.error(`aviso: ${formatProblema(a)}`);
-  return conInstancia(p, [], args, salida, ganchos, async (pila, tokens) => {
+  return conInstancia(p, [], args, salida, ganchos, async (pila, credenciales) => {
     // 3. Every registered acta through the capture API.
-    const fallas = await enviarTodo(pila.url, p, tokens, args.concurrencia, salida);
+    const fallas = await enviarTodo(pila.url, p, credenciales, args.concurrencia, salida);
     if ([...fallas.values()].some((f) => f.length > 0)) salida.error(`salida reciente de wrangler dev:\n${pila.salida().slice(-3000)}`);
-    const leido = await publicarYLeer(pila, tokens, p, salida);
+    const leido = await publicarYLeer(pila, credenciales, p, salida);
     if (leido === null) return SALIDA.INSTANCIA;
     const informes = compararReplay(p, leido, fallas);
     for (const i of informes) {
@@ -532,7 +548,7 @@ async function mainNoche(args: Argumentos, salida: Salida, ganchos: Ganchos): Pr
   for (const l of lineasCatalogo(planes, cortes.value)) salida.error(l);
   for (const a of ultimo.avisos) salida.error(`aviso: ${formatProblema(a)}`);
   const t0 = Date.now();
-  return conInstancia(ultimo, [SUPERVISOR], args, salida, ganchos, async (pila, tokens) => {
+  return conInstancia(ultimo, [SUPERVISOR], args, salida, ganchos, async (pila, credenciales) => {
     let enviadas: Enviadas = new Map();
     const filas: FilaNoche[] = [];
     for (const [i, p] of planes.entries()) {
@@ -541,9 +557,9 @@ async function mainNoche(args: Argumentos, salida: Salida, ganchos: Ganchos): Pr
       for (const l of lineasCorte(i, planes.length, corte, d)) salida.log(l);
       const envio = planEnvio(p, d, ultimo.operadores, SUPERVISOR.id);
       const t = Date.now();
-      const fallas = await enviarTodo(pila.url, envio, tokens, args.concurrencia, salida, { titulo: `corte ${i + 1} de ${planes.length}` });
+      const fallas = await enviarTodo(pila.url, envio, credenciales, args.concurrencia, salida, { titulo: `corte ${i + 1} de ${planes.length}` });
       enviadas = trasEnviar(enviadas, d, fallidas(envio, fallas));
-      const leido = await publicarYLeer(pila, tokens, p, salida);
+      const leido = await publicarYLeer(pila, credenciales, p, salida);
       if (leido === null) return SALIDA.INSTANCIA;
       const informes = compararReplay(p, leido, fallas);
       // Every corte's verdict; the whole comparison of the last one, and of any corte that does not match.

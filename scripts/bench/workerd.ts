@@ -23,7 +23,7 @@ import { ejecutarArchivoD1Local } from '../lib/d1-local.ts';
 import { construirPortal, iniciarPila, type Pila } from '../lib/pila.ts';
 import { sembrarLocal } from '../seed.ts';
 import type { Peticion } from '../simulacro/cliente.ts';
-import { imagenActa } from '../simulacro/imagen.ts';
+import { imprentaDe } from '../simulacro/imagen.ts';
 import { ADMIN, crearPersonal, idPuesto, type Credenciales } from '../simulacro/personal.ts';
 import { catdDe } from '../simulacro/plan.ts';
 import { medirBytes, type MedidaBytes } from './bytes.ts';
@@ -120,7 +120,7 @@ function peticiones(cat: Catalogo, a: ActaEsperada, pub: ActaPublicada, cred: Cr
       {
         ruta: `/api/v1/actas/${a.clave}/imagen?origen=CATD&digitalizacion=ESCANER&tipoDocumento=ACTA_PREP`,
         token: tok('dig'),
-        bytes: imagenActa(a.clave, 'CATD'),
+        bytes: imprentaDe(cat).imagen(a, pub.captura, 'CATD'),
         tipo: 'image/png',
         idempotencia: k('imagen'),
         caida: caida('imagen'),

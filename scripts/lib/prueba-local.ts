@@ -9,6 +9,7 @@ import path from 'node:path';
 import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
 import { catalogoEjemplo } from '../../test/ejemplos/eleccion.ts';
 import { d1Local, ejecutarArchivoD1Local, type D1Local } from './d1-local.ts';
+import { cerrarD1Local } from './d1-sesion.ts';
 import { RAIZ, entornoSilencioso } from './local.ts';
 
 /** A fresh local D1 in a temporary directory; `borrar()` removes it. */
@@ -19,7 +20,11 @@ export function d1Temporal(): D1Local & { borrar: () => void } {
   const archivo = path.join(dir, 'catalogo.sql');
   writeFileSync(archivo, guionSqlCatalogo(catalogoEjemplo));
   ejecutarArchivoD1Local(d1.persistTo, archivo);
-  return { ...d1, borrar: () => rmSync(dir, { recursive: true, force: true }) };
+  const borrar = () => {
+    cerrarD1Local(d1.persistTo);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { ...d1, borrar };
 }
 
 export interface Salida {

@@ -18,6 +18,7 @@ import { Cron } from './cron.ts';
 import { Envios } from './envios.ts';
 import { planificar } from './escenario.ts';
 import { estadoInicial, type EstadoNoche } from './estado.ts';
+import { Imprenta } from './imagen.ts';
 import { ADMIN, type Credenciales } from './personal.ts';
 import type { PlanNoche } from './plan.ts';
 import { Reloj } from './reloj.ts';
@@ -68,6 +69,7 @@ export class Noche {
       estado,
       seed: o.seed,
       cadenciaMin: o.cadenciaMin,
+      imprenta: new Imprenta(o.cat),
     };
     this.cron = new Cron({ url: o.url, tokenAdmin: envios.token(ADMIN), jornada: o.jornada, duracionMin: o.duracionMin, cadenciaMin: o.cadenciaMin }, estado);
   }

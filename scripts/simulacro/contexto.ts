@@ -3,6 +3,7 @@ import type { Captura } from '../../worker/domain/acta/esquema.ts';
 import type { Agenda } from './agenda.ts';
 import type { Envios } from './envios.ts';
 import type { EstadoNoche } from './estado.ts';
+import type { Imprenta } from './imagen.ts';
 import type { Reloj } from './reloj.ts';
 
 export interface Contexto {
@@ -14,6 +15,8 @@ export interface Contexto {
   seed: number;
   /** Minutes between cortes: a supervisor sends back a wrong acta once a corte has shown it. */
   cadenciaMin: number;
+  /** Draws each acta's photo from its ballot's form and the figures on its paper. */
+  imprenta: Imprenta;
 }
 
 /** The Idempotency-Key of one step of an acta: the same on every retry of that step. */

@@ -8,7 +8,7 @@
 import type { Respuesta } from './cliente.ts';
 import { cuerpoCaptura, idem, type Contexto } from './contexto.ts';
 import type { Guion } from './guion.ts';
-import { imagenActa } from './imagen.ts';
+import { figurasEnPapel } from './imagen.ts';
 import { idDispositivo, idPuesto } from './personal.ts';
 import type { PlanFueraCatalogo } from './plan.ts';
 
@@ -43,7 +43,7 @@ export async function intentoRol(ctx: Contexto, g: Guion): Promise<void> {
     r = await ctx.envios.enviar(clave, 'intento de otro PREP Casilla', {
       ruta: `/api/v1/actas/${clave}/imagen?origen=CASILLA&digitalizacion=MOVIL&tipoDocumento=ACTA_PREP&fechaHora=${encodeURIComponent(ctx.reloj.fecha())}`,
       token: ctx.envios.token(idDispositivo(g.otraSeccion)),
-      bytes: imagenActa(clave, `CASILLA de la sección ${g.otraSeccion}`),
+      bytes: ctx.imprenta.imagen(a.esperada, figurasEnPapel(a), `CASILLA de la sección ${g.otraSeccion}`),
       tipo: 'image/png',
       idempotencia: idem(ctx, clave, 'rol'),
     }, [403]);

@@ -12,7 +12,7 @@ import type { Respuesta } from './cliente.ts';
 import { cuerpoCaptura, idem, type Contexto } from './contexto.ts';
 import { etapaDe } from './envios.ts';
 import { caidaDe, type Guion } from './guion.ts';
-import { imagenActa } from './imagen.ts';
+import { figurasEnPapel } from './imagen.ts';
 import { idDispositivo, idPuesto } from './personal.ts';
 
 type Ronda = 1 | 2;
@@ -52,7 +52,7 @@ export async function foto(ctx: Contexto, g: Guion): Promise<void> {
   const r = await ctx.envios.enviar(clave, 'foto PREP Casilla', {
     ruta: `/api/v1/actas/${clave}/imagen?origen=CASILLA&digitalizacion=MOVIL&tipoDocumento=ACTA_PREP&fechaHora=${encodeURIComponent(ctx.reloj.fecha())}`,
     token: ctx.envios.token(idDispositivo(g.a.esperada.casilla.seccion)),
-    bytes: imagenActa(clave, 'CASILLA'),
+    bytes: ctx.imprenta.imagen(g.a.esperada, figurasEnPapel(g.a), 'CASILLA'),
     tipo: 'image/png',
     idempotencia: idem(ctx, clave, 'foto'),
     caida: caidaDe(g, 'imagen'),
@@ -68,7 +68,7 @@ async function digitalizar(ctx: Contexto, g: Guion): Promise<void> {
   const r = await ctx.envios.enviar(clave, 'digitalización', {
     ruta: `/api/v1/actas/${clave}/imagen?origen=CATD&digitalizacion=${g.escaner ? 'ESCANER' : 'MOVIL'}&tipoDocumento=ACTA_PREP&fechaHora=${encodeURIComponent(ctx.reloj.fecha())}`,
     token: ctx.envios.token(idPuesto(a.catd, 'dig')),
-    bytes: imagenActa(clave, 'CATD'),
+    bytes: ctx.imprenta.imagen(a.esperada, figurasEnPapel(a), 'CATD'),
     tipo: 'image/png',
     idempotencia: idem(ctx, clave, 'digitalizacion'),
     caida: caidaDe(g, 'imagen'),

@@ -18,6 +18,7 @@ import { rutasSalud } from './health/rutas.ts';
 import { auditarRechazos } from './middleware/bitacora-rechazos/index.ts';
 import { rutasPing } from './ping/rutas.ts';
 import { rutasPublico } from './publico/rutas.ts';
+import { rutasSesion } from './sesion/rutas.ts';
 import { rutasVerificacion } from './verificacion/rutas.ts';
 
 const DOCUMENTO = {
@@ -42,12 +43,20 @@ export function crearApp(): OpenAPIHono<EntornoApi> {
     scheme: 'bearer',
     description: 'Token de operador prep_<id>_<secreto> (npm run operators -- token …).',
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'sesion', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: '__Host-prep_sesion',
+    description: 'Sesión de las pantallas (POST /api/v1/sesion). Toda solicitud que no sea GET/HEAD lleva además X-CSRF-Token.',
+  });
 
   app.route('/', rutasSalud);
   app.route('/', rutasPing);
   // Published cortes: public, token-free, CORS (worker/api/publico).
   app.route('/', rutasPublico);
   app.route('/', rutasCortes);
+  // The screens' sign-in: opens the cookie session every capture route also accepts (worker/api/sesion).
+  app.route('/', rutasSesion);
   for (const grupo of [rutasAcopio, rutasDigitalizacion, rutasCaptura, rutasVerificacion, rutasCotejo, rutasActas, rutasCola]) {
     app.route('/', grupo);
   }

@@ -5,6 +5,7 @@
  */
 import type { CatalogoBasico } from '../db/captura-lectura.ts';
 import type { Operador } from '../domain/captura/permisos.ts';
+import type { SesionVigente } from '../domain/captura/sesion.ts';
 
 export interface EntornoApi {
   Bindings: Env;
@@ -18,5 +19,7 @@ export interface EntornoApi {
     cuentaTasa: number | undefined;
     /** The catalogue's entidad and elections, read with the credential (acopio reads a CLAVE_ACTA with them). */
     catalogoBasico: CatalogoBasico | undefined;
+    /** The screen session the request came with (cookie), when it did not use a bearer token. */
+    sesion: SesionVigente | undefined;
   };
 }

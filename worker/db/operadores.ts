@@ -106,14 +106,16 @@ export interface Credencial {
   operador: Operador;
 }
 
-const CREDENCIAL_SQL = `
+/** The credential of the token `t.id = ?`, or of another token chosen by the caller's WHERE (sesiones.ts). */
+export const CREDENCIAL_SELECT = `
 SELECT t.id AS token, t.hash, t.expira_at, t.revocado_at, t.limite_por_minuto,
        o.id AS operador, o.nombre, o.ambito, o.activo,
        (SELECT json_group_array(rol) FROM operador_rol WHERE operador = o.id) AS roles,
        (SELECT json_group_array(casilla) FROM operador_casilla WHERE operador = o.id) AS casillas,
        o.catd, c.ambito AS catd_ambito, c.territorio AS catd_territorio,
        (SELECT json_group_array(eleccion) FROM catd_eleccion WHERE catd = o.catd) AS catd_elecciones
-FROM token t JOIN operador o ON o.id = t.operador LEFT JOIN catd c ON c.id = o.catd
+FROM token t JOIN operador o ON o.id = t.operador LEFT JOIN catd c ON c.id = o.catd`;
+const CREDENCIAL_SQL = `${CREDENCIAL_SELECT}
 WHERE t.id = ?`;
 
 /** The token and its operator (roles, CATD scope, bound casillas), or null if no such token id. */
@@ -153,7 +155,7 @@ export async function olvidarVentanasViejas(db: D1Database, ventana: number): Pr
   await db.prepare('DELETE FROM tasa WHERE ventana < ?').bind(ventana).run();
 }
 
-function credencialDe(fila: Record<string, unknown> | null): Credencial | null {
+export function credencialDe(fila: Record<string, unknown> | null): Credencial | null {
   if (fila === null) return null;
   const f = CredencialFilaSchema.parse(fila);
   const lista = (s: string) => z.array(z.string()).parse(JSON.parse(s));

@@ -1,7 +1,7 @@
 /**
  * Page weight. `pesoJs`: the JavaScript a built page loads, measured from the build output: the scripts and
- * island modules its HTML names, and every module they import, transitively (static imports only: the islands
- * use none dynamic); sizes are gzip (level 9), as the edge would send them. `medirRed`: what a page actually
+ * island modules its HTML names, and every module they import, transitively (dynamic imports included: a module
+ * loaded on demand is JavaScript the page may load); sizes are gzip (level 9), as the edge would send them. `medirRed`: what a page actually
  * transferred, measured in the browser.
  */
 import { readFileSync } from 'node:fs';
@@ -32,7 +32,8 @@ export function pesoJs(clientDir: string, html: string): PesoJs {
     if (vistos.has(url)) continue;
     const texto = readFileSync(path.join(clientDir, url), 'utf8');
     vistos.set(url, gz(texto));
-    for (const m of texto.matchAll(/(?:import|from)\s*"(\.{1,2}\/[^"]+\.js)"/g)) {
+    // Static imports (`from"./x.js"`) and dynamic ones (import(`./x.js`), a decoder loaded on demand) alike.
+    for (const m of texto.matchAll(/(?:import|from)\s*\(?\s*["`](\.{1,2}\/[^"`]+\.js)["`]/g)) {
       pendientes.push(path.posix.normalize(path.posix.join(path.posix.dirname(url), m[1]!)));
     }
   }

@@ -12,7 +12,7 @@ import type { OperadorNuevo } from '../../../worker/domain/captura/operador-nuev
 import type { Catalogo } from '../../../worker/domain/catalogo/esquema.ts';
 import { crearAzar } from '../../../scripts/generador/azar.ts';
 import { Cliente } from '../../../scripts/simulacro/cliente.ts';
-import { imagenActa } from '../../../scripts/simulacro/imagen.ts';
+import { imprentaDe } from '../../../scripts/simulacro/imagen.ts';
 import { ADMIN, idPuesto, personalDeLaNoche, type Puesto } from '../../../scripts/simulacro/personal.ts';
 
 export const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
@@ -185,10 +185,10 @@ export async function capturar(cliente: Api, cat: Catalogo, tokens: ReadonlyMap<
       continue;
     }
     await cliente.recibir(token('acopio'), a.clave, { mecanismoTraslado: 'F' });
-    const imagen = imagenActa(a.clave, 'CATD');
+    const captura = figurasPara(a, a.clave === siembra.ilegible.clave ? [a.boleta.columnas[1]!] : []);
+    const imagen = imprentaDe(cat).imagen(a, captura, 'CATD');
     await cliente.digitalizar(token('dig'), a.clave, imagen);
     imagenes.set(a.clave, sha256(imagen));
-    const captura = figurasPara(a, a.clave === siembra.ilegible.clave ? [a.boleta.columnas[1]!] : []);
     await cliente.capturar(token('cap1'), a.clave, captura);
     const discrepa = siembra.verificadas.some((x) => x.clave === a.clave);
     // The second capturist misreads one field; the verifier checks the image and confirms the first capture.

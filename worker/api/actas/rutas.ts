@@ -1,7 +1,7 @@
 /**
  * Reads of one acta, within the reader's scope: GET /api/v1/actas/{clave} (status, with ETag = version),
  * GET …/historial (every step: who, when — server time and the client's stated time — and what) and
- * GET …/imagen (the current image, from R2).
+ * GET …/imagen (the current image, from R2) and GET …/boleta (the ballot a capture screen builds its form from).
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -9,6 +9,7 @@ import { alcanzaActa, type Operador } from '../../domain/captura/permisos.ts';
 import { leerHistorial, EventoSchema, type Evento } from '../../db/captura-consulta.ts';
 import { leerInstantanea, type Instantanea } from '../../db/captura-lectura.ts';
 import type { EntornoApi } from '../entorno.ts';
+import { BoletaActaSchema, leerBoleta } from './boleta.ts';
 import { ErrorApi } from '../errores.ts';
 import { operadorDe } from '../flujo/aplicar.ts';
 import { alcanceDeActa } from '../flujo/alcance.ts';
@@ -70,6 +71,17 @@ const imagenRuta = createRoute({
   },
 });
 
+const boletaRuta = createRoute({
+  method: 'get',
+  path: '/api/v1/actas/{clave}/boleta',
+  tags: ['consulta'],
+  summary: 'Boleta del acta: sus campos de votos, totales y límite de votos (nunca las cifras de una captura)',
+  security: SEGURIDAD,
+  middleware: protegida('CONSULTA'),
+  request: { params: ClaveParamSchema },
+  responses: { 200: { description: 'La boleta del acta', content: { 'application/json': { schema: BoletaActaSchema } } }, ...ERRORES_LECTURA },
+});
+
 /**
  * While an acta is being captured, the figures of each capture are shown only to verifiers, supervisors and
  * administrators: a capturist must not see another capture before typing their own.
@@ -106,4 +118,9 @@ export const rutasActas = new OpenAPIHono<EntornoApi>()
     return new Response(objeto.body, {
       headers: { 'content-type': imagen.mime, etag: `"${imagen.sha256}"`, 'cache-control': 'private, max-age=31536000, immutable' },
     }) as never;
+  })
+  .openapi(boletaRuta, async (c) => {
+    const { clave } = c.req.valid('param');
+    const inst = await actaEnAlcance(c, clave);
+    return c.json(await leerBoleta(c.env.DB, clave, inst, operadorDe(c).id), 200);
   });

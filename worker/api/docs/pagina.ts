@@ -14,13 +14,22 @@ function bloque(titulo: string, valor: unknown): string {
   return `<details><summary>${esc(titulo)}</summary><pre>${esc(JSON.stringify(valor, null, 2))}</pre></details>`;
 }
 
+const CREDENCIAL: Record<string, string> = { bearer: 'token Bearer', sesion: 'sesión (cookie; X-CSRF-Token salvo en GET/HEAD)' };
+
+/** "Requiere …" from the operation's security requirements (any one of them suffices). */
+function requiere(op: Json): string {
+  if (!Array.isArray(op.security)) return '';
+  const nombres = (op.security as Json[]).flatMap((r) => Object.keys(r)).map((k) => CREDENCIAL[k] ?? k);
+  return nombres.length === 0 ? '' : `<p><em>Requiere ${esc(nombres.join(' o '))}.</em></p>`;
+}
+
 function operacion(ruta: string, metodo: string, op: Json): string {
   const respuestas = Object.entries((op.responses ?? {}) as Record<string, Json>)
     .map(([s, r]) => `<li><code>${esc(s)}</code> ${esc(r.description)}</li>`)
     .join('');
   const id = `${metodo}-${ruta}`.replace(/[^a-zA-Z0-9]+/g, '-');
   return `<section id="${esc(id)}"><h3><code>${esc(metodo.toUpperCase())} ${esc(ruta)}</code></h3>
-<p>${esc(op.summary)}</p>${op.security ? '<p><em>Requiere token Bearer.</em></p>' : ''}
+<p>${esc(op.summary)}</p>${requiere(op)}
 ${bloque('Parámetros', op.parameters)}${bloque('Cuerpo', op.requestBody)}<ul>${respuestas}</ul></section>`;
 }
 

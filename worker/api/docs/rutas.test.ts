@@ -22,7 +22,7 @@ describe('the API reference', () => {
       ]),
     );
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    expect(doc.paths['/api/v1/acopio']!.post!.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/api/v1/acopio']!.post!.security).toEqual([{ bearer: [] }, { sesion: [] }]);
     expect(Object.keys(doc.paths['/api/v1/actas/{clave}/capturas']!.post!.responses)).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '422', '429']);
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Error', 'Acopio', 'Captura', 'Verificacion', 'Cotejo', 'ActaVista']));
   });
@@ -34,7 +34,8 @@ describe('the API reference', () => {
     const html = await r.text();
     expect(html).toContain('<code>POST /api/v1/acopio</code>');
     expect(html).toContain('<code>GET /api/v1/cola/{paso}</code>');
-    expect(html).toContain('Requiere token Bearer');
+    expect(html).toContain('Requiere token Bearer o sesión (cookie; X-CSRF-Token salvo en GET/HEAD).');
+    expect(html).toContain('<code>DELETE /api/v1/sesion</code>');
     expect(html).not.toMatch(/<script/i);
   });
 });

@@ -10,12 +10,13 @@ export const ClaveParamSchema = z.object({
     .openapi({ param: { name: 'clave', in: 'path' }, example: '140338B01004' }),
 });
 
-export const SEGURIDAD = [{ bearer: [] }];
+/** A bearer token (machines) or the screens' session cookie (with X-CSRF-Token on writes): either one. */
+export const SEGURIDAD: Record<string, string[]>[] = [{ bearer: [] }, { sesion: [] }];
 
 const DESCRIPCION: Record<number, string> = {
   400: 'Solicitud mal formada (JSON, esquema, encabezados)',
-  401: 'Sin token, token malformado, inválido, revocado o expirado',
-  403: 'Rol, ámbito o territorio no autorizado',
+  401: 'Sin token ni sesión; token malformado, inválido, revocado o expirado; sesión expirada o revocada',
+  403: 'Rol, ámbito o territorio no autorizado; X-CSRF-Token ausente o distinto (sesión)',
   404: 'No existe el acta',
   409: 'Conflicto: etapa del acta, versión (If-Match), Idempotency-Key reutilizada o concurrencia',
   413: 'Cuerpo demasiado grande',

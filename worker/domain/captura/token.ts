@@ -13,7 +13,7 @@ export interface TokenNuevo {
   hash: string;
 }
 
-function base64url(bytes: Uint8Array): string {
+export function base64url(bytes: Uint8Array): string {
   let s = '';
   for (const b of bytes) s += String.fromCharCode(b);
   return btoa(s).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');

@@ -6,6 +6,8 @@
  * the stored hash in constant time, then revocation, expiry and the operator's state are checked (in that order,
  * so that nobody learns a token's state without holding the token). Every refusal is a 401/403 in the error shape;
  * bitacora-rechazos writes it to the audit log.
+ * Without an Authorization header, the screens' session cookie is accepted instead (sesion.ts: same single round
+ * trip, plus the anti-CSRF header on writes). A request that carries both is judged by its bearer token alone.
  */
 import type { MiddlewareHandler } from 'hono';
 import { puedeEjercer, type Paso } from '../../../domain/captura/permisos.ts';
@@ -16,13 +18,18 @@ import { consultaCredencial } from '../../../db/operadores.ts';
 import { ventanaDeTasa } from '../limite-tasa/index.ts';
 import type { EntornoApi } from '../../entorno.ts';
 import { ErrorApi } from '../../errores.ts';
+import { autenticarConSesion, cookieDeSesion } from './sesion.ts';
 import { errorDeRechazo } from '../../flujo/rechazos.ts';
 
 const no = (code: string, message: string) => new ErrorApi(401, code, message);
 
 export const autenticar: MiddlewareHandler<EntornoApi> = async (c, next) => {
   const encabezado = c.req.header('authorization');
-  if (encabezado === undefined) throw no('TOKEN_AUSENTE', 'Falta el encabezado Authorization: Bearer <token>.');
+  if (encabezado === undefined) {
+    const cookie = cookieDeSesion(c);
+    if (cookie !== undefined) return autenticarConSesion(c, cookie, next);
+    throw no('TOKEN_AUSENTE', 'Falta el encabezado Authorization: Bearer <token> (o la sesión iniciada).');
+  }
   const token = /^Bearer ([!-~]+)$/.exec(encabezado)?.[1];
   const id = token === undefined ? null : idDeToken(token);
   if (token === undefined || id === null) throw no('TOKEN_MALFORMADO', 'El token no tiene la forma prep_<id>_<secreto>.');
@@ -43,6 +50,9 @@ export const autenticar: MiddlewareHandler<EntornoApi> = async (c, next) => {
   c.set('cuentaTasa', cuenta);
   await next();
 };
+
+/** The session routes themselves (GET/DELETE /api/v1/sesion): the cookie only, whatever else comes with it. */
+export const autenticarSesion: MiddlewareHandler<EntornoApi> = (c, next) => autenticarConSesion(c, cookieDeSesion(c), next);
 
 /** The authenticated operator's role and ámbito must allow this step. */
 export function requierePaso(paso: Paso): MiddlewareHandler<EntornoApi> {

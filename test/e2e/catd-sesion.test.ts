@@ -1,0 +1,239 @@
+/**
+ * End to end, the CATD workstation's sign-in and home (issue 13) through the UI only, against `wrangler dev` with
+ * local D1: an operator signs in with the key `npm run operators -- token` would print, sees who is signed in and
+ * its real work queues, keeps the session over a reload (the cookie is HttpOnly: page scripts cannot read it and
+ * nothing lands in web storage or the URL), signs out; an expired session and a revoked operator are sent back
+ * to the form with the reason, and too many wrong keys for one operator id are told to wait. axe finds no violation on either screen; each screen's JavaScript is within
+ * 50 KB gzip.
+ */
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOMBRE_BD, RAIZ } from '../../scripts/lib/local.ts';
+import { crearOperadoresEnLote } from '../../scripts/lib/operadores-lote.ts';
+import { ejecutar } from '../../scripts/lib/prueba-local.ts';
+import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
+import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
+import { catalogoEjemplo } from '../ejemplos/eleccion.ts';
+import { abrirNavegador, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
+import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
+import { pesoJs } from './lib/presupuesto.ts';
+
+const OPERADORES: OperadorNuevo[] = [
+  { id: 'ana', nombre: 'Ana Pérez Lozano', ambito: 'CATD', catd: 'CATD-D01', roles: ['acopio', 'digitalizacion', 'captura'], casillas: [] },
+  { id: 'beto', nombre: 'Beto Ruiz', ambito: 'CATD', catd: 'CATD-D01', roles: ['supervisor'], casillas: [] },
+];
+const COOKIE = '__Host-prep_sesion';
+const HORA = 3_600_000;
+
+const dir = mkdtempSync(path.join(tmpdir(), 'prep-e2e-catd-'));
+let cliente: string;
+let pila: Pila;
+let nav: Browser;
+let tokens: Map<string, string>;
+
+/** Newest modification time under `ruta` (file or folder). */
+function masReciente(ruta: string): number {
+  const s = statSync(ruta);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(s.mtimeMs, ...readdirSync(ruta).map((n) => masReciente(path.join(ruta, n))));
+}
+
+/**
+ * The built portal: `npm test` builds dist/ just before (pretest), so it is reused when newer than every source
+ * of the site; otherwise (a test run alone after an edit) it is built into a temporary folder.
+ */
+function portal(): string {
+  const dist = path.join(RAIZ, 'dist/client');
+  try {
+    const fuentes = ['site', 'worker/domain/contrato', 'astro.config.mjs', 'package.json'].map((f) => masReciente(path.join(RAIZ, f)));
+    if (statSync(path.join(dist, 'catd/entrar/index.html')).mtimeMs > Math.max(...fuentes)) return dist;
+  } catch {
+    // not built yet
+  }
+  construirPortal(path.join(dir, 'sitio'));
+  return path.join(dir, 'sitio', 'client');
+}
+
+let escrituras = 0;
+
+/** One write of the capture API with a bearer token (the machines' way, unchanged by sessions). */
+async function escribir(token: string, ruta: string, cuerpo: BodyInit, tipo: string): Promise<void> {
+  const r = await fetch(`${pila.url}${ruta}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': tipo, 'idempotency-key': `catd-${++escrituras}` },
+    body: cuerpo,
+  });
+  if (!r.ok) throw new Error(`POST ${ruta} → HTTP ${r.status}: ${await r.text()}`);
+}
+
+/** A small image the API sniffs as JPEG (its first bytes). */
+const jpeg = (texto: string) => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode(texto)]);
+
+/** Queue lengths as the API gives them to the operator's own bearer token. */
+async function colaApi(token: string, paso: string): Promise<number> {
+  const r = await fetch(`${pila.url}/api/v1/cola/${paso}?limite=500`, { headers: { authorization: `Bearer ${token}` } });
+  return ((await r.json()) as { actas: unknown[] }).actas.length;
+}
+
+beforeAll(async () => {
+  cliente = portal();
+  pila = await iniciarPila({
+    assetsDir: cliente,
+    prepararDatos: async ({ wrangler, persistTo }) => {
+      const archivo = path.join(dir, 'catalogo.sql');
+      writeFileSync(archivo, guionSqlCatalogo(catalogoEjemplo));
+      wrangler(['d1', 'execute', NOMBRE_BD, '--local', '--persist-to', persistTo, '--yes', '--file', archivo]);
+      tokens = await crearOperadoresEnLote(persistTo, OPERADORES, { vigenciaMs: 12 * HORA, limitePorMinuto: 10_000 });
+    },
+  });
+  // Real work in CATD-D01's queues, done by Ana's bearer token: two actas received, one of them digitized.
+  const ana = tokens.get('ana')!;
+  for (const clave of ['140338C01004', '140338B01004']) await escribir(ana, '/api/v1/acopio', JSON.stringify({ clave }), 'application/json');
+  const imagen = '/api/v1/actas/140338B01004/imagen?origen=CATD&digitalizacion=ESCANER&tipoDocumento=ACTA_PREP';
+  await escribir(ana, imagen, jpeg('acta 140338B01004'), 'image/jpeg');
+  nav = await abrirNavegador();
+}, 240_000);
+
+afterAll(async () => {
+  await nav?.close();
+  await pila?.parar();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function revisar(page: Page, nombre: string): Promise<void> {
+  expect(await violacionesAxe(page), `axe en ${page.url()}`).toEqual([]);
+  expect(await desbordaHorizontal(page), `desborde horizontal a 360 px en ${page.url()}`).toBe(false);
+  expect(await page.locator('meta[name="robots"]').getAttribute('content')).toContain('noindex');
+  await capturar(page, nombre);
+}
+
+/** Waits until the page is the sign-in form shown for `motivo`. */
+async function enElFormulario(page: Page, motivo: string, texto: RegExp): Promise<void> {
+  await page.waitForURL((u) => u.pathname === '/catd/entrar/' && u.searchParams.get('motivo') === motivo);
+  await page.locator('form.entrar[data-listo="si"]').waitFor();
+  expect(await page.getByRole('alert').textContent()).toMatch(texto);
+  const tipo = motivo === 'CERRADA' || motivo === 'SESION_AUSENTE' ? 'info' : 'error';
+  expect(await page.getByRole('alert').getAttribute('data-aviso')).toBe(tipo);
+}
+
+/** Signs in through the form with the keyboard only. */
+async function entrarCon(page: Page, operador: string, clave: string): Promise<void> {
+  await page.locator('form.entrar[data-listo="si"]').waitFor();
+  await page.getByLabel('Operador').fill(operador);
+  await page.getByLabel('Clave de acceso').fill(clave);
+  await page.getByLabel('Clave de acceso').press('Enter');
+}
+
+async function cookieSesion(context: BrowserContext) {
+  return (await context.cookies(pila.url)).find((c) => c.name === COOKIE);
+}
+
+describe('CATD workstation: sign-in and session', () => {
+  it('keeps each screen within 50 KB of JavaScript (gzip)', () => {
+    for (const html of ['catd/index.html', 'catd/entrar/index.html']) {
+      const peso = pesoJs(cliente, path.join(cliente, html));
+      expect(peso.total, `${html}: ${JSON.stringify(peso.modulos)}`).toBeLessThanOrEqual(50 * 1024);
+    }
+  });
+
+  it('signs in, shows who and the real queues, survives a reload, signs out; the cookie stays out of reach', async () => {
+    const { context, page } = await nuevaPagina(nav);
+    const ana = tokens.get('ana')!;
+    await page.goto(`${pila.url}/catd/`);
+    await enElFormulario(page, 'SESION_AUSENTE', /Entre con su operador/);
+    await revisar(page, 'catd-entrar');
+
+    await entrarCon(page, 'ana', 'prep_noexiste_clavefalsa');
+    await page.locator('[data-aviso="error"]').waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/operador o la clave de acceso no son válidos/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('clave');
+
+    const antes = Date.now();
+    await entrarCon(page, 'ana', ana);
+    await page.waitForURL(`${pila.url}/catd/`);
+    await page.locator('[data-sesion="ana"] tr[data-paso="captura"]').waitFor();
+    expect(await page.locator('[data-operador-nombre]').textContent()).toBe('Ana Pérez Lozano');
+    expect(await page.locator('[data-operador-id]').textContent()).toBe('ana');
+    expect(await page.locator('[data-operador-catd]').textContent()).toBe('CATD-D01');
+    expect(await page.locator('[data-operador-roles]').textContent()).toBe('Acopio, Digitalización, Captura');
+    const expira = Number(await page.locator('[data-expira]').getAttribute('data-expira'));
+    expect(expira).toBeGreaterThan(antes + 7 * HORA);
+    expect(expira).toBeLessThanOrEqual(Date.now() + 8 * HORA);
+    const cuantas = (paso: string) => page.locator(`tr[data-paso="${paso}"]`).getAttribute('data-cuantas').then(Number);
+    expect(await cuantas('digitalizacion')).toBe(1);
+    expect(await cuantas('captura')).toBe(1);
+    expect(await cuantas('acopio')).toBe(await colaApi(ana, 'acopio'));
+    expect(await page.locator('tr[data-paso="captura"] td').last().textContent()).toMatch(/^desde las \d\d:\d\d \(/);
+    await revisar(page, 'catd-inicio');
+
+    // The session cookie: HttpOnly (page scripts cannot read it), and nothing of the session kept by the page.
+    const cookie = await cookieSesion(context);
+    expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
+    const visto = await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, sesion: sessionStorage.length }));
+    expect(visto).toEqual({ cookie: expect.not.stringContaining('prep_sesion'), local: 0, sesion: 0 });
+    expect(page.url()).not.toContain(ana);
+
+    await page.reload();
+    await page.locator('[data-sesion="ana"] tr[data-paso="captura"]').waitFor();
+    // The form, opened while signed in, goes straight back to the screen.
+    await page.goto(`${pila.url}/catd/entrar/`);
+    await page.waitForURL(`${pila.url}/catd/`);
+    await page.locator('[data-sesion="ana"] tr[data-paso="captura"]').waitFor();
+
+    // Sign out after the reload: the DELETE carries the CSRF value read again from GET /api/v1/sesion.
+    await page.getByRole('button', { name: 'Cerrar sesión' }).press('Enter');
+    await enElFormulario(page, 'CERRADA', /Cerró su sesión/);
+    expect(await cookieSesion(context)).toBeUndefined();
+    const vieja = await fetch(`${pila.url}/api/v1/sesion`, { headers: { cookie: `${COOKIE}=${cookie!.value}` } });
+    expect(vieja.status).toBe(401);
+    await page.goto(`${pila.url}/catd/`);
+    await enElFormulario(page, 'SESION_AUSENTE', /Entre con su operador/);
+
+    // Signed in again in a second tab, the shared cookie is a new session: the first tab's write is refused for
+    // its old CSRF value, takes the new one from GET /api/v1/sesion and goes through.
+    await entrarCon(page, 'ana', ana);
+    await page.locator('[data-sesion="ana"]').waitFor();
+    const otra = await context.newPage();
+    await otra.goto(`${pila.url}/catd/entrar/?motivo=CERRADA`);
+    await entrarCon(otra, 'ana', ana);
+    await otra.locator('[data-sesion="ana"]').waitFor();
+    expect((await cookieSesion(context))!.value).not.toBe(cookie!.value);
+    await page.getByRole('button', { name: 'Cerrar sesión' }).press('Enter');
+    await enElFormulario(page, 'CERRADA', /Cerró su sesión/);
+    await context.close();
+  }, 90_000);
+
+  it('sends an expired session and a revoked operator back to the form, saying why', async () => {
+    const { context, page } = await nuevaPagina(nav);
+    await page.goto(`${pila.url}/catd/entrar/`);
+    await entrarCon(page, 'beto', tokens.get('beto')!);
+    await page.locator('[data-sesion="beto"] tr[data-paso="cotejo"]').waitFor();
+    expect(await page.locator('[data-operador-roles]').textContent()).toBe('Supervisión');
+
+    // Eight hours later (the table checks that a session ends after it starts).
+    const ahora = Date.now();
+    pila.d1(`UPDATE sesion SET creada_at = ${ahora - 9 * HORA}, expira_at = ${ahora - 1000} WHERE operador = 'beto' AND cerrada_at IS NULL`);
+    await page.getByRole('button', { name: 'Actualizar colas' }).click();
+    await enElFormulario(page, 'SESION_EXPIRADA', /sesión venció/);
+
+    await entrarCon(page, 'beto', tokens.get('beto')!);
+    await page.locator('[data-sesion="beto"]').waitFor();
+    const r = ejecutar('operators.ts', ['revocar', '--operador', 'beto'], pila.persistTo);
+    expect(r.status, r.stderr).toBe(0);
+    await page.goto(`${pila.url}/catd/`);
+    await enElFormulario(page, 'SESION_REVOCADA', /revocada/);
+
+    // Guessing keys for one operator id: after 10 failures in the window the form says to wait, and for how long.
+    for (let i = 0; i < 10; i++) {
+      const f = await fetch(`${pila.url}/api/v1/sesion`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ operador: 'intruso', clave: `prep_x_${i}` }) });
+      expect(f.status).toBe(401);
+    }
+    await entrarCon(page, 'intruso', 'prep_x_otra');
+    await page.locator('[data-aviso="error"]').getByText(/Demasiados intentos fallidos/).waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/dentro de \d+ minutos?/);
+    await context.close();
+  }, 90_000);
+});
