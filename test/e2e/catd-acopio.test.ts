@@ -7,19 +7,16 @@
  * reading the QR. axe finds no violation, nothing scrolls sideways at 360 px, and each screen's JavaScript —
  * the QR decoder it loads on demand included — is within 50 KB gzip.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOMBRE_BD, RAIZ } from '../../scripts/lib/local.ts';
-import { crearOperadoresEnLote } from '../../scripts/lib/operadores-lote.ts';
-import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
-import { catalogoEjemplo } from '../ejemplos/eleccion.ts';
 import { png, qrGris, y4m } from './fixtures/imagenes-qr.ts';
 import { CHROMIUM, abrirNavegador, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
-import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
+import { portalConstruido, pilaCatd } from './lib/catd.ts';
+import type { Pila } from './lib/pila.ts';
 import { pesoJs } from './lib/presupuesto.ts';
 import { sha256 } from './lib/siembra.ts';
 
@@ -40,24 +37,7 @@ let pila: Pila;
 let nav: Browser;
 let tokens: Map<string, string>;
 
-function masReciente(ruta: string): number {
-  const s = statSync(ruta);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(s.mtimeMs, ...readdirSync(ruta).map((n) => masReciente(path.join(ruta, n))));
-}
 
-/** The built portal: dist/ when newer than every source of the site (npm test builds it first), else a fresh build. */
-function portal(): string {
-  const dist = path.join(RAIZ, 'dist/client');
-  try {
-    const fuentes = ['site', 'worker/domain/contrato', 'astro.config.mjs', 'package.json'].map((f) => masReciente(path.join(RAIZ, f)));
-    if (statSync(path.join(dist, 'catd/acopio/index.html')).mtimeMs > Math.max(...fuentes)) return dist;
-  } catch {
-    // not built yet
-  }
-  construirPortal(path.join(dir, 'sitio'));
-  return path.join(dir, 'sitio', 'client');
-}
 
 interface ActaApi {
   clave: string;
@@ -73,16 +53,8 @@ async function actaApi(clave: string): Promise<ActaApi> {
 }
 
 beforeAll(async () => {
-  cliente = portal();
-  pila = await iniciarPila({
-    assetsDir: cliente,
-    prepararDatos: async ({ wrangler, persistTo }) => {
-      const archivo = path.join(dir, 'catalogo.sql');
-      writeFileSync(archivo, guionSqlCatalogo(catalogoEjemplo));
-      wrangler(['d1', 'execute', NOMBRE_BD, '--local', '--persist-to', persistTo, '--yes', '--file', archivo]);
-      tokens = await crearOperadoresEnLote(persistTo, OPERADORES, { vigenciaMs: 12 * HORA, limitePorMinuto: 10_000 });
-    },
-  });
+  cliente = portalConstruido(dir, 'catd/acopio');
+  ({ pila, tokens } = await pilaCatd(dir, cliente, OPERADORES));
   // The first corte publishes the catalogue's elections and the entidad's UTC offset the acopio screen reads.
   const r = await fetch(`${pila.url}/api/v1/cortes`, {
     method: 'POST',

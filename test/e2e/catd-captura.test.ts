@@ -7,21 +7,19 @@
  * server and retried with the same Idempotency-Key. The API then has the acta in verificación with exactly the
  * two typed captures, once each; no answer the second capturist's page received carried a capture's figures.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imprentaDe } from '../../scripts/simulacro/imagen.ts';
-import { NOMBRE_BD, RAIZ } from '../../scripts/lib/local.ts';
-import { crearOperadoresEnLote } from '../../scripts/lib/operadores-lote.ts';
-import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
 import { COLUMNAS_FIJAS, ILEGIBLE, type Captura, type Valor } from '../../worker/domain/acta/esquema.ts';
 import { actasEsperadas, type ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
 import { catalogoEjemplo } from '../ejemplos/eleccion.ts';
 import { abrirNavegador, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
-import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
+import { portalConstruido, pilaCatd } from './lib/catd.ts';
+import type { Pila } from './lib/pila.ts';
 import { pesoJs } from './lib/presupuesto.ts';
 
 const OPERADORES: OperadorNuevo[] = [
@@ -34,7 +32,6 @@ const OPERADORES: OperadorNuevo[] = [
 const CLAVE = '140338B01004';
 /** Another acta of the same ballot, for the 409. */
 const CLAVE2 = '140338C01004';
-const HORA = 3_600_000;
 
 const esperadas = actasEsperadas(catalogoEjemplo);
 if (!esperadas.ok) throw new Error('catálogo de ejemplo sin actas esperadas');
@@ -70,24 +67,7 @@ let pila: Pila;
 let nav: Browser;
 let tokens: Map<string, string>;
 
-function masReciente(ruta: string): number {
-  const s = statSync(ruta);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(s.mtimeMs, ...readdirSync(ruta).map((n) => masReciente(path.join(ruta, n))));
-}
 
-/** dist/ when built after every source of the site (as `npm test` does just before), else a fresh build. */
-function portal(): string {
-  const dist = path.join(RAIZ, 'dist/client');
-  try {
-    const fuentes = ['site', 'worker/domain/contrato', 'astro.config.mjs', 'package.json'].map((f) => masReciente(path.join(RAIZ, f)));
-    if (statSync(path.join(dist, 'catd/captura/index.html')).mtimeMs > Math.max(...fuentes)) return dist;
-  } catch {
-    // not built yet
-  }
-  construirPortal(path.join(dir, 'sitio'));
-  return path.join(dir, 'sitio', 'client');
-}
 
 async function escribir(token: string, ruta: string, cuerpo: BodyInit, tipo: string): Promise<void> {
   const r = await fetch(`${pila.url}${ruta}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': tipo }, body: cuerpo });
@@ -101,16 +81,8 @@ async function leerApi<T>(token: string, ruta: string): Promise<T> {
 }
 
 beforeAll(async () => {
-  cliente = portal();
-  pila = await iniciarPila({
-    assetsDir: cliente,
-    prepararDatos: async ({ wrangler, persistTo }) => {
-      const archivo = path.join(dir, 'catalogo.sql');
-      writeFileSync(archivo, guionSqlCatalogo(catalogoEjemplo));
-      wrangler(['d1', 'execute', NOMBRE_BD, '--local', '--persist-to', persistTo, '--yes', '--file', archivo]);
-      tokens = await crearOperadoresEnLote(persistTo, OPERADORES, { vigenciaMs: 12 * HORA, limitePorMinuto: 10_000 });
-    },
-  });
+  cliente = portalConstruido(dir, 'catd/captura');
+  ({ pila, tokens } = await pilaCatd(dir, cliente, OPERADORES));
   // The acta arrives and is scanned (through the API, as the simulacro does): the image shows PAPEL's figures.
   const rita = tokens.get('rita')!;
   await escribir(rita, '/api/v1/acopio', JSON.stringify({ clave: CLAVE, mecanismoTraslado: 'F' }), 'application/json');

@@ -6,19 +6,16 @@
  * to the form with the reason, and too many wrong keys for one operator id are told to wait. axe finds no violation on either screen; each screen's JavaScript is within
  * 50 KB gzip.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOMBRE_BD, RAIZ } from '../../scripts/lib/local.ts';
-import { crearOperadoresEnLote } from '../../scripts/lib/operadores-lote.ts';
 import { ejecutar } from '../../scripts/lib/prueba-local.ts';
-import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
-import { catalogoEjemplo } from '../ejemplos/eleccion.ts';
 import { abrirNavegador, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
-import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
+import { portalConstruido, pilaCatd } from './lib/catd.ts';
+import type { Pila } from './lib/pila.ts';
 import { pesoJs } from './lib/presupuesto.ts';
 
 const OPERADORES: OperadorNuevo[] = [
@@ -35,27 +32,7 @@ let nav: Browser;
 let tokens: Map<string, string>;
 
 /** Newest modification time under `ruta` (file or folder). */
-function masReciente(ruta: string): number {
-  const s = statSync(ruta);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(s.mtimeMs, ...readdirSync(ruta).map((n) => masReciente(path.join(ruta, n))));
-}
 
-/**
- * The built portal: `npm test` builds dist/ just before (pretest), so it is reused when newer than every source
- * of the site; otherwise (a test run alone after an edit) it is built into a temporary folder.
- */
-function portal(): string {
-  const dist = path.join(RAIZ, 'dist/client');
-  try {
-    const fuentes = ['site', 'worker/domain/contrato', 'astro.config.mjs', 'package.json'].map((f) => masReciente(path.join(RAIZ, f)));
-    if (statSync(path.join(dist, 'catd/entrar/index.html')).mtimeMs > Math.max(...fuentes)) return dist;
-  } catch {
-    // not built yet
-  }
-  construirPortal(path.join(dir, 'sitio'));
-  return path.join(dir, 'sitio', 'client');
-}
 
 let escrituras = 0;
 
@@ -79,16 +56,8 @@ async function colaApi(token: string, paso: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  cliente = portal();
-  pila = await iniciarPila({
-    assetsDir: cliente,
-    prepararDatos: async ({ wrangler, persistTo }) => {
-      const archivo = path.join(dir, 'catalogo.sql');
-      writeFileSync(archivo, guionSqlCatalogo(catalogoEjemplo));
-      wrangler(['d1', 'execute', NOMBRE_BD, '--local', '--persist-to', persistTo, '--yes', '--file', archivo]);
-      tokens = await crearOperadoresEnLote(persistTo, OPERADORES, { vigenciaMs: 12 * HORA, limitePorMinuto: 10_000 });
-    },
-  });
+  cliente = portalConstruido(dir, 'catd');
+  ({ pila, tokens } = await pilaCatd(dir, cliente, OPERADORES));
   // Real work in CATD-D01's queues, done by Ana's bearer token: two actas received, one of them digitized.
   const ana = tokens.get('ana')!;
   for (const clave of ['140338C01004', '140338B01004']) await escribir(ana, '/api/v1/acopio', JSON.stringify({ clave }), 'application/json');

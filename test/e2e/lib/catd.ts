@@ -1,0 +1,53 @@
+/**
+ * What every CATD screen's end-to-end test starts from: the built portal, and a local stack with the example
+ * catalogue loaded and the test's operators created (their bearer tokens returned, for the setup and the checks
+ * each test makes through the API).
+ */
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ejecutarArchivoD1Local } from '../../../scripts/lib/d1-local.ts';
+import { RAIZ } from '../../../scripts/lib/local.ts';
+import { crearOperadoresEnLote } from '../../../scripts/lib/operadores-lote.ts';
+import { guionSqlCatalogo } from '../../../worker/db/catalogo-carga.ts';
+import type { OperadorNuevo } from '../../../worker/domain/captura/operador-nuevo.ts';
+import { catalogoEjemplo } from '../../ejemplos/eleccion.ts';
+import { construirPortal, iniciarPila, type Pila } from './pila.ts';
+
+const HORA = 3_600_000;
+
+function masReciente(ruta: string): number {
+  const s = statSync(ruta);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(s.mtimeMs, ...readdirSync(ruta).map((n) => masReciente(path.join(ruta, n))));
+}
+
+/**
+ * The built portal's client folder: dist/ when `pagina` (e.g. 'catd/acopio') is there and newer than every
+ * source of the site (`npm test` builds it first), else a fresh build under `dir` (a test run alone).
+ */
+export function portalConstruido(dir: string, pagina: string): string {
+  const dist = path.join(RAIZ, 'dist/client');
+  try {
+    const fuentes = ['site', 'worker/domain/contrato', 'astro.config.mjs', 'package.json'].map((f) => masReciente(path.join(RAIZ, f)));
+    if (statSync(path.join(dist, pagina, 'index.html')).mtimeMs > Math.max(...fuentes)) return dist;
+  } catch {
+    // not built yet
+  }
+  construirPortal(path.join(dir, 'sitio'));
+  return path.join(dir, 'sitio', 'client');
+}
+
+/** wrangler dev serving `cliente`, with the example catalogue and `operadores` (tokens valid 12 h, no rate limit to speak of). */
+export async function pilaCatd(dir: string, cliente: string, operadores: OperadorNuevo[]): Promise<{ pila: Pila; tokens: Map<string, string> }> {
+  let tokens = new Map<string, string>();
+  const pila = await iniciarPila({
+    assetsDir: cliente,
+    prepararDatos: async ({ persistTo }) => {
+      const archivo = path.join(dir, 'catalogo.sql');
+      writeFileSync(archivo, guionSqlCatalogo(catalogoEjemplo));
+      ejecutarArchivoD1Local(persistTo, archivo);
+      tokens = await crearOperadoresEnLote(persistTo, operadores, { vigenciaMs: 12 * HORA, limitePorMinuto: 10_000 });
+    },
+  });
+  return { pila, tokens };
+}
