@@ -23,7 +23,13 @@ function useAhora(cadaMs: number): number {
 }
 
 /** The work screen of each step that has one. */
-const PANTALLA: Readonly<Partial<Record<ResumenCola['paso'], string>>> = { acopio: '/catd/acopio/', digitalizacion: '/catd/digitalizacion/', captura: '/catd/captura/' };
+const PANTALLA: Readonly<Partial<Record<ResumenCola['paso'], string>>> = {
+  acopio: '/catd/acopio/',
+  digitalizacion: '/catd/digitalizacion/',
+  captura: '/catd/captura/',
+  verificacion: '/catd/verificacion/',
+  cotejo: '/catd/cotejo/',
+};
 
 function Fila({ c, ahora }: { c: ResumenCola; ahora: number }) {
   const pantalla = PANTALLA[c.paso];

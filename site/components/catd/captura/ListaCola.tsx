@@ -11,20 +11,34 @@ interface Props {
   omitidas: ReadonlySet<string>;
   elegir: (clave: string) => void;
   actualizar: () => void;
+  /** The queue's heading and what an empty one says (the verification screen shows its own queue with this list). */
+  titulo?: string;
+  vacia?: string;
 }
 
 /** Rows shown: the oldest ones; the rest come as those are captured. */
 const MOSTRAR = 12;
 
-export default function ListaCola({ cola, actual, omitidas, elegir, actualizar }: Props) {
+export default function ListaCola({
+  cola,
+  actual,
+  omitidas,
+  elegir,
+  actualizar,
+  titulo = 'Cola de captura',
+  vacia = 'No hay actas por capturar. La cola se revisa sola cada 15 segundos.',
+}: Props) {
   const ahora = Date.now();
   return (
     <section class="cola-captura" aria-labelledby="cola-captura">
-      <h2 id="cola-captura">Cola de captura{cola ? ` (${entero(cola.length)})` : ''}</h2>
+      <h2 id="cola-captura">
+        {titulo}
+        {cola ? ` (${entero(cola.length)})` : ''}
+      </h2>
       {cola === null ? (
         <p role="status">Leyendo la cola…</p>
       ) : cola.length === 0 ? (
-        <p data-cola-vacia>No hay actas por capturar. La cola se revisa sola cada 15 segundos.</p>
+        <p data-cola-vacia>{vacia}</p>
       ) : (
         <ol>
           {cola.slice(0, MOSTRAR).map((a) => (
