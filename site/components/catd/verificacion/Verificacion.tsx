@@ -3,29 +3,22 @@
  * opened — its image beside its captures compared field by field — and, once resolved (or sent back to capture),
  * the next one. An acta this person captured, or one no longer in verificación, is set aside for the session.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { ErrorCatd } from '../../../lib/catd/api.ts';
 import { camposDeFormulario, type CampoFormulario } from '../../../lib/catd/captura/campos.ts';
-import { leerBoleta, siguiente } from '../../../lib/catd/captura/cola.ts';
+import { leerBoleta } from '../../../lib/catd/captura/cola.ts';
 import type { BoletaActa } from '../../../lib/catd/captura/tipos.ts';
-import { mensajeDeError } from '../../../lib/catd/mensajes.ts';
 import { INICIO_CATD } from '../../../lib/catd/navegacion.ts';
-import type { ElementoCola } from '../../../lib/catd/tipos.ts';
 import type { CapturaRonda } from '../../../lib/catd/verificacion/comparar.ts';
 import { enviarVerificacion, leerCapturas, leerColaVerificacion, type CuerpoVerificacion } from '../../../lib/catd/verificacion/datos.ts';
 import { useSesionDeRol } from '../acopio/useSesionDeRol.ts';
 import ImagenActa, { acotarZoom } from '../captura/ImagenActa.tsx';
 import ListaCola from '../captura/ListaCola.tsx';
+import { useColaDeActas, type ActaAbierta } from '../useColaDeActas.ts';
 import Comparacion from './Comparacion.tsx';
 
-const mensaje = (e: unknown) => (e instanceof ErrorCatd && e.status === 401 ? null : mensajeDeError(e));
-
-interface Abierta {
+interface Abierta extends ActaAbierta {
   boleta: BoletaActa;
   campos: CampoFormulario[];
   capturas: CapturaRonda[];
-  /** One Idempotency-Key per opened acta: a cut send is repeated with it, never recorded twice. */
-  llave: string;
 }
 
 /** Why this person cannot verify the acta now, or null. */
@@ -38,77 +31,19 @@ function motivoParaOmitir(b: BoletaActa, capturas: readonly CapturaRonda[]): str
 
 export default function Verificacion() {
   const { sesion, error: errorSesion } = useSesionDeRol('verificacion');
-  const [cola, setCola] = useState<ElementoCola[] | null>(null);
-  const [abierta, setAbierta] = useState<Abierta | null>(null);
-  const [nota, setNota] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [enviando, setEnviando] = useState(false);
-  const [zoom, setZoom] = useState(1);
-  const omitidas = useRef(new Set<string>());
-
-  async function abrir(clave: string): Promise<boolean> {
-    try {
+  const { cola, abierta, nota, error, enviando, zoom, setZoom, omitidas, abrir, leerCola, enviar } = useColaDeActas<Abierta>(sesion !== null, {
+    leerCola: leerColaVerificacion,
+    abrir: async (clave) => {
       const boleta = await leerBoleta(clave);
       const capturas = boleta.ronda === null ? [] : await leerCapturas(clave, boleta.ronda);
-      const motivo = motivoParaOmitir(boleta, capturas);
-      if (motivo !== null) {
-        omitidas.current.add(clave);
-        setNota(motivo);
-        return false;
-      }
-      setError(null);
-      setZoom(1);
-      setAbierta({ boleta, campos: camposDeFormulario(boleta), capturas, llave: crypto.randomUUID() });
-      return true;
-    } catch (e) {
-      setError(mensaje(e));
-      omitidas.current.add(clave);
-      return false;
-    }
-  }
-
-  async function tomar(c: readonly ElementoCola[]): Promise<void> {
-    for (let a = siguiente(c, omitidas.current); a !== null; a = siguiente(c, omitidas.current)) if (await abrir(a.clave)) return;
-    setAbierta(null);
-  }
-
-  async function leerCola(tomarSiguiente: boolean): Promise<void> {
-    try {
-      const c = await leerColaVerificacion();
-      setCola(c);
-      if (tomarSiguiente) await tomar(c);
-    } catch (e) {
-      setError(mensaje(e));
-    }
-  }
-
-  async function enviar(cuerpo: CuerpoVerificacion) {
-    if (abierta === null) return;
-    const clave = abierta.boleta.clave;
-    setEnviando(true);
-    try {
-      const r = await enviarVerificacion(clave, cuerpo, abierta.llave, (n) => setNota(`Sin respuesta del servidor; reintento ${n}…`));
-      setNota(r.etapa === 'VERIFICADA' ? `Acta ${clave} verificada.` : `Acta ${clave} enviada a recaptura.`);
-      omitidas.current.add(clave);
-      const resto = (cola ?? []).filter((a) => a.clave !== clave);
-      setCola(resto);
-      await (siguiente(resto, omitidas.current) !== null ? tomar(resto) : leerCola(true));
-    } catch (e) {
-      setError(mensaje(e));
-    } finally {
-      setEnviando(false);
-    }
-  }
-
-  useEffect(() => {
-    if (sesion !== null) void leerCola(true);
-  }, [sesion]);
-
-  useEffect(() => {
-    if (sesion === null) return;
-    const t = setInterval(() => document.visibilityState === 'visible' && void leerCola(abierta === null), abierta === null ? 15_000 : 30_000);
-    return () => clearInterval(t);
-  }, [sesion, abierta]);
+      return motivoParaOmitir(boleta, capturas) ?? { clave, boleta, campos: camposDeFormulario(boleta), capturas, llave: crypto.randomUUID() };
+    },
+  });
+  const mandar = (cuerpo: CuerpoVerificacion) =>
+    enviar(async (a, reintento) => {
+      const r = await enviarVerificacion(a.clave, cuerpo, a.llave, reintento);
+      return r.etapa === 'VERIFICADA' ? `Acta ${a.clave} verificada.` : `Acta ${a.clave} enviada a recaptura.`;
+    });
 
   if (sesion === null) {
     return (
@@ -137,7 +72,7 @@ export default function Verificacion() {
           </h2>
           <div class="area">
             <ImagenActa clave={b.clave} zoom={zoom} cambiarZoom={(d) => setZoom((z) => (d === null ? 1 : acotarZoom(z + d)))} />
-            <Comparacion key={b.clave} clave={b.clave} campos={abierta.campos} capturas={abierta.capturas} enviando={enviando} enviar={(c) => void enviar(c)} />
+            <Comparacion key={b.clave} clave={b.clave} campos={abierta.campos} capturas={abierta.capturas} enviando={enviando} enviar={(c) => void mandar(c)} />
           </div>
         </section>
       ) : (
@@ -148,7 +83,7 @@ export default function Verificacion() {
       <ListaCola
         cola={cola}
         actual={b?.clave ?? null}
-        omitidas={omitidas.current}
+        omitidas={omitidas}
         elegir={(clave) => void abrir(clave)}
         actualizar={() => void leerCola(abierta === null)}
         titulo="Cola de verificación"
