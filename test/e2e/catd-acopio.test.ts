@@ -14,8 +14,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
 import { png, qrGris, y4m } from './fixtures/imagenes-qr.ts';
-import { CHROMIUM, abrirNavegador, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
-import { portalConstruido, pilaCatd } from './lib/catd.ts';
+import { CHROMIUM, abrirNavegador, nuevaPagina, } from './lib/navegador.ts';
+import { pilaCatd, portalConstruido, revisarPantalla } from './lib/catd.ts';
 import type { Pila } from './lib/pila.ts';
 import { pesoJs } from './lib/presupuesto.ts';
 import { sha256 } from './lib/siembra.ts';
@@ -36,8 +36,6 @@ let cliente: string;
 let pila: Pila;
 let nav: Browser;
 let tokens: Map<string, string>;
-
-
 
 interface ActaApi {
   clave: string;
@@ -71,12 +69,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function revisar(page: Page, nombre: string): Promise<void> {
-  expect(await violacionesAxe(page), `axe en ${page.url()}`).toEqual([]);
-  expect(await desbordaHorizontal(page), `desborde horizontal a 360 px en ${page.url()}`).toBe(false);
-  expect(await page.locator('meta[name="robots"]').getAttribute('content')).toContain('noindex');
-  await capturar(page, nombre);
-}
+const revisar = revisarPantalla;
 
 /** Opens a desk without a session: the form comes first, then the desk again, signed in with the keyboard. */
 async function entrarA(page: Page, pantalla: string, operador: string): Promise<void> {

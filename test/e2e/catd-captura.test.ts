@@ -18,7 +18,7 @@ import { actasEsperadas, type ActaEsperada } from '../../worker/domain/acta/espe
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
 import { catalogoEjemplo } from '../ejemplos/eleccion.ts';
 import { abrirNavegador, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
-import { portalConstruido, pilaCatd } from './lib/catd.ts';
+import { escribirApi, leerApiCon, pilaCatd, portalConstruido } from './lib/catd.ts';
 import type { Pila } from './lib/pila.ts';
 import { pesoJs } from './lib/presupuesto.ts';
 
@@ -67,18 +67,9 @@ let pila: Pila;
 let nav: Browser;
 let tokens: Map<string, string>;
 
+const escribir = (token: string, ruta: string, cuerpo: BodyInit, tipo: string) => escribirApi(pila.url, token, ruta, cuerpo, tipo);
 
-
-async function escribir(token: string, ruta: string, cuerpo: BodyInit, tipo: string): Promise<void> {
-  const r = await fetch(`${pila.url}${ruta}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': tipo }, body: cuerpo });
-  if (!r.ok) throw new Error(`POST ${ruta} → HTTP ${r.status}: ${await r.text()}`);
-}
-
-async function leerApi<T>(token: string, ruta: string): Promise<T> {
-  const r = await fetch(`${pila.url}${ruta}`, { headers: { authorization: `Bearer ${token}` } });
-  expect(r.status, ruta).toBe(200);
-  return (await r.json()) as T;
-}
+const leerApi = <T,>(token: string, ruta: string) => leerApiCon<T>(pila.url, token, ruta);
 
 beforeAll(async () => {
   cliente = portalConstruido(dir, 'catd/captura');

@@ -15,8 +15,8 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
 import { png, qrGris } from './fixtures/imagenes-qr.ts';
-import { abrirNavegador, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
-import { portalConstruido, pilaCatd } from './lib/catd.ts';
+import { abrirNavegador, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
+import { pilaCatd, portalConstruido, revisarPantalla } from './lib/catd.ts';
 import type { Pila } from './lib/pila.ts';
 import { pesoJs } from './lib/presupuesto.ts';
 import { sha256 } from './lib/siembra.ts';
@@ -34,8 +34,6 @@ let cliente: string;
 let pila: Pila;
 let nav: Browser;
 let tokens: Map<string, string>;
-
-
 
 beforeAll(async () => {
   cliente = portalConstruido(dir, 'catd/casilla');
@@ -73,12 +71,7 @@ async function imagenes(clave: string): Promise<{ sha256: string | null; origen:
   return { sha256: a.estado?.imagen?.sha256 ?? null, origen: a.estado?.imagen?.origen ?? null, veces: h.eventos.filter((e) => e.accion === 'DIGITALIZACION').length };
 }
 
-async function revisar(page: Page, nombre: string): Promise<void> {
-  expect(await violacionesAxe(page), `axe en ${page.url()}`).toEqual([]);
-  expect(await desbordaHorizontal(page), `desborde horizontal a 360 px en ${page.url()}`).toBe(false);
-  expect(await page.locator('meta[name="robots"]').getAttribute('content')).toContain('noindex');
-  await capturar(page, nombre);
-}
+const revisar = revisarPantalla;
 
 async function entrarCon(page: Page): Promise<void> {
   await page.locator('form.entrar[data-listo="si"]').waitFor();

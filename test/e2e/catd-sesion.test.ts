@@ -13,8 +13,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ejecutar } from '../../scripts/lib/prueba-local.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
-import { abrirNavegador, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
-import { portalConstruido, pilaCatd } from './lib/catd.ts';
+import { abrirNavegador, nuevaPagina, } from './lib/navegador.ts';
+import { escribirApi, pilaCatd, portalConstruido, revisarPantalla } from './lib/catd.ts';
 import type { Pila } from './lib/pila.ts';
 import { pesoJs } from './lib/presupuesto.ts';
 
@@ -34,17 +34,10 @@ let tokens: Map<string, string>;
 /** Newest modification time under `ruta` (file or folder). */
 
 
-let escrituras = 0;
+const _escrituras = 0;
 
 /** One write of the capture API with a bearer token (the machines' way, unchanged by sessions). */
-async function escribir(token: string, ruta: string, cuerpo: BodyInit, tipo: string): Promise<void> {
-  const r = await fetch(`${pila.url}${ruta}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': tipo, 'idempotency-key': `catd-${++escrituras}` },
-    body: cuerpo,
-  });
-  if (!r.ok) throw new Error(`POST ${ruta} → HTTP ${r.status}: ${await r.text()}`);
-}
+const escribir = (token: string, ruta: string, cuerpo: BodyInit, tipo: string) => escribirApi(pila.url, token, ruta, cuerpo, tipo);
 
 /** A small image the API sniffs as JPEG (its first bytes). */
 const jpeg = (texto: string) => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode(texto)]);
@@ -72,12 +65,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function revisar(page: Page, nombre: string): Promise<void> {
-  expect(await violacionesAxe(page), `axe en ${page.url()}`).toEqual([]);
-  expect(await desbordaHorizontal(page), `desborde horizontal a 360 px en ${page.url()}`).toBe(false);
-  expect(await page.locator('meta[name="robots"]').getAttribute('content')).toContain('noindex');
-  await capturar(page, nombre);
-}
+const revisar = revisarPantalla;
 
 /** Waits until the page is the sign-in form shown for `motivo`. */
 async function enElFormulario(page: Page, motivo: string, texto: RegExp): Promise<void> {

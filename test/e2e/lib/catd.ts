@@ -5,12 +5,15 @@
  */
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { ejecutarArchivoD1Local } from '../../../scripts/lib/d1-local.ts';
 import { RAIZ } from '../../../scripts/lib/local.ts';
 import { crearOperadoresEnLote } from '../../../scripts/lib/operadores-lote.ts';
 import { guionSqlCatalogo } from '../../../worker/db/catalogo-carga.ts';
 import type { OperadorNuevo } from '../../../worker/domain/captura/operador-nuevo.ts';
 import { catalogoEjemplo } from '../../ejemplos/eleccion.ts';
+import { capturar, desbordaHorizontal, violacionesAxe } from './navegador.ts';
 import { construirPortal, iniciarPila, type Pila } from './pila.ts';
 
 const HORA = 3_600_000;
@@ -50,4 +53,25 @@ export async function pilaCatd(dir: string, cliente: string, operadores: Operado
     },
   });
   return { pila, tokens };
+}
+
+/** What every CATD screen must pass: axe finds nothing, nothing scrolls sideways at 360 px, noindex; a screenshot kept. */
+export async function revisarPantalla(page: Page, nombre: string): Promise<void> {
+  expect(await violacionesAxe(page), `axe en ${page.url()}`).toEqual([]);
+  expect(await desbordaHorizontal(page), `desborde horizontal a 360 px en ${page.url()}`).toBe(false);
+  expect(await page.locator('meta[name="robots"]').getAttribute('content')).toContain('noindex');
+  await capturar(page, nombre);
+}
+
+/** A POST through the API with a bearer token (the tests' setup: what the screen under test does not do). */
+export async function escribirApi(url: string, token: string, ruta: string, cuerpo: BodyInit, tipo: string): Promise<void> {
+  const r = await fetch(`${url}${ruta}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': tipo }, body: cuerpo });
+  if (!r.ok) throw new Error(`POST ${ruta} → HTTP ${r.status}: ${await r.text()}`);
+}
+
+/** A GET through the API with a bearer token, which must answer 200 (the tests' checks of what a screen did). */
+export async function leerApiCon<T>(url: string, token: string, ruta: string): Promise<T> {
+  const r = await fetch(`${url}${ruta}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(r.status, ruta).toBe(200);
+  return (await r.json()) as T;
 }
