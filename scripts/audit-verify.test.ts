@@ -5,7 +5,11 @@ import { d1Temporal, ejecutar } from './lib/prueba-local.ts';
 
 const d1 = d1Temporal();
 afterAll(() => d1.borrar());
-const operators = (...args: string[]) => ejecutar('operators.ts', args, d1.persistTo);
+/** Each setup step must succeed: a step that failed would show up later as a wrong count, far from its cause. */
+const operators = (...args: string[]) => {
+  const r = ejecutar('operators.ts', args, d1.persistTo);
+  expect(r.status, `operators ${args.join(' ')}: ${r.stderr}`).toBe(0);
+};
 const verify = () => ejecutar('audit-verify.ts', [], d1.persistTo);
 
 describe('npm run audit:verify', { timeout: 120_000 }, () => {
