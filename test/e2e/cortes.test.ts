@@ -1,13 +1,17 @@
 /**
  * End to end: `wrangler dev` (workerd, local D1 and R2) with the fixture catalogue and its actas in the
  * publication log; the cron (`/__scheduled`) publishes a corte; the public routes serve it over HTTP; and
- * `npm run verify` (scripts/verify.ts) downloads it, verifies it and saves it to a folder that verifies too.
+ * `npm run verify` (scripts/verify.ts) downloads it, verifies it and saves it to a folder that verifies too;
+ * `npm run vigia` (scripts/vigia.ts) watches it from outside and calls its webhook when the cortes stall.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { main } from '../../scripts/verify.ts';
+import { main as vigia } from '../../scripts/vigia.ts';
 import { NOMBRE_BD } from '../../scripts/lib/local.ts';
 import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
 import { fixtureActas, catalogoEjemplo } from '../ejemplos/eleccion.ts';
@@ -65,4 +69,36 @@ describe('a corte published by the cron, over HTTP', () => {
     expect(lineas.filter((l) => l.startsWith('✓ CSV '))).toHaveLength(3);
     expect(await main([guardado], () => {})).toBe(0);
   }, 60_000);
+});
+
+/** A webhook receiver: the avisos it was sent, as parsed JSON. */
+async function receptor(): Promise<{ url: string; avisos: unknown[]; cerrar: () => void }> {
+  const avisos: unknown[] = [];
+  const servidor = createServer((req, res) => {
+    let cuerpo = '';
+    req.on('data', (c) => (cuerpo += c));
+    req.on('end', () => {
+      avisos.push(JSON.parse(cuerpo));
+      res.end();
+    });
+  });
+  await new Promise<void>((listo) => servidor.listen(0, '127.0.0.1', listo));
+  return { url: `http://127.0.0.1:${(servidor.address() as AddressInfo).port}/aviso`, avisos, cerrar: () => servidor.close() };
+}
+
+describe('npm run vigia, from outside', () => {
+  it('finds the night alive, calls the webhook when the corte is older than allowed, and when the Worker is gone', async () => {
+    const r = await receptor();
+    try {
+      expect(await vigia([pila.url, '--una-vez', '--webhook', r.url])).toBe(0);
+      expect(r.avisos).toEqual([]);
+      expect(await vigia([pila.url, '--una-vez', '--webhook', r.url, '--max-edad-min', '0.0001'])).toBe(1);
+      expect(r.avisos).toEqual([expect.objectContaining({ fuente: 'prep-vigia', estado: 'alerta', problemas: [expect.objectContaining({ codigo: 'CORTES_DETENIDOS' })] })]);
+      // Port 9 (discard) on loopback: nothing listens, as when the Worker is down.
+      expect(await vigia(['http://127.0.0.1:9', '--una-vez', '--webhook', r.url, '--limite-s', '2'])).toBe(1);
+      expect((r.avisos[1] as { problemas: { codigo: string }[] }).problemas.map((p) => p.codigo)).toEqual(['PUBLICACION_ILEGIBLE', 'WORKER_SIN_RESPUESTA']);
+    } finally {
+      r.cerrar();
+    }
+  }, 30_000);
 });
