@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import cloudflare from '@astrojs/cloudflare';
 import preact from '@astrojs/preact';
 import { rmSync } from 'node:fs';
+import { identidadDeConstruccion } from './scripts/identidad/astro.ts';
 
 // The Cloudflare Vite plugin leaves a redirect (.wrangler/deploy/config.json) to a generated, assets-only
 // wrangler.json. Our wrangler.toml is the deployment's single description (Worker entry, D1, R2, cron,
@@ -22,6 +23,7 @@ export default defineConfig({
   outDir: './dist',
   output: 'static',
   adapter: cloudflare(),
-  integrations: [preact(), keepWranglerToml],
+  // The build identity comes last: it bundles the Worker with wrangler.toml (docs/CONTROL-DE-CAMBIOS.md).
+  integrations: [preact(), keepWranglerToml, identidadDeConstruccion()],
   telemetry: false,
 });

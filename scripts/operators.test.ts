@@ -56,18 +56,41 @@ describe('npm run operators', { timeout: 120_000 }, () => {
     expect(texto).not.toContain(token.slice(22));
   });
 
+  it('gives a secret the validity of its ámbito: an INSTITUTO one 8 h by default and at most 12 h', async () => {
+    expect((await run('crear', '--id', 'coord', '--ambito', 'INSTITUTO', '--roles', 'admin')).status).toBe(0);
+    const vigencia = (id: string) => d1.consulta<{ h: number }>(`SELECT (expira_at - emitido_at) / 3600000.0 AS h FROM token WHERE id = '${id}'`)[0]!.h;
+    expect(vigencia((await run('token', '--operador', 'coord')).stdout.trim().slice(5, 21))).toBe(8);
+    expect(vigencia((await run('token', '--operador', 'coord', '--horas', '12')).stdout.trim().slice(5, 21))).toBe(12);
+    const largo = await run('token', '--operador', 'coord', '--horas', '16');
+    expect(largo.status).toBe(1);
+    expect(largo.stderr).toMatch(/excede el máximo de 12 h de un operador de ámbito INSTITUTO/);
+    expect(largo.stdout).toBe('');
+    expect((await run('token', '--operador', 'ana', '--horas', '721')).status).toBe(2);
+    expect((await run('token', '--operador', 'nadie')).stderr).toMatch(/no existe ese operador/);
+    expect(d1.consulta("SELECT count(*) AS n FROM token WHERE operador = 'coord'")).toEqual([{ n: 2 }]);
+  });
+
   it('revokes one token or all of an operator, and writes every change to the audit log', async () => {
     const a = (await run('token', '--operador', 'ana')).stdout.trim().slice(5, 21);
+    expect(d1.consulta<{ h: number }>(`SELECT (expira_at - emitido_at) / 3600000 AS h FROM token WHERE id = '${a}'`)).toEqual([{ h: 16 }]);
     expect((await run('revocar', '--token', a)).status).toBe(0);
     expect((await run('revocar', '--token', a)).stderr).toMatch(/ya estaba revocado/);
     expect((await run('revocar', '--operador', 'ana')).status).toBe(0);
     expect(d1.consulta("SELECT count(*) AS n FROM token WHERE operador = 'ana' AND revocado_at IS NULL")).toEqual([{ n: 0 }]);
     const acciones = d1.consulta<{ accion: string }>('SELECT accion FROM bitacora ORDER BY id').map((x) => x.accion);
-    expect(acciones).toEqual(['OPERADOR_CREADO', 'OPERADOR_CREADO', 'TOKEN_EMITIDO', 'TOKEN_EMITIDO', 'TOKEN_REVOCADO', 'TOKEN_REVOCADO']);
+    expect(acciones).toEqual(['OPERADOR_CREADO', 'OPERADOR_CREADO', 'TOKEN_EMITIDO', 'OPERADOR_CREADO', 'TOKEN_EMITIDO', 'TOKEN_EMITIDO', 'TOKEN_EMITIDO', 'TOKEN_REVOCADO', 'TOKEN_REVOCADO']);
   });
 
   it('lists operators and explains its usage', async () => {
     expect(cli('listar').stdout).toMatch(/ana.*CATD-D01/);
     expect((await run('borrar')).status).toBe(2);
+  });
+
+  it('creates the console\'s read-only observador at the institute only', async () => {
+    const cotaprep = await run('crear', '--id', 'cotaprep-1', '--ambito', 'INSTITUTO', '--roles', 'observador');
+    expect(cotaprep.status, cotaprep.stderr).toBe(0);
+    expect(d1.consulta("SELECT rol FROM operador_rol WHERE operador = 'cotaprep-1'")).toEqual([{ rol: 'observador' }]);
+    const enCatd = await run('crear', '--id', 'obs-catd', '--ambito', 'CATD', '--catd', 'CATD-D01', '--roles', 'observador');
+    expect(enCatd.stderr).toMatch(/no admite el rol observador/);
   });
 });

@@ -3,17 +3,18 @@
  *
  *   npm run operators -- crear --id ana --nombre "Ana Pérez" --ambito CATD --catd CATD-D01 --roles captura,verificacion
  *   npm run operators -- token --operador ana [--horas 16] [--limite 600]     prints the token ONCE
+ *     (validity by the operator's ámbito: INSTITUTO at most 12 h, 8 h by default; others 720 h, 16 h by default)
  *   npm run operators -- revocar --token <id del token>   |   revocar --operador ana   (all of its tokens)
  *   npm run operators -- listar
  *
  * Every option of each subcommand: `npm run operators -- <subcomando> --help` (the definitions below).
  */
-import { OperadorNuevoSchema } from '../worker/domain/captura/operador-nuevo.ts';
-import { CambioRechazado, crearOperador, emitirToken, revocar } from '../worker/db/administracion.ts';
+import { OperadorIdSchema, OperadorNuevoSchema } from '../worker/domain/captura/operador-nuevo.ts';
+import { AmbitoSchema } from '../worker/domain/captura/permisos.ts';
+import { VIGENCIA_MAXIMA_HORAS, VIGENCIA_POR_AMBITO } from '../worker/domain/captura/vigencia.ts';
+import { CambioRechazado, crearOperador, emitirSecreto, revocar } from '../worker/db/administracion.ts';
 import { elegirSubcomando, interfaz, leerArgumentos, responder, type Interfaz, type Opciones, type Salida, type Valores } from './lib/argumentos.ts';
 import { OPCION_PERSIST_TO, d1Local, ejecutorLocal, persistDe, type D1Local } from './lib/d1-local.ts';
-
-const HORA = 3_600_000;
 
 /** Where a run writes: lines, and the list of operators as a table (console.table on a terminal). */
 export interface SalidaOperadores extends Salida {
@@ -28,6 +29,9 @@ const MOTIVOS: Record<string, string> = {
   CASILLA_DESCONOCIDA: 'alguna casilla no está en el catálogo cargado',
   OPERADOR_DESCONOCIDO: 'no existe ese operador (o está dado de baja)',
   TOKEN_DESCONOCIDO: 'no existe ese token o ya estaba revocado',
+  VIGENCIA_EXCEDIDA: `la vigencia excede el máximo del ámbito del operador (${Object.entries(VIGENCIA_POR_AMBITO)
+    .map(([a, v]) => `${a}: ${v.maximaHoras} h`)
+    .join('; ')})`,
   UNICIDAD: 'el registro ya existe',
 };
 
@@ -43,7 +47,7 @@ const CREAR = interfaz({
     nombre: { tipo: 'texto', valor: 'NOMBRE', ayuda: 'nombre completo (por omisión: el id)' },
     ambito: { tipo: 'texto', valor: 'ÁMBITO', ayuda: 'CATD (requiere --catd), CCV, CASILLA (requiere --casillas) o INSTITUTO' },
     catd: { tipo: 'texto', valor: 'CATD', ayuda: 'el CATD del operador' },
-    roles: { tipo: 'texto', valor: 'R1,R2', ayuda: 'acopio, digitalizacion, captura, verificacion, supervisor, admin' },
+    roles: { tipo: 'texto', valor: 'R1,R2', ayuda: 'acopio, digitalizacion, captura, verificacion, supervisor, admin, observador (solo la consola)' },
     casillas: { tipo: 'texto', valor: 'C1,C2', ayuda: 'claves de casilla de un dispositivo PREP Casilla' },
     'persist-to': OPCION_PERSIST_TO,
   },
@@ -58,7 +62,13 @@ const TOKEN = interfaz({
   descripcion: 'Emite un token para un operador y lo muestra una sola vez (en la base solo queda su SHA-256).',
   opciones: {
     operador: { tipo: 'texto', valor: 'ID', ayuda: 'el operador' },
-    horas: { tipo: 'numero', mayorQue: 0, max: 24 * 30, omision: 16, valor: 'H', ayuda: 'vigencia en horas' },
+    horas: {
+      tipo: 'numero',
+      mayorQue: 0,
+      max: VIGENCIA_MAXIMA_HORAS,
+      valor: 'H',
+      ayuda: 'vigencia en horas (por omisión y como máximo, según el ámbito: INSTITUTO 8 h, a lo más 12 h; los demás 16 h, a lo más 720 h)',
+    },
     limite: { tipo: 'entero', min: 1, max: 1_000_000, omision: 600, ayuda: 'solicitudes por minuto' },
     'persist-to': OPCION_PERSIST_TO,
   },
@@ -107,7 +117,18 @@ async function crear(d1: D1Local, v: Valores<typeof CREAR.opciones>, salida: Sal
 
 async function token(d1: D1Local, v: Valores<typeof TOKEN.opciones>, salida: SalidaOperadores): Promise<void> {
   if (!v.operador) throw new Error('falta --operador');
-  const t = await emitirToken(ejecutorLocal(d1), { operador: v.operador, vigenciaMs: v.horas * HORA, limitePorMinuto: v.limite }, Date.now());
+  // The ámbito decides the default and the ceiling; the issuing batch checks the stored one again.
+  const id = OperadorIdSchema.safeParse(v.operador);
+  const [fila] = id.success ? d1.consulta<{ ambito: string }>(`SELECT ambito FROM operador WHERE id = '${id.data}' AND activo = 1`) : [];
+  if (fila === undefined) throw new CambioRechazado('OPERADOR_DESCONOCIDO');
+  const ambito = AmbitoSchema.parse(fila.ambito);
+  const solicitud = { operador: v.operador, ambito, limitePorMinuto: v.limite };
+  const t = await emitirSecreto(ejecutorLocal(d1), v.horas === undefined ? solicitud : { ...solicitud, horas: v.horas }, Date.now()).catch((e: unknown) => {
+    if (e instanceof CambioRechazado && e.motivo === 'VIGENCIA_EXCEDIDA') {
+      throw new Error(`la vigencia excede el máximo de ${VIGENCIA_POR_AMBITO[ambito].maximaHoras} h de un operador de ámbito ${ambito}`);
+    }
+    throw e;
+  });
   salida.error(`token ${t.id} para ${v.operador}, vence ${new Date(t.expiraAt).toISOString()}; se muestra solo esta vez:`);
   salida.log(t.token);
 }

@@ -95,7 +95,7 @@ describe('npm run replay on a fresh local instance', { timeout: 600_000 }, () =>
   });
 
   it('publishes the corte at the file’s instant, with marked placeholder images and an intact audit chain', () => {
-    expect(vistas.puntero).toMatchObject({ corte: '02/06/2024 23:00 (UTC-7)', instante: Date.parse('2024-06-02T23:00:00-07:00'), final: false, abiertos: { nombre: '20240602_2300_PREP.zip' } });
+    expect(vistas.puntero).toMatchObject({ corte: '02/06/2024 23:00 (UTC-7)', instante: Date.parse('2024-06-02T23:00:00-07:00'), final: false, abiertos: { nombre: 'SIMULACRO_20240602_2300_PREP.zip' } });
     const img = Buffer.from(vistas.imagen!);
     expect(createHash('sha256').update(img).digest('hex')).toBe(vistas.sha);
     expect(img.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));

@@ -375,12 +375,15 @@ function resumenOperadores(operadores: readonly OperadorNuevo[]): string {
   return [...porAmbito].map(([ambito, n]) => `${ambito} ${n}`).join(', ');
 }
 
+/** The final corte needs a second administrator's confirmation (separation of duties, issue 17). */
+const SEGUNDO_ADMINISTRADOR: OperadorNuevo = { id: 'replay-instituto-2', nombre: 'Réplica: instituto (confirma)', ambito: 'INSTITUTO', catd: null, roles: ['admin'], casillas: [] };
+
 /** 1–2. A fresh local instance, the plan's catalogue through the import path, its operators (and `extra` ones). */
 async function iniciarInstancia(p: PlanReplay, extra: readonly OperadorNuevo[], assetsDir: string, salida: Salida): Promise<{ pila: Pila; credenciales: Credenciales } | null> {
   salida.error('iniciando una instancia local nueva (wrangler dev, D1 y R2 en una carpeta temporal)…');
   let tokens = new Map<string, string>();
   const dispositivos = dispositivosPorSeccion(p.operadores);
-  const operadores = [...dispositivos.todos, ...extra];
+  const operadores = [...dispositivos.todos, SEGUNDO_ADMINISTRADOR, ...extra];
   try {
     const pila = await iniciarPila({
       assetsDir,
@@ -405,6 +408,11 @@ async function iniciarInstancia(p: PlanReplay, extra: readonly OperadorNuevo[], 
   }
 }
 
+async function confirmarFinal(base: string, tokens: ReadonlyMap<string, string>, id: string): Promise<{ resultado: string; numero: number }> {
+  const r = await pedir(base, { metodo: 'POST', ruta: `/api/v1/cortes/solicitudes/${id}/confirmar`, token: tokens.get(SEGUNDO_ADMINISTRADOR.id) });
+  return leerJson<{ aplicada: { resultado: string; numero: number } }>(r.cuerpo).aplicada;
+}
+
 /** 4–5. A corte at the plan's instant, then our CSV and shards read back as anyone would; null: it failed (said). */
 async function publicarYLeer(pila: Pila, { tokens }: Credenciales, p: PlanReplay, salida: Salida): Promise<Publicado | null> {
   try {
@@ -414,7 +422,8 @@ async function publicarYLeer(pila: Pila, { tokens }: Credenciales, p: PlanReplay
       token: tokens.get(p.operadores.administrador),
       json: { final: p.final, instante: fechaIso(p.corte.ms, p.corte.offsetMinutes) },
     });
-    const corte = leerJson<{ resultado: string; numero: number }>(r.cuerpo);
+    // The final corte is only requested (202): the second administrator confirms it, which publishes it.
+    const corte = r.status !== 202 ? leerJson<{ resultado: string; numero: number }>(r.cuerpo) : await confirmarFinal(pila.url, tokens, leerJson<{ id: string }>(r.cuerpo).id);
     salida.error(`corte ${corte.numero} ${corte.resultado} al instante del archivo: ${p.corte.texto}${p.final ? ' (final)' : ''}`);
     const base = pila.url;
     const leer: LeerObjeto = async (ruta) => {

@@ -2,20 +2,26 @@
  * `npm start`: builds the portal, prepares the local D1 (migrations, the synthetic Jalisco catalogue and the
  * night's staff) and serves the one Worker with wrangler dev (workerd, local D1 and R2 persisted under .state/);
  * then replays a whole election night through the real HTTP API (scripts/simulacro/), prints the reconciliation
- * and keeps serving: the portal shows the final corte.
+ * and keeps serving: the portal shows the final corte. One small CATD is left to people (scripts/simulacro/demo.ts):
+ * the simulacro receives and digitizes its actas, and prints where the CATD screens are and who to sign in as, so
+ * a person captures, verifies and compares them by hand while the night runs.
  * Options: `npm start -- --help` (USO below). A simulacro starts from an empty night: .state/wrangler is reset.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { argumentosOSalir, interfaz } from './lib/argumentos.ts';
 import { RAIZ, DIR_PERSISTENCIA, DIR_ESTADO, binario, correr } from './lib/local.ts';
 import { iniciarPila, type Pila } from './lib/pila.ts';
+import { escribirInforme, rutaPdf } from './informe/escribir.ts';
+import { CHROMIUM } from './informe/navegador.ts';
 import { sembrarLocal } from './seed.ts';
 import { lineasConciliacion } from './simulacro/conciliacion.ts';
+import { CONTINGENCIAS } from './simulacro/contingencia-plan.ts';
+import { bloqueDemo, elegirCatdDemo } from './simulacro/demo.ts';
 import { progresoTerminal } from './simulacro/progreso.ts';
 import type { Credenciales } from './simulacro/personal.ts';
 import { resumenNoche } from './simulacro/resumen.ts';
-import { CADENCIA_PREDETERMINADA, CONCURRENCIA_PREDETERMINADA, VELOCIDAD_PREDETERMINADA, prepararDatos, prepararNoche, simular } from './simulacro/simulacro.ts';
+import { CADENCIA_PREDETERMINADA, CONCURRENCIA_PREDETERMINADA, VELOCIDAD_PREDETERMINADA, aManoDe, prepararDatos, prepararNoche, simular } from './simulacro/simulacro.ts';
 
 const USO = interfaz({
   comando: 'npm start --',
@@ -29,14 +35,21 @@ const USO = interfaz({
     speed: { tipo: 'entero', min: 1, max: 100_000, omision: VELOCIDAD_PREDETERMINADA, ayuda: 'tiempo simulado por tiempo real; 1 es un ensayo en tiempo real' },
     cadencia: { tipo: 'entero', min: 1, max: 20, omision: CADENCIA_PREDETERMINADA, ayuda: 'minutos simulados entre cortes' },
     concurrencia: { tipo: 'entero', min: 1, max: 64, omision: CONCURRENCIA_PREDETERMINADA, ayuda: 'solicitudes en vuelo' },
+    'sin-demo': { tipo: 'bandera', ayuda: 'la simulación captura también el CATD que, si no, queda para capturarse a mano en las pantallas' },
     salir: { tipo: 'bandera', ayuda: 'termina tras la conciliación, con su resultado como código de salida' },
     port: { tipo: 'entero', min: 1, max: 65_535, omision: 8787, ayuda: 'puerto del servidor local' },
+    contingencia: { tipo: 'texto', valor: 'NOMBRE', ayuda: `simulacro de contingencia (docs/CONTINGENCIA.md): ${CONTINGENCIAS.join(', ')}` },
   },
-  ejemplos: ['npm start', 'npm start -- --actas 2000', 'npm start -- --no-simulate', 'npm start -- --speed 1 --cadencia 10'],
+  ejemplos: ['npm start', 'npm start -- --actas 2000', 'npm start -- --actas 300 --contingencia catd-caido', 'npm start -- --no-simulate', 'npm start -- --speed 1 --cadencia 10'],
 });
 
 const { valores: v } = argumentosOSalir(process.argv.slice(2), USO);
 const { port: puerto, seed, actas } = v;
+const contingencia = v.contingencia === undefined ? null : (CONTINGENCIAS.find((c) => c === v.contingencia) ?? null);
+if (v.contingencia !== undefined && contingencia === null) {
+  console.error(`--contingencia: «${v.contingencia}» no es un simulacro de contingencia; los hay: ${CONTINGENCIAS.join(', ')}`);
+  process.exit(2);
+}
 
 console.log('» construyendo el portal (astro build)…');
 if ((await correr(binario('astro'), ['build', '--silent'])) !== 0) process.exit(1);
@@ -61,6 +74,7 @@ console.log(
   `  ${noche.plan.actas.length.toLocaleString('es-MX')} actas llegan, ${noche.plan.noLlegan.length.toLocaleString('es-MX')} no llegan, ` +
     `${noche.plan.fueraCatalogo.length} fuera de catálogo`,
 );
+const demo = v['sin-demo'] ? null : elegirCatdDemo(noche.cat, noche.plan);
 console.log('» puesta en ceros: se borra el estado local de la noche anterior (.state/wrangler)');
 rmSync(DIR_PERSISTENCIA, { recursive: true, force: true });
 console.log('» preparando D1 local: migraciones, catálogo sintético de Jalisco y el personal de la noche (145 CATD, PREP Casilla)…');
@@ -75,7 +89,7 @@ try {
     congelar: true,
     registro,
     prepararDatos: async ({ persistTo }) => {
-      credenciales = await prepararDatos(persistTo, noche.cat);
+      credenciales = await prepararDatos(persistTo, noche.cat, undefined, demo);
     },
   });
 } catch (e) {
@@ -89,6 +103,7 @@ const parar = async (codigo: number) => {
 process.once('SIGINT', () => void parar(130));
 process.once('SIGTERM', () => void parar(143));
 console.log(`» PREP local en ${portal}  (registro del servidor: ${path.relative(RAIZ, registro)})`);
+if (demo) for (const l of bloqueDemo(portal, demo, credenciales)) console.log(l);
 console.log(`» la noche, a ×${velocidad} (cortes cada ${cadenciaMin} min simulados, ${concurrencia} solicitudes en vuelo):`);
 
 const progreso = progresoTerminal(portal, velocidad);
@@ -103,12 +118,15 @@ try {
     velocidad,
     concurrencia,
     cadenciaMin,
+    aMano: demo ? aManoDe(demo) : null,
+    contingencia,
     alAvanzar: (e) => progreso.mostrar(e),
   });
   progreso.terminar(r.estado);
   const resumen = resumenNoche(noche.plan, r.estado);
   console.log('');
   for (const l of resumen.lineas) console.log(l);
+  for (const l of r.contingencia) console.log(l);
   for (const l of lineasConciliacion(r.conciliacion)) console.log(l);
   mkdirSync(DIR_ESTADO, { recursive: true });
   writeFileSync(
@@ -116,13 +134,31 @@ try {
     JSON.stringify({ seed, velocidad, limiteActas: actas ?? null, cadenciaMin, concurrencia, ...resumen.cifras, conciliacion: r.conciliacion }, null, 2),
   );
   exito = r.conciliacion.ok;
+  await informeDeLaNoche();
 } catch (e) {
   console.error(`\nEl simulacro se detuvo: ${(e as Error).stack ?? e}`);
   console.error(pila.salida().split('\n').slice(-20).join('\n'));
 }
 
+/**
+ * Every simulacro ends with the COTAPREP / ente auditor report (scripts/informe), read from the audit log and
+ * the cortes alone. The HTML needs nothing else; its PDF needs Chromium, and a machine without it still gets
+ * the HTML (the night's result does not depend on either).
+ */
+async function informeDeLaNoche(): Promise<void> {
+  const salida = path.join(DIR_ESTADO, 'informe.html');
+  try {
+    const pdf = existsSync(CHROMIUM);
+    await escribirInforme({ persistTo: DIR_PERSISTENCIA, salida, pdf });
+    console.log(`» informe para el COTAPREP y el ente auditor: ${path.relative(RAIZ, salida)}${pdf ? ` y ${path.relative(RAIZ, rutaPdf(salida))}` : ' (sin PDF: no hay Chromium)'}`);
+  } catch (e) {
+    console.error(`» no se pudo escribir el informe: ${(e as Error).message}`);
+  }
+}
+
 if (v.salir) await parar(exito ? 0 : 1);
 console.log(`\n» el portal muestra el corte final en ${portal} · Ctrl-C para terminar${exito ? '' : ' (la conciliación falló: el código de salida será 1)'}`);
+if (demo) console.log(`» las pantallas del CATD siguen en ${portal}/catd/entrar/ con las claves de arriba (ya no habrá cortes: lo que se capture no se publica)`);
 process.removeAllListeners('SIGINT');
 process.removeAllListeners('SIGTERM');
 process.once('SIGINT', () => void parar(exito ? 0 : 1));

@@ -32,6 +32,15 @@ const SCRIPTS = [
   { script: 'verify.ts', comando: 'npm run verify -- <URL base | carpeta>', antes: ['./corte'], malo: null, mensaje: null },
   { script: 'audit-verify.ts', comando: 'npm run audit:verify --', antes: [], malo: null, mensaje: null },
   { script: 'bench/index.ts', comando: 'npm run bench --', antes: [], malo: ['--clientes', '-2'], mensaje: '--clientes debe ser un entero entre 1 y 256 (se recibió «-2»)' },
+  { script: 'vigia.ts', comando: 'npm run vigia -- <URL base>', antes: ['http://localhost:8787'], malo: ['--cada-s', '0'], mensaje: '--cada-s debe ser un número mayor que 0 y no mayor que 3600 (se recibió «0»)' },
+  {
+    script: 'informe.ts',
+    comando: 'npm run informe --',
+    antes: [],
+    malo: ['--desde', 'ayer'],
+    mensaje: '--desde no es una fecha y hora (AAAA-MM-DD[THH:MM], hora local de la entidad, o con zona: …Z, …-06:00): «ayer»',
+  },
+  { script: 'puesta-en-ceros.ts', comando: 'npm run puesta-en-ceros --', antes: [], malo: null, mensaje: null },
   { script: 'bench-corte.ts', comando: 'npm run bench:corte --', antes: [], malo: ['--repeticiones', '0'], mensaje: '--repeticiones debe ser un entero entre 1 y 100 (se recibió «0»)' },
 ] as const;
 

@@ -24,7 +24,7 @@ import { construirPortal, iniciarPila, type Pila } from '../lib/pila.ts';
 import { sembrarLocal } from '../seed.ts';
 import type { Peticion } from '../simulacro/cliente.ts';
 import { imprentaDe } from '../simulacro/imagen.ts';
-import { ADMIN, crearPersonal, idPuesto, type Credenciales } from '../simulacro/personal.ts';
+import { ADMIN, ADMIN_CONFIRMA, crearPersonal, idPuesto, type Credenciales } from '../simulacro/personal.ts';
 import { catdDe } from '../simulacro/plan.ts';
 import { medirBytes, type MedidaBytes } from './bytes.ts';
 import { cargaEscrituras, cargaLectura, type ResultadoCarga } from './carga.ts';
@@ -173,7 +173,11 @@ export async function medirWorkerd(opciones: { clientes: number; pendientesCada:
       headers: { authorization: `Bearer ${cred.get(ADMIN)}`, 'content-type': 'application/json' },
       body: JSON.stringify({ jornada: JORNADA, inicioMinutos: 20 * 60, duracionMinutos: 24 * 60, cadenciaMinutos: 5 }),
     });
-    if (!admin.ok) throw new Error(`configuración de cortes: HTTP ${admin.status}`);
+    if (admin.status !== 202) throw new Error(`configuración de cortes: HTTP ${admin.status}`);
+    // A change of the window is applied when a second administrator confirms it (issue 17).
+    const { id } = (await admin.json()) as { id: string };
+    const confirmada = await fetch(`${p.url}/api/v1/cortes/solicitudes/${id}/confirmar`, { method: 'POST', headers: { authorization: `Bearer ${cred.get(ADMIN_CONFIRMA)}` } });
+    if (!confirmada.ok) throw new Error(`confirmación de la configuración de cortes: HTTP ${confirmada.status}`);
 
     aviso(`workerd: corte completo (${precarga.length} actas)`);
     const completo = ultimoCorte(p, await disparar(p, apertura + 60 * MINUTO));

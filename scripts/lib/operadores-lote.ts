@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Punta } from '../../worker/domain/bitacora/cadena.ts';
 import { OperadorNuevoSchema, type OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
+import { vigenciaMaximaMs } from '../../worker/domain/captura/vigencia.ts';
 import { crearOperador, emitirToken, type Ejecutor } from '../../worker/db/administracion.ts';
 import { LEER_PUNTA, puntaDe } from '../../worker/db/bitacora.ts';
 import { comoTexto, type Sentencia } from '../../worker/db/sentencia.ts';
@@ -54,7 +55,9 @@ export async function crearOperadoresEnLote(persistTo: string, operadores: reado
   for (const op of operadores) {
     const valido = OperadorNuevoSchema.parse(op);
     await crearOperador(ej, valido, ahora);
-    const t = await emitirToken(ej, { operador: valido.id, vigenciaMs: o.vigenciaMs, limitePorMinuto: o.limitePorMinuto }, ahora);
+    // A simulated night's staff gets the validity asked for, within its ámbito's ceiling (INSTITUTO: 12 h).
+    const vigenciaMs = Math.min(o.vigenciaMs, vigenciaMaximaMs(valido.ambito));
+    const t = await emitirToken(ej, { operador: valido.id, vigenciaMs, limitePorMinuto: o.limitePorMinuto }, ahora);
     tokens.set(valido.id, t.token);
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'prep-operadores-'));

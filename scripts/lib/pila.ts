@@ -116,14 +116,17 @@ export async function iniciarPila(opciones: OpcionesPila = {}): Promise<Pila> {
   if (opciones.congelar) {
     paquete = mkdtempSync(path.join(tmpdir(), 'prep-bundle-'));
     try {
-      wrangler(['deploy', '--dry-run', '--outdir', paquete, ...(opciones.assetsDir === undefined ? [] : ['--assets', opciones.assetsDir])]);
+      wrangler(['deploy', '--config', path.join(RAIZ, 'wrangler.toml'), '--dry-run', '--outdir', paquete, ...(opciones.assetsDir === undefined ? [] : ['--assets', opciones.assetsDir])]);
     } catch (e) {
       rmSync(paquete, { recursive: true, force: true });
       limpiar();
       throw e;
     }
   }
-  const entrada = paquete === null ? [] : [path.join(paquete, 'index.js'), '--no-bundle', '--config', path.join(RAIZ, 'wrangler.toml')];
+  // Always the project's own configuration, named: an `astro build` running at the same time leaves a
+  // .wrangler/deploy/config.json behind for a moment, and wrangler would follow it to the portal's config.
+  const configuracion = ['--config', path.join(RAIZ, 'wrangler.toml')];
+  const entrada = paquete === null ? configuracion : [path.join(paquete, 'index.js'), '--no-bundle', ...configuracion];
   const puerto = opciones.puerto ?? (await puertoLibre());
   const inspector = await puertoLibre();
   const ip = opciones.ip ?? '127.0.0.1';

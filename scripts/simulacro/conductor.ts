@@ -14,12 +14,14 @@ import { ventana } from '../../worker/domain/corte/calendario.ts';
 import { Agenda } from './agenda.ts';
 import { Cliente } from './cliente.ts';
 import type { Contexto } from './contexto.ts';
+import type { Contingencia } from './contingencia.ts';
+import { acompanarConPausas } from './contingencia-disparos.ts';
 import { Cron } from './cron.ts';
 import { Envios } from './envios.ts';
 import { planificar } from './escenario.ts';
 import { estadoInicial, type EstadoNoche } from './estado.ts';
 import { Imprenta } from './imagen.ts';
-import { ADMIN, type Credenciales } from './personal.ts';
+import { ADMIN, ADMIN_CONFIRMA, type Credenciales } from './personal.ts';
 import type { PlanNoche } from './plan.ts';
 import { Reloj } from './reloj.ts';
 
@@ -43,8 +45,12 @@ export interface OpcionesConductor {
   /** Publication window length in minutes (24 h). */
   duracionMin: number;
   retrasoMaxMin?: number;
+  /** The CATD whose actas people capture at the screens (contexto.ts); default none. */
+  catdAMano?: string | null;
   /** Called often with the state (progress display). */
   alAvanzar?: (e: EstadoNoche) => void;
+  /** A contingency drill (contingencia.ts): acts each loop, may stop the cron and reassign a CATD's posts. */
+  contingencia?: Contingencia | null;
 }
 
 export class Noche {
@@ -70,8 +76,10 @@ export class Noche {
       seed: o.seed,
       cadenciaMin: o.cadenciaMin,
       imprenta: new Imprenta(o.cat),
+      catdAMano: o.catdAMano ?? null,
+      contingencia: o.contingencia ?? null,
     };
-    this.cron = new Cron({ url: o.url, tokenAdmin: envios.token(ADMIN), jornada: o.jornada, duracionMin: o.duracionMin, cadenciaMin: o.cadenciaMin }, estado);
+    this.cron = new Cron({ url: o.url, tokenAdmin: envios.token(ADMIN), tokenConfirma: envios.token(ADMIN_CONFIRMA), jornada: o.jornada, duracionMin: o.duracionMin, cadenciaMin: o.cadenciaMin }, estado);
   }
 
   /** Runs the whole night; resolves when the final corte is published. */
@@ -82,7 +90,9 @@ export class Noche {
     reloj.arrancar();
     let terminada = false;
     let falloCron: unknown = null;
-    const cron = this.cron.acompanar(() => terminada).catch((e: unknown) => {
+    const c = this.o.contingencia;
+    const acompanar = c ? acompanarConPausas(this.cron, this.estado, this.o.duracionMin, (m) => c.cronDispara(m), () => terminada) : this.cron.acompanar(() => terminada);
+    const cron = acompanar.catch((e: unknown) => {
       falloCron = e;
     });
     const enCurso = new Set<Promise<void>>();
@@ -91,6 +101,8 @@ export class Noche {
       while (agenda.pendientes > 0 || enCurso.size > 0) {
         if (falloCron !== null) throw falloCron;
         reloj.avanzar(agenda.proxima()?.vence);
+        // The drill's administrator acts before anything due now is launched (e.g. the relief exists first).
+        if (c) await c.alMinuto(this.estado);
         this.lanzarVencidas(enCurso, () => despertar?.());
         this.estado.enVuelo = enCurso.size;
         this.estado.pendientes = agenda.pendientes;
@@ -132,6 +144,7 @@ export class Noche {
     this.ctx.reloj.medir();
     this.o.alAvanzar?.(this.estado);
     if (!this.estado.final) throw new Error('el cron no publicó el corte final al cierre de la ventana');
+    await this.o.contingencia?.alCierre(this.estado);
     return this.estado;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Cortes on the simulated clock, through the real cron path: the publication window is set to the simulated
- * night (PUT /api/v1/cortes/configuracion) and the Worker's scheduled handler is invoked once per simulated
+ * night (PUT /api/v1/cortes/configuracion, confirmed by a second administrator) and the Worker's scheduled handler is invoked once per simulated
  * minute with that minute as its scheduled time (`/cdn-cgi/local/scheduled?cron=…&time=<ms>`, miniflare's
  * trigger endpoint under wrangler dev; the older `/__scheduled` of `--test-scheduled` ignores `time` and would use
  * the real clock); it decides by itself when a corte is due. After each invocation the published pointer
@@ -16,6 +16,8 @@ export interface OpcionesCron {
   url: string;
   /** The administrator's bearer token (the window is an admin setting). */
   tokenAdmin: string;
+  /** A second administrator's token: the window change is applied when another admin confirms it (issue 17). */
+  tokenConfirma: string;
   /** Election day (local date). */
   jornada: string;
   /** Publication window length in minutes. */
@@ -40,7 +42,10 @@ export class Cron {
       headers: { authorization: `Bearer ${this.o.tokenAdmin}`, 'content-type': 'application/json' },
       body: JSON.stringify({ jornada: this.o.jornada, inicioMinutos: 20 * 60, duracionMinutos: this.o.duracionMin, cadenciaMinutos: this.o.cadenciaMin }),
     });
-    if (!r.ok) throw new Error(`no se pudo configurar la ventana de cortes: HTTP ${r.status} ${await r.text()}`);
+    if (r.status !== 202) throw new Error(`no se pudo solicitar la ventana de cortes: HTTP ${r.status} ${await r.text()}`);
+    const { id } = (await r.json()) as { id: string };
+    const c = await fetch(`${this.o.url}/api/v1/cortes/solicitudes/${id}/confirmar`, { method: 'POST', headers: { authorization: `Bearer ${this.o.tokenConfirma}` } });
+    if (!c.ok) throw new Error(`no se pudo confirmar la ventana de cortes: HTTP ${c.status} ${await c.text()}`);
   }
 
   /** One cron invocation at simulated instant `ms` (the scheduled handler decides whether a corte is due). */

@@ -39,6 +39,11 @@ export interface EstadoNoche {
   /** The clock is waiting for the CATDs (backlog) or for the last steps (close). */
   esperando: boolean;
   errores: ErrorNoche[];
+  /**
+   * Steps of the script answered 409 because people at the CATD screens got there first (the hand-operated CATD of
+   * `npm start`); the reconciliation checks each one is an acta people touched.
+   */
+  yaHechosAMano: ErrorNoche[];
   latencias: number[];
   final: boolean;
 }
@@ -66,6 +71,7 @@ export function estadoInicial(ventana: { apertura: number; cierre: number }, off
     pendientes: 0,
     esperando: false,
     errores: [],
+    yaHechosAMano: [],
     latencias: [],
     final: false,
   };

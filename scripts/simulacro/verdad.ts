@@ -13,7 +13,8 @@ import { EntidadShardSchema, ManifiestoSchema, PunteroSchema, TerritorioShardSch
 import { CONTEO, FIGURAS, RUTA_LATEST_RAIZ } from '../../worker/domain/contrato/index.ts';
 import { conteoVacio, sumarActa, sumarEsperada, type Conteo } from '../../worker/domain/conteo/conteo.ts';
 import { figuras } from '../../worker/domain/conteo/figuras.ts';
-import type { PlanNoche } from './plan.ts';
+import type { ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
+import type { PlanActa, PlanFueraCatalogo } from './plan.ts';
 
 export interface ConteosEleccion {
   entidad: Conteo;
@@ -24,8 +25,18 @@ export interface ConteosEleccion {
 
 export type Verdad = Map<string, ConteosEleccion>;
 
+/**
+ * What the truth is computed from: a night's plan (PlanNoche fits), or one where the actas people captured by hand
+ * carry what they typed (mano.ts).
+ */
+export interface PlanVerdad {
+  actas: readonly Pick<PlanActa, 'esperada' | 'resultado'>[];
+  noLlegan: readonly ActaEsperada[];
+  fueraCatalogo: readonly Pick<PlanFueraCatalogo, 'identificacion'>[];
+}
+
 /** The tallies the final corte must show if every acta the plan sends is published as the plan says. */
-export function verdadDelPlan(cat: Catalogo, plan: PlanNoche): Verdad {
+export function verdadDelPlan(cat: Catalogo, plan: PlanVerdad): Verdad {
   const seccionDe = new Map(cat.secciones.map((s) => [s.id, s]));
   const verdad: Verdad = new Map();
   for (const e of cat.elecciones) {
@@ -132,10 +143,19 @@ async function json(leer: Lector, ruta: string): Promise<unknown> {
   return JSON.parse(desdeUtf8(b));
 }
 
-/** Compares the corte `latest.json` points to with the truth. */
-export async function compararConCorte(verdad: Verdad, leer: Lector): Promise<Comparacion> {
+/** The manifest of the corte `latest.json` points to. */
+export async function leerManifiesto(leer: Lector): Promise<Manifiesto> {
   const puntero = PunteroSchema.parse(await json(leer, RUTA_LATEST_RAIZ));
-  const manifiesto = ManifiestoSchema.parse(await json(leer, puntero.manifiesto.ruta));
+  return ManifiestoSchema.parse(await json(leer, puntero.manifiesto.ruta));
+}
+
+/**
+ * Compares the corte `latest.json` points to with the truth (or with the truth as of that corte's change
+ * sequence, when it depends on what people had done by then).
+ */
+export async function compararConCorte(laVerdad: Verdad | ((m: Manifiesto) => Verdad), leer: Lector): Promise<Comparacion> {
+  const manifiesto = await leerManifiesto(leer);
+  const verdad = typeof laVerdad === 'function' ? laVerdad(manifiesto) : laVerdad;
   const dif: Diferencia[] = [];
   const final = manifiesto.final;
   let territorios = 0;

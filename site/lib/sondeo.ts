@@ -54,6 +54,9 @@ export class Sondeo<P> {
   suscribir(oyente: Oyente<P>): () => void {
     this.#oyentes.add(oyente);
     if (this.#oyentes.size === 1) this.#iniciar();
+    // A later subscriber (a second island, the SIMULACRO banner) may have read `estado` before an answer that
+    // arrived before it subscribed: it gets the current state now instead of at the next poll.
+    else if (this.#estado.confirmadoEn !== null || this.#estado.error !== null) oyente(this.#estado);
     return () => {
       this.#oyentes.delete(oyente);
       if (this.#oyentes.size === 0) this.#detener();

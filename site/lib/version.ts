@@ -18,8 +18,7 @@ const commit = commitDe(head[`${GIT}HEAD`], refs, packed[`${GIT}packed-refs`], G
 export const VERSION = {
   version: pkg.version,
   commit: commit ? commit.slice(0, 12) : null,
-  /** When the pages were rendered (the build), epoch ms. */
-  construido: Date.now(),
+  // No build time: the same commit must build to the same bytes (docs/CONTROL-DE-CAMBIOS.md).
 } as const;
 
 /** "0.1.0 (ab8973f1c2d3)" or "0.1.0". */

@@ -454,7 +454,8 @@ describe('portal with cortes published from actas entered through the capture AP
     await fria.page.locator('#tabla-actas').waitFor();
     const friaRed = await red.detener();
     const datosFria = friaRed.filter((r) => new URL(r.url).pathname.startsWith('/datos/')).map((r) => new URL(r.url).pathname.split('/').slice(2, 4).join('/'));
-    expect(datosFria.sort()).toEqual(['14/GUB', '14/GUB', '14/seccion', 'latest.json'].sort());
+    // Besides the institute's notice (a few bytes, 304 while unchanged), which every page reads.
+    expect(datosFria.sort()).toEqual(['14/GUB', '14/GUB', '14/seccion', 'aviso.json', 'latest.json'].sort());
     medidas.seccionDirecta = { ...totales(friaRed), recursos: friaRed.filter((r) => new URL(r.url).pathname.startsWith('/datos/')).map((r) => ({ ruta: new URL(r.url).pathname.slice(0, 60), bytes: r.transferidos })) };
     await fria.context.close();
   }, 60_000);
@@ -506,4 +507,30 @@ describe('portal with cortes published from actas entered through the capture AP
     await expect(page.locator(`#lista-cortes [data-corte="${despues.numero}"]`).textContent()).resolves.toContain(`${antes.manifiesto.sha256}`);
     await context.close();
   }, 90_000);
+
+  it("shows the institute's notice on every page as soon as it is published, without a deploy, and drops it when withdrawn", async () => {
+    const admin = tokens.get(ADMIN)!;
+    const aviso = (metodo: string, cuerpo?: unknown) =>
+      fetch(`${pila.url}/api/v1/aviso`, { method: metodo, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: cuerpo === undefined ? undefined : JSON.stringify(cuerpo) });
+    const { page, context } = await nuevaPagina(nav);
+    await page.clock.install();
+    await page.goto(`${pila.url}/consulta/`);
+    const barra = page.locator('[data-aviso]');
+    await expect(barra.isHidden()).resolves.toBe(true);
+    const texto = 'El corte de las 23:00 se publicará con unos minutos de retraso.';
+    expect((await aviso('PUT', { texto, nivel: 'importante' })).status).toBe(200);
+    // The page that was already open picks it up on its next minute.
+    await page.clock.runFor(61_000);
+    await expect.poll(() => barra.isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect(barra.locator('[data-aviso-texto]').textContent()).resolves.toBe(texto);
+    await expect(barra.getAttribute('data-nivel')).resolves.toBe('importante');
+    await revisar(page, 'aviso-consulta');
+    // Any other page shows it on load.
+    await page.goto(`${pila.url}/acerca/`);
+    await expect.poll(() => barra.locator('[data-aviso-texto]').textContent(), { timeout: 10_000 }).toBe(texto);
+    expect((await aviso('DELETE')).status).toBe(200);
+    await page.clock.runFor(61_000);
+    await expect.poll(() => barra.isHidden(), { timeout: 10_000 }).toBe(true);
+    await context.close();
+  }, 60_000);
 });

@@ -7,9 +7,12 @@ import { HTTPException } from 'hono/http-exception';
 import type { EntornoApi } from './entorno.ts';
 import { rutasAcopio } from './acopio/rutas.ts';
 import { rutasActas } from './actas/rutas.ts';
+import { rutasAviso } from './aviso/rutas.ts';
 import { rutasCaptura } from './captura/rutas.ts';
 import { rutasCola } from './cola/rutas.ts';
+import { rutasConsola } from './consola/rutas.ts';
 import { rutasCortes } from './cortes/rutas.ts';
+import { rutasOperadores } from './operadores/rutas.ts';
 import { rutasCotejo } from './cotejo/rutas.ts';
 import { rutasDigitalizacion } from './digitalizacion/rutas.ts';
 import { paginaReferencia } from './docs/pagina.ts';
@@ -55,11 +58,16 @@ export function crearApp(): OpenAPIHono<EntornoApi> {
   // Published cortes: public, token-free, CORS (worker/api/publico).
   app.route('/', rutasPublico);
   app.route('/', rutasCortes);
+  // Operators and their secrets, for the console (issue 17; the CLI does the same: scripts/operators.ts).
+  app.route('/', rutasOperadores);
+  app.route('/', rutasAviso);
   // The screens' sign-in: opens the cookie session every capture route also accepts (worker/api/sesion).
   app.route('/', rutasSesion);
   for (const grupo of [rutasAcopio, rutasDigitalizacion, rutasCaptura, rutasVerificacion, rutasCotejo, rutasActas, rutasCola]) {
     app.route('/', grupo);
   }
+  // The institute's operations console (read-only: admin and observador).
+  app.route('/', rutasConsola);
 
   app.doc31('/api/v1/openapi.json', DOCUMENTO);
   app.get('/api/v1/docs', (c) => c.html(paginaReferencia(app.getOpenAPI31Document(DOCUMENTO) as unknown as Record<string, unknown>)));

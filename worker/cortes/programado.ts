@@ -6,6 +6,7 @@
  */
 import { decidir, type Decision } from '../domain/corte/calendario.ts';
 import { almacenR2 } from './almacen.ts';
+import { publicacionDelWorker } from './identidad.ts';
 import { ejecutarCorte, type Dependencias, type ResultadoCorte } from './publicar.ts';
 import { leerConfig } from './registro-d1.ts';
 
@@ -32,7 +33,7 @@ export async function alProgramar(env: Env, scheduledTime: number, deps: Partial
   const decision = decidir(config, offset, scheduledTime, { ultimoTurno: config.ultimoTurno, finalPublicado });
   if (decision.tipo === 'esperar') return { decision, corte: null };
   const corte = await ejecutarCorte(
-    { db, almacen: deps.almacen ?? almacenR2(env.BUCKET), ...deps },
+    { db, almacen: deps.almacen ?? almacenR2(env.BUCKET), publicacion: await publicacionDelWorker(env), ...deps },
     { instante: scheduledTime, final: decision.final, motivo: decision.final ? 'final' : 'programado', turno: decision.turno },
   );
   return { decision, corte };

@@ -12,7 +12,7 @@
  * the previous complete corte; the next run starts clean.
  */
 import { desdeUtf8, utf8 } from '../domain/corte/bytes.ts';
-import { historial, prepararCorte, type Cambio } from '../domain/corte/corte.ts';
+import { historial, prepararCorte, type Cambio, type Publicacion } from '../domain/corte/corte.ts';
 import { EstadoCorte } from '../domain/corte/estado.ts';
 import { construirModelo } from '../domain/corte/modelo.ts';
 import { RUTA_LATEST_RAIZ, rutaHistorial, rutaLatest } from '../domain/contrato/index.ts';
@@ -39,6 +39,8 @@ export const LEASE_MS = 120_000;
 export interface Dependencias {
   db: D1Database;
   almacen: Almacen;
+  /** The environment and build the corte is published from (`publicacionDelWorker`); a simulacro's when absent. */
+  publicacion?: Publicacion;
   ahora?: () => number;
   /** Lease holder id (a random UUID by default). */
   titular?: string;
@@ -108,7 +110,7 @@ async function conLease(deps: Dependencias, titular: string, pedido: Pedido): Pr
   // New shards are written batch by batch while they are rendered; then zip, diff and manifest.
   const p = await prepararCorte(
     base.estado,
-    { numero, instante: pedido.instante, secuencia, final: pedido.final, anterior, cambios },
+    { publicacion: deps.publicacion, numero, instante: pedido.instante, secuencia, final: pedido.final, anterior, cambios },
     (lote) => escribirTodos(deps.almacen, lote, renovar),
     compresorZlib,
   );

@@ -5,10 +5,12 @@
  */
 import { sellar, type Entrada, type EntradaSellada, type Punta } from '../domain/bitacora/cadena.ts';
 import type { OperadorNuevo } from '../domain/captura/operador-nuevo.ts';
+import type { Ambito } from '../domain/captura/permisos.ts';
+import { resolverVigencia, vigenciaExcedida } from '../domain/captura/vigencia.ts';
 import { tokenDesdeBytes } from '../domain/captura/token.ts';
 import { LEER_PUNTA, puntaDe, sentenciaBitacora } from './bitacora.ts';
 import { ConflictoConcurrente, ejecutarLote, esperaReintento } from './guardia.ts';
-import { sentenciasCrearOperador, sentenciasEmitirToken, sentenciasRevocar } from './operadores.ts';
+import { sentenciasCrearOperador, sentenciasEmitirToken, sentenciasRevocar, sentenciasVincularCasillas } from './operadores.ts';
 import { preparar, type Sentencia } from './sentencia.ts';
 
 export interface Ejecutor {
@@ -29,9 +31,12 @@ export function ejecutorD1(db: D1Database): Ejecutor {
 /** A refused administrative change (unknown CATD, operator already exists …). */
 export class CambioRechazado extends Error {
   readonly motivo: string;
-  constructor(motivo: string) {
+  /** What the caller needs to explain the refusal (e.g. the ámbito's longest validity), when known. */
+  readonly detalles?: unknown;
+  constructor(motivo: string, detalles?: unknown) {
     super(`rechazado: ${motivo}`);
     this.motivo = motivo;
+    if (detalles !== undefined) this.detalles = detalles;
   }
 }
 
@@ -78,6 +83,37 @@ export async function emitirToken(ej: Ejecutor, e: Emision, ahora: number, por =
     ahora,
   );
   return { id: t.id, token: t.token, expiraAt };
+}
+
+export interface Solicitud {
+  operador: string;
+  /** The operator's ámbito as the caller read it (the batch checks the stored one again). */
+  ambito: Ambito;
+  /** Hours asked; the ámbito's default when absent (worker/domain/captura/vigencia.ts). */
+  horas?: number;
+  limitePorMinuto: number;
+}
+
+/**
+ * Issues a secret as a person asks for one (the CLI and the API): the validity resolved by the ámbito's rule, a
+ * refusal with its ceiling (CambioRechazado VIGENCIA_EXCEDIDA, details from the rule) instead of a bare guard.
+ */
+export async function emitirSecreto(ej: Ejecutor, s: Solicitud, ahora: number, por = ADMIN_LOCAL): Promise<{ id: string; token: string; expiraAt: number }> {
+  const vigencia = resolverVigencia(s.ambito, s.horas);
+  if (!vigencia.ok) throw new CambioRechazado(vigencia.error.code, vigencia.error.details);
+  try {
+    return await emitirToken(ej, { operador: s.operador, vigenciaMs: vigencia.value, limitePorMinuto: s.limitePorMinuto }, ahora, por);
+  } catch (e) {
+    // The stored ámbito differs from the one read (it cannot change today, but the guard is the authority).
+    if (e instanceof CambioRechazado && e.motivo === 'VIGENCIA_EXCEDIDA') throw new CambioRechazado(e.motivo, vigenciaExcedida(s.ambito, s.horas ?? null).details);
+    throw e;
+  }
+}
+
+/** Binds a PREP Casilla device to exactly these casillas (replacing the previous ones). */
+export function vincularCasillas(ej: Ejecutor, operador: string, casillas: readonly string[], ahora: number, por = ADMIN_LOCAL): Promise<EntradaSellada> {
+  const unicas = [...new Set(casillas)];
+  return administrar(ej, sentenciasVincularCasillas(operador, unicas), { operador: por, accion: 'CASILLAS_VINCULADAS', acta: null, detalle: { operador, casillas: unicas } }, ahora);
 }
 
 export function revocar(ej: Ejecutor, objetivo: { token: string } | { operador: string }, ahora: number, por = ADMIN_LOCAL): Promise<EntradaSellada> {

@@ -10,6 +10,7 @@ import { claveIdentificacion } from '../domain/captura/acopio.ts';
 import type { Cambio } from '../domain/captura/cambio.ts';
 import type { ActaEstado, ActaVersionada } from '../domain/captura/estado.ts';
 import { sentenciaBitacora } from './bitacora.ts';
+import { sentenciasAntesDelActa, sentenciasDespuesDelActa } from './consola-contadores.ts';
 import { guardia } from './guardia.ts';
 import { sentencia, type Sentencia } from './sentencia.ts';
 
@@ -36,7 +37,10 @@ export interface Confirmacion {
 
 export function sentenciasConfirmacion(c: Confirmacion): Sentencia[] {
   return [
+    // The console's counters leave the acta's old row and join its new one in this same batch (issue 17).
+    ...sentenciasAntesDelActa(c),
     ...sentenciasActa(c),
+    ...sentenciasDespuesDelActa(c),
     guardia('SECUENCIA', '(SELECT valor FROM secuencia WHERE id = 1) <> ?', c.secuenciaLeida),
     sentencia('UPDATE secuencia SET valor = ? WHERE id = 1', c.seq),
     ...sentenciaCaptura(c),

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { OperadorNuevo } from '../domain/captura/operador-nuevo.ts';
 import { AmbitoSchema, RolSchema, type Operador } from '../domain/captura/permisos.ts';
+import { HORA_MS, VIGENCIA_POR_AMBITO } from '../domain/captura/vigencia.ts';
 import { guardia } from './guardia.ts';
 import { sentencia, type Sentencia } from './sentencia.ts';
 import { rowsPerStatement } from './sql-lotes.ts';
@@ -55,9 +56,19 @@ export interface TokenAEmitir {
   limitePorMinuto: number;
 }
 
+/**
+ * The SQL condition "a validity of `?` ms is too long for the ámbito of the stored operator `?`", written from the
+ * domain's table (worker/domain/captura/vigencia.ts) so that the guard and the rule cannot disagree.
+ */
+const VIGENCIA_EXCEDIDA_SQL = `? > (SELECT CASE ambito ${Object.entries(VIGENCIA_POR_AMBITO)
+  .map(([a, v]) => `WHEN '${a}' THEN ${v.maximaHoras * HORA_MS}`)
+  .join(' ')} END FROM operador WHERE id = ?)`;
+
 export function sentenciasEmitirToken(t: TokenAEmitir): Sentencia[] {
   return [
     guardia('OPERADOR_DESCONOCIDO', 'NOT EXISTS (SELECT 1 FROM operador WHERE id = ? AND activo = 1)', t.operador),
+    // The one place every secret's validity is checked against its operator's ámbito, inside the issuing batch.
+    guardia('VIGENCIA_EXCEDIDA', VIGENCIA_EXCEDIDA_SQL, t.expiraAt - t.emitidoAt, t.operador),
     sentencia(
       'INSERT INTO token (id, operador, hash, emitido_at, expira_at, revocado_at, limite_por_minuto) VALUES (?, ?, ?, ?, ?, NULL, ?)',
       t.id, t.operador, t.hash, t.emitidoAt, t.expiraAt, t.limitePorMinuto,
@@ -76,6 +87,18 @@ export function sentenciasRevocar(objetivo: { token: string } | { operador: stri
   return [
     guardia('OPERADOR_DESCONOCIDO', 'NOT EXISTS (SELECT 1 FROM operador WHERE id = ?)', objetivo.operador),
     sentencia('UPDATE token SET revocado_at = ? WHERE operador = ? AND revocado_at IS NULL', ahora, objetivo.operador),
+  ];
+}
+
+/** Replaces the casillas a PREP Casilla device is bound to (a device of ámbito CASILLA, catalogue casillas only). */
+export function sentenciasVincularCasillas(operador: string, casillas: readonly string[]): Sentencia[] {
+  const unicas = [...new Set(casillas)];
+  return [
+    guardia('OPERADOR_DESCONOCIDO', 'NOT EXISTS (SELECT 1 FROM operador WHERE id = ?)', operador),
+    guardia('NO_ES_DISPOSITIVO', "NOT EXISTS (SELECT 1 FROM operador WHERE id = ? AND ambito = 'CASILLA')", operador),
+    ...casillasExisten(unicas),
+    sentencia('DELETE FROM operador_casilla WHERE operador = ?', operador),
+    ...paresEnTrozos('operador_casilla', 'casilla', operador, unicas),
   ];
 }
 
@@ -179,4 +202,79 @@ export function credencialDe(fila: Record<string, unknown> | null): Credencial |
       tokenId: f.token,
     },
   };
+}
+
+const TokenVigenteSchema = z.object({ id: z.string(), emitidoAt: z.number(), expiraAt: z.number(), limitePorMinuto: z.number() });
+
+const FilaListaSchema = z.object({
+  id: z.string(),
+  nombre: z.string(),
+  ambito: AmbitoSchema,
+  catd: z.string().nullable(),
+  activo: z.number(),
+  creado_at: z.number(),
+  roles: z.string(),
+  casillas: z.string(),
+  tokens: z.string(),
+  ultimo_uso_at: z.number().nullable(),
+});
+
+/** An operator as the console lists it: its live tokens (never a secret) and when it last made a request. */
+export interface OperadorListado {
+  id: string;
+  nombre: string;
+  ambito: z.infer<typeof AmbitoSchema>;
+  catd: string | null;
+  roles: z.infer<typeof RolSchema>[];
+  activo: boolean;
+  creadoAt: number;
+  casillas: string[];
+  tokensVigentes: z.infer<typeof TokenVigenteSchema>[];
+  /** The last request seen: a screen session's last use, or the current rate-limit minute of a token (kept ~1 min). */
+  ultimoUsoAt: number | null;
+}
+
+/** Every operator (or one), in one read: roles, bound casillas and live tokens as JSON arrays per row. */
+const LISTA_SQL = `
+SELECT o.id, o.nombre, o.ambito, o.catd, o.activo, o.creado_at,
+       (SELECT json_group_array(rol) FROM operador_rol WHERE operador = o.id) AS roles,
+       (SELECT json_group_array(casilla) FROM operador_casilla WHERE operador = o.id) AS casillas,
+       (SELECT json_group_array(json_object('id', t.id, 'emitidoAt', t.emitido_at, 'expiraAt', t.expira_at, 'limitePorMinuto', t.limite_por_minuto))
+          FROM token t WHERE t.operador = o.id AND t.revocado_at IS NULL AND t.expira_at > ?1) AS tokens,
+       max(coalesce((SELECT max(ultimo_uso_at) FROM sesion WHERE operador = o.id), 0),
+           coalesce((SELECT max(ta.ventana) * 60000 FROM token t JOIN tasa ta ON ta.token = t.id WHERE t.operador = o.id), 0)) AS ultimo_uso_at
+FROM operador o
+WHERE ?2 IS NULL OR o.id = ?2
+ORDER BY o.id`;
+
+export async function listarOperadores(db: D1Database, ahora: number, id: string | null = null): Promise<OperadorListado[]> {
+  const { results } = await db.prepare(LISTA_SQL).bind(ahora, id).all();
+  const lista = (s: string) => z.array(z.string()).parse(JSON.parse(s));
+  return results.map((fila) => {
+    const f = FilaListaSchema.parse(fila);
+    return {
+      id: f.id,
+      nombre: f.nombre,
+      ambito: f.ambito,
+      catd: f.catd,
+      roles: z.array(RolSchema).parse(JSON.parse(f.roles)),
+      activo: f.activo === 1,
+      creadoAt: f.creado_at,
+      casillas: lista(f.casillas).sort(),
+      tokensVigentes: z.array(TokenVigenteSchema).parse(JSON.parse(f.tokens)).sort((a, b) => a.expiraAt - b.expiraAt),
+      ultimoUsoAt: f.ultimo_uso_at === null || f.ultimo_uso_at === 0 ? null : f.ultimo_uso_at,
+    };
+  });
+}
+
+/** A token's owner and state, to answer a revocation clearly (unknown, another operator's, already revoked). */
+export async function leerToken(db: D1Database, id: string): Promise<{ operador: string; revocadoAt: number | null; expiraAt: number } | null> {
+  const f = await db.prepare('SELECT operador, revocado_at, expira_at FROM token WHERE id = ?').bind(id).first<{ operador: string; revocado_at: number | null; expira_at: number }>();
+  return f === null ? null : { operador: f.operador, revocadoAt: f.revocado_at, expiraAt: f.expira_at };
+}
+
+/** The ids of an operator's tokens not yet revoked (what revoking all of them will revoke). */
+export async function tokensNoRevocados(db: D1Database, operador: string): Promise<string[]> {
+  const { results } = await db.prepare('SELECT id FROM token WHERE operador = ? AND revocado_at IS NULL ORDER BY id').bind(operador).all<{ id: string }>();
+  return results.map((r) => r.id);
 }

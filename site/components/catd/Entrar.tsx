@@ -15,6 +15,10 @@ import type { Ambito } from '../../lib/catd/tipos.ts';
 /** Where an operator starts when no screen asked for the sign-in: a PREP Casilla device on its own screen. */
 const inicioDe = (ambito: Ambito): string | null => (ambito === 'CASILLA' ? '/catd/casilla/' : null);
 
+/** After signing in: the screen that asked, else the operator's start; the institute starts at its console. */
+const destinoDe = (volver: string | null, ambito: Ambito): string =>
+  volver === null && ambito === 'INSTITUTO' ? '/consola/' : volverSeguro(volver ?? inicioDe(ambito));
+
 interface Aviso {
   tipo: 'error' | 'info';
   texto: string;
@@ -37,7 +41,7 @@ export default function Entrar() {
     // that disagrees with itself can never send the operator round in circles.
     if (motivo === null) {
       sesionActual()
-        .then((s) => s && location.replace(volverSeguro(q.get('volver') ?? inicioDe(s.operador.ambito))))
+        .then((s) => s && location.replace(destinoDe(q.get('volver'), s.operador.ambito)))
         .catch(() => {});
     }
   }, []);
@@ -51,7 +55,7 @@ export default function Entrar() {
     try {
       const s = await entrar(id, secreto);
       // replace: Back from the screen must not land on the form again.
-      location.replace(volverSeguro(new URLSearchParams(location.search).get('volver') ?? inicioDe(s.operador.ambito)));
+      location.replace(destinoDe(new URLSearchParams(location.search).get('volver'), s.operador.ambito));
     } catch (e) {
       setAviso({ tipo: 'error', texto: mensajeDeError(e) });
       setEnviando(false);

@@ -15,7 +15,7 @@ import { operadorDe } from '../flujo/aplicar.ts';
 import { alcanceDeActa } from '../flujo/alcance.ts';
 import { ClaveParamSchema, RESPUESTA_ACTA, SEGURIDAD, respuestasError } from '../flujo/openapi.ts';
 import { errorDeRechazo } from '../flujo/rechazos.ts';
-import { etag, vistaActa, vistaPendiente } from '../flujo/vista.ts';
+import { etag, vistaActa, vistaParaOperador, vistaPendiente } from '../flujo/vista.ts';
 import { protegida } from '../middleware/index.ts';
 
 const ERRORES_LECTURA = respuestasError(400, 401, 403, 404, 429);
@@ -83,12 +83,13 @@ const boletaRuta = createRoute({
 });
 
 /**
- * While an acta is being captured, the figures of each capture are shown only to verifiers, supervisors and
- * administrators: a capturist must not see another capture before typing their own.
+ * While an acta is being captured, the figures of each capture — and those a verification settled in an earlier
+ * round, when a cotejo sent it back — are shown only to verifiers, supervisors and administrators: a capturist must
+ * not see any figures before typing their own.
  */
 function visible(ev: Evento, op: Operador, enCaptura: boolean): Evento {
   const puedeVer = op.roles.some((r) => r === 'verificacion' || r === 'supervisor' || r === 'admin');
-  if (!enCaptura || puedeVer || ev.accion !== 'CAPTURA') return ev;
+  if (!enCaptura || puedeVer || (ev.accion !== 'CAPTURA' && ev.accion !== 'VERIFICACION')) return ev;
   const { captura: _oculta, ...detalle } = ev.detalle;
   return { ...ev, detalle };
 }
@@ -99,7 +100,7 @@ export const rutasActas = new OpenAPIHono<EntornoApi>()
     const inst = await actaEnAlcance(c, clave);
     if (inst.acta === null) return c.json(vistaPendiente(clave), 200, { etag: etag(0) });
     const { estado, version } = inst.acta;
-    return c.json(vistaActa(estado, version, inst.seqActa, inst.capturas), 200, { etag: etag(version) });
+    return c.json(vistaParaOperador(vistaActa(estado, version, inst.seqActa, inst.capturas), operadorDe(c).roles), 200, { etag: etag(version) });
   })
   .openapi(historialRuta, async (c) => {
     const { clave } = c.req.valid('param');

@@ -13,6 +13,16 @@ function llamar(metodo: string, ruta: string, token?: string, body?: unknown): P
   return exports.default.fetch(new Request(BASE + ruta, { method: metodo, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
 }
 
+/** Admin 1 requests the final corte, admin 2 confirms it; the published corte. */
+async function finalConfirmado(extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  const pedido = await llamar('POST', '/api/v1/cortes', tokens.instituto, { final: true, ...extra });
+  expect(pedido.status).toBe(202);
+  const { id } = (await pedido.json()) as { id: string };
+  const r = await llamar('POST', `/api/v1/cortes/solicitudes/${id}/confirmar`, tokens.instituto2);
+  expect(r.status).toBe(200);
+  return ((await r.json()) as { aplicada: Record<string, unknown> }).aplicada;
+}
+
 const codigo = async (r: Response) => ((await r.json()) as { error: { code: string } }).error.code;
 
 beforeAll(async () => {
@@ -22,6 +32,8 @@ beforeAll(async () => {
   const ahora = Date.now();
   for (const o of [
     { id: 'instituto', ambito: 'INSTITUTO' as const, catd: null, roles: ['admin' as const] },
+    { id: 'instituto2', ambito: 'INSTITUTO' as const, catd: null, roles: ['admin' as const] },
+    { id: 'cotaprep', ambito: 'INSTITUTO' as const, catd: null, roles: ['observador' as const] },
     { id: 'capturista', ambito: 'CCV' as const, catd: null, roles: ['captura' as const] },
   ]) {
     await crearOperador(ej, { ...o, nombre: o.id, casillas: [] }, ahora);
@@ -30,7 +42,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await env.DB.batch([env.DB.prepare('DELETE FROM corte'), env.DB.prepare('DELETE FROM acta_publicacion')]);
+  await env.DB.batch([env.DB.prepare('DELETE FROM corte'), env.DB.prepare('DELETE FROM acta_publicacion'), env.DB.prepare('DELETE FROM corte_solicitud')]);
   const lista = await env.BUCKET.list();
   if (lista.objects.length > 0) await env.BUCKET.delete(lista.objects.map((o) => o.key));
 });
@@ -51,9 +63,8 @@ describe('POST /api/v1/cortes (a corte now)', () => {
     const b = await llamar('POST', '/api/v1/cortes', tokens.instituto, {});
     expect(b.status).toBe(200);
     expect(await b.json()).toEqual({ resultado: 'sin_cambios', numero: 1, secuencia: fixtureActas.length });
-    const c = await llamar('POST', '/api/v1/cortes', tokens.instituto, { final: true });
-    expect(c.status).toBe(201);
-    expect(await c.json()).toMatchObject({ numero: 2, final: true });
+    const c = await finalConfirmado();
+    expect(c).toMatchObject({ numero: 2, final: true });
     const d = await llamar('POST', '/api/v1/cortes', tokens.instituto, {});
     expect(d.status).toBe(409);
     expect(await codigo(d)).toBe('PUBLICACION_CERRADA');
@@ -64,13 +75,14 @@ describe('POST /api/v1/cortes (a corte now)', () => {
     const a = await llamar('POST', '/api/v1/cortes', tokens.instituto, { instante: '2024-06-02T23:00:00-06:00' });
     expect(a.status).toBe(201);
     const puntero = await leerJson<{ instante: number; corte: string; abiertos: { nombre: string } }>('datos/latest.json');
-    expect(puntero).toMatchObject({ instante: Date.parse('2024-06-03T05:00:00Z'), corte: '02/06/2024 23:00 (UTC-6)', abiertos: { nombre: '20240602_2300_PREP.zip' } });
+    expect(puntero).toMatchObject({ instante: Date.parse('2024-06-03T05:00:00Z'), corte: '02/06/2024 23:00 (UTC-6)', abiertos: { nombre: 'SIMULACRO_20240602_2300_PREP.zip' } });
     await registrarEnLog(fixtureActas.slice(4, 5).map((f) => f.acta));
     const antes = await llamar('POST', '/api/v1/cortes', tokens.instituto, { instante: '2024-06-02T22:59:00-06:00' });
     expect(antes.status).toBe(409);
     expect(await codigo(antes)).toBe('INSTANTE_ANTERIOR');
     expect((await llamar('POST', '/api/v1/cortes', tokens.instituto, { instante: '2 de junio' })).status).toBe(400);
-    expect((await llamar('POST', '/api/v1/cortes', tokens.instituto, { instante: '2024-06-02T23:05:00-06:00', final: true })).status).toBe(201);
+    expect(await finalConfirmado({ instante: '2024-06-02T23:05:00-06:00' })).toMatchObject({ final: true });
+    expect(await leerJson<{ instante: number }>('datos/latest.json')).toMatchObject({ instante: Date.parse('2024-06-03T05:05:00Z') });
   });
 
   it('answers 409 while another corte holds the lease', async () => {
@@ -88,8 +100,119 @@ describe('/api/v1/cortes/configuracion', () => {
     expect(await antes.json()).toEqual({ jornada: null, inicioMinutos: 1200, duracionMinutos: 1440, cadenciaMinutos: 5 });
     const config = { jornada: '2024-06-02', inicioMinutos: 1140, duracionMinutos: 1440, cadenciaMinutos: 10 };
     expect((await llamar('PUT', '/api/v1/cortes/configuracion', tokens.instituto, { ...config, cadenciaMinutos: 21 })).status).toBe(400);
-    expect((await llamar('PUT', '/api/v1/cortes/configuracion', tokens.instituto, config)).status).toBe(200);
+    const pedido = await llamar('PUT', '/api/v1/cortes/configuracion', tokens.instituto, config);
+    expect(pedido.status).toBe(202);
+    const { id } = (await pedido.json()) as { id: string };
+    expect(await (await llamar('GET', '/api/v1/cortes/configuracion', tokens.instituto)).json()).toMatchObject({ cadenciaMinutos: 5 });
+    expect((await llamar('POST', `/api/v1/cortes/solicitudes/${id}/confirmar`, tokens.instituto2)).status).toBe(200);
     expect(await (await llamar('GET', '/api/v1/cortes/configuracion', tokens.instituto)).json()).toEqual(config);
     expect((await llamar('PUT', '/api/v1/cortes/configuracion', tokens.capturista, config)).status).toBe(403);
+  });
+});
+
+/** The audit entries of the cortes' administration, oldest first. */
+async function bitacoraCortes(): Promise<{ operador: string; accion: string; detalle: Record<string, unknown> }[]> {
+  const { results } = await env.DB.prepare("SELECT operador, accion, detalle FROM bitacora WHERE accion LIKE 'CORTE%' ORDER BY id").all<{ operador: string; accion: string; detalle: string }>();
+  return results.map((r) => ({ ...r, detalle: JSON.parse(r.detalle) as Record<string, unknown> }));
+}
+
+describe('separation of duties: the final corte and the window need a second administrator', () => {
+  async function pedirFinal(): Promise<string> {
+    const r = await llamar('POST', '/api/v1/cortes', tokens.instituto, { final: true });
+    expect(r.status).toBe(202);
+    const s = (await r.json()) as { id: string; estado: string; solicitante: string; venceAt: number; creadaAt: number; descripcion: string };
+    expect(s).toMatchObject({ estado: 'PENDIENTE', solicitante: 'instituto', descripcion: expect.stringMatching(/corte final/) });
+    expect(s.venceAt - s.creadaAt).toBe(15 * 60_000);
+    return s.id;
+  }
+
+  it('publishes nothing on the request; refuses the requester (403); publishes once when another admin confirms, twice gives the same answer', async () => {
+    await registrarEnLog(fixtureActas.map((f) => f.acta));
+    const id = await pedirFinal();
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM corte').first('n')).toBe(0);
+    const lista = await llamar('GET', '/api/v1/cortes/solicitudes', tokens.cotaprep);
+    expect(((await lista.json()) as { solicitudes: { id: string }[] }).solicitudes.map((s) => s.id)).toEqual([id]);
+    const propio = await llamar('POST', `/api/v1/cortes/solicitudes/${id}/confirmar`, tokens.instituto);
+    expect(propio.status).toBe(403);
+    expect(await codigo(propio)).toBe('MISMO_ADMINISTRADOR');
+    expect((await llamar('POST', `/api/v1/cortes/solicitudes/${id}/confirmar`, tokens.cotaprep)).status).toBe(403);
+    const [a, b] = await Promise.all([1, 2].map(() => llamar('POST', `/api/v1/cortes/solicitudes/${id}/confirmar`, tokens.instituto2)));
+    const estados = [a!.status, b!.status].sort();
+    // Two confirmations at once: one applies, the other gets the same answer or is told it is being applied.
+    expect(estados[0]).toBe(200);
+    const otra = await llamar('POST', `/api/v1/cortes/solicitudes/${id}/confirmar`, tokens.instituto2);
+    expect(otra.status).toBe(200);
+    const cuerpo = (await otra.json()) as { solicitud: { estado: string; resolvio: string }; aplicada: { numero: number; final: boolean } };
+    expect(cuerpo).toMatchObject({ solicitud: { estado: 'APLICADA', resolvio: 'instituto2' }, aplicada: { numero: 1, final: true } });
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM corte WHERE final = 1').first('n')).toBe(1);
+    expect(await leerJson<{ final: boolean }>('datos/latest.json')).toMatchObject({ final: true });
+    const entradas = (await bitacoraCortes()).filter((e) => e.detalle.solicitud === id);
+    expect(entradas.map((e) => [e.accion, e.operador])).toEqual([
+      ['CORTES_SOLICITUD_CREADA', 'instituto'],
+      ['CORTE_FINAL_PUBLICADO', 'instituto2'],
+    ]);
+    expect(entradas[1]!.detalle).toMatchObject({ solicitante: 'instituto', confirmo: 'instituto2', numero: 1 });
+    expect(((await (await llamar('GET', '/api/v1/cortes/solicitudes', tokens.instituto)).json()) as { solicitudes: unknown[] }).solicitudes).toEqual([]);
+  });
+
+  it('refuses an expired request (409) and lets either administrator cancel a pending one', async () => {
+    const id = await pedirFinal();
+    await env.DB.prepare('UPDATE corte_solicitud SET vence_at = ? WHERE id = ?').bind(Date.now() - 1, id).run();
+    const vencida = await llamar('POST', `/api/v1/cortes/solicitudes/${id}/confirmar`, tokens.instituto2);
+    expect(vencida.status).toBe(409);
+    expect(await codigo(vencida)).toBe('SOLICITUD_VENCIDA');
+    expect((await llamar('POST', `/api/v1/cortes/solicitudes/${id}/cancelar`, tokens.instituto)).status).toBe(200);
+    const otra = await pedirFinal();
+    const c = await llamar('POST', `/api/v1/cortes/solicitudes/${otra}/cancelar`, tokens.instituto2);
+    expect(await c.json()).toMatchObject({ estado: 'CANCELADA', resolvio: 'instituto2' });
+    const tarde = await llamar('POST', `/api/v1/cortes/solicitudes/${otra}/confirmar`, tokens.instituto2);
+    expect(await codigo(tarde)).toBe('SOLICITUD_CANCELADA');
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM corte').first('n')).toBe(0);
+    expect((await llamar('POST', `/api/v1/cortes/solicitudes/${crypto.randomUUID()}/confirmar`, tokens.instituto2)).status).toBe(404);
+  });
+
+  it('audits the window change with both administrators, and the corte published by hand with its operator', async () => {
+    const config = { jornada: '2024-06-02', inicioMinutos: 1180, duracionMinutos: 600, cadenciaMinutos: 3 };
+    const { id } = (await (await llamar('PUT', '/api/v1/cortes/configuracion', tokens.instituto2, config)).json()) as { id: string };
+    expect((await llamar('POST', `/api/v1/cortes/solicitudes/${id}/confirmar`, tokens.instituto2)).status).toBe(403);
+    const r = await llamar('POST', `/api/v1/cortes/solicitudes/${id}/confirmar`, tokens.instituto);
+    expect(await r.json()).toMatchObject({ aplicada: { resultado: 'configurada', configuracion: config } });
+    await registrarEnLog(fixtureActas.slice(0, 3).map((f) => f.acta));
+    expect((await llamar('POST', '/api/v1/cortes', tokens.instituto, {})).status).toBe(201);
+    const entradas = await bitacoraCortes();
+    expect(entradas.find((e) => e.detalle.solicitud === id && e.accion === 'CORTES_CONFIGURACION_CAMBIADA')).toMatchObject({
+      operador: 'instituto',
+      detalle: { solicitante: 'instituto2', confirmo: 'instituto', configuracion: config },
+    });
+    expect(entradas.at(-1)).toMatchObject({ operador: 'instituto', accion: 'CORTE_PUBLICADO_A_MANO', detalle: { numero: 1 } });
+  });
+});
+
+describe('GET /api/v1/cortes (the console: every corte and the publication latency)', () => {
+  it('lists every corte with what it cost and the latency from verification to the corte, for admin and observador', async () => {
+    const actas = fixtureActas.map((f) => f.acta);
+    await registrarEnLog(actas.slice(0, 4));
+    expect((await llamar('POST', '/api/v1/cortes', tokens.instituto, {})).status).toBe(201);
+    await registrarEnLog(actas.slice(4));
+    expect((await llamar('POST', '/api/v1/cortes', tokens.instituto, {})).status).toBe(201);
+    expect((await llamar('GET', '/api/v1/cortes', tokens.capturista)).status).toBe(403);
+    const r = await llamar('GET', '/api/v1/cortes', tokens.cotaprep);
+    expect(r.status).toBe(200);
+    const lista = (await r.json()) as { cortes: Record<string, number>[]; latencia: { actas: number; pendientes: number; p50Ms: number; p95Ms: number } };
+    const filas = await env.DB.prepare('SELECT numero, secuencia, shards_escritos, bytes_escritos, problemas, publicado_at FROM corte ORDER BY numero').all<Record<string, number>>();
+    expect(lista.cortes.map((x) => [x.numero, x.secuencia, x.shardsEscritos, x.bytesEscritos, x.problemas])).toEqual(
+      filas.results.map((f) => [f.numero, f.secuencia, f.shards_escritos, f.bytes_escritos, f.problemas]),
+    );
+    // Independent count: distinct claves logged up to each corte's sequence.
+    for (const x of lista.cortes) {
+      expect(x.actas).toBe(await env.DB.prepare('SELECT count(DISTINCT clave) AS n FROM acta_publicacion WHERE seq <= ?').bind(x.secuencia).first('n'));
+    }
+    const verificadas = actas.filter((a) => a.verificacionAt !== null);
+    expect(lista.latencia.actas + lista.latencia.pendientes).toBe(new Set(verificadas.map((a) => a.clave)).size);
+    expect(lista.latencia.pendientes).toBe(0);
+    // The slowest acta waited at most until the last corte was recorded since its verification.
+    const ultimo = filas.results.at(-1)!.publicado_at as number;
+    expect(lista.latencia.p95Ms).toBeLessThanOrEqual(ultimo - Math.min(...verificadas.map((a) => a.verificacionAt!)));
+    expect(lista.latencia.p50Ms).toBeLessThanOrEqual(lista.latencia.p95Ms);
   });
 });

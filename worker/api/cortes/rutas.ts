@@ -1,83 +1,54 @@
 /**
- * Administration of the cortes (operators of ámbito INSTITUTO with role admin, bearer token):
- *   POST /api/v1/cortes                 a corte now (`{"final": true}`: the final corte, closing publication;
+ * Administration of the cortes (operators of ámbito INSTITUTO; bearer token or the screens' session cookie):
+ *   GET  /api/v1/cortes                 every corte (instant, sequence, actas, duration, shards, bytes, problems),
+ *                                       the publication latency p50/p95 and the configuration (admin, observador)
+ *   POST /api/v1/cortes                 a corte now, by hand (when the cron stalls): one step, audited.
+ *                                       `{"final": true}`: the final corte is REQUESTED (202) and published when a
+ *                                       second administrator confirms it (solicitudes.ts).
  *                                       `{"instante": "2024-06-02T23:00:00-07:00"}`: stamped at that instant instead
- *                                       of the clock's, for replays of a past night — never before the last corte's)
+ *                                       of the clock's, for replays of a past night — never before the last corte's
  *   GET  /api/v1/cortes/configuracion   the publication window and cadence
- *   PUT  /api/v1/cortes/configuracion   change them (cadence 1–20 min, window ≤ 24 h)
+ *   PUT  /api/v1/cortes/configuracion   REQUESTS a change (202; cadence 1–20 min, window ≤ 24 h), applied when a
+ *                                       second administrator confirms it
  */
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
-import { assertNever } from '../../domain/assert.ts';
-import { ConfigCortesSchema } from '../../domain/corte/calendario.ts';
-import { almacenR2 } from '../../cortes/almacen.ts';
-import { ejecutarCorte } from '../../cortes/publicar.ts';
-import { guardarConfig, leerConfig, ultimoCorte } from '../../cortes/registro-d1.ts';
-import { FechaHoraSchema } from '../../domain/captura/fecha.ts';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { actasHasta, latenciasDePublicacion } from '../../domain/corte/latencia.ts';
+import { leerCortes } from '../../cortes/consulta-d1.ts';
+import { leerConfig } from '../../cortes/registro-d1.ts';
+import { auditarCorteManual } from '../../cortes/solicitudes-d1.ts';
 import type { EntornoApi } from '../entorno.ts';
-import { ErrorApi } from '../errores.ts';
+import { operadorDe } from '../flujo/aplicar.ts';
 import { respuestasError, SEGURIDAD } from '../flujo/openapi.ts';
-import { autenticar } from '../middleware/autenticacion/index.ts';
 import { jsonEstricto } from '../middleware/json-estricto/index.ts';
-import { limitarTasa } from '../middleware/limite-tasa/index.ts';
+import { ConfiguracionSchema, CortePublicadoSchema, ListaCortesSchema, PedidoCorteSchema, SinCambiosSchema, SolicitudSchema } from './esquemas.ts';
+import { administrador, lectores } from './permisos.ts';
+import { publicarCorte } from './publicar-corte.ts';
+import { rutasSolicitudes, solicitar } from './solicitudes.ts';
 
-/** Cortes are administered by the institute: the operator must hold the admin role. */
-export const requiereAdministrador: MiddlewareHandler<EntornoApi> = async (c, next) => {
-  const op = c.get('operador');
-  if (op === undefined) throw new Error('requiereAdministrador sin autenticar');
-  if (!op.roles.includes('admin')) throw new ErrorApi(403, 'ROL_NO_AUTORIZADO', 'Solo un operador con rol admin puede administrar los cortes.');
-  await next();
-};
+export { requiereAdministrador } from './permisos.ts';
 
-const administrador = [autenticar, limitarTasa, requiereAdministrador];
-
-const PedidoCorteSchema = z
-  .strictObject({
-    final: z.boolean().optional(),
-    instante: FechaHoraSchema.optional().openapi({
-      description:
-        'Instante del corte (ISO 8601 con desfase) en lugar del reloj del servidor: para reproducir una noche pasada (npm run replay). ' +
-        'El corte incluye igual toda acta verificada hasta ahora; no puede ser anterior al del último corte.',
-      example: '2024-06-02T23:00:00-07:00',
-    }),
-  })
-  .openapi('PedidoCorte');
-
-const EstadisticasSchema = z.object({
-  modo: z.enum(['completo', 'incremental']),
-  actasProcesadas: z.number(),
-  shardsEscritos: z.number(),
-  shardsReusados: z.number(),
-  bytesEscritos: z.number(),
-  milisegundos: z.number(),
-  problemas: z.number(),
+const listar = createRoute({
+  method: 'get',
+  path: '/api/v1/cortes',
+  tags: ['cortes'],
+  summary: 'Los cortes publicados, lo que costó cada uno y la latencia de publicación',
+  description: 'Latencia: de la primera verificación de cada acta al registro del primer corte que la incluye (docs/CONSOLA.md); percentiles por rango más cercano.',
+  security: SEGURIDAD,
+  middleware: lectores,
+  responses: { 200: { description: 'Cortes', content: { 'application/json': { schema: ListaCortesSchema } } }, ...respuestasError(401, 403, 429) },
 });
-
-const CortePublicadoSchema = z
-  .object({
-    resultado: z.literal('publicado'),
-    numero: z.number(),
-    secuencia: z.number(),
-    final: z.boolean(),
-    manifiesto: z.string(),
-    estadisticas: EstadisticasSchema,
-  })
-  .openapi('CortePublicado');
-
-const SinCambiosSchema = z.object({ resultado: z.literal('sin_cambios'), numero: z.number(), secuencia: z.number() }).openapi('CorteSinCambios');
-
-const ConfiguracionSchema = ConfigCortesSchema.openapi('ConfiguracionCortes');
 
 const corteAhora = createRoute({
   method: 'post',
   path: '/api/v1/cortes',
   tags: ['cortes'],
-  summary: 'Publicar un corte ahora (o el corte final)',
+  summary: 'Publicar un corte ahora, o solicitar el corte final',
   security: SEGURIDAD,
   middleware: [...administrador, jsonEstricto()],
   request: { body: { required: false, content: { 'application/json': { schema: PedidoCorteSchema } } } },
   responses: {
     201: { description: 'Corte publicado', content: { 'application/json': { schema: CortePublicadoSchema } } },
+    202: { description: 'Corte final solicitado: lo publica otro administrador al confirmar', content: { 'application/json': { schema: SolicitudSchema } } },
     200: { description: 'Nada cambió desde el último corte: no se publica otro', content: { 'application/json': { schema: SinCambiosSchema } } },
     ...respuestasError(400, 401, 403, 409, 429),
   },
@@ -89,7 +60,7 @@ const verConfig = createRoute({
   tags: ['cortes'],
   summary: 'Ventana de publicación y cadencia de los cortes',
   security: SEGURIDAD,
-  middleware: administrador,
+  middleware: lectores,
   responses: { 200: { description: 'Configuración', content: { 'application/json': { schema: ConfiguracionSchema } } }, ...respuestasError(401, 403, 429) },
 });
 
@@ -97,46 +68,36 @@ const cambiarConfig = createRoute({
   method: 'put',
   path: '/api/v1/cortes/configuracion',
   tags: ['cortes'],
-  summary: 'Cambiar la ventana de publicación y la cadencia',
+  summary: 'Solicitar un cambio de la ventana de publicación y la cadencia (lo aplica un segundo administrador)',
   security: SEGURIDAD,
   middleware: [...administrador, jsonEstricto()],
   request: { body: { required: true, content: { 'application/json': { schema: ConfiguracionSchema } } } },
-  responses: { 200: { description: 'Configuración guardada', content: { 'application/json': { schema: ConfiguracionSchema } } }, ...respuestasError(400, 401, 403, 429) },
+  responses: { 202: { description: 'Cambio solicitado', content: { 'application/json': { schema: SolicitudSchema } } }, ...respuestasError(400, 401, 403, 429) },
 });
 
+async function configActual(db: D1Database) {
+  const { ultimoTurno: _turno, ...config } = await leerConfig(db);
+  return config;
+}
+
 export const rutasCortes = new OpenAPIHono<EntornoApi>()
+  .openapi(listar, async (c) => {
+    const [lectura, configuracion] = await Promise.all([leerCortes(c.env.DB), configActual(c.env.DB)]);
+    const l = latenciasDePublicacion(lectura.verificadas, lectura.cortes);
+    const cortes = lectura.cortes.map((x) => ({ ...x, actas: actasHasta(lectura.primeras, x.secuencia) }));
+    c.header('cache-control', 'no-store');
+    return c.json({ ahora: Date.now(), configuracion, latencia: { actas: l.actas, pendientes: l.pendientes, p50Ms: l.p50, p95Ms: l.p95 }, cortes }, 200);
+  })
   .openapi(corteAhora, async (c) => {
     const pedido = c.req.valid('json') ?? {};
-    const final = pedido.final ?? false;
-    if (pedido.instante !== undefined) {
-      const ultimo = await ultimoCorte(c.env.DB);
-      if (ultimo !== null && !ultimo.final && pedido.instante < ultimo.instante) {
-        throw new ErrorApi(409, 'INSTANTE_ANTERIOR', `El instante pedido es anterior al del último corte (${ultimo.numero}).`, { numero: ultimo.numero, instante: ultimo.instante });
-      }
-    }
-    const instante = pedido.instante ?? Date.now();
-    const r = await ejecutarCorte({ db: c.env.DB, almacen: almacenR2(c.env.BUCKET) }, { instante, final, motivo: 'administrador', turno: null });
-    switch (r.tipo) {
-      case 'publicado':
-        return c.json({ resultado: 'publicado' as const, numero: r.numero, secuencia: r.secuencia, final: r.final, manifiesto: r.manifiesto, estadisticas: r.estadisticas }, 201);
-      case 'sin_cambios':
-        return c.json({ resultado: 'sin_cambios' as const, numero: r.numero, secuencia: r.secuencia }, 200);
-      case 'ocupado':
-        throw new ErrorApi(409, 'CORTE_EN_CURSO', 'Otro corte se está publicando; intente en un momento.');
-      case 'cerrado':
-        throw new ErrorApi(409, 'PUBLICACION_CERRADA', `El corte final (${r.numero}) ya se publicó.`, { numero: r.numero });
-      case 'sin_catalogo':
-        throw new ErrorApi(409, 'SIN_CATALOGO', 'No hay catálogo cargado.');
-      default:
-        return assertNever(r, 'resultado de corte');
-    }
+    const instante = pedido.instante ?? null;
+    if (pedido.final === true) return c.json(await solicitar(c, { tipo: 'CORTE_FINAL', instante }), 202);
+    const r = await publicarCorte(c, false, instante);
+    if (r.resultado === 'sin_cambios') return c.json(r, 200);
+    await auditarCorteManual(c.env.DB, operadorDe(c).id, { numero: r.numero, secuencia: r.secuencia, manifiesto: r.manifiesto }, Date.now());
+    return c.json(r, 201);
   })
-  .openapi(verConfig, async (c) => {
-    const { ultimoTurno: _turno, ...config } = await leerConfig(c.env.DB);
-    return c.json(config, 200);
-  })
-  .openapi(cambiarConfig, async (c) => {
-    const config = c.req.valid('json');
-    await guardarConfig(c.env.DB, config);
-    return c.json(config, 200);
-  });
+  .openapi(verConfig, async (c) => c.json(await configActual(c.env.DB), 200))
+  .openapi(cambiarConfig, async (c) => c.json(await solicitar(c, { tipo: 'CONFIGURAR', config: c.req.valid('json') }), 202));
+
+rutasCortes.route('/', rutasSolicitudes);

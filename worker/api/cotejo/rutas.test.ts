@@ -24,7 +24,14 @@ describe('POST /api/v1/actas/{clave}/cotejo', () => {
     await p.verificada('140338C01004', 3);
     const v = await ok(cotejar('140338C01004', { accion: 'RECAPTURA', motivo: 'MC dice 31' }));
     expect(v).toMatchObject({ etapa: 'CAPTURA', estado: { ronda: 2 }, publicada: { cotejada: 3, captura: capturaPara('GUB', 0, 3) } });
-    await p.capturar('140338C01004', 'd01-cap3', 31);
+    // The capturists of the new round never get the figures verified before (neither answered nor read back).
+    const respuesta = await p.capturar('140338C01004', 'd01-cap3', 31);
+    const leida = await ok(llamar('GET', '/api/v1/actas/140338C01004', { token: t['d01-cap3'] }));
+    for (const v of [respuesta, leida]) expect(v).toMatchObject({ etapa: 'CAPTURA', estado: { verificada: null }, publicada: null });
+    const historial = await ok<{ eventos: { accion: string; detalle: Record<string, unknown> }[] }>(llamar('GET', '/api/v1/actas/140338C01004/historial', { token: t['d01-cap3'] }));
+    expect(historial.eventos.map((e) => e.accion)).toEqual(expect.arrayContaining(['CAPTURA', 'COTEJO']));
+    for (const e of historial.eventos) expect(e.detalle, e.accion).not.toHaveProperty('captura');
+    expect((await ok(llamar('GET', '/api/v1/actas/140338C01004', { token: t['d01-sup'] }))).publicada).toMatchObject({ captura: capturaPara('GUB', 0, 3) });
     expect((await p.capturar('140338C01004', 'ccv-cap1', 31)).etapa).toBe('VERIFICADA');
     const log = await publicaciones('140338C01004');
     expect(log.map((x) => [x.payload.cotejada, (x.payload.captura as { votos: { MC: number } }).votos.MC])).toEqual([[0, 3], [3, 3], [2, 31]]);
@@ -39,6 +46,21 @@ describe('POST /api/v1/actas/{clave}/cotejo', () => {
     const v = await p.capturar('140338C02004', 'd01-cap2', 4);
     expect(v.publicada).toMatchObject({ cotejada: 2, imagen: { sha256: await sha(jpeg('completa')) } });
     expect(await cotejadas('140338C02004')).toEqual([0, 3, 3, 2]);
+  });
+
+  it('a capturist of the new round sees none of the figures a verifier settled before', async () => {
+    const clave = '141121B01004';
+    await p.recibir(clave);
+    await p.digitalizar(clave);
+    await p.capturar(clave, 'd01-cap1', 5);
+    await p.capturar(clave, 'd01-cap2', 6);
+    await ok(llamar('POST', `/api/v1/actas/${clave}/verificacion`, { token: t['d01-ver'], body: { resolucion: 'CAPTURA', captura: capturaPara('GUB', 0, 5) } }));
+    await ok(cotejar(clave, { accion: 'RECAPTURA', motivo: 'MC no coincide' }));
+    const h = await ok<{ eventos: { accion: string; detalle: Record<string, unknown> }[] }>(llamar('GET', `/api/v1/actas/${clave}/historial`, { token: t['d01-cap3'] }));
+    expect(h.eventos.map((e) => e.accion)).toEqual(['ACOPIO', 'DIGITALIZACION', 'CAPTURA', 'CAPTURA', 'VERIFICACION', 'COTEJO']);
+    for (const e of h.eventos) expect(e.detalle, e.accion).not.toHaveProperty('captura');
+    const sup = await ok<{ eventos: { accion: string; detalle: Record<string, unknown> }[] }>(llamar('GET', `/api/v1/actas/${clave}/historial`, { token: t['d01-sup'] }));
+    expect(sup.eventos.find((e) => e.accion === 'VERIFICACION')?.detalle.captura).toEqual(capturaPara('GUB', 0, 5));
   });
 
   it('only verified actas; sin acta is not reviewed here', async () => {

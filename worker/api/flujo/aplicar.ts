@@ -24,7 +24,7 @@ import type { EntornoApi } from '../entorno.ts';
 import { ErrorApi } from '../errores.ts';
 import { claveIdempotencia, versionEsperada } from './encabezados.ts';
 import { errorDeRechazo } from './rechazos.ts';
-import { etag, vistaActa } from './vista.ts';
+import { etag, vistaActa, vistaParaOperador } from './vista.ts';
 
 export interface DefinicionPaso {
   objetivo: ObjetivoLectura;
@@ -129,7 +129,8 @@ function confirmacion(inst: Instantanea, cambio: Cambio, s: Solicitud): Confirma
   const seq = inst.secuencia + 1;
   const status: ContentfulStatusCode = cambio.nueva ? 201 : 200;
   const capturas = cambio.captura ? [...inst.capturas, cambio.captura] : inst.capturas;
-  const texto = JSON.stringify(vistaActa(cambio.estado, version, seq, capturas));
+  // The answer is stored for replays of the same request, by the same operator: shaped for them once.
+  const texto = JSON.stringify(vistaParaOperador(vistaActa(cambio.estado, version, seq, capturas), s.op.roles));
   const guardar = (clave: string, reemplazable: boolean): RespuestaAGuardar => ({ clave, huella: s.huella, status, respuesta: texto, reemplazable });
   const respuestas = [...(s.claves.explicita ? [guardar(s.claves.explicita, false)] : []), guardar(s.claves.natural, true)];
   const entrada = sellarCon(sha256Sincrono, inst.punta, {

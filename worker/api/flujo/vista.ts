@@ -15,7 +15,7 @@ export const ActaVistaSchema = z
     estado: ActaEstadoSchema.nullable(),
     /** Captures of the current round: who and when, never the figures (captures are independent). */
     capturasRonda: z.array(z.object({ n: z.number().int(), operador: z.string(), at: z.number().int() })),
-    /** What a corte publishes for this acta now (null until it is verified, sin acta or fuera de catálogo). */
+    /** What a corte publishes for this acta now (null until it is verified, sin acta or fuera de catálogo; null to a capturist while it is captured again: `vistaParaOperador`). */
     publicada: ActaPublicadaSchema.nullable(),
   })
   .openapi('ActaVista');
@@ -31,6 +31,17 @@ export function vistaActa(estado: ActaEstado, version: number, seq: number, capt
     capturasRonda: capturas.filter((k) => k.ronda === estado.ronda).map((k) => ({ n: k.n, operador: k.operador, at: k.at })),
     publicada: actaPublicada(estado),
   };
+}
+
+/**
+ * What an operator may see of an acta being (re)captured: after a cotejo sends it back, its state still holds the
+ * previously verified capture (and what stays published meanwhile), and a capturist must not see any figures before
+ * typing their own (docs/REGLAS.md §2.3). Verifiers, supervisors and administrators see everything.
+ */
+export function vistaParaOperador(v: ActaVista, roles: readonly string[]): ActaVista {
+  const enCaptura = v.etapa === 'CAPTURA' || v.etapa === 'VERIFICACION';
+  if (!enCaptura || roles.some((r) => r === 'verificacion' || r === 'supervisor' || r === 'admin')) return v;
+  return { ...v, estado: v.estado && { ...v.estado, verificada: null }, publicada: null };
 }
 
 /** An expected acta nobody has touched yet. */

@@ -1,7 +1,7 @@
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import type { ResumenCatalogo, Salud } from '../../domain/contrato/index.ts';
+import { RUTA_IDENTIDAD, type ResumenCatalogo, type Salud } from '../../domain/contrato/index.ts';
 import { type ResumenCatalogoSchema, SaludSchema } from './rutas.ts';
 
 describe('GET /health', () => {
@@ -12,6 +12,14 @@ describe('GET /health', () => {
     expect(SaludSchema.parse(body)).toEqual(body);
     expect(body.status).toBe('ok');
     expect(body.catalogo.casillas).toBe(0);
+  });
+
+  it('says its environment (local development is pruebas) and the build identity its assets hold', async () => {
+    const body = await (await exports.default.fetch('http://prep.test/health')).json<Salud>();
+    expect(body.entorno).toBe('pruebas');
+    // What the build wrote beside the assets (null only when the portal was built without its identity step).
+    const res = await env.ASSETS.fetch(new Request(`https://assets.local${RUTA_IDENTIDAD}`));
+    expect(body.construccion).toEqual(res.ok ? await res.json() : null);
   });
 
   it('declares exactly the contract\'s shape (the portal reads it)', () => {

@@ -2,6 +2,8 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { EntornoApi } from '../entorno.ts';
 import { resumenCatalogo } from '../../db/catalogo-resumen.ts';
+import { entornoDe, identidadDe } from '../../cortes/identidad.ts';
+import { EntornoSchema, IdentidadConstruccionSchema } from '../../domain/corte/shards.ts';
 
 /** The contract's `ResumenCatalogo` (route.test.ts checks that this schema infers exactly that type). */
 export const ResumenCatalogoSchema = z
@@ -18,15 +20,23 @@ export const ResumenCatalogoSchema = z
   })
   .openapi('ResumenCatalogo');
 
-export const SaludSchema = z.object({ status: z.literal('ok'), catalogo: ResumenCatalogoSchema }).openapi('Salud');
+export const SaludSchema = z
+  .object({
+    status: z.literal('ok'),
+    entorno: EntornoSchema,
+    construccion: IdentidadConstruccionSchema.nullable().openapi('IdentidadConstruccion'),
+    catalogo: ResumenCatalogoSchema,
+  })
+  .openapi('Salud');
 
 export const rutasSalud = new OpenAPIHono<EntornoApi>().openapi(
   createRoute({
     method: 'get',
     path: '/health',
     tags: ['salud'],
-    summary: 'The Worker is up; with the loaded catalogue totals',
+    summary: 'The Worker is up: its environment, its build identity (commit, Worker and portal SHA-256) and the loaded catalogue totals',
     responses: { 200: { description: 'OK', content: { 'application/json': { schema: SaludSchema } } } },
   }),
-  async (c) => c.json({ status: 'ok' as const, catalogo: await resumenCatalogo(c.env.DB) }, 200),
+  async (c) =>
+    c.json({ status: 'ok' as const, entorno: entornoDe(c.env), construccion: await identidadDe(c.env.ASSETS), catalogo: await resumenCatalogo(c.env.DB) }, 200),
 );

@@ -7,7 +7,8 @@
  */
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
-import { esMutable, esRutaPublica } from '../../domain/contrato/index.ts';
+import { avisoRetirado } from '../../domain/aviso/aviso.ts';
+import { RUTA_AVISO, esMutable, esRutaPublica } from '../../domain/contrato/index.ts';
 import { CACHE_INMUTABLE, CACHE_MUTABLE, tipoDeContenido } from '../../cortes/almacen.ts';
 import type { EntornoApi } from '../entorno.ts';
 import { cuerpoError } from '../errores.ts';
@@ -23,10 +24,18 @@ function noEncontrado(c: Context<EntornoApi>, ruta: string): Response {
   return c.json(cuerpoError('NO_ENCONTRADO', `No existe /${ruta}.`), 404, { 'cache-control': 'public, max-age=10' });
 }
 
+/**
+ * No notice was ever published: every portal page asks, so the answer is "none" rather than a 404 that each
+ * browser would log as an error.
+ */
+function sinAviso(c: Context<EntornoApi>): Response {
+  return c.json(avisoRetirado(0), 200, { 'cache-control': CACHE_MUTABLE });
+}
+
 /** The object at `clave`, answering as `ruta` (its name decides type and caching). */
 async function servir(c: Context<EntornoApi>, ruta: string, clave: string): Promise<Response> {
   const objeto = await c.env.BUCKET.get(clave, { onlyIf: c.req.raw.headers });
-  if (objeto === null) return noEncontrado(c, ruta);
+  if (objeto === null) return ruta === RUTA_AVISO ? sinAviso(c) : noEncontrado(c, ruta);
   const tipo = objeto.httpMetadata?.contentType ?? tipoDeContenido(ruta);
   const headers = new Headers({
     'content-type': tipo,

@@ -21,6 +21,8 @@ describe('a new operator', () => {
     expect(problemas({ ...base, ambito: 'CCV', catd: null, roles: ['acopio'] })).toEqual(['el ámbito CCV no admite el rol acopio']);
     expect(problemas({ ...base, ambito: 'INSTITUTO', catd: null, roles: ['admin'] })).toEqual([]);
     expect(problemas({ ...base, roles: ['admin'] })).toEqual(['el ámbito CATD no admite el rol admin']);
+    expect(problemas({ ...base, ambito: 'INSTITUTO', catd: null, roles: ['observador'] })).toEqual([]);
+    expect(problemas({ ...base, roles: ['observador'] })).toEqual(['el ámbito CATD no admite el rol observador']);
     expect(problemas({ ...base, roles: ['captura', 'captura'] })).toEqual(['roles repetidos']);
     expect(problemas({ ...base, roles: [] })).toHaveLength(1);
   });

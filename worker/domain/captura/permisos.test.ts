@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN, dispositivoCasilla, operadorCatd, operadorCcv } from '../../../test/ejemplos/captura.ts';
-import { alcanzaActa, puedeEjercer, PasoSchema, RolSchema, ROL_DEL_PASO, type AlcanceActa, type Paso } from './permisos.ts';
+import { alcanzaActa, puedeEjercer, puedeVerConsola, PasoSchema, RolSchema, ROL_DEL_PASO, type AlcanceActa, type Paso } from './permisos.ts';
 
 const acta = (x: Partial<AlcanceActa> = {}): AlcanceActa => ({
   clave: '140338B01004',
@@ -15,7 +15,7 @@ const acta = (x: Partial<AlcanceActa> = {}): AlcanceActa => ({
 describe('puedeEjercer: a role only its step', () => {
   const pasos = PasoSchema.options.filter((p): p is Exclude<Paso, 'CONSULTA'> => p !== 'CONSULTA');
 
-  it.each(RolSchema.options.filter((r) => r !== 'admin'))('a CATD operator with only %s does only its step', (rol) => {
+  it.each(RolSchema.options.filter((r) => r !== 'admin' && r !== 'observador'))('a CATD operator with only %s does only its step', (rol) => {
     const op = operadorCatd('x', 'CATD-D01', rol);
     for (const paso of pasos) {
       const r = puedeEjercer(op, paso);
@@ -28,6 +28,16 @@ describe('puedeEjercer: a role only its step', () => {
   it('admin reads but performs no workflow step', () => {
     for (const paso of pasos) expect(puedeEjercer(ADMIN, paso).ok).toBe(false);
     expect(puedeEjercer(ADMIN, 'CONSULTA').ok).toBe(true);
+  });
+
+  it('observador reads the console and nothing else; admin reads it too; nobody outside the institute does', () => {
+    const observador = { ...ADMIN, id: 'cotaprep', roles: ['observador' as const] };
+    for (const paso of PasoSchema.options) expect(puedeEjercer(observador, paso).ok, paso).toBe(false);
+    expect(puedeVerConsola(observador).ok).toBe(true);
+    expect(puedeVerConsola(ADMIN).ok).toBe(true);
+    expect(puedeVerConsola({ ...ADMIN, roles: [] })).toMatchObject({ ok: false, error: { code: 'ROL_NO_AUTORIZADO' } });
+    expect(puedeVerConsola({ ...operadorCcv('c', 'supervisor'), roles: ['admin'] })).toMatchObject({ ok: false, error: { code: 'AMBITO_NO_AUTORIZADO' } });
+    expect(puedeVerConsola(operadorCatd('x', 'CATD-D01', 'supervisor')).ok).toBe(false);
   });
 
   it('an ámbito that cannot hold a role cannot use it even if stored', () => {

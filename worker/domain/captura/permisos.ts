@@ -5,14 +5,16 @@
  *     (operators and tokens are administered with scripts/operators.ts);
  *   - an operator's ámbito: a CATD acts only on actas of its territory and elections (and on the fuera de catálogo
  *     actas it registered); a PREP Casilla device only photographs its own casillas; the CCV captures and
- *     verifies any acta; the institute reads everything.
+ *     verifies any acta; the institute reads everything;
+ *   - observador (COTAPREP members, party representatives, the ente auditor; ámbito INSTITUTO) reads the operations
+ *     console and nothing else: not even the actas (CONSULTA), which are the workflow's, not the console's.
  */
 import { z } from 'zod';
 import { assertNever } from '../assert.ts';
 import { err, ok, type Result } from '../resultado.ts';
 import { rechazo, type Rechazo } from './rechazo.ts';
 
-export const RolSchema = z.enum(['acopio', 'digitalizacion', 'captura', 'verificacion', 'supervisor', 'admin']);
+export const RolSchema = z.enum(['acopio', 'digitalizacion', 'captura', 'verificacion', 'supervisor', 'admin', 'observador']);
 export type Rol = z.infer<typeof RolSchema>;
 
 export const AmbitoSchema = z.enum(['CATD', 'CCV', 'CASILLA', 'INSTITUTO']);
@@ -58,16 +60,30 @@ export const ROLES_DEL_AMBITO: Readonly<Record<Ambito, readonly Rol[]>> = {
   CATD: ['acopio', 'digitalizacion', 'captura', 'verificacion', 'supervisor'],
   CCV: ['captura', 'verificacion', 'supervisor'],
   CASILLA: ['digitalizacion'],
-  INSTITUTO: ['admin'],
+  INSTITUTO: ['admin', 'observador'],
 };
+
+/** Roles that read the operations console (issue 17): the institute's administrators and its observers. */
+export const ROLES_CONSOLA: readonly Rol[] = ['admin', 'observador'];
 
 /** Whether the operator's role and ámbito allow this step at all (before looking at any acta). */
 export function puedeEjercer(op: Operador, paso: Paso): Result<void, Rechazo> {
-  if (paso === 'CONSULTA') return op.roles.length > 0 ? ok(undefined) : err(sinRol(paso));
+  if (paso === 'CONSULTA') return op.roles.some((r) => r !== 'observador') ? ok(undefined) : err(sinRol(paso));
   const rol = ROL_DEL_PASO[paso];
   if (!op.roles.includes(rol)) return err(sinRol(paso, rol));
   if (!ROLES_DEL_AMBITO[op.ambito].includes(rol)) {
     return err(rechazo('PROHIBIDO', 'AMBITO_NO_AUTORIZADO', `Un operador de ámbito ${op.ambito} no puede realizar ${paso}.`));
+  }
+  return ok(undefined);
+}
+
+/** Whether the operator may read the operations console: an INSTITUTO operator with admin or observador. */
+export function puedeVerConsola(op: Operador): Result<void, Rechazo> {
+  if (op.ambito !== 'INSTITUTO') {
+    return err(rechazo('PROHIBIDO', 'AMBITO_NO_AUTORIZADO', `Un operador de ámbito ${op.ambito} no puede ver la consola.`));
+  }
+  if (!op.roles.some((r) => ROLES_CONSOLA.includes(r))) {
+    return err(rechazo('PROHIBIDO', 'ROL_NO_AUTORIZADO', 'La consola requiere el rol admin u observador.', { paso: 'CONSOLA', rolRequerido: 'observador' }));
   }
   return ok(undefined);
 }

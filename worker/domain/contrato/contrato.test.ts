@@ -15,6 +15,8 @@ import {
   OrigenSchema,
   TipoDocumentoSchema,
 } from '../acta/publicada.ts';
+import type { AvisoSchema } from '../aviso/aviso.ts';
+import type { Aviso } from './aviso.ts';
 import { CasillaSchema, PartidoSchema, TipoCasillaSchema, TipoTerritorioSchema } from '../catalogo/esquema.ts';
 import { ConteoSchema } from '../conteo/conteo.ts';
 import { FigurasSchema } from '../conteo/figuras.ts';
@@ -135,6 +137,10 @@ describe('every schema infers exactly the contract type', () => {
     expectTypeOf<z.infer<typeof CorteHistorialSchema>>().branded.toEqualTypeOf<CorteHistorial>();
     expectTypeOf<z.infer<typeof HistorialSchema>>().branded.toEqualTypeOf<Historial>();
     expectTypeOf<z.infer<typeof DiferenciasSchema>>().branded.toEqualTypeOf<Diferencias>();
+  });
+
+  it("the institute's notice", () => {
+    expectTypeOf<z.infer<typeof AvisoSchema>>().branded.toEqualTypeOf<Aviso>();
   });
 });
 

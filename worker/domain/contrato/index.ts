@@ -5,6 +5,7 @@
  *   - the R2 key layout under `datos/` and the URL of every object (`rutas.ts`);
  *   - the TypeScript type of every published JSON object: shards, manifest, `latest.json`, `historial.json`,
  *     diferencias (`shards.ts`, `manifiesto.ts`), and of `GET /health` (`salud.ts`);
+ *   - the environment a corte was published in and the build that published it (`entorno.ts`);
  *   - the closed sets of codes they carry, as `as const` arrays (`acta.ts`, `catalogo.ts`);
  *   - the 13 figures, the counters of the compact rows and the truncated-percentage arithmetic that turns one into
  *     the other (`figuras.ts`, `porcentaje.ts`), and readers that expand compact rows and actas (`lectura.ts`).
@@ -76,6 +77,7 @@ export {
 export type { AbiertosRef, ArchivoRef, CorteHistorial, Diferencias, Historial, Manifiesto, Puntero, ShardRef } from './manifiesto.ts';
 export {
   RAIZ,
+  RUTA_AVISO,
   RUTA_LATEST_RAIZ,
   esMutable,
   esRutaPublica,
@@ -93,3 +95,5 @@ export {
 } from './rutas.ts';
 export { leerActa, resultadosDeFila, type ActaLeida, type FilaCompacta, type Tabla } from './lectura.ts';
 export type { ResumenCatalogo, Salud } from './salud.ts';
+export { ENTORNOS, LEYENDA_SIMULACRO, PREFIJO_ZIP_SIMULACRO, RUTA_IDENTIDAD, leyendaDe, type Entorno, type IdentidadConstruccion } from './entorno.ts';
+export { MAXIMO_TEXTO_AVISO, NIVELES_AVISO, type Aviso, type NivelAviso } from './aviso.ts';

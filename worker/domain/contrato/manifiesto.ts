@@ -2,6 +2,7 @@
  * What ties the shards of a corte together: its manifest (chained by SHA-256 to the previous corte's), the
  * pointer to the newest corte, the history of every corte and the actas that moved in each.
  */
+import type { Entorno, IdentidadConstruccion } from './entorno.ts';
 import type { EleccionRef, EntidadRef, VersionShards } from './shards.ts';
 
 /** A published object: its R2 key (served at `/<ruta>`), the SHA-256 and the length of its bytes. */
@@ -27,6 +28,12 @@ export interface Manifiesto {
   tipo: 'manifiesto';
   version: VersionShards;
   entidad: EntidadRef;
+  /** `pruebas`: a simulacro or rehearsal, never results. */
+  entorno: Entorno;
+  /** `LEYENDA_SIMULACRO` in `pruebas`, null in `produccion`. */
+  simulacro: string | null;
+  /** The build that published this corte; null when the Worker was run without one (docs/CONTROL-DE-CAMBIOS.md). */
+  construccion: IdentidadConstruccion | null;
   numero: number;
   /** Epoch milliseconds. */
   instante: number;
@@ -49,6 +56,9 @@ export interface Puntero {
   tipo: 'puntero';
   version: VersionShards;
   entidad: EntidadRef;
+  entorno: Entorno;
+  /** `LEYENDA_SIMULACRO` in `pruebas`, null in `produccion`. */
+  simulacro: string | null;
   numero: number;
   instante: number;
   corte: string;

@@ -14,12 +14,14 @@
  *   datos/<e>/historial.json                          every corte (mutable, short max-age)
  *   datos/<e>/latest.json                             the newest corte (mutable, short max-age, written last)
  *   datos/latest.json                                 the same pointer at a fixed place for the portal
+ *   datos/aviso.json                                  the institute's notice to every portal page (mutable)
  *   datos/<e>/imagenes/<sha>.<ext>                    acta images (written by the capture API)
  */
 import type { ImagenActa, MimeImagen } from './acta.ts';
 
 export const RAIZ = 'datos';
 export const RUTA_LATEST_RAIZ = `${RAIZ}/latest.json`;
+export const RUTA_AVISO = `${RAIZ}/aviso.json`;
 
 /** Logical id of a shard: `territorios`, `seccion/338`, `GUB/entidad`, `GUB/distrito/3`, `GUB/municipio/39`. */
 export type ShardId = string;
@@ -70,7 +72,7 @@ export function rutaImagen(entidad: number, imagen: Pick<ImagenActa, 'sha256' | 
 
 /** Keys that are rewritten (served with a short max-age); everything else is immutable. */
 export function esMutable(ruta: string): boolean {
-  return ruta === RUTA_LATEST_RAIZ || /^datos\/\d+\/(latest|historial)\.json$/.test(ruta);
+  return ruta === RUTA_LATEST_RAIZ || ruta === RUTA_AVISO || /^datos\/\d+\/(latest|historial)\.json$/.test(ruta);
 }
 
 /** A key the public routes may serve. */

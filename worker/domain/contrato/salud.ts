@@ -1,4 +1,5 @@
 /** `GET /health`: the Worker is up, with the totals of the catalogue it holds (the portal shows them). */
+import type { Entorno, IdentidadConstruccion } from './entorno.ts';
 
 /** Totals of the loaded catalogue; `entidad` is null before any catalogue is loaded. */
 export interface ResumenCatalogo {
@@ -15,5 +16,9 @@ export interface ResumenCatalogo {
 
 export interface Salud {
   status: 'ok';
+  /** The environment the Worker was deployed to (its `ENTORNO` var; anything but `produccion` counts as `pruebas`). */
+  entorno: Entorno;
+  /** What the Worker says about its own build; null when it was run without one. */
+  construccion: IdentidadConstruccion | null;
   catalogo: ResumenCatalogo;
 }

@@ -10,9 +10,10 @@ import type { Figuras } from './figuras.ts';
 
 /**
  * The `version` of every published JSON object. A reader checks it before trusting a shape; it changes only when
- * a shape changes in a way an existing reader would misread.
+ * a shape changes in a way an existing reader would misread. 2: manifests and `latest.json` say their environment
+ * (a reader of 1 would take a simulacro's corte for real results) and the manifest records the build.
  */
-export const VERSION_SHARDS = 1;
+export const VERSION_SHARDS = 2;
 export type VersionShards = typeof VERSION_SHARDS;
 
 export interface EntidadRef {

@@ -7,7 +7,8 @@ const T = Date.UTC(2024, 5, 3, 2, 5); // 02/06/2024 20:05 in UTC-6
 
 describe('open-data zip', () => {
   it('is named after the corte in local time, one folder per election', () => {
-    expect(nombreZip(T, -360)).toBe('20240602_2005_PREP.zip');
+    expect(nombreZip(T, -360, 'produccion')).toBe('20240602_2005_PREP.zip');
+    expect(nombreZip(T, -360, 'pruebas')).toBe('SIMULACRO_20240602_2005_PREP.zip');
     expect(carpetaEleccion(T, -360, 'GUB')).toBe('20240602_2005_PREP_GUB');
   });
 

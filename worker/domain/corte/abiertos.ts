@@ -5,6 +5,7 @@
  * so the same corte always gives the same bytes.
  */
 import { deflateSync, Zip, type ZipInputFile } from 'fflate';
+import { PREFIJO_ZIP_SIMULACRO, type Entorno } from '../contrato/index.ts';
 import { formatZipStamp } from '../tiempo/central.ts';
 import { sha256Hex } from './bytes.ts';
 
@@ -20,8 +21,9 @@ export interface ZipAbiertos {
   archivos: { nombre: string; sha256: string; bytes: number }[];
 }
 
-export function nombreZip(instante: number, offsetMinutes: number): string {
-  return `${formatZipStamp(instante, offsetMinutes)}_PREP.zip`;
+/** `YYYYMMDD_HHMM_PREP.zip`; in `pruebas`, `SIMULACRO_YYYYMMDD_HHMM_PREP.zip` (the folders inside keep INE's names). */
+export function nombreZip(instante: number, offsetMinutes: number, entorno: Entorno): string {
+  return `${entorno === 'pruebas' ? PREFIJO_ZIP_SIMULACRO : ''}${formatZipStamp(instante, offsetMinutes)}_PREP.zip`;
 }
 
 export function carpetaEleccion(instante: number, offsetMinutes: number, codigo: string): string {
@@ -95,6 +97,8 @@ export async function construirZip(
   offsetMinutes: number,
   archivos: Iterable<ArchivoAbierto>,
   compresor: Compresor = compresorFflate,
+  // Unlabelled names must be asked for: a caller that forgets the environment publishes a SIMULACRO.
+  entorno: Entorno = 'pruebas',
 ): Promise<ZipAbiertos> {
   const mtime = new Date(instante + offsetMinutes * 60_000);
   const partes: Uint8Array[] = [];
@@ -118,5 +122,5 @@ export async function construirZip(
     contenido.set(p, i);
     i += p.length;
   }
-  return { nombre: nombreZip(instante, offsetMinutes), contenido, archivos: lista };
+  return { nombre: nombreZip(instante, offsetMinutes, entorno), contenido, archivos: lista };
 }

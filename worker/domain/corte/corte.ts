@@ -14,6 +14,7 @@ import { leeme, NOMBRE_LEEME, nombreCsvCandidaturas, nombreCsvResultados } from 
 import type { CorteModelo } from './modelo.ts';
 import { entidadRef, renderizar, type Entrega } from './generar-shards.ts';
 import {
+  leyendaDe,
   rutaAbiertos,
   rutaDiferencias,
   rutaHistorial,
@@ -25,7 +26,9 @@ import {
   type CorteHistorial,
   type Diferencias,
   type EntidadRef,
+  type Entorno,
   type Historial,
+  type IdentidadConstruccion,
   type Manifiesto,
   type Puntero,
   type ShardRef,
@@ -46,7 +49,18 @@ export interface AnteriorRef {
   secuencia: number;
 }
 
+/** Where the corte is published and by which build (the Worker's `ENTORNO` and its build identity). */
+export interface Publicacion {
+  entorno: Entorno;
+  construccion: IdentidadConstruccion | null;
+}
+
+/** Without a say, a corte is a simulacro's: production must be named (docs/CONTROL-DE-CAMBIOS.md). */
+export const PUBLICACION_PRUEBAS: Publicacion = { entorno: 'pruebas', construccion: null };
+
 export interface DatosCorte {
+  /** Defaults to `PUBLICACION_PRUEBAS`. */
+  publicacion?: Publicacion;
   numero: number;
   instante: number;
   secuencia: number;
@@ -81,15 +95,16 @@ async function objeto(ruta: (sha: string) => string, contenido: Uint8Array): Pro
 
 const estaticos = new WeakMap<CorteModelo, Map<string, { candidaturas: Uint8Array; leeme: Uint8Array }>>();
 
-/** The candidaturas CSV and LEEME of an election: they depend on the catalogue only. */
-function archivosEstaticos(modelo: CorteModelo, codigo: string) {
+/** The candidaturas CSV and LEEME of an election: they depend on the catalogue (and the LEEME on the environment) only. */
+function archivosEstaticos(modelo: CorteModelo, codigo: string, entorno: Entorno) {
   let porEleccion = estaticos.get(modelo);
   if (!porEleccion) estaticos.set(modelo, (porEleccion = new Map()));
-  let a = porEleccion.get(codigo);
+  const clave = `${entorno}:${codigo}`;
+  let a = porEleccion.get(clave);
   if (!a) {
     const em = modelo.eleccionPorCodigo.get(codigo)!;
-    a = { candidaturas: utf8(csvCandidaturas(modelo.catalogo, em)), leeme: utf8(leeme(modelo.catalogo, em)) };
-    porEleccion.set(codigo, a);
+    a = { candidaturas: utf8(csvCandidaturas(modelo.catalogo, em)), leeme: utf8(leeme(modelo.catalogo, em, entorno)) };
+    porEleccion.set(clave, a);
   }
   return a;
 }
@@ -98,7 +113,7 @@ function archivosEstaticos(modelo: CorteModelo, codigo: string) {
  * The files of the open-data zip, per election in election order, built one at a time as they are consumed
  * (each results CSV is a few MB at Jalisco scale).
  */
-export function* archivosAbiertos(estado: EstadoCorte, instante: number, final: boolean): Generator<ArchivoAbierto> {
+export function* archivosAbiertos(estado: EstadoCorte, instante: number, final: boolean, entorno: Entorno = 'pruebas'): Generator<ArchivoAbierto> {
   const m = estado.modelo;
   const off = m.entidad.utcOffsetMinutes;
   for (const em of m.elecciones) {
@@ -106,7 +121,7 @@ export function* archivosAbiertos(estado: EstadoCorte, instante: number, final: 
     const carpeta = carpetaEleccion(instante, off, codigo);
     const ee = estado.elecciones.get(codigo)!;
     yield { nombre: `${carpeta}/${nombreCsvResultados(codigo)}`, contenido: utf8(csvResultados({ modelo: m, eleccion: em, ...estado.filasCsv(codigo), conteo: ee.entidad, instante, final })) };
-    const est = archivosEstaticos(m, codigo);
+    const est = archivosEstaticos(m, codigo, entorno);
     yield { nombre: `${carpeta}/${nombreCsvCandidaturas(codigo)}`, contenido: est.candidaturas };
     yield { nombre: `${carpeta}/${NOMBRE_LEEME}`, contenido: est.leeme };
   }
@@ -158,8 +173,9 @@ export function textoManifiesto(valor: Manifiesto, refs: readonly ShardRef[]): s
 export async function prepararCorte(estado: EstadoCorte, d: DatosCorte, entregar?: Entrega, compresor?: Compresor): Promise<CortePublicable> {
   const m = estado.modelo;
   const e = m.entidad.id;
+  const { entorno, construccion } = d.publicacion ?? PUBLICACION_PRUEBAS;
   const render = await renderizar(estado, { final: d.final }, entregar);
-  const zip = await construirZip(d.instante, m.entidad.utcOffsetMinutes, archivosAbiertos(estado, d.instante, d.final), compresor);
+  const zip = await construirZip(d.instante, m.entidad.utcOffsetMinutes, archivosAbiertos(estado, d.instante, d.final, entorno), compresor, entorno);
   const abiertos = { ...(await objeto((sha) => rutaAbiertos(e, sha, zip.nombre), zip.contenido)), nombre: zip.nombre, archivos: zip.archivos };
   const dif = await objeto((sha) => rutaDiferencias(e, sha), utf8(JSON.stringify(diferencias(m, d))));
   const corte = formatCorte(d.instante, m.entidad.utcOffsetMinutes);
@@ -167,6 +183,9 @@ export async function prepararCorte(estado: EstadoCorte, d: DatosCorte, entregar
     tipo: 'manifiesto',
     version: VERSION_SHARDS,
     entidad: entidadRef(m),
+    entorno,
+    simulacro: leyendaDe(entorno),
+    construccion: construccion && { commit: construccion.commit, workerSha256: construccion.workerSha256, portalSha256: construccion.portalSha256 },
     numero: d.numero,
     instante: d.instante,
     corte,
@@ -186,6 +205,8 @@ export async function prepararCorte(estado: EstadoCorte, d: DatosCorte, entregar
     tipo: 'puntero',
     version: VERSION_SHARDS,
     entidad: entidadRef(m),
+    entorno,
+    simulacro: leyendaDe(entorno),
     numero: d.numero,
     instante: d.instante,
     corte,

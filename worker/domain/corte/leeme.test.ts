@@ -30,6 +30,17 @@ describe('LEEME.txt', () => {
     expect(leeme({ ...catalogoEjemplo, entidad: { ...catalogoEjemplo.entidad, sintetico: false, utcOffsetMinutes: -420 } }, modelo().elecciones[0]!)).not.toContain('SINTÉTICO');
   });
 
+  it('opens with SIMULACRO / PRUEBA in pruebas (the default) and says nothing of it in produccion', () => {
+    const em = modelo().elecciones[0]!;
+    const prueba = leeme(catalogoEjemplo, em, 'pruebas');
+    expect(prueba.split('\r\n').slice(0, 3).join(' ')).toMatch(/SIMULACRO \/ PRUEBA/);
+    expect(leeme(catalogoEjemplo, em)).toBe(prueba);
+    const real = leeme(catalogoEjemplo, em, 'produccion');
+    expect(real).not.toMatch(/SIMULACRO|PRUEBA/);
+    // The rest of the file is the same text.
+    expect(prueba.endsWith(real)).toBe(true);
+  });
+
   it('names parties, independents and the parties of each combination', () => {
     expect(descripcionVoto(catalogoEjemplo, 'PAN')).toBe('Votos para Partido Acción Nacional (PAN).');
     expect(descripcionVoto(catalogoEjemplo, 'CI_1')).toContain('independiente');

@@ -10,7 +10,7 @@ import { partidosDeCombinacion } from './combinaciones.ts';
 import { cabeceraCandidaturas } from './csv-candidaturas.ts';
 import { COLUMNAS_CATALOGO, COLUMNAS_FINALES, TOTALES_INICIALES } from './csv-resultados.ts';
 import type { EleccionModelo } from './modelo.ts';
-import { FIGURAS, type Figura } from '../contrato/index.ts';
+import { FIGURAS, LEYENDA_SIMULACRO, type Entorno, type Figura } from '../contrato/index.ts';
 import { offsetLabel } from '../tiempo/central.ts';
 
 export function nombreCsvResultados(codigo: string): string {
@@ -146,10 +146,21 @@ export function descripcionVoto(cat: Catalogo, columna: string): string {
 const linea = (texto: string) => `${texto}\r\n`;
 const campo = (nombre: string, texto: string) => linea(`  ${nombre}`) + linea(`      ${texto}`);
 
-export function leeme(cat: Catalogo, em: EleccionModelo): string {
+/** In `pruebas` the LEEME opens with the simulacro's legend, framed so that it cannot be missed. */
+function encabezadoSimulacro(p: (t?: string) => void): void {
+  p('*'.repeat(100));
+  p(`*** ${LEYENDA_SIMULACRO}`);
+  p('*** SIMULACRO · PRUEBA · SIMULACRO · PRUEBA · SIMULACRO · PRUEBA');
+  p('*'.repeat(100));
+  p();
+}
+
+/** `entorno` defaults to `pruebas`: an unlabelled LEEME must be asked for. */
+export function leeme(cat: Catalogo, em: EleccionModelo, entorno: Entorno = 'pruebas'): string {
   const e = em.eleccion;
   const partes: string[] = [];
   const p = (t = '') => partes.push(linea(t));
+  if (entorno === 'pruebas') encabezadoSimulacro(p);
   p('PROGRAMA DE RESULTADOS ELECTORALES PRELIMINARES (PREP)');
   p(`${cat.entidad.nombre}. ${e.nombre}`);
   p();

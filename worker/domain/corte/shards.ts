@@ -9,7 +9,7 @@ import { ContabilizadaSchema, EstatusActaSchema, ObservacionSchema } from '../ac
 import { CotejadaSchema, ImagenActaSchema, MecanismoTrasladoSchema } from '../acta/publicada.ts';
 import { ValorSchema } from '../acta/esquema.ts';
 import { ColumnaSchema, TipoCasillaSchema, TipoTerritorioSchema } from '../catalogo/esquema.ts';
-import { CONTEO, TIPOS_PARTIDO, UBICACIONES, VERSION_SHARDS } from '../contrato/index.ts';
+import { CONTEO, ENTORNOS, TIPOS_PARTIDO, UBICACIONES, VERSION_SHARDS } from '../contrato/index.ts';
 import { FigurasSchema } from '../conteo/figuras.ts';
 
 export type {
@@ -219,11 +219,23 @@ export const AbiertosRefSchema = ArchivoRefSchema.extend({
   archivos: z.array(z.strictObject({ nombre: z.string(), sha256: Sha256Schema, bytes: z.number().int().min(0) })),
 });
 
+export const EntornoSchema = z.enum(ENTORNOS);
+
+/** A build's identity (docs/CONTROL-DE-CAMBIOS.md): the commit, `-modificado` when the work tree was dirty. */
+export const IdentidadConstruccionSchema = z.strictObject({
+  commit: z.string().regex(/^([0-9a-f]{40}(-modificado)?|sin-git)$/),
+  workerSha256: Sha256Schema,
+  portalSha256: Sha256Schema,
+});
+
 /** `manifiestos/<sha>`: everything one corte published, chained to the previous corte's manifest. */
 export const ManifiestoSchema = z.strictObject({
   tipo: z.literal('manifiesto'),
   version: Version,
   entidad: EntidadRefSchema,
+  entorno: EntornoSchema,
+  simulacro: z.string().nullable(),
+  construccion: IdentidadConstruccionSchema.nullable(),
   numero: z.number().int().min(1),
   instante: Instante,
   /** The corte line of the CSV: `DD/MM/YYYY HH:MM (UTC-6)`. */
@@ -245,6 +257,8 @@ export const PunteroSchema = z.strictObject({
   tipo: z.literal('puntero'),
   version: Version,
   entidad: EntidadRefSchema,
+  entorno: EntornoSchema,
+  simulacro: z.string().nullable(),
   numero: z.number().int().min(1),
   instante: Instante,
   corte: z.string(),

@@ -143,3 +143,33 @@ describe('verificarCorte', () => {
     expect(informe.primerFallo!.detalle).toMatch(/manifiesto del corte 3 .* no existe/);
   });
 });
+
+describe('verificarCorte: environment labels', () => {
+  /** The newest corte's manifest and pointer rewritten by `cambiar`, every hash above them redone. */
+  async function reetiquetar(original: Map<string, Uint8Array>, cambiar: (m: Manifiesto) => Manifiesto): Promise<Map<string, Uint8Array>> {
+    const o = new Map(original);
+    const m = cambiar(manifiesto(o));
+    const bytes = utf8(JSON.stringify(m));
+    const sha = await sha256Hex(bytes);
+    o.set(rutaManifiesto(14, sha), bytes);
+    o.set(RUTA_LATEST_RAIZ, utf8(JSON.stringify({ ...puntero(o), entorno: m.entorno, simulacro: m.simulacro, manifiesto: { ruta: rutaManifiesto(14, sha), sha256: sha } })));
+    return o;
+  }
+
+  it('reports a simulacro as such', async () => {
+    const informe = await verificarCorte(fuente(publicado));
+    expect(informe.primerFallo).toBeNull();
+    expect(informe.comprobaciones[0]!.detalle).toContain('SIMULACRO (entorno pruebas)');
+  });
+
+  it('refuses a simulacro relabelled as production (the zip name and the LEEMEs still say SIMULACRO)', async () => {
+    const o = await reetiquetar(publicado, (m) => ({ ...m, entorno: 'produccion', simulacro: null }));
+    const informe = await verificarCorte(fuente(o));
+    expect(informe.primerFallo?.detalle).toMatch(/zip de un corte de produccion se llama \d{8}_\d{4}_PREP\.zip, no SIMULACRO_/);
+  });
+
+  it('refuses a pruebas manifest without its legend', async () => {
+    const o = await reetiquetar(publicado, (m) => ({ ...m, simulacro: null }));
+    expect((await verificarCorte(fuente(o))).primerFallo?.detalle).toMatch(/entorno pruebas con leyenda null/);
+  });
+});

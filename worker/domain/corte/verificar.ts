@@ -10,7 +10,9 @@ import type { z } from 'zod';
 import { observacionesTexto } from '../acta/clasificar.ts';
 import { ILEGIBLE, SIN_DATO, type Valor } from '../acta/esquema.ts';
 import { sinApostrofo } from '../claves/clave.ts';
-import { FIGURAS, resultadosDeFila, RUTA_LATEST_RAIZ, rutaManifiesto, rutaShard, type Figuras } from '../contrato/index.ts';
+import { FIGURAS, LEYENDA_SIMULACRO, leyendaDe, resultadosDeFila, RUTA_LATEST_RAIZ, rutaManifiesto, rutaShard, type Figuras } from '../contrato/index.ts';
+import { nombreZip } from './abiertos.ts';
+import { NOMBRE_LEEME } from './leeme.ts';
 import { figurasFila } from '../conteo/figuras-csv.ts';
 import { desdeUtf8, jsonCanonico, sha256Hex } from './bytes.ts';
 import {
@@ -106,7 +108,7 @@ async function comprobarManifiesto(fuente: Fuente, rutaPuntero: string): Promise
   if (ruta !== rutaManifiesto(p.entidad.id, p.manifiesto.sha256)) throw new Fallo(`${rutaPuntero}: la ruta del manifiesto no es su SHA-256`);
   const bytes = await exigirHash(await fuente.leer(ruta), { sha256: p.manifiesto.sha256 }, `manifiesto del corte ${p.numero} (${ruta})`);
   const m = esquema(ManifiestoSchema, json(bytes, ruta), ruta);
-  for (const k of ['numero', 'instante', 'corte', 'secuencia', 'final'] as const) {
+  for (const k of ['numero', 'instante', 'corte', 'secuencia', 'final', 'entorno', 'simulacro'] as const) {
     if (m[k] !== p[k]) throw new Fallo(`${rutaPuntero}: ${k} = ${String(p[k])}, el manifiesto dice ${String(m[k])}`);
   }
   const porId = new Map(m.shards.map((s) => [s.id, s]));
@@ -115,7 +117,31 @@ async function comprobarManifiesto(fuente: Fuente, rutaPuntero: string): Promise
   }
   if (porId.get('territorios')?.ruta !== p.territorios) throw new Fallo(`${rutaPuntero}: territorios no es el shard del manifiesto`);
   if (p.abiertos.sha256 !== m.abiertos.sha256 || p.diferencias !== m.diferencias.ruta) throw new Fallo(`${rutaPuntero}: sus datos abiertos o su diferencia no son los del manifiesto`);
-  return { manifiesto: m, detalle: `corte ${m.numero} (${m.corte}), secuencia ${m.secuencia}${m.final ? ', final' : ''}; manifiesto ${p.manifiesto.sha256}` };
+  comprobarEtiquetas(m);
+  return { manifiesto: m, detalle: `corte ${m.numero} (${m.corte}), secuencia ${m.secuencia}${m.final ? ', final' : ''}; manifiesto ${p.manifiesto.sha256}; ${textoOrigen(m)}` };
+}
+
+/** A `pruebas` corte must say SIMULACRO everywhere a reader looks first; a `produccion` one must not. */
+function comprobarEtiquetas(m: Manifiesto): void {
+  if (m.simulacro !== leyendaDe(m.entorno)) throw new Fallo(`manifiesto: entorno ${m.entorno} con leyenda ${JSON.stringify(m.simulacro)}`);
+  const zip = nombreZip(m.instante, m.entidad.utcOffsetMinutes, m.entorno);
+  if (m.abiertos.nombre !== zip) throw new Fallo(`manifiesto: el zip de un corte de ${m.entorno} se llama ${zip}, no ${m.abiertos.nombre}`);
+}
+
+function textoOrigen(m: Manifiesto): string {
+  const entorno = m.entorno === 'pruebas' ? 'SIMULACRO (entorno pruebas)' : 'entorno produccion';
+  const c = m.construccion;
+  return c ? `${entorno}; construcción commit ${c.commit}, Worker sha256 ${c.workerSha256}, portal sha256 ${c.portalSha256}` : `${entorno}; sin identidad de construcción`;
+}
+
+/** Every LEEME of a `pruebas` zip opens with the simulacro's legend; no LEEME of a `produccion` zip mentions it. */
+function comprobarLeemes(m: Manifiesto, archivos: Record<string, Uint8Array>): void {
+  for (const [nombre, bytes] of Object.entries(archivos)) {
+    if (!nombre.endsWith(`/${NOMBRE_LEEME}`)) continue;
+    const cabeza = desdeUtf8(bytes).slice(0, 400);
+    if (m.entorno === 'pruebas' && !cabeza.includes(LEYENDA_SIMULACRO)) throw new Fallo(`${nombre}: es de un corte de pruebas y no empieza con la leyenda SIMULACRO`);
+    if (m.entorno === 'produccion' && cabeza.includes(LEYENDA_SIMULACRO)) throw new Fallo(`${nombre}: es de un corte de produccion y dice SIMULACRO`);
+  }
 }
 
 function esquemaDeShard(id: string): z.ZodType<unknown> {
@@ -177,6 +203,7 @@ async function comprobarAbiertos(fuente: Fuente, ctx: Contexto): Promise<string>
   await exigirHash(zip, a, `zip de datos abiertos (${a.ruta})`);
   if (!igual(nombres, a.archivos.map((x) => x.nombre).sort())) throw new Fallo(`zip de datos abiertos: contiene ${nombres.join(', ')}; el manifiesto lista otros archivos`);
   for (const x of a.archivos) await exigirHash(archivos[x.nombre]!, x, `${x.nombre} (dentro del zip)`);
+  comprobarLeemes(ctx.manifiesto, archivos);
   const dif = await exigirHash(await fuente.leer(ctx.manifiesto.diferencias.ruta), ctx.manifiesto.diferencias, 'diferencias');
   const d = esquema(DiferenciasSchema, json(dif, 'diferencias'), 'diferencias');
   if (d.numero !== ctx.manifiesto.numero) throw new Fallo(`diferencias: son del corte ${d.numero}`);
