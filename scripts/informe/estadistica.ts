@@ -2,7 +2,7 @@
  * Summaries of latencies for the report: nearest-rank percentiles (the rule of the benchmarks, scripts/lib/percentil.ts)
  * and a histogram over "round" bin widths, so that a reader of the printed report reads 2 min, 5 min, not 137 s.
  */
-import { percentil } from '../lib/percentil.ts';
+import { percentil } from '../../worker/domain/estadistica/percentil.ts';
 import type { Histograma, Percentiles } from './tipos.ts';
 
 export function percentiles(xs: readonly number[]): Percentiles {

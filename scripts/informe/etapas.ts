@@ -3,6 +3,7 @@
  * first image, first capture and first verification (the step that left it VERIFICADA), and the first published
  * corte whose change sequence includes that verification. Pure.
  */
+import { primerCorteQueIncluye } from '../../worker/domain/corte/latencia.ts';
 import { histograma, percentiles } from './estadistica.ts';
 import type { CorteLeido, Etapa, Evento } from './tipos.ts';
 
@@ -40,16 +41,10 @@ export function hitosPorActa(eventos: readonly Evento[], cortes: readonly CorteL
   return hitos;
 }
 
-/** The first corte (by sequence) that includes change `seq`: binary search over cortes sorted by sequence. */
+/** The first corte (by sequence) that includes change `seq`. */
 function primerCorteCon(cortes: readonly CorteLeido[], seq: number): CorteLeido | undefined {
-  let lo = 0;
-  let hi = cortes.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (cortes[m]!.secuencia >= seq) hi = m;
-    else lo = m + 1;
-  }
-  return cortes[lo];
+  const i = primerCorteQueIncluye(cortes, seq);
+  return i < 0 ? undefined : cortes[i];
 }
 
 type Medida = (h: Hitos) => number | undefined;

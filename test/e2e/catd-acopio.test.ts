@@ -7,15 +7,15 @@
  * reading the QR. axe finds no violation, nothing scrolls sideways at 360 px, and each screen's JavaScript —
  * the QR decoder it loads on demand included — is within 50 KB gzip.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
 import { png, qrGris, y4m } from './fixtures/imagenes-qr.ts';
-import { CHROMIUM, abrirNavegador, nuevaPagina, } from './lib/navegador.ts';
-import { pilaCatd, portalConstruido, revisarPantalla } from './lib/catd.ts';
+import { CHROMIUM, abrirNavegador, nuevaPagina } from './lib/navegador.ts';
+import { pilaCatd, portalConstruido, revisarPantalla, desmontarAlTerminar, llenarEntrada } from './lib/catd.ts';
 import type { Pila } from './lib/pila.ts';
 import { pesoJs } from './lib/presupuesto.ts';
 import { sha256 } from './lib/siembra.ts';
@@ -63,11 +63,7 @@ beforeAll(async () => {
   nav = await abrirNavegador();
 }, 240_000);
 
-afterAll(async () => {
-  await nav?.close();
-  await pila?.parar();
-  rmSync(dir, { recursive: true, force: true });
-});
+desmontarAlTerminar(() => ({ nav, pila, dir }));
 
 const revisar = revisarPantalla;
 
@@ -75,10 +71,7 @@ const revisar = revisarPantalla;
 async function entrarA(page: Page, pantalla: string, operador: string): Promise<void> {
   await page.goto(`${pila.url}${pantalla}`);
   await page.waitForURL((u) => u.pathname === '/catd/entrar/' && u.searchParams.get('volver') === pantalla);
-  await page.locator('form.entrar[data-listo="si"]').waitFor();
-  await page.getByLabel('Operador').fill(operador);
-  await page.getByLabel('Clave de acceso').fill(tokens.get(operador)!);
-  await page.getByLabel('Clave de acceso').press('Enter');
+  await llenarEntrada(page, operador, tokens.get(operador)!);
   await page.waitForURL(`${pila.url}${pantalla}`);
   await page.locator(`[data-sesion="${operador}"]`).waitFor();
 }

@@ -7,18 +7,18 @@
  * server and retried with the same Idempotency-Key. The API then has the acta in verificación with exactly the
  * two typed captures, once each; no answer the second capturist's page received carried a capture's figures.
  */
-import { mkdtempSync, rmSync, } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { imprentaDe } from '../../scripts/simulacro/imagen.ts';
 import { COLUMNAS_FIJAS, ILEGIBLE, type Captura, type Valor } from '../../worker/domain/acta/esquema.ts';
 import { actasEsperadas, type ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
 import { catalogoEjemplo } from '../ejemplos/eleccion.ts';
 import { abrirNavegador, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
-import { escribirApi, leerApiCon, pilaCatd, portalConstruido } from './lib/catd.ts';
+import { escribirApi, leerApiCon, pilaCatd, portalConstruido, desmontarAlTerminar } from './lib/catd.ts';
 import type { Pila } from './lib/pila.ts';
 import { pesoJs } from './lib/presupuesto.ts';
 
@@ -82,11 +82,7 @@ beforeAll(async () => {
   nav = await abrirNavegador();
 }, 240_000);
 
-afterAll(async () => {
-  await nav?.close();
-  await pila?.parar();
-  rmSync(dir, { recursive: true, force: true });
-});
+desmontarAlTerminar(() => ({ nav, pila, dir }));
 
 /** Opens the captura screen without a session, signs in through the form with the keyboard, lands back on it. */
 async function entrarACaptura(page: Page, operador: string, clave = CLAVE, antes?: () => Promise<void>): Promise<void> {

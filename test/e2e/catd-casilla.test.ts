@@ -8,15 +8,15 @@
  * Then a photo taken while the session expires waits, the screen asks to sign in again, and it is sent once.
  * axe finds no violation, nothing scrolls sideways at 360 px, and the page's JavaScript is within 50 KB gzip.
  */
-import { mkdtempSync, rmSync, } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
 import { png, qrGris } from './fixtures/imagenes-qr.ts';
 import { abrirNavegador, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
-import { pilaCatd, portalConstruido, revisarPantalla } from './lib/catd.ts';
+import { pilaCatd, portalConstruido, revisarPantalla, desmontarAlTerminar, llenarEntrada } from './lib/catd.ts';
 import type { Pila } from './lib/pila.ts';
 import { pesoJs } from './lib/presupuesto.ts';
 import { sha256 } from './lib/siembra.ts';
@@ -48,11 +48,7 @@ beforeAll(async () => {
   nav = await abrirNavegador();
 }, 240_000);
 
-afterAll(async () => {
-  await nav?.close();
-  await pila?.parar();
-  rmSync(dir, { recursive: true, force: true });
-});
+desmontarAlTerminar(() => ({ nav, pila, dir }));
 
 interface ActaApi {
   estado: { imagen: { sha256: string; origen: string; digitalizacion: string; operador: string } | null } | null;
@@ -74,10 +70,7 @@ async function imagenes(clave: string): Promise<{ sha256: string | null; origen:
 const revisar = revisarPantalla;
 
 async function entrarCon(page: Page): Promise<void> {
-  await page.locator('form.entrar[data-listo="si"]').waitFor();
-  await page.getByLabel('Operador').fill(DISPOSITIVO);
-  await page.getByLabel('Clave de acceso').fill(tokens.get(DISPOSITIVO)!);
-  await page.getByLabel('Clave de acceso').press('Enter');
+  await llenarEntrada(page, DISPOSITIVO, tokens.get(DISPOSITIVO)!);
   await page.waitForURL(`${pila.url}${PANTALLA}`);
   await page.locator(`.casilla[data-sesion="${DISPOSITIVO}"]`).waitFor();
 }

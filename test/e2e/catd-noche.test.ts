@@ -9,12 +9,12 @@
  * and its sección shards must carry, figure by figure, exactly what was typed, classified as docs/REGLAS.md §4 says.
  * Only the operators' creation and the cortes go through the API.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { COLUMNAS_FIJAS, ILEGIBLE, SIN_DATO, type Captura, type Valor } from '../../worker/domain/acta/esquema.ts';
 import { actasEsperadas, type ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
@@ -23,7 +23,7 @@ import { leerActa, type Manifiesto, type Puntero, type SeccionShard } from '../.
 import { leerCsvResultados } from '../../worker/domain/corte/verificar-csv.ts';
 import { catalogoEjemplo } from '../ejemplos/eleccion.ts';
 import { png, qrGris } from './fixtures/imagenes-qr.ts';
-import { leerApiCon, pilaCatd, portalConstruido, revisarPantalla } from './lib/catd.ts';
+import { leerApiCon, pilaCatd, portalConstruido, revisarPantalla, desmontarAlTerminar, llenarEntrada } from './lib/catd.ts';
 import { abrirNavegador, nuevaPagina } from './lib/navegador.ts';
 import type { Pila } from './lib/pila.ts';
 import { api, sha256 } from './lib/siembra.ts';
@@ -120,11 +120,7 @@ beforeAll(async () => {
   nav = await abrirNavegador();
 }, 240_000);
 
-afterAll(async () => {
-  await nav?.close();
-  await pila?.parar();
-  rmSync(dir, { recursive: true, force: true });
-});
+desmontarAlTerminar(() => ({ nav, pila, dir }));
 
 /** API requests each page has under way: a queue screen is settled only when none is. */
 const enVuelo = new WeakMap<Page, number>();
@@ -147,10 +143,7 @@ async function pagina(operador: string, pantalla: string): Promise<Page> {
   contarPeticiones(page);
   await page.goto(`${pila.url}${pantalla}`);
   await page.waitForURL((u) => u.pathname === '/catd/entrar/');
-  await page.locator('form.entrar[data-listo="si"]').waitFor();
-  await page.getByLabel('Operador').fill(operador);
-  await page.getByLabel('Clave de acceso').fill(tokens.get(operador)!);
-  await page.getByLabel('Clave de acceso').press('Enter');
+  await llenarEntrada(page, operador, tokens.get(operador)!);
   await page.waitForURL(`${pila.url}${pantalla}`);
   await page.locator(`[data-sesion="${operador}"]`).waitFor();
   return page;
@@ -303,10 +296,7 @@ describe('one CATD through the night, through its screens', () => {
     const tel = await nuevaPagina(nav);
     paginas.set(DISPOSITIVO, tel);
     await tel.page.goto(`${pila.url}/catd/entrar/`);
-    await tel.page.locator('form.entrar[data-listo="si"]').waitFor();
-    await tel.page.getByLabel('Operador').fill(DISPOSITIVO);
-    await tel.page.getByLabel('Clave de acceso').fill(tokens.get(DISPOSITIVO)!);
-    await tel.page.getByLabel('Clave de acceso').press('Enter');
+    await llenarEntrada(tel.page, DISPOSITIVO, tokens.get(DISPOSITIVO)!);
     await tel.page.waitForURL(`${pila.url}/catd/casilla/`);
     await tel.page.locator(`.casilla[data-sesion="${DISPOSITIVO}"]`).waitFor();
     await tel.context.setOffline(true);

@@ -6,15 +6,15 @@
  * to the form with the reason, and too many wrong keys for one operator id are told to wait. axe finds no violation on either screen; each screen's JavaScript is within
  * 50 KB gzip.
  */
-import { mkdtempSync, rmSync, } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ejecutar } from '../../scripts/lib/prueba-local.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
-import { abrirNavegador, nuevaPagina, } from './lib/navegador.ts';
-import { escribirApi, pilaCatd, portalConstruido, revisarPantalla } from './lib/catd.ts';
+import { abrirNavegador, nuevaPagina } from './lib/navegador.ts';
+import { escribirApi, pilaCatd, portalConstruido, revisarPantalla, desmontarAlTerminar, llenarEntrada } from './lib/catd.ts';
 import type { Pila } from './lib/pila.ts';
 import { pesoJs } from './lib/presupuesto.ts';
 
@@ -59,11 +59,7 @@ beforeAll(async () => {
   nav = await abrirNavegador();
 }, 240_000);
 
-afterAll(async () => {
-  await nav?.close();
-  await pila?.parar();
-  rmSync(dir, { recursive: true, force: true });
-});
+desmontarAlTerminar(() => ({ nav, pila, dir }));
 
 const revisar = revisarPantalla;
 
@@ -78,10 +74,7 @@ async function enElFormulario(page: Page, motivo: string, texto: RegExp): Promis
 
 /** Signs in through the form with the keyboard only. */
 async function entrarCon(page: Page, operador: string, clave: string): Promise<void> {
-  await page.locator('form.entrar[data-listo="si"]').waitFor();
-  await page.getByLabel('Operador').fill(operador);
-  await page.getByLabel('Clave de acceso').fill(clave);
-  await page.getByLabel('Clave de acceso').press('Enter');
+  await llenarEntrada(page, operador, clave);
 }
 
 async function cookieSesion(context: BrowserContext) {

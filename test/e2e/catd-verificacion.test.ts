@@ -6,18 +6,18 @@
  * the API then has the acta verificada with exactly the chosen figures, by that verifier. Then a supervisor cotejos
  * it: sees its timeline (the two captures, the verification) and sends it to recaptura with a reason, by keyboard.
  */
-import { mkdtempSync, rmSync, } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { imprentaDe } from '../../scripts/simulacro/imagen.ts';
 import { COLUMNAS_FIJAS, ILEGIBLE, type Captura, type Valor } from '../../worker/domain/acta/esquema.ts';
 import { actasEsperadas } from '../../worker/domain/acta/esperadas.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
 import { catalogoEjemplo } from '../ejemplos/eleccion.ts';
 import { abrirNavegador, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
-import { escribirApi, leerApiCon, pilaCatd, portalConstruido } from './lib/catd.ts';
+import { escribirApi, leerApiCon, pilaCatd, portalConstruido, desmontarAlTerminar } from './lib/catd.ts';
 import type { Pila } from './lib/pila.ts';
 import { pesoJs } from './lib/presupuesto.ts';
 
@@ -75,11 +75,7 @@ beforeAll(async () => {
   nav = await abrirNavegador();
 }, 240_000);
 
-afterAll(async () => {
-  await nav?.close();
-  await pila?.parar();
-  rmSync(dir, { recursive: true, force: true });
-});
+desmontarAlTerminar(() => ({ nav, pila, dir }));
 
 /** Opens a screen without a session and signs in through the form with the keyboard, landing back on it. */
 async function entrar(page: Page, pantalla: string, operador: string): Promise<void> {

@@ -5,15 +5,15 @@
  * browser and sees their CATD's home; the administrator revokes (after a confirmation) and the capturist's next
  * request is refused. The audit chain in D1 records each change under the administrator's id and stays whole.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { verificarCadena, type FilaBitacora } from '../../worker/domain/bitacora/cadena.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
 import { abrirNavegador, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
-import { pilaCatd, portalConstruido, revisarPantalla } from './lib/catd.ts';
+import { pilaCatd, portalConstruido, revisarPantalla, desmontarAlTerminar, llenarEntrada } from './lib/catd.ts';
 import type { Pila } from './lib/pila.ts';
 import { pesoJs } from './lib/presupuesto.ts';
 
@@ -31,18 +31,11 @@ beforeAll(async () => {
   nav = await abrirNavegador();
 }, 240_000);
 
-afterAll(async () => {
-  await nav?.close();
-  await pila?.parar();
-  rmSync(dir, { recursive: true, force: true });
-});
+desmontarAlTerminar(() => ({ nav, pila, dir }));
 
 async function entrarCon(page: Page, operador: string, clave: string): Promise<void> {
   await page.goto(`${pila.url}/catd/entrar/`);
-  await page.locator('form.entrar[data-listo="si"]').waitFor();
-  await page.getByLabel('Operador').fill(operador);
-  await page.getByLabel('Clave de acceso').fill(clave);
-  await page.getByLabel('Clave de acceso').press('Enter');
+  await llenarEntrada(page, operador, clave);
   await page.waitForURL((u) => u.pathname !== '/catd/entrar/');
 }
 

@@ -7,17 +7,17 @@
  * nothing; the page's JavaScript is within 50 KB gzip. Last, on /consola/cortes/, one administrator requests the
  * final corte and a second one, in another browser, confirms it: it is published and the audit chain names both.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { COLUMNAS_FIJAS, type Captura } from '../../worker/domain/acta/esquema.ts';
 import { actasEsperadas } from '../../worker/domain/acta/esperadas.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
 import { catalogoEjemplo } from '../ejemplos/eleccion.ts';
 import { abrirNavegador, nuevaPagina } from './lib/navegador.ts';
-import { escribirApi, pilaCatd, portalConstruido, revisarPantalla } from './lib/catd.ts';
+import { escribirApi, pilaCatd, portalConstruido, revisarPantalla, desmontarAlTerminar, llenarEntrada } from './lib/catd.ts';
 import type { Pila } from './lib/pila.ts';
 import { pesoJs } from './lib/presupuesto.ts';
 
@@ -74,11 +74,7 @@ beforeAll(async () => {
   nav = await abrirNavegador();
 }, 240_000);
 
-afterAll(async () => {
-  await nav?.close();
-  await pila?.parar();
-  rmSync(dir, { recursive: true, force: true });
-});
+desmontarAlTerminar(() => ({ nav, pila, dir }));
 
 const CAMPOS = ['registradas', 'recibidas', 'digitalizadas', 'capturadas', 'verificadas', 'pendientes.DIGITALIZACION', 'pendientes.CAPTURA', 'pendientes.VERIFICACION', 'pendientes.COTEJO'];
 
@@ -112,10 +108,7 @@ async function entrarCon(page: Page, operador: string): Promise<void> {
   await page.goto(`${pila.url}/consola/`);
   // No session: the console sends the operator to the CATD sign-in form…
   await page.waitForURL((u) => u.pathname === '/catd/entrar/');
-  await page.locator('form.entrar[data-listo="si"]').waitFor();
-  await page.getByLabel('Operador').fill(operador);
-  await page.getByLabel('Clave de acceso').fill(tokens.get(operador)!);
-  await page.getByLabel('Clave de acceso').press('Enter');
+  await llenarEntrada(page, operador, tokens.get(operador)!);
   // …which brings an institute operator back to the console.
   await page.waitForURL(`${pila.url}/consola/`);
   await page.locator(`[data-sesion="${operador}"] #tabla-catd`).waitFor();

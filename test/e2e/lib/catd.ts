@@ -3,10 +3,10 @@
  * catalogue loaded and the test's operators created (their bearer tokens returned, for the setup and the checks
  * each test makes through the API).
  */
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, expect } from 'vitest';
 import { ejecutarArchivoD1Local } from '../../../scripts/lib/d1-local.ts';
 import { RAIZ } from '../../../scripts/lib/local.ts';
 import { crearOperadoresEnLote } from '../../../scripts/lib/operadores-lote.ts';
@@ -74,4 +74,22 @@ export async function leerApiCon<T>(url: string, token: string, ruta: string): P
   const r = await fetch(`${url}${ruta}`, { headers: { authorization: `Bearer ${token}` } });
   expect(r.status, ruta).toBe(200);
   return (await r.json()) as T;
+}
+
+/** Fills the sign-in form, once it is ready, with an operator and their key, and sends it with Enter. */
+export async function llenarEntrada(page: Page, operador: string, clave: string): Promise<void> {
+  await page.locator('form.entrar[data-listo="si"]').waitFor();
+  await page.getByLabel('Operador').fill(operador);
+  await page.getByLabel('Clave de acceso').fill(clave);
+  await page.getByLabel('Clave de acceso').press('Enter');
+}
+
+/** The teardown of every screen test file: its browser, its stack and its temporary folder, read when it runs. */
+export function desmontarAlTerminar(recursos: () => { nav?: Browser; pila?: Pila; dir: string }): void {
+  afterAll(async () => {
+    const r = recursos();
+    await r.nav?.close();
+    await r.pila?.parar();
+    rmSync(r.dir, { recursive: true, force: true });
+  });
 }

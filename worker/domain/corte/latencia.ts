@@ -4,6 +4,7 @@
  * includes that entry was recorded (`corte.publicado_at` of the first corte whose sequence reaches the entry's).
  * Actas verified but not yet in any corte are counted apart (pendientes), never as a latency.
  */
+import { percentil } from '../estadistica/percentil.ts';
 
 export interface VerificacionRegistrada {
   /** Sequence of the first log entry where the acta is verified. */
@@ -26,14 +27,8 @@ export interface Latencias {
   p95: number | null;
 }
 
-/** Nearest rank: the smallest value with at least p·n values ≤ it (ordenados ascending, non-empty). */
-export function percentil(ordenados: readonly number[], p: number): number {
-  const rango = Math.max(1, Math.ceil(p * ordenados.length));
-  return ordenados[rango - 1]!;
-}
-
 /** Index of the first corte (by ascending sequence) whose sequence is ≥ seq, or -1. */
-function primerCorteQueIncluye(cortes: readonly CortePublicado[], seq: number): number {
+export function primerCorteQueIncluye(cortes: readonly { secuencia: number }[], seq: number): number {
   let lo = 0;
   let hi = cortes.length;
   while (lo < hi) {
@@ -54,7 +49,6 @@ export function latenciasDePublicacion(actas: readonly VerificacionRegistrada[],
     // A replay stamps verifications in the past: a negative gap cannot happen on a live night, clamp it at zero.
     else valores.push(Math.max(0, cortes[i]!.publicadoAt - a.verificacionAt));
   }
-  valores.sort((x, y) => x - y);
   if (valores.length === 0) return { actas: 0, pendientes, p50: null, p95: null };
   return { actas: valores.length, pendientes, p50: percentil(valores, 0.5), p95: percentil(valores, 0.95) };
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_PREDETERMINADA } from './calendario.ts';
-import { latenciasDePublicacion, percentil } from './latencia.ts';
+import { percentil } from '../estadistica/percentil.ts';
+import { latenciasDePublicacion } from './latencia.ts';
 import {
   ABANDONO_APLICANDO_MS,
   ESTADOS_SOLICITUD,
