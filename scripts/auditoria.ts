@@ -16,7 +16,7 @@ import path from 'node:path';
 import { ENTORNOS, type Entorno, type IdentidadConstruccion } from '../worker/domain/contrato/index.ts';
 import { IdentidadConstruccionSchema } from '../worker/domain/corte/shards.ts';
 import { interfaz, leerArgumentos, responder } from './lib/argumentos.ts';
-import { RAIZ, binario, correr } from './lib/local.ts';
+import { RAIZ, binario, correr, entornoDeConstruccion } from './lib/local.ts';
 import { compararIdentidad, compararPortalServido, compararValor, type Comparacion } from './identidad/comparar.ts';
 import { dirBundle, leerRegistro } from './identidad/despliegue.ts';
 import { digestoArbol } from './identidad/digesto.ts';
@@ -48,7 +48,7 @@ interface Reconstruccion {
 async function reconstruir(tmp: string, entorno: Entorno, portalDado: string | undefined): Promise<Reconstruccion | null> {
   let portal = portalDado;
   if (portal === undefined) {
-    if ((await correr(binario('astro'), ['build', '--silent', '--outDir', tmp])) !== 0) return null;
+    if ((await correr(binario('astro'), ['build', '--silent', '--outDir', tmp], entornoDeConstruccion)) !== 0) return null;
     portal = path.join(tmp, 'client');
   }
   const worker = empaquetarWorker({ raiz: RAIZ, outdir: path.join(tmp, 'bundle'), entorno, assets: portal });

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { ENTORNOS, type Entorno } from '../worker/domain/contrato/index.ts';
 import { interfaz, leerArgumentos, responder } from './lib/argumentos.ts';
-import { RAIZ, binario, correr } from './lib/local.ts';
+import { RAIZ, binario, correr, entornoDeConstruccion } from './lib/local.ts';
 import { etiquetasVersion, prepararDespliegue } from './identidad/despliegue.ts';
 import { textoIdentidad } from './identidad/identidad.ts';
 
@@ -39,7 +39,7 @@ export async function main(args: readonly string[], escribir: (l: string) => voi
   const salida = path.resolve(v.salida ?? path.join(RAIZ, '.state/despliegue', entorno));
   if (!v['sin-construir']) {
     escribir('» construyendo el portal (astro build)…');
-    if ((await correr(binario('astro'), ['build', '--silent', '--outDir', path.dirname(portal)])) !== 0) return 1;
+    if ((await correr(binario('astro'), ['build', '--silent', '--outDir', path.dirname(portal)], entornoDeConstruccion)) !== 0) return 1;
   }
   escribir(`» empaquetando el Worker para ${entorno} (wrangler deploy --dry-run --env ${entorno})…`);
   const identidad = prepararDespliegue({ raiz: RAIZ, entorno, portal, salida });

@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { argumentosOSalir, interfaz } from './lib/argumentos.ts';
-import { RAIZ, DIR_PERSISTENCIA, DIR_ESTADO, binario, correr } from './lib/local.ts';
+import { RAIZ, DIR_PERSISTENCIA, DIR_ESTADO, binario, correr, entornoDeConstruccion } from './lib/local.ts';
 import { iniciarPila, type Pila } from './lib/pila.ts';
 import { escribirInforme, rutaPdf } from './informe/escribir.ts';
 import { CHROMIUM } from './informe/navegador.ts';
@@ -52,7 +52,7 @@ if (v.contingencia !== undefined && contingencia === null) {
 }
 
 console.log('» construyendo el portal (astro build)…');
-if ((await correr(binario('astro'), ['build', '--silent'])) !== 0) process.exit(1);
+if ((await correr(binario('astro'), ['build', '--silent'], entornoDeConstruccion)) !== 0) process.exit(1);
 
 if (v['no-simulate']) {
   console.log('» preparando D1 local (migraciones y catálogo sintético de Jalisco)…');

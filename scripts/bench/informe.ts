@@ -143,7 +143,8 @@ export function informe(m: Maquina, nucleo: readonly MedidaNucleo[], w: MedidaWo
   md.push('');
   md.push('| route | requests | req/s | p50 ms | p99 ms | retries | 409 conflicts | failed |');
   md.push('|---|---:|---:|---:|---:|---:|---:|---:|');
-  md.push(filaCarga('`POST /api/v1/actas/{clave}/capturas`', w.captura));
+  md.push(filaCarga('`POST /api/v1/actas/{clave}/capturas` (first half of the actas)', w.captura));
+  md.push(filaCarga(`… the other half, with ${w.lecturasConsola.consolas} consoles open`, w.capturaConConsolas));
   md.push(filaCarga('`POST /api/v1/acopio` + `POST …/imagen`', w.acopioImagen));
   md.push(filaCarga('`GET /api/v1/ping` (no-op)', w.ping));
   md.push('');
@@ -152,6 +153,13 @@ export function informe(m: Maquina, nucleo: readonly MedidaNucleo[], w: MedidaWo
       'and the no-op route makes none. Locally, the Worker, D1 and R2 share one workerd thread, and each D1 call costs about half of what a whole no-op request costs (measured: ~0.7 ms per call, ~1.5 ms per no-op request), ' +
       'so the ratio is bounded by the round trips a write needs. Writes of one isolate chain over the predicted audit tip and sequence instead of racing for them ' +
       '(docs/CAPTURA.md), so lost races are rare and retries above are the deliberately dropped connections.',
+  );
+  md.push('');
+  md.push(
+    `With ${w.lecturasConsola.consolas} operations consoles open (each reading \`GET /api/v1/consola/estado\` every second, five times as often as /consola/ does; ` +
+      `${f0(w.lecturasConsola.lecturas)} reads, p50 ${f1(w.lecturasConsola.p50)} ms, p99 ${f1(w.lecturasConsola.p99)} ms, ${f0(w.lecturasConsola.fallidas)} failed), ` +
+      `capture p99 was ${f1(w.capturaConConsolas.p99)} ms against ${f1(w.captura.p99)} ms alone (×${(w.capturaConConsolas.p99 / w.captura.p99).toFixed(2)}), ` +
+      `and ${f1(w.capturaConConsolas.porSegundo)} against ${f1(w.captura.porSegundo)} captures/s. The console reads counters kept inside the capture batches (docs/CONSOLA.md), never the actas.`,
   );
   md.push('');
   md.push(

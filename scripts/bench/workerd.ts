@@ -28,6 +28,10 @@ import { ADMIN, ADMIN_CONFIRMA, crearPersonal, idPuesto, type Credenciales } fro
 import { catdDe } from '../simulacro/plan.ts';
 import { medirBytes, type MedidaBytes } from './bytes.ts';
 import { cargaEscrituras, cargaLectura, type ResultadoCarga } from './carga.ts';
+import { abrirConsolas, type LecturasConsola } from './consolas.ts';
+
+/** Consoles open during the second half of the captures. */
+const CONSOLAS = 10;
 
 const MINUTO = 60_000;
 const JORNADA = '2024-06-02';
@@ -52,7 +56,11 @@ export interface MedidaWorkerd {
   completo: MedidaCorteWorkerd;
   incremental: MedidaCorteWorkerd;
   acopioImagen: ResultadoCarga;
+  /** The first half of the actas' captures, alone. */
   captura: ResultadoCarga;
+  /** The second half, with CONSOLAS consoles open. */
+  capturaConConsolas: ResultadoCarga;
+  lecturasConsola: LecturasConsola;
   ping: ResultadoCarga;
   escrituras: { esperadas: number; enD1: number; perdidas: number; duplicadas: number; detalle: string };
   bytes: MedidaBytes;
@@ -185,14 +193,22 @@ export async function medirWorkerd(opciones: { clientes: number; pendientesCada:
     aviso(`workerd: API de captura, ${opciones.clientes} clientes (${pendientes.length} actas)`);
     const grupos = pendientes.map((x) => peticiones(cat, x.a, x.pub, cred));
     const acopioImagen = await cargaEscrituras(p.url, grupos.map((g) => g.recibir), opciones.clientes, [200, 201]);
-    const captura = await cargaEscrituras(p.url, grupos.map((g) => g.capturar), opciones.clientes, [200]);
+    // Half the actas are captured alone, the other half with ten consoles open, each reading GET
+    // /api/v1/consola/estado every second (five times as often as /consola/ does, so that a short run still
+    // sees many reads): the console must cost the captures nothing measurable (issue 17).
+    const mitad = Math.floor(grupos.length / 2);
+    const captura = await cargaEscrituras(p.url, grupos.slice(0, mitad).map((g) => g.capturar), opciones.clientes, [200]);
+    aviso('workerd: API de captura con 10 consolas abiertas');
+    const consolas = abrirConsolas(p.url, cred.get(ADMIN)!, CONSOLAS, 1000);
+    const capturaConConsolas = await cargaEscrituras(p.url, grupos.slice(mitad).map((g) => g.capturar), opciones.clientes, [200]);
+    const lecturasConsola = await consolas.cerrar();
     aviso('workerd: ruta sin efecto (GET /api/v1/ping)');
     const ping = await cargaLectura(p.url, '/api/v1/ping', Math.max(2000, captura.solicitudes * 2), opciones.clientes);
 
     // Every capture that was answered 200 is in D1 once, and nothing else is.
     const filas = p.d1<{ acta: string; n: number }>("SELECT acta, count(*) AS n FROM captura GROUP BY acta");
     const porActa = new Map(filas.map((f) => [f.acta, f.n]));
-    const respondidas = captura.estados['200'] ?? 0;
+    const respondidas = (captura.estados['200'] ?? 0) + (capturaConConsolas.estados['200'] ?? 0);
     const enD1 = filas.reduce((s, f) => s + f.n, 0);
     let perdidas = 0;
     let duplicadas = 0;
@@ -229,6 +245,8 @@ export async function medirWorkerd(opciones: { clientes: number; pendientesCada:
       incremental,
       acopioImagen,
       captura,
+      capturaConConsolas,
+      lecturasConsola,
       ping,
       escrituras,
       bytes,

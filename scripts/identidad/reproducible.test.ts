@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RAIZ, entornoSilencioso } from '../lib/local.ts';
+import { RAIZ, entornoDeConstruccion } from '../lib/local.ts';
 import { leerIdentidad } from './identidad.ts';
 import { digestoPortal } from './portal.ts';
 import { empaquetarWorker } from './worker.ts';
@@ -99,7 +99,7 @@ describe('astro build (one run)', () => {
     const previa = leerIdentidad(path.join(RAIZ, 'dist/client'));
     expect(previa, 'dist/client/identidad.json: `npm test` builds the portal first (pretest)').not.toBeNull();
     const out = path.join(tmp, 'astro');
-    const r = spawnSync(path.join(RAIZ, 'node_modules/.bin/astro'), ['build', '--silent', '--outDir', out], { cwd: RAIZ, env: entornoSilencioso, encoding: 'utf8' });
+    const r = spawnSync(path.join(RAIZ, 'node_modules/.bin/astro'), ['build', '--silent', '--outDir', out], { cwd: RAIZ, env: entornoDeConstruccion, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const nueva = leerIdentidad(path.join(out, 'client'));
     expect(nueva).toEqual(previa);

@@ -21,6 +21,13 @@ export const entornoSilencioso = {
   DO_NOT_TRACK: '1',
 };
 
+/**
+ * The environment of a portal build started from a script or a test: always a production build. Under vitest
+ * NODE_ENV is `test`, and Astro/Vite then emit other bundles: the tests would check a portal nobody deploys, and
+ * the build identity of a rebuild would differ from `npm run build`'s.
+ */
+export const entornoDeConstruccion = { ...entornoSilencioso, NODE_ENV: 'production' };
+
 /** Runs wrangler to completion and returns its output (also printed unless `quiet`); throws with it when it fails. */
 export function wrangler(args: string[], opciones: { quiet?: boolean } = {}): string {
   const r = spawnSync(binario('wrangler'), args, { cwd: RAIZ, env: entornoSilencioso, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
@@ -30,9 +37,9 @@ export function wrangler(args: string[], opciones: { quiet?: boolean } = {}): st
 }
 
 /** Starts a long-running child with inherited output; resolves its exit code. */
-export function correr(comando: string, args: string[]): Promise<number> {
+export function correr(comando: string, args: string[], env: NodeJS.ProcessEnv = entornoSilencioso): Promise<number> {
   return new Promise((resolve) => {
-    const hijo = spawn(comando, args, { cwd: RAIZ, env: entornoSilencioso, stdio: 'inherit' });
+    const hijo = spawn(comando, args, { cwd: RAIZ, env, stdio: 'inherit' });
     hijo.on('exit', (code) => resolve(code ?? 1));
   });
 }

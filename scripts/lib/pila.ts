@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { aplicarMigraciones, consultarD1Local } from './d1-local.ts';
-import { RAIZ, binario, entornoSilencioso, wrangler as wranglerLocal } from './local.ts';
+import { RAIZ, binario, entornoDeConstruccion, entornoSilencioso, wrangler as wranglerLocal } from './local.ts';
 
 export interface Pila {
   /** http://127.0.0.1:PORT */
@@ -46,7 +46,7 @@ export function puertoLibre(): Promise<number> {
 export function construirPortal(outDir: string): void {
   const r = spawnSync(binario('astro'), ['build', '--silent', '--outDir', outDir], {
     cwd: RAIZ,
-    env: entornoSilencioso,
+    env: entornoDeConstruccion,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
