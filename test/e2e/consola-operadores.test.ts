@@ -101,7 +101,8 @@ describe('console: operators', () => {
     // The admin revokes all of the capturist's keys, after confirming.
     await admin.locator('tr[data-fila="luz-cap"]').getByRole('button', { name: /Administrar/ }).click();
     await admin.getByRole('button', { name: 'Revocar todas sus claves' }).click();
-    expect(await admin.evaluate(() => document.activeElement?.textContent)).toBe('Sí, revocar');
+    // The confirmation takes the focus once it has rendered (CI saw the click's own button still focused).
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.textContent)).toBe('Sí, revocar');
     await admin.keyboard.press('Enter');
     await expect.poll(() => admin.locator('.consola-operadores > [role="status"]').textContent()).toMatch(/Revocadas 1 clave/);
     await expect.poll(() => admin.locator('section[data-operador="luz-cap"]').textContent()).toMatch(/No tiene claves vigentes/);
