@@ -6,6 +6,7 @@ import cloudflare from '@astrojs/cloudflare';
 import preact from '@astrojs/preact';
 import { rmSync } from 'node:fs';
 import { identidadDeConstruccion } from './scripts/identidad/astro.ts';
+import { encabezadosDeSeguridad } from './scripts/seguridad/astro.ts';
 
 // The Cloudflare Vite plugin leaves a redirect (.wrangler/deploy/config.json) to a generated, assets-only
 // wrangler.json. Our wrangler.toml is the deployment's single description (Worker entry, D1, R2, cron,
@@ -23,7 +24,9 @@ export default defineConfig({
   outDir: './dist',
   output: 'static',
   adapter: cloudflare(),
-  // The build identity comes last: it bundles the Worker with wrangler.toml (docs/CONTROL-DE-CAMBIOS.md).
-  integrations: [preact(), keepWranglerToml, identidadDeConstruccion()],
+  // The security headers are written into _headers once the pages exist (scripts/seguridad/astro.ts); the build
+  // identity comes last: it digests them with the rest and bundles the Worker with wrangler.toml
+  // (docs/CONTROL-DE-CAMBIOS.md).
+  integrations: [preact(), keepWranglerToml, encabezadosDeSeguridad(), identidadDeConstruccion()],
   telemetry: false,
 });

@@ -21,6 +21,7 @@ describe('npm run audit:verify', { timeout: 120_000 }, () => {
     const r = verify();
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/bitácora íntegra: 4 entradas/);
+    expect(r.stdout).toMatch(/fuera de la cadena: 0 rechazos sin credencial .*\(0 direcciones\)/);
   });
 
   it('fails naming the entry after one row is altered', () => {

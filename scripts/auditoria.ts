@@ -1,13 +1,16 @@
 /**
- * `npm run auditoria -- [--entorno pruebas|produccion] [--url <URL base>]`
+ * `npm run auditoria -- [--entorno pruebas|produccion] [--url <URL base>] [--despliegues <json>] [--version-cf <json>]`
  *
  * What the ente auditor runs from the audited commit (docs/CONTROL-DE-CAMBIOS.md): rebuilds the portal and the
  * Worker into a temporary folder, computes their identity, and compares it with what was deployed —
  *   - the deployment recorded by `npm run deploy` (.state/despliegue/<entorno>): the bundle wrangler bundled for
  *     it, digested again here (not trusted from the record), and the identity it was deployed with;
- *   - with `--url`, a running Worker: the identity its `/health` reports and, file by file, the portal it serves.
- * Against Cloudflare the deployed version's tag and message (`wrangler deployments list --env <entorno>`) carry the
- * same identity; that step needs the institute's account and is described in the document.
+ *   - with `--url`, a running Worker: the identity its `/health` reports, the platform version that answers (the
+ *     version metadata binding: its id is printed, its tag must be the rebuild's commit) and, file by file, the
+ *     portal it serves;
+ *   - with `--despliegues` / `--version-cf`, Cloudflare's record as the auditor saved it with the institute's
+ *     account (`wrangler deployments list --env <entorno> --json`, `wrangler versions view <id> --env <entorno>
+ *     --json`): the active version must be the one `/health` names, with the rebuild's tag and message.
  * Exit code 0 when everything matches, 1 when something does not, 2 for a usage error.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +26,7 @@ import { digestoArbol } from './identidad/digesto.ts';
 import { commitDe } from './identidad/commit.ts';
 import { textoIdentidad } from './identidad/identidad.ts';
 import { digestoPortal } from './identidad/portal.ts';
+import { compararVersion, esLocal, leerRegistroCuenta, VersionPlataformaSchema, type RegistroCuenta } from './identidad/version.ts';
 import { empaquetarWorker, excluidosDelBundle } from './identidad/worker.ts';
 
 const USO = interfaz({
@@ -32,11 +36,17 @@ const USO = interfaz({
     'el registro de `npm run deploy` y, con --url, lo que informa y sirve un Worker en marcha.',
   opciones: {
     entorno: { tipo: 'texto', valor: 'ENTORNO', omision: 'pruebas', ayuda: 'pruebas o produccion' },
-    url: { tipo: 'texto', valor: 'URL', ayuda: 'un Worker en marcha: compara su /health y el portal que sirve' },
+    url: { tipo: 'texto', valor: 'URL', ayuda: 'un Worker en marcha: compara su /health (identidad y versión de la plataforma) y el portal que sirve' },
+    despliegues: { tipo: 'texto', valor: 'JSON', ayuda: 'la salida de `wrangler deployments list --env <entorno> --json` (requiere --url)' },
+    'version-cf': { tipo: 'texto', valor: 'JSON', ayuda: 'la salida de `wrangler versions view <id> --env <entorno> --json` (requiere --url)' },
     desplegado: { tipo: 'texto', valor: 'DIR', ayuda: 'el registro del despliegue (por omisión: .state/despliegue/<entorno>)' },
     portal: { tipo: 'texto', valor: 'DIR', ayuda: 'no reconstruye el portal: usa estos assets ya construidos (el Worker sí se reconstruye)' },
   },
-  ejemplos: ['npm run auditoria', 'npm run auditoria -- --url http://localhost:8787', 'npm run auditoria -- --entorno produccion'],
+  ejemplos: [
+    'npm run auditoria',
+    'npm run auditoria -- --url http://localhost:8787',
+    'npm run auditoria -- --entorno produccion --url https://prep.example.mx --despliegues despliegues.json --version-cf version.json',
+  ],
 });
 
 interface Reconstruccion {
@@ -68,15 +78,17 @@ function contraRegistro(dir: string, entorno: Entorno, r: Reconstruccion): Compa
   ];
 }
 
-/** A running Worker: its /health identity and environment, and every portal file it serves. */
-async function contraWorker(url: string, entorno: Entorno, r: Reconstruccion, pedir: typeof fetch): Promise<Comparacion[]> {
+/** A running Worker: its /health identity, environment and platform version, and every portal file it serves. */
+async function contraWorker(url: string, entorno: Entorno, r: Reconstruccion, cuenta: RegistroCuenta, pedir: typeof fetch): Promise<Comparacion[]> {
   const res = await pedir(`${url.replace(/\/+$/, '')}/health`).catch((e: unknown) => e as Error);
   if (res instanceof Error || !res.ok) return [{ que: `${url}/health`, coincide: false, detalle: res instanceof Error ? res.message : `HTTP ${res.status}` }];
-  const salud = (await res.json()) as { entorno?: string; construccion?: unknown };
+  const salud = (await res.json()) as { entorno?: string; construccion?: unknown; version?: unknown };
   const construccion = IdentidadConstruccionSchema.nullable().safeParse(salud.construccion ?? null);
+  const version = VersionPlataformaSchema.safeParse(salud.version);
   return [
     compararValor(`${url}/health: entorno`, entorno, salud.entorno),
     ...compararIdentidad(`${url}/health`, r.identidad, construccion.success ? construccion.data : null),
+    ...compararVersion(`${url}/health`, r.identidad, version.success ? version.data : null, esLocal(url), cuenta),
     await compararPortalServido(url, r.portal.archivos, pedir),
   ];
 }
@@ -87,6 +99,13 @@ export async function main(args: readonly string[], escribir: (l: string) => voi
   const v = l.valores;
   const entorno = v.entorno as Entorno;
   if (!ENTORNOS.includes(entorno)) return responder({ codigo: 2, texto: `error: entorno desconocido: ${v.entorno} (pruebas o produccion)` }, { log: escribir, error: escribirError });
+  if ((v.despliegues || v['version-cf']) && !v.url) return responder({ codigo: 2, texto: 'error: --despliegues y --version-cf se comparan con el /health de --url' }, { log: escribir, error: escribirError });
+  let cuenta: RegistroCuenta;
+  try {
+    cuenta = leerRegistroCuenta({ despliegues: v.despliegues, version: v['version-cf'] });
+  } catch (e) {
+    return responder({ codigo: 2, texto: `error: ${e instanceof Error ? e.message : String(e)}` }, { log: escribir, error: escribirError });
+  }
   const tmp = mkdtempSync(path.join(tmpdir(), 'prep-auditoria-'));
   try {
     escribir(`» reconstruyendo ${v.portal ? 'el Worker' : 'el portal y el Worker'} del árbol actual…`);
@@ -95,7 +114,7 @@ export async function main(args: readonly string[], escribir: (l: string) => voi
     escribir(`Reconstrucción: ${textoIdentidad(r.identidad)}`);
     if (r.identidad.commit.endsWith('-modificado')) escribir('AVISO: el árbol tiene cambios sin confirmar; se audita el árbol, no un commit.');
     const comparaciones = contraRegistro(path.resolve(v.desplegado ?? path.join(RAIZ, '.state/despliegue', entorno)), entorno, r);
-    if (v.url) comparaciones.push(...(await contraWorker(v.url, entorno, r, pedir)));
+    if (v.url) comparaciones.push(...(await contraWorker(v.url, entorno, r, cuenta, pedir)));
     for (const c of comparaciones) escribir(`${c.coincide ? '✓' : '✗'} ${c.que}: ${c.detalle}`);
     const ok = comparaciones.every((c) => c.coincide);
     escribir(ok ? 'AUDITORÍA: lo desplegado es la reconstrucción de este árbol.' : 'AUDITORÍA: NO COINCIDE (ver ✗ arriba).');

@@ -28,6 +28,7 @@ import type { Catalogo } from '../worker/domain/catalogo/esquema.ts';
 import { catalogoEjemplo } from '../test/ejemplos/eleccion.ts';
 import { argumentosOSalir, interfaz } from './lib/argumentos.ts';
 import { mediana } from './lib/percentil.ts';
+import { CODIFICACIONES, comprimir } from '../worker/cortes/variantes.ts';
 
 const T = Date.UTC(2024, 5, 3, 3);
 
@@ -161,6 +162,7 @@ const USO = interfaz({
     repeticiones: { tipo: 'entero', min: 1, max: 100, omision: 5, ayuda: 'repeticiones por escala (se informa la mediana)' },
     'repeticiones-nacional': { tipo: 'entero', min: 1, max: 100, omision: 3, ayuda: 'repeticiones a escala nacional' },
     'sin-nacional': { tipo: 'bandera', ayuda: 'omite la escala nacional' },
+    compresion: { tipo: 'bandera', ayuda: 'mide además la compresión Brotli y gzip de los shards de Jalisco (almacenR2)' },
   },
 });
 
@@ -173,4 +175,36 @@ if (import.meta.main) {
   await medir('Jalisco sintético, SHA-256 de node:crypto (como workerd: sin hilo aparte por digest)', jalisco, v.repeticiones);
   usarSha256(null);
   if (!v['sin-nacional']) await medirNacional(generarNacional(v.seed), v['repeticiones-nacional']);
+  if (v.compresion) await medirCompresion(modeloDe(jalisco), v.repeticiones);
+}
+
+/**
+ * What publishing each new shard's Brotli and gzip variants adds to a corte (`almacenR2` compresses every
+ * content-addressed text object once, worker/cortes/variantes.ts): the full corte's shards and a 1 % corte's.
+ */
+async function medirCompresion(modelo: CorteModelo, repeticiones: number): Promise<void> {
+  const todas = [...modelo.actaPorClave.values()];
+  const actas = todas.map((a, i) => actaSintetica(a, i, 0, T));
+  const indices = [...new Set(Array.from({ length: Math.round(todas.length / 100) }, (_, i) => (i * 7919 + 104_729) % todas.length))];
+  const { estado } = EstadoCorte.completo(modelo, actas);
+  const juntar = async (f: (sumidero: (lote: readonly { contenido: Uint8Array }[]) => Promise<void>) => Promise<unknown>) => {
+    const xs: Uint8Array[] = [];
+    await f(async (lote) => void xs.push(...lote.map((o) => o.contenido)));
+    return xs;
+  };
+  const completo = await juntar((s) => renderizar(estado, { final: false }, s));
+  estado.aplicar(indices.map((j) => ({ antes: actas[j]!, despues: actaSintetica(todas[j]!, j, 1, T + 300_000) })));
+  const incremental = await juntar((s) => renderizar(estado, { final: false }, s));
+  const mb = (xs: readonly Uint8Array[]) => (xs.reduce((t, x) => t + x.length, 0) / 1e6).toFixed(1);
+  console.log(`\nCompresión de las variantes (Jalisco sintético, mediana de ${repeticiones}, ms de CPU)`);
+  for (const [nombre, shards] of [['completo', completo], ['incremental 1 %', incremental]] as const) {
+    const medidas = [];
+    for (let i = 0; i < repeticiones; i++) {
+      await recogerBasura();
+      medidas.push(await cpu(() => CODIFICACIONES.map((c) => shards.map((x) => comprimir(x, c)))));
+    }
+    const [br, gzip] = medidas[0]!.valor;
+    const ms = mediana(medidas.map((m) => m.ms));
+    console.log(`  ${nombre.padEnd(16)} ${shards.length} shards, ${mb(shards)} MB → br ${mb(br!)} MB, gzip ${mb(gzip!)} MB   ${ms.toFixed(0)} ms`);
+  }
 }

@@ -93,4 +93,22 @@ describe('npm run operators', { timeout: 120_000 }, () => {
     const enCatd = await run('crear', '--id', 'obs-catd', '--ambito', 'CATD', '--catd', 'CATD-D01', '--roles', 'observador');
     expect(enCatd.stderr).toMatch(/no admite el rol observador/);
   });
+
+  it('moves a CATD operator to another catalogue CATD and back, audited with before and after; a repeat changes nothing', async () => {
+    const detalles = () => d1.consulta<{ operador: string; detalle: string }>("SELECT operador, detalle FROM bitacora WHERE accion = 'ALCANCE_REASIGNADO' ORDER BY id");
+    const ida = await run('alcance', '--operador', 'ana', '--catd', 'CATD-D02');
+    expect(ida.status, ida.stderr).toBe(0);
+    expect(ida.stdout).toBe('ana pasa del CATD-D01 al CATD-D02 (queda en la bitácora)\n');
+    expect(d1.consulta("SELECT catd FROM operador WHERE id = 'ana'")).toEqual([{ catd: 'CATD-D02' }]);
+    expect((await run('alcance', '--operador', 'ana', '--catd', 'CATD-D02')).stdout).toMatch(/ya es del CATD-D02: no se cambió nada/);
+    expect((await run('alcance', '--operador', 'ana', '--catd', 'CATD-X9')).stderr).toMatch(/CATD no está en el catálogo/);
+    expect((await run('alcance', '--operador', 'coord', '--catd', 'CATD-D01')).stderr).toMatch(/solo un operador de ámbito CATD/);
+    expect((await run('alcance', '--operador', 'nadie', '--catd', 'CATD-D01')).stderr).toMatch(/no existe ese operador/);
+    expect((await run('alcance', '--operador', 'ana')).status).toBe(1);
+    expect((await run('alcance', '--operador', 'ana', '--catd', 'CATD-D01')).status).toBe(0);
+    expect(detalles().map((e) => [e.operador, JSON.parse(e.detalle)])).toEqual([
+      ['sistema:operators', { operador: 'ana', antes: 'CATD-D01', despues: 'CATD-D02' }],
+      ['sistema:operators', { operador: 'ana', antes: 'CATD-D02', despues: 'CATD-D01' }],
+    ]);
+  });
 });

@@ -5,14 +5,17 @@
  *   npm run operators -- token --operador ana [--horas 16] [--limite 600]     prints the token ONCE
  *     (validity by the operator's ámbito: INSTITUTO at most 12 h, 8 h by default; others 720 h, 16 h by default)
  *   npm run operators -- revocar --token <id del token>   |   revocar --operador ana   (all of its tokens)
+ *   npm run operators -- alcance --operador ana --catd CATD-D02   moves a CATD operator to another CATD (and back)
  *   npm run operators -- listar
  *
  * Every option of each subcommand: `npm run operators -- <subcomando> --help` (the definitions below).
  */
 import { OperadorIdSchema, OperadorNuevoSchema } from '../worker/domain/captura/operador-nuevo.ts';
 import { AmbitoSchema } from '../worker/domain/captura/permisos.ts';
+import { decidirReasignacion, ReasignacionSchema } from '../worker/domain/captura/reasignacion.ts';
 import { VIGENCIA_MAXIMA_HORAS, VIGENCIA_POR_AMBITO } from '../worker/domain/captura/vigencia.ts';
 import { CambioRechazado, crearOperador, emitirSecreto, revocar } from '../worker/db/administracion.ts';
+import { reasignarCatd } from '../worker/db/reasignacion.ts';
 import { elegirSubcomando, interfaz, leerArgumentos, responder, type Interfaz, type Opciones, type Salida, type Valores } from './lib/argumentos.ts';
 import { OPCION_PERSIST_TO, d1Local, ejecutorLocal, persistDe, type D1Local } from './lib/d1-local.ts';
 
@@ -33,6 +36,8 @@ const MOTIVOS: Record<string, string> = {
     .map(([a, v]) => `${a}: ${v.maximaHoras} h`)
     .join('; ')})`,
   UNICIDAD: 'el registro ya existe',
+  NO_ES_OPERADOR_CATD: 'solo un operador de ámbito CATD cambia de CATD',
+  ALCANCE_CAMBIADO: 'otro administrador cambió el CATD del operador al mismo tiempo; vuelva a intentarlo',
 };
 
 const lista = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
@@ -84,6 +89,19 @@ const REVOCAR = interfaz({
   },
 });
 
+const ALCANCE = interfaz({
+  comando: `${COMANDO} alcance`,
+  descripcion:
+    'Cambia el CATD de un operador de ámbito CATD: cubre un CATD sin conexión o sin sede, y lo regresa al suyo después\n' +
+    '(docs/CONTINGENCIA.md §3). Queda en la bitácora con el CATD anterior y el nuevo; sus claves y sesiones siguen vigentes.',
+  opciones: {
+    operador: { tipo: 'texto', valor: 'ID', ayuda: 'el operador (de ámbito CATD)' },
+    catd: { tipo: 'texto', valor: 'CATD', ayuda: 'el CATD del catálogo que pasa a tener' },
+    'persist-to': OPCION_PERSIST_TO,
+  },
+  ejemplos: [`${COMANDO} alcance --operador d02-acopio --catd CATD-D01`],
+});
+
 const LISTAR = interfaz({
   comando: `${COMANDO} listar`,
   descripcion: 'Lista los operadores, sus roles y cuántos tokens vigentes tienen.',
@@ -97,6 +115,7 @@ const SUBCOMANDOS = {
     crear: 'crea un operador con sus roles',
     token: 'emite un token (se muestra una sola vez)',
     revocar: 'revoca un token, o todos los de un operador',
+    alcance: 'cambia el CATD de un operador de ámbito CATD',
     listar: 'lista los operadores',
   },
 };
@@ -138,6 +157,23 @@ async function revocarToken(d1: D1Local, v: Valores<typeof REVOCAR.opciones>, sa
   const objetivo = v.token !== undefined ? { token: v.token } : { operador: v.operador! };
   await revocar(ejecutorLocal(d1), objetivo, Date.now());
   salida.log(v.token !== undefined ? `token ${v.token} revocado` : `tokens de ${v.operador} revocados`);
+}
+
+async function alcance(d1: D1Local, v: Valores<typeof ALCANCE.opciones>, salida: SalidaOperadores): Promise<void> {
+  if (!v.operador || !v.catd) throw new Error('indique --operador <id> y --catd <CATD>');
+  const pedido = ReasignacionSchema.safeParse({ catd: v.catd });
+  if (!pedido.success) throw new Error(`CATD inválido: ${v.catd} (p. ej. CATD-D01)`);
+  const id = OperadorIdSchema.safeParse(v.operador);
+  const [fila] = id.success ? d1.consulta<{ ambito: string; catd: string | null; activo: number }>(`SELECT ambito, catd, activo FROM operador WHERE id = '${id.data}'`) : [];
+  if (fila === undefined) throw new CambioRechazado('OPERADOR_DESCONOCIDO');
+  const d = decidirReasignacion({ id: v.operador, ambito: AmbitoSchema.parse(fila.ambito), catd: fila.catd, activo: fila.activo === 1 }, pedido.data.catd);
+  if (!d.ok) throw new CambioRechazado(d.error.code);
+  if (!d.value.cambio) {
+    salida.log(`${v.operador} ya es del ${d.value.despues}: no se cambió nada`);
+    return;
+  }
+  await reasignarCatd(ejecutorLocal(d1), v.operador, d.value.antes, d.value.despues, Date.now());
+  salida.log(`${v.operador} pasa del ${d.value.antes} al ${d.value.despues} (queda en la bitácora)`);
 }
 
 function listar(d1: D1Local, _v: Valores<typeof LISTAR.opciones>, salida: SalidaOperadores): void {
@@ -186,6 +222,7 @@ const ACCIONES: Record<string, (argv: readonly string[], salida: SalidaOperadore
   crear: subcomando(CREAR, crear),
   token: subcomando(TOKEN, token),
   revocar: subcomando(REVOCAR, revocarToken),
+  alcance: subcomando(ALCANCE, alcance),
   listar: subcomando(LISTAR, listar),
 };
 

@@ -8,6 +8,7 @@ import { publicarEnMemoria } from '../test/ejemplos/publicacion-memoria.ts';
 import { ManifiestoSchema, PunteroSchema } from '../worker/domain/corte/shards.ts';
 import { FIXTURE_APERTURA_MS, fixtureActas, catalogoEjemplo } from '../test/ejemplos/eleccion.ts';
 import { main } from './verify.ts';
+import { aFila, PUNTA_VACIA, sellar, type FilaBitacora } from '../worker/domain/bitacora/cadena.ts';
 
 const temporales: string[] = [];
 let publicado: Map<string, Uint8Array>;
@@ -87,5 +88,36 @@ describe('npm run verify', () => {
   it('exits 1 on a folder without a corte and 2 without a source', async () => {
     expect((await correr([carpeta()])).codigo).toBe(1);
     expect((await correr([])).codigo).toBe(2);
+  });
+
+  it('--bitacora reads the local audit log and exits 1 when its newest entries were deleted, naming the tip', async () => {
+    const filas: FilaBitacora[] = [];
+    let punta = PUNTA_VACIA;
+    for (let i = 0; i < 8; i++) {
+      const e = await sellar(punta, { at: FIXTURE_APERTURA_MS + i, operador: 'op', token: null, catd: null, accion: 'ACOPIO', acta: null, seq: null, status: 201, detalle: {} });
+      filas.push(aFila(e));
+      punta = { id: e.id, hash: e.hash };
+    }
+    const m = construirModelo(catalogoEjemplo);
+    if (!m.ok) throw new Error('modelo');
+    const conPunta = await publicarEnMemoria(m.value, [{ actas: fixtureActas.map((f) => f.acta), instante: FIXTURE_APERTURA_MS, bitacora: punta }]);
+    const d = await volcar(conPunta);
+    const pedidos: string[] = [];
+    const local = (quedan: number) => (persistTo: string) => {
+      pedidos.push(persistTo);
+      return async (desde: number, limite: number) => filas.slice(0, quedan).filter((f) => f.id > desde).slice(0, limite);
+    };
+    const correrCon = async (quedan: number) => {
+      const lineas: string[] = [];
+      const codigo = await main([d, '--bitacora', '--persist-to', 'estado-local'], (l) => lineas.push(l), fetch, () => {}, local(quedan));
+      return { codigo, salida: lineas.join('\n') };
+    };
+    const intacta = await correrCon(8);
+    expect(intacta.codigo).toBe(0);
+    expect(intacta.salida).toContain('✓ bitácora: íntegra (8 entradas');
+    const truncada = await correrCon(6);
+    expect(truncada.codigo).toBe(1);
+    expect(truncada.salida).toContain(`PRIMER FALLO: bitácora: la punta registrada por el corte 1 (entrada 8, hash ${punta.hash}) ya no está`);
+    expect(pedidos.every((p) => p === path.resolve('estado-local'))).toBe(true);
   });
 });

@@ -8,13 +8,18 @@
  *   npm run verify -- http://localhost:8787
  *   npm run verify -- http://localhost:8787 --save ./corte-guardado
  *   npm run verify -- ./corte-guardado
+ *   npm run verify -- http://localhost:8787 --bitacora [--persist-to DIR]
+ * With --bitacora it also reads the audit log of the local D1 (as `npm run audit:verify` does) and checks that it
+ * still extends the tip every manifest of the chain recorded: deleting the newest entries is detected.
  * The checking logic is worker/domain/corte/verificar.ts (pure, unit-tested); this file only moves bytes.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { interfaz, leerArgumentos, responder } from './lib/argumentos.ts';
 import { esRutaPublica } from '../worker/domain/contrato/index.ts';
-import { verificarCorte, type Fuente, type Informe } from '../worker/domain/corte/verificar.ts';
+import { verificarCorte, type Fuente, type Informe, type LectorBitacora } from '../worker/domain/corte/verificar.ts';
+import { leerPagina } from './audit-verify.ts';
+import { OPCION_PERSIST_TO, d1Local, persistDe } from './lib/d1-local.ts';
 
 /** Objects of a corte served over HTTP at `<base>/<ruta>` (404: absent). */
 export function fuenteHttp(base: string, pedir: typeof fetch = fetch): Fuente {
@@ -78,8 +83,15 @@ const USO = interfaz({
   opciones: {
     save: { tipo: 'texto', valor: 'DIR', ayuda: 'guarda lo descargado en esta carpeta (se verifica después por sí sola)' },
     puntero: { tipo: 'texto', valor: 'RUTA', ayuda: 'el puntero del que parte (por omisión: datos/latest.json)' },
+    bitacora: { tipo: 'bandera', ayuda: 'comprueba además que la bitácora de la D1 local extiende la punta que registra cada manifiesto' },
+    'persist-to': OPCION_PERSIST_TO,
   },
-  ejemplos: ['npm run verify -- http://localhost:8787', 'npm run verify -- http://localhost:8787 --save ./corte-guardado', 'npm run verify -- ./corte-guardado'],
+  ejemplos: [
+    'npm run verify -- http://localhost:8787',
+    'npm run verify -- http://localhost:8787 --save ./corte-guardado',
+    'npm run verify -- ./corte-guardado',
+    'npm run verify -- http://localhost:8787 --bitacora',
+  ],
 });
 
 /**
@@ -91,22 +103,30 @@ export async function main(
   escribir: (linea: string) => void = (l) => console.log(l),
   pedir: typeof fetch = fetch,
   escribirError: (linea: string) => void = (l) => console.error(l),
+  bitacoraLocal: (persistTo: string) => LectorBitacora = lectorLocal,
 ): Promise<number> {
   const l = leerArgumentos(args, USO);
   if (l.tipo === 'salida') return responder(l, { log: escribir, error: escribirError });
   const origen = l.posicionales[0]!;
-  const { save: guardar, puntero } = l.valores;
+  const { save: guardar, puntero, bitacora: conBitacora } = l.valores;
+  const bitacora = conBitacora === true ? bitacoraLocal(persistDe(l.valores['persist-to'])) : undefined;
   let fuente = /^https?:\/\//.test(origen) ? fuenteHttp(origen, pedir) : fuenteCarpeta(origen);
   if (guardar !== undefined) fuente = guardando(fuente, guardar);
   escribir(`Verificando ${origen}${guardar ? ` (guardando en ${guardar})` : ''}`);
   try {
-    const informe = await verificarCorte(fuente, { puntero });
+    const informe = await verificarCorte(fuente, { puntero, bitacora });
     for (const l of lineasInforme(informe)) escribir(l);
     return informe.ok ? 0 : 1;
   } catch (e) {
     escribir(`No se pudo leer el corte: ${(e as Error).message}`);
     return 2;
   }
+}
+
+/** The audit log of the local D1 (wrangler's state under `persistTo`), page by page. */
+function lectorLocal(persistTo: string): LectorBitacora {
+  const d1 = d1Local(persistTo);
+  return async (desde, limite) => leerPagina(d1, desde, limite);
 }
 
 if (import.meta.main) process.exit(await main(process.argv.slice(2)));

@@ -6,6 +6,8 @@
  *     incremental; the capture API under N concurrent clients next to a no-op route, and lost or duplicated
  *     writes (workerd.ts);
  *   - bytes: shards, the corte zip, the portal's JavaScript per view and what a view transfers (bytes.ts);
+ *   - readers: the portal's access pattern with autocannon across corte changes, counting R2 reads (lectores/), in
+ *     its own section of docs/BENCHMARKS.md;
  *   - and, apart and with its own date, the figures the last `npm start` simulacro left in .state/simulacro.json.
  * Options: `npm run bench -- --help` (USO below).
  */
@@ -18,6 +20,7 @@ import { RAIZ, DIR_ESTADO } from '../lib/local.ts';
 import { medirNucleo, type MedidaNucleo } from './nucleo.ts';
 import { medirWorkerd, type MedidaWorkerd } from './workerd.ts';
 import { informe, type Maquina, type SimulacroPrevio } from './informe.ts';
+import { medirYEscribirLectores } from './lectores/escribir.ts';
 
 const USO = interfaz({
   comando: 'npm run bench --',
@@ -31,6 +34,8 @@ const USO = interfaz({
     'pendientes-cada': { tipo: 'entero', min: 1, max: 1_000_000, omision: 100, ayuda: 'una de cada N actas pasa por la API (100: el 1 %)' },
     salida: { tipo: 'texto', valor: 'ARCHIVO', ayuda: 'dónde escribir (por omisión: docs/BENCHMARKS.md)' },
     'sin-nacional': { tipo: 'bandera', ayuda: 'omite la escala nacional' },
+    'conexiones-lectores': { tipo: 'entero', min: 1, max: 1024, omision: 32, ayuda: 'conexiones de autocannon en la prueba de lectores' },
+    'sin-lectores': { tipo: 'bandera', ayuda: 'omite la prueba de carga de lectores' },
   },
 });
 
@@ -100,6 +105,9 @@ const nuevo =
     ? previo.slice(0, i) + bloque + previo.slice(j + FIN.length)
     : previo.replace(/^(# [^\n]*\n)/, `$1\n${bloque}\n`);
 writeFileSync(salida, nuevo.endsWith('\n') ? nuevo : `${nuevo}\n`);
+const metasLectores = v['sin-lectores']
+  ? []
+  : await medirYEscribirLectores({ conexiones: v['conexiones-lectores'], espectadores: [1000, 10_000], salida, comando: maquina.comando, alAvanzar: aviso });
 console.log('');
-for (const l of seccion.metas) console.log(l);
+for (const l of [...seccion.metas, ...metasLectores]) console.log(l);
 aviso(`escrito ${path.relative(RAIZ, salida)}`);

@@ -156,7 +156,7 @@ export function informe(m: Maquina, nucleo: readonly MedidaNucleo[], w: MedidaWo
   );
   md.push('');
   md.push(
-    `With ${w.lecturasConsola.consolas} operations consoles open (each reading \`GET /api/v1/consola/estado\` every second, five times as often as /consola/ does; ` +
+    `With ${w.lecturasConsola.consolas} operations consoles open (each reading \`GET /api/v1/consola/estado\` every 5 s, as /consola/ does; ` +
       `${f0(w.lecturasConsola.lecturas)} reads, p50 ${f1(w.lecturasConsola.p50)} ms, p99 ${f1(w.lecturasConsola.p99)} ms, ${f0(w.lecturasConsola.fallidas)} failed), ` +
       `capture p99 was ${f1(w.capturaConConsolas.p99)} ms against ${f1(w.captura.p99)} ms alone (×${(w.capturaConConsolas.p99 / w.captura.p99).toFixed(2)}), ` +
       `and ${f1(w.capturaConConsolas.porSegundo)} against ${f1(w.captura.porSegundo)} captures/s. The console reads counters kept inside the capture batches (docs/CONSOLA.md), never the actas.`,

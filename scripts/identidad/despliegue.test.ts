@@ -65,5 +65,7 @@ describe('deploy --dry-run and auditoria', () => {
     expect(x.codigo).toBe(2);
     expect(x.texto).toContain('entorno desconocido: ensayo');
     expect((await correr(auditoria, ['--entorno', 'local'])).codigo).toBe(2);
+    const sinUrl = await correr(auditoria, ['--despliegues', 'despliegues.json']);
+    expect([sinUrl.codigo, sinUrl.texto]).toEqual([2, 'error: --despliegues y --version-cf se comparan con el /health de --url']);
   });
 });

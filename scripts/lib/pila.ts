@@ -88,6 +88,11 @@ export interface OpcionesPila {
    * simulacro or a benchmark.
    */
   congelar?: boolean;
+  /**
+   * Another entry module for the Worker (same bindings and assets as wrangler.toml): a bench serves the real
+   * Worker wrapped in its own instrumentation (scripts/bench/lectores/worker-medido.ts).
+   */
+  principal?: string;
 }
 
 /**
@@ -116,7 +121,7 @@ export async function iniciarPila(opciones: OpcionesPila = {}): Promise<Pila> {
   if (opciones.congelar) {
     paquete = mkdtempSync(path.join(tmpdir(), 'prep-bundle-'));
     try {
-      wrangler(['deploy', '--config', path.join(RAIZ, 'wrangler.toml'), '--dry-run', '--outdir', paquete, ...(opciones.assetsDir === undefined ? [] : ['--assets', opciones.assetsDir])]);
+      wrangler(['deploy', ...(opciones.principal === undefined ? [] : [opciones.principal]), '--config', path.join(RAIZ, 'wrangler.toml'), '--dry-run', '--outdir', paquete, ...(opciones.assetsDir === undefined ? [] : ['--assets', opciones.assetsDir])]);
     } catch (e) {
       rmSync(paquete, { recursive: true, force: true });
       limpiar();
@@ -126,7 +131,10 @@ export async function iniciarPila(opciones: OpcionesPila = {}): Promise<Pila> {
   // Always the project's own configuration, named: an `astro build` running at the same time leaves a
   // .wrangler/deploy/config.json behind for a moment, and wrangler would follow it to the portal's config.
   const configuracion = ['--config', path.join(RAIZ, 'wrangler.toml')];
-  const entrada = paquete === null ? configuracion : [path.join(paquete, 'index.js'), '--no-bundle', ...configuracion];
+  const entrada =
+    paquete !== null
+      ? [path.join(paquete, path.basename(opciones.principal ?? 'index.ts').replace(/\.ts$/, '.js')), '--no-bundle', ...configuracion]
+      : [...(opciones.principal === undefined ? [] : [opciones.principal]), ...configuracion];
   const puerto = opciones.puerto ?? (await puertoLibre());
   const inspector = await puertoLibre();
   const ip = opciones.ip ?? '127.0.0.1';

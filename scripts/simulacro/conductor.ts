@@ -140,7 +140,7 @@ export class Noche {
   /** Every step is done: the clock reaches the close and the cron publishes the final corte. */
   private async cerrar(): Promise<EstadoNoche> {
     this.ctx.reloj.cerrar(this.o.duracionMin);
-    await this.cron.disparar(this.estado.cierre);
+    await this.cron.dispararFinal(this.estado.cierre);
     this.ctx.reloj.medir();
     this.o.alAvanzar?.(this.estado);
     if (!this.estado.final) throw new Error('el cron no publicó el corte final al cierre de la ventana');

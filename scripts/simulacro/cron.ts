@@ -69,6 +69,20 @@ export class Cron {
     }
   }
 
+  /**
+   * At the close: the tick that publishes the final corte, then the pointer until it says so. A cron corte reaches
+   * the edge cache's copy of the pointer within its freshness (worker/api/publico/cache-borde.ts: 5 s on the
+   * simulated clock), so the first read after the tick may still be the corte before.
+   */
+  async dispararFinal(ms: number, esperaMs = 30_000): Promise<void> {
+    await this.disparar(ms);
+    const limite = Date.now() + esperaMs;
+    while (!this.estado.final && Date.now() < limite) {
+      await dormir(500);
+      await this.leerPuntero();
+    }
+  }
+
   /** Reads /datos/latest.json (conditionally: most invocations publish nothing) into the night's state. */
   private async leerPuntero(): Promise<void> {
     const r = await fetch(`${this.o.url}/datos/latest.json`, { headers: this.etagPuntero ? { 'if-none-match': this.etagPuntero } : {} });
@@ -80,7 +94,9 @@ export class Cron {
     this.etagPuntero = r.headers.get('etag');
     const p = PunteroSchema.parse(await r.json());
     const c = this.estado.cortes;
-    if (p.numero !== c.ultimo) c.publicados++;
+    // Cortes are numbered 1, 2, … with no gap (worker/cortes/registro-d1.ts): the count does not depend on having
+    // read every pointer (the edge cache may show one a few seconds late, and the next tick reads the newer one).
+    c.publicados = p.numero;
     c.ultimo = p.numero;
     c.instante = p.instante;
     c.secuencia = p.secuencia;

@@ -10,6 +10,7 @@ import { catalogoEjemplo } from '../ejemplos/eleccion.ts';
 import { cargarCatalogo } from '../../worker/db/catalogo-carga.ts';
 import { crearOperador, ejecutorD1, emitirToken } from '../../worker/db/administracion.ts';
 import { sha256Hex } from '../../worker/domain/bitacora/cadena.ts';
+import { jpegConComentario } from '../../worker/domain/captura/fixtures/imagenes.ts';
 
 export const BASE = 'http://prep.test';
 export const HORA = 3_600_000;
@@ -64,8 +65,20 @@ export interface Opciones {
   headers?: Record<string, string>;
 }
 
+let direcciones = Math.floor(Math.random() * 0x1_0000);
+
+/**
+ * A client address no other request of the run has used (198.18.0.0/15, the range kept for tests): refusals are
+ * limited per address (worker/api/middleware/limite-direccion), so each call comes from its own unless the test
+ * names one (headers['cf-connecting-ip']).
+ */
+export function direccionNueva(): string {
+  direcciones = (direcciones + 1) % 0x2_0000;
+  return `198.${18 + (direcciones >> 16)}.${(direcciones >> 8) & 255}.${direcciones & 255}`;
+}
+
 export function llamar(metodo: string, ruta: string, o: Opciones = {}): Promise<Response> {
-  const headers: Record<string, string> = { ...(o.token ? { authorization: `Bearer ${o.token}` } : {}) };
+  const headers: Record<string, string> = { 'cf-connecting-ip': direccionNueva(), ...(o.token ? { authorization: `Bearer ${o.token}` } : {}) };
   if (o.body !== undefined) headers['content-type'] = 'application/json';
   Object.assign(headers, o.headers);
   const body = (o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body))) as BodyInit | undefined;
@@ -100,14 +113,8 @@ export async function error(res: Response | Promise<Response>, status: number, c
   return body.error;
 }
 
-/** A small valid JPEG-looking image (sniffed by its first bytes), different per `semilla`. */
-export function jpeg(semilla: string): Uint8Array {
-  const cola = new TextEncoder().encode(`acta ${semilla}`);
-  const out = new Uint8Array(4 + cola.length);
-  out.set([0xff, 0xd8, 0xff, 0xe0]);
-  out.set(cola, 4);
-  return out;
-}
+/** A small real JPEG, different per `semilla`. */
+export const jpeg = (semilla: string): Uint8Array => jpegConComentario(`acta ${semilla}`);
 
 export const sha = (b: Uint8Array) => sha256Hex(b);
 

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ejecutar } from '../../scripts/lib/prueba-local.ts';
+import { jpegConComentario } from '../../worker/domain/captura/fixtures/imagenes.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
 import { abrirNavegador, nuevaPagina } from './lib/navegador.ts';
 import { escribirApi, pilaCatd, portalConstruido, revisarPantalla, desmontarAlTerminar, llenarEntrada } from './lib/catd.ts';
@@ -39,8 +40,8 @@ const _escrituras = 0;
 /** One write of the capture API with a bearer token (the machines' way, unchanged by sessions). */
 const escribir = (token: string, ruta: string, cuerpo: BodyInit, tipo: string) => escribirApi(pila.url, token, ruta, cuerpo, tipo);
 
-/** A small image the API sniffs as JPEG (its first bytes). */
-const jpeg = (texto: string) => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode(texto)]);
+/** A small real JPEG, different per text. */
+const jpeg = jpegConComentario;
 
 /** Queue lengths as the API gives them to the operator's own bearer token. */
 async function colaApi(token: string, paso: string): Promise<number> {

@@ -2,8 +2,9 @@
  * End to end, the console's operators screen (issue 17) through the UI only, against `wrangler dev` with local
  * D1: an administrator signs in at /catd/entrar/, opens /consola/operadores/, creates a capturist of a CATD and
  * issues their key (shown once, never in the URL or web storage); the capturist signs in with it in another
- * browser and sees their CATD's home; the administrator revokes (after a confirmation) and the capturist's next
- * request is refused. The audit chain in D1 records each change under the administrator's id and stays whole.
+ * browser and sees their CATD's home; the administrator moves them to another CATD (after a confirmation) and
+ * their open session shows it on reload; the administrator revokes (after a confirmation) and the capturist's next
+ * request is refused. `/health` shows the version wrangler dev gives the version metadata binding. The audit chain in D1 records each change under the administrator's id and stays whole.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +46,13 @@ describe('console: operators', () => {
   it('keeps the screen within 50 KB of JavaScript (gzip)', () => {
     const peso = pesoJs(cliente, path.join(cliente, 'consola/operadores/index.html'));
     expect(peso.total, JSON.stringify(peso.modulos)).toBeLessThanOrEqual(50 * 1024);
+  });
+
+  it('/health shows the platform version beside the build identity (wrangler dev: a random id, no tag)', async () => {
+    const salud = (await (await fetch(`${pila.url}/health`)).json()) as { version: { id: string; tag: string; timestamp: string } | null };
+    expect(salud.version?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(salud.version?.tag).toBe('');
+    expect(Number.isNaN(Date.parse(salud.version!.timestamp))).toBe(false);
   });
 
   it('an admin creates a capturist and issues their key; the capturist signs in; the admin revokes; the audit chain names the admin', { timeout: 180_000 }, async () => {
@@ -98,6 +106,18 @@ describe('console: operators', () => {
     await luz.locator('[data-sesion="luz-cap"]').waitFor();
     expect(await luz.locator('[data-operador-catd]').textContent()).toBe('CATD-D01');
 
+    // A CATD goes dark: the admin moves the capturist to its scope for the night, after confirming; her open
+    // session acts with the new CATD from its next request on.
+    await admin.getByLabel('Nuevo CATD').fill('CATD-D02');
+    await admin.getByRole('button', { name: 'Cambiar CATD' }).click();
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.textContent)).toBe('Sí, cambiar de CATD');
+    expect(await admin.locator('#confirmar-texto').textContent()).toMatch(/luz-cap del CATD-D01 al CATD-D02/);
+    await admin.keyboard.press('Enter');
+    await expect.poll(() => admin.locator('.consola-operadores > [role="status"]').textContent()).toBe('luz-cap ahora es del CATD-D02 (antes del CATD-D01).');
+    await expect.poll(() => admin.locator('tr[data-fila="luz-cap"]').textContent()).toMatch(/CATD · CATD-D02/);
+    await luz.reload();
+    await expect.poll(() => luz.locator('[data-operador-catd]').textContent()).toBe('CATD-D02');
+
     // The admin revokes all of the capturist's keys, after confirming.
     await admin.locator('tr[data-fila="luz-cap"]').getByRole('button', { name: /Administrar/ }).click();
     await admin.getByRole('button', { name: 'Revocar todas sus claves' }).click();
@@ -118,11 +138,13 @@ describe('console: operators', () => {
     expect(cambios.map((e) => [e.operador, e.accion])).toEqual([
       ['coord', 'OPERADOR_CREADO'],
       ['coord', 'TOKEN_EMITIDO'],
+      ['coord', 'ALCANCE_REASIGNADO'],
       ['coord', 'TOKEN_REVOCADO'],
     ]);
     expect(JSON.parse(cambios[0]!.detalle)).toMatchObject({ id: 'luz-cap', ambito: 'CATD', catd: 'CATD-D01', roles: ['captura'] });
     expect(JSON.parse(cambios[1]!.detalle)).toMatchObject({ operador: 'luz-cap', token: clave.slice(5, 21) });
-    expect(JSON.parse(cambios[2]!.detalle)).toEqual({ operador: 'luz-cap' });
+    expect(JSON.parse(cambios[2]!.detalle)).toEqual({ operador: 'luz-cap', antes: 'CATD-D01', despues: 'CATD-D02' });
+    expect(JSON.parse(cambios[3]!.detalle)).toEqual({ operador: 'luz-cap' });
     const todas = pila.d1<FilaBitacora>('SELECT * FROM bitacora ORDER BY id');
     expect(JSON.stringify(todas)).not.toContain(clave.slice(22));
     expect(await verificarCadena(async (desde, limite) => todas.filter((f) => f.id > desde).slice(0, limite))).toMatchObject({ ok: true });

@@ -14,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COLUMNAS_FIJAS, type Captura } from '../../worker/domain/acta/esquema.ts';
 import { actasEsperadas } from '../../worker/domain/acta/esperadas.ts';
+import { jpegConComentario } from '../../worker/domain/captura/fixtures/imagenes.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
 import { catalogoEjemplo } from '../ejemplos/eleccion.ts';
 import { abrirNavegador, nuevaPagina } from './lib/navegador.ts';
@@ -55,7 +56,7 @@ function captura(clave: string): Captura {
 const json = (x: unknown) => JSON.stringify(x);
 const recibir = (op: string, clave: string) => escribirApi(pila.url, tokens.get(op)!, '/api/v1/acopio', json({ clave }), 'application/json');
 const digitalizar = (clave: string) =>
-  escribirApi(pila.url, tokens.get('ana')!, `/api/v1/actas/${clave}/imagen?origen=CATD&digitalizacion=ESCANER&tipoDocumento=ACTA_PREP`, new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode(clave)]), 'image/jpeg');
+  escribirApi(pila.url, tokens.get('ana')!, `/api/v1/actas/${clave}/imagen?origen=CATD&digitalizacion=ESCANER&tipoDocumento=ACTA_PREP`, jpegConComentario(clave), 'image/jpeg');
 const capturar = (op: string, clave: string) => escribirApi(pila.url, tokens.get(op)!, `/api/v1/actas/${clave}/capturas`, json(captura(clave)), 'application/json');
 
 beforeAll(async () => {

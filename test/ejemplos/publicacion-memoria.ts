@@ -14,6 +14,8 @@ export interface CorteDePrueba {
   actas: readonly ActaPublicada[];
   instante: number;
   final?: boolean;
+  /** The audit log tip the corte records (absent: none recorded, as before issue 14). */
+  bitacora?: { id: number; hash: string } | null;
 }
 
 export async function publicarEnMemoria(modelo: CorteModelo, cortes: readonly CorteDePrueba[]): Promise<Map<string, Uint8Array>> {
@@ -28,7 +30,7 @@ export async function publicarEnMemoria(modelo: CorteModelo, cortes: readonly Co
     for (const a of c.actas) vistas.set(a.clave, a);
     secuencia += c.actas.length;
     estado.aplicar(cambios);
-    const p = await prepararCorte(estado, { numero: i + 1, instante: c.instante, secuencia, final: c.final ?? false, anterior, cambios }, async (lote) => {
+    const p = await prepararCorte(estado, { numero: i + 1, instante: c.instante, secuencia, final: c.final ?? false, anterior, cambios, bitacora: c.bitacora }, async (lote) => {
       for (const n of lote) objetos.set(n.ruta, n.contenido);
     });
     for (const o of [p.abiertos, p.diferencias, p.manifiesto]) objetos.set(o.ruta, o.contenido);

@@ -15,10 +15,12 @@ import { rutasCortes } from './cortes/rutas.ts';
 import { rutasOperadores } from './operadores/rutas.ts';
 import { rutasCotejo } from './cotejo/rutas.ts';
 import { rutasDigitalizacion } from './digitalizacion/rutas.ts';
-import { paginaReferencia } from './docs/pagina.ts';
+import { montarReferencia } from './docs/rutas.ts';
 import { ErrorApi, cuerpoError, respuestaError } from './errores.ts';
 import { rutasSalud } from './health/rutas.ts';
 import { auditarRechazos } from './middleware/bitacora-rechazos/index.ts';
+import { limitarLongitudes } from './middleware/longitudes/index.ts';
+import { encabezadosSeguridad } from './middleware/seguridad/index.ts';
 import { rutasPing } from './ping/rutas.ts';
 import { rutasPublico } from './publico/rutas.ts';
 import { rutasSesion } from './sesion/rutas.ts';
@@ -39,7 +41,11 @@ export function crearApp(): OpenAPIHono<EntornoApi> {
     },
   });
 
-  // Every 401/403 of the API goes to the audit log.
+  // Security headers on every answer of the Worker, errors and 404s included (mounted first: it sees them all).
+  app.use('*', encabezadosSeguridad);
+  // Over-long paths and headers are refused (414/431) before anything reads, logs or stores them.
+  app.use('*', limitarLongitudes);
+  // Every 401/403 of the API goes to the audit log (401s limited per client address).
   app.use('/api/v1/*', auditarRechazos);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -69,8 +75,8 @@ export function crearApp(): OpenAPIHono<EntornoApi> {
   // The institute's operations console (read-only: admin and observador).
   app.route('/', rutasConsola);
 
-  app.doc31('/api/v1/openapi.json', DOCUMENTO);
-  app.get('/api/v1/docs', (c) => c.html(paginaReferencia(app.getOpenAPI31Document(DOCUMENTO) as unknown as Record<string, unknown>)));
+  // The OpenAPI document and its reference page: in pruebas only (worker/api/docs/rutas.ts).
+  montarReferencia(app, DOCUMENTO);
 
   // Unknown API paths get the JSON error; anything else is the portal's (static assets, with their 404 page).
   app.notFound((c) =>

@@ -2,8 +2,11 @@
  * Where a corte's objects go: R2 in production, anything with the same three calls in tests (the fault
  * injection test wraps it to fail half-way). Content-addressed objects are written with an immutable
  * Cache-Control; the two mutable ones (`latest`, `historial`) with a short one and a conditional put.
+ * A content-addressed text object is written with its Brotli and gzip variants (variantes.ts), compressed here
+ * once so that no request compresses it again.
  */
 import { esMutable } from '../domain/contrato/index.ts';
+import { CODIFICACIONES, comprimir, esComprimible, rutaVariante } from './variantes.ts';
 
 export interface ObjetoLeido {
   bytes: Uint8Array;
@@ -12,10 +15,19 @@ export interface ObjetoLeido {
 }
 
 export interface Almacen {
-  /** Writes the object. With `siEtag`, only if the current object has that etag (false when it has not). */
-  put(ruta: string, bytes: Uint8Array, opciones?: { siEtag?: string }): Promise<boolean>;
+  /**
+   * Writes the object. With `siEtag`, only if the current object has that etag (false when it has not);
+   * `metadatos` go to the R2 object's customMetadata (outside the published bytes and their hashes).
+   */
+  put(ruta: string, bytes: Uint8Array, opciones?: { siEtag?: string; metadatos?: Record<string, string> }): Promise<boolean>;
   get(ruta: string): Promise<ObjetoLeido | null>;
 }
+
+/**
+ * customMetadata of `latest.json` / `historial.json`: when the next scheduled corte is due (epoch ms), 'final'
+ * after the final corte, 'ninguno' without a schedule. Read by the edge cache (worker/api/publico/cache-borde.ts).
+ */
+export const METADATO_PROXIMO_CORTE = 'proximo-corte';
 
 export const CACHE_INMUTABLE = 'public, max-age=31536000, immutable';
 export const CACHE_MUTABLE = 'public, max-age=10, must-revalidate';
@@ -33,8 +45,14 @@ export function tipoDeContenido(ruta: string): string {
 export function almacenR2(bucket: R2Bucket): Almacen {
   return {
     async put(ruta, bytes, opciones = {}) {
+      const contentType = tipoDeContenido(ruta);
+      const mutable = esMutable(ruta);
+      // Variants first: once the plain object exists its encodings do too (a reader that finds one missing, from a
+      // run that died in between or a corte older than this code, compresses the plain bytes itself).
+      if (!mutable && esComprimible(contentType)) await escribirVariantes(bucket, ruta, bytes, contentType);
       const r = await bucket.put(ruta, bytes, {
-        httpMetadata: { contentType: tipoDeContenido(ruta), cacheControl: esMutable(ruta) ? CACHE_MUTABLE : CACHE_INMUTABLE },
+        httpMetadata: { contentType, cacheControl: mutable ? CACHE_MUTABLE : CACHE_INMUTABLE },
+        ...(opciones.metadatos !== undefined ? { customMetadata: opciones.metadatos } : {}),
         ...(opciones.siEtag !== undefined ? { onlyIf: { etagMatches: opciones.siEtag } } : {}),
       });
       return r !== null;
@@ -45,6 +63,14 @@ export function almacenR2(bucket: R2Bucket): Almacen {
       return { bytes: new Uint8Array(await o.arrayBuffer()), etag: o.etag };
     },
   };
+}
+
+async function escribirVariantes(bucket: R2Bucket, ruta: string, bytes: Uint8Array, contentType: string): Promise<void> {
+  await Promise.all(
+    CODIFICACIONES.map((c) =>
+      bucket.put(rutaVariante(ruta, c), comprimir(bytes, c), { httpMetadata: { contentType, contentEncoding: c, cacheControl: CACHE_INMUTABLE } }),
+    ),
+  );
 }
 
 /** At most 6 puts at once (a Worker has 6 simultaneous outgoing connections; more only queue). */

@@ -19,10 +19,27 @@ interface FilaLog {
   payload: string;
 }
 
-/** The change sequence of the newest public change (0 when nothing was published to the log). */
-export async function secuenciaPublicada(db: D1Database): Promise<number> {
-  const r = await db.prepare('SELECT coalesce(max(seq), 0) AS n FROM acta_publicacion').first<{ n: number }>();
-  return Number(r?.n ?? 0);
+export interface CorteDelLog {
+  /** The change sequence of the newest public change (0 when nothing was published to the log). */
+  secuencia: number;
+  /** Id and hash of the newest audit entry (null: empty log), recorded in the manifest. */
+  bitacora: { id: number; hash: string } | null;
+}
+
+/**
+ * Where a corte cuts: the sequence and the audit tip in ONE statement, so they are one snapshot (a workflow step
+ * appends its log entry and its audit entry in one batch).
+ */
+export async function puntoDeCorte(db: D1Database): Promise<CorteDelLog> {
+  const r = await db
+    .prepare(
+      `SELECT (SELECT coalesce(max(seq), 0) FROM acta_publicacion) AS n,
+              (SELECT id FROM bitacora ORDER BY id DESC LIMIT 1) AS id,
+              (SELECT hash FROM bitacora ORDER BY id DESC LIMIT 1) AS hash`,
+    )
+    .first<{ n: number; id: number | null; hash: string | null }>();
+  const id = r?.id ?? null;
+  return { secuencia: Number(r?.n ?? 0), bitacora: id === null || r?.hash == null ? null : { id: Number(id), hash: r.hash } };
 }
 
 function parsear(f: FilaLog): ActaPublicada {

@@ -4,6 +4,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import worker from '../index.ts';
 import { FIXTURE_APERTURA_MS, fixtureActas } from '../../test/ejemplos/eleccion.ts';
 import { cargarFixture, registrarEnLog, reiniciar } from '../../test/cortes/prueba.ts';
+import { RUTA_LATEST_RAIZ, rutaHistorial, rutaLatest } from '../domain/contrato/index.ts';
+import { METADATO_PROXIMO_CORTE } from './almacen.ts';
+import { alProgramar } from './programado.ts';
 import { guardarConfig } from './registro-d1.ts';
 
 const MIN = 60_000;
@@ -78,6 +81,28 @@ describe('the cron handler', () => {
       { numero: 1, minuto: 0, final: 0, motivo: 'programado' },
       { numero: 2, minuto: 24 * 60, final: 1, motivo: 'final' },
     ]);
+  });
+
+  it('writes beside latest.json and historial.json (R2 metadata) when the next corte is due, for the edge cache', async () => {
+    const proximos = () =>
+      Promise.all([rutaLatest(14), RUTA_LATEST_RAIZ, rutaHistorial(14)].map(async (r) => (await env.BUCKET.head(r))?.customMetadata?.[METADATO_PROXIMO_CORTE]));
+    // On the server's clock (the night is now): the next turn, then 'final'.
+    const enHora = (minuto: number) => alProgramar(env, APERTURA + minuto * MIN, { ahora: () => APERTURA + minuto * MIN + 3_000 });
+    await registrarEnLog(actas.slice(0, 2));
+    await enHora(0);
+    expect(await proximos()).toEqual(Array(3).fill(String(APERTURA + 5 * MIN)));
+    await registrarEnLog(actas.slice(2, 3));
+    await enHora(7);
+    expect(await proximos()).toEqual(Array(3).fill(String(APERTURA + 10 * MIN)));
+    await registrarEnLog(actas.slice(3, 4));
+    await enHora(24 * 60);
+    expect(await proximos()).toEqual(Array(3).fill('final'));
+  });
+
+  it('writes no due instant for a night on another clock (a simulacro, a replay): the edge cache keeps 5 s', async () => {
+    await registrarEnLog(actas.slice(0, 2));
+    await tick(0); // the real clock is not election night 2024
+    expect((await env.BUCKET.head(rutaLatest(14)))?.customMetadata).toEqual({});
   });
 
   it('takes the window from the entidad offset in the catalogue (UTC-7: opens an hour later in UTC)', async () => {

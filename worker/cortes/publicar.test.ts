@@ -10,7 +10,9 @@ import { FIXTURE_APERTURA_MS, fixtureActas, catalogoEjemplo } from '../../test/e
 import { almacenR2, type Almacen } from './almacen.ts';
 import { cacheDelIsolate } from './cache.ts';
 import { almacenConPausa, almacenQueFalla, cargarFixture, contarCortes, leerJson, registrarEnLog, reiniciar } from '../../test/cortes/prueba.ts';
-import { ejecutarCorte, type Dependencias, type Pedido } from './publicar.ts';
+import { anotar } from '../db/bitacora.ts';
+import { ejecutarCorte, LEASE_MS, type Dependencias, type Pedido } from './publicar.ts';
+import { tomarLease } from './registro-d1.ts';
 
 const MIN = 60_000;
 const actas = fixtureActas.map((f) => f.acta);
@@ -213,5 +215,63 @@ describe('ejecutarCorte', () => {
     await env.BUCKET.put('datos/14/latest.json', JSON.stringify(p1));
     expect(await ejecutarCorte(deps(), pedido(15))).toMatchObject({ tipo: 'sin_cambios', numero: 2 });
     expect(await latest()).toEqual(p2);
+  });
+
+  it('records the audit log tip of its instant in the manifest', async () => {
+    await registrarEnLog(primeras);
+    const e = await anotar(env.DB, { at: Date.now(), operador: null, token: null, catd: null, accion: 'PRUEBA_PUNTA', acta: null, seq: null, status: 0, detalle: {} });
+    await ejecutarCorte(deps(), pedido(5));
+    expect((await manifiesto(await latest())).bitacora).toEqual({ id: e.id, hash: e.hash });
+  });
+
+  it('a corte asked for in the future is stamped at the server time, and no corte is stamped before the previous one', async () => {
+    await registrarEnLog(primeras);
+    const ahora = Date.now();
+    const d = deps({ ahora: () => ahora });
+    const futuro = Date.UTC(2099, 0, 1);
+    const r = await ejecutarCorte(d, { instante: futuro, final: false, motivo: 'administrador', turno: null });
+    expect(r).toMatchObject({ tipo: 'publicado', numero: 1, instanteRechazado: { pedido: futuro, motivo: 'POSTERIOR_AL_SERVIDOR' } });
+    expect(d.lineas[0]).toMatchObject({ instante: ahora, instanteRechazado: { pedido: futuro } });
+    expect((await latest()).instante).toBe(ahora);
+    await registrarEnLog(resto);
+    // Asked for an instant before corte 1's (a replay's clock behind the server's): stamped at corte 1's.
+    const r2 = await ejecutarCorte(d, pedido(5));
+    expect(r2).toMatchObject({ tipo: 'publicado', numero: 2, instanteRechazado: { motivo: 'ANTERIOR_AL_CORTE_PREVIO' } });
+    expect((await latest()).instante).toBe(ahora);
+  });
+});
+
+describe('the corte lease (issue 14, defect 9)', () => {
+  it('a run killed mid-way (its lease neither renewed nor released) is taken over after 30 s, not before', async () => {
+    await registrarEnLog(primeras);
+    const t0 = Date.now();
+    // What a killed run leaves behind: the lease it took, never renewed, never released.
+    expect(await tomarLease(env.DB, 'muerto', t0, LEASE_MS)).toBe(true);
+    expect(await ejecutarCorte(deps({ titular: 'B', ahora: () => t0 + 29_000 }), pedido(5))).toEqual({ tipo: 'ocupado' });
+    expect(await ejecutarCorte(deps({ titular: 'B', ahora: () => t0 + 30_000 }), pedido(5))).toMatchObject({ tipo: 'publicado', numero: 1 });
+  });
+
+  it('a live run renews between puts: however long it takes, every other run is refused and only it publishes', async () => {
+    await registrarEnLog(primeras);
+    const inicio = Date.now();
+    let t = inicio;
+    const otros: string[] = [];
+    const base = almacenR2(env.BUCKET);
+    let puts = 0;
+    const lento: Almacen = {
+      async put(ruta, bytes, opciones) {
+        // Each put takes 3 s of the injected clock (6 in flight at most: under one lease between renewals).
+        t += 3_000;
+        if (++puts % 5 === 0) otros.push((await ejecutarCorte(deps({ titular: `B${puts}`, ahora: () => t }), pedido(6))).tipo);
+        return base.put(ruta, bytes, opciones);
+      },
+      get: (ruta) => base.get(ruta),
+    };
+    const r = await ejecutarCorte(deps({ titular: 'A', almacen: lento, ahora: () => t }), pedido(5));
+    expect(r).toMatchObject({ tipo: 'publicado', numero: 1 });
+    expect(t - inicio).toBeGreaterThan(2 * LEASE_MS);
+    expect(otros.length).toBeGreaterThan(3);
+    expect(otros.every((x) => x === 'ocupado')).toBe(true);
+    expect(await contarCortes()).toBe(1);
   });
 });

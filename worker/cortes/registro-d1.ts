@@ -18,12 +18,13 @@ export async function tomarLease(db: D1Database, titular: string, ahora: number,
   return r.meta.changes === 1;
 }
 
-/** Extends the lease; false when it is no longer ours (expired and taken by another run). */
+/**
+ * Extends the lease; false when it is no longer ours (taken by another run after it expired, or released). A
+ * lease that expired but nobody took is still ours to extend: no other run can have started meanwhile (taking
+ * it changes the holder), and a long pause (a slow page, a large zip) does not throw away the work done.
+ */
 export async function renovarLease(db: D1Database, titular: string, ahora: number, duracionMs: number): Promise<boolean> {
-  const r = await db
-    .prepare('UPDATE corte_lease SET vence = ?2 WHERE id = 1 AND titular = ?1 AND vence > ?3')
-    .bind(titular, ahora + duracionMs, ahora)
-    .run();
+  const r = await db.prepare('UPDATE corte_lease SET vence = ?2 WHERE id = 1 AND titular = ?1').bind(titular, ahora + duracionMs).run();
   return r.meta.changes === 1;
 }
 

@@ -73,3 +73,20 @@ export async function leerTramo(db: D1Database, desde: number, limite: number): 
 export function verificarBitacora(db: D1Database, pagina = 1000): Promise<ResultadoCadena> {
   return verificarCadena((desde, limite) => leerTramo(db, desde, limite), pagina);
 }
+
+const MINUTO_MS = 60_000;
+
+/**
+ * One more refusal of `codigo` from `direccion` in the clock minute of `at`, in the unchained count
+ * `rechazo_agregado` (data/migrations/0009_rechazos.sql): what a refusal beyond the first few of a minute from one
+ * address costs instead of a chained entry.
+ */
+export async function contarRechazo(db: D1Database, r: { at: number; direccion: string; codigo: string }): Promise<void> {
+  await db
+    .prepare(
+      `INSERT INTO rechazo_agregado (ventana, direccion, codigo, n, primero_at, ultimo_at) VALUES (?, ?, ?, 1, ?, ?)
+       ON CONFLICT (ventana, direccion, codigo) DO UPDATE SET n = n + 1, ultimo_at = excluded.ultimo_at`,
+    )
+    .bind(Math.floor(r.at / MINUTO_MS), r.direccion.slice(0, 64), r.codigo.slice(0, 40), r.at, r.at)
+    .run();
+}

@@ -2,13 +2,15 @@
  * One workflow step's writes as ONE batch (all or nothing): the acta's new state guarded by the version that was
  * read, the change sequence guarded by the value that was read, the appended capture / image, the publication
  * log entry (seq = the new sequence value) when the public state changed, the stored answers for idempotent
- * retries, and the audit entry (which the bitacora trigger only accepts at the tip that was read).
+ * retries, and the audit entry (which the bitacora trigger only accepts at the tip that was read). Guarded too
+ * against a final corte recorded or started since the read: nothing written then could ever be published.
  */
 import type { ActaPublicada } from '../domain/acta/publicada.ts';
 import { canonicalJson, type EntradaSellada } from '../domain/bitacora/cadena.ts';
 import { claveIdentificacion } from '../domain/captura/acopio.ts';
 import type { Cambio } from '../domain/captura/cambio.ts';
 import type { ActaEstado, ActaVersionada } from '../domain/captura/estado.ts';
+import { PREFIJO_FINAL } from '../domain/corte/calendario.ts';
 import { sentenciaBitacora } from './bitacora.ts';
 import { sentenciasAntesDelActa, sentenciasDespuesDelActa } from './consola-contadores.ts';
 import { guardia } from './guardia.ts';
@@ -42,6 +44,7 @@ export function sentenciasConfirmacion(c: Confirmacion): Sentencia[] {
     ...sentenciasActa(c),
     ...sentenciasDespuesDelActa(c),
     guardia('SECUENCIA', '(SELECT valor FROM secuencia WHERE id = 1) <> ?', c.secuenciaLeida),
+    guardia('CORTE_FINAL', `EXISTS (SELECT 1 FROM corte WHERE final = 1) OR EXISTS (SELECT 1 FROM corte_lease WHERE id = 1 AND titular LIKE '${PREFIJO_FINAL}%')`),
     sentencia('UPDATE secuencia SET valor = ? WHERE id = 1', c.seq),
     ...sentenciaCaptura(c),
     ...sentenciaImagen(c),

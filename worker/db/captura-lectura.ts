@@ -1,7 +1,8 @@
 /**
  * What a workflow step reads before deciding, in ONE statement (one consistent snapshot): the acta's stored state and
- * version, its catalogue entry, its captures, its ballot's vote fields, the audit tip, the change sequence and the
- * caller's stored answers for this request. The write that follows is guarded by the version, tip and sequence
+ * version, its catalogue entry, its captures, its ballot's vote fields, the audit tip, the change sequence, the
+ * caller's stored answers for this request, the opening of the publication window (a declared time before it is
+ * not published) and whether the final corte is published or being cut (no write is accepted then). The write that follows is guarded by the version, tip and sequence
  * read here.
  */
 import { z } from 'zod';
@@ -12,6 +13,7 @@ import type { ActaEsperadaRef } from '../domain/captura/acopio.ts';
 import { camposDeBoleta } from '../domain/captura/boleta.ts';
 import type { ActaEstado, ActaVersionada, CapturaRegistrada } from '../domain/captura/estado.ts';
 import { TipoCasillaSchema } from '../domain/catalogo/esquema.ts';
+import { PREFIJO_FINAL, ventana } from '../domain/corte/calendario.ts';
 import { puntaDe } from './bitacora.ts';
 
 /** Which acta: by clave (CLAVE_ACTA or FC-n) and/or, at acopio, by a fuera de catálogo identification. */
@@ -43,6 +45,12 @@ export interface Instantanea {
   secuencia: number;
   /** The caller's stored answers for the requested idempotency keys, by key. */
   guardadas: Map<string, RespuestaGuardada>;
+  /** Opening of the configured publication window (epoch ms); null without one. */
+  apertura: number | null;
+  /** The final corte is published: publication is closed. */
+  finalPublicado: boolean;
+  /** A final corte's run holds the corte lease: it is cutting the last change sequence ever published. */
+  finalEnCurso: boolean;
 }
 
 /**
@@ -76,7 +84,12 @@ SELECT
   (SELECT json_object('id', id, 'hash', hash) FROM bitacora ORDER BY id DESC LIMIT 1) AS punta,
   (SELECT valor FROM secuencia WHERE id = 1) AS secuencia,
   (SELECT json_group_array(json_object('clave', clave, 'huella', huella, 'status', status, 'respuesta', respuesta))
-   FROM idempotencia WHERE operador = ?4 AND clave IN (?5, ?6)) AS guardadas`;
+   FROM idempotencia WHERE operador = ?4 AND clave IN (?5, ?6)) AS guardadas,
+  (SELECT json_object('jornada', jornada, 'inicio', inicio_minutos, 'duracion', duracion_minutos, 'cadencia', cadencia_minutos)
+   FROM corte_config WHERE id = 1) AS config,
+  (SELECT utc_offset_minutes FROM entidad ORDER BY id LIMIT 1) AS utc_offset,
+  EXISTS (SELECT 1 FROM corte WHERE final = 1) AS final_publicado,
+  EXISTS (SELECT 1 FROM corte_lease WHERE id = 1 AND titular LIKE '${PREFIJO_FINAL}%') AS final_en_curso`;
 
 const FilaSchema = z.object({
   acta_version: z.number().nullable(),
@@ -89,7 +102,12 @@ const FilaSchema = z.object({
   punta: z.string().nullable(),
   secuencia: z.number().nullable(),
   guardadas: z.string(),
+  config: z.string().nullable(),
+  utc_offset: z.number().nullable(),
+  final_publicado: z.number(),
+  final_en_curso: z.number(),
 });
+const ConfigFilaSchema = z.object({ jornada: z.string().nullable(), inicio: z.number(), duracion: z.number(), cadencia: z.number() });
 const RespuestaGuardadaSchema = z.object({ clave: z.string(), huella: z.string(), status: z.number(), respuesta: z.string() });
 const SeccionSchema = z.object({ distrito: z.number(), municipio: z.number() });
 const PuntaSchema = z.object({ id: z.number(), hash: z.string() });
@@ -134,7 +152,18 @@ export async function leerInstantanea(db: D1Database, o: ObjetivoLectura, operad
     punta: puntaDe(f.punta === null ? null : PuntaSchema.parse(JSON.parse(f.punta))),
     secuencia: f.secuencia ?? 0,
     guardadas: new Map(guardadas.map((r) => [r.clave, r])),
+    apertura: aperturaDe(f.config, f.utc_offset),
+    finalPublicado: f.final_publicado === 1,
+    finalEnCurso: f.final_en_curso === 1,
   };
+}
+
+/** The window's opening from the corte configuration and the entidad's offset (no catalogue: no window). */
+function aperturaDe(config: string | null, offset: number | null): number | null {
+  if (config === null || offset === null) return null;
+  const c = ConfigFilaSchema.parse(JSON.parse(config));
+  const v = ventana({ jornada: c.jornada, inicioMinutos: c.inicio, duracionMinutos: c.duracion, cadenciaMinutos: c.cadencia }, offset);
+  return v?.apertura ?? null;
 }
 
 function esperadaDe(fila: unknown): ActaEsperadaRef {

@@ -102,6 +102,21 @@ export function sentenciasVincularCasillas(operador: string, casillas: readonly 
   ];
 }
 
+/**
+ * Moves a CATD operator to the scope of catalogue CATD `catd`. `antes` is the CATD the caller read: if another
+ * administrator moved it meanwhile the batch aborts (ALCANCE_CAMBIADO) rather than record a wrong "before".
+ * Its sessions and tokens are untouched: every request reads the operator's CATD again (CREDENCIAL_SELECT).
+ */
+export function sentenciasReasignarCatd(operador: string, antes: string, catd: string): Sentencia[] {
+  return [
+    guardia('OPERADOR_DESCONOCIDO', 'NOT EXISTS (SELECT 1 FROM operador WHERE id = ? AND activo = 1)', operador),
+    guardia('NO_ES_OPERADOR_CATD', "NOT EXISTS (SELECT 1 FROM operador WHERE id = ? AND ambito = 'CATD')", operador),
+    guardia('CATD_DESCONOCIDO', 'NOT EXISTS (SELECT 1 FROM catd WHERE id = ?)', catd),
+    guardia('ALCANCE_CAMBIADO', 'NOT EXISTS (SELECT 1 FROM operador WHERE id = ? AND catd = ?)', operador, antes),
+    sentencia('UPDATE operador SET catd = ? WHERE id = ?', catd, operador),
+  ];
+}
+
 const CredencialFilaSchema = z.object({
   token: z.string(),
   hash: z.string(),
@@ -152,13 +167,20 @@ export async function leerCredencial(db: D1Database, tokenId: string): Promise<C
  * (tasa, one row per token and clock minute; the cron drops past minutes: olvidarVentanasViejas). Only a request that presents the
  * token's whole secret is counted: the count is keyed on SHA-256(token), so a stranger who knows a token's
  * public id cannot use up its limit. `cuenta` is 0 when nothing was counted (unknown token or wrong secret).
+ * A wrong secret for an existing id is counted instead in `fallo_token` (same window), up to just past
+ * `maxFallos`: beyond it the row stops growing, so a flood of guesses against one id costs no further writes.
+ * `fallos` is that count (for a right secret too: the caller ignores it then).
  */
 export function consultaCredencial(
   db: D1Database,
   tokenId: string,
   hash: string,
   ventana: number,
-): { sentencias: D1PreparedStatement[]; leer: (r: D1Result<Record<string, unknown>>[]) => { credencial: Credencial | null; cuenta: number } } {
+  maxFallos: number,
+): {
+  sentencias: D1PreparedStatement[];
+  leer: (r: D1Result<Record<string, unknown>>[]) => { credencial: Credencial | null; cuenta: number; fallos: number };
+} {
   return {
     sentencias: [
       db.prepare(CREDENCIAL_SQL).bind(tokenId),
@@ -168,14 +190,25 @@ export function consultaCredencial(
            ON CONFLICT (token, ventana) DO UPDATE SET n = n + 1 RETURNING n`,
         )
         .bind(ventana, tokenId, hash),
+      db
+        .prepare(
+          `INSERT INTO fallo_token (ventana, token, n) SELECT ?, id, 1 FROM token WHERE id = ? AND hash <> ?
+           ON CONFLICT (ventana, token) DO UPDATE SET n = n + 1 WHERE n <= ?`,
+        )
+        .bind(ventana, tokenId, hash, maxFallos),
+      db.prepare('SELECT n FROM fallo_token WHERE ventana = ? AND token = ?').bind(ventana, tokenId),
     ],
-    leer: ([cred, cuenta]) => ({ credencial: credencialDe(cred!.results[0] ?? null), cuenta: Number(cuenta!.results[0]?.n ?? 0) }),
+    leer: ([cred, cuenta, , fallos]) => ({
+      credencial: credencialDe(cred!.results[0] ?? null),
+      cuenta: Number(cuenta!.results[0]?.n ?? 0),
+      fallos: Number(fallos!.results[0]?.n ?? 0),
+    }),
   };
 }
 
-/** Drops the rate-limit counts of minutes before `ventana`, the current one (run by the cron every minute). */
+/** Drops the rate-limit and wrong-secret counts of minutes before `ventana`, the current one (run by the cron every minute). */
 export async function olvidarVentanasViejas(db: D1Database, ventana: number): Promise<void> {
-  await db.prepare('DELETE FROM tasa WHERE ventana < ?').bind(ventana).run();
+  await db.batch([db.prepare('DELETE FROM tasa WHERE ventana < ?').bind(ventana), db.prepare('DELETE FROM fallo_token WHERE ventana < ?').bind(ventana)]);
 }
 
 export function credencialDe(fila: Record<string, unknown> | null): Credencial | null {

@@ -24,18 +24,30 @@ export function abrirNavegador(): Promise<Browser> {
   });
 }
 
+/** What the browser refused under the pages' Content-Security-Policy, per context (the console says so). */
+const refusadoPorCsp = new WeakMap<BrowserContext, string[]>();
+
 /** A page in its own context (axe-core needs pages created from a context), phone-sized by default, es-MX. */
 export async function nuevaPagina(navegador: Browser, opciones: { acceptDownloads?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await navegador.newContext({ viewport: TAMANOS.movil, locale: 'es-MX', acceptDownloads: opciones.acceptDownloads ?? false });
+  const refusado: string[] = [];
+  refusadoPorCsp.set(context, refusado);
+  context.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) refusado.push(`CSP: ${m.text()}`);
+  });
   return { context, page: await context.newPage() };
 }
 
-/** axe-core over the whole page (WCAG 2.x A/AA rules and best practices); returns the violations, readable. */
+/**
+ * axe-core over the whole page (WCAG 2.x A/AA rules and best practices); returns the violations, readable, and
+ * whatever the page's security headers made the browser refuse so far (a script, style or fetch the CSP blocks).
+ */
 export async function violacionesAxe(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).analyze();
-  return r.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`,
-  );
+  return [
+    ...r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`),
+    ...(refusadoPorCsp.get(page.context()) ?? []),
+  ];
 }
 
 /** Full-page screenshots of the current page at 360×740 and 1280×800: test-results/e2e/<nombre>-<tamaño>.png */

@@ -19,6 +19,7 @@ import { autenticar } from '../middleware/autenticacion/index.ts';
 import { jsonEstricto } from '../middleware/json-estricto/index.ts';
 import { limitarTasa } from '../middleware/limite-tasa/index.ts';
 import { requiereAdministrador } from '../cortes/rutas.ts';
+import { olvidarEnEstaUbicacion } from '../publico/rutas.ts';
 
 const administrador = [autenticar, limitarTasa, requiereAdministrador];
 const AvisoRespuestaSchema = AvisoSchema.openapi('Aviso');
@@ -54,10 +55,14 @@ export const rutasAviso = new OpenAPIHono<EntornoApi>()
   .openapi(ponerAviso, async (c) => {
     const aviso = avisoPublicado(c.req.valid('json'), Date.now());
     await publicar(c.env, c.get('operador')!.id, aviso);
+    // This location's edge copy goes at once; the others refresh within seconds (worker/api/publico).
+    await olvidarEnEstaUbicacion(c.req.url, RUTA_AVISO);
     return c.json(aviso, 200);
   })
   .openapi(quitarAviso, async (c) => {
     const aviso = avisoRetirado(Date.now());
     await publicar(c.env, c.get('operador')!.id, aviso);
+    // This location's edge copy goes at once; the others refresh within seconds (worker/api/publico).
+    await olvidarEnEstaUbicacion(c.req.url, RUTA_AVISO);
     return c.json(aviso, 200);
   });

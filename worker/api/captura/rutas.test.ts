@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { capturaPara, error, llamar, ok, pasos, prepararEscenario, publicaciones, type Tokens } from '../../../test/captura/ayuda.ts';
+import { capturaPara, error, jpeg, llamar, ok, pasos, prepararEscenario, publicaciones, type Tokens } from '../../../test/captura/ayuda.ts';
 
 let t: Tokens;
 let p: ReturnType<typeof pasos>;
@@ -11,8 +11,8 @@ beforeAll(async () => {
   }
   await p.digitalizar('140338B01004');
   await p.digitalizar('140338C01004');
-  await ok(llamar('POST', '/api/v1/actas/142302C01005/imagen?origen=CATD&digitalizacion=ESCANER&tipoDocumento=ACTA_PREP', { token: t['d02-dig'], raw: new Uint8Array([0xff, 0xd8, 0xff, 1]), headers: { 'content-type': 'image/jpeg' } }));
-  await ok(llamar('POST', '/api/v1/actas/142301B01006/imagen?origen=CATD&digitalizacion=ESCANER&tipoDocumento=ACTA_PREP', { token: t['m120-dig'], raw: new Uint8Array([0xff, 0xd8, 0xff, 2]), headers: { 'content-type': 'image/jpeg' } }));
+  await ok(llamar('POST', '/api/v1/actas/142302C01005/imagen?origen=CATD&digitalizacion=ESCANER&tipoDocumento=ACTA_PREP', { token: t['d02-dig'], raw: jpeg('142302C01005'), headers: { 'content-type': 'image/jpeg' } }));
+  await ok(llamar('POST', '/api/v1/actas/142301B01006/imagen?origen=CATD&digitalizacion=ESCANER&tipoDocumento=ACTA_PREP', { token: t['m120-dig'], raw: jpeg('142301B01006'), headers: { 'content-type': 'image/jpeg' } }));
 });
 
 const capturar = (clave: string, op: string, body: unknown) => llamar('POST', `/api/v1/actas/${clave}/capturas`, { token: t[op], body });

@@ -3,10 +3,13 @@
  * API (many of them refused), the counters the capture batches keep equal a direct COUNT over the acta rows, and
  * the route's figures equal independent SQL. Plus who may read the console, and the alerts it raises.
  */
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import worker from '../../index.ts';
 import { crearOperador, ejecutorD1, emitirToken } from '../../db/administracion.ts';
+import { anotar } from '../../db/bitacora.ts';
 import type { EstadoConsola } from '../../domain/consola/tablero.ts';
 import { capturaPara, error, HORA, jpeg, llamar, ok, prepararEscenario, subirImagen, type Tokens } from '../../../test/captura/ayuda.ts';
 
@@ -126,12 +129,15 @@ describe('console counters', () => {
     expect(d01.masAntigua.CAPTURA?.desde ?? null).toBe(directo!.capDesde);
     const total = await env.DB.prepare('SELECT count(*) AS n FROM acta').first<{ n: number }>();
     expect(e.entidad.figuras.registradas).toBe(total!.n);
-    expect(e.entidad.dispositivos).toMatchObject({ total: 1, vistos: 1 });
-    expect(e.entidad.dispositivos.lista[0]).toMatchObject({ id: 'casilla-338b1' });
-    // The first look verified the audit chain up to its tip.
-    const punta = await env.DB.prepare('SELECT max(id) AS id FROM bitacora').first<{ id: number }>();
-    expect(e.bitacora).toMatchObject({ rotaId: null, hastaId: punta!.id });
-    expect(e.bitacora.verificadaAt).toBeGreaterThan(0);
+    expect(e.entidad.dispositivos).toMatchObject({ total: 1, vistos: 1, silenciosos: 0 });
+    expect(e.entidad.dispositivos.lista[0]).toMatchObject({ id: 'casilla-338b1', silencioso: false });
+    // Counted in SQL with the same bound as the listed flags: with no tolerance, the device seen is silent.
+    const callado = (await estado(t.admin!, '?silencioMin=0')).entidad.dispositivos;
+    expect(callado).toMatchObject({ total: 1, vistos: 1, silenciosos: 1 });
+    expect(callado.lista[0]).toMatchObject({ id: 'casilla-338b1', silencioso: true });
+    // Reading the console checks nothing itself: until the cron's first check, the chain is "never verified".
+    expect(e.bitacora).toMatchObject({ rotaId: null, hastaId: 0, verificadaAt: null });
+    expect(e.alertas).toContainEqual(expect.objectContaining({ tipo: 'BITACORA_SIN_VERIFICAR' }));
   });
 });
 
@@ -152,5 +158,41 @@ describe('who reads the console, and its alerts', () => {
     expect(bajo.umbrales.detenidaMin).toBe(0);
     const normal = await estado(t.cotaprep!);
     expect(normal.alertas.filter((a) => a.tipo === 'ACTA_DETENIDA' && a.catd === 'CATD-D02')).toEqual([]);
+  });
+});
+
+describe("the audit chain's check is the cron's, and the console shows its result", () => {
+  /** One cron tick through the Worker's own `scheduled` export, now. */
+  async function tick(): Promise<void> {
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '* * * * *' }), env, ctx);
+    await waitOnExecutionContext(ctx);
+  }
+  const punta = async () => (await env.DB.prepare('SELECT max(id) AS id FROM bitacora').first<{ id: number }>())!.id;
+  const deLaBitacora = (e: EstadoConsola) => e.alertas.filter((a) => a.tipo.startsWith('BITACORA_'));
+
+  it('a tick verifies up to the tip; a link broken after it is named after the next tick, not before', async () => {
+    await tick();
+    const verificada = await estado(t.cotaprep!);
+    expect(verificada.bitacora).toMatchObject({ rotaId: null, hastaId: await punta() });
+    expect(verificada.bitacora.verificadaAt).toBeGreaterThan(0);
+    expect(deLaBitacora(verificada)).toEqual([]);
+
+    // A new entry, then altered in D1 behind the triggers' back.
+    const e = await anotar(env.DB, { at: Date.now(), operador: 'admin', token: null, catd: null, accion: 'PRUEBA_CONSOLA', acta: null, seq: null, status: 0, detalle: { n: 1 } });
+    const disparador = (await env.DB.prepare("SELECT sql FROM sqlite_master WHERE name = 'bitacora_sin_cambios'").first<{ sql: string }>())!.sql;
+    const alterar = (n: number) => env.DB.batch([env.DB.prepare('DROP TRIGGER bitacora_sin_cambios'), env.DB.prepare('UPDATE bitacora SET detalle = ? WHERE id = ?').bind(JSON.stringify({ n }), e.id), env.DB.prepare(disparador)]);
+    await alterar(2);
+    try {
+      // The console's own reads never check the chain: nothing yet.
+      expect(deLaBitacora(await estado(t.cotaprep!))).toEqual([]);
+      await tick();
+      const rota = await estado(t.cotaprep!);
+      expect(rota.bitacora).toMatchObject({ rotaId: e.id });
+      expect(deLaBitacora(rota)).toEqual([expect.objectContaining({ tipo: 'BITACORA_ROTA', datos: { entrada: e.id, motivo: 'HASH_NO_COINCIDE' } })]);
+    } finally {
+      await alterar(1);
+      await env.DB.prepare('UPDATE bitacora_verificacion SET rota_id = NULL, motivo = NULL WHERE id = 1').run();
+    }
   });
 });

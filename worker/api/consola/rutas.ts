@@ -5,24 +5,21 @@
  * observador, by bearer token or session cookie. Every threshold of the alerts may be given in the query string.
  *
  * Cost: one D1 batch of small indexed queries over the counters the capture batches keep (worker/db/consola.ts) —
- * never a scan of the actas — plus, at most once a minute, a page of the audit chain's check.
+ * never a scan of the actas. The audit chain's check is the cron's (worker/index.ts): a refresh only reads its
+ * result, so ten consoles open cost the captures nothing measurable (docs/CONSOLA.md, docs/BENCHMARKS.md).
  */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { puedeVerConsola } from '../../domain/captura/permisos.ts';
-import { EstadoConsolaSchema, construirEstado } from '../../domain/consola/tablero.ts';
+import { EstadoConsolaSchema, construirEstado, silencioDesde } from '../../domain/consola/tablero.ts';
 import { UmbralesSchema } from '../../domain/consola/umbrales.ts';
 import { leerConsola } from '../../db/consola.ts';
-import { avanzarVerificacion, leerVerificacion, type VerificacionBitacora } from '../../db/consola-bitacora.ts';
 import type { EntornoApi } from '../entorno.ts';
 import { operadorDe } from '../flujo/aplicar.ts';
 import { SEGURIDAD, respuestasError } from '../flujo/openapi.ts';
 import { errorDeRechazo } from '../flujo/rechazos.ts';
 import { autenticar } from '../middleware/autenticacion/index.ts';
 import { limitarTasa } from '../middleware/limite-tasa/index.ts';
-
-/** The audit chain's check advances at most this often, whatever the number of consoles open. */
-const INTERVALO_VERIFICACION_MS = 60_000;
 
 const requiereConsola: MiddlewareHandler<EntornoApi> = async (c, next) => {
   const permitido = puedeVerConsola(operadorDe(c));
@@ -47,18 +44,10 @@ const estado = createRoute({
   },
 });
 
-async function verificacionVigente(db: D1Database, ahora: number): Promise<VerificacionBitacora> {
-  const v = await leerVerificacion(db);
-  if (v.rotaId !== null || (v.verificadaAt !== null && ahora - v.verificadaAt < INTERVALO_VERIFICACION_MS)) return v;
-  return avanzarVerificacion(db, ahora);
-}
-
 export const rutasConsola = new OpenAPIHono<EntornoApi>().openapi(estado, async (c) => {
   const umbrales = c.req.valid('query');
   const ahora = Date.now();
-  const v = await verificacionVigente(c.env.DB, ahora);
-  const lectura = await leerConsola(c.env.DB, Math.floor(ahora / 60_000) - umbrales.ventanaTasaMin + 1);
-  const bitacora = { hastaId: v.hasta.id, verificadaAt: v.verificadaAt, rotaId: v.rotaId, motivo: v.motivo };
+  const lectura = await leerConsola(c.env.DB, { desdeMinuto: Math.floor(ahora / 60_000) - umbrales.ventanaTasaMin + 1, silencioDesde: silencioDesde(ahora, umbrales) });
   c.header('cache-control', 'no-store');
-  return c.json(construirEstado({ ...lectura, bitacora }, ahora, umbrales), 200);
+  return c.json(construirEstado(lectura, ahora, umbrales), 200);
 });

@@ -10,6 +10,7 @@ import { ejecutarCorte, type Estadisticas } from '../../cortes/publicar.ts';
 import { ultimoCorte } from '../../cortes/registro-d1.ts';
 import type { EntornoApi } from '../entorno.ts';
 import { ErrorApi } from '../errores.ts';
+import { almacenQueOlvida } from '../publico/rutas.ts';
 
 export type CorteHecho =
   | { resultado: 'publicado'; numero: number; secuencia: number; final: boolean; manifiesto: string; estadisticas: Estadisticas }
@@ -28,7 +29,7 @@ export async function publicarCorte(c: Context<EntornoApi>, final: boolean, inst
   await comprobarInstante(c.env.DB, instante);
   const publicacion = await publicacionDelWorker(c.env);
   const r = await ejecutarCorte(
-    { db: c.env.DB, almacen: almacenR2(c.env.BUCKET), publicacion },
+    { db: c.env.DB, almacen: almacenQueOlvida(almacenR2(c.env.BUCKET), c.req.url), publicacion },
     { instante: instante ?? Date.now(), final, motivo: 'administrador', turno: null },
   );
   switch (r.tipo) {

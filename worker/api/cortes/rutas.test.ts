@@ -3,6 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { crearOperador, ejecutorD1, emitirToken } from '../../db/administracion.ts';
 import { cargarFixture, leerJson, registrarEnLog, reiniciar } from '../../../test/cortes/prueba.ts';
 import { fixtureActas } from '../../../test/ejemplos/eleccion.ts';
+import { ACCION_SIN_CAMBIOS } from './auditoria.ts';
 
 const BASE = 'http://prep.test';
 const tokens: Record<string, string> = {};
@@ -214,5 +215,54 @@ describe('GET /api/v1/cortes (the console: every corte and the publication laten
     const ultimo = filas.results.at(-1)!.publicado_at as number;
     expect(lista.latencia.p95Ms).toBeLessThanOrEqual(ultimo - Math.min(...verificadas.map((a) => a.verificacionAt!)));
     expect(lista.latencia.p50Ms).toBeLessThanOrEqual(lista.latencia.p95Ms);
+  });
+});
+
+describe('every administrative action is audited with its operator (issue 14, defect 4)', () => {
+  /** The audit entries written since `desde`, as [accion, operador, detalle]. */
+  async function desde(id: number): Promise<[string, string, Record<string, unknown>][]> {
+    const { results } = await env.DB.prepare('SELECT operador, accion, detalle FROM bitacora WHERE id > ? ORDER BY id').bind(id).all<{ operador: string; accion: string; detalle: string }>();
+    return results.map((r) => [r.accion, r.operador, JSON.parse(r.detalle) as Record<string, unknown>]);
+  }
+  const punta = async () => Number(await env.DB.prepare('SELECT coalesce(max(id), 0) AS n FROM bitacora').first('n'));
+  const hecho = async (r: Promise<Response>, status: number) => {
+    const x = await r;
+    expect(x.status, await x.clone().text()).toBe(status);
+    return x.json() as Promise<Record<string, unknown>>;
+  };
+
+  it('window change, corte by hand (published and with nothing new), final corte, notice, operator, secret and revocation', async () => {
+    const inicio = await punta();
+    const config = { jornada: '2024-06-02', inicioMinutos: 1200, duracionMinutos: 1440, cadenciaMinutos: 5 };
+    const { id: cambio } = await hecho(llamar('PUT', '/api/v1/cortes/configuracion', tokens.instituto, config), 202);
+    await hecho(llamar('POST', `/api/v1/cortes/solicitudes/${cambio}/confirmar`, tokens.instituto2), 200);
+    await registrarEnLog(fixtureActas.slice(0, 2).map((f) => f.acta));
+    const corte = await hecho(llamar('POST', '/api/v1/cortes', tokens.instituto, {}), 201);
+    await hecho(llamar('POST', '/api/v1/cortes', tokens.instituto2, {}), 200);
+    const final = await finalConfirmado();
+    await hecho(llamar('PUT', '/api/v1/aviso', tokens.instituto, { texto: 'Aviso de prueba.', nivel: 'informativo' }), 200);
+    await hecho(llamar('DELETE', '/api/v1/aviso', tokens.instituto2), 200);
+    await hecho(llamar('POST', '/api/v1/operadores', tokens.instituto, { id: 'nueva', nombre: 'Nueva', ambito: 'CCV', catd: null, roles: ['captura'], casillas: [] }), 201);
+    const { id: token } = await hecho(llamar('POST', '/api/v1/operadores/nueva/tokens', tokens.instituto2, {}), 201);
+    await hecho(llamar('DELETE', `/api/v1/operadores/nueva/tokens/${token}`, tokens.instituto), 200);
+
+    const entradas = await desde(inicio);
+    expect(entradas.map(([accion, operador]) => [accion, operador])).toEqual([
+      ['CORTES_SOLICITUD_CREADA', 'instituto'],
+      ['CORTES_CONFIGURACION_CAMBIADA', 'instituto2'],
+      ['CORTE_PUBLICADO_A_MANO', 'instituto'],
+      [ACCION_SIN_CAMBIOS, 'instituto2'],
+      ['CORTES_SOLICITUD_CREADA', 'instituto'],
+      ['CORTE_FINAL_PUBLICADO', 'instituto2'],
+      ['AVISO_PUBLICADO', 'instituto'],
+      ['AVISO_RETIRADO', 'instituto2'],
+      ['OPERADOR_CREADO', 'instituto'],
+      ['TOKEN_EMITIDO', 'instituto2'],
+      ['TOKEN_REVOCADO', 'instituto'],
+    ]);
+    // The corte asked for by hand names its operator and the corte; the final one both administrators.
+    expect(entradas[2]![2]).toMatchObject({ numero: corte.numero, manifiesto: corte.manifiesto, instantePedido: null });
+    expect(entradas[3]![2]).toMatchObject({ ultimoCorte: corte.numero });
+    expect(entradas[5]![2]).toMatchObject({ solicitante: 'instituto', confirmo: 'instituto2', numero: final.numero });
   });
 });

@@ -2,7 +2,8 @@
  * Administration of the cortes (operators of ámbito INSTITUTO; bearer token or the screens' session cookie):
  *   GET  /api/v1/cortes                 every corte (instant, sequence, actas, duration, shards, bytes, problems),
  *                                       the publication latency p50/p95 and the configuration (admin, observador)
- *   POST /api/v1/cortes                 a corte now, by hand (when the cron stalls): one step, audited.
+ *   POST /api/v1/cortes                 a corte now, by hand (when the cron stalls): one step, audited (who
+ *                                       asked, and the corte it published or that there was nothing new)
  *                                       `{"final": true}`: the final corte is REQUESTED (202) and published when a
  *                                       second administrator confirms it (solicitudes.ts).
  *                                       `{"instante": "2024-06-02T23:00:00-07:00"}`: stamped at that instant instead
@@ -15,8 +16,8 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { actasHasta, latenciasDePublicacion } from '../../domain/corte/latencia.ts';
 import { leerCortes } from '../../cortes/consulta-d1.ts';
 import { leerConfig } from '../../cortes/registro-d1.ts';
-import { auditarCorteManual } from '../../cortes/solicitudes-d1.ts';
 import type { EntornoApi } from '../entorno.ts';
+import { auditarCorteAMano } from './auditoria.ts';
 import { operadorDe } from '../flujo/aplicar.ts';
 import { respuestasError, SEGURIDAD } from '../flujo/openapi.ts';
 import { jsonEstricto } from '../middleware/json-estricto/index.ts';
@@ -93,9 +94,8 @@ export const rutasCortes = new OpenAPIHono<EntornoApi>()
     const instante = pedido.instante ?? null;
     if (pedido.final === true) return c.json(await solicitar(c, { tipo: 'CORTE_FINAL', instante }), 202);
     const r = await publicarCorte(c, false, instante);
-    if (r.resultado === 'sin_cambios') return c.json(r, 200);
-    await auditarCorteManual(c.env.DB, operadorDe(c).id, { numero: r.numero, secuencia: r.secuencia, manifiesto: r.manifiesto }, Date.now());
-    return c.json(r, 201);
+    await auditarCorteAMano(c.env.DB, operadorDe(c).id, r, instante);
+    return r.resultado === 'sin_cambios' ? c.json(r, 200) : c.json(r, 201);
   })
   .openapi(verConfig, async (c) => c.json(await configActual(c.env.DB), 200))
   .openapi(cambiarConfig, async (c) => c.json(await solicitar(c, { tipo: 'CONFIGURAR', config: c.req.valid('json') }), 202));

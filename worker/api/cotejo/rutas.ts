@@ -6,6 +6,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { cotejar, type Cotejo } from '../../domain/captura/cotejo.ts';
 import { FechaHoraSchema } from '../../domain/captura/fecha.ts';
+import { textoLibre } from '../../domain/captura/texto-libre.ts';
 import type { EntornoApi } from '../entorno.ts';
 import { aplicarPaso, sinTipo } from '../flujo/aplicar.ts';
 import { alcanceDeActa } from '../flujo/alcance.ts';
@@ -18,7 +19,7 @@ const fechaHora = FechaHoraSchema.optional();
 export const CotejoBodySchema = z
   .discriminatedUnion('accion', [
     z.strictObject({ accion: z.literal('ACEPTAR'), fechaHora }),
-    z.strictObject({ accion: z.enum(['RECAPTURA', 'REDIGITALIZACION']), motivo: z.string().trim().min(3).max(500), fechaHora }),
+    z.strictObject({ accion: z.enum(['RECAPTURA', 'REDIGITALIZACION']), motivo: textoLibre(3, 500), fechaHora }),
   ])
   .openapi('Cotejo');
 

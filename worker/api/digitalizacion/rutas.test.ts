@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { error, jpeg, llamar, ok, pasos, prepararEscenario, publicaciones, sha, subirImagen, type Tokens } from '../../../test/captura/ayuda.ts';
+import { JPEG_ACTA, PDF_ACTA, PNG_ACTA } from '../../domain/captura/fixtures/imagenes.ts';
 import { IMAGEN_MAX_BYTES } from './rutas.ts';
 
 let t: Tokens;
@@ -30,10 +31,8 @@ describe('POST /api/v1/actas/{clave}/imagen', () => {
 
   it('accepts PNG and PDF, sniffed from their bytes', async () => {
     await p.recibir('140338C01004');
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7, 7]);
-    expect((await ok(subir('140338C01004', png, 'image/png'))).estado.imagen).toMatchObject({ mime: 'image/png' });
-    const pdf = new TextEncoder().encode('%PDF-1.7 acta escaneada');
-    expect((await ok(subir('140338C01004', pdf, 'application/pdf; qs=1'))).estado.imagen).toMatchObject({ mime: 'application/pdf' });
+    expect((await ok(subir('140338C01004', PNG_ACTA, 'image/png'))).estado.imagen).toMatchObject({ mime: 'image/png' });
+    expect((await ok(subir('140338C01004', PDF_ACTA, 'application/pdf; qs=1'))).estado.imagen).toMatchObject({ mime: 'application/pdf' });
     const [png1, pdf2] = (await env.DB.prepare("SELECT n, mime FROM imagen WHERE acta = '140338C01004' ORDER BY n").all()).results;
     expect([png1, pdf2]).toEqual([{ n: 1, mime: 'image/png' }, { n: 2, mime: 'application/pdf' }]);
   });
@@ -42,6 +41,25 @@ describe('POST /api/v1/actas/{clave}/imagen', () => {
     await error(subir('140338C01004', new TextEncoder().encode('<svg/>'), 'image/jpeg'), 415, 'CONTENIDO_NO_RECONOCIDO');
     await error(subir('140338C01004', jpeg('x'), 'image/png'), 415, 'TIPO_NO_COINCIDE');
     await error(subir('140338C01004', jpeg('x'), 'image/gif'), 415, 'TIPO_DE_CONTENIDO_NO_ADMITIDO');
+  });
+
+  it('refuses what is not a whole clean image or PDF with 400 naming the rule, and stores nothing (issue 14, defect 5)', async () => {
+    await p.recibir('140339C01004');
+    const guion = new TextEncoder().encode('<html><script>alert(document.cookie)</script></html>');
+    const pegado = new Uint8Array([...JPEG_ACTA, ...guion]);
+    const conAccion = Uint8Array.from(new TextDecoder('latin1').decode(PDF_ACTA).replace('/Type /Catalog', '/Type /Catalog /OpenAction << /S /J#61vaScript /JS (app.alert(1)) >>'), (c) => c.charCodeAt(0));
+    const casos: [Uint8Array, string, string][] = [
+      [new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...guion]), 'image/jpeg', 'IMAGEN_JPEG_TRUNCADO'],
+      [pegado, 'image/jpeg', 'IMAGEN_JPEG_DATOS_TRAS_EOI'],
+      [new Uint8Array([...PNG_ACTA.subarray(0, 40), ...PNG_ACTA.subarray(41)]), 'image/png', 'IMAGEN_PNG_CRC'],
+      [conAccion, 'application/pdf', 'IMAGEN_PDF_ACCION_PROHIBIDA'],
+    ];
+    for (const [bytes, tipo, codigo] of casos) {
+      const e = await error(subir('140339C01004', bytes, tipo), 400, codigo);
+      expect(e.details).toMatchObject({ regla: codigo.slice('IMAGEN_'.length) });
+      expect(await env.BUCKET.head(`imagenes/${await sha(bytes)}`)).toBeNull();
+    }
+    expect((await env.DB.prepare("SELECT count(*) AS n FROM imagen WHERE acta = '140339C01004'").first('n'))).toBe(0);
   });
 
   it('checks the client’s SHA-256 when sent', async () => {

@@ -1,6 +1,7 @@
 /**
  * POST /api/v1/actas/{clave}/imagen — digitalización (docs/REGLAS.md §2.2). The body is the image itself (JPEG, PNG or
- * PDF, at most IMAGEN_MAX_BYTES); its type is sniffed from its bytes and must agree with Content-Type. The server
+ * PDF, at most IMAGEN_MAX_BYTES); its type is sniffed from its bytes and must agree with Content-Type, and the
+ * whole file must have that type's structure (a PDF, no active content; 400 IMAGEN_<regla> otherwise). The server
  * computes its SHA-256 (CODIGO_INTEGRIDAD) and, when the client sends X-Sha256, checks it. Stored in R2 under
  * imagenes/<sha256> (content-addressed: a retry rewrites the same object; an object whose D1 batch then fails is
  * an orphan, never a wrong image). ORIGEN, DIGITALIZACION and TIPO_DOCUMENTO go in the query string.
@@ -10,7 +11,7 @@ import { sha256Hex } from '../../domain/bitacora/cadena.ts';
 import { digitalizar, ImagenMetadatosSchema, type ImagenRecibida } from '../../domain/captura/digitalizacion.ts';
 import { MimeImagenSchema, type MimeImagen } from '../../domain/captura/estado.ts';
 import { FechaHoraSchema } from '../../domain/captura/fecha.ts';
-import { tipoPorContenido } from '../../domain/captura/tipo-imagen.ts';
+import { revisarEstructura, tipoPorContenido } from '../../domain/captura/tipo-imagen.ts';
 import type { EntornoApi } from '../entorno.ts';
 import { ErrorApi } from '../errores.ts';
 import { aplicarPaso, sinTipo } from '../flujo/aplicar.ts';
@@ -60,6 +61,7 @@ export const rutasDigitalizacion = new OpenAPIHono<EntornoApi>().openapi(ruta, a
   const mime = tipoPorContenido(bytes);
   if (mime === null) throw new ErrorApi(415, 'CONTENIDO_NO_RECONOCIDO', 'El contenido no es JPEG, PNG ni PDF.');
   if (mime !== declarado) throw new ErrorApi(415, 'TIPO_NO_COINCIDE', `El contenido es ${mime}, no ${declarado}.`, { contenido: mime });
+  comprobarEstructura(bytes, mime);
   const sha256 = await sha256Hex(bytes);
   comprobarSha(c.req.header('x-sha256'), sha256);
   const recibida: ImagenRecibida = { ...metadatos, sha256, mime, bytes: bytes.byteLength };
@@ -80,6 +82,15 @@ function tipoDeclarado(contentType: string | undefined): MimeImagen {
   if (!tipo.success) throw new ErrorApi(415, 'TIPO_DE_CONTENIDO_NO_ADMITIDO', 'La imagen debe enviarse como image/jpeg, image/png o application/pdf.');
   return tipo.data;
 }
+
+/** The whole file must be a clean JPEG, PNG or PDF (domain/captura/tipo-imagen.ts): 400 naming the rule it breaks. */
+function comprobarEstructura(bytes: Uint8Array, mime: MimeImagen): void {
+  const r = revisarEstructura(bytes, mime);
+  if (r === null) return;
+  throw new ErrorApi(400, `IMAGEN_${r.regla}`, `El archivo no es un ${NOMBRE[mime]} íntegro: ${r.detalle}`, { regla: r.regla, posicion: r.posicion });
+}
+
+const NOMBRE: Record<MimeImagen, string> = { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'application/pdf': 'PDF sin contenido activo' };
 
 function comprobarSha(enviado: string | undefined, calculado: string): void {
   if (enviado === undefined) return;

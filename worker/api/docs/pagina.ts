@@ -7,6 +7,11 @@ type Json = Record<string, unknown>;
 const esc = (s: unknown) =>
   String(s ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
+/** The page's one inline style: its CSP allows exactly this text, by hash (worker/api/docs/rutas.ts). */
+export const ESTILO = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+code,pre{font-family:ui-monospace,monospace}pre{background:#f4f4f4;padding:.75rem;overflow:auto;font-size:.85rem}
+section{border-top:1px solid #ccc;padding-top:.5rem}`;
+
 const METODOS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 function bloque(titulo: string, valor: unknown): string {
@@ -43,9 +48,7 @@ export function paginaReferencia(doc: Json): string {
   const componentes = (doc.components ?? {}) as Json;
   return `<!doctype html><html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(info.title)} — referencia</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
-code,pre{font-family:ui-monospace,monospace}pre{background:#f4f4f4;padding:.75rem;overflow:auto;font-size:.85rem}
-section{border-top:1px solid #ccc;padding-top:.5rem}</style></head><body>
+<style>${ESTILO}</style></head><body>
 <h1>${esc(info.title)} <small>v${esc(info.version)}</small></h1><p>${esc(info.description)}</p>
 <p>Documento OpenAPI: <a href="/api/v1/openapi.json"><code>/api/v1/openapi.json</code></a>. Errores:
 <code>{"error":{"code","message","details"}}</code>.</p>

@@ -1,5 +1,8 @@
-import { exports } from 'cloudflare:workers';
+import { createExecutionContext } from 'cloudflare:test';
+import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { crearApp } from '../app.ts';
+import { RUTA_OPENAPI, RUTA_REFERENCIA } from './rutas.ts';
 
 describe('the API reference', () => {
   it('the OpenAPI document describes every capture route, with the bearer scheme and the error shape', async () => {
@@ -37,5 +40,19 @@ describe('the API reference', () => {
     expect(html).toContain('Requiere token Bearer o sesión (cookie; X-CSRF-Token salvo en GET/HEAD).');
     expect(html).toContain('<code>DELETE /api/v1/sesion</code>');
     expect(html).not.toMatch(/<script/i);
+  });
+});
+
+describe('the API reference is not public in production (docs/ARQUITECTURA.md)', () => {
+  const app = crearApp();
+  const pedir = (ruta: string, entorno: 'pruebas' | 'produccion') =>
+    app.fetch(new Request(`http://prep.test${ruta}`), { ...env, ENTORNO: entorno }, createExecutionContext());
+
+  it.each([RUTA_OPENAPI, RUTA_REFERENCIA])('%s: 404 like any unknown path in produccion, 200 in pruebas', async (ruta) => {
+    const prod = await pedir(ruta, 'produccion');
+    expect(prod.status).toBe(404);
+    expect(await prod.json()).toEqual({ error: { code: 'NO_ENCONTRADO', message: `No existe la ruta GET ${ruta}.`, details: null } });
+    expect(prod.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await pedir(ruta, 'pruebas')).status).toBe(200);
   });
 });

@@ -1,8 +1,10 @@
 /**
  * The write path every workflow step shares:
  *   read one snapshot → stored answer for this Idempotency-Key? replay it (a different payload is a 409)
- *   → acta exists? in the operator's scope? → the pure step decides → refused as a conflict, but this operator
- *   already made this very request successfully? replay that answer (retries without a key) → If-Match?
+ *   → acta exists? in the operator's scope? → the declared time (fechaHora) is published only when plausible
+ *   (domain/captura/fecha.ts) → the pure step decides → refused as a conflict, but this operator already made this
+ *   very request successfully? replay that answer (retries without a key) → final corte published? 409
+ *   CORTE_FINAL_PUBLICADO (nothing written after it could ever be published) → If-Match?
  *   → ONE batch: state guarded by the version read, sequence +1, capture/image, publication log, stored answers,
  *   audit entry sealed over the tip read.
  * A batch that loses a race (guard or uniqueness) wrote nothing: re-read and decide again, a few times.
@@ -11,6 +13,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { canonicalJson, sellarCon, sha256Hex } from '../../domain/bitacora/cadena.ts';
 import type { Cambio, Contexto } from '../../domain/captura/cambio.ts';
+import { fechaPublicable, type FechaDecidida } from '../../domain/captura/fecha.ts';
 import { alcanzaActa, type AlcanceActa, type Operador } from '../../domain/captura/permisos.ts';
 import { cambioPublico } from '../../domain/captura/publicacion.ts';
 import type { Rechazo } from '../../domain/captura/rechazo.ts';
@@ -62,16 +65,18 @@ export async function aplicarPaso(c: Context<EntornoApi>, def: DefinicionPaso): 
     if (alcance === null) throw new ErrorApi(404, 'ACTA_NO_ENCONTRADA', 'No existe el acta indicada.');
     const permitido = alcanzaActa(op, alcance);
     if (!permitido.ok) throw errorDeRechazo(permitido.error);
-    const decision = def.decidir(inst, { operador: op, ahora, atCliente: def.atCliente });
+    const fecha = fechaPublicable(def.atCliente, ahora, inst.apertura);
+    const decision = def.decidir(inst, { operador: op, ahora, atCliente: atAceptado(fecha) });
     if (!decision.ok) {
       const natural = inst.guardadas.get(claves.natural);
       if (decision.error.tipo === 'CONFLICTO' && natural !== undefined) return repetir(natural, huella);
       throw errorDeRechazo(decision.error);
     }
+    comprobarAbierta(inst);
     comprobarIfMatch(version, inst);
     if (!preparado && def.antesDeEscribir) await def.antesDeEscribir(decision.value);
     preparado = true;
-    const solicitud: Solicitud = { op, ahora, huella, claves, atCliente: def.atCliente, metodo: c.req.method, ruta: c.req.path };
+    const solicitud: Solicitud = { op, ahora, huella, claves, atCliente: def.atCliente, fecha, metodo: c.req.method, ruta: c.req.path };
     try {
       return await escribir(c.env.DB, inst, def, solicitud);
     } catch (e) {
@@ -80,6 +85,25 @@ export async function aplicarPaso(c: Context<EntornoApi>, def: DefinicionPaso): 
     }
   }
   throw new ErrorApi(409, 'CONFLICTO_CONCURRENTE', 'El acta cambió mientras se procesaba la solicitud; reintente.');
+}
+
+/** The declared time, when it is the one to publish; null lets the step use the server's. */
+function atAceptado(f: FechaDecidida): number | null {
+  return f.rechazada === null ? f.at : null;
+}
+
+/**
+ * After the final corte nothing is ever published again: a write then would be acknowledged and silently left
+ * out, so it is refused. From the moment a final corte's run takes the lease (before it reads the sequence it
+ * cuts at) too: such a write could not be in it. The batch guards both, for a run that started since this read.
+ */
+function comprobarAbierta(inst: Instantanea): void {
+  if (inst.finalPublicado) {
+    throw new ErrorApi(409, 'CORTE_FINAL_PUBLICADO', 'El corte final ya se publicó: la publicación está cerrada y no se aceptan más cambios a las actas.');
+  }
+  if (inst.finalEnCurso) {
+    throw new ErrorApi(409, 'CORTE_FINAL_EN_CURSO', 'Se está publicando el corte final: no se aceptan más cambios a las actas. Si el corte final no se completa, reintente en un minuto.');
+  }
 }
 
 function comprobarIfMatch(esperada: number | '*' | null, inst: Instantanea): void {
@@ -100,7 +124,7 @@ function comprobarIfMatch(esperada: number | '*' | null, inst: Instantanea): voi
 async function escribir(db: D1Database, leida: Instantanea, def: DefinicionPaso, s: Solicitud): Promise<Response> {
   const conf = reservar(db, { punta: leida.punta, secuencia: leida.secuencia }, (cabeza) => {
     const inst: Instantanea = { ...leida, ...cabeza };
-    const decision = def.decidir(inst, { operador: s.op, ahora: s.ahora, atCliente: def.atCliente });
+    const decision = def.decidir(inst, { operador: s.op, ahora: s.ahora, atCliente: atAceptado(s.fecha) });
     if (!decision.ok) throw errorDeRechazo(decision.error);
     const c = confirmacion(inst, decision.value, s);
     return { valor: c, deja: { punta: { id: c.entrada.id, hash: c.entrada.hash }, secuencia: c.seq } };
@@ -119,7 +143,9 @@ interface Solicitud {
   ahora: number;
   huella: string;
   claves: { explicita: string | null; natural: string };
+  /** The fechaHora the client declared (kept in the audit entry whether or not it was published). */
   atCliente: number | null;
+  fecha: FechaDecidida;
   metodo: string;
   ruta: string;
 }
@@ -142,7 +168,15 @@ function confirmacion(inst: Instantanea, cambio: Cambio, s: Solicitud): Confirma
     acta: cambio.estado.clave,
     seq,
     status,
-    detalle: { ...cambio.detalle, etapa: cambio.estado.etapa, atCliente: s.atCliente, metodo: s.metodo, ruta: s.ruta },
+    detalle: {
+      ...cambio.detalle,
+      etapa: cambio.estado.etapa,
+      atCliente: s.atCliente,
+      // The declared time was not published (in the future, or before the window opened): the server's was.
+      ...(s.fecha.rechazada ? { atClienteRechazado: s.fecha.rechazada.motivo } : {}),
+      metodo: s.metodo,
+      ruta: s.ruta,
+    },
   });
   return {
     antes: inst.acta,

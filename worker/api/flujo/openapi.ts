@@ -18,7 +18,7 @@ const DESCRIPCION: Record<number, string> = {
   401: 'Sin token ni sesión; token malformado, inválido, revocado o expirado; sesión expirada o revocada',
   403: 'Rol, ámbito o territorio no autorizado; X-CSRF-Token ausente o distinto (sesión)',
   404: 'No existe el acta',
-  409: 'Conflicto: etapa del acta, versión (If-Match), Idempotency-Key reutilizada o concurrencia',
+  409: 'Conflicto: etapa del acta, versión (If-Match), Idempotency-Key reutilizada, concurrencia, o publicación cerrada (CORTE_FINAL_PUBLICADO, CORTE_FINAL_EN_CURSO)',
   413: 'Cuerpo demasiado grande',
   415: 'Tipo de contenido no admitido',
   422: 'Datos que no corresponden al acta (boleta, clave, origen, SHA-256)',

@@ -3,6 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import { RUTA_IDENTIDAD, type ResumenCatalogo, type Salud } from '../../domain/contrato/index.ts';
 import { type ResumenCatalogoSchema, SaludSchema } from './rutas.ts';
+import { versionDe } from './version.ts';
 
 describe('GET /health', () => {
   it('answers ok with the (empty) catalogue totals', async () => {
@@ -20,6 +21,16 @@ describe('GET /health', () => {
     // What the build wrote beside the assets (null only when the portal was built without its identity step).
     const res = await env.ASSETS.fetch(new Request(`https://assets.local${RUTA_IDENTIDAD}`));
     expect(body.construccion).toEqual(res.ok ? await res.json() : null);
+  });
+
+  it('shows the platform version that answers (the version metadata binding of wrangler.toml), as the runtime gives it', async () => {
+    const body = await (await exports.default.fetch('http://prep.test/health')).json<Salud>();
+    // Locally the runtime invents a version: a random id, no tag, the start instant. Deployed, Cloudflare's own.
+    expect(body.version).toEqual({ id: env.CF_VERSION_METADATA.id, tag: env.CF_VERSION_METADATA.tag, timestamp: env.CF_VERSION_METADATA.timestamp });
+    expect(body.version!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(Number.isNaN(Date.parse(body.version!.timestamp))).toBe(false);
+    expect(versionDe(undefined)).toBeNull();
+    expect(versionDe({ id: 'x' })).toBeNull();
   });
 
   it('declares exactly the contract\'s shape (the portal reads it)', () => {

@@ -4,6 +4,7 @@ import type { EntornoApi } from '../entorno.ts';
 import { resumenCatalogo } from '../../db/catalogo-resumen.ts';
 import { entornoDe, identidadDe } from '../../cortes/identidad.ts';
 import { EntornoSchema, IdentidadConstruccionSchema } from '../../domain/corte/shards.ts';
+import { versionDe, VersionPlataformaSchema } from './version.ts';
 
 /** The contract's `ResumenCatalogo` (route.test.ts checks that this schema infers exactly that type). */
 export const ResumenCatalogoSchema = z
@@ -25,6 +26,7 @@ export const SaludSchema = z
     status: z.literal('ok'),
     entorno: EntornoSchema,
     construccion: IdentidadConstruccionSchema.nullable().openapi('IdentidadConstruccion'),
+    version: VersionPlataformaSchema.nullable(),
     catalogo: ResumenCatalogoSchema,
   })
   .openapi('Salud');
@@ -34,9 +36,19 @@ export const rutasSalud = new OpenAPIHono<EntornoApi>().openapi(
     method: 'get',
     path: '/health',
     tags: ['salud'],
-    summary: 'The Worker is up: its environment, its build identity (commit, Worker and portal SHA-256) and the loaded catalogue totals',
+    summary:
+      'The Worker is up: its environment, its build identity (commit, Worker and portal SHA-256), the platform version that runs it (id, tag, upload time) and the loaded catalogue totals',
     responses: { 200: { description: 'OK', content: { 'application/json': { schema: SaludSchema } } } },
   }),
   async (c) =>
-    c.json({ status: 'ok' as const, entorno: entornoDe(c.env), construccion: await identidadDe(c.env.ASSETS), catalogo: await resumenCatalogo(c.env.DB) }, 200),
+    c.json(
+      {
+        status: 'ok' as const,
+        entorno: entornoDe(c.env),
+        construccion: await identidadDe(c.env.ASSETS),
+        version: versionDe(c.env.CF_VERSION_METADATA),
+        catalogo: await resumenCatalogo(c.env.DB),
+      },
+      200,
+    ),
 );

@@ -79,3 +79,12 @@ export const CasillasSchema = z
       .openapi({ description: 'Todas las casillas del dispositivo (reemplazan a las anteriores)', example: ['140338B0100'] }),
   })
   .openapi('CasillasDispositivo');
+
+export const ReasignacionHechaSchema = z
+  .object({
+    operador: z.string(),
+    antes: z.string().openapi({ description: 'El CATD que tenía' }),
+    despues: z.string().openapi({ description: 'El CATD que tiene ahora' }),
+    cambio: z.boolean().openapi({ description: 'false si ya tenía ese CATD (no se cambió nada ni se escribió en la bitácora)' }),
+  })
+  .openapi('ReasignacionHecha');

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { HORA, error, llamar, ok, type Tokens } from '../../../test/captura/ayuda.ts';
 import { prepararEscenario } from '../../../test/captura/ayuda.ts';
 import { CambioRechazado, ejecutorD1, emitirToken } from '../../db/administracion.ts';
+import { reasignarCatd } from '../../db/reasignacion.ts';
 import { verificarBitacora } from '../../db/bitacora.ts';
 
 let t: Tokens;
@@ -149,6 +150,43 @@ describe('/api/v1/operadores', () => {
       { casilla: '140338B0100' },
       { casilla: '140338C0100' },
     ]);
+  });
+
+  it('moves a CATD operator to another CATD for the night and back: audited with before/after, its open session acts with it on its next request', async () => {
+    const acopio = (clave: string, o: { token?: string; headers?: Record<string, string> }) => llamar('POST', '/api/v1/acopio', { ...o, body: { clave } });
+    const d02 = await sesion('d02-acopio', t['d02-acopio']!);
+    const cookie = (s: { id: string; csrf: string }) => ({ cookie: `__Host-prep_sesion=${s.id}`, 'x-csrf-token': s.csrf });
+    await error(acopio('140338B01004', { token: t['d02-acopio'] }), 403, 'ACTA_FUERA_DE_ALCANCE');
+    await error(llamar('POST', '/api/v1/operadores/d02-acopio/alcance', { token: t['d01-sup'], body: { catd: 'CATD-D01' } }), 403, 'ROL_NO_AUTORIZADO');
+
+    const n = (await entradas()).length;
+    expect(await ok(comoAdmin('POST', '/api/v1/operadores/d02-acopio/alcance', { catd: 'CATD-D01' }))).toEqual({ operador: 'd02-acopio', antes: 'CATD-D02', despues: 'CATD-D01', cambio: true });
+    const e = (await entradas()).slice(n);
+    expect(e.map((x) => [x.operador, x.accion, JSON.parse(x.detalle)])).toEqual([['admin', 'ALCANCE_REASIGNADO', { operador: 'd02-acopio', antes: 'CATD-D02', despues: 'CATD-D01' }]]);
+    // The session opened before the change, and the token, act with the new CATD on their very next request.
+    expect((await ok<{ operador: { catd: string } }>(conCookie('GET', '/api/v1/sesion', d02))).operador.catd).toBe('CATD-D01');
+    await ok(llamar('POST', '/api/v1/acopio', { headers: cookie(d02), body: { clave: '140338B01004' } }), 201);
+    await ok(acopio('140338C01004', { token: t['d02-acopio'] }), 201);
+    expect((await ok<{ operadores: Listado[] }>(comoAdmin('GET', '/api/v1/operadores'))).operadores.find((o) => o.id === 'd02-acopio')!.catd).toBe('CATD-D01');
+
+    // Asking again changes nothing and writes nothing; refusals change nothing either.
+    const m = (await entradas()).length;
+    expect(await ok(comoAdmin('POST', '/api/v1/operadores/d02-acopio/alcance', { catd: 'CATD-D01' }))).toMatchObject({ antes: 'CATD-D01', despues: 'CATD-D01', cambio: false });
+    await error(comoAdmin('POST', '/api/v1/operadores/d02-acopio/alcance', { catd: 'CATD-X9' }), 422, 'CATD_DESCONOCIDO');
+    await error(comoAdmin('POST', '/api/v1/operadores/d02-acopio/alcance', { catd: 'catd-d01' }), 400, 'SOLICITUD_INVALIDA');
+    for (const otro of ['ccv-cap1', 'casilla-338b1', 'admin']) {
+      const r = await error(comoAdmin('POST', `/api/v1/operadores/${otro}/alcance`, { catd: 'CATD-D01' }), 422, 'NO_ES_OPERADOR_CATD');
+      expect(r.details).toHaveProperty('ambito');
+    }
+    await error(comoAdmin('POST', '/api/v1/operadores/nadie/alcance', { catd: 'CATD-D01' }), 404, 'OPERADOR_DESCONOCIDO');
+    expect((await entradas()).length).toBe(m);
+    // The "before" of the audit entry is the stored one: a change computed on a stale read is refused.
+    await expect(reasignarCatd(ejecutorD1(env.DB), 'd02-acopio', 'CATD-D02', 'CATD-M120', Date.now(), 'admin')).rejects.toEqual(new CambioRechazado('ALCANCE_CAMBIADO'));
+
+    // Back home: the dark CATD's actas are out of its reach again, at once.
+    await ok(comoAdmin('POST', '/api/v1/operadores/d02-acopio/alcance', { catd: 'CATD-D02' }));
+    await error(llamar('POST', '/api/v1/acopio', { headers: cookie(d02), body: { clave: '140339B01004' } }), 403, 'ACTA_FUERA_DE_ALCANCE');
+    expect(JSON.parse((await entradas()).filter((x) => x.accion === 'ALCANCE_REASIGNADO').at(-1)!.detalle)).toEqual({ operador: 'd02-acopio', antes: 'CATD-D01', despues: 'CATD-D02' });
   });
 
   it('leaves the audit chain whole', async () => {

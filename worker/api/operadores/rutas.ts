@@ -7,16 +7,21 @@
  *   DELETE /api/v1/operadores/{id}/tokens/{token}   revoke one token (already revoked: 409 TOKEN_YA_REVOCADO)
  *   POST   /api/v1/operadores/{id}/revocar          revoke all of its tokens; its sessions end on their next request
  *   PUT    /api/v1/operadores/{id}/casillas         the casillas a PREP Casilla device is bound to
+ *   POST   /api/v1/operadores/{id}/alcance          move a CATD operator to another CATD's scope (a CATD gone dark:
+ *                                                   docs/CONTINGENCIA.md §3); its sessions act with it on their next request
  */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { OperadorNuevoSchema } from '../../domain/captura/operador-nuevo.ts';
+import { decidirReasignacion, ReasignacionSchema } from '../../domain/captura/reasignacion.ts';
 import { CambioRechazado, crearOperador, ejecutorD1, emitirSecreto, revocar, vincularCasillas } from '../../db/administracion.ts';
 import { leerToken, listarOperadores, tokensNoRevocados, type OperadorListado } from '../../db/operadores.ts';
+import { reasignarCatd } from '../../db/reasignacion.ts';
 import { requiereAdministrador } from '../cortes/rutas.ts';
 import type { EntornoApi } from '../entorno.ts';
 import { ErrorApi } from '../errores.ts';
+import { errorDeRechazo } from '../flujo/rechazos.ts';
 import { respuestasError, SEGURIDAD } from '../flujo/openapi.ts';
 import { autenticar } from '../middleware/autenticacion/index.ts';
 import { jsonEstricto } from '../middleware/json-estricto/index.ts';
@@ -27,6 +32,7 @@ import {
   OperadorListadoSchema,
   OperadorParamSchema,
   PedidoSecretoSchema,
+  ReasignacionHechaSchema,
   RevocacionSchema,
   SecretoEmitidoSchema,
   TokenParamSchema,
@@ -47,6 +53,8 @@ const RECHAZOS: Record<string, [ContentfulStatusCode, string]> = {
   TOKEN_DESCONOCIDO: [409, 'El token ya estaba revocado.'],
   VIGENCIA_EXCEDIDA: [422, 'La vigencia excede el máximo del ámbito del operador.'],
   VIGENCIA_INVALIDA: [422, 'La vigencia debe ser un número de horas mayor que cero.'],
+  NO_ES_OPERADOR_CATD: [422, 'Solo un operador de ámbito CATD cambia de CATD.'],
+  ALCANCE_CAMBIADO: [409, 'Otro administrador cambió el CATD de este operador al mismo tiempo; vuelva a consultarlo.'],
 };
 
 /** Runs an administrative change; a refused one becomes its API error (code = the guard's reason). */
@@ -144,6 +152,24 @@ const casillas = createRoute({
   responses: { 200: { description: 'El dispositivo', content: { 'application/json': { schema: OperadorListadoSchema } } }, ...respuestasError(400, 401, 403, 404, 415, 422, 429) },
 });
 
+const alcance = createRoute({
+  method: 'post',
+  path: '/api/v1/operadores/{id}/alcance',
+  tags: TAGS,
+  summary: 'Cambiar el CATD de un operador de ámbito CATD (queda en la bitácora con el CATD anterior y el nuevo)',
+  description:
+    'Para la contingencia de un CATD sin conexión o sin sede (docs/CONTINGENCIA.md §3): operadores de otro CATD reciben, digitalizan o capturan ' +
+    'sus actas con el ámbito del CATD caído, y regresan al suyo al terminar. Sus sesiones abiertas actúan con el nuevo CATD desde su siguiente ' +
+    'solicitud. Pedir el CATD que ya tiene no cambia nada (cambio: false, sin entrada en la bitácora).',
+  security: SEGURIDAD,
+  middleware: escritura,
+  request: { params: OperadorParamSchema, body: { required: true, content: { 'application/json': { schema: ReasignacionSchema } } } },
+  responses: {
+    200: { description: 'El CATD anterior y el actual', content: { 'application/json': { schema: ReasignacionHechaSchema } } },
+    ...respuestasError(400, 401, 403, 404, 409, 415, 422, 429),
+  },
+});
+
 export const rutasOperadores = new OpenAPIHono<EntornoApi>()
   .openapi(listar, async (c) => {
     const ahora = Date.now();
@@ -185,4 +211,12 @@ export const rutasOperadores = new OpenAPIHono<EntornoApi>()
     const { casillas: lista } = c.req.valid('json');
     await cambio(() => vincularCasillas(ejecutorD1(c.env.DB), id, lista, Date.now(), quien(c)));
     return c.json(await operadorExistente(c, id), 200);
+  })
+  .openapi(alcance, async (c) => {
+    const { id } = c.req.valid('param');
+    const { catd } = c.req.valid('json');
+    const d = decidirReasignacion(await operadorExistente(c, id), catd);
+    if (!d.ok) throw errorDeRechazo(d.error);
+    if (d.value.cambio) await cambio(() => reasignarCatd(ejecutorD1(c.env.DB), id, d.value.antes, catd, Date.now(), quien(c)));
+    return c.json({ operador: id, ...d.value }, 200);
   });

@@ -1,11 +1,15 @@
 import { createExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { unzipSync } from 'fflate';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { crearApp } from '../app.ts';
+import { almacenQueOlvida } from './rutas.ts';
 import { almacenR2 } from '../../cortes/almacen.ts';
 import { cargarFixture, registrarEnLog, reiniciar } from '../../../test/cortes/prueba.ts';
 import { ejecutarCorte } from '../../cortes/publicar.ts';
+import { desdeUtf8, utf8 } from '../../domain/corte/bytes.ts';
+import { sha256Hex } from '../../domain/bitacora/cadena.ts';
 import { DiferenciasSchema, HistorialSchema, PunteroSchema, TerritoriosShardSchema, type Puntero } from '../../domain/corte/shards.ts';
 import { FIXTURE_APERTURA_MS, fixtureActas } from '../../../test/ejemplos/eleccion.ts';
 
@@ -49,21 +53,49 @@ describe('public routes of the published cortes', () => {
     expect(TerritoriosShardSchema.parse(await r.json()).secciones).toHaveLength(6);
   });
 
-  it('compress JSON with gzip when the client accepts it', async () => {
+  it("serve the stored Brotli or gzip bytes by the client's own Accept-Encoding, plain bytes to one that accepts neither", async () => {
     const ruta = `/${puntero.elecciones[0]!.ruta}`;
     const plano = await texto(await get(ruta));
-    // The handler's own response (the runtime's fetch would decode gzip before the test sees it).
-    const r = await crearApp().fetch(new Request(BASE + ruta, { headers: { 'accept-encoding': 'gzip, br' } }), env, createExecutionContext());
-    expect(r.status).toBe(200);
-    expect(r.headers.get('content-encoding')).toBe('gzip');
-    expect(r.headers.get('vary')).toContain('Accept-Encoding');
-    const bytes = new Uint8Array(await r.arrayBuffer());
-    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
-    expect(bytes.length).toBeLessThan(new TextEncoder().encode(plano).length);
-    const descomprimido = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
-    expect(descomprimido).toBe(plano);
-    // Through the Worker, a client that accepts gzip gets the same shard.
-    expect(await texto(await get(ruta, { 'accept-encoding': 'gzip' }))).toBe(plano);
+    // The handler's own responses (the runtime's fetch would decode them before the test sees them).
+    const directo = (headers: Record<string, string>) => crearApp().fetch(new Request(BASE + ruta, { headers }), env, createExecutionContext());
+    const etags = new Set<string>();
+    for (const [acepta, codificacion, magia] of [['gzip', 'gzip', [0x1f, 0x8b]], ['gzip, deflate, br', 'br', null], ['br;q=0.5, gzip', 'gzip', [0x1f, 0x8b]]] as const) {
+      const r = await directo({ 'accept-encoding': acepta });
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-encoding')).toBe(codificacion);
+      expect(r.headers.get('vary')).toContain('Accept-Encoding');
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      expect(Number(r.headers.get('content-length'))).toBe(bytes.length);
+      if (magia) expect([bytes[0], bytes[1]]).toEqual(magia);
+      expect(bytes.length).toBeLessThan(utf8(plano).length);
+      expect(desdeUtf8(codificacion === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes))).toBe(plano);
+      etags.add(r.headers.get('etag')!);
+    }
+    // A client that accepts no encoding (the platform still sends "br, gzip" in Accept-Encoding: what counts is
+    // the client's own header, in request.cf.clientAcceptEncoding).
+    for (const cliente of ['identity', '', 'br;q=0, gzip;q=0']) {
+      const pedido = new Request(BASE + ruta, { headers: { 'accept-encoding': 'br, gzip' }, cf: { clientAcceptEncoding: cliente } });
+      const r = await crearApp().fetch(pedido, env, createExecutionContext());
+      expect(r.headers.get('content-encoding')).toBeNull();
+      expect(await texto(r)).toBe(plano);
+      etags.add(r.headers.get('etag')!);
+    }
+    // One ETag per encoding.
+    expect(etags.size).toBe(3);
+  });
+
+  it('write the encodings of content-addressed text at publication, beside it, and none for the mutable pointers', async () => {
+    const ruta = puntero.elecciones[0]!.ruta;
+    const plano = new Uint8Array(await (await env.BUCKET.get(ruta))!.arrayBuffer());
+    const br = await env.BUCKET.get(`comprimido/br/${ruta}`);
+    const gz = await env.BUCKET.get(`comprimido/gzip/${ruta}`);
+    expect(brotliDecompressSync(new Uint8Array(await br!.arrayBuffer()))).toEqual(Buffer.from(plano));
+    expect(gunzipSync(new Uint8Array(await gz!.arrayBuffer()))).toEqual(Buffer.from(plano));
+    expect(br!.httpMetadata?.contentEncoding).toBe('br');
+    // The published SHA-256 is still that of the plain bytes.
+    expect(ruta).toContain(await sha256Hex(plano));
+    expect(await env.BUCKET.head('comprimido/br/datos/latest.json')).toBeNull();
+    expect(await env.BUCKET.head(`comprimido/br/${puntero.abiertos.ruta}`)).toBeNull();
   });
 
   it('answer the CORS preflight and HEAD', async () => {
@@ -93,18 +125,90 @@ describe('public routes of the published cortes', () => {
     expect(archivos).toContain('20240602_2000_PREP_AYUN/LEEME.txt');
   });
 
-  it('serve acta images by their integrity code from the capture store', async () => {
-    const sha = 'ab'.repeat(32);
-    await env.BUCKET.put(`imagenes/${sha}`, new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3]), { httpMetadata: { contentType: 'image/jpeg' } });
+  it('serve an acta image only once its acta is in a published corte, under its entidad and its type only', async () => {
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3]);
+    const publicada = fixtureActas.find((f) => f.acta.imagen !== null)!.acta;
+    const sha = publicada.imagen!.sha256;
+    await env.BUCKET.put(`imagenes/${sha}`, jpeg, { httpMetadata: { contentType: 'image/jpeg' } });
     const r = await get(`/datos/14/imagenes/${sha}.jpg`);
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('image/jpeg');
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     expect(r.headers.get('cache-control')).toContain('immutable');
-    expect([...new Uint8Array(await r.arrayBuffer())]).toEqual([0xff, 0xd8, 0xff, 1, 2, 3]);
+    expect([...new Uint8Array(await r.arrayBuffer())]).toEqual([...jpeg]);
+    // Never under another entidad or another type's extension.
+    for (const otra of [`/datos/15/imagenes/${sha}.jpg`, `/datos/14/imagenes/${sha}.png`, `/datos/14/imagenes/${sha}.pdf`]) {
+      expect((await get(otra)).status).toBe(404);
+    }
+    // An image received for an acta that no corte has published yet: in the store, not public.
+    const nueva = { ...publicada, imagen: { ...publicada.imagen!, sha256: 'ab'.repeat(32), mime: 'application/pdf' as const } };
+    await env.BUCKET.put(`imagenes/${nueva.imagen.sha256}`, utf8('%PDF-1.7 x'), { httpMetadata: { contentType: 'application/pdf' } });
+    await registrarEnLog([nueva]);
+    const antes = await get(`/datos/14/imagenes/${nueva.imagen.sha256}.pdf`);
+    expect(antes.status).toBe(404);
+    await ejecutarCorte({ db: env.DB, almacen: almacenR2(env.BUCKET), bitacora: () => {} }, { instante: FIXTURE_APERTURA_MS + 60_000, final: false, motivo: 'programado', turno: null });
+    const despues = await get(`/datos/14/imagenes/${nueva.imagen.sha256}.pdf`);
+    expect(despues.status).toBe(200);
+    expect(despues.headers.get('content-type')).toBe('application/pdf');
+    expect((await get(`/datos/14/imagenes/${nueva.imagen.sha256}.jpg`)).status).toBe(404);
+  });
+
+  it('answer 404, never 500, to malformed and overlong paths', async () => {
+    for (const ruta of ['/datos/%FF', '/datos/%E0%A4%A', `/datos/${'a'.repeat(2000)}`, `/datos/14/${'x/'.repeat(600)}a.json`]) {
+      const r = await get(ruta);
+      expect(r.status).toBe(404);
+      const cuerpo = await r.text();
+      expect(JSON.parse(cuerpo).error.code).toBe('NO_ENCONTRADO');
+      expect(cuerpo.length).toBeLessThan(200);
+    }
+  });
+
+  it('answer 412 to a failed If-Match or If-Unmodified-Since, and 304 to a matching If-None-Match or If-Modified-Since', async () => {
+    const ruta = `/${puntero.territorios}`;
+    const r = await get(ruta);
+    const etag = r.headers.get('etag')!;
+    const modificado = Date.parse(r.headers.get('last-modified')!);
+    expect(modificado).toBeGreaterThan(0);
+    const antes = new Date(modificado - 60_000).toUTCString();
+    const despues = new Date(modificado + 60_000).toUTCString();
+    const casos: [Record<string, string>, number][] = [
+      [{ 'if-match': '"otra"' }, 412],
+      [{ 'if-match': etag }, 200],
+      [{ 'if-match': '*' }, 200],
+      [{ 'if-unmodified-since': antes }, 412],
+      [{ 'if-unmodified-since': despues }, 200],
+      [{ 'if-none-match': etag }, 304],
+      [{ 'if-none-match': '"otra"' }, 200],
+      [{ 'if-modified-since': despues }, 304],
+      [{ 'if-modified-since': antes }, 200],
+      // If-Match is evaluated first; If-None-Match wins over If-Modified-Since.
+      [{ 'if-match': '"otra"', 'if-none-match': etag }, 412],
+      [{ 'if-none-match': '"otra"', 'if-modified-since': despues }, 200],
+    ];
+    for (const [headers, status] of casos) {
+      const c = await get(ruta, headers);
+      expect([headers, c.status]).toEqual([headers, status]);
+      if (status !== 200) expect(await c.text()).toBe('');
+    }
+  });
+
+  it('show a corte asked for through the API at once where it was asked: its pointers leave that location\'s cache', async () => {
+    const almacen = almacenR2(env.BUCKET);
+    const conBorde = almacenQueOlvida(almacen, `${BASE}/api/v1/cortes`);
+    const actual = await almacen.get('datos/latest.json');
+    await conBorde.put('datos/latest.json', actual!.bytes);
+    const antes = await texto(await get('/datos/latest.json'));
+    const nuevo = utf8(JSON.stringify({ ...JSON.parse(antes), numero: 99 }));
+    // Written behind the edge cache's back: this location keeps serving its copy for a few seconds.
+    await almacen.put('datos/latest.json', nuevo);
+    expect(await texto(await get('/datos/latest.json'))).toBe(antes);
+    await conBorde.put('datos/latest.json', nuevo);
+    expect(JSON.parse(await texto(await get('/datos/latest.json'))).numero).toBe(99);
+    await conBorde.put('datos/latest.json', actual!.bytes);
   });
 
   it('answer 404 in the API error shape for what does not exist', async () => {
-    for (const ruta of [`/datos/14/seccion/338/${'0'.repeat(64)}.json`, `/datos/14/imagenes/${'cd'.repeat(32)}.jpg`, '/datos/a..b/x.json']) {
+    for (const ruta of [`/datos/14/seccion/338/${'0'.repeat(64)}.json`, `/datos/14/imagenes/${'cd'.repeat(32)}.jpg`, '/datos/a..b/x.json', '/datos/']) {
       const r = await get(ruta);
       expect(r.status).toBe(404);
       expect(((await r.json()) as { error: { code: string } }).error.code).toBe('NO_ENCONTRADO');

@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HORA, error, llamar, ok, prepararEscenario, rechazada, ultima, type Tokens } from '../../../test/captura/ayuda.ts';
+import { HORA, direccionNueva, error, llamar, ok, prepararEscenario, rechazada, ultima, type Tokens } from '../../../test/captura/ayuda.ts';
 import { ejecutorD1, emitirToken, revocar } from '../../db/administracion.ts';
 import { verificarBitacora } from '../../db/bitacora.ts';
 import { sha256Hex } from '../../domain/bitacora/cadena.ts';
@@ -142,6 +142,26 @@ describe('POST /api/v1/sesion', () => {
     expect((await ultima())!.id).toBe(antes!.id);
     await iniciar('d02-ver');
   });
+
+  it('from one address: failures past the refusal limit get 429 unlogged, and past the sign-in limit nothing is even counted', async () => {
+    // wrangler.toml: LIMITE_RECHAZOS 30 and LIMITE_INGRESOS 60 per address and 60 s, counted per clock minute.
+    const resta = 60_000 - (Date.now() % 60_000);
+    if (resta < 10_000) await new Promise((r) => setTimeout(r, resta + 50));
+    const ip = direccionNueva();
+    const desde = (operador: string) => llamar('POST', '/api/v1/sesion', { body: { operador, clave: 'x' }, headers: { 'cf-connecting-ip': ip } });
+    const codigos: string[] = [];
+    // A stranger cycling operator ids: each id's own limit never fires.
+    for (let i = 0; i < 60; i++) codigos.push(((await (await desde(`nadie-${i}`)).json()) as { error: { code: string } }).error.code);
+    expect(codigos).toEqual([...Array<string>(30).fill('CREDENCIALES_INVALIDAS'), ...Array<string>(30).fill('DEMASIADOS_RECHAZOS')]);
+    const intentos = () => env.DB.prepare('SELECT count(*) AS n FROM intento_sesion').first('n');
+    const [antes, entrada] = [await intentos(), await ultima()];
+    const r = await desde('nadie-60');
+    expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+    await error(r, 429, 'DEMASIADOS_INGRESOS');
+    expect([await intentos(), (await ultima())!.id]).toEqual([antes, entrada!.id]);
+    // The same operator from the CATD's other address is unaffected.
+    await iniciar('d01-cap2');
+  });
 });
 
 describe('the session on the capture routes', () => {
@@ -188,8 +208,14 @@ describe('the session on the capture routes', () => {
   });
 
   it('GET /api/v1/sesion without a live session: SESION_AUSENTE, and a bearer token is not a session', async () => {
-    await rechazada(() => llamar('GET', '/api/v1/sesion'), 401, 'SESION_AUSENTE', null);
-    await rechazada(() => llamar('GET', '/api/v1/sesion', { token: t['d01-sup'] }), 401, 'SESION_AUSENTE', null);
+    // Without a cookie it is the signed-out screens' "am I signed in?": answered, neither recorded nor limited per address.
+    const antes = await ultima();
+    const ip = direccionNueva();
+    for (let i = 0; i < 40; i++) await error(llamar('GET', '/api/v1/sesion', { headers: { 'cf-connecting-ip': ip } }), 401, 'SESION_AUSENTE');
+    await error(llamar('GET', '/api/v1/sesion', { token: t['d01-sup'] }), 401, 'SESION_AUSENTE');
+    expect((await ultima())!.id).toBe(antes!.id);
+    // With a cookie that names no session it is a refusal like any other.
+    await rechazada(() => conSesion('GET', '/api/v1/sesion', { id: 'A'.repeat(43) }), 401, 'SESION_AUSENTE', null);
     const r = await conSesion('GET', '/api/v1/sesion', { id: 'A'.repeat(43) });
     expect(r.headers.get('set-cookie')).toBe(BORRADA);
     await error(r, 401, 'SESION_AUSENTE');

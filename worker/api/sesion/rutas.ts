@@ -26,6 +26,7 @@ import { CuerpoErrorSchema, ErrorApi } from '../errores.ts';
 import { operadorDe } from '../flujo/aplicar.ts';
 import { autenticarSesion } from '../middleware/autenticacion/index.ts';
 import { jsonEstricto } from '../middleware/json-estricto/index.ts';
+import { dentroDelLimite, direccionCliente, excedido } from '../middleware/limite-direccion/index.ts';
 import { limitarTasa } from '../middleware/limite-tasa/index.ts';
 
 const IngresoSchema = z
@@ -67,7 +68,7 @@ const iniciar = createRoute({
     400: error('Solicitud mal formada'),
     401: error('CREDENCIALES_INVALIDAS: operador, clave, token revocado o expirado u operador dado de baja, sin distinguir'),
     415: error('El cuerpo no es application/json'),
-    429: error('INTENTOS_EXCEDIDOS: demasiados intentos fallidos para ese operador (Retry-After)'),
+    429: error('INTENTOS_EXCEDIDOS: demasiados intentos fallidos para ese operador; DEMASIADOS_INGRESOS: demasiados intentos desde esta dirección (Retry-After)'),
   },
 });
 
@@ -102,12 +103,17 @@ function cuerpoSesion(op: Operador, csrf: string, expiraAt: number) {
 }
 
 function entrada(c: Context<EntornoApi>, op: Operador, accion: string, status: number, detalle: Record<string, unknown>): Omit<Entrada, 'id'> {
-  const ip = c.req.header('cf-connecting-ip') ?? null;
+  const ip = direccionCliente(c).registrada;
   return { at: Date.now(), operador: op.id, token: op.tokenId, catd: op.catd?.id ?? null, accion, acta: null, seq: null, status, detalle: { ...detalle, ip } };
 }
 
 /** The key's token, if it opens a session for `operador` now; else the refusal (429 or an indistinct 401). */
 async function credencialDeIngreso(c: Context<EntornoApi>, operador: string, clave: string, ahora: number): Promise<Credencial> {
+  // Before the attempt costs a D1 write: sign-ins from one address, whatever their outcome (a CATD's whole shift
+  // signs in within minutes, far under the limit; a stranger cycling operator ids does not get further).
+  if (!(await dentroDelLimite(c.env.LIMITE_INGRESOS, c))) {
+    throw excedido(c, 'DEMASIADOS_INGRESOS', 'Demasiados intentos de inicio de sesión desde esta dirección; espere antes de reintentar.');
+  }
   const tokenId = idDeToken(clave);
   if (tokenId !== null) c.set('tokenPresentado', tokenId);
   const hashClave = tokenId === null ? null : await sha256Hex(clave);

@@ -7,6 +7,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { CapturaSchema } from '../../domain/acta/esquema.ts';
 import { verificar, type Resolucion } from '../../domain/captura/captura.ts';
 import { FechaHoraSchema } from '../../domain/captura/fecha.ts';
+import { textoLibre } from '../../domain/captura/texto-libre.ts';
 import type { EntornoApi } from '../entorno.ts';
 import { entradaCaptura } from '../captura/rutas.ts';
 import { aplicarPaso, sinTipo } from '../flujo/aplicar.ts';
@@ -20,7 +21,7 @@ const fechaHora = FechaHoraSchema.optional();
 export const VerificacionBodySchema = z
   .discriminatedUnion('resolucion', [
     z.strictObject({ resolucion: z.literal('CAPTURA'), captura: CapturaSchema, fechaHora }),
-    z.strictObject({ resolucion: z.literal('RECAPTURA'), motivo: z.string().trim().min(3).max(500), fechaHora }),
+    z.strictObject({ resolucion: z.literal('RECAPTURA'), motivo: textoLibre(3, 500), fechaHora }),
   ])
   .openapi('Verificacion');
 

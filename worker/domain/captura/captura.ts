@@ -12,13 +12,14 @@ import { mismasCifras, ordenarSegunBoleta, validarContraBoleta } from './boleta.
 import { cambio, con, instante, type Cambio, type Contexto } from './cambio.ts';
 import type { ActaEstado, ActaVersionada, CapturaRegistrada } from './estado.ts';
 import { rechazo, type Rechazo } from './rechazo.ts';
+import { textoLibre } from './texto-libre.ts';
 
 /** At most this many captures per round; after that only a verifier resolves. */
 export const MAX_CAPTURAS_POR_RONDA = 3;
 
 export const ResolucionSchema = z.discriminatedUnion('resolucion', [
   z.strictObject({ resolucion: z.literal('CAPTURA'), captura: CapturaSchema }),
-  z.strictObject({ resolucion: z.literal('RECAPTURA'), motivo: z.string().trim().min(3).max(500) }),
+  z.strictObject({ resolucion: z.literal('RECAPTURA'), motivo: textoLibre(3, 500) }),
 ]);
 export type Resolucion = z.infer<typeof ResolucionSchema>;
 

@@ -8,10 +8,11 @@ import { err, ok, type Result } from '../resultado.ts';
 import { cambio, instante, type Cambio, type Contexto } from './cambio.ts';
 import type { ActaEstado, ActaVersionada } from './estado.ts';
 import { rechazo, type Rechazo } from './rechazo.ts';
+import { textoLibre } from './texto-libre.ts';
 
 export const CotejoSchema = z.discriminatedUnion('accion', [
   z.strictObject({ accion: z.literal('ACEPTAR') }),
-  z.strictObject({ accion: z.enum(['RECAPTURA', 'REDIGITALIZACION']), motivo: z.string().trim().min(3).max(500) }),
+  z.strictObject({ accion: z.enum(['RECAPTURA', 'REDIGITALIZACION']), motivo: textoLibre(3, 500) }),
 ]);
 export type Cotejo = z.infer<typeof CotejoSchema>;
 

@@ -5,15 +5,19 @@
 import { z } from 'zod';
 import { parseClaveCasilla } from '../claves/clave.ts';
 import { AmbitoSchema, ROLES_DEL_AMBITO, RolSchema } from './permisos.ts';
+import { textoLibre } from './texto-libre.ts';
 
 export const OperadorIdSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'id: 2 a 40 caracteres a-z 0-9 . _ -');
+
+/** A CATD's id as the catalogue writes it (e.g. CATD-D01). */
+export const CatdIdSchema = z.string().regex(/^[A-Z0-9-]{2,20}$/, 'CATD: 2 a 20 caracteres A-Z 0-9 -');
 
 export const OperadorNuevoSchema = z
   .strictObject({
     id: OperadorIdSchema,
-    nombre: z.string().trim().min(1).max(200),
+    nombre: textoLibre(1, 200, { unaLinea: true }),
     ambito: AmbitoSchema,
-    catd: z.string().regex(/^[A-Z0-9-]{2,20}$/).nullable(),
+    catd: CatdIdSchema.nullable(),
     roles: z.array(RolSchema).min(1),
     casillas: z.array(z.string()),
   })

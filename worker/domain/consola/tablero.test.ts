@@ -17,7 +17,7 @@ function lectura(x: Partial<LecturaConsola> = {}): LecturaConsola {
     contadores: [],
     antiguas: [],
     actividad: [],
-    dispositivos: [],
+    dispositivos: { total: 0, vistos: 0, silenciosos: 0, lista: [] },
     eventosRecientes: [],
     eventosNoche: [],
     cortes: { config: CONFIG_PREDETERMINADA, ultimoTurno: null, offsetMinutos: -360, finalPublicado: false, lease: { titular: null, vence: 0 }, ultimo: null },
@@ -68,14 +68,14 @@ describe('construirEstado', () => {
     );
   });
 
-  it('PREP Casilla devices: seen, silent (never seen, or quiet for the silence threshold), silent first', () => {
-    const dispositivos = [
+  it('PREP Casilla devices: silent (never seen, or quiet for the silence threshold), silent first; counts as read', () => {
+    const lista = [
       { id: 'tel-a', nombre: 'A', vistoAt: AHORA - MIN },
       { id: 'tel-b', nombre: 'B', vistoAt: null },
       { id: 'tel-c', nombre: 'C', vistoAt: AHORA - 10 * MIN },
     ];
-    const d = construirEstado(lectura({ dispositivos }), AHORA, U).entidad.dispositivos;
-    expect(d).toMatchObject({ total: 3, vistos: 2, silenciosos: 2 });
+    const d = construirEstado(lectura({ dispositivos: { total: 4000, vistos: 3000, silenciosos: 1500, lista } }), AHORA, U).entidad.dispositivos;
+    expect(d).toMatchObject({ total: 4000, vistos: 3000, silenciosos: 1500 });
     expect(d.lista.map((x) => [x.id, x.silencioso])).toEqual([['tel-b', true], ['tel-c', true], ['tel-a', false]]);
   });
 

@@ -28,7 +28,8 @@ export interface LecturaConsola {
   contadores: FilaContador[];
   antiguas: FilaMasAntigua[];
   actividad: { operador: string; catd: string | null; vistoAt: number }[];
-  dispositivos: { id: string; nombre: string; vistoAt: number | null }[];
+  /** Counted in SQL (thousands of devices): the counts, and only the first MAX_DISPOSITIVOS in the list's order. */
+  dispositivos: { total: number; vistos: number; silenciosos: number; lista: { id: string; nombre: string; vistoAt: number | null }[] };
   eventosRecientes: FilaEvento[];
   eventosNoche: FilaEvento[];
   cortes: {
@@ -91,6 +92,7 @@ export function construirEstado(l: LecturaConsola, ahora: number, u: Umbrales): 
     figuras: acumular(todas.filter((e) => e.eleccion === eleccion).map((e) => e.figuras)),
   }));
   const lista = dispositivos(l, ahora, u);
+  const { total, vistos, silenciosos } = l.dispositivos;
   const estado: EstadoConsola = {
     ahora,
     umbrales: u,
@@ -98,12 +100,7 @@ export function construirEstado(l: LecturaConsola, ahora: number, u: Umbrales): 
     entidad: {
       figuras: acumular(catds.map((c) => c.figuras)),
       elecciones,
-      dispositivos: {
-        total: lista.length,
-        vistos: lista.filter((d) => d.vistoAt !== null).length,
-        silenciosos: lista.filter((d) => d.silencioso).length,
-        lista: lista.slice(0, MAX_DISPOSITIVOS),
-      },
+      dispositivos: { total, vistos, silenciosos, lista: lista.slice(0, MAX_DISPOSITIVOS) },
     },
     catds,
     cortes: { config: l.cortes.config, ultimo: l.cortes.ultimo },
@@ -146,9 +143,17 @@ function filasCatd(l: LecturaConsola, porCatd: Map<string, ReturnType<typeof fig
     });
 }
 
+/**
+ * A device is silent when never seen or last seen at or before this instant. The SQL that counts them and picks the
+ * listed ones (worker/db/consola.ts) takes the same bound, so the counts and the flags agree.
+ */
+export const silencioDesde = (ahora: number, u: Umbrales): number => ahora - u.silencioMin * 60_000;
+
+/** Silent first, then the longest quiet, then by id — the order the SQL's LIMIT follows too. */
 function dispositivos(l: LecturaConsola, ahora: number, u: Umbrales): EstadoConsola['entidad']['dispositivos']['lista'] {
-  const silencioso = (v: number | null) => v === null || ahora - v >= u.silencioMin * 60_000;
-  return l.dispositivos
+  const desde = silencioDesde(ahora, u);
+  const silencioso = (v: number | null) => v === null || v <= desde;
+  return l.dispositivos.lista
     .map((d) => ({ ...d, silencioso: silencioso(d.vistoAt) }))
     .sort((a, b) => Number(b.silencioso) - Number(a.silencioso) || (a.vistoAt ?? -1) - (b.vistoAt ?? -1) || (a.id < b.id ? -1 : 1));
 }

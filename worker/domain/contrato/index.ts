@@ -94,6 +94,6 @@ export {
   type ShardId,
 } from './rutas.ts';
 export { leerActa, resultadosDeFila, type ActaLeida, type FilaCompacta, type Tabla } from './lectura.ts';
-export type { ResumenCatalogo, Salud } from './salud.ts';
+export type { ResumenCatalogo, Salud, VersionPlataforma } from './salud.ts';
 export { ENTORNOS, LEYENDA_SIMULACRO, PREFIJO_ZIP_SIMULACRO, RUTA_IDENTIDAD, leyendaDe, type Entorno, type IdentidadConstruccion } from './entorno.ts';
 export { MAXIMO_TEXTO_AVISO, NIVELES_AVISO, type Aviso, type NivelAviso } from './aviso.ts';

@@ -44,6 +44,12 @@ export interface Manifiesto {
   /** Final corte: participation uses TOTAL_VOTOS_C_CS. */
   final: boolean;
   anterior: { numero: number; sha256: string; ruta: string } | null;
+  /**
+   * The tip of the audit log (bitácora) when the corte was cut: id and hash of its newest entry (null: the log
+   * was empty). `npm run verify` checks that the log still extends it, so deleting its newest entries shows.
+   * Absent in manifests published before it was recorded.
+   */
+  bitacora?: { id: number; hash: string } | null;
   elecciones: EleccionRef[];
   /** Every shard of the corte, sorted by id. */
   shards: ShardRef[];

@@ -20,5 +20,18 @@ export interface Salud {
   entorno: Entorno;
   /** What the Worker says about its own build; null when it was run without one. */
   construccion: IdentidadConstruccion | null;
+  /** The platform's record of the running version (the version metadata binding); null when the runtime gives none. */
+  version: VersionPlataforma | null;
   catalogo: ResumenCatalogo;
+}
+
+/**
+ * What Cloudflare says about the version that answers: its id (what `wrangler deployments list` names), its tag
+ * (`npm run deploy` sets it to the commit) and its upload instant. Under `wrangler dev` the id is random per start
+ * and the tag empty.
+ */
+export interface VersionPlataforma {
+  id: string;
+  tag: string;
+  timestamp: string;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_PREDETERMINADA, ConfigCortesSchema, decidir, ventana, type ConfigCortes } from './calendario.ts';
+import { CONFIG_PREDETERMINADA, ConfigCortesSchema, decidir, proximoCorte, ventana, type ConfigCortes } from './calendario.ts';
 
 const JALISCO = -360;
 const config: ConfigCortes = { ...CONFIG_PREDETERMINADA, jornada: '2024-06-02' };
@@ -70,5 +70,18 @@ describe('decidir', () => {
   it('refuses a cadence slower than 20 minutes or a window longer than 24 h', () => {
     expect(ConfigCortesSchema.safeParse({ ...config, cadenciaMinutos: 21 }).success).toBe(false);
     expect(ConfigCortesSchema.safeParse({ ...config, duracionMinutos: 24 * 60 + 1 }).success).toBe(false);
+  });
+});
+
+describe('proximoCorte (when the edge cache should look for the next corte)', () => {
+  it('is the next turn, the opening before it, the close for the last turn, and none after the final corte', () => {
+    expect(proximoCorte(config, JALISCO, APERTURA + 2 * MIN, false)).toBe(APERTURA + 5 * MIN);
+    expect(proximoCorte(config, JALISCO, APERTURA + 5 * MIN, false)).toBe(APERTURA + 10 * MIN);
+    expect(proximoCorte(config, JALISCO, APERTURA - 60 * MIN, false)).toBe(APERTURA);
+    const cierre = APERTURA + 24 * 60 * MIN;
+    expect(proximoCorte({ ...config, cadenciaMinutos: 7 }, JALISCO, cierre - 2 * MIN, false)).toBe(cierre);
+    expect(proximoCorte(config, JALISCO, cierre + MIN, false)).toBe(cierre);
+    expect(proximoCorte(config, JALISCO, cierre, true)).toBe('final');
+    expect(proximoCorte({ ...config, jornada: null }, JALISCO, APERTURA, false)).toBeNull();
   });
 });

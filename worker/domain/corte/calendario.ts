@@ -9,6 +9,13 @@ import { z } from 'zod';
 
 export const CADENCIA_MAXIMA_MINUTOS = 20;
 
+/**
+ * A final corte's run holds the corte lease under a holder id with this prefix, from before it reads the change
+ * sequence it cuts at: the capture API refuses writes while such a holder is there (they could not be in the
+ * final corte, and nothing is published after it).
+ */
+export const PREFIJO_FINAL = 'final:';
+
 export const ConfigCortesSchema = z.strictObject({
   /** Election day as a local date (YYYY-MM-DD); null: no window, only cortes asked for by an administrator. */
   jornada: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
@@ -60,4 +67,19 @@ export function decidir(config: ConfigCortes, offsetMinutes: number, ahora: numb
   const turno = v.apertura + Math.floor((ahora - v.apertura) / paso) * paso;
   if (estado.ultimoTurno !== null && estado.ultimoTurno >= turno) return { tipo: 'esperar', motivo: 'TURNO_CUBIERTO' };
   return { tipo: 'corte', final: false, turno };
+}
+
+/**
+ * When the corte after one published at `instante` is due, for the edge cache to keep `latest.json` fresh until
+ * then (worker/api/publico/cache-borde.ts): the next turn's start, the close (the final corte), 'final' after the
+ * final corte (nothing is published any more), null without a window (only an administrator publishes).
+ */
+export function proximoCorte(config: ConfigCortes, offsetMinutes: number, instante: number, final: boolean): number | 'final' | null {
+  if (final) return 'final';
+  const v = ventana(config, offsetMinutes);
+  if (v === null) return null;
+  if (instante < v.apertura) return v.apertura;
+  if (instante >= v.cierre) return v.cierre;
+  const paso = config.cadenciaMinutos * MINUTO;
+  return Math.min(v.apertura + (Math.floor((instante - v.apertura) / paso) + 1) * paso, v.cierre);
 }

@@ -68,6 +68,8 @@ export interface DatosCorte {
   anterior: AnteriorRef | null;
   /** What changed since the previous corte (for the diff). */
   cambios: readonly Cambio[];
+  /** The audit log's tip read with `secuencia` (null: empty log); recorded in the manifest when given. */
+  bitacora?: { id: number; hash: string } | null;
 }
 
 export interface ObjetoPublicable extends ArchivoRef {
@@ -192,6 +194,7 @@ export async function prepararCorte(estado: EstadoCorte, d: DatosCorte, entregar
     secuencia: d.secuencia,
     final: d.final,
     anterior: d.anterior ? { numero: d.anterior.numero, sha256: d.anterior.sha256, ruta: d.anterior.ruta } : null,
+    ...(d.bitacora !== undefined ? { bitacora: d.bitacora && { id: d.bitacora.id, hash: d.bitacora.hash } } : {}),
     elecciones: m.elecciones.map(({ eleccion: x }) => ({ codigo: x.codigo, nombre: x.nombre, territorio: x.territorio })),
     // Fixed key order whatever the refs came from (a previous manifest parsed by zod, or this render).
     shards: render.shards.map((x) => ({ id: x.id, ruta: x.ruta, sha256: x.sha256, bytes: x.bytes })),

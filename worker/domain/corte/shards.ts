@@ -245,6 +245,8 @@ export const ManifiestoSchema = z.strictObject({
   /** Final corte: participation uses TOTAL_VOTOS_C_CS. */
   final: z.boolean(),
   anterior: z.strictObject({ numero: z.number().int().min(1), sha256: Sha256Schema, ruta: RutaSchema }).nullable(),
+  /** The audit log's tip when the corte was cut; absent in manifests published before it was recorded. */
+  bitacora: z.strictObject({ id: z.number().int().min(1), hash: Sha256Schema }).nullable().optional(),
   elecciones: z.array(EleccionRefSchema),
   /** Every shard of the corte, sorted by id. */
   shards: z.array(ShardRefSchema),

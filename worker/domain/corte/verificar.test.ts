@@ -8,7 +8,8 @@ import { publicarEnMemoria } from '../../../test/ejemplos/publicacion-memoria.ts
 import { RUTA_LATEST_RAIZ, rutaAbiertos, rutaManifiesto } from '../contrato/index.ts';
 import { ManifiestoSchema, PunteroSchema, type Manifiesto, type Puntero } from './shards.ts';
 import { leerCsvResultados, recalcular } from './verificar-csv.ts';
-import { verificarCorte, type Fuente } from './verificar.ts';
+import { verificarCorte, type Fuente, type LectorBitacora } from './verificar.ts';
+import { aFila, PUNTA_VACIA, sellar, type FilaBitacora } from '../bitacora/cadena.ts';
 
 const actas = fixtureActas.map((f) => f.acta);
 let publicado: Map<string, Uint8Array>;
@@ -171,5 +172,72 @@ describe('verificarCorte: environment labels', () => {
   it('refuses a pruebas manifest without its legend', async () => {
     const o = await reetiquetar(publicado, (m) => ({ ...m, simulacro: null }));
     expect((await verificarCorte(fuente(o))).primerFallo?.detalle).toMatch(/entorno pruebas con leyenda null/);
+  });
+});
+
+describe('verificarCorte: the audit log and the instants (issue 14)', () => {
+  /** A sealed audit log of `n` entries, as rows of the bitacora table. */
+  async function log(n: number): Promise<FilaBitacora[]> {
+    const filas: FilaBitacora[] = [];
+    let punta = PUNTA_VACIA;
+    for (let i = 0; i < n; i++) {
+      const e = await sellar(punta, { at: FIXTURE_APERTURA_MS + i, operador: 'op', token: null, catd: null, accion: 'ACOPIO', acta: `A${i}`, seq: i + 1, status: 201, detalle: {} });
+      filas.push(aFila(e));
+      punta = { id: e.id, hash: e.hash };
+    }
+    return filas;
+  }
+  const lector = (filas: readonly FilaBitacora[]): LectorBitacora => async (desde, limite) => filas.filter((f) => f.id > desde).slice(0, limite);
+  const tip = (f: FilaBitacora) => ({ id: f.id, hash: f.hash });
+
+  let filas: FilaBitacora[];
+  let conPuntas: Map<string, Uint8Array>;
+  beforeAll(async () => {
+    filas = await log(30);
+    const m = construirModelo(catalogoEjemplo);
+    if (!m.ok) throw new Error('modelo');
+    conPuntas = await publicarEnMemoria(m.value, [
+      { actas: actas.slice(0, 10), instante: FIXTURE_APERTURA_MS, bitacora: tip(filas[9]!) },
+      { actas: actas.slice(10), instante: FIXTURE_APERTURA_MS + 5 * 60_000, bitacora: tip(filas[19]!) },
+    ]);
+  });
+
+  it('passes when the log still extends the tip every manifest recorded (and keeps growing after it)', async () => {
+    const r = await verificarCorte(fuente(conPuntas), { bitacora: lector(filas) });
+    expect(r.primerFallo).toBeNull();
+    expect(r.comprobaciones.find((c) => c.que === 'bitácora')?.detalle).toMatch(/íntegra \(30 entradas.*la del corte 2: entrada 20/);
+  });
+
+  it('fails when the newest entries were deleted, naming the tip that is gone', async () => {
+    const r = await verificarCorte(fuente(conPuntas), { bitacora: lector(filas.slice(0, 15)) });
+    expect(r.ok).toBe(false);
+    expect(r.primerFallo?.que).toBe('bitácora');
+    expect(r.primerFallo?.detalle).toContain(`la punta registrada por el corte 2 (entrada 20, hash ${filas[19]!.hash}) ya no está`);
+    expect(r.primerFallo?.detalle).toContain('termina en la entrada 15');
+  });
+
+  it('fails when the newest entries were rewritten, naming the tip whose hash no longer matches', async () => {
+    // Entries 13–25 replaced by others sealed over entry 12: the chain itself is intact, only the tip shows it.
+    const reescrito = filas.slice(0, 12);
+    let punta = { id: 12, hash: filas[11]!.hash };
+    for (let i = 0; i < 13; i++) {
+      const e = await sellar(punta, { at: FIXTURE_APERTURA_MS + i, operador: 'otro', token: null, catd: null, accion: 'ACOPIO', acta: `B${i}`, seq: null, status: 201, detalle: {} });
+      reescrito.push(aFila(e));
+      punta = { id: e.id, hash: e.hash };
+    }
+    const r = await verificarCorte(fuente(conPuntas), { bitacora: lector(reescrito) });
+    expect(r.primerFallo?.detalle).toMatch(/punta registrada por el corte 2 \(entrada 20.*no coincide/);
+  });
+
+  it('fails when a corte is stamped before the one it follows (instants only move forward)', async () => {
+    const m = construirModelo(catalogoEjemplo);
+    if (!m.ok) throw new Error('modelo');
+    const atras = await publicarEnMemoria(m.value, [
+      { actas: actas.slice(0, 10), instante: Date.UTC(2099, 0, 1) },
+      { actas: actas.slice(10), instante: FIXTURE_APERTURA_MS },
+    ]);
+    const r = await verificarCorte(fuente(atras));
+    expect(r.primerFallo?.que).toBe('cadena de manifiestos');
+    expect(r.primerFallo?.detalle).toMatch(/corte 2 .*su instante es anterior al del corte 1/);
   });
 });

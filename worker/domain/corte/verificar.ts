@@ -2,7 +2,9 @@
  * Verifying a published corte from the outside (`npm run verify`): every object against the SHA-256 the
  * manifest gives it, the manifest against the pointer, the chain of manifests back to the first corte, and
  * every summary figure recomputed from the CSV rows (reparsed, never trusted from the JSON), then the CSV rows
- * against the shards. Pure: objects are read through `Fuente` (HTTP, a folder, R2 or a map in tests).
+ * against the shards; corte instants only move forward along the chain; and, given the audit log, that the log
+ * still extends the tip each manifest recorded. Pure: objects are read through `Fuente` (HTTP, a folder, R2 or a
+ * map in tests) and the log through `LectorBitacora`.
  * Each group of checks reports what matches, or stops at its first mismatch and names it.
  */
 import { unzipSync } from 'fflate';
@@ -14,6 +16,7 @@ import { FIGURAS, LEYENDA_SIMULACRO, leyendaDe, resultadosDeFila, RUTA_LATEST_RA
 import { nombreZip } from './abiertos.ts';
 import { NOMBRE_LEEME } from './leeme.ts';
 import { figurasFila } from '../conteo/figuras-csv.ts';
+import { verificarCadena, type FilaBitacora } from '../bitacora/cadena.ts';
 import { desdeUtf8, jsonCanonico, sha256Hex } from './bytes.ts';
 import {
   DiferenciasSchema,
@@ -34,6 +37,9 @@ export interface Fuente {
   /** The bytes of the object at this R2 key (served at `/<ruta>`), or null when there is none. */
   leer(ruta: string): Promise<Uint8Array | null>;
 }
+
+/** The audit log's rows with id > desde, in id order, at most `limite` (the local D1 for `npm run verify`). */
+export type LectorBitacora = (desde: number, limite: number) => Promise<readonly FilaBitacora[]>;
 
 export interface Comprobacion {
   ok: boolean;
@@ -95,6 +101,8 @@ function igual(a: unknown, b: unknown): boolean {
 /** What a verification keeps for its later groups. */
 interface Contexto {
   manifiesto: Manifiesto;
+  /** Every manifest of the chain, newest first (filled by the chain group). */
+  cadena: Manifiesto[];
   secciones: Map<number, SeccionShard>;
   entidades: Map<string, EntidadShard>;
   csv: Map<string, Uint8Array>;
@@ -289,26 +297,70 @@ function compararFilas(nombre: string, codigo: string, csv: CsvLeido, ctx: Conte
   return n;
 }
 
-async function comprobarCadena(fuente: Fuente, m: Manifiesto): Promise<string> {
+async function comprobarCadena(fuente: Fuente, m: Manifiesto, cadena: Manifiesto[]): Promise<string> {
   let actual = m;
+  cadena.push(m);
   while (actual.anterior !== null) {
     const a = actual.anterior;
     const nombre = `manifiesto del corte ${a.numero} (${a.ruta}), anterior del corte ${actual.numero}`;
     if (a.numero !== actual.numero - 1) throw new Fallo(`${nombre}: el corte ${actual.numero} no nombra al corte ${actual.numero - 1}`);
     if (a.ruta !== rutaManifiesto(m.entidad.id, a.sha256)) throw new Fallo(`${nombre}: su ruta no es la de su SHA-256`);
     const b = await exigirHash(await fuente.leer(a.ruta), { sha256: a.sha256 }, nombre);
+    const siguiente = actual;
     actual = esquema(ManifiestoSchema, json(b, nombre), nombre);
     if (actual.numero !== a.numero) throw new Fallo(`${nombre}: dice ser el corte ${actual.numero}`);
+    haciaAdelante(actual, siguiente);
+    cadena.push(actual);
   }
   if (actual.numero !== 1) throw new Fallo(`manifiesto del corte ${actual.numero}: no tiene anterior y no es el corte 1`);
   return m.numero === 1 ? 'el corte 1 es el primero: no tiene anterior' : `${m.numero} manifiestos encadenados por SHA-256 del corte ${m.numero} al corte 1`;
+}
+
+/** Corte instants and audit tips only move forward along the chain. */
+function haciaAdelante(previo: Manifiesto, m: Manifiesto): void {
+  if (m.instante < previo.instante) {
+    throw new Fallo(`corte ${m.numero} (${m.corte}, ${m.instante}): su instante es anterior al del corte ${previo.numero} (${previo.corte}, ${previo.instante})`);
+  }
+  const a = previo.bitacora?.id ?? 0;
+  if (m.bitacora !== undefined && m.bitacora !== null && m.bitacora.id < a) {
+    throw new Fallo(`corte ${m.numero}: la punta de bitácora que registra (entrada ${m.bitacora.id}) es anterior a la del corte ${previo.numero} (entrada ${a})`);
+  }
+}
+
+/** A page of the log as many rows as verifying reads at once. */
+const PAGINA_BITACORA = 5000;
+
+/**
+ * The audit log still extends every tip the chain recorded: the log's own hash chain is intact from the first
+ * entry to its newest, and the entry at each recorded tip's id is there with that hash. Deleting the newest
+ * entries (or rewriting them) therefore shows, naming the corte whose tip is gone.
+ */
+async function comprobarBitacora(leer: LectorBitacora, cadena: readonly Manifiesto[]): Promise<string> {
+  const puntas = cadena.filter((m) => m.bitacora !== undefined && m.bitacora !== null).map((m) => ({ numero: m.numero, ...m.bitacora! }));
+  const buscadas = new Set(puntas.map((p) => p.id));
+  const vistas = new Map<number, string>();
+  const r = await verificarCadena(async (desde, limite) => {
+    const filas = await leer(desde, limite);
+    for (const f of filas) if (buscadas.has(f.id)) vistas.set(f.id, f.hash);
+    return filas;
+  }, PAGINA_BITACORA);
+  if (!r.ok) throw new Fallo(`la bitácora está rota en la entrada ${r.id} (${r.motivo}); ${r.entradas} entradas anteriores íntegras`);
+  for (const p of puntas) {
+    const hash = vistas.get(p.id);
+    const punta = `la punta registrada por el corte ${p.numero} (entrada ${p.id}, hash ${p.hash})`;
+    if (hash === undefined) throw new Fallo(`${punta} ya no está: la bitácora termina en la entrada ${r.punta.id}; se borraron entradas`);
+    if (hash !== p.hash) throw new Fallo(`${punta} no coincide: la entrada ${p.id} tiene hash ${hash}; la bitácora fue reescrita`);
+  }
+  if (puntas.length === 0) return `íntegra (${r.entradas} entradas); ningún manifiesto registra su punta`;
+  const n = puntas[0]!;
+  return `íntegra (${r.entradas} entradas, última ${r.punta.id}) y extiende la punta de cada corte (${puntas.length}); la del corte ${n.numero}: entrada ${n.id}, hash ${n.hash}`;
 }
 
 /**
  * Verifies the corte the pointer at `puntero` (default `datos/latest.json`) names. Groups run in order; a group
  * stops at its first mismatch; later groups still run when they can, so every kind of damage is named.
  */
-export async function verificarCorte(fuente: Fuente, opciones: { puntero?: string } = {}): Promise<Informe> {
+export async function verificarCorte(fuente: Fuente, opciones: { puntero?: string; bitacora?: LectorBitacora } = {}): Promise<Informe> {
   const comprobaciones: Comprobacion[] = [];
   const grupo = async (que: string, f: () => Promise<string> | string): Promise<boolean> => {
     try {
@@ -328,7 +380,7 @@ export async function verificarCorte(fuente: Fuente, opciones: { puntero?: strin
     return r.detalle;
   });
   if (manifiesto !== null) {
-    const ctx: Contexto = { manifiesto, secciones: new Map(), entidades: new Map(), csv: new Map() };
+    const ctx: Contexto = { manifiesto, cadena: [], secciones: new Map(), entidades: new Map(), csv: new Map() };
     const shardsOk = await grupo('shards', () => comprobarShards(fuente, ctx));
     await grupo('datos abiertos', () => comprobarAbiertos(fuente, ctx));
     if (shardsOk) {
@@ -336,7 +388,9 @@ export async function verificarCorte(fuente: Fuente, opciones: { puntero?: strin
         await grupo(`CSV ${nombre}`, () => comprobarCsv(nombre, bytes, ctx));
       }
     }
-    await grupo('cadena de manifiestos', () => comprobarCadena(fuente, ctx.manifiesto));
+    const cadenaOk = await grupo('cadena de manifiestos', () => comprobarCadena(fuente, ctx.manifiesto, ctx.cadena));
+    const leer = opciones.bitacora;
+    if (leer !== undefined && cadenaOk) await grupo('bitácora', () => comprobarBitacora(leer, ctx.cadena));
   }
   const primerFallo = comprobaciones.find((c) => !c.ok) ?? null;
   return { ok: primerFallo === null, comprobaciones, primerFallo };

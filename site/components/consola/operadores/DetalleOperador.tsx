@@ -1,22 +1,25 @@
 /**
  * One operator's administration: its live keys (revoke one, or all, each after a confirmation), a new key (hours
- * within its ámbito's ceiling), and for a PREP Casilla device the casillas it is bound to. Every change goes
- * through the API, which records it in the audit chain under the signed-in administrator.
+ * within its ámbito's ceiling), for a PREP Casilla device the casillas it is bound to, and for a CATD operator its
+ * CATD (moved to a dark CATD's scope for the night and back, after a confirmation: docs/CONTINGENCIA.md §3). Every
+ * change goes through the API, which records it in the audit chain under the signed-in administrator.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { mensajeDeError } from '../../../lib/catd/mensajes.ts';
-import { emitir, revocarTodos, revocarToken, vincularCasillas, type Operador, type SecretoEmitido } from './api.ts';
+import { emitir, reasignarCatd, revocarTodos, revocarToken, vincularCasillas, type Operador, type SecretoEmitido } from './api.ts';
 import { NOMBRE_AMBITO, NOMBRE_ROL, VIGENCIA, cuando, listaDeCasillas } from './textos.ts';
 
 interface Props {
   operador: Operador;
+  /** The CATDs the form suggests (those of the listed operators); the API accepts any CATD of the catalogue. */
+  catds: readonly string[];
   alCambiar: (aviso: string) => void;
   alEmitir: (s: SecretoEmitido) => void;
 }
 
-type Confirmacion = { tipo: 'token'; id: string } | { tipo: 'todos' } | null;
+type Confirmacion = { tipo: 'token'; id: string } | { tipo: 'todos' } | { tipo: 'catd'; catd: string } | null;
 
-export default function DetalleOperador({ operador: o, alCambiar, alEmitir }: Props) {
+export default function DetalleOperador({ operador: o, catds, alCambiar, alEmitir }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [ocupado, setOcupado] = useState(false);
   const [confirmar, setConfirmar] = useState<Confirmacion>(null);
@@ -49,10 +52,23 @@ export default function DetalleOperador({ operador: o, alCambiar, alEmitir }: Pr
   function confirmado() {
     const c = confirmar;
     if (c === null) return;
+    if (c.tipo === 'catd') {
+      void hacer(async () => {
+        const r = await reasignarCatd(o.id, c.catd);
+        alCambiar(r.cambio ? `${o.id} ahora es del ${r.despues} (antes del ${r.antes}).` : `${o.id} ya era del ${r.despues}: no se cambió nada.`);
+      });
+      return;
+    }
     void hacer(async () => {
       const r = c.tipo === 'token' ? await revocarToken(o.id, c.id) : await revocarTodos(o.id);
       alCambiar(r.revocados.length === 0 ? `${o.id} no tenía claves vigentes: no se revocó nada.` : `Revocadas ${r.revocados.length} clave(s) de ${o.id}.`);
     });
+  }
+
+  function pedirCambioDeCatd(ev: Event) {
+    ev.preventDefault();
+    const catd = String(new FormData(ev.currentTarget as HTMLFormElement).get('catd') ?? '').trim().toUpperCase();
+    if (catd !== '') setConfirmar({ tipo: 'catd', catd });
   }
 
   function guardarCasillas(ev: Event) {
@@ -63,6 +79,19 @@ export default function DetalleOperador({ operador: o, alCambiar, alEmitir }: Pr
       alCambiar(`Casillas de ${o.id} guardadas (${casillas.length}).`);
     });
   }
+
+  // Asked right below the action it confirms, and focused (the button the person clicked may be far above).
+  const pregunta = (c: Exclude<Confirmacion, null>) => (
+    <div class="confirmar" role="group" aria-labelledby="confirmar-texto">
+      <p id="confirmar-texto">{textoConfirmacion(o, c)}</p>
+      <button type="button" ref={botonConfirmar} disabled={ocupado} onClick={confirmado}>
+        {c.tipo === 'catd' ? 'Sí, cambiar de CATD' : 'Sí, revocar'}
+      </button>{' '}
+      <button type="button" class="secundario" onClick={() => setConfirmar(null)}>
+        Cancelar
+      </button>
+    </div>
+  );
 
   return (
     <section class="detalle-operador" aria-labelledby="detalle-titulo" data-operador={o.id}>
@@ -119,21 +148,7 @@ export default function DetalleOperador({ operador: o, alCambiar, alEmitir }: Pr
           Revocar todas sus claves
         </button>
       </p>
-      {confirmar !== null && (
-        <div class="confirmar" role="group" aria-labelledby="confirmar-texto">
-          <p id="confirmar-texto">
-            {confirmar.tipo === 'todos'
-              ? `¿Revocar todas las claves de ${o.id}? Sus sesiones abiertas terminan en su siguiente solicitud.`
-              : `¿Revocar el token ${confirmar.id} de ${o.id}? La sesión abierta con él termina en su siguiente solicitud.`}
-          </p>
-          <button type="button" ref={botonConfirmar} disabled={ocupado} onClick={confirmado}>
-            Sí, revocar
-          </button>{' '}
-          <button type="button" class="secundario" onClick={() => setConfirmar(null)}>
-            Cancelar
-          </button>
-        </div>
-      )}
+      {confirmar !== null && confirmar.tipo !== 'catd' && pregunta(confirmar)}
 
       <h3>Emitir una clave</h3>
       <form class="formulario en-linea" onSubmit={emitirClave}>
@@ -156,6 +171,30 @@ export default function DetalleOperador({ operador: o, alCambiar, alEmitir }: Pr
         </p>
       </form>
 
+      {o.ambito === 'CATD' && (
+        <>
+          <h3>Cambiar CATD</h3>
+          {/* Keyed by the CATD: once it changes, the field starts empty again. */}
+          <form class="formulario en-linea" onSubmit={pedirCambioDeCatd} key={o.catd}>
+            <label for="cambiar-catd">Nuevo CATD</label>
+            <input id="cambiar-catd" name="catd" type="text" required list="catds-conocidos" placeholder={o.catd ?? ''} autocomplete="off" aria-describedby="cambiar-catd-ayuda" />
+            <datalist id="catds-conocidos">
+              {catds.map((c) => (
+                <option value={c} key={c} />
+              ))}
+            </datalist>
+            <button type="submit" class="secundario" disabled={ocupado || !o.activo}>
+              Cambiar CATD
+            </button>
+            <p id="cambiar-catd-ayuda" class="ayuda">
+              Para cubrir un CATD sin conexión o sin sede: el operador recibe, digitaliza o captura las actas del CATD que indique, y se regresa
+              al suyo al terminar. Sus claves y sesiones siguen vigentes.
+            </p>
+          </form>
+          {confirmar?.tipo === 'catd' && pregunta(confirmar)}
+        </>
+      )}
+
       {o.ambito === 'CASILLA' && (
         <>
           <h3>Casillas del dispositivo</h3>
@@ -170,4 +209,16 @@ export default function DetalleOperador({ operador: o, alCambiar, alEmitir }: Pr
       )}
     </section>
   );
+}
+
+/** What the administrator confirms, said in full: who, what changes, and when it takes effect. */
+function textoConfirmacion(o: Operador, c: Exclude<Confirmacion, null>): string {
+  switch (c.tipo) {
+    case 'todos':
+      return `¿Revocar todas las claves de ${o.id}? Sus sesiones abiertas terminan en su siguiente solicitud.`;
+    case 'token':
+      return `¿Revocar el token ${c.id} de ${o.id}? La sesión abierta con él termina en su siguiente solicitud.`;
+    case 'catd':
+      return `¿Cambiar a ${o.id} del ${o.catd ?? 'CATD actual'} al ${c.catd}? Desde su siguiente solicitud solo alcanza las actas del ${c.catd}; queda en la bitácora.`;
+  }
 }

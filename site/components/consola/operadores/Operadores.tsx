@@ -156,6 +156,7 @@ export default function Operadores() {
           <DetalleOperador
             key={actual.id}
             operador={actual}
+            catds={[...new Set(estado.operadores.flatMap((o) => (o.catd === null ? [] : [o.catd])))].sort()}
             alCambiar={cambio}
             alEmitir={(s) => {
               setSecreto(s);

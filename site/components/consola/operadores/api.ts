@@ -38,6 +38,14 @@ export interface OperadorNuevo {
   casillas: string[];
 }
 
+/** The answer of a change of CATD: `cambio` false when it already had that CATD (nothing was written). */
+export interface ReasignacionHecha {
+  operador: string;
+  antes: string;
+  despues: string;
+  cambio: boolean;
+}
+
 export interface SecretoEmitido {
   operador: string;
   id: string;
@@ -54,3 +62,4 @@ export const emitir = (id: string, horas: number | null) => pedir<SecretoEmitido
 export const revocarToken = (id: string, token: string) => pedir<{ revocados: string[] }>('DELETE', `${de(id)}/tokens/${encodeURIComponent(token)}`);
 export const revocarTodos = (id: string) => pedir<{ revocados: string[] }>('POST', `${de(id)}/revocar`);
 export const vincularCasillas = (id: string, casillas: string[]) => pedir<Operador>('PUT', `${de(id)}/casillas`, { cuerpo: { casillas } });
+export const reasignarCatd = (id: string, catd: string) => pedir<ReasignacionHecha>('POST', `${de(id)}/alcance`, { cuerpo: { catd } });

@@ -4,9 +4,10 @@
  */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HORA, llamar, prepararEscenario, rechazada, type Tokens } from '../../../../test/captura/ayuda.ts';
+import { HORA, error, llamar, prepararEscenario, rechazada, ultima, type Tokens } from '../../../../test/captura/ayuda.ts';
 import { ejecutorD1, emitirToken, revocar } from '../../../db/administracion.ts';
 import { verificarBitacora } from '../../../db/bitacora.ts';
+import { MAX_FALLOS_POR_TOKEN } from './index.ts';
 
 let t: Tokens;
 beforeAll(async () => {
@@ -66,6 +67,33 @@ describe('tokens', () => {
 
   it('auth comes before everything else: an anonymous bad request is a 401, not a 400', async () => {
     await rechazada(() => llamar('POST', '/api/v1/acopio', { body: { nada: 1 } }), 401, 'TOKEN_AUSENTE', null);
+  });
+
+  it('wrong secrets against one token id: 401 each up to the limit, then 429 that writes nothing; the right secret still works', async () => {
+    const { id, token } = await emitirToken(ejecutorD1(env.DB), { operador: 'd01-sup', vigenciaMs: HORA, limitePorMinuto: 100 }, Date.now());
+    const variante = (i: number) => `${token.slice(0, 22)}${String(i).padStart(3, '0')}${token.slice(25)}`;
+    const malo = (i: number) => (variante(i) === token ? variante(i + 500) : variante(i));
+    // The count is per clock minute: start well inside one.
+    const resta = 60_000 - (Date.now() % 60_000);
+    if (resta < 8_000) await new Promise((r) => setTimeout(r, resta + 50));
+    // From one address per request: the per-address limits are not what is tested here.
+    const estados: number[] = [];
+    let r: Response | undefined;
+    for (let i = 0; i < MAX_FALLOS_POR_TOKEN + 5; i++) {
+      r = await llamar('GET', ruta, { token: malo(i) });
+      estados.push(r.status);
+      if (i < MAX_FALLOS_POR_TOKEN) await r.body?.cancel();
+      else if (i < MAX_FALLOS_POR_TOKEN + 4) await error(r, 429, 'INTENTOS_EXCEDIDOS');
+    }
+    expect(estados).toEqual([...Array<number>(MAX_FALLOS_POR_TOKEN).fill(401), ...Array<number>(5).fill(429)]);
+    expect(Number(r!.headers.get('retry-after'))).toBeGreaterThan(0);
+    const antes = await ultima();
+    const fallos = await env.DB.prepare('SELECT sum(n) AS n FROM fallo_token WHERE token = ?').bind(id).first<{ n: number }>();
+    await error(llamar('GET', ruta, { token: malo(99) }), 429, 'INTENTOS_EXCEDIDOS');
+    // Past the limit a guess writes neither an audit entry nor a count.
+    expect((await ultima())!.id).toBe(antes!.id);
+    expect(await env.DB.prepare('SELECT sum(n) AS n FROM fallo_token WHERE token = ?').bind(id).first<{ n: number }>()).toEqual(fallos);
+    expect((await llamar('GET', ruta, { token })).status).toBe(200);
   });
 
   it('after all these refusals the audit chain is intact', async () => {

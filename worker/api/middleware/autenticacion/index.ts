@@ -5,11 +5,12 @@
  * acopio: a statement costs little, a round trip a lot), SHA-256(token) is compared with
  * the stored hash in constant time, then revocation, expiry and the operator's state are checked (in that order,
  * so that nobody learns a token's state without holding the token). Every refusal is a 401/403 in the error shape;
- * bitacora-rechazos writes it to the audit log.
+ * bitacora-rechazos records it (and limits refusals per client address). Wrong secrets for one token id are also
+ * counted in D1, in the same round trip: past MAX_FALLOS_POR_TOKEN a minute they get 429.
  * Without an Authorization header, the screens' session cookie is accepted instead (sesion.ts: same single round
  * trip, plus the anti-CSRF header on writes). A request that carries both is judged by its bearer token alone.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { puedeEjercer, type Paso } from '../../../domain/captura/permisos.ts';
 import { sha256Hex } from '../../../domain/bitacora/cadena.ts';
 import { idDeToken, igualesTiempoConstante } from '../../../domain/captura/token.ts';
@@ -22,6 +23,21 @@ import { autenticarConSesion, cookieDeSesion } from './sesion.ts';
 import { errorDeRechazo } from '../../flujo/rechazos.ts';
 
 const no = (code: string, message: string) => new ErrorApi(401, code, message);
+
+/**
+ * Wrong secrets allowed per existing token id and clock minute before 429 (counted in D1, fallo_token: the
+ * address limiters are per location and approximate). Only wrong secrets are refused: the right one still works,
+ * so knowing a token's public id is not enough to lock its desk out.
+ */
+export const MAX_FALLOS_POR_TOKEN = 10;
+
+function demasiadosFallos(c: Context<EntornoApi>): ErrorApi {
+  const ahora = Date.now();
+  c.header('retry-after', String(Math.max(1, Math.ceil(((ventanaDeTasa(ahora) + 1) * 60_000 - ahora) / 1000))));
+  return new ErrorApi(429, 'INTENTOS_EXCEDIDOS', 'Demasiados intentos con una clave equivocada para este token; espere antes de reintentar.', {
+    maxPorMinuto: MAX_FALLOS_POR_TOKEN,
+  });
+}
 
 export const autenticar: MiddlewareHandler<EntornoApi> = async (c, next) => {
   const encabezado = c.req.header('authorization');
@@ -36,12 +52,15 @@ export const autenticar: MiddlewareHandler<EntornoApi> = async (c, next) => {
   c.set('tokenPresentado', id);
   const hash = await sha256Hex(token);
   const db = c.env.DB;
-  const credencial = consultaCredencial(db, id, hash, ventanaDeTasa(Date.now()));
+  const credencial = consultaCredencial(db, id, hash, ventanaDeTasa(Date.now()), MAX_FALLOS_POR_TOKEN);
   const catalogo = consultaCatalogoBasico(db);
   const resultados = await db.batch<Record<string, unknown>>([...credencial.sentencias, ...catalogo.sentencias]);
-  const { credencial: cred, cuenta } = credencial.leer(resultados.slice(0, credencial.sentencias.length));
+  const { credencial: cred, cuenta, fallos } = credencial.leer(resultados.slice(0, credencial.sentencias.length));
   c.set('catalogoBasico', catalogo.leer(resultados.slice(credencial.sentencias.length)));
-  if (cred === null || !igualesTiempoConstante(hash, cred.hash)) throw no('TOKEN_INVALIDO', 'El token no es válido.');
+  if (cred === null || !igualesTiempoConstante(hash, cred.hash)) {
+    if (cred !== null && fallos > MAX_FALLOS_POR_TOKEN) throw demasiadosFallos(c);
+    throw no('TOKEN_INVALIDO', 'El token no es válido.');
+  }
   if (cred.revocadoAt !== null) throw no('TOKEN_REVOCADO', 'El token fue revocado.');
   if (cred.expiraAt <= Date.now()) throw no('TOKEN_EXPIRADO', 'El token expiró.');
   if (!cred.activo) throw no('OPERADOR_INACTIVO', 'El operador está dado de baja.');

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { error, llamar, prepararEscenario, type Tokens } from '../../../../test/captura/ayuda.ts';
+import { capturaPara, error, llamar, prepararEscenario, type Tokens } from '../../../../test/captura/ayuda.ts';
 import { JSON_MAX_BYTES } from './index.ts';
 
 let t: Tokens;
@@ -45,5 +45,45 @@ describe('strict JSON bodies', () => {
     const justo = JSON.stringify({ clave: '140338B01004', x: 'a'.repeat(JSON_MAX_BYTES - base.length) });
     expect(new TextEncoder().encode(justo).length).toBe(JSON_MAX_BYTES);
     await error(enviar(justo, 'application/json'), 400, 'SOLICITUD_INVALIDA');
+  });
+
+  describe('what JSON.parse lets through silently (issue 14)', () => {
+    const CLAVE = '140338B01004';
+    const capturar = (texto: string) => llamar('POST', `/api/v1/actas/${CLAVE}/capturas`, { token: t['d01-cap1'], raw: texto, headers: { 'content-type': 'application/json' } });
+    const verificar = (motivo: string) => llamar('POST', `/api/v1/actas/${CLAVE}/verificacion`, { token: t['d01-ver'], body: { resolucion: 'RECAPTURA', motivo } });
+    const votosCon = (extra: string) => {
+      const texto = JSON.stringify(capturaPara('GUB', 0, 1));
+      return texto.replace('"votos":{', `"votos":{${extra},`);
+    };
+
+    it('a body that is fine otherwise is judged by the route (here: the acta was never received), not refused as JSON', async () => {
+      expect((await capturar(votosCon('"EXTRA_NO":1'))).status).not.toBe(400);
+      expect((await capturar(JSON.stringify(capturaPara('GUB', 0, 1)))).status).toBe(409);
+    });
+
+    it('"__proto__" in votos: 400 CLAVE_PROHIBIDA naming where, not dropped', async () => {
+      const e = await error(capturar(votosCon('"__proto__":7')), 400, 'CLAVE_PROHIBIDA');
+      expect(e.details).toEqual({ ruta: ['votos'], clave: '__proto__' });
+      await error(capturar(votosCon('"__pro\\u0074o__":{"x":1}')), 400, 'CLAVE_PROHIBIDA');
+    });
+
+    it('a repeated key: 400 CLAVE_DUPLICADA, whichever would have won', async () => {
+      const texto = JSON.stringify(capturaPara('GUB', 0, 1));
+      const campo = /"votos":\{"([^"]+)"/.exec(texto)![1]!;
+      const e = await error(capturar(votosCon(`"${campo}":999`)), 400, 'CLAVE_DUPLICADA');
+      expect(e.details).toEqual({ ruta: ['votos'], clave: campo });
+      await error(capturar(texto.replace('{', '{"totales":{},')), 400, 'CLAVE_DUPLICADA');
+    });
+
+    it('free text: NUL, C1 controls and lone surrogates refused with 400; the same text without them is not', async () => {
+      expect((await verificar('Cifras ilegibles')).status).not.toBe(400);
+      for (const malo of ['Cifras\u0000ilegibles', 'Cifras\u0085ilegibles', 'Cifras\u009bilegibles']) {
+        const e = await error(verificar(malo), 400, 'SOLICITUD_INVALIDA');
+        expect(JSON.stringify(e.details)).toContain('motivo');
+      }
+      const raw = '{"resolucion":"RECAPTURA","motivo":"Cifras \\ud800 ilegibles"}';
+      const e = await error(llamar('POST', `/api/v1/actas/${CLAVE}/verificacion`, { token: t['d01-ver'], raw, headers: { 'content-type': 'application/json' } }), 400, 'SUSTITUTO_SUELTO');
+      expect(e.details).toEqual({ ruta: ['motivo'] });
+    });
   });
 });

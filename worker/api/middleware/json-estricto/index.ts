@@ -1,11 +1,13 @@
 /**
  * Strict JSON bodies: Content-Type application/json (else 415), at most `maxBytes` (else 413, whether or not
- * Content-Length says so), well-formed JSON (else 400). Unknown fields are refused by the routes' strict zod
- * schemas (400 with the issues).
+ * Content-Length says so), well-formed JSON (else 400), and none of what JSON.parse lets through silently
+ * (escaner.ts: a repeated key, "__proto__", a lone surrogate, deep nesting; each a 400 naming where). Unknown
+ * fields are refused by the routes' strict zod schemas (400 with the issues).
  */
 import type { MiddlewareHandler } from 'hono';
 import type { EntornoApi } from '../../entorno.ts';
 import { ErrorApi } from '../../errores.ts';
+import { PROFUNDIDAD_MAXIMA, revisarJson, type MotivoJson, type ProblemaJson } from './escaner.ts';
 
 export const JSON_MAX_BYTES = 32 * 1024;
 
@@ -40,6 +42,19 @@ export async function leerCuerpo(req: Request, maxBytes: number): Promise<Uint8A
   return out;
 }
 
+const MENSAJES: Record<MotivoJson, (clave: string) => string> = {
+  CLAVE_DUPLICADA: (clave) => `La clave "${clave}" aparece más de una vez en el mismo objeto.`,
+  CLAVE_PROHIBIDA: (clave) => `La clave "${clave}" no se admite.`,
+  SUSTITUTO_SUELTO: () => 'El texto contiene un sustituto UTF-16 suelto (\\uD800–\\uDFFF sin su par): no es Unicode válido.',
+  DEMASIADO_PROFUNDO: () => `El JSON anida más de ${PROFUNDIDAD_MAXIMA} niveles.`,
+};
+
+function errorDeProblema(p: ProblemaJson): ErrorApi {
+  // A key is whatever the client wrote: the message and details quote at most its start.
+  const clave = p.clave === undefined ? undefined : p.clave.slice(0, 64);
+  return new ErrorApi(400, p.motivo, MENSAJES[p.motivo](clave ?? ''), { ruta: p.ruta, ...(clave === undefined ? {} : { clave }) });
+}
+
 export function jsonEstricto(maxBytes = JSON_MAX_BYTES): MiddlewareHandler<EntornoApi> {
   return async (c, next) => {
     const tipo = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -58,6 +73,8 @@ export function jsonEstricto(maxBytes = JSON_MAX_BYTES): MiddlewareHandler<Entor
     if (typeof valor !== 'object' || valor === null || Array.isArray(valor)) {
       throw new ErrorApi(400, 'JSON_INVALIDO', 'El cuerpo debe ser un objeto JSON.');
     }
+    const problema = revisarJson(texto);
+    if (problema !== null) throw errorDeProblema(problema);
     // The zod validator reads the body again, through Hono's body cache.
     (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(texto);
     await next();
