@@ -8,7 +8,6 @@
  * it is kept. Needs the built portal (`npx astro build --silent`; built here when dist/ has no CATD screens).
  * Options: `npm run bench:catd -- --help`.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import { peticionesPorActa, resumir, tablaLatencias } from './catd-informe.ts';
 import { digitalizarTodas, medirAcopioPorClave, medirCapturaTecleada, type MedidaAcopio, type MedidaCaptura } from './catd-medicion.ts';
 import { abrirChromium } from './catd-navegador.ts';
 import { prepararCatd } from './catd-preparacion.ts';
+import { commitMedido } from './commit.ts';
 
 const USO = interfaz({
   comando: 'npm run bench:catd --',
@@ -43,15 +43,6 @@ const t0 = performance.now();
 const carga0 = os.loadavg()[0]!;
 const aviso = (t: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${t}`);
 
-function commit(): string {
-  try {
-    const h = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: RAIZ, encoding: 'utf8' }).trim();
-    const sucio = execFileSync('git', ['status', '--porcelain'], { cwd: RAIZ, encoding: 'utf8' }).trim() !== '';
-    return sucio ? `${h} + local changes` : h;
-  } catch {
-    return '?';
-  }
-}
 
 const media = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
 
@@ -110,7 +101,7 @@ try {
   const cpus = os.cpus();
   const comando = `npm run bench:catd${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   const encabezado =
-    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${comando}\` (commit ${commit()}) on ${cpus[0]?.model ?? '?'} × ${cpus.length}, ` +
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${comando}\` (commit ${commitMedido()}) on ${cpus[0]?.model ?? '?'} × ${cpus.length}, ` +
     `Chromium headless at 360 × 740 against wrangler dev (local D1 and R2, the synthetic Jalisco catalogue). Load average when it started / ended: ` +
     `${unDecimal(carga0)} / ${unDecimal(os.loadavg()[0]!)}. ${v.actas} actas per desk (after ${DESCARTADAS} not counted), one operator working them ` +
     `one after another (${prep.pantalla.catd}); next to each one (after it, and before it on every other acta), a Gubernatura acta (same ballot) of another CATD got the same write ` +

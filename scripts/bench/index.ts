@@ -11,7 +11,6 @@
  *   - and, apart and with its own date, the figures the last `npm start` simulacro left in .state/simulacro.json.
  * Options: `npm run bench -- --help` (USO below).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +20,7 @@ import { medirNucleo, type MedidaNucleo } from './nucleo.ts';
 import { medirWorkerd, type MedidaWorkerd } from './workerd.ts';
 import { informe, type Maquina, type SimulacroPrevio } from './informe.ts';
 import { medirYEscribirLectores } from './lectores/escribir.ts';
+import { commitMedido } from './commit.ts';
 
 const USO = interfaz({
   comando: 'npm run bench --',
@@ -55,15 +55,6 @@ function version(paquete: string): string {
   }
 }
 
-function commit(): string {
-  try {
-    const h = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: RAIZ, encoding: 'utf8' }).trim();
-    const sucio = execFileSync('git', ['status', '--porcelain'], { cwd: RAIZ, encoding: 'utf8' }).trim() !== '';
-    return sucio ? `${h} + local changes` : h;
-  } catch {
-    return '?';
-  }
-}
 
 aviso('npm run bench: núcleo del dominio, workerd local, bytes');
 const nucleo: MedidaNucleo[] = await medirNucleo({
@@ -83,7 +74,7 @@ const maquina: Maquina = {
   workerd: version('wrangler/node_modules/@cloudflare/workerd-linux-64'),
   fecha: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   comando: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
-  commit: commit(),
+  commit: commitMedido(),
   cargaInicio: carga0,
   cargaFin: os.loadavg()[0]!,
   segundos: (performance.now() - t0) / 1000,

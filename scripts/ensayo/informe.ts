@@ -31,8 +31,8 @@ export function textoEnsayo(r: ResultadoEnsayo): string[] {
     `Ensayo contra ${r.base}: ${n0.format(r.segundos)} s, ${n0.format(r.lectores)} lectores (una visita cada ${n1.format(r.cadaS)} s), ${r.capturas ? `${n1.format(r.actasPorSegundo)} actas/s` : 'sin capturas'}`,
     linea('Lecturas', r.lecturas),
     r.lecturas.aciertosCache === null
-      ? 'Caché del borde: desconocido (ninguna respuesta trae cf-cache-status)'
-      : `Caché del borde: ${pct.format(r.lecturas.aciertosCache)} de aciertos (de ${n0.format(r.lecturas.conEstadoCache)} respuestas con cf-cache-status)`,
+      ? 'Caché del borde: desconocido (ninguna respuesta trae cf-cache-status ni Cache-Status)'
+      : `Caché del borde: ${pct.format(r.lecturas.aciertosCache)} de aciertos (de ${n0.format(r.lecturas.conEstadoCache)} respuestas con cf-cache-status o Cache-Status)`,
   ];
   if (r.escrituras && r.capturas) {
     out.push(linea('Escrituras', r.escrituras));

@@ -1,7 +1,8 @@
 /**
  * What the rehearsal records about each request (latency, answer, edge cache status) and its summary: latency
- * percentiles, errors by kind and the cache hit ratio as the responses tell it (`cf-cache-status`); when no
- * response says, the ratio is unknown, never guessed.
+ * percentiles, errors by kind and the cache hit ratio as the responses tell it (`cf-cache-status`, else the
+ * Worker's own RFC 9211 `Cache-Status`: a local `wrangler dev` has no cf-cache-status); when no response says,
+ * the ratio is unknown, never guessed.
  */
 import { percentil } from '../lib/percentil.ts';
 
@@ -9,7 +10,7 @@ export interface Muestra {
   ms: number;
   /** HTTP status; 0: no answer (network error or timeout). */
   status: number;
-  /** The response's cf-cache-status, upper case; null when absent. */
+  /** The response's cf-cache-status, upper case, or its Cache-Status said the same way; null when neither. */
   cache: string | null;
 }
 
@@ -30,6 +31,23 @@ export interface Resumen {
 
 /** cf-cache-status values that mean the response came from the edge cache. */
 const ACIERTOS = new Set(['HIT', 'STALE', 'UPDATING', 'REVALIDATED']);
+
+/** The Worker's edge cache in Cache-Status (worker/api/publico/cache-borde.ts). */
+const CACHE_PROPIA = 'prep-borde';
+
+/** The cache status of a response: cf-cache-status, else our Cache-Status entry as HIT, STALE or MISS. */
+export function estadoDeCache(headers: Headers): string | null {
+  const cf = headers.get('cf-cache-status');
+  if (cf !== null) return cf.toUpperCase();
+  // RFC 9211: a list of caches, each `name; param; param=value`.
+  for (const entrada of (headers.get('cache-status') ?? '').split(',')) {
+    const [nombre, ...parametros] = entrada.split(';').map((p) => p.trim().toLowerCase());
+    if (nombre !== CACHE_PROPIA) continue;
+    if (!parametros.includes('hit')) return 'MISS';
+    return parametros.includes('fwd=stale') ? 'STALE' : 'HIT';
+  }
+  return null;
+}
 
 export function esError(status: number): boolean {
   return status === 0 || status === 429 || status >= 500;
@@ -60,7 +78,7 @@ export async function medirGet(url: string, encabezados: Record<string, string>,
   try {
     const r = await fetch(url, { headers: encabezados, signal: AbortSignal.timeout(limiteMs) });
     const cuerpo = await r.text();
-    return { muestra: { ms: performance.now() - t0, status: r.status, cache: r.headers.get('cf-cache-status')?.toUpperCase() ?? null }, respuesta: r, cuerpo };
+    return { muestra: { ms: performance.now() - t0, status: r.status, cache: estadoDeCache(r.headers) }, respuesta: r, cuerpo };
   } catch {
     return { muestra: { ms: performance.now() - t0, status: 0, cache: null }, respuesta: null, cuerpo: '' };
   }

@@ -2,22 +2,12 @@
  * Measures the readers (medir.ts) and rewrites their section of docs/BENCHMARKS.md: used by `npm run bench`
  * and by `node scripts/bench/lectores.ts` alone.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { RAIZ } from '../../lib/local.ts';
 import { informeLectores, reemplazarSeccion } from './informe.ts';
 import { medirLectores } from './medir.ts';
+import { commitMedido } from '../commit.ts';
 
-function commit(): string {
-  try {
-    const h = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: RAIZ, encoding: 'utf8' }).trim();
-    const sucio = execFileSync('git', ['status', '--porcelain'], { cwd: RAIZ, encoding: 'utf8' }).trim() !== '';
-    return sucio ? `${h} + local changes` : h;
-  } catch {
-    return '?';
-  }
-}
 
 export interface OpcionesLectores {
   conexiones: number;
@@ -35,7 +25,7 @@ export async function medirYEscribirLectores(o: OpcionesLectores): Promise<strin
   const { markdown, metas } = informeLectores(m, {
     fecha: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     comando: o.comando,
-    commit: commit(),
+    commit: commitMedido(),
     maquina: `${cpus[0]?.model ?? '?'} × ${cpus.length}, Node ${process.version}`,
     carga: `load average ${carga0.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end (2 vCPUs: above ~1, other processes shared the machine)`,
   });

@@ -48,7 +48,7 @@ async function ubicacion() {
     const respuestas = await Promise.all(
       Array.from({ length: n }, () => app.fetch(new Request(`${BASE}/${ruta}`, { cf: { clientAcceptEncoding: cliente } }), entorno, ctx)),
     );
-    const cuerpos = await Promise.all(respuestas.map(async (r) => ({ status: r.status, codificacion: r.headers.get('content-encoding'), bytes: new Uint8Array(await r.arrayBuffer()) })));
+    const cuerpos = await Promise.all(respuestas.map(async (r) => ({ status: r.status, codificacion: r.headers.get('content-encoding'), estado: r.headers.get('cache-status'), bytes: new Uint8Array(await r.arrayBuffer()) })));
     await waitOnExecutionContext(ctx);
     return cuerpos;
   };
@@ -108,6 +108,18 @@ describe('the edge cache of the public routes (R2 reads counted)', () => {
     u.avanzar(USABLE_MS);
     expect(new Set((await u.pedir(LATEST, 100)).map(plano))).toEqual(new Set(['{"numero":3}']));
     expect(u.total()).toBe(3);
+  });
+
+  it('says in Cache-Status (RFC 9211) whether the answer came from this location, a stale copy or R2', async () => {
+    const u = await ubicacion();
+    const estados = async (ruta: string, n = 1) => new Set((await u.pedir(ruta, n)).map((r) => r.estado));
+    expect(await estados(SHARD, 5)).toEqual(new Set(['prep-borde; fwd=miss']));
+    expect(await estados(SHARD)).toEqual(new Set(['prep-borde; hit']));
+    expect(await estados(LATEST)).toEqual(new Set(['prep-borde; fwd=miss']));
+    expect(await estados(LATEST)).toEqual(new Set(['prep-borde; hit']));
+    u.avanzar(FRESCO_MS + 1);
+    expect(await estados(LATEST)).toEqual(new Set(['prep-borde; hit; fwd=stale']));
+    expect(await estados(LATEST)).toEqual(new Set(['prep-borde; hit']));
   });
 
   it('remembers for an interval that a mutable object does not exist yet, and never that a shard does not', async () => {

@@ -76,6 +76,19 @@ export interface Lectura {
   leer: () => Promise<Grupo>;
 }
 
+/** Where an answer came from: this location's copy, a stale copy being refreshed, or the origin (R2). */
+export type Procedencia = 'hit' | 'stale' | 'miss';
+
+/** An RFC 9211 Cache-Status value naming this cache, so that a rehearsal can count hits without cf-cache-status. */
+export function estadoDeCache(p: Procedencia): string {
+  return p === 'hit' ? 'prep-borde; hit' : p === 'stale' ? 'prep-borde; hit; fwd=stale' : 'prep-borde; fwd=miss';
+}
+
+export interface Obtenida {
+  r: Representacion | null;
+  procedencia: Procedencia;
+}
+
 export interface OpcionesBorde {
   /** The cache (caches.default in production); null where there is none. */
   cache: () => Promise<Cache | null>;
@@ -94,21 +107,21 @@ export class CacheBorde {
   constructor(private readonly opciones: OpcionesBorde) {}
 
   /** The representation at `l.clave` (null: the object does not exist); `esperar` keeps background work alive. */
-  async obtener(l: Lectura, esperar: (p: Promise<unknown>) => void): Promise<Representacion | null> {
+  async obtener(l: Lectura, esperar: (p: Promise<unknown>) => void): Promise<Obtenida> {
     const cache = await this.opciones.cache();
     const guardada = cache ? await cache.match(l.clave) : undefined;
     if (guardada !== undefined) {
       const ahora = this.opciones.ahora();
       const fresca = vigencia(Number(guardada.headers.get(GUARDADO)), leerProximo(guardada.headers.get(PROXIMO)), l.fresco);
-      if (!l.mutable || ahora < fresca) return desdeGuardada(guardada);
+      if (!l.mutable || ahora < fresca) return { r: await desdeGuardada(guardada), procedencia: 'hit' };
       // A stale "does not exist" is not served: the first corte should show as soon as it is read.
       if (ahora < fresca + USABLE_MS - FRESCO_MS && !guardada.headers.has(AUSENTE)) {
         esperar(this.refrescar(l, cache, esperar).catch((e: unknown) => console.error('no se pudo refrescar', l.grupo, e)));
-        return desdeGuardada(guardada);
+        return { r: await desdeGuardada(guardada), procedencia: 'stale' };
       }
     }
     const grupo = await this.refrescar(l, cache, esperar);
-    return grupo.get(l.clave) ?? null;
+    return { r: grupo.get(l.clave) ?? null, procedencia: 'miss' };
   }
 
   /** One origin read per group at a time; its result is stored before the group leaves the in-flight map. */

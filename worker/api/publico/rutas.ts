@@ -19,7 +19,7 @@ import { CACHE_INMUTABLE, CACHE_MUTABLE, METADATO_PROXIMO_CORTE, tipoDeContenido
 import { comprimir, esComprimible, rutaVariante, CODIFICACIONES, type Codificacion } from '../../cortes/variantes.ts';
 import type { EntornoApi } from '../entorno.ts';
 import { cuerpoError } from '../errores.ts';
-import { CacheBorde, leerProximo, type Grupo, type Lectura, type OpcionesBorde, type Representacion } from './cache-borde.ts';
+import { CacheBorde, estadoDeCache, leerProximo, type Grupo, type Lectura, type OpcionesBorde, type Procedencia, type Representacion } from './cache-borde.ts';
 import { aceptaDelCliente, elegirCodificacion } from './codificacion.ts';
 import { evaluarCondiciones } from './condicionales.ts';
 import { tipoDeImagenPublicada } from './imagenes-publicadas.ts';
@@ -139,8 +139,9 @@ function lectura(c: Context<EntornoApi>, ruta: string, codificacion: Codificacio
   return { clave: clave(codificacion), grupo: clave(codificacion), mutable: false, leer: async () => new Map([[clave(codificacion), await leer()]]) };
 }
 
-function responder(c: Context<EntornoApi>, ruta: string, r: Representacion): Response {
+function responder(c: Context<EntornoApi>, ruta: string, r: Representacion, procedencia: Procedencia): Response {
   const headers = new Headers({
+    'cache-status': estadoDeCache(procedencia),
     'content-type': r.tipo,
     'cache-control': esMutable(ruta) ? CACHE_MUTABLE : CACHE_INMUTABLE,
     etag: r.etag,
@@ -169,7 +170,7 @@ export function crearRutasPublico(opciones: Partial<OpcionesBorde> = {}) {
         origin: '*',
         allowMethods: ['GET', 'HEAD', 'OPTIONS'],
         allowHeaders: ['If-None-Match', 'If-Modified-Since'],
-        exposeHeaders: ['ETag', 'Last-Modified', 'Content-Length', 'Content-Encoding'],
+        exposeHeaders: ['ETag', 'Last-Modified', 'Content-Length', 'Content-Encoding', 'Cache-Status'],
         maxAge: 86_400,
       }),
     )
@@ -178,9 +179,9 @@ export function crearRutasPublico(opciones: Partial<OpcionesBorde> = {}) {
       const ruta = c.req.path.slice(1);
       if (ruta.length > LARGO_MAXIMO_RUTA || !esRutaPublica(ruta)) return noEncontrado(c, null);
       const codificacion = esComprimible(tipoDeContenido(ruta)) ? elegirCodificacion(aceptaDelCliente(c.req.raw)) : null;
-      const r = await borde.obtener(lectura(c, ruta, codificacion), (p) => c.executionCtx.waitUntil(p));
+      const { r, procedencia } = await borde.obtener(lectura(c, ruta, codificacion), (p) => c.executionCtx.waitUntil(p));
       if (r === null) return ruta === RUTA_AVISO ? sinAviso(c) : noEncontrado(c, ruta);
-      return responder(c, ruta, r);
+      return responder(c, ruta, r, procedencia);
     });
 }
 
