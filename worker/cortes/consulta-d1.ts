@@ -21,10 +21,13 @@ export interface CorteListado {
   problemas: number;
   publicadoAt: number;
   manifiesto: string;
+  /** Operator ids: who asked for it by hand, who confirmed the final corte (null for the calendar's). */
+  solicitadoPor: string | null;
+  confirmadoPor: string | null;
 }
 
 const CORTES = `SELECT numero, secuencia, instante, final, motivo, modo, actas_procesadas, milisegundos, shards_escritos, shards_reusados,
-  bytes_escritos, problemas, publicado_at, manifiesto_sha256 FROM corte ORDER BY numero`;
+  bytes_escritos, problemas, publicado_at, manifiesto_sha256, solicitado_por, confirmado_por FROM corte ORDER BY numero`;
 
 // Per acta: its first log entry, its first entry as verified, and when it was verified (one pass over the log).
 const ACTAS = `SELECT min(seq) AS primera, min(CASE WHEN v IS NOT NULL THEN seq END) AS seqv, min(v) AS v
@@ -54,6 +57,8 @@ export async function leerCortes(db: D1Database): Promise<LecturaCortes> {
     problemas: Number(f.problemas),
     publicadoAt: Number(f.publicado_at),
     manifiesto: String(f.manifiesto_sha256),
+    solicitadoPor: f.solicitado_por === null ? null : String(f.solicitado_por),
+    confirmadoPor: f.confirmado_por === null ? null : String(f.confirmado_por),
   }));
   const filas = a!.results;
   const primeras = filas.map((f) => Number(f.primera)).sort((x, y) => x - y);

@@ -45,6 +45,8 @@ describe('the cron handler', () => {
     }
     expect((await cortes()).map((c) => c.minuto)).toEqual([0, 5, 10, 15]);
     expect((await cortes()).every((c) => c.motivo === 'programado' && c.final === 0)).toBe(true);
+    // The calendar's cortes name nobody as having asked for them.
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM corte WHERE solicitado_por IS NOT NULL OR confirmado_por IS NOT NULL').first('n')).toBe(0);
   });
 
   it('a turn with nothing new publishes nothing, and a change arriving later in that turn waits for the next turn', async () => {

@@ -67,6 +67,9 @@ export interface Pedido {
   motivo: 'programado' | 'final' | 'administrador';
   /** The cron turn this corte covers (scheduled cortes only). */
   turno: number | null;
+  /** Who asked for it through the API and, for the final corte, who confirmed it (recorded with the corte). */
+  solicitadoPor?: string;
+  confirmadoPor?: string;
 }
 
 type RechazoInstanteCorte = NonNullable<InstanteDecidido['rechazado']>;
@@ -158,6 +161,8 @@ async function conLease(deps: Dependencias, titular: string, pedido: Pedido): Pr
     ...estadisticas,
     motivo: pedido.motivo,
     turno: pedido.turno,
+    solicitadoPor: pedido.solicitadoPor ?? null,
+    confirmadoPor: pedido.confirmadoPor ?? null,
   });
   if (!registrado) throw new Error(`corte ${numero}: no se registró (se perdió el lease u otro corte se publicó antes); no se publica`);
   await publicarIndices(deps, p.puntero);

@@ -111,6 +111,9 @@ export interface NuevoCorte {
   problemas: number;
   modo: 'completo' | 'incremental';
   motivo: 'programado' | 'final' | 'administrador';
+  /** Who asked for it (an operator id; null for the calendar's cortes) and, for the final corte, who confirmed it. */
+  solicitadoPor: string | null;
+  confirmadoPor: string | null;
   /** Turn of the cron this corte covers (scheduled cortes). */
   turno: number | null;
 }
@@ -125,8 +128,9 @@ export async function registrarCorte(db: D1Database, titular: string, ahora: num
   const insertar = db
     .prepare(
       `INSERT INTO corte (numero, secuencia, instante, final, manifiesto_sha256, manifiesto_ruta, anterior_sha256, puntero, historial,
-         actas_procesadas, shards_escritos, shards_reusados, bytes_escritos, milisegundos, modo, motivo, publicado_at, problemas)
-       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?19
+         actas_procesadas, shards_escritos, shards_reusados, bytes_escritos, milisegundos, modo, motivo, publicado_at, problemas,
+         solicitado_por, confirmado_por)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?19, ?20, ?21
        WHERE EXISTS (SELECT 1 FROM corte_lease WHERE id = 1 AND titular = ?18 AND vence > ?17)
          AND coalesce((SELECT max(numero) FROM corte), 0) = ?1 - 1
          AND (?7 IS NULL OR ?7 = (SELECT manifiesto_sha256 FROM corte WHERE numero = ?1 - 1))`,
@@ -134,7 +138,7 @@ export async function registrarCorte(db: D1Database, titular: string, ahora: num
     .bind(
       p.numero, p.secuencia, p.instante, p.final ? 1 : 0, p.manifiesto.sha256, p.manifiesto.ruta, c.anteriorSha256,
       JSON.stringify(p), JSON.stringify(c.historial), c.actasProcesadas, c.shardsEscritos, c.shardsReusados, c.bytesEscritos,
-      c.milisegundos, c.modo, c.motivo, ahora, titular, c.problemas,
+      c.milisegundos, c.modo, c.motivo, ahora, titular, c.problemas, c.solicitadoPor, c.confirmadoPor,
     );
   // The turn is covered only if the insert above happened (same batch, so it sees the row).
   const turno = db

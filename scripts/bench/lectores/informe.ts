@@ -51,7 +51,7 @@ export function metasLectores(m: MedidaLectores): { texto: string; cumple: boole
       }),
     },
     {
-      texto: `Cached requests/s ≥ 10× uncached | ${n1.format(m.tibio.carga.porSegundo)} vs ${n1.format(m.frio.carga.porSegundo)} req/s (${n1.format(razon)}×)`,
+      texto: `Cached requests/s ≥ 10× uncached | ${n1.format(m.tibio.carga.porSegundo)} vs ${n1.format(m.frio.carga.porSegundo)} req/s (${n1.format(razon)}×); the no-op route: ${n1.format(m.sinEfecto.carga.porSegundo)} req/s, so cached answers ran at ${n0.format((100 * m.tibio.carga.porSegundo) / m.sinEfecto.carga.porSegundo)} % of what the local Worker serves at most`,
       cumple: razon >= 10,
     },
   ];
@@ -83,6 +83,7 @@ export function informeLectores(m: MedidaLectores, x: Contexto): { markdown: str
     '|---|---:|---:|---:|---:|---:|---:|---|---:|---|',
     fila(m.frio, ''),
     fila(m.tibio, ''),
+    fila(m.sinEfecto, '`GET /api/v1/ping`, as many requests as the warm phase: the ceiling of the local Worker'),
     ...m.cambios.map((c) => fila(c.fase, `${n0.format(c.actasNuevas)} actas new; ${n0.format(c.objetosEscritos)} objects written (limit ${n0.format(limiteLecturas(c))} reads); ${n0.format(c.lecturasDelCorte)} reads by the corte job`)),
     '',
   ].join('\n');

@@ -4,7 +4,9 @@
  * (worker-medido.ts). Steps:
  *   1. a full corte (Jalisco scale);
  *   2. cold: every object the viewers open, once (each one is new to the location: the uncached figure);
- *   3. warm: viewers on that corte (the cached figure, once an edge cache holds the objects);
+ *   3. warm: viewers on that corte (the cached figure, once an edge cache holds the objects); then as many requests
+ *      to the no-op route (GET /api/v1/ping): what the local Worker serves at most, next to which the cached figure
+ *      is read (locally R2 and the Cache API are both simulations on the same disk, docs/BENCHMARKS.md);
  *   4. per viewer count (1,000 and 10,000): a corte that brings the actas of 20 secciones the viewers open, then
  *      the viewers (holding the previous pointer's ETag) on the new corte; R2 reads are counted from the corte on.
  */
@@ -48,9 +50,12 @@ export interface MedidaLectores {
   objetosVistos: number;
   frio: FaseLectura;
   tibio: FaseLectura;
+  /** The no-op route, as many requests as the warm phase. */
+  sinEfecto: FaseLectura;
   cambios: CambioCorte[];
 }
 
+const RUTA_PING = '/api/v1/ping';
 const MUTABLE = /(^|\/)(latest|historial|aviso)\.json$/;
 
 async function conteo(url: string): Promise<ConteoR2> {
@@ -116,6 +121,10 @@ export async function medirLectores(opciones: { conexiones: number; espectadores
     aviso(`lectores: ${nTibio} espectadores sobre el mismo corte`);
     const cargaTibio = await cargarLecturas(url, espectadores(nTibio, actual.vistas, null), conexiones);
     const tibio: FaseLectura = { nombre: 'warm', espectadores: nTibio, carga: cargaTibio, lecturas: lecturasDe(await conteo(url), 0) };
+    await reiniciar(url);
+    aviso('lectores: la ruta sin efecto (GET /api/v1/ping), el techo del Worker local');
+    const ping = Array.from({ length: cargaTibio.solicitudes }, () => ({ ruta: RUTA_PING, encabezados: {} }));
+    const sinEfecto: FaseLectura = { nombre: 'no-op route', espectadores: 0, carga: await cargarLecturas(url, ping, conexiones), lecturas: lecturasDe(await conteo(url), 0) };
 
     const cambios: CambioCorte[] = [];
     for (const [i, n] of opciones.espectadores.entries()) {
@@ -136,7 +145,7 @@ export async function medirLectores(opciones: { conexiones: number; espectadores
         fase: { nombre: `new corte, ${n} viewers`, espectadores: n, carga, lecturas: lecturasDe(await conteo(url), 2) },
       });
     }
-    return { actasEsperadas: e.actasEsperadas, precargadas: e.precargadas, conexiones, objetosVistos: universo.length, frio, tibio, cambios };
+    return { actasEsperadas: e.actasEsperadas, precargadas: e.precargadas, conexiones, objetosVistos: universo.length, frio, tibio, sinEfecto, cambios };
   } finally {
     await e.parar();
   }

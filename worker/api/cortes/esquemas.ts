@@ -80,6 +80,8 @@ export const CorteListadoSchema = z.object({
   problemas: z.number(),
   publicadoAt: z.number(),
   manifiesto: z.string(),
+  solicitadoPor: z.string().nullable().openapi({ description: 'Operador que pidió el corte (null: lo publicó el calendario)' }),
+  confirmadoPor: z.string().nullable().openapi({ description: 'Administrador que confirmó el corte final (separación de funciones)' }),
 });
 
 export const ListaCortesSchema = z

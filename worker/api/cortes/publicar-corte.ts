@@ -25,12 +25,18 @@ export async function comprobarInstante(db: D1Database, instante: number | null)
   }
 }
 
-export async function publicarCorte(c: Context<EntornoApi>, final: boolean, instante: number | null): Promise<CorteHecho> {
+/** Who asked for a corte through the API and, for the final one, the administrator who confirmed it. */
+export interface Solicitantes {
+  solicitadoPor: string;
+  confirmadoPor?: string;
+}
+
+export async function publicarCorte(c: Context<EntornoApi>, final: boolean, instante: number | null, quien: Solicitantes): Promise<CorteHecho> {
   await comprobarInstante(c.env.DB, instante);
   const publicacion = await publicacionDelWorker(c.env);
   const r = await ejecutarCorte(
     { db: c.env.DB, almacen: almacenQueOlvida(almacenR2(c.env.BUCKET), c.req.url), publicacion },
-    { instante: instante ?? Date.now(), final, motivo: 'administrador', turno: null },
+    { instante: instante ?? Date.now(), final, motivo: 'administrador', turno: null, ...quien },
   );
   switch (r.tipo) {
     case 'publicado':

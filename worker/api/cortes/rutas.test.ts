@@ -153,6 +153,9 @@ describe('separation of duties: the final corte and the window need a second adm
       ['CORTE_FINAL_PUBLICADO', 'instituto2'],
     ]);
     expect(entradas[1]!.detalle).toMatchObject({ solicitante: 'instituto', confirmo: 'instituto2', numero: 1 });
+    // The corte itself records both administrators (the console lists them beside it).
+    const listado = (await (await llamar('GET', '/api/v1/cortes', tokens.cotaprep)).json()) as { cortes: Record<string, unknown>[] };
+    expect(listado.cortes).toMatchObject([{ numero: 1, final: true, solicitadoPor: 'instituto', confirmadoPor: 'instituto2' }]);
     expect(((await (await llamar('GET', '/api/v1/cortes/solicitudes', tokens.instituto)).json()) as { solicitudes: unknown[] }).solicitudes).toEqual([]);
   });
 
@@ -199,11 +202,13 @@ describe('GET /api/v1/cortes (the console: every corte and the publication laten
     expect((await llamar('GET', '/api/v1/cortes', tokens.capturista)).status).toBe(403);
     const r = await llamar('GET', '/api/v1/cortes', tokens.cotaprep);
     expect(r.status).toBe(200);
-    const lista = (await r.json()) as { cortes: Record<string, number>[]; latencia: { actas: number; pendientes: number; p50Ms: number; p95Ms: number } };
+    const lista = (await r.json()) as { cortes: Record<string, number | string | null>[]; latencia: { actas: number; pendientes: number; p50Ms: number; p95Ms: number } };
     const filas = await env.DB.prepare('SELECT numero, secuencia, shards_escritos, bytes_escritos, problemas, publicado_at FROM corte ORDER BY numero').all<Record<string, number>>();
     expect(lista.cortes.map((x) => [x.numero, x.secuencia, x.shardsEscritos, x.bytesEscritos, x.problemas])).toEqual(
       filas.results.map((f) => [f.numero, f.secuencia, f.shards_escritos, f.bytes_escritos, f.problemas]),
     );
+    // Asked for by hand: each corte names its operator; none names a confirmer (only the final corte needs one).
+    expect(lista.cortes.map((x) => [x.solicitadoPor, x.confirmadoPor])).toEqual([['instituto', null], ['instituto', null]]);
     // Independent count: distinct claves logged up to each corte's sequence.
     for (const x of lista.cortes) {
       expect(x.actas).toBe(await env.DB.prepare('SELECT count(DISTINCT clave) AS n FROM acta_publicacion WHERE seq <= ?').bind(x.secuencia).first('n'));

@@ -93,7 +93,7 @@ export const rutasCortes = new OpenAPIHono<EntornoApi>()
     const pedido = c.req.valid('json') ?? {};
     const instante = pedido.instante ?? null;
     if (pedido.final === true) return c.json(await solicitar(c, { tipo: 'CORTE_FINAL', instante }), 202);
-    const r = await publicarCorte(c, false, instante);
+    const r = await publicarCorte(c, false, instante, { solicitadoPor: operadorDe(c).id });
     await auditarCorteAMano(c.env.DB, operadorDe(c).id, r, instante);
     return r.resultado === 'sin_cambios' ? c.json(r, 200) : c.json(r, 201);
   })

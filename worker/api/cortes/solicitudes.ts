@@ -72,7 +72,7 @@ async function confirmar(c: Context<EntornoApi>, id: string, operador: string) {
     if (!(await tomarSolicitud(c.env.DB, id, operador, ahora))) continue;
     let hecho: CorteHecho;
     try {
-      hecho = await publicarCorte(c, true, s.accion.instante);
+      hecho = await publicarCorte(c, true, s.accion.instante, { solicitadoPor: s.solicitante, confirmadoPor: operador });
     } catch (e) {
       await soltarSolicitud(c.env.DB, id, operador);
       throw e;

@@ -7,7 +7,7 @@ import { almacenR2 } from '../../cortes/almacen.ts';
 import { desdeUtf8, utf8 } from '../../domain/corte/bytes.ts';
 import type { EntornoApi } from '../entorno.ts';
 import { METADATO_PROXIMO_CORTE } from '../../cortes/almacen.ts';
-import { FINAL_MS, FRESCO_MS, TOPE_MS, USABLE_MS, VENTANA_MS } from './cache-borde.ts';
+import { CacheBorde, FINAL_MS, FRESCO_MS, TOPE_MS, USABLE_MS, VENTANA_MS, type Grupo, type Lectura } from './cache-borde.ts';
 import { FRESCO_AVISO_MS, crearRutasPublico } from './rutas.ts';
 
 const BASE = 'http://prep.test';
@@ -222,5 +222,50 @@ describe('the edge cache of the public routes (R2 reads counted)', () => {
       await sondear(u, FINAL_MS - 20_000, 60_000);
       expect(u.total()).toBe(2);
     });
+  });
+});
+
+describe('simultaneous misses in one isolate (each request builds its answer in its own context)', () => {
+  const grupoDe = (clave: string, texto: string) =>
+    new Map([[clave, { cuerpo: utf8(texto).buffer as ArrayBuffer, tipo: 'application/json', etag: '"e"', modificado: 0, codificacion: null }]]);
+
+  it("waits for the read in flight without following the reading request's promise", async () => {
+    const borde = new CacheBorde({ cache: async () => null, ahora: () => 0 });
+    let seguimientos = 0;
+    let lecturas = 0;
+    // A promise that counts who follows it: only the request that started the read may.
+    class Contada<T> extends Promise<T> {
+      // biome-ignore lint/suspicious/noThenProperty: counting who follows the promise is what this test is for.
+      override then<A = T, B = never>(f?: ((v: T) => A | PromiseLike<A>) | null, r?: ((e: unknown) => B | PromiseLike<B>) | null) {
+        seguimientos++;
+        return super.then(f, r);
+      }
+    }
+    const l: Lectura = {
+      clave: 'k', grupo: 'k', mutable: false,
+      leer: () => { lecturas++; return new Contada<Grupo>((listo) => setTimeout(() => listo(grupoDe('k', '{"a":1}')), 30)); },
+    };
+    const fondo: Promise<unknown>[] = [];
+    const respuestas = await Promise.all(Array.from({ length: 20 }, () => borde.obtener(l, (p) => fondo.push(p))));
+    await Promise.all(fondo);
+    expect(lecturas).toBe(1);
+    expect(seguimientos).toBe(1);
+    expect(new Set(respuestas.map((o) => desdeUtf8(new Uint8Array(o.r!.cuerpo))))).toEqual(new Set(['{"a":1}']));
+  });
+
+  it('reads for itself when the read it waited for failed', async () => {
+    const borde = new CacheBorde({ cache: async () => null, ahora: () => 0 });
+    let lecturas = 0;
+    const l: Lectura = {
+      clave: 'k', grupo: 'k', mutable: false,
+      leer: () => new Promise<Grupo>((listo, falla) => {
+        const n = ++lecturas;
+        setTimeout(() => (n === 1 ? falla(new Error('R2 no respondió')) : listo(grupoDe('k', '{"b":2}'))), 20);
+      }),
+    };
+    const [primera, segunda] = await Promise.allSettled([borde.obtener(l, () => {}), borde.obtener(l, () => {})]);
+    expect(primera.status).toBe('rejected');
+    expect(segunda.status === 'fulfilled' && desdeUtf8(new Uint8Array(segunda.value.r!.cuerpo))).toBe('{"b":2}');
+    expect(lecturas).toBe(2);
   });
 });

@@ -101,8 +101,34 @@ const AUSENTE = 'x-prep-ausente';
 const PROXIMO = 'x-prep-proximo';
 const CACHE_INMUTABLE = 'public, max-age=31536000, immutable';
 
+/**
+ * A read in flight, as plain data. A request that finds one waits by polling it on its own timers and never follows
+ * the reading request's promise: whatever it then builds (its Response and the body stream) belongs to its own
+ * request. Following another request's promise made a viewer's response body belong to the reader's request in
+ * workerd ("Cannot perform I/O on behalf of a different request", an uncaught 500 under load).
+ */
+interface EnVuelo {
+  grupo?: Grupo;
+  /** Set when the read failed: each waiter then reads for itself. */
+  fallida?: true;
+}
+
+/** How often a waiting request looks at the read it waits for, and for how long at most before reading itself. */
+export const PASO_ESPERA_MS = 5;
+export const ESPERA_MAXIMA_MS = 10_000;
+
+const pausa = (ms: number) => new Promise<void>((listo) => setTimeout(listo, ms));
+
+/** The group another request of this isolate is reading, once read; undefined if that read failed or hangs. */
+async function esperarLectura(enVuelo: EnVuelo): Promise<Grupo | undefined> {
+  for (let esperado = 0; !enVuelo.grupo && !enVuelo.fallida && esperado < ESPERA_MAXIMA_MS; esperado += PASO_ESPERA_MS) {
+    await pausa(PASO_ESPERA_MS);
+  }
+  return enVuelo.grupo;
+}
+
 export class CacheBorde {
-  private readonly enVuelo = new Map<string, Promise<Grupo>>();
+  private readonly enVuelo = new Map<string, EnVuelo>();
 
   constructor(private readonly opciones: OpcionesBorde) {}
 
@@ -116,26 +142,36 @@ export class CacheBorde {
       if (!l.mutable || ahora < fresca) return { r: await desdeGuardada(guardada), procedencia: 'hit' };
       // A stale "does not exist" is not served: the first corte should show as soon as it is read.
       if (ahora < fresca + USABLE_MS - FRESCO_MS && !guardada.headers.has(AUSENTE)) {
-        esperar(this.refrescar(l, cache, esperar).catch((e: unknown) => console.error('no se pudo refrescar', l.grupo, e)));
+        if (!this.enVuelo.has(l.grupo)) {
+          esperar(this.leerYGuardar(l, cache, esperar).catch((e: unknown) => console.error('no se pudo refrescar', l.grupo, e)));
+        }
         return { r: await desdeGuardada(guardada), procedencia: 'stale' };
       }
     }
-    const grupo = await this.refrescar(l, cache, esperar);
+    // Looked up and, if absent, announced with no await in between: one read however many requests miss at once.
+    const enVuelo = this.enVuelo.get(l.grupo);
+    const grupo = (enVuelo && (await esperarLectura(enVuelo))) ?? (await this.leerYGuardar(l, cache, esperar));
     return { r: grupo.get(l.clave) ?? null, procedencia: 'miss' };
   }
 
-  /** One origin read per group at a time; its result is stored before the group leaves the in-flight map. */
-  private refrescar(l: Lectura, cache: Cache | null, esperar: (p: Promise<unknown>) => void): Promise<Grupo> {
-    const actual = this.enVuelo.get(l.grupo);
-    if (actual !== undefined) return actual;
-    const lectura = l.leer();
-    this.enVuelo.set(l.grupo, lectura);
-    const guardar = lectura
-      .then((grupo) => (cache ? this.guardar(cache, grupo, l) : undefined))
+  /** The origin read, announced to the isolate's other requests; stored before it leaves the in-flight map. */
+  private async leerYGuardar(l: Lectura, cache: Cache | null, esperar: (p: Promise<unknown>) => void): Promise<Grupo> {
+    const propia: EnVuelo = {};
+    const anunciar = !this.enVuelo.has(l.grupo);
+    if (anunciar) this.enVuelo.set(l.grupo, propia);
+    try {
+      propia.grupo = await l.leer();
+    } catch (e) {
+      propia.fallida = true;
+      if (anunciar) this.enVuelo.delete(l.grupo);
+      throw e;
+    }
+    const grupo = propia.grupo;
+    const guardar = (cache ? this.guardar(cache, grupo, l) : Promise.resolve())
       .catch((e: unknown) => console.error('no se pudo guardar en la caché del borde', l.grupo, e))
-      .finally(() => this.enVuelo.delete(l.grupo));
+      .finally(() => anunciar && this.enVuelo.delete(l.grupo));
     esperar(guardar);
-    return lectura;
+    return grupo;
   }
 
   private async guardar(cache: Cache, grupo: Grupo, { mutable, fresco }: Lectura): Promise<void> {

@@ -30,6 +30,8 @@ export default function TablaCortes({ cortes }: { cortes: CorteFila[] }) {
                 {c.final ? ' (final)' : ''}
                 <span class="detalle-fila">
                   {MOTIVO[c.motivo]}, {c.modo}
+                  {c.solicitadoPor ? `; pedido por ${c.solicitadoPor}` : ''}
+                  {c.confirmadoPor ? `, confirmado por ${c.confirmadoPor}` : ''}
                 </span>
               </th>
               <td>

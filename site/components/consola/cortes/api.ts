@@ -26,6 +26,8 @@ export interface CorteFila {
   bytesEscritos: number;
   problemas: number;
   publicadoAt: number;
+  solicitadoPor: string | null;
+  confirmadoPor: string | null;
 }
 
 export interface ListaCortes {
