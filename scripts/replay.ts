@@ -416,16 +416,16 @@ async function confirmarFinal(base: string, tokens: ReadonlyMap<string, string>,
 /** 4–5. A corte at the plan's instant, then our CSV and shards read back as anyone would; null: it failed (said). */
 async function publicarYLeer(pila: Pila, { tokens }: Credenciales, p: PlanReplay, salida: Salida): Promise<Publicado | null> {
   try {
-    const r = await pedir(pila.url, {
+    const r = await pedir(pila.urlApi, {
       metodo: 'POST',
       ruta: '/api/v1/cortes',
       token: tokens.get(p.operadores.administrador),
       json: { final: p.final, instante: fechaIso(p.corte.ms, p.corte.offsetMinutes) },
     });
     // The final corte is only requested (202): the second administrator confirms it, which publishes it.
-    const corte = r.status !== 202 ? leerJson<{ resultado: string; numero: number }>(r.cuerpo) : await confirmarFinal(pila.url, tokens, leerJson<{ id: string }>(r.cuerpo).id);
+    const corte = r.status !== 202 ? leerJson<{ resultado: string; numero: number }>(r.cuerpo) : await confirmarFinal(pila.urlApi, tokens, leerJson<{ id: string }>(r.cuerpo).id);
     salida.error(`corte ${corte.numero} ${corte.resultado} al instante del archivo: ${p.corte.texto}${p.final ? ' (final)' : ''}`);
-    const base = pila.url;
+    const base = pila.urlApi;
     const leer: LeerObjeto = async (ruta) => {
       try {
         return (await pedir(base, { metodo: 'GET', ruta: `/${ruta}` })).cuerpo;
@@ -491,7 +491,7 @@ export async function main(argv: readonly string[], salida: Salida = consola, ga
   for (const a of p.avisos) salida.error(`aviso: ${formatProblema(a)}`);
   return conInstancia(p, [], args, salida, ganchos, async (pila, credenciales) => {
     // 3. Every registered acta through the capture API.
-    const fallas = await enviarTodo(pila.url, p, credenciales, args.concurrencia, salida);
+    const fallas = await enviarTodo(pila.urlApi, p, credenciales, args.concurrencia, salida);
     if ([...fallas.values()].some((f) => f.length > 0)) salida.error(`salida reciente de wrangler dev:\n${pila.salida().slice(-3000)}`);
     const leido = await publicarYLeer(pila, credenciales, p, salida);
     if (leido === null) return SALIDA.INSTANCIA;
@@ -566,7 +566,7 @@ async function mainNoche(args: Argumentos, salida: Salida, ganchos: Ganchos): Pr
       for (const l of lineasCorte(i, planes.length, corte, d)) salida.log(l);
       const envio = planEnvio(p, d, ultimo.operadores, SUPERVISOR.id);
       const t = Date.now();
-      const fallas = await enviarTodo(pila.url, envio, credenciales, args.concurrencia, salida, { titulo: `corte ${i + 1} de ${planes.length}` });
+      const fallas = await enviarTodo(pila.urlApi, envio, credenciales, args.concurrencia, salida, { titulo: `corte ${i + 1} de ${planes.length}` });
       enviadas = trasEnviar(enviadas, d, fallidas(envio, fallas));
       const leido = await publicarYLeer(pila, credenciales, p, salida);
       if (leido === null) return SALIDA.INSTANCIA;

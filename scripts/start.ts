@@ -7,15 +7,18 @@
  * a person captures, verifies and compares them by hand while the night runs.
  * Options: `npm start -- --help` (USO below). A simulacro starts from an empty night: .state/wrangler is reset.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { argumentosOSalir, interfaz } from './lib/argumentos.ts';
+import { minutosYSegundos } from './lib/formato.ts';
 import { RAIZ, DIR_PERSISTENCIA, DIR_ESTADO, binario, correr, entornoDeConstruccion } from './lib/local.ts';
 import { iniciarPila, type Pila } from './lib/pila.ts';
 import { escribirInforme, rutaPdf } from './informe/escribir.ts';
 import { CHROMIUM } from './informe/navegador.ts';
 import { sembrarLocal } from './seed.ts';
 import { lineasConciliacion } from './simulacro/conciliacion.ts';
+import { costoCortes, lineaCostoCortes } from './simulacro/costo-cortes.ts';
 import { CONTINGENCIAS } from './simulacro/contingencia-plan.ts';
 import { bloqueDemo, elegirCatdDemo } from './simulacro/demo.ts';
 import { progresoTerminal } from './simulacro/progreso.ts';
@@ -51,10 +54,17 @@ if (v.contingencia !== undefined && contingencia === null) {
   process.exit(2);
 }
 
-console.log('» construyendo el portal (astro build)…');
-if ((await correr(binario('astro'), ['build', '--silent'], entornoDeConstruccion)) !== 0) process.exit(1);
+const inicio = performance.now();
+console.log('» construyendo el portal (astro build), en paralelo con la preparación de la noche…');
+// The build is a child process: it runs on the other core while this one plans the night and loads D1; the
+// stack waits for it only where it needs the assets (before wrangler dev serves them).
+const construccion = correr(binario('astro'), ['build', '--silent'], entornoDeConstruccion);
+const esperarPortal = async () => {
+  if ((await construccion) !== 0) throw new Error('astro build falló');
+};
 
 if (v['no-simulate']) {
+  if ((await construccion) !== 0) process.exit(1);
   console.log('» preparando D1 local (migraciones y catálogo sintético de Jalisco)…');
   const siembra = await sembrarLocal();
   console.log(siembra.cargado ? '  catálogo cargado' : '  catálogo ya estaba cargado (se conserva lo que hay en .state/)');
@@ -68,6 +78,8 @@ const cadenciaMin = v.cadencia;
 const concurrencia = v.concurrencia;
 const portal = `http://localhost:${puerto}`;
 
+console.log('» puesta en ceros: se borra el estado local de la noche anterior (.state/wrangler)');
+const borrado = apartarNocheAnterior();
 console.log(`» simulacro: noche sintética con semilla ${seed}${actas ? `, unas ${actas} actas` : ', noche completa'}`);
 const noche = prepararNoche(seed, { actas });
 console.log(
@@ -75,8 +87,6 @@ console.log(
     `${noche.plan.fueraCatalogo.length} fuera de catálogo`,
 );
 const demo = v['sin-demo'] ? null : elegirCatdDemo(noche.cat, noche.plan);
-console.log('» puesta en ceros: se borra el estado local de la noche anterior (.state/wrangler)');
-rmSync(DIR_PERSISTENCIA, { recursive: true, force: true });
 console.log('» preparando D1 local: migraciones, catálogo sintético de Jalisco y el personal de la noche (145 CATD, PREP Casilla)…');
 let credenciales: Credenciales = new Map();
 const registro = path.join(DIR_ESTADO, 'wrangler-dev.log');
@@ -91,6 +101,7 @@ try {
     prepararDatos: async ({ persistTo }) => {
       credenciales = await prepararDatos(persistTo, noche.cat, undefined, demo);
     },
+    antesDeServir: esperarPortal,
   });
 } catch (e) {
   console.error(`No se pudo iniciar el servidor local: ${(e as Error).message}`);
@@ -98,19 +109,23 @@ try {
 }
 const parar = async (codigo: number) => {
   await pila.parar();
+  await borrado;
   process.exit(codigo);
 };
 process.once('SIGINT', () => void parar(130));
 process.once('SIGTERM', () => void parar(143));
-console.log(`» PREP local en ${portal}  (registro del servidor: ${path.relative(RAIZ, registro)})`);
+const segundosPreparacion = (performance.now() - inicio) / 1000;
+console.log(`» PREP local en ${portal}  (preparado en ${segundosPreparacion.toFixed(0)} s; registro del servidor: ${path.relative(RAIZ, registro)})`);
 if (demo) for (const l of bloqueDemo(portal, demo, credenciales)) console.log(l);
 console.log(`» la noche, a ×${velocidad} (cortes cada ${cadenciaMin} min simulados, ${concurrencia} solicitudes en vuelo):`);
 
 const progreso = progresoTerminal(portal, velocidad);
 let exito = false;
+const inicioNoche = performance.now();
 try {
   const r = await simular({
     url: pila.url,
+    urlApi: pila.urlApi,
     d1: pila.d1,
     noche,
     credenciales,
@@ -126,18 +141,61 @@ try {
   const resumen = resumenNoche(noche.plan, r.estado);
   console.log('');
   for (const l of resumen.lineas) console.log(l);
+  // simular() ends with the reconciliation: what it took beyond the night (final corte included in the night).
+  const segundosConciliacion = (performance.now() - inicioNoche) / 1000 - r.estado.realMs / 1000;
+  const cortes = costoCortes(pila.d1);
+  console.log(lineaCostoCortes(cortes, resumen.cifras.segundos));
   for (const l of r.contingencia) console.log(l);
   for (const l of lineasConciliacion(r.conciliacion)) console.log(l);
   mkdirSync(DIR_ESTADO, { recursive: true });
   writeFileSync(
     path.join(DIR_ESTADO, 'simulacro.json'),
-    JSON.stringify({ seed, velocidad, limiteActas: actas ?? null, cadenciaMin, concurrencia, ...resumen.cifras, conciliacion: r.conciliacion }, null, 2),
+    JSON.stringify(
+      {
+        seed,
+        velocidad,
+        limiteActas: actas ?? null,
+        cadenciaMin,
+        concurrencia,
+        ...resumen.cifras,
+        // The whole command up to the reconciliation (what a newcomer waits for), and its preparation.
+        segundosPreparacion,
+        segundosCortes: cortes.segundos,
+        segundosConciliacion,
+        segundosHastaConciliacion: (performance.now() - inicio) / 1000,
+        conciliacion: r.conciliacion,
+      },
+      null,
+      2,
+    ),
   );
   exito = r.conciliacion.ok;
+  const inicioInforme = performance.now();
   await informeDeLaNoche();
+  console.log(
+    `» tiempos: preparación ${minutosYSegundos(segundosPreparacion, Math.round)}, noche ${minutosYSegundos(r.estado.realMs / 1000, Math.round)}, ` +
+      `conciliación ${minutosYSegundos(segundosConciliacion, Math.round)}, informe ${minutosYSegundos((performance.now() - inicioInforme) / 1000, Math.round)}; ` +
+      `en total ${minutosYSegundos((performance.now() - inicio) / 1000, Math.round)}`,
+  );
 } catch (e) {
   console.error(`\nEl simulacro se detuvo: ${(e as Error).stack ?? e}`);
   console.error(pila.salida().split('\n').slice(-20).join('\n'));
+}
+
+/**
+ * The puesta en ceros without waiting for the disk: the previous night's state (hundreds of MB of R2 objects after
+ * a whole night, ~30 s to delete) is renamed aside at once and deleted in the background while the night is
+ * prepared; leftovers of an interrupted run are deleted too.
+ */
+function apartarNocheAnterior(): Promise<void> {
+  const nombre = path.basename(DIR_PERSISTENCIA);
+  mkdirSync(DIR_ESTADO, { recursive: true });
+  if (existsSync(DIR_PERSISTENCIA)) renameSync(DIR_PERSISTENCIA, `${DIR_PERSISTENCIA}.borrar-${process.pid}-${Date.now()}`);
+  const apartados = readdirSync(DIR_ESTADO).filter((f) => f.startsWith(`${nombre}.borrar-`));
+  return Promise.all(apartados.map((f) => rm(path.join(DIR_ESTADO, f), { recursive: true, force: true }))).then(
+    () => undefined,
+    (e: unknown) => console.error(`» no se pudo borrar el estado de la noche anterior: ${(e as Error).message}`),
+  );
 }
 
 /**

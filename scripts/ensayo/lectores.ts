@@ -55,9 +55,9 @@ async function visita(o: OpcionesLectores, muestras: Muestra[], previo: { punter
   const nivel = ent.eleccion.territorio === 'municipio' ? 'municipio' : 'distrito';
   const fila = elegir(nivel === 'municipio' ? ent.municipios : ent.distritos, o.azar);
   if (!fila) return { puntero, etag };
-  const ter = (await leerJson<TerritorioShard>(o, rutaShard(puntero.entidad.id, shardIds[nivel](eleccion.codigo, fila.id), fila.sha256), muestras)).json;
+  const ter = (await leerJson<TerritorioShard>(o, rutaShard(puntero.entidad.id, shardIds[nivel](eleccion.codigo, fila.id), fila.h), muestras)).json;
   const seccion = ter && elegir(ter.secciones, o.azar);
-  if (seccion) await leerJson(o, rutaShard(puntero.entidad.id, shardIds.seccion(seccion.id), seccion.sha256), muestras);
+  if (seccion) await leerJson(o, rutaShard(puntero.entidad.id, shardIds.seccion(seccion.id), seccion.h), muestras);
   return { puntero, etag };
 }
 

@@ -11,11 +11,17 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { aplicarMigraciones, consultarD1Local } from './d1-local.ts';
+import { urlDirectaDelWorker } from './directa.ts';
 import { RAIZ, binario, entornoDeConstruccion, entornoSilencioso, wrangler as wranglerLocal } from './local.ts';
 
 export interface Pila {
   /** http://127.0.0.1:PORT */
   url: string;
+  /**
+   * Where a script's own requests go: the Worker's port past wrangler's dev proxy when the bundle is frozen
+   * (`congelar`, so the Worker is never reloaded onto another port) and it can be found (directa.ts); else `url`.
+   */
+  urlApi: string;
   /** The --persist-to folder (local D1 and R2). */
   persistTo: string;
   /** Runs wrangler against this stack's local state (d1 execute, r2 object …); returns stdout. */
@@ -80,6 +86,11 @@ export interface OpcionesPila {
   /** Runs after the migrations and before the server starts (catalogue, operators …). */
   prepararDatos?: (p: Pick<Pila, 'wrangler' | 'd1' | 'persistTo'>) => void | Promise<void>;
   vars?: Record<string, string>;
+  /**
+   * Awaited after `prepararDatos` and before the Worker is bundled and served: work the caller started in
+   * parallel with the data (`npm start`: the portal build, whose assets wrangler dev serves).
+   */
+  antesDeServir?: () => Promise<unknown>;
   /** Also append wrangler dev's output to this file. */
   registro?: string;
   /**
@@ -112,6 +123,7 @@ export async function iniciarPila(opciones: OpcionesPila = {}): Promise<Pila> {
   try {
     aplicarMigraciones(persistTo);
     await opciones.prepararDatos?.({ wrangler, d1, persistTo });
+    await opciones.antesDeServir?.();
   } catch (e) {
     limpiar();
     throw e;
@@ -205,5 +217,6 @@ export async function iniciarPila(opciones: OpcionesPila = {}): Promise<Pila> {
     await parar();
     throw e;
   }
-  return { url, persistTo, wrangler, d1, parar, salida, terminado };
+  const directa = opciones.congelar && hijo.pid ? await urlDirectaDelWorker(hijo.pid, puerto) : null;
+  return { url, urlApi: directa ?? url, persistTo, wrangler, d1, parar, salida, terminado };
 }

@@ -47,7 +47,10 @@ function diferenciasDeConteo(esperado: Map<string, number>, real: Map<string, nu
 }
 
 export interface EntradaConciliacion {
+  /** The address people use: the verify line names it. */
   url: string;
+  /** Where the final corte is read from (Pila.urlApi: past wrangler's dev proxy); default `url`. */
+  urlApi?: string;
   cat: Catalogo;
   plan: PlanNoche;
   estado: EstadoNoche;
@@ -244,14 +247,25 @@ export function comprobarD1(x: Pick<EntradaConciliacion, 'plan' | 'd1'>, manos: 
  * people's actas are in it); 4. npm run verify on it.
  */
 export async function comprobarCorte(
-  x: Pick<EntradaConciliacion, 'url' | 'cat' | 'plan'>,
+  x: Pick<EntradaConciliacion, 'url' | 'urlApi' | 'cat' | 'plan'>,
   planDeLaVerdad: (secuencia: number) => PlanVerdad = () => x.plan,
 ): Promise<Comprobacion[]> {
   const c: Comprobacion[] = [];
   const agregar = (que: string, ok: boolean, detalle: string) => c.push({ que, ok, detalle });
+  // 3 and 4 read the same corte independently: both at once, so one's computing overlaps the other's reads (the
+  // Worker serves while this process compares); the checks are still listed in their order.
+  const lineas: string[] = [];
+  const [comparado, codigo] = await Promise.all([
+    compararConCorte((m) => verdadDelPlan(x.cat, planDeLaVerdad(m.secuencia)), lectorHttp(x.urlApi ?? x.url)).then(
+      (cmp) => ({ cmp }),
+      (err: unknown) => ({ err }),
+    ),
+    verificar([x.urlApi ?? x.url], (l) => lineas.push(l)),
+  ]);
   // 3. The final corte against the ground truth.
   try {
-    const cmp = await compararConCorte((m) => verdadDelPlan(x.cat, planDeLaVerdad(m.secuencia)), lectorHttp(x.url));
+    if ('err' in comparado) throw comparado.err;
+    const { cmp } = comparado;
     const m = cmp.manifiesto;
     agregar('corte final', m.final, `corte nº ${m.numero}${m.final ? ' (final)' : ' NO es el final'}, secuencia ${nf.format(m.secuencia)}`);
     const d = cmp.diferencias;
@@ -270,8 +284,6 @@ export async function comprobarCorte(
   }
 
   // 4. npm run verify on the final corte.
-  const lineas: string[] = [];
-  const codigo = await verificar([x.url], (l) => lineas.push(l));
   const buenas = lineas.filter((l) => l.startsWith('✓')).length;
   agregar(
     `npm run verify -- ${x.url}`,

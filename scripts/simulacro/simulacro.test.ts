@@ -32,7 +32,9 @@ beforeAll(async () => {
       credenciales = await prepararDatos(persistTo, noche.cat);
     },
   });
-  r = await simular({ url: pila.url, d1: pila.d1, noche, credenciales, seed: SEMILLA, velocidad: 5760, cadenciaMin: 20, concurrencia: 8 });
+  // As npm start: the night's requests straight to the Worker (past wrangler's dev proxy), the reconciliation's
+  // verify line on the address people use.
+  r = await simular({ url: pila.url, urlApi: pila.urlApi, d1: pila.d1, noche, credenciales, seed: SEMILLA, velocidad: 5760, cadenciaMin: 20, concurrencia: 8 });
 }, 480_000);
 
 afterAll(async () => {
@@ -41,6 +43,11 @@ afterAll(async () => {
 });
 
 describe('a short simulacro through the HTTP API', () => {
+  it('sends the night to the Worker itself, not through wrangler dev\'s proxy (Linux: found from /proc)', () => {
+    expect(pila.urlApi).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(pila.urlApi).not.toBe(pila.url);
+  });
+
   it('reconciles cleanly: every acta once, the final corte equals the ground truth, verify passes', () => {
     expect(r.conciliacion.ok, lineasConciliacion(r.conciliacion).join('\n')).toBe(true);
     expect(r.conciliacion.comprobaciones.map((c) => c.que)).toEqual(

@@ -52,7 +52,10 @@ export function aManoDe(demo: Demo): AMano {
 }
 
 export interface OpcionesSimulacro {
+  /** The address people use (printed in the reconciliation: `npm run verify -- <url>`). */
   url: string;
+  /** Where the night's own requests go (Pila.urlApi: past wrangler's dev proxy); default `url`. */
+  urlApi?: string;
   d1: <T = Record<string, unknown>>(sql: string) => T[];
   noche: NochePlaneada;
   credenciales: Credenciales;
@@ -80,10 +83,10 @@ export async function simular(o: OpcionesSimulacro): Promise<ResultadoSimulacro>
   const cadenciaMin = o.cadenciaMin ?? CADENCIA_PREDETERMINADA;
   const velocidad = o.velocidad ?? VELOCIDAD_PREDETERMINADA;
   const contingencia = o.contingencia
-    ? crearContingencia(o.contingencia, { url: o.url, plan: o.noche.plan, credenciales, velocidad, cadenciaMin, duracionMin: DURACION_MIN })
+    ? crearContingencia(o.contingencia, { url: o.urlApi ?? o.url, plan: o.noche.plan, credenciales, velocidad, cadenciaMin, duracionMin: DURACION_MIN })
     : null;
   const noche = new Noche({
-    url: o.url,
+    url: o.urlApi ?? o.url,
     cat: o.noche.cat,
     plan: o.noche.plan,
     credenciales,
@@ -98,6 +101,6 @@ export async function simular(o: OpcionesSimulacro): Promise<ResultadoSimulacro>
     contingencia,
   });
   const estado = await noche.correr();
-  const conciliacion = await conciliar({ url: o.url, cat: o.noche.cat, plan: o.noche.plan, estado, d1: o.d1, aMano: o.aMano ?? null });
+  const conciliacion = await conciliar({ url: o.url, urlApi: o.urlApi, cat: o.noche.cat, plan: o.noche.plan, estado, d1: o.d1, aMano: o.aMano ?? null });
   return { estado, conciliacion, contingencia: contingencia?.lineas() ?? [] };
 }

@@ -18,6 +18,7 @@ import {
   VERSION_SHARDS,
   type EntidadShard,
   type FilaHijo,
+  type FilaTerritorioHijo,
   type Historial,
   type Puntero as PunteroShard,
   type SeccionShard,
@@ -66,13 +67,13 @@ function entidadShard(p: Puntero, eleccion: string): Promise<EntidadShard> {
 }
 
 const territorios = (p: Puntero) => obtenerJson(url(p.territorios), lector<TerritoriosShard>(['territorios']));
-/** A parent's row addresses its child's shard by SHA-256. */
+/** A parent's row addresses its child's shard (`h`: its SHA-256's first hex digits). */
 const territorioShard = (p: Puntero, eleccion: string, nivel: 'distrito' | 'municipio', f: FilaHijo) =>
-  obtenerJson(url(rutaShard(p.entidad.id, shardIds[nivel](eleccion, f.id), f.sha256)), lector<TerritorioShard>(['distrito', 'municipio']));
-const seccionShard = (p: Puntero, f: FilaHijo) => obtenerJson(url(rutaShard(p.entidad.id, shardIds.seccion(f.id), f.sha256)), lector<SeccionShard>(['seccion']));
+  obtenerJson(url(rutaShard(p.entidad.id, shardIds[nivel](eleccion, f.id), f.h)), lector<TerritorioShard>(['distrito', 'municipio']));
+const seccionShard = (p: Puntero, f: FilaHijo) => obtenerJson(url(rutaShard(p.entidad.id, shardIds.seccion(f.id), f.h)), lector<SeccionShard>(['seccion']));
 
 /** A compact row of a parent shard as the view's row (figures computed without zod, `resultadosDeFila`). */
-function fila(nivel: FilaTerritorio['nivel'], f: FilaHijo, tabla: Tabla): FilaTerritorio {
+function fila(nivel: FilaTerritorio['nivel'], f: FilaTerritorioHijo, tabla: Tabla): FilaTerritorio {
   return { nivel, id: f.id, nombre: f.nombre, ...resultadosDeFila(f, tabla) };
 }
 
@@ -112,7 +113,7 @@ export async function cargarTerritorio(p: Puntero, ruta: Ruta): Promise<VistaTer
     nivel,
     id: t.id,
     nombre: t.nombre,
-    hijos: t.secciones.map((s) => ({ ...fila('seccion', s, t), nombre: `Sección ${s.id}` })),
+    hijos: t.secciones.map((s) => fila('seccion', { ...s, nombre: `Sección ${s.id}` }, t)),
   };
 }
 

@@ -3,7 +3,7 @@
  * per-request variables the middleware sets. In its own file so that the routes need not import the app that
  * mounts them (app.ts imports every route: a type import back would be a cycle).
  */
-import type { CatalogoBasico } from '../db/captura-lectura.ts';
+import type { CatalogoBasico, Instantanea, ObjetivoLectura } from '../db/captura-lectura.ts';
 import type { Operador } from '../domain/captura/permisos.ts';
 import type { SesionVigente } from '../domain/captura/sesion.ts';
 
@@ -21,5 +21,7 @@ export interface EntornoApi {
     catalogoBasico: CatalogoBasico | undefined;
     /** The screen session the request came with (cookie), when it did not use a bearer token. */
     sesion: SesionVigente | undefined;
+    /** The snapshot of the path's acta, read in the credential's round trip (middleware/autenticacion/lectura-previa.ts). */
+    instantaneaPrevia: { objetivo: ObjetivoLectura; claveExplicita: string | null; inst: Instantanea } | undefined;
   };
 }

@@ -1,8 +1,8 @@
 /**
  * The runtime's native zlib (`node:zlib`: Node, and workerd with nodejs_compat) for two jobs:
  *   - the open-data zip's DEFLATE and CRC-32: twice as fast as fflate's JS DEFLATE at the same level, and
- *     smaller; the domain core cannot import it itself (it stays free of runtime modules), so the corte job
- *     injects it;
+ *     smaller, and able to end a piece in a sync flush (the results CSVs' trozos, domain/corte/trozos-csv.ts);
+ *     the domain core cannot import it itself (it stays free of runtime modules), so the corte job injects it;
  *   - the gzip and Brotli encodings of published text, made once (worker/cortes/variantes.ts) instead of on
  *     every request.
  */
@@ -12,6 +12,8 @@ import type { Compresor } from '../domain/corte/abiertos.ts';
 export const compresorZlib: Compresor = {
   deflateRaw: (bytes, nivel) => deflateRawSync(bytes, { level: nivel }),
   crc32: (bytes) => crc32(bytes),
+  // A sync flush instead of Z_FINISH: the piece ends byte-aligned in an empty stored block, with no final block.
+  deflateRawTrozo: (bytes, nivel, ventana) => deflateRawSync(bytes, { level: nivel, windowBits: ventana, finishFlush: constants.Z_SYNC_FLUSH }),
 };
 
 /** gzip at zlib's default level (6): level 9 saves ~1 % more on JSON for twice the CPU. */

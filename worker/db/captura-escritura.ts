@@ -13,7 +13,7 @@ import type { ActaEstado, ActaVersionada } from '../domain/captura/estado.ts';
 import { PREFIJO_FINAL } from '../domain/corte/calendario.ts';
 import { sentenciaBitacora } from './bitacora.ts';
 import { sentenciasAntesDelActa, sentenciasDespuesDelActa } from './consola-contadores.ts';
-import { guardia } from './guardia.ts';
+import { guardias, type Condicion } from './guardia.ts';
 import { sentencia, type Sentencia } from './sentencia.ts';
 
 export interface RespuestaAGuardar {
@@ -39,17 +39,28 @@ export interface Confirmacion {
 
 export function sentenciasConfirmacion(c: Confirmacion): Sentencia[] {
   return [
+    // First, before anything it checks changes: the acta's version, the sequence, the final corte (one statement).
+    guardias([
+      ...(c.antes === null
+        ? []
+        : [{ motivo: 'VERSION', violada: 'NOT EXISTS (SELECT 1 FROM acta WHERE clave = ? AND version = ?)', params: [c.cambio.estado.clave, c.antes.version] }]),
+      { motivo: 'SECUENCIA', violada: '(SELECT valor FROM secuencia WHERE id = 1) <> ?', params: [c.secuenciaLeida] },
+      {
+        motivo: 'CORTE_FINAL',
+        violada: `EXISTS (SELECT 1 FROM corte WHERE final = 1) OR EXISTS (SELECT 1 FROM corte_lease WHERE id = 1 AND titular LIKE '${PREFIJO_FINAL}%')`,
+        params: [],
+      },
+      ...respuestaExplicitaLibre(c),
+    ]),
     // The console's counters leave the acta's old row and join its new one in this same batch (issue 17).
     ...sentenciasAntesDelActa(c),
     ...sentenciasActa(c),
     ...sentenciasDespuesDelActa(c),
-    guardia('SECUENCIA', '(SELECT valor FROM secuencia WHERE id = 1) <> ?', c.secuenciaLeida),
-    guardia('CORTE_FINAL', `EXISTS (SELECT 1 FROM corte WHERE final = 1) OR EXISTS (SELECT 1 FROM corte_lease WHERE id = 1 AND titular LIKE '${PREFIJO_FINAL}%')`),
     sentencia('UPDATE secuencia SET valor = ? WHERE id = 1', c.seq),
     ...sentenciaCaptura(c),
     ...sentenciaImagen(c),
     ...sentenciaPublicacion(c),
-    ...c.respuestas.map((r) => sentenciaRespuesta(c.operador, r, c.entrada.at)),
+    ...sentenciaRespuestas(c.operador, c.respuestas, c.entrada.at),
     sentenciaBitacora(c.entrada),
   ];
 }
@@ -82,8 +93,8 @@ function sentenciasActa(c: Confirmacion): Sentencia[] {
     return [sentencia(`INSERT INTO acta (${nombres.join(', ')}) VALUES (${nombres.map(() => '?').join(', ')})`, ...valores)];
   }
   const asignaciones = nombres.filter((n) => n !== 'clave').map((n) => `${n} = ?`);
+  // Guarded by the version read (sentenciasConfirmacion's guards).
   return [
-    guardia('VERSION', 'NOT EXISTS (SELECT 1 FROM acta WHERE clave = ? AND version = ?)', cols.clave, c.antes.version),
     sentencia(`UPDATE acta SET ${asignaciones.join(', ')} WHERE clave = ?`, ...valores.slice(1), cols.clave),
   ];
 }
@@ -120,10 +131,30 @@ function sentenciaPublicacion(c: Confirmacion): Sentencia[] {
   ];
 }
 
-function sentenciaRespuesta(operador: string, r: RespuestaAGuardar, at: number): Sentencia {
-  const verbo = r.reemplazable ? 'INSERT OR REPLACE' : 'INSERT';
-  return sentencia(
-    `${verbo} INTO idempotencia (operador, clave, huella, status, respuesta, at) VALUES (?, ?, ?, ?, ?, ?)`,
-    operador, r.clave, r.huella, r.status, r.respuesta, at,
-  );
+/**
+ * The answers stored for replays, in ONE statement: the same answer under each key, its text sent once (?5).
+ * A natural key is overwritten by a later identical success; an explicit key never is — one already stored is a
+ * lost race, caught by the batch's head guard (respuestaExplicitaLibre) as the primary key would have caught it.
+ */
+function sentenciaRespuestas(operador: string, rs: readonly RespuestaAGuardar[], at: number): Sentencia[] {
+  const [primera] = rs;
+  if (primera === undefined) return [];
+  if (rs.some((r) => r.huella !== primera.huella || r.status !== primera.status || r.respuesta !== primera.respuesta)) {
+    throw new Error('las respuestas guardadas de una solicitud deben ser la misma');
+  }
+  const filas = rs.map((_, i) => `(?1, ?${6 + i}, ?2, ?3, ?4, ?5)`).join(', ');
+  return [
+    sentencia(
+      `INSERT INTO idempotencia (operador, clave, huella, status, at, respuesta) VALUES ${filas}
+       ON CONFLICT (operador, clave) DO UPDATE SET huella = excluded.huella, status = excluded.status, at = excluded.at, respuesta = excluded.respuesta`,
+      operador, primera.huella, primera.status, at, primera.respuesta, ...rs.map((r) => r.clave),
+    ),
+  ];
+}
+
+/** An explicit Idempotency-Key must not be stored yet (the guard of sentenciaRespuestas' upsert). */
+function respuestaExplicitaLibre(c: Confirmacion): Condicion[] {
+  return c.respuestas
+    .filter((r) => !r.reemplazable)
+    .map((r) => ({ motivo: 'UNICIDAD', violada: 'EXISTS (SELECT 1 FROM idempotencia WHERE operador = ? AND clave = ?)', params: [c.operador, r.clave] }));
 }

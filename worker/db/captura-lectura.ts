@@ -62,7 +62,7 @@ export interface Instantanea {
  * (ActaEstadoSchema, CapturaSchema; D1 checks json_valid): they are read back without a second validation, which
  * cost about a tenth of a capture request's CPU.
  */
-const INSTANTANEA_SQL = `
+const instantaneaSql = (operador: string) => `
 WITH a AS (SELECT clave, version, seq, estado, eleccion, territorio, esperada FROM acta
            WHERE clave = ?1 OR fc_identificacion = ?2 ORDER BY esperada DESC LIMIT 1)
 SELECT
@@ -84,12 +84,26 @@ SELECT
   (SELECT json_object('id', id, 'hash', hash) FROM bitacora ORDER BY id DESC LIMIT 1) AS punta,
   (SELECT valor FROM secuencia WHERE id = 1) AS secuencia,
   (SELECT json_group_array(json_object('clave', clave, 'huella', huella, 'status', status, 'respuesta', respuesta))
-   FROM idempotencia WHERE operador = ?4 AND clave IN (?5, ?6)) AS guardadas,
+   FROM idempotencia WHERE operador = ${operador} AND clave IN (?5, ?6)) AS guardadas,
   (SELECT json_object('jornada', jornada, 'inicio', inicio_minutos, 'duracion', duracion_minutos, 'cadencia', cadencia_minutos)
    FROM corte_config WHERE id = 1) AS config,
   (SELECT utc_offset_minutes FROM entidad ORDER BY id LIMIT 1) AS utc_offset,
   EXISTS (SELECT 1 FROM corte WHERE final = 1) AS final_publicado,
   EXISTS (SELECT 1 FROM corte_lease WHERE id = 1 AND titular LIKE '${PREFIJO_FINAL}%') AS final_en_curso`;
+
+/**
+ * Whose stored answers the snapshot reads (?4): the operator's id, or — when the snapshot is read in the same
+ * round trip as the credential, before the operator is known — the operator of the presented token, or of the
+ * token of the presented session (by the SHA-256 of its cookie). The request is authenticated as that very
+ * operator (a credential is its token's operator) or refused, so the answers read are always the caller's.
+ */
+export type QuienLee = 'operador' | 'token' | 'sesion';
+
+const INSTANTANEA_SQL: Record<QuienLee, string> = {
+  operador: instantaneaSql('?4'),
+  token: instantaneaSql('(SELECT operador FROM token WHERE id = ?4)'),
+  sesion: instantaneaSql('(SELECT t.operador FROM sesion s JOIN token t ON t.id = s.token WHERE s.id_hash = ?4)'),
+};
 
 const FilaSchema = z.object({
   acta_version: z.number().nullable(),
@@ -136,8 +150,27 @@ const CapturaFilaSchema = z.object({
 });
 
 export async function leerInstantanea(db: D1Database, o: ObjetivoLectura, operador: string, claves: readonly string[]): Promise<Instantanea> {
+  const q = consultaInstantanea(db, o, 'operador', operador, claves);
+  return q.leer(await q.sentencia.first());
+}
+
+/** The snapshot's statement, to run alone (leerInstantanea) or in another batch, and how to read its row. */
+export function consultaInstantanea(
+  db: D1Database,
+  o: ObjetivoLectura,
+  quien: QuienLee,
+  valor: string,
+  claves: readonly string[],
+): { sentencia: D1PreparedStatement; leer: (fila: Record<string, unknown> | null) => Instantanea } {
   const k = [...claves, '', ''];
-  const f = FilaSchema.parse(await db.prepare(INSTANTANEA_SQL).bind(o.clave, o.fcIdentificacion, o.seccion, operador, k[0]!, k[1]!).first());
+  return {
+    sentencia: db.prepare(INSTANTANEA_SQL[quien]).bind(o.clave, o.fcIdentificacion, o.seccion, valor, k[0]!, k[1]!),
+    leer: instantaneaDe,
+  };
+}
+
+function instantaneaDe(fila: Record<string, unknown> | null): Instantanea {
+  const f = FilaSchema.parse(fila);
   const columnas = CamposSchema.parse(JSON.parse(f.campos))
     .sort((x, y) => x[0] - y[0])
     .map(([, columna]) => columna);

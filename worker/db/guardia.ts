@@ -20,6 +20,28 @@ export function guardia(motivo: string, violada: string, ...params: SqlValue[]):
   return sentencia(`INSERT INTO guardia (motivo) SELECT '${motivo}' WHERE ${violada}`, ...params);
 }
 
+/** A condition a guard checks: the batch aborts with GUARDIA:<motivo> when `violada` holds. */
+export interface Condicion {
+  motivo: string;
+  violada: string;
+  params: SqlValue[];
+}
+
+/**
+ * Several guards as ONE statement, aborting with the first violated condition's motivo. Each statement of a batch
+ * costs the Worker a result to receive and convert (measured: it dominates a write's CPU), so the guards every
+ * workflow write carries are checked together, at the head of the batch (the conditions must read what the batch
+ * has not changed yet).
+ */
+export function guardias(condiciones: readonly Condicion[]): Sentencia {
+  if (condiciones.length === 0) throw new Error('guardias sin condiciones');
+  for (const c of condiciones) if (!/^[A-Z_]+$/.test(c.motivo)) throw new Error(`motivo de guardia inválido: ${c.motivo}`);
+  const caso = condiciones.map((c) => `WHEN (${c.violada}) THEN '${c.motivo}'`).join(' ');
+  const alguna = condiciones.map((c) => `(${c.violada})`).join(' OR ');
+  const params = condiciones.flatMap((c) => c.params);
+  return sentencia(`INSERT INTO guardia (motivo) SELECT CASE ${caso} END WHERE ${alguna}`, ...params, ...params);
+}
+
 /** The guard or constraint a failed batch tripped on, or null for any other failure. */
 export function motivoDeConflicto(e: unknown): string | null {
   const texto = e instanceof Error ? `${e.message} ${e.cause instanceof Error ? e.cause.message : ''}` : String(e);

@@ -163,13 +163,41 @@ export async function leerCredencial(db: D1Database, tokenId: string): Promise<C
 }
 
 /**
- * The credential and, in the same batch, the request counted against the token's rate limit for `ventana`
- * (tasa, one row per token and clock minute; the cron drops past minutes: olvidarVentanasViejas). Only a request that presents the
- * token's whole secret is counted: the count is keyed on SHA-256(token), so a stranger who knows a token's
- * public id cannot use up its limit. `cuenta` is 0 when nothing was counted (unknown token or wrong secret).
- * A wrong secret for an existing id is counted instead in `fallo_token` (same window), up to just past
- * `maxFallos`: beyond it the row stops growing, so a flood of guesses against one id costs no further writes.
- * `fallos` is that count (for a right secret too: the caller ignores it then).
+ * The credential as one JSON value (lists as arrays), for the RETURNING clause of the rate-limit count: the count
+ * and the credential as it is now come back in one statement. ?2 is the token id.
+ */
+const CREDENCIAL_JSON = `(SELECT json_object('token', t.id, 'hash', t.hash, 'expira_at', t.expira_at, 'revocado_at', t.revocado_at,
+       'limite_por_minuto', t.limite_por_minuto, 'operador', o.id, 'nombre', o.nombre, 'ambito', o.ambito, 'activo', o.activo,
+       'roles', (SELECT json_group_array(rol) FROM operador_rol WHERE operador = o.id),
+       'casillas', (SELECT json_group_array(casilla) FROM operador_casilla WHERE operador = o.id),
+       'catd', o.catd, 'catd_ambito', c.ambito, 'catd_territorio', c.territorio,
+       'catd_elecciones', (SELECT json_group_array(eleccion) FROM catd_eleccion WHERE catd = o.catd))
+  FROM token t JOIN operador o ON o.id = t.operador LEFT JOIN catd c ON c.id = o.catd WHERE t.id = ?2)`;
+
+/**
+ * The request counted against the token's rate limit for `ventana` (tasa, one row per token and clock minute; the
+ * cron drops past minutes: olvidarVentanasViejas) and, in the same statement (RETURNING), the token's credential
+ * as it is now: revocation, expiry, the operator's state, roles and scope. Only a request that presents the
+ * token's whole secret is counted and gets a credential: the count is keyed on SHA-256(token), so a stranger who
+ * knows a token's public id can neither use up its limit nor read it. No row back: unknown token or wrong secret.
+ */
+const TASA_Y_CREDENCIAL_SQL = `INSERT INTO tasa (token, ventana, n) SELECT id, ?1, 1 FROM token WHERE id = ?2 AND hash = ?3
+ON CONFLICT (token, ventana) DO UPDATE SET n = n + 1 RETURNING n, ${CREDENCIAL_JSON} AS credencial`;
+
+/** What the credential round trip answers: the credential's JSON text (null: unknown token or wrong secret). */
+export interface CredencialContada {
+  /** The credential exactly as D1 returned it (compared with what the isolate remembers; credencialDeJson parses it). */
+  texto: string | null;
+  cuenta: number;
+  fallos: number;
+}
+
+/**
+ * The credential lookup of a bearer request, in the caller's batch. A wrong secret for an existing id is counted
+ * in `fallo_token` (same window), up to just past `maxFallos`: beyond it the row stops growing, so a flood of
+ * guesses against one id costs no further writes; `fallos` is that count. `secretoConocido`: this isolate already
+ * saw this very hash accepted for this id. A token's stored hash never changes, so the wrong-secret statements
+ * could only do nothing: they are left out (one statement instead of three).
  */
 export function consultaCredencial(
   db: D1Database,
@@ -177,33 +205,45 @@ export function consultaCredencial(
   hash: string,
   ventana: number,
   maxFallos: number,
+  secretoConocido = false,
 ): {
   sentencias: D1PreparedStatement[];
-  leer: (r: D1Result<Record<string, unknown>>[]) => { credencial: Credencial | null; cuenta: number; fallos: number };
+  leer: (r: D1Result<Record<string, unknown>>[]) => CredencialContada;
 } {
+  const fallos = secretoConocido
+    ? []
+    : [
+        db
+          .prepare(
+            `INSERT INTO fallo_token (ventana, token, n) SELECT ?, id, 1 FROM token WHERE id = ? AND hash <> ?
+             ON CONFLICT (ventana, token) DO UPDATE SET n = n + 1 WHERE n <= ?`,
+          )
+          .bind(ventana, tokenId, hash, maxFallos),
+        db.prepare('SELECT n FROM fallo_token WHERE ventana = ? AND token = ?').bind(ventana, tokenId),
+      ];
   return {
-    sentencias: [
-      db.prepare(CREDENCIAL_SQL).bind(tokenId),
-      db
-        .prepare(
-          `INSERT INTO tasa (token, ventana, n) SELECT id, ?, 1 FROM token WHERE id = ? AND hash = ?
-           ON CONFLICT (token, ventana) DO UPDATE SET n = n + 1 RETURNING n`,
-        )
-        .bind(ventana, tokenId, hash),
-      db
-        .prepare(
-          `INSERT INTO fallo_token (ventana, token, n) SELECT ?, id, 1 FROM token WHERE id = ? AND hash <> ?
-           ON CONFLICT (ventana, token) DO UPDATE SET n = n + 1 WHERE n <= ?`,
-        )
-        .bind(ventana, tokenId, hash, maxFallos),
-      db.prepare('SELECT n FROM fallo_token WHERE ventana = ? AND token = ?').bind(ventana, tokenId),
-    ],
-    leer: ([cred, cuenta, , fallos]) => ({
-      credencial: credencialDe(cred!.results[0] ?? null),
-      cuenta: Number(cuenta!.results[0]?.n ?? 0),
-      fallos: Number(fallos!.results[0]?.n ?? 0),
-    }),
+    sentencias: [db.prepare(TASA_Y_CREDENCIAL_SQL).bind(ventana, tokenId, hash), ...fallos],
+    leer: ([cuenta, , f]) => {
+      const fila = cuenta!.results[0];
+      return {
+        texto: fila === undefined || fila.credencial === null ? null : String(fila.credencial),
+        cuenta: Number(fila?.n ?? 0),
+        fallos: Number(f?.results[0]?.n ?? 0),
+      };
+    },
   };
+}
+
+const CredencialJsonSchema = CredencialFilaSchema.extend({
+  roles: z.array(RolSchema),
+  casillas: z.array(z.string()),
+  catd_elecciones: z.array(z.string()),
+});
+
+/** The credential from the JSON the credential round trip returned (CREDENCIAL_JSON). */
+export function credencialDeJson(texto: string): Credencial {
+  const f = CredencialJsonSchema.parse(JSON.parse(texto));
+  return construirCredencial(f, f.roles, f.casillas, f.catd_elecciones);
 }
 
 /** Drops the rate-limit and wrong-secret counts of minutes before `ventana`, the current one (run by the cron every minute). */
@@ -215,9 +255,18 @@ export function credencialDe(fila: Record<string, unknown> | null): Credencial |
   if (fila === null) return null;
   const f = CredencialFilaSchema.parse(fila);
   const lista = (s: string) => z.array(z.string()).parse(JSON.parse(s));
+  return construirCredencial(f, z.array(RolSchema).parse(JSON.parse(f.roles)), lista(f.casillas), lista(f.catd_elecciones ?? '[]'));
+}
+
+function construirCredencial(
+  f: Omit<z.infer<typeof CredencialFilaSchema>, 'roles' | 'casillas' | 'catd_elecciones'>,
+  roles: Operador['roles'],
+  casillas: string[],
+  elecciones: string[],
+): Credencial {
   const catd =
     f.catd !== null && f.catd_ambito !== null && f.catd_territorio !== null
-      ? { id: f.catd, ambito: f.catd_ambito, territorio: f.catd_territorio, elecciones: lista(f.catd_elecciones ?? '[]') }
+      ? { id: f.catd, ambito: f.catd_ambito, territorio: f.catd_territorio, elecciones }
       : null;
   return {
     hash: f.hash,
@@ -225,15 +274,7 @@ export function credencialDe(fila: Record<string, unknown> | null): Credencial |
     revocadoAt: f.revocado_at,
     limitePorMinuto: f.limite_por_minuto,
     activo: f.activo === 1,
-    operador: {
-      id: f.operador,
-      nombre: f.nombre,
-      ambito: f.ambito,
-      roles: z.array(RolSchema).parse(JSON.parse(f.roles)),
-      catd,
-      casillas: lista(f.casillas),
-      tokenId: f.token,
-    },
+    operador: { id: f.operador, nombre: f.nombre, ambito: f.ambito, roles, catd, casillas, tokenId: f.token },
   };
 }
 

@@ -37,7 +37,7 @@ const ruta = createRoute({
   tags: ['captura'],
   summary: 'Acopio: recepción de un acta, sin acta o fuera de catálogo',
   security: SEGURIDAD,
-  middleware: escrituraJson('ACOPIO'),
+  middleware: escrituraJson('ACOPIO', { catalogo: true }),
   request: {
     headers: EncabezadosEscrituraSchema,
     body: { required: true, content: { 'application/json': { schema: AcopioBodySchema } } },

@@ -26,7 +26,7 @@ const ruta = createRoute({
   tags: ['captura'],
   summary: 'Captura: las cifras del acta, una captura por persona',
   security: SEGURIDAD,
-  middleware: escrituraJson('CAPTURA'),
+  middleware: escrituraJson('CAPTURA', { actaDeRuta: true }),
   request: {
     params: ClaveParamSchema,
     headers: EncabezadosEscrituraSchema,

@@ -29,7 +29,7 @@ const ruta = createRoute({
   tags: ['captura'],
   summary: 'Cotejo: aceptar un acta publicada o devolverla a corrección',
   security: SEGURIDAD,
-  middleware: escrituraJson('COTEJO'),
+  middleware: escrituraJson('COTEJO', { actaDeRuta: true }),
   request: {
     params: ClaveParamSchema,
     headers: EncabezadosEscrituraSchema,

@@ -36,7 +36,7 @@ const ruta = createRoute({
   tags: ['captura'],
   summary: 'Digitalización: imagen del acta (JPEG, PNG o PDF)',
   security: SEGURIDAD,
-  middleware: protegida('DIGITALIZACION'),
+  middleware: protegida('DIGITALIZACION', { actaDeRuta: true }),
   request: {
     params: ClaveParamSchema,
     query: ConsultaSchema,

@@ -11,7 +11,7 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { canonicalJson, sellarCon, sha256Hex } from '../../domain/bitacora/cadena.ts';
+import { canonicalJson, sellarCon } from '../../domain/bitacora/cadena.ts';
 import type { Cambio, Contexto } from '../../domain/captura/cambio.ts';
 import { fechaPublicable, type FechaDecidida } from '../../domain/captura/fecha.ts';
 import { alcanzaActa, type AlcanceActa, type Operador } from '../../domain/captura/permisos.ts';
@@ -53,12 +53,17 @@ export async function aplicarPaso(c: Context<EntornoApi>, def: DefinicionPaso): 
   const op = operadorDe(c);
   const clave = claveIdempotencia(c);
   const version = versionEsperada(c);
-  const huella = await huellaSolicitud(c, def.cuerpo);
+  const huella = huellaSolicitud(c, def.cuerpo);
   const claves = { explicita: clave === null ? null : `k:${clave}`, natural: `auto:${huella}` };
   let preparado = false;
+  let previa = tomarPrevia(c, def.objetivo, claves.explicita);
   for (let intento = 0; intento < MAX_INTENTOS; intento++) {
     const ahora = Date.now();
-    const inst = await leerInstantanea(c.env.DB, def.objetivo, op.id, [claves.explicita ?? claves.natural, claves.natural]);
+    // The snapshot read with the credential has no answer stored under the payload's fingerprint (the body was
+    // not read then): a conflict refusal, where that answer would matter, reads the snapshot again.
+    const conNatural = previa === undefined;
+    const inst = previa ?? (await leerInstantanea(c.env.DB, def.objetivo, op.id, [claves.explicita ?? claves.natural, claves.natural]));
+    previa = undefined;
     const guardada = claves.explicita === null ? undefined : inst.guardadas.get(claves.explicita);
     if (guardada !== undefined) return repetir(guardada, huella);
     const alcance = def.alcance(inst, op);
@@ -68,6 +73,7 @@ export async function aplicarPaso(c: Context<EntornoApi>, def: DefinicionPaso): 
     const fecha = fechaPublicable(def.atCliente, ahora, inst.apertura);
     const decision = def.decidir(inst, { operador: op, ahora, atCliente: atAceptado(fecha) });
     if (!decision.ok) {
+      if (decision.error.tipo === 'CONFLICTO' && !conNatural) continue;
       const natural = inst.guardadas.get(claves.natural);
       if (decision.error.tipo === 'CONFLICTO' && natural !== undefined) return repetir(natural, huella);
       throw errorDeRechazo(decision.error);
@@ -85,6 +91,18 @@ export async function aplicarPaso(c: Context<EntornoApi>, def: DefinicionPaso): 
     }
   }
   throw new ErrorApi(409, 'CONFLICTO_CONCURRENTE', 'El acta cambió mientras se procesaba la solicitud; reintente.');
+}
+
+/**
+ * The snapshot the authentication read in its round trip (middleware/autenticacion/lectura-previa.ts), once, and
+ * only if it is of this very acta and was read with this request's Idempotency-Key.
+ */
+function tomarPrevia(c: Context<EntornoApi>, o: ObjetivoLectura, claveExplicita: string | null): Instantanea | undefined {
+  const p = c.get('instantaneaPrevia');
+  c.set('instantaneaPrevia', undefined);
+  if (p === undefined || p.claveExplicita !== claveExplicita) return undefined;
+  const igual = p.objetivo.clave === o.clave && p.objetivo.fcIdentificacion === o.fcIdentificacion && p.objetivo.seccion === o.seccion;
+  return igual ? p.inst : undefined;
 }
 
 /** The declared time, when it is the one to publish; null lets the step use the server's. */
@@ -207,10 +225,11 @@ function repetir(g: RespuestaGuardada, huella: string): Response {
 }
 
 /** SHA-256 of what makes two requests "the same": method, path, sorted query and the payload. */
-export async function huellaSolicitud(c: Context, cuerpo: unknown): Promise<string> {
+export function huellaSolicitud(c: Context, cuerpo: unknown): string {
   const url = new URL(c.req.url);
   const query = [...url.searchParams.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return sha256Hex(canonicalJson({ metodo: c.req.method, ruta: url.pathname, query, cuerpo }));
+  // Synchronous SHA-256 (node:crypto): the same digest, without the promise round of crypto.subtle (measured).
+  return sha256Sincrono(canonicalJson({ metodo: c.req.method, ruta: url.pathname, query, cuerpo }));
 }
 
 /**

@@ -31,7 +31,7 @@ const ruta = createRoute({
   tags: ['captura'],
   summary: 'Verificación: resolver capturas que no coinciden',
   security: SEGURIDAD,
-  middleware: escrituraJson('VERIFICACION'),
+  middleware: escrituraJson('VERIFICACION', { actaDeRuta: true }),
   request: {
     params: ClaveParamSchema,
     headers: EncabezadosEscrituraSchema,

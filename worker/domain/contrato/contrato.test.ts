@@ -31,6 +31,7 @@ import type {
   EntidadRefSchema,
   EntidadShardSchema,
   FilaHijoSchema,
+  FilaTerritorioHijoSchema,
   HistorialSchema,
   ManifiestoSchema,
   PunteroSchema,
@@ -71,6 +72,7 @@ import {
   type EntidadShard,
   type EstatusActa,
   type FilaHijo,
+  type FilaTerritorioHijo,
   type Figuras,
   type Historial,
   type ImagenActa,
@@ -120,6 +122,7 @@ describe('every schema infers exactly the contract type', () => {
     expectTypeOf<z.infer<typeof EleccionRefSchema>>().branded.toEqualTypeOf<EleccionRef>();
     expectTypeOf<z.infer<typeof ResultadosSchema>>().branded.toEqualTypeOf<Resultados>();
     expectTypeOf<z.infer<typeof FilaHijoSchema>>().branded.toEqualTypeOf<FilaHijo>();
+    expectTypeOf<z.infer<typeof FilaTerritorioHijoSchema>>().branded.toEqualTypeOf<FilaTerritorioHijo>();
     expectTypeOf<z.infer<typeof CandidatoSchema>>().branded.toEqualTypeOf<Candidato>();
     expectTypeOf<z.infer<typeof ActaShardSchema>>().branded.toEqualTypeOf<ActaShard>();
     expectTypeOf<z.infer<typeof SeccionShardSchema>>().branded.toEqualTypeOf<SeccionShard>();

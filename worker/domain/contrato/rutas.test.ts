@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { esMutable, esRutaPublica, rutaImagen, rutaShard, shaDeRuta, shardIds } from './rutas.ts';
+import { direccionShard, esMutable, esRutaPublica, rutaImagen, rutaShard, shaDeRuta, shardIds } from './rutas.ts';
 
 const SHA = 'a'.repeat(64);
 
 describe('R2 key layout', () => {
-  it('puts the entidad and the SHA-256 in every content-addressed key', () => {
-    expect(rutaShard(14, shardIds.seccion(338), SHA)).toBe(`datos/14/seccion/338/${SHA}.json`);
-    expect(rutaShard(14, shardIds.distrito('GUB', 3), SHA)).toBe(`datos/14/GUB/distrito/3/${SHA}.json`);
-    expect(shaDeRuta(rutaShard(26, shardIds.entidad('AYUN'), SHA))).toBe(SHA);
+  it('puts the entidad and the SHA-256 in every content-addressed key, a shard its first 20 hex digits', () => {
+    const sha = '0123456789abcdef0123'.padEnd(64, 'f');
+    expect(rutaShard(14, shardIds.seccion(338), sha)).toBe('datos/14/seccion/338/0123456789abcdef0123.json');
+    expect(rutaShard(14, shardIds.distrito('GUB', 3), direccionShard(sha))).toBe('datos/14/GUB/distrito/3/0123456789abcdef0123.json');
+    expect(shaDeRuta(rutaShard(26, shardIds.entidad('AYUN'), sha))).toBe(direccionShard(sha));
+    expect(shaDeRuta(`datos/14/manifiestos/${SHA}.json`)).toBe(SHA);
     expect(rutaImagen(14, { sha256: SHA, mime: 'image/png' })).toBe(`datos/14/imagenes/${SHA}.png`);
   });
 

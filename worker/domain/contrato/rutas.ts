@@ -1,13 +1,14 @@
 /**
  * The R2 key layout of the publication. Every key starts with `datos/<entidad>/` (a national deployment
  * partitions by entidad) and is served by the Worker at `/<key>`. Content-addressed keys contain the SHA-256
- * of their bytes and never change; only `latest.json` and `historial.json` are rewritten, once per corte.
+ * of their bytes (shards: its first 20 hex digits, `<h>`) and never change; only `latest.json` and
+ * `historial.json` are rewritten, once per corte.
  *
- *   datos/<e>/territorios/<sha>.json                 navigation and search (static during the night)
- *   datos/<e>/seccion/<sección>/<sha>.json            a sección: its actas of every election
- *   datos/<e>/<ELECCION>/entidad/<sha>.json           entidad summary of one election
- *   datos/<e>/<ELECCION>/distrito/<id>/<sha>.json     a distrito: figures and its secciones' rows
- *   datos/<e>/<ELECCION>/municipio/<id>/<sha>.json    a municipio: likewise
+ *   datos/<e>/territorios/<h>.json                   navigation and search (static during the night)
+ *   datos/<e>/seccion/<sección>/<h>.json              a sección: its actas of every election
+ *   datos/<e>/<ELECCION>/entidad/<h>.json             entidad summary of one election
+ *   datos/<e>/<ELECCION>/distrito/<id>/<h>.json       a distrito: figures and its secciones' rows
+ *   datos/<e>/<ELECCION>/municipio/<id>/<h>.json      a municipio: likewise
  *   datos/<e>/diferencias/<sha>.json                  the actas that entered or changed in one corte
  *   datos/<e>/abiertos/<sha>/<YYYYMMDD_HHMM>_PREP.zip  the open-data database of one corte
  *   datos/<e>/manifiestos/<sha>.json                  a corte's manifest (chained by hash)
@@ -38,8 +39,24 @@ export function prefijo(entidad: number): string {
   return `${RAIZ}/${entidad}`;
 }
 
+/**
+ * Hex digits of a shard's SHA-256 in its key and in its parents' rows (80 bits). Parents carry one address per
+ * child, so this length is most of a parent's bytes that never compress; 80 bits keep an accidental collision
+ * between two versions of one shard id (the only ones that share a key's folder) below 10⁻¹⁵ over a national
+ * night (~69k shard ids × ~300 versions each), and a deliberate one out of reach (2⁴⁰ candidate shards whose
+ * every byte an attacker would have to choose). The manifest lists every shard's full SHA-256 and the verifier
+ * checks the bytes against it.
+ */
+export const LONGITUD_DIRECCION = 20;
+
+/** A shard's address: the first `LONGITUD_DIRECCION` hex digits of its SHA-256 (a row's `h` as it is). */
+export function direccionShard(sha256: string): string {
+  return sha256.slice(0, LONGITUD_DIRECCION);
+}
+
+/** A shard's key from its SHA-256 or its address (a parent's row `h`). */
 export function rutaShard(entidad: number, id: ShardId, sha256: string): string {
-  return `${prefijo(entidad)}/${id}/${sha256}.json`;
+  return `${prefijo(entidad)}/${id}/${direccionShard(sha256)}.json`;
 }
 
 export function rutaManifiesto(entidad: number, sha256: string): string {
@@ -80,8 +97,11 @@ export function esRutaPublica(ruta: string): boolean {
   return /^datos\/[A-Za-z0-9_.\-/]+$/.test(ruta) && !ruta.includes('..') && !ruta.includes('//');
 }
 
-/** The SHA-256 a content-addressed key claims for its bytes (null for mutable keys). */
+/**
+ * What a content-addressed key claims of its bytes' SHA-256: all of it, or its first `LONGITUD_DIRECCION` hex
+ * digits for a shard (null for mutable keys).
+ */
 export function shaDeRuta(ruta: string): string | null {
-  const m = /\/([0-9a-f]{64})(?:\.json|\/[^/]+)$/.exec(ruta);
+  const m = /\/([0-9a-f]{64}|[0-9a-f]{20})(?:\.json|\/[^/]+)$/.exec(ruta);
   return m ? m[1]! : null;
 }

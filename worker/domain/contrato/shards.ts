@@ -1,8 +1,9 @@
 /**
- * The shards of a corte: JSON per election and territory, content-addressed (their R2 key holds the SHA-256 of
- * their bytes, `rutaShard`). A shard holds only what follows from the actas' state and the final flag, never the
- * corte's number or instant, so an unchanged territory keeps its bytes and its URL from one corte to the next.
- * Parents address their children by SHA-256 in compact rows; `resultadosDeFila` expands a row.
+ * The shards of a corte: JSON per election and territory, content-addressed (their R2 key holds the first
+ * `LONGITUD_DIRECCION` hex digits of the SHA-256 of their bytes, `rutaShard`; the manifest lists the full
+ * SHA-256). A shard holds only what follows from the actas' state and the final flag, never the corte's number
+ * or instant, so an unchanged territory keeps its bytes and its URL from one corte to the next. Parents address
+ * their children by that short address in compact rows; `resultadosDeFila` expands a row.
  */
 import type { Contabilizada, Cotejada, EstatusActa, ImagenActa, MecanismoTraslado, Observacion, Valor } from './acta.ts';
 import type { TipoCasilla, TipoPartido, TipoTerritorio, Ubicacion } from './catalogo.ts';
@@ -11,9 +12,11 @@ import type { Figuras } from './figuras.ts';
 /**
  * The `version` of every published JSON object. A reader checks it before trusting a shape; it changes only when
  * a shape changes in a way an existing reader would misread. 2: manifests and `latest.json` say their environment
- * (a reader of 1 would take a simulacro's corte for real results) and the manifest records the build.
+ * (a reader of 1 would take a simulacro's corte for real results) and the manifest records the build. 3: shard
+ * keys and parents' rows carry a 20-hex address (the SHA-256's first 80 bits) instead of the 64-hex SHA-256,
+ * in a row's `h`; sección rows carry no `nombre` (it was the id again).
  */
-export const VERSION_SHARDS = 2;
+export const VERSION_SHARDS = 3;
 export type VersionShards = typeof VERSION_SHARDS;
 
 export interface EntidadRef {
@@ -44,16 +47,21 @@ export interface Resultados {
 }
 
 /**
- * A row of a parent's table: one territory one level down, compact. `t`: its tally counters (CONTEO order);
- * `c`: votes per candidatura (the shard's `candidaturas` order). Votes per column are in the child's own
- * shard, which `sha256` addresses (`rutaShard`). Expand with `resultadosDeFila`.
+ * A row of a parent's table: one territory one level down, compact. `h`: the child shard's address (the first
+ * `LONGITUD_DIRECCION` hex digits of its SHA-256: `rutaShard(entidad, id, h)`); `t`: its tally counters (CONTEO
+ * order); `c`: votes per candidatura (the shard's `candidaturas` order). Votes per column are in the child's
+ * own shard. Expand with `resultadosDeFila`.
  */
 export interface FilaHijo {
   id: number;
-  nombre: string;
-  sha256: string;
+  h: string;
   t: number[];
   c: number[];
+}
+
+/** A distrito's or municipio's row in the entidad shard: a `FilaHijo` with its name. */
+export interface FilaTerritorioHijo extends FilaHijo {
+  nombre: string;
 }
 
 /** The fórmula of a candidatura contested in a territory. */
@@ -173,8 +181,8 @@ export interface EntidadShard {
   /** The fórmulas contested entidad-wide (gubernatura); empty otherwise. */
   candidatos: Candidato[];
   /** Rows address `<ELECCION>/distrito/<id>` and `<ELECCION>/municipio/<id>` shards. */
-  distritos: FilaHijo[];
-  municipios: FilaHijo[];
+  distritos: FilaTerritorioHijo[];
+  municipios: FilaTerritorioHijo[];
   /** Registrations that match no expected acta (they count in the entidad figures only); `votos` follow `columnas`. */
   fueraCatalogo: ActaShard[];
 }

@@ -13,6 +13,11 @@ export interface ArchivoAbierto {
   /** Path inside the zip. */
   nombre: string;
   contenido: Uint8Array;
+  /**
+   * Its zip data (raw DEFLATE of `contenido`) when it is not deflated whole: the results CSVs deflate by
+   * trozos kept between cortes (trozos-csv.ts).
+   */
+  deflactar?: (compresor: Compresor) => Uint8Array;
 }
 
 export interface ZipAbiertos {
@@ -31,9 +36,10 @@ export function carpetaEleccion(instante: number, offsetMinutes: number, codigo:
 }
 
 /**
- * DEFLATE level. Every corte deflates every results CSV whole (~12 MB at Jalisco scale), so the level is most of
- * the open data's cost. Measured on the synthetic Jalisco CSVs (11.9 MB), CPU ms: fflate level 1 3.47 MB in 154,
- * 2 3.38 MB in 150, 3 3.34 MB in 180; native zlib level 1 3.29 MB in 74, 2 3.23 MB in 77, 3 3.16 MB in 98,
+ * DEFLATE level of files deflated whole (all of them with fflate; with native zlib, all but the results CSVs,
+ * which go by trozos at their own level: trozos-csv.ts). Deflating every results CSV whole (~12 MB at Jalisco
+ * scale) in every corte made the level most of the open data's cost. Measured on the synthetic Jalisco CSVs
+ * (11.9 MB), CPU ms: fflate level 1 3.47 MB in 154, 2 3.38 MB in 150, 3 3.34 MB in 180; native zlib level 1 3.29 MB in 74, 2 3.23 MB in 77, 3 3.16 MB in 98,
  * 4 3.10 MB in 97, 6 2.93 MB in 228. Level 2: 60 KB smaller than level 1 for ~3 ms more.
  */
 export const NIVEL_ZIP = 2;
@@ -46,6 +52,13 @@ export const NIVEL_ZIP = 2;
 export interface Compresor {
   deflateRaw(bytes: Uint8Array, nivel: number): Uint8Array;
   crc32(bytes: Uint8Array): number;
+  /**
+   * Raw DEFLATE of one piece of a longer stream: references nothing before the piece and at most 2^`ventana`
+   * bytes back, ends in a sync flush (byte-aligned, no final block), so pieces deflated alone concatenate into
+   * one stream (closed by `FIN_DEFLATE`, trozos-csv.ts). Absent (fflate, whose streaming flush loses data on
+   * some inputs in 0.8.3): files are deflated whole.
+   */
+  deflateRawTrozo?(bytes: Uint8Array, nivel: number, ventana: number): Uint8Array;
 }
 
 const TABLA_CRC = Array.from({ length: 256 }, (_, n) => {
@@ -73,16 +86,17 @@ const banderaNivel = (nivel: number) => (nivel === 1 ? 3 : nivel < 6 ? 2 : nivel
  * One zip entry whose bytes are already deflated: fflate's Zip keeps writing the container (headers, data
  * descriptor, central directory) while the compression is the `Compresor`'s.
  */
-function entradaDeflactada(nombre: string, contenido: Uint8Array, mtime: Date, compresor: Compresor): { entrada: ZipInputFile; datos: Uint8Array } {
+function entradaDeflactada(a: ArchivoAbierto, mtime: Date, compresor: Compresor): { entrada: ZipInputFile; datos: Uint8Array } {
   const entrada: ZipInputFile = {
-    filename: nombre,
-    size: contenido.length,
-    crc: compresor.crc32(contenido),
+    filename: a.nombre,
+    size: a.contenido.length,
+    crc: compresor.crc32(a.contenido),
     compression: 8,
+    // Informative only (no reader uses it); the trozos' level 4 has the same bits as level 2.
     flag: banderaNivel(NIVEL_ZIP),
     mtime,
   };
-  return { entrada, datos: compresor.deflateRaw(contenido, NIVEL_ZIP) };
+  return { entrada, datos: a.deflactar ? a.deflactar(compresor) : compresor.deflateRaw(a.contenido, NIVEL_ZIP) };
 }
 
 /**
@@ -109,7 +123,7 @@ export async function construirZip(
   });
   const lista: ZipAbiertos['archivos'] = [];
   for (const a of archivos) {
-    const { entrada, datos } = entradaDeflactada(a.nombre, a.contenido, mtime, compresor);
+    const { entrada, datos } = entradaDeflactada(a, mtime, compresor);
     zip.add(entrada);
     entrada.ondata!(null, datos as Uint8Array<ArrayBuffer>, true);
     lista.push({ nombre: a.nombre, sha256: await sha256Hex(a.contenido), bytes: a.contenido.length });

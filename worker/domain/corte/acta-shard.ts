@@ -2,6 +2,8 @@
  * One acta as its shard publishes it (`ActaShard` of the contract): a registered acta with its classification
  * and captured figures aligned with its ballot's columns, or an expected acta's catalogue entry while pending.
  * The state keeps each acta's JSON between cortes (estado.ts); generar-shards.ts splices it into the shards.
+ * A registered expected acta's JSON (`actaJson`) reuses its casilla's, rendered once per casilla for the actas of
+ * every election; `acta-shard.test.ts` checks it is the same text as `JSON.stringify` of the published object.
  */
 import { COLUMNAS_FIJAS, TOTALES, type ActaShard, type Valor } from '../contrato/index.ts';
 import type { ActaEnCorte } from './acta-corte.ts';
@@ -60,6 +62,45 @@ export function actaShard(a: ActaModelo | null, ac: ActaEnCorte | undefined, col
     verificacionAt: p.verificacionAt,
     cotejada: p.cotejada,
   };
+}
+
+/** Per catalogue casilla (shared by its actas of every election): its `casilla` object's JSON. */
+const casillas = new WeakMap<object, string>();
+
+function casillaJson(a: ActaModelo): string {
+  let j = casillas.get(a.casilla);
+  if (j === undefined) {
+    const c = a.casilla;
+    j = JSON.stringify({
+      clave: a.claveCasilla, seccion: c.seccion, tipo: c.tipo, id: c.id, extContigua: c.extContigua, ubicacion: c.ubicacion,
+      listaNominal: c.listaNominal, representantes: c.representantes,
+    });
+    casillas.set(a.casilla, j);
+  }
+  return j;
+}
+
+/** Exactly `JSON.stringify(actaShard(a, ac, columnas))` for a registered expected acta: its casilla's JSON is shared. */
+export function actaJson(a: ActaModelo, ac: ActaEnCorte, columnas: readonly string[]): string {
+  const p = ac.acta;
+  const k = ac.clasificacion;
+  const cap = p.captura;
+  const resto = JSON.stringify({
+    registrada: true,
+    estatus: k.estatus,
+    contabilizada: k.contabilizada,
+    observaciones: k.observaciones,
+    votos: cap ? alineado(cap.votos, columnas) : null,
+    totales: cap ? alineado(cap.totales, TOTALES) : null,
+    totalVotosCalculado: cap ? k.totalVotosCalculado : null,
+    mecanismoTraslado: p.mecanismoTraslado,
+    imagen: p.imagen,
+    acopioAt: p.acopioAt,
+    capturaAt: p.capturaAt,
+    verificacionAt: p.verificacionAt,
+    cotejada: p.cotejada,
+  });
+  return `{"clave":${JSON.stringify(p.clave)},"casilla":${casillaJson(a)},${resto.slice(1)}`;
 }
 
 function identificacion(ac: ActaEnCorte) {

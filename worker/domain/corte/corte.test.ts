@@ -123,7 +123,9 @@ describe('shards of the fixture election', () => {
     expect(gub.fueraCatalogo.map((a) => a.clave)).toEqual(['FC-15']);
     const d1 = TerritorioShardSchema.parse(porId.get('GUB/distrito/1'));
     expect(resultadosDeFila(gub.distritos[0]!, gub).figuras).toEqual(d1.resultados.figuras);
-    expect(gub.distritos[0]!.sha256).toBe(r.shards.find((s) => s.id === 'GUB/distrito/1')!.sha256);
+    const d1Ref = r.shards.find((s) => s.id === 'GUB/distrito/1')!;
+    expect(gub.distritos[0]!.h).toBe(d1Ref.sha256.slice(0, 20));
+    expect(d1Ref.ruta).toBe(`datos/14/GUB/distrito/1/${gub.distritos[0]!.h}.json`);
   });
 
   it('a corte with no change renders nothing new; a change re-renders its sección and its parents only', async () => {

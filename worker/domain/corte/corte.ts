@@ -8,7 +8,7 @@ import { formatCorte } from '../tiempo/central.ts';
 import { construirZip, carpetaEleccion, type ArchivoAbierto, type Compresor } from './abiertos.ts';
 import { igualesProfundo, sha256Hex, utf8 } from './bytes.ts';
 import { csvCandidaturas } from './csv-candidaturas.ts';
-import { csvResultados } from './csv-resultados.ts';
+import { csvResultadosPorTrozos, trozosDe } from './trozos-csv.ts';
 import type { EstadoCorte } from './estado.ts';
 import { leeme, NOMBRE_LEEME, nombreCsvCandidaturas, nombreCsvResultados } from './leeme.ts';
 import type { CorteModelo } from './modelo.ts';
@@ -122,7 +122,9 @@ export function* archivosAbiertos(estado: EstadoCorte, instante: number, final: 
     const codigo = em.eleccion.codigo;
     const carpeta = carpetaEleccion(instante, off, codigo);
     const ee = estado.elecciones.get(codigo)!;
-    yield { nombre: `${carpeta}/${nombreCsvResultados(codigo)}`, contenido: utf8(csvResultados({ modelo: m, eleccion: em, ...estado.filasCsv(codigo), conteo: ee.entidad, instante, final })) };
+    // Deflated by trozos kept with the state: a corte deflates again only those whose rows changed.
+    const csv = csvResultadosPorTrozos({ modelo: m, eleccion: em, ...estado.filasCsv(codigo), conteo: ee.entidad, instante, final }, trozosDe(estado, codigo));
+    yield { nombre: `${carpeta}/${nombreCsvResultados(codigo)}`, ...csv };
     const est = archivosEstaticos(m, codigo, entorno);
     yield { nombre: `${carpeta}/${nombreCsvCandidaturas(codigo)}`, contenido: est.candidaturas };
     yield { nombre: `${carpeta}/${NOMBRE_LEEME}`, contenido: est.leeme };

@@ -233,20 +233,28 @@ export interface EntradaCsvResultados {
   final: boolean;
 }
 
-/** The whole file as text (BOM included). */
-export function csvResultados(i: EntradaCsvResultados): string {
+/**
+ * What comes before the rows (BOM, title lines, summary, data header; ends in EOL): the part of the file that
+ * changes in every corte whatever its actas (instant, figures).
+ */
+export function cabeceraCsvResultados(i: Omit<EntradaCsvResultados, 'filas' | 'filasFueraCatalogo'>): string {
   const off = i.modelo.entidad.utcOffsetMinutes;
-  const cabecera = [
+  const lineas = [
     csvField(i.eleccion.eleccion.nombre),
     csvField(formatCorte(i.instante, off)),
     FIGURAS.join(','),
     figurasFila(figuras(i.conteo, { final: i.final })).join(','),
     cabeceraDatos(i.eleccion).join(','),
   ];
-  const partes = [cabecera.join(EOL), EOL];
+  return BOM + lineas.join(EOL) + EOL;
+}
+
+/** The whole file as text (BOM included). */
+export function csvResultados(i: EntradaCsvResultados): string {
+  const partes = [cabeceraCsvResultados(i)];
   if (i.filas.length > 0) partes.push(i.filas.join(EOL), EOL);
   if (i.filasFueraCatalogo.length > 0) partes.push(i.filasFueraCatalogo.join(EOL), EOL);
-  return BOM + partes.join('');
+  return partes.join('');
 }
 
 /** Number of columns of every data row of the election's CSV. */

@@ -22,7 +22,7 @@ import { shardIds, type ShardId, type ShardRef } from '../contrato/index.ts';
 import { conteoVacio, restarEsperada, sumarConteo, sumarEsperada, type Conteo, type EntradaConteo } from '../conteo/conteo.ts';
 import { IndiceVotos, sumarActaDensa, sumarActaDensaEn, sumarVotosDensos, votosDensos, type DestinoDenso, type VotosDensos } from '../conteo/densos.ts';
 import { actaEnCorte, type ActaEnCorte, type ProblemaActa } from './acta-corte.ts';
-import { actaShard, columnasDeBoleta } from './acta-shard.ts';
+import { actaJson, actaShard, columnasDeBoleta } from './acta-shard.ts';
 import { igualesProfundo } from './bytes.ts';
 import { compararClavesFc, filaPendiente, filaRegistrada } from './csv-resultados.ts';
 import type { ActaModelo, CorteModelo, EleccionModelo } from './modelo.ts';
@@ -91,8 +91,15 @@ export interface EstadoEleccion {
   filasSeccion: Map<number, string>;
   /** The JSON of this election's actas in each sección shard; dropped when one of them enters or leaves. */
   actasSeccion: Map<number, string>;
+  /**
+   * The JSON of this election's tallies in each sección shard (`t`, `c`, `v`); dropped with `actasSeccion`: the
+   * sección's tally moves only when one of its actas does.
+   */
+  cuentasBloque: Map<number, string>;
   /** Rendered row of each distrito and municipio in the entidad shard; dropped when its shard is rendered. */
   filasTerritorio: Map<ShardId, string>;
+  /** The shard ids of each sección's parents (marked on every change: built once, not per acta). */
+  padres: Map<number, readonly ShardId[]>;
   /** Positions of the election's vote columns and candidaturas in `votos`. */
   indice: IndiceVotos;
   votos: VotosEleccion;
@@ -190,11 +197,15 @@ export class EstadoCorte {
 
   /** Marks the parents of a sección in one election (its tallies or its shard changed). */
   marcarPadres(eleccion: string, seccion: number): void {
-    const s = this.modelo.seccionPorId.get(seccion)!;
-    this.elecciones.get(eleccion)!.filasSeccion.delete(seccion);
-    this.territoriosSucios.add(shardIds.distrito(eleccion, s.distrito));
-    this.territoriosSucios.add(shardIds.municipio(eleccion, s.municipio));
-    this.territoriosSucios.add(shardIds.entidad(eleccion));
+    const ee = this.elecciones.get(eleccion)!;
+    ee.filasSeccion.delete(seccion);
+    let ids = ee.padres.get(seccion);
+    if (ids === undefined) {
+      const s = this.modelo.seccionPorId.get(seccion)!;
+      ids = [shardIds.distrito(eleccion, s.distrito), shardIds.municipio(eleccion, s.municipio), shardIds.entidad(eleccion)];
+      ee.padres.set(seccion, ids);
+    }
+    for (const id of ids) this.territoriosSucios.add(id);
   }
 
   /** Marks every shard (the final flag changed, or nothing was rendered yet). */
@@ -306,6 +317,7 @@ export class EstadoCorte {
     this.moverEsperada(ee, ac.esperada.seccion.id, ac.entrada, -1);
     this.marcarSeccion(ac.esperada.seccion.id);
     ee.actasSeccion.delete(ac.esperada.seccion.id);
+    ee.cuentasBloque.delete(ac.esperada.seccion.id);
     // A full build marks every territory once, at its end.
     if (!this.masivo) this.marcarPadres(codigo, ac.esperada.seccion.id);
   }
@@ -319,7 +331,7 @@ export class EstadoCorte {
     this.actas.set(ac.acta.clave, {
       esperada: ac.esperada,
       eleccion: codigo,
-      fragmento: JSON.stringify(actaShard(ac.esperada, ac, columnas)),
+      fragmento: ac.esperada ? actaJson(ac.esperada, ac, columnas) : JSON.stringify(actaShard(null, ac, columnas)),
       fila: filaRegistrada(this.modelo, ac),
     });
     if (ac.esperada === null) {
@@ -331,6 +343,7 @@ export class EstadoCorte {
     this.moverEsperada(ee, ac.esperada.seccion.id, ac.entrada, 1);
     this.marcarSeccion(ac.esperada.seccion.id);
     ee.actasSeccion.delete(ac.esperada.seccion.id);
+    ee.cuentasBloque.delete(ac.esperada.seccion.id);
     // A full build marks every territory once, at its end.
     if (!this.masivo) this.marcarPadres(codigo, ac.esperada.seccion.id);
   }
@@ -351,7 +364,9 @@ function estadoEleccion(estado: EstadoCorte, em: EleccionModelo): EstadoEleccion
     fueraCatalogo: new Set(),
     filasSeccion: new Map(),
     actasSeccion: new Map(),
+    cuentasBloque: new Map(),
     filasTerritorio: new Map(),
+    padres: new Map(),
     indice,
     votos: {
       secciones: votosDensos(indice, modelo.secciones.length),

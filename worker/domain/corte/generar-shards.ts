@@ -2,12 +2,14 @@
  * Renders the shards the state marks as dirty, children before parents, and hashes them. A shard is compact
  * JSON built in a fixed key order, so the same state gives the same bytes: exactly `JSON.stringify` of its
  * value (a property test parses and re-stringifies every shard), assembled from pieces kept between cortes —
- * the JSON of each acta and of each election's actas in a sección (by the state), each sección's row in its
- * parents' tables and each distrito's and municipio's row in the entidad's (until its tally or its shard
- * moves), and the catalogue-only openings of every shard. An unchanged shard is never stringified again.
+ * the JSON of each acta, of each election's actas in a sección and of that election's tallies there (by the
+ * state), each sección's row in its parents' tables and each distrito's and municipio's row in the entidad's
+ * (until its tally or its shard moves), and the catalogue-only openings of every shard. An unchanged shard is
+ * never stringified again.
  */
 import {
   CONTEO,
+  direccionShard,
   rutaShard,
   shardIds,
   VERSION_SHARDS,
@@ -88,11 +90,13 @@ function votosEn(c: ConteoTerritorio, columnas: readonly string[]): string {
 }
 
 /**
- * A compact row of a parent's table (see FilaHijoSchema) as JSON. Built with `join` so the cached string is
- * flat: joining thousands of rope strings into every parent shard, every corte, would walk each rope again.
+ * A compact row of a parent's table (FilaHijoSchema; with `nombre`, FilaTerritorioHijoSchema) as JSON. `sha256`:
+ * the child's, of which the row carries the address. Built with `join` so the cached string is flat: joining
+ * thousands of rope strings into every parent shard, every corte, would walk each rope again.
  */
-function filaJson(id: number, nombre: string, sha256: string, c: ConteoTerritorio): string {
-  return ['{"id":', String(id), ',"nombre":', JSON.stringify(nombre), ',"sha256":"', sha256, '",', conteoJson(c), '}'].join('');
+function filaJson(id: number, nombre: string | null, sha256: string, c: ConteoTerritorio): string {
+  const n = nombre === null ? '' : `,"nombre":${JSON.stringify(nombre)}`;
+  return ['{"id":', String(id), n, ',"h":"', direccionShard(sha256), '",', conteoJson(c), '}'].join('');
 }
 
 /** JSON of lists many shards repeat (a ballot's columns, an election's candidaturas), per list object. */
@@ -149,18 +153,25 @@ function actasSeccion(estado: EstadoCorte, ee: EstadoEleccion, propias: readonly
   return texto;
 }
 
-/** One election's block of a sección shard (null: no acta of it there). */
+/**
+ * One election's block of a sección shard (null: no acta of it there). Its tallies' JSON is kept until one of
+ * its actas moves: a sección rendered again for another election's acta rebuilds none of this one's tallies.
+ */
 function bloqueSeccion(estado: EstadoCorte, em: EleccionModelo, seccion: number): string | null {
   const codigo = em.eleccion.codigo;
   const ee = estado.elecciones.get(codigo)!;
   const propias = actasDeEleccion(estado.modelo, em, seccion);
   if (propias.length === 0) return null;
   const columnas = columnasDeBoleta(propias[0]!);
-  const c = estado.conteo(codigo, 'seccion', seccion);
+  let cuentas = ee.cuentasBloque.get(seccion);
+  if (cuentas === undefined) {
+    const c = estado.conteo(codigo, 'seccion', seccion);
+    cuentas = [conteoJson(c), ',"v":[', votosEn(c, columnas), ']'].join('');
+    ee.cuentasBloque.set(seccion, cuentas);
+  }
   const cols = listaJson(propias[0]!.boleta, () => columnas);
   const cands = listaJson(em.candidaturas, () => em.candidaturas);
-  const actas = actasSeccion(estado, ee, propias, seccion);
-  return `{"codigo":${JSON.stringify(codigo)},"columnas":${cols},"candidaturas":${cands},${conteoJson(c)},"v":[${votosEn(c, columnas)}],"actas":[${actas}]}`;
+  return `{"codigo":${JSON.stringify(codigo)},"columnas":${cols},"candidaturas":${cands},${cuentas},"actas":[${actasSeccion(estado, ee, propias, seccion)}]}`;
 }
 
 /** Per model: the expected actas of each election in each sección (catalogue order). */
@@ -200,7 +211,7 @@ function filaSeccion(estado: EstadoCorte, ee: EstadoEleccion, seccion: number): 
   let f = ee.filasSeccion.get(seccion);
   if (f === undefined) {
     const sha = estado.shards.get(shardIds.seccion(seccion))!.sha256;
-    f = filaJson(seccion, String(seccion), sha, estado.conteo(ee.modelo.eleccion.codigo, 'seccion', seccion));
+    f = filaJson(seccion, null, sha, estado.conteo(ee.modelo.eleccion.codigo, 'seccion', seccion));
     ee.filasSeccion.set(seccion, f);
   }
   return f;
@@ -385,7 +396,7 @@ const ordenIds = new WeakMap<EstadoCorte, ShardId[]>();
 /**
  * Renders every dirty shard (all of them the first time, or when the final flag changes) and clears the
  * marks. Three waves, children first: secciones (one whose bytes changed marks its parents in every election:
- * they carry its SHA-256), then distritos and municipios, then the entidad of each election. New shards go
+ * they carry its address), then distritos and municipios, then the entidad of each election. New shards go
  * to `entregar` batch by batch, or are kept in the result when none is given.
  */
 export async function renderizar(estado: EstadoCorte, opciones: { final: boolean }, entregar?: Entrega): Promise<ResultadoRender> {
@@ -403,7 +414,7 @@ export async function renderizar(estado: EstadoCorte, opciones: { final: boolean
   for (const em of m.elecciones) {
     const codigo = em.eleccion.codigo;
     const ee = estado.elecciones.get(codigo)!;
-    // A territory rendered again gets a new row in the entidad shard (its SHA-256 and figures).
+    // A territory rendered again gets a new row in the entidad shard (its address and figures).
     const sucio = (id: ShardId) => {
       if (!estado.territoriosSucios.has(id)) return false;
       ee.filasTerritorio.delete(id);

@@ -9,7 +9,7 @@ import { ContabilizadaSchema, EstatusActaSchema, ObservacionSchema } from '../ac
 import { CotejadaSchema, ImagenActaSchema, MecanismoTrasladoSchema } from '../acta/publicada.ts';
 import { ValorSchema } from '../acta/esquema.ts';
 import { ColumnaSchema, TipoCasillaSchema, TipoTerritorioSchema } from '../catalogo/esquema.ts';
-import { CONTEO, ENTORNOS, TIPOS_PARTIDO, UBICACIONES, VERSION_SHARDS } from '../contrato/index.ts';
+import { CONTEO, ENTORNOS, LONGITUD_DIRECCION, TIPOS_PARTIDO, UBICACIONES, VERSION_SHARDS } from '../contrato/index.ts';
 import { FigurasSchema } from '../conteo/figuras.ts';
 
 export type {
@@ -22,6 +22,7 @@ export type {
   EntidadRef,
   EntidadShard,
   FilaHijo,
+  FilaTerritorioHijo,
   Historial,
   Manifiesto,
   Puntero,
@@ -35,6 +36,8 @@ export type {
 const Version = z.literal(VERSION_SHARDS);
 
 export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+/** A shard's address in its key and its parents' rows: its SHA-256's first hex digits (`direccionShard`). */
+export const DireccionSchema = z.string().regex(new RegExp(`^[0-9a-f]{${LONGITUD_DIRECCION}}$`));
 /** An R2 key under `datos/<entidad>/`, served at `/<ruta>`. */
 export const RutaSchema = z.string().regex(/^datos\/[A-Za-z0-9_.\-/]+$/);
 const Id = z.number().int().min(0);
@@ -65,14 +68,23 @@ export const ResultadosSchema = z.strictObject({
 const Cantidad = z.number().int().min(0);
 
 /**
- * A row of a parent's table: one territory one level down, compact. `t`: its tally counters (CONTEO order);
- * `c`: votes per candidatura (the shard's `candidaturas` order). Votes per column are in the child's own
- * shard, which `sha256` addresses (`rutaShard`). Expand with `resultadosDeFila`.
+ * A row of a parent's table: one territory one level down, compact. `h`: the child shard's address (its
+ * SHA-256's first hex digits, `rutaShard`; the manifest has the whole SHA-256); `t`: its tally counters (CONTEO
+ * order); `c`: votes per candidatura (the shard's `candidaturas` order). Votes per column are in the child's own
+ * shard. Expand with `resultadosDeFila`.
  */
 export const FilaHijoSchema = z.strictObject({
   id: Id,
+  h: DireccionSchema,
+  t: z.array(Cantidad).length(CONTEO.length),
+  c: z.array(Cantidad),
+});
+
+/** A distrito's or municipio's row in the entidad shard: with its name. */
+export const FilaTerritorioHijoSchema = z.strictObject({
+  id: Id,
   nombre: z.string(),
-  sha256: Sha256Schema,
+  h: DireccionSchema,
   t: z.array(Cantidad).length(CONTEO.length),
   c: z.array(Cantidad),
 });
@@ -190,8 +202,8 @@ export const EntidadShardSchema = z.strictObject({
   /** The fórmulas contested entidad-wide (gubernatura); empty otherwise. */
   candidatos: z.array(CandidatoSchema),
   /** Rows address `<ELECCION>/distrito/<id>` and `<ELECCION>/municipio/<id>` shards. */
-  distritos: z.array(FilaHijoSchema),
-  municipios: z.array(FilaHijoSchema),
+  distritos: z.array(FilaTerritorioHijoSchema),
+  municipios: z.array(FilaTerritorioHijoSchema),
   /** Registrations that match no expected acta (they count in the entidad figures only); `votos` follow `columnas`. */
   fueraCatalogo: z.array(ActaShardSchema),
 });

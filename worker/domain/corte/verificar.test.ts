@@ -5,7 +5,7 @@ import { figurasFila } from '../conteo/figuras-csv.ts';
 import { desdeUtf8, sha256Hex, utf8 } from './bytes.ts';
 import { construirModelo } from './modelo.ts';
 import { publicarEnMemoria } from '../../../test/ejemplos/publicacion-memoria.ts';
-import { RUTA_LATEST_RAIZ, rutaAbiertos, rutaManifiesto } from '../contrato/index.ts';
+import { direccionShard, RUTA_LATEST_RAIZ, rutaAbiertos, rutaManifiesto, rutaShard } from '../contrato/index.ts';
 import { ManifiestoSchema, PunteroSchema, type Manifiesto, type Puntero } from './shards.ts';
 import { leerCsvResultados, recalcular } from './verificar-csv.ts';
 import { verificarCorte, type Fuente, type LectorBitacora } from './verificar.ts';
@@ -90,6 +90,27 @@ describe('verificarCorte', () => {
     expect(informe.primerFallo!.que).toBe('shards');
     expect(informe.primerFallo!.detalle).toContain('shard seccion/338');
     expect(informe.primerFallo!.detalle).toContain('SHA-256');
+  });
+
+  it('fails on a parent row that addresses another shard, even with every hash above it redone', async () => {
+    const o = new Map(publicado);
+    const m = manifiesto(o);
+    const padre = m.shards.find((s) => /^GUB\/distrito\//.test(s.id) && desdeUtf8(o.get(s.ruta)!).includes('"secciones":[{'))!;
+    const texto = desdeUtf8(o.get(padre.ruta)!);
+    const h = /"secciones":\[\{"id":\d+,"h":"([0-9a-f]+)"/.exec(texto)![1]!;
+    // A valid address, only not this sección's: the territorio shard's.
+    const otro = direccionShard(m.shards.find((s) => s.id === 'territorios')!.sha256);
+    const bytes = utf8(texto.replace(`"h":"${h}"`, `"h":"${otro}"`));
+    const sha = await sha256Hex(bytes);
+    const ref = { ...padre, ruta: rutaShard(14, padre.id, sha), sha256: sha, bytes: bytes.length };
+    o.set(ref.ruta, bytes);
+    const nuevo = utf8(JSON.stringify({ ...m, shards: m.shards.map((s) => (s.id === padre.id ? ref : s)) }));
+    const shaM = await sha256Hex(nuevo);
+    o.set(rutaManifiesto(14, shaM), nuevo);
+    o.set(RUTA_LATEST_RAIZ, utf8(JSON.stringify({ ...puntero(o), manifiesto: { ruta: rutaManifiesto(14, shaM), sha256: shaM } })));
+    const informe = await verificarCorte(fuente(o));
+    expect(informe.primerFallo!.que).toBe('shards');
+    expect(informe.primerFallo!.detalle).toContain(`apunta a ${otro}, que no es el shard del manifiesto`);
   });
 
   it('fails on a tampered CSV row, naming the row (and the zip whose hash no longer matches)', async () => {

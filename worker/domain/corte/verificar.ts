@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { observacionesTexto } from '../acta/clasificar.ts';
 import { ILEGIBLE, SIN_DATO, type Valor } from '../acta/esquema.ts';
 import { sinApostrofo } from '../claves/clave.ts';
-import { FIGURAS, LEYENDA_SIMULACRO, leyendaDe, resultadosDeFila, RUTA_LATEST_RAIZ, rutaManifiesto, rutaShard, type Figuras } from '../contrato/index.ts';
+import { direccionShard, FIGURAS, LONGITUD_DIRECCION, LEYENDA_SIMULACRO, leyendaDe, resultadosDeFila, RUTA_LATEST_RAIZ, rutaManifiesto, rutaShard, type Figuras } from '../contrato/index.ts';
 import { nombreZip } from './abiertos.ts';
 import { NOMBRE_LEEME } from './leeme.ts';
 import { figurasFila } from '../conteo/figuras-csv.ts';
@@ -166,7 +166,7 @@ async function comprobarShards(fuente: Fuente, ctx: Contexto): Promise<string> {
   let bytes = 0;
   for (const [i, s] of m.shards.entries()) {
     const nombre = `shard ${s.id} (${s.ruta})`;
-    if (s.ruta !== rutaShard(m.entidad.id, s.id, s.sha256)) throw new Fallo(`${nombre}: su ruta no es la de su SHA-256`);
+    if (s.ruta !== rutaShard(m.entidad.id, s.id, s.sha256)) throw new Fallo(`${nombre}: su ruta no es la de su SHA-256 (sus primeras ${LONGITUD_DIRECCION} cifras hexadecimales)`);
     const b = await exigirHash(contenidos[i]!, s, nombre);
     bytes += b.length;
     const valor = esquema(esquemaDeShard(s.id), json(b, nombre), nombre);
@@ -177,18 +177,19 @@ async function comprobarShards(fuente: Fuente, ctx: Contexto): Promise<string> {
   return `${m.shards.length} shards, ${bytes} bytes: cada uno con el SHA-256, el tamaño y el esquema del manifiesto, y sus hijos en el manifiesto`;
 }
 
-/** Rows of a parent shard must address the very shards the manifest lists. */
+/** Rows of a parent shard must address the very shards the manifest lists (their SHA-256's first hex digits). */
 function referencias(s: ShardRef, valor: unknown, porId: Map<string, ShardRef>, nombre: string): void {
-  const exigir = (id: string, sha: string) => {
-    if (porId.get(id)?.sha256 !== sha) throw new Fallo(`${nombre}: su fila de ${id} apunta a ${sha}, que no es el shard del manifiesto`);
+  const exigir = (id: string, h: string) => {
+    const hijo = porId.get(id);
+    if (hijo === undefined || direccionShard(hijo.sha256) !== h) throw new Fallo(`${nombre}: su fila de ${id} apunta a ${h}, que no es el shard del manifiesto`);
   };
   const eleccion = s.id.split('/')[0]!;
   if (s.id.endsWith('/entidad')) {
     const e = valor as EntidadShard;
-    for (const d of e.distritos) exigir(`${eleccion}/distrito/${d.id}`, d.sha256);
-    for (const x of e.municipios) exigir(`${eleccion}/municipio/${x.id}`, x.sha256);
+    for (const d of e.distritos) exigir(`${eleccion}/distrito/${d.id}`, d.h);
+    for (const x of e.municipios) exigir(`${eleccion}/municipio/${x.id}`, x.h);
   } else if (/\/(distrito|municipio)\//.test(s.id)) {
-    for (const f of (valor as { secciones: { id: number; sha256: string }[] }).secciones) exigir(`seccion/${f.id}`, f.sha256);
+    for (const f of (valor as { secciones: { id: number; h: string }[] }).secciones) exigir(`seccion/${f.id}`, f.h);
   }
 }
 

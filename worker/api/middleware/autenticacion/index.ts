@@ -1,10 +1,12 @@
 /**
  * Bearer authentication and the role check of each step.
- * `Authorization: Bearer prep_<id>_<secreto>`: the token is looked up by its id (in the same round trip the
- * request is counted for the rate limit, limite-tasa, and the catalogue's entidad and elections are read for
- * acopio: a statement costs little, a round trip a lot), SHA-256(token) is compared with
- * the stored hash in constant time, then revocation, expiry and the operator's state are checked (in that order,
- * so that nobody learns a token's state without holding the token). Every refusal is a 401/403 in the error shape;
+ * `Authorization: Bearer prep_<id>_<secreto>`: ONE D1 round trip counts the request against the token's rate limit
+ * and returns, in the same statement, the token's credential as it is now (only for the right secret: the count is
+ * keyed on SHA-256(token)); the same batch reads what the route asked for (lectura-previa.ts: the acta's snapshot,
+ * the catalogue's basics) — a statement costs little, a round trip a lot. SHA-256(token) is compared with the
+ * stored hash in constant time, then revocation, expiry and the operator's state are checked (in that order, so
+ * that nobody learns a token's state without holding the token). What the isolate remembers of a credential
+ * (recordadas.ts) saves parsing and statements, never a check. Every refusal is a 401/403 in the error shape;
  * bitacora-rechazos records it (and limits refusals per client address). Wrong secrets for one token id are also
  * counted in D1, in the same round trip: past MAX_FALLOS_POR_TOKEN a minute they get 429.
  * Without an Authorization header, the screens' session cookie is accepted instead (sesion.ts: same single round
@@ -12,14 +14,15 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { puedeEjercer, type Paso } from '../../../domain/captura/permisos.ts';
-import { sha256Hex } from '../../../domain/bitacora/cadena.ts';
 import { idDeToken, igualesTiempoConstante } from '../../../domain/captura/token.ts';
-import { consultaCatalogoBasico } from '../../../db/captura-lectura.ts';
+import { sha256Sincrono } from '../../../db/cabeza.ts';
 import { consultaCredencial } from '../../../db/operadores.ts';
 import { ventanaDeTasa } from '../limite-tasa/index.ts';
 import type { EntornoApi } from '../../entorno.ts';
 import { ErrorApi } from '../../errores.ts';
 import { autenticarConSesion, cookieDeSesion } from './sesion.ts';
+import { lecturasExtra, type OpcionesAutenticacion } from './lectura-previa.ts';
+import { credencialVigente, secretoConocido } from './recordadas.ts';
 import { errorDeRechazo } from '../../flujo/rechazos.ts';
 
 const no = (code: string, message: string) => new ErrorApi(401, code, message);
@@ -39,39 +42,50 @@ function demasiadosFallos(c: Context<EntornoApi>): ErrorApi {
   });
 }
 
-export const autenticar: MiddlewareHandler<EntornoApi> = async (c, next) => {
-  const encabezado = c.req.header('authorization');
-  if (encabezado === undefined) {
-    const cookie = cookieDeSesion(c);
-    if (cookie !== undefined) return autenticarConSesion(c, cookie, next);
-    throw no('TOKEN_AUSENTE', 'Falta el encabezado Authorization: Bearer <token> (o la sesión iniciada).');
-  }
-  const token = /^Bearer ([!-~]+)$/.exec(encabezado)?.[1];
-  const id = token === undefined ? null : idDeToken(token);
-  if (token === undefined || id === null) throw no('TOKEN_MALFORMADO', 'El token no tiene la forma prep_<id>_<secreto>.');
-  c.set('tokenPresentado', id);
-  const hash = await sha256Hex(token);
-  const db = c.env.DB;
-  const credencial = consultaCredencial(db, id, hash, ventanaDeTasa(Date.now()), MAX_FALLOS_POR_TOKEN);
-  const catalogo = consultaCatalogoBasico(db);
-  const resultados = await db.batch<Record<string, unknown>>([...credencial.sentencias, ...catalogo.sentencias]);
-  const { credencial: cred, cuenta, fallos } = credencial.leer(resultados.slice(0, credencial.sentencias.length));
-  c.set('catalogoBasico', catalogo.leer(resultados.slice(credencial.sentencias.length)));
-  if (cred === null || !igualesTiempoConstante(hash, cred.hash)) {
-    if (cred !== null && fallos > MAX_FALLOS_POR_TOKEN) throw demasiadosFallos(c);
-    throw no('TOKEN_INVALIDO', 'El token no es válido.');
-  }
-  if (cred.revocadoAt !== null) throw no('TOKEN_REVOCADO', 'El token fue revocado.');
-  if (cred.expiraAt <= Date.now()) throw no('TOKEN_EXPIRADO', 'El token expiró.');
-  if (!cred.activo) throw no('OPERADOR_INACTIVO', 'El operador está dado de baja.');
-  c.set('operador', cred.operador);
-  c.set('limitePorMinuto', cred.limitePorMinuto);
-  c.set('cuentaTasa', cuenta);
-  await next();
-};
+/**
+ * Authentication, with what a route wants read in the same round trip: the catalogue's basics (acopio) and/or the
+ * snapshot of the acta its path names (the write routes, lectura-previa.ts). Nothing of the body is read here, so
+ * a missing or wrong credential is answered 401 before the body is looked at.
+ */
+export function autenticacion(opciones: OpcionesAutenticacion = {}): MiddlewareHandler<EntornoApi> {
+  return async (c, next) => {
+    const encabezado = c.req.header('authorization');
+    if (encabezado === undefined) {
+      const cookie = cookieDeSesion(c);
+      if (cookie !== undefined) return autenticarConSesion(c, cookie, next, opciones);
+      throw no('TOKEN_AUSENTE', 'Falta el encabezado Authorization: Bearer <token> (o la sesión iniciada).');
+    }
+    const token = /^Bearer ([!-~]+)$/.exec(encabezado)?.[1];
+    const id = token === undefined ? null : idDeToken(token);
+    if (token === undefined || id === null) throw no('TOKEN_MALFORMADO', 'El token no tiene la forma prep_<id>_<secreto>.');
+    c.set('tokenPresentado', id);
+    const hash = sha256Sincrono(token);
+    const db = c.env.DB;
+    const credencial = consultaCredencial(db, id, hash, ventanaDeTasa(Date.now()), MAX_FALLOS_POR_TOKEN, secretoConocido(id, hash));
+    const extras = lecturasExtra(c, opciones, 'token', id);
+    const resultados = await db.batch<Record<string, unknown>>([...credencial.sentencias, ...extras.sentencias]);
+    const { texto, cuenta, fallos } = credencial.leer(resultados.slice(0, credencial.sentencias.length));
+    const cred = texto === null ? null : credencialVigente(id, hash, texto);
+    if (cred === null || !igualesTiempoConstante(hash, cred.hash)) {
+      if (fallos > MAX_FALLOS_POR_TOKEN) throw demasiadosFallos(c);
+      throw no('TOKEN_INVALIDO', 'El token no es válido.');
+    }
+    if (cred.revocadoAt !== null) throw no('TOKEN_REVOCADO', 'El token fue revocado.');
+    if (cred.expiraAt <= Date.now()) throw no('TOKEN_EXPIRADO', 'El token expiró.');
+    if (!cred.activo) throw no('OPERADOR_INACTIVO', 'El operador está dado de baja.');
+    extras.leer(resultados.slice(credencial.sentencias.length));
+    c.set('operador', cred.operador);
+    c.set('limitePorMinuto', cred.limitePorMinuto);
+    c.set('cuentaTasa', cuenta);
+    await next();
+  };
+}
+
+/** Bearer token or session, nothing else read: the routes that read what they need themselves. */
+export const autenticar = autenticacion();
 
 /** The session routes themselves (GET/DELETE /api/v1/sesion): the cookie only, whatever else comes with it. */
-export const autenticarSesion: MiddlewareHandler<EntornoApi> = (c, next) => autenticarConSesion(c, cookieDeSesion(c), next);
+export const autenticarSesion: MiddlewareHandler<EntornoApi> = (c, next) => autenticarConSesion(c, cookieDeSesion(c), next, {});
 
 /** The authenticated operator's role and ámbito must allow this step. */
 export function requierePaso(paso: Paso): MiddlewareHandler<EntornoApi> {

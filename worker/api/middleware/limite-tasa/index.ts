@@ -1,8 +1,9 @@
 /**
  * Rate limit per token: at most the token's `limite_por_minuto` requests per clock minute (server time), counted
  * in D1 (`tasa`) so that every isolate sees the same count. The count is taken in the credential lookup's round
- * trip (autenticacion, worker/db/operadores.ts leerCredencialYContar): one write a request makes outside its
- * workflow batch, because refused requests count too. Over the limit: 429 with Retry-After.
+ * trip, by the very statement that returns the credential (worker/db/operadores.ts consultaCredencial): one write
+ * a request makes outside its workflow batch, because refused requests count too. Over the limit: 429 with
+ * Retry-After.
  */
 import type { MiddlewareHandler } from 'hono';
 import type { EntornoApi } from '../../entorno.ts';

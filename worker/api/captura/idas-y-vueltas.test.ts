@@ -1,0 +1,190 @@
+/**
+ * Issue 16: a capture costs two D1 round trips (the credential, its rate-limit count and the acta's snapshot in one
+ * batch; then the write batch), and what the isolate remembers of a credential never outlives a revocation.
+ * The Worker's app is called with its D1 binding counted, so a test fails if someone adds a round trip.
+ */
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BASE, capturaPara, direccionNueva, jpeg, llamar, ok, type Tokens, prepararEscenario } from '../../../test/captura/ayuda.ts';
+import { ejecutorD1, revocar } from '../../db/administracion.ts';
+import { reasignarCatd } from '../../db/reasignacion.ts';
+import { sha256Hex } from '../../domain/bitacora/cadena.ts';
+import { idDeToken } from '../../domain/captura/token.ts';
+import { crearApp } from '../app.ts';
+import { secretoConocido } from '../middleware/autenticacion/recordadas.ts';
+
+/** Every call that reaches D1: a batch (with its number of statements) or a single statement. */
+interface Ida {
+  tipo: 'batch' | 'first' | 'all' | 'run' | 'raw' | 'exec';
+  sentencias: number;
+}
+
+/** The binding, wrapped: each round trip is recorded in `idas`, then made by the real binding. */
+function d1Contada(real: D1Database): { db: D1Database; idas: Ida[] } {
+  const idas: Ida[] = [];
+  const reales = new WeakMap<object, D1PreparedStatement>();
+  const envolver = (s: D1PreparedStatement): D1PreparedStatement => {
+    const ida = <T>(tipo: Ida['tipo'], f: () => T): T => {
+      idas.push({ tipo, sentencias: 1 });
+      return f();
+    };
+    const w = {
+      bind: (...v: unknown[]) => envolver(s.bind(...v)),
+      first: (columna?: string) => ida('first', () => (columna === undefined ? s.first() : s.first(columna))),
+      all: () => ida('all', () => s.all()),
+      run: () => ida('run', () => s.run()),
+      raw: (o?: { columnNames?: false }) => ida('raw', () => s.raw(o)),
+    };
+    reales.set(w, s);
+    return w as unknown as D1PreparedStatement;
+  };
+  const db = {
+    prepare: (sql: string) => envolver(real.prepare(sql)),
+    batch: (ss: D1PreparedStatement[]) => {
+      idas.push({ tipo: 'batch', sentencias: ss.length });
+      return real.batch(ss.map((s) => reales.get(s) ?? s));
+    },
+    exec: (sql: string) => {
+      idas.push({ tipo: 'exec', sentencias: 1 });
+      return real.exec(sql);
+    },
+  };
+  return { db: db as unknown as D1Database, idas };
+}
+
+const app = crearApp();
+const contada = d1Contada(env.DB);
+
+/** A request to the app with the counted binding; answers the response and the round trips it made. */
+async function pedir(metodo: string, ruta: string, o: { token?: string; body?: string; raw?: Uint8Array; headers?: Record<string, string> }) {
+  const headers: Record<string, string> = { 'cf-connecting-ip': direccionNueva(), ...(o.token ? { authorization: `Bearer ${o.token}` } : {}), ...o.headers };
+  if (o.body !== undefined) headers['content-type'] ??= 'application/json';
+  const desde = contada.idas.length;
+  const ctx = createExecutionContext();
+  const res = await app.fetch(new Request(BASE + ruta, { method: metodo, headers, body: (o.body ?? o.raw) as BodyInit | undefined }), { ...env, DB: contada.db }, ctx);
+  const texto = await res.text();
+  await waitOnExecutionContext(ctx);
+  return { res, texto, idas: contada.idas.slice(desde) };
+}
+
+const capturar = (clave: string, token: string, body: unknown, headers: Record<string, string> = {}) =>
+  pedir('POST', `/api/v1/actas/${clave}/capturas`, { token, body: JSON.stringify(body), headers });
+
+const recordado = async (token: string) => secretoConocido(idDeToken(token)!, await sha256Hex(token));
+
+let t: Tokens;
+beforeAll(async () => {
+  t = await prepararEscenario();
+  for (const clave of ['140338B01004', '140338C01004', '140339B01004', '140338C02004']) {
+    await ok(llamar('POST', '/api/v1/acopio', { token: t['d01-acopio'], body: { clave } }), 201);
+  }
+});
+
+describe('round trips of a write', () => {
+  it('a capture is two: credential + rate count + snapshot in one batch, then the write; a remembered credential needs fewer statements', async () => {
+    for (const clave of ['140338B01004', '140338C01004']) {
+      const img = await pedir('POST', `/api/v1/actas/${clave}/imagen?origen=CATD&digitalizacion=ESCANER&tipoDocumento=ACTA_PREP`, {
+        token: t['d01-dig'],
+        raw: jpeg(clave),
+        headers: { 'content-type': 'image/jpeg' },
+      });
+      expect(img.res.status, img.texto).toBe(200);
+      expect(img.idas.map((i) => i.tipo)).toEqual(['batch', 'batch']);
+    }
+    expect(await recordado(t['d01-cap1']!)).toBe(false);
+    const primera = await capturar('140338B01004', t['d01-cap1']!, capturaPara('GUB', 0, 1), { 'idempotency-key': 'ida-1' });
+    expect(primera.res.status, primera.texto).toBe(200);
+    // First sight of this token in the isolate: the wrong-secret counters ride along (they do nothing for the right one).
+    expect(primera.idas).toEqual([{ tipo: 'batch', sentencias: 4 }, expect.objectContaining({ tipo: 'batch' })]);
+    expect(await recordado(t['d01-cap1']!)).toBe(true);
+    const segunda = await capturar('140338C01004', t['d01-cap1']!, capturaPara('GUB', 0, 1), { 'idempotency-key': 'ida-2' });
+    expect(segunda.res.status, segunda.texto).toBe(200);
+    expect(segunda.idas).toEqual([{ tipo: 'batch', sentencias: 2 }, expect.objectContaining({ tipo: 'batch' })]);
+  });
+
+  it('an idempotent retry gets the first answer byte for byte, in the one round trip that authenticates it', async () => {
+    const body = capturaPara('GUB', 0, 1);
+    const primera = await capturar('140338B01004', t['d01-cap2']!, body, { 'idempotency-key': 'ida-3' });
+    expect(primera.res.status, primera.texto).toBe(200);
+    const otra = await capturar('140338B01004', t['d01-cap2']!, body, { 'idempotency-key': 'ida-3' });
+    expect(otra.res.status).toBe(200);
+    expect(otra.res.headers.get('idempotent-replayed')).toBe('true');
+    expect(otra.texto).toBe(primera.texto);
+    expect(otra.idas).toEqual([{ tipo: 'batch', sentencias: 2 }]);
+    const filas = await env.DB.prepare("SELECT count(*) AS n FROM captura WHERE acta = '140338B01004'").first<{ n: number }>();
+    expect(filas!.n).toBe(2);
+    // Same key, another payload: still refused, nothing written.
+    const reusada = await capturar('140338B01004', t['d01-cap2']!, capturaPara('GUB', 0, 2), { 'idempotency-key': 'ida-3' });
+    expect([reusada.res.status, JSON.parse(reusada.texto).error.code]).toEqual([409, 'IDEMPOTENCY_KEY_REUTILIZADA']);
+  });
+
+  it('a retry without a key that the workflow refuses as a conflict still gets the stored answer (read again by fingerprint)', async () => {
+    const body = capturaPara('GUB', 0, 1);
+    const primera = await capturar('140338C01004', t['d01-cap2']!, body);
+    expect(primera.res.status, primera.texto).toBe(200);
+    const otra = await capturar('140338C01004', t['d01-cap2']!, body);
+    expect(otra.res.status, otra.texto).toBe(200);
+    expect(otra.res.headers.get('idempotent-replayed')).toBe('true');
+    expect(otra.texto).toBe(primera.texto);
+  });
+});
+
+describe('a screen session', () => {
+  it('captures in the same two round trips, and its retry gets its own stored answer in one', async () => {
+    await ok(llamar('POST', '/api/v1/actas/140339B01004/imagen?origen=CATD&digitalizacion=ESCANER&tipoDocumento=ACTA_PREP', { token: t['d01-dig'], raw: jpeg('140339B01004'), headers: { 'content-type': 'image/jpeg' } }));
+    const ingreso = await llamar('POST', '/api/v1/sesion', { body: { operador: 'd01-cap3', clave: t['d01-cap3'] } });
+    const { csrf } = await ok<{ csrf: string }>(ingreso);
+    const id = /__Host-prep_sesion=([^;]+)/.exec(ingreso.headers.get('set-cookie') ?? '')?.[1];
+    const headers = { cookie: `__Host-prep_sesion=${id}`, 'x-csrf-token': csrf, 'idempotency-key': 'ida-sesion' };
+    const enviar = () => pedir('POST', '/api/v1/actas/140339B01004/capturas', { body: JSON.stringify(capturaPara('GUB', 0, 1)), headers });
+    const primera = await enviar();
+    expect(primera.res.status, primera.texto).toBe(200);
+    expect(primera.idas.map((i) => i.tipo)).toEqual(['batch', 'batch']);
+    const otra = await enviar();
+    expect([otra.res.status, otra.res.headers.get('idempotent-replayed'), otra.texto]).toEqual([200, 'true', primera.texto]);
+    expect(otra.idas.map((i) => i.tipo)).toEqual(['batch']);
+  });
+});
+
+describe('what the isolate remembers', () => {
+  it('a revoked token is refused on its very next request, though the isolate remembered it', async () => {
+    const cola = await pedir('GET', '/api/v1/cola/digitalizacion', { token: t['d01-dig'] });
+    expect(cola.res.status, cola.texto).toBe(200);
+    expect(await recordado(t['d01-dig']!)).toBe(true);
+    await revocar(ejecutorD1(env.DB), { token: idDeToken(t['d01-dig']!)! }, Date.now());
+    const r = await pedir('POST', '/api/v1/actas/140338C02004/imagen?origen=CATD&digitalizacion=ESCANER&tipoDocumento=ACTA_PREP', {
+      token: t['d01-dig'],
+      raw: jpeg('140338C02004'),
+      headers: { 'content-type': 'image/jpeg' },
+    });
+    expect(r.res.status, r.texto).toBe(401);
+    expect(JSON.parse(r.texto).error.code).toBe('TOKEN_REVOCADO');
+    const acta = await env.DB.prepare("SELECT etapa FROM acta WHERE clave = '140338C02004'").first<{ etapa: string }>();
+    expect(acta!.etapa).toBe('DIGITALIZACION');
+  });
+
+  it('an operator moved to another CATD acts with its new scope on its next request', async () => {
+    expect(await recordado(t['d01-cap1']!)).toBe(true);
+    await reasignarCatd(ejecutorD1(env.DB), 'd01-cap1', 'CATD-D01', 'CATD-D02', Date.now());
+    const r = await capturar('140339B01004', t['d01-cap1']!, capturaPara('GUB', 0, 1));
+    expect(r.res.status, r.texto).toBe(403);
+    await reasignarCatd(ejecutorD1(env.DB), 'd01-cap1', 'CATD-D02', 'CATD-D01', Date.now());
+  });
+
+  it('401 comes before any look at the body: no token, a wrong secret, a revoked token, each with a broken body', async () => {
+    const roto = '{"votos": {"PAN": 1, "PAN": 2}, "totales": {}}';
+    const sinToken = await pedir('POST', '/api/v1/actas/140338B01004/capturas', { body: roto });
+    expect([sinToken.res.status, JSON.parse(sinToken.texto).error.code]).toEqual([401, 'TOKEN_AUSENTE']);
+    const falso = `${t['d01-cap3']!.slice(0, -4)}AAAA`;
+    const malo = await pedir('POST', '/api/v1/actas/140338B01004/capturas', { token: falso, body: roto });
+    expect([malo.res.status, JSON.parse(malo.texto).error.code]).toEqual([401, 'TOKEN_INVALIDO']);
+    const revocado = await pedir('POST', '/api/v1/actas/140338B01004/capturas', { token: t['d01-dig'], body: roto });
+    expect([revocado.res.status, JSON.parse(revocado.texto).error.code]).toEqual([401, 'TOKEN_REVOCADO']);
+    const noEsJson = await pedir('POST', '/api/v1/actas/140338B01004/capturas', { token: t['d01-dig'], body: 'x'.repeat(64), headers: { 'content-type': 'text/plain' } });
+    expect(noEsJson.res.status).toBe(401);
+    // With a good token the same body is a 400 naming the repeated key.
+    const bueno = await pedir('POST', '/api/v1/actas/140338B01004/capturas', { token: t['d01-cap3'], body: roto });
+    expect([bueno.res.status, JSON.parse(bueno.texto).error.code]).toEqual([400, 'CLAVE_DUPLICADA']);
+  });
+});
