@@ -12,6 +12,7 @@ import { desdeUtf8, utf8 } from '../../domain/corte/bytes.ts';
 import { sha256Hex } from '../../domain/bitacora/cadena.ts';
 import { DiferenciasSchema, HistorialSchema, PunteroSchema, TerritoriosShardSchema, type Puntero } from '../../domain/corte/shards.ts';
 import { FIXTURE_APERTURA_MS, fixtureActas } from '../../../test/ejemplos/eleccion.ts';
+import { direccionShard } from '../../domain/contrato/index.ts';
 
 const BASE = 'http://prep.test';
 const get = (ruta: string, headers: Record<string, string> = {}, method = 'GET') => exports.default.fetch(new Request(BASE + ruta, { method, headers }));
@@ -92,8 +93,8 @@ describe('public routes of the published cortes', () => {
     expect(brotliDecompressSync(new Uint8Array(await br!.arrayBuffer()))).toEqual(Buffer.from(plano));
     expect(gunzipSync(new Uint8Array(await gz!.arrayBuffer()))).toEqual(Buffer.from(plano));
     expect(br!.httpMetadata?.contentEncoding).toBe('br');
-    // The published SHA-256 is still that of the plain bytes.
-    expect(ruta).toContain(await sha256Hex(plano));
+    // The key's address is still that of the plain bytes.
+    expect(ruta).toContain(direccionShard(await sha256Hex(plano)));
     expect(await env.BUCKET.head('comprimido/br/datos/latest.json')).toBeNull();
     expect(await env.BUCKET.head(`comprimido/br/${puntero.abiertos.ruta}`)).toBeNull();
   });

@@ -26,16 +26,7 @@ export function columnasDeBoleta(a: ActaModelo): readonly string[] {
  */
 export function actaShard(a: ActaModelo | null, ac: ActaEnCorte | undefined, columnas: readonly string[]): ActaShard {
   const casilla = a
-    ? {
-        clave: a.claveCasilla,
-        seccion: a.casilla.seccion,
-        tipo: a.casilla.tipo,
-        id: a.casilla.id,
-        extContigua: a.casilla.extContigua,
-        ubicacion: a.casilla.ubicacion,
-        listaNominal: a.casilla.listaNominal,
-        representantes: a.casilla.representantes,
-      }
+    ? casillaDe(a)
     : { clave: null, ...identificacion(ac!), ubicacion: null, listaNominal: null, representantes: null };
   if (ac === undefined) {
     return {
@@ -44,48 +35,15 @@ export function actaShard(a: ActaModelo | null, ac: ActaEnCorte | undefined, col
       verificacionAt: null, cotejada: null,
     };
   }
-  const p = ac.acta;
-  return {
-    clave: p.clave,
-    casilla,
-    registrada: true,
-    estatus: ac.clasificacion.estatus,
-    contabilizada: ac.clasificacion.contabilizada,
-    observaciones: ac.clasificacion.observaciones,
-    votos: p.captura ? alineado(p.captura.votos, columnas) : null,
-    totales: p.captura ? alineado(p.captura.totales, TOTALES) : null,
-    totalVotosCalculado: p.captura ? ac.clasificacion.totalVotosCalculado : null,
-    mecanismoTraslado: p.mecanismoTraslado,
-    imagen: p.imagen,
-    acopioAt: p.acopioAt,
-    capturaAt: p.capturaAt,
-    verificacionAt: p.verificacionAt,
-    cotejada: p.cotejada,
-  };
+  return { clave: ac.acta.clave, casilla, ...camposRegistrada(ac, columnas) };
 }
 
-/** Per catalogue casilla (shared by its actas of every election): its `casilla` object's JSON. */
-const casillas = new WeakMap<object, string>();
-
-function casillaJson(a: ActaModelo): string {
-  let j = casillas.get(a.casilla);
-  if (j === undefined) {
-    const c = a.casilla;
-    j = JSON.stringify({
-      clave: a.claveCasilla, seccion: c.seccion, tipo: c.tipo, id: c.id, extContigua: c.extContigua, ubicacion: c.ubicacion,
-      listaNominal: c.listaNominal, representantes: c.representantes,
-    });
-    casillas.set(a.casilla, j);
-  }
-  return j;
-}
-
-/** Exactly `JSON.stringify(actaShard(a, ac, columnas))` for a registered expected acta: its casilla's JSON is shared. */
-export function actaJson(a: ActaModelo, ac: ActaEnCorte, columnas: readonly string[]): string {
+/** What a registered acta publishes after its `clave` and `casilla`, in the contract's key order. */
+function camposRegistrada(ac: ActaEnCorte, columnas: readonly string[]): Omit<ActaShard, 'clave' | 'casilla'> {
   const p = ac.acta;
   const k = ac.clasificacion;
   const cap = p.captura;
-  const resto = JSON.stringify({
+  return {
     registrada: true,
     estatus: k.estatus,
     contabilizada: k.contabilizada,
@@ -99,8 +57,33 @@ export function actaJson(a: ActaModelo, ac: ActaEnCorte, columnas: readonly stri
     capturaAt: p.capturaAt,
     verificacionAt: p.verificacionAt,
     cotejada: p.cotejada,
-  });
-  return `{"clave":${JSON.stringify(p.clave)},"casilla":${casillaJson(a)},${resto.slice(1)}`;
+  };
+}
+
+function casillaDe(a: ActaModelo): ActaShard['casilla'] {
+  const c = a.casilla;
+  return {
+    clave: a.claveCasilla, seccion: c.seccion, tipo: c.tipo, id: c.id, extContigua: c.extContigua, ubicacion: c.ubicacion,
+    listaNominal: c.listaNominal, representantes: c.representantes,
+  };
+}
+
+/** Per catalogue casilla (shared by its actas of every election): its `casilla` object's JSON. */
+const casillas = new WeakMap<object, string>();
+
+function casillaJson(a: ActaModelo): string {
+  let j = casillas.get(a.casilla);
+  if (j === undefined) {
+    j = JSON.stringify(casillaDe(a));
+    casillas.set(a.casilla, j);
+  }
+  return j;
+}
+
+/** Exactly `JSON.stringify(actaShard(a, ac, columnas))` for a registered expected acta: its casilla's JSON is shared. */
+export function actaJson(a: ActaModelo, ac: ActaEnCorte, columnas: readonly string[]): string {
+  const resto = JSON.stringify(camposRegistrada(ac, columnas));
+  return `{"clave":${JSON.stringify(ac.acta.clave)},"casilla":${casillaJson(a)},${resto.slice(1)}`;
 }
 
 function identificacion(ac: ActaEnCorte) {
