@@ -12,7 +12,7 @@ import type { Cambio } from '../domain/captura/cambio.ts';
 import type { ActaEstado, ActaVersionada } from '../domain/captura/estado.ts';
 import { PREFIJO_FINAL } from '../domain/corte/calendario.ts';
 import { sentenciaBitacora } from './bitacora.ts';
-import { sentenciasAntesDelActa, sentenciasDespuesDelActa } from './consola-contadores.ts';
+import { sentenciasDespuesDelActa } from './consola-contadores.ts';
 import { guardias, type Condicion } from './guardia.ts';
 import { sentencia, type Sentencia } from './sentencia.ts';
 
@@ -52,8 +52,8 @@ export function sentenciasConfirmacion(c: Confirmacion): Sentencia[] {
       },
       ...respuestaExplicitaLibre(c),
     ]),
-    // The console's counters leave the acta's old row and join its new one in this same batch (issue 17).
-    ...sentenciasAntesDelActa(c),
+    // The console's counters follow the acta's row through its triggers (0012_consola_disparadores.sql); the
+    // step's events and who was active are written right after it, in this same batch (issues 16 and 17).
     ...sentenciasActa(c),
     ...sentenciasDespuesDelActa(c),
     sentencia('UPDATE secuencia SET valor = ? WHERE id = 1', c.seq),
