@@ -3,17 +3,14 @@
  * and one CATD's operators capturing from its acopio queue. What the rehearsal reports is checked against the
  * stack itself: the actas it says it verified are verified in D1, its readers reached the shards of the corte.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guionSqlCatalogo } from '../worker/db/catalogo-carga.ts';
 import { catalogoEjemplo } from '../test/ejemplos/eleccion.ts';
-import { ADMIN, api, capturar, operadores, planear } from '../test/e2e/lib/siembra.ts';
-import { ejecutarArchivoD1Local } from './lib/d1-local.ts';
-import { cerrarD1Local } from './lib/d1-sesion.ts';
-import { crearOperadoresEnLote } from './lib/operadores-lote.ts';
-import { iniciarPila, type Pila } from './lib/pila.ts';
+import { ADMIN, api, capturar, planear } from '../test/e2e/lib/siembra.ts';
+import { pilaConOperadores } from '../test/e2e/lib/pila-ejemplo.ts';
+import type { Pila } from './lib/pila.ts';
 import { idPuesto } from './simulacro/personal.ts';
 import { catdDe } from './simulacro/plan.ts';
 import type { ResultadoEnsayo } from './ensayo/informe.ts';
@@ -26,17 +23,7 @@ let pila: Pila;
 let tokens: Map<string, string>;
 
 beforeAll(async () => {
-  const sinPortal = path.join(dir, 'portal');
-  mkdirSync(sinPortal);
-  writeFileSync(path.join(dir, 'catalogo.sql'), guionSqlCatalogo(cat));
-  pila = await iniciarPila({
-    assetsDir: sinPortal,
-    prepararDatos: async ({ persistTo }) => {
-      ejecutarArchivoD1Local(persistTo, path.join(dir, 'catalogo.sql'));
-      tokens = await crearOperadoresEnLote(persistTo, operadores(cat, siembra), { vigenciaMs: 3_600_000, limitePorMinuto: 100_000 });
-      cerrarD1Local(persistTo);
-    },
-  });
+  ({ pila, tokens } = await pilaConOperadores(cat, siembra, dir));
   // A first corte with a few actas, so that readers have shards to open.
   const cliente = api(pila.url);
   await capturar(cliente, cat, tokens, siembra, siembra.actas.slice(0, 4));

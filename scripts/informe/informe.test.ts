@@ -4,17 +4,14 @@
  * with SQL written here over the D1 (not a second call of the report's code), and the counted actas of the last
  * corte with the night's ground truth (what was captured). The HTML makes no external request and the PDF is one.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
 import { catalogoEjemplo } from '../../test/ejemplos/eleccion.ts';
-import { ADMIN, api, capturar, operadores, planear, verdad } from '../../test/e2e/lib/siembra.ts';
-import { ejecutarArchivoD1Local } from '../lib/d1-local.ts';
-import { cerrarD1Local } from '../lib/d1-sesion.ts';
-import { crearOperadoresEnLote } from '../lib/operadores-lote.ts';
-import { iniciarPila, type Pila } from '../lib/pila.ts';
+import { ADMIN, api, capturar, planear, verdad } from '../../test/e2e/lib/siembra.ts';
+import { pilaConOperadores } from '../../test/e2e/lib/pila-ejemplo.ts';
+import type { Pila } from '../lib/pila.ts';
 import { escribirInforme, type InformeEscrito } from './escribir.ts';
 
 const cat = catalogoEjemplo;
@@ -28,18 +25,7 @@ const OFF = cat.entidad.utcOffsetMinutes * 60_000;
 const INSTANTE = "coalesce(json_extract(detalle, '$.atCliente'), at)";
 
 beforeAll(async () => {
-  // The report reads D1 and R2, never the portal: an empty assets folder will do.
-  const sinPortal = path.join(dir, 'portal');
-  mkdirSync(sinPortal);
-  writeFileSync(path.join(dir, 'catalogo.sql'), guionSqlCatalogo(cat));
-  pila = await iniciarPila({
-    assetsDir: sinPortal,
-    prepararDatos: async ({ persistTo }) => {
-      ejecutarArchivoD1Local(persistTo, path.join(dir, 'catalogo.sql'));
-      tokens = await crearOperadoresEnLote(persistTo, operadores(cat, siembra), { vigenciaMs: 3_600_000, limitePorMinuto: 100_000 });
-      cerrarD1Local(persistTo);
-    },
-  });
+  ({ pila, tokens } = await pilaConOperadores(cat, siembra, dir));
   const cliente = api(pila.url);
   const segundo = new Set(siembra.segundoCorte.map((a) => a.clave));
   await capturar(cliente, cat, tokens, siembra, siembra.actas.filter((a) => !segundo.has(a.clave)));

@@ -1,0 +1,31 @@
+/**
+ * A local stack (wrangler dev, local D1 and R2) holding a catalogue and the siembra's operators, without the portal:
+ * for the tests of command-line tools that read D1 and R2 (ensayo, informe). Returns the stack and each operator's
+ * token.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Catalogo } from '../../../worker/domain/catalogo/esquema.ts';
+import { guionSqlCatalogo } from '../../../worker/db/catalogo-carga.ts';
+import { ejecutarArchivoD1Local } from '../../../scripts/lib/d1-local.ts';
+import { cerrarD1Local } from '../../../scripts/lib/d1-sesion.ts';
+import { crearOperadoresEnLote } from '../../../scripts/lib/operadores-lote.ts';
+import { iniciarPila, type Pila } from '../../../scripts/lib/pila.ts';
+import { operadores, type Siembra } from './siembra.ts';
+
+export async function pilaConOperadores(cat: Catalogo, siembra: Siembra, dir: string): Promise<{ pila: Pila; tokens: Map<string, string> }> {
+  // The tools read D1 and R2, never the portal: an empty assets folder will do.
+  const sinPortal = path.join(dir, 'portal');
+  mkdirSync(sinPortal);
+  writeFileSync(path.join(dir, 'catalogo.sql'), guionSqlCatalogo(cat));
+  let tokens = new Map<string, string>();
+  const pila = await iniciarPila({
+    assetsDir: sinPortal,
+    prepararDatos: async ({ persistTo }) => {
+      ejecutarArchivoD1Local(persistTo, path.join(dir, 'catalogo.sql'));
+      tokens = await crearOperadoresEnLote(persistTo, operadores(cat, siembra), { vigenciaMs: 3_600_000, limitePorMinuto: 100_000 });
+      cerrarD1Local(persistTo);
+    },
+  });
+  return { pila, tokens };
+}
