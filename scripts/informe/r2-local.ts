@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
+import { desdeUtf8 } from '../../worker/domain/corte/bytes.ts';
+import { descomprimirBrotli, rutaVariante } from '../../worker/cortes/variantes.ts';
 import { RAIZ } from '../lib/local.ts';
 
 interface Instancia {
@@ -26,15 +28,24 @@ export interface LectorR2 {
 
 /**
  * The worker inside the local workerd that reads a list of keys: one request for all of them, since every call
- * from Node to a binding is a round trip through Miniflare's proxy (~0.1 s each, measured).
+ * from Node to a binding is a round trip through Miniflare's proxy (~0.1 s each, measured). A published JSON
+ * object is stored as its Brotli copy (worker/cortes/variantes.ts): that comes back in base64, decompressed here.
  */
 const LECTOR = `export default {
   async fetch(req, env) {
     const rutas = await req.json();
-    const textos = await Promise.all(rutas.map(async (r) => { const o = await env.BUCKET.get(r); return o === null ? null : o.text(); }));
-    return Response.json(textos);
+    const base64 = (b) => { let s = ''; for (const x of new Uint8Array(b)) s += String.fromCharCode(x); return btoa(s); };
+    const leer = async (r) => {
+      const br = await env.BUCKET.get(${JSON.stringify(rutaVariante('', 'br'))} + r);
+      if (br !== null) return { br: base64(await br.arrayBuffer()) };
+      const o = await env.BUCKET.get(r);
+      return o === null ? null : { texto: await o.text() };
+    };
+    return Response.json(await Promise.all(rutas.map(leer)));
   },
 };`;
+
+const LeidoSchema = z.union([z.object({ br: z.string() }), z.object({ texto: z.string() })]).nullable();
 
 /** The local name of the publication bucket: preview_bucket_name, else bucket_name (wrangler.toml). */
 function nombreDelBucket(): string {
@@ -56,7 +67,10 @@ export function abrirR2Local(persistTo: string): LectorR2 {
       const r = await mf.dispatchFetch('http://r2.local/', { method: 'POST', body: JSON.stringify(rutas) });
       const texto = await r.text();
       if (r.status !== 200) throw new Error(`el R2 local no respondió (HTTP ${r.status}): ${texto.slice(0, 300)}`);
-      return z.array(z.string().nullable()).parse(JSON.parse(texto));
+      return z
+        .array(LeidoSchema)
+        .parse(JSON.parse(texto))
+        .map((l) => (l === null ? null : 'texto' in l ? l.texto : desdeUtf8(descomprimirBrotli(Buffer.from(l.br, 'base64')))));
     },
     cerrar: () => mf.dispose(),
   };

@@ -10,8 +10,10 @@
  * every view, and the corte job validates every shard with those schemas before publishing it.
  */
 import {
+  actaDeFila,
   leerActa,
   resultadosDeFila,
+  tablaDeBloque,
   RUTA_LATEST_RAIZ,
   rutaShard,
   shardIds,
@@ -140,6 +142,7 @@ export async function cargarSeccion(p: Puntero, eleccion: string, seccion: numbe
   const sh = await seccionShard(p, filaSeccion);
   const e = sh.elecciones.find((x) => x.codigo === eleccion);
   if (!e) throw new Error(`la sección ${seccion} no tiene actas de ${ent.eleccion.nombre}`);
+  const tabla = tablaDeBloque(sh, e);
   return {
     corte: corteInfo(p),
     eleccion: ent.eleccion,
@@ -147,8 +150,8 @@ export async function cargarSeccion(p: Puntero, eleccion: string, seccion: numbe
     seccion: sh.seccion,
     distrito: sh.distrito,
     municipio: sh.municipio,
-    ...resultadosDeFila(e, { ...e, final: sh.final }),
-    actas: e.actas.map((a) => leerActa(a, e.columnas, sh.entidad)),
+    ...resultadosDeFila(e, tabla),
+    actas: e.actas.map((a) => leerActa(actaDeFila(a, sh.seccion), tabla.columnas, sh.entidad)),
   };
 }
 

@@ -8,7 +8,7 @@ import type { ActaPublicada } from '../../worker/domain/acta/publicada.ts';
 import { desdeUtf8 } from '../../worker/domain/corte/bytes.ts';
 import { catalogoEjemplo } from '../ejemplos/eleccion.ts';
 import { cargarCatalogo } from '../../worker/db/catalogo-carga.ts';
-import type { Almacen } from '../../worker/cortes/almacen.ts';
+import { almacenR2, type Almacen } from '../../worker/cortes/almacen.ts';
 import { cacheDelIsolate } from '../../worker/cortes/cache.ts';
 
 /** Empties every table the cortes touch, the whole bucket and the isolate's cached state. */
@@ -74,8 +74,9 @@ export function almacenConPausa(base: Almacen, n: number, antes: () => Promise<v
 }
 
 export async function leerJson<T = unknown>(ruta: string): Promise<T | null> {
-  const o = await env.BUCKET.get(ruta);
-  return o === null ? null : (JSON.parse(desdeUtf8(new Uint8Array(await o.arrayBuffer()))) as T);
+  // Through the corte's store: a content-addressed JSON object is stored as its Brotli copy (variantes.ts).
+  const o = await almacenR2(env.BUCKET).get(ruta);
+  return o === null ? null : (JSON.parse(desdeUtf8(o.bytes)) as T);
 }
 
 export async function contarCortes(): Promise<number> {

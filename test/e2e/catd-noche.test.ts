@@ -19,7 +19,7 @@ import { COLUMNAS_FIJAS, ILEGIBLE, SIN_DATO, type Captura, type Valor } from '..
 import { actasEsperadas, type ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
 import { sinApostrofo } from '../../worker/domain/claves/clave.ts';
-import { leerActa, type Manifiesto, type Puntero, type SeccionShard } from '../../worker/domain/contrato/index.ts';
+import { actaDeFila, leerActa, tablaDeBloque, type Manifiesto, type Puntero, type SeccionShard } from '../../worker/domain/contrato/index.ts';
 import { leerCsvResultados } from '../../worker/domain/corte/verificar-csv.ts';
 import { catalogoEjemplo } from '../ejemplos/eleccion.ts';
 import { png, qrGris } from './fixtures/imagenes-qr.ts';
@@ -436,8 +436,9 @@ describe('one CATD through the night, through its screens', () => {
 
       // The sección shard (what the portal shows) carries the same figures.
       const a = actaDe(clave);
-      const bloque = (await seccion(a.seccion.id)).elecciones.find((e) => e.codigo === a.eleccion.codigo)!;
-      const leida = leerActa(bloque.actas.find((x) => x.clave === clave)!, bloque.columnas, 14);
+      const shard = await seccion(a.seccion.id);
+      const bloque = shard.elecciones.find((e) => e.codigo === a.eleccion.codigo)!;
+      const leida = leerActa(actaDeFila(bloque.actas.find((x) => x[0] === clave)!, shard.seccion), tablaDeBloque(shard, bloque).columnas, 14);
       expect([leida.estatus, leida.votos, leida.totales, leida.totalVotosCalculado], clave).toEqual(['CONTABILIZADA', c.votos, c.totales, sumaNumeros(c)]);
     }
 

@@ -16,7 +16,7 @@ import pkg from '../../package.json';
 import { generarJalisco } from '../../scripts/generador/generar.ts';
 import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
 import type { ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
-import { resultadosDeFila, rutaShard, shardIds, type Figuras } from '../../worker/domain/contrato/index.ts';
+import { actaDeFila, resultadosDeFila, rutaShard, shardIds, tablaDeBloque, type Figuras } from '../../worker/domain/contrato/index.ts';
 import {
   EntidadShardSchema,
   HistorialSchema,
@@ -97,11 +97,12 @@ async function seccion(p: Puntero, eleccion: string, nivel: 'distrito' | 'munici
   const fila = (await territorio(p, eleccion, nivel, padre)).secciones.find((f) => f.id === id)!;
   return SeccionShardSchema.parse(await json(rutaShard(p.entidad.id, shardIds.seccion(id), fila.h)));
 }
-/** A sección's figures and votes for one election, expanded from its compact block. */
+/** A sección's figures, votes and actas for one election, expanded from its compact block. */
 async function resultadosSeccion(p: Puntero, eleccion: string, nivel: 'distrito' | 'municipio', padre: number, id: number) {
   const s = await seccion(p, eleccion, nivel, padre, id);
   const e = s.elecciones.find((x) => x.codigo === eleccion)!;
-  return { shard: s, bloque: e, resultados: resultadosDeFila(e, { ...e, final: s.final }) };
+  const bloque = { ...e, actas: e.actas.map((f) => actaDeFila(f, s.seccion)) };
+  return { shard: s, bloque, resultados: resultadosDeFila(e, tablaDeBloque(s, e)) };
 }
 
 /** The figures a corte states agree with what was captured in that territory. */

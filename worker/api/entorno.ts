@@ -4,6 +4,8 @@
  * mounts them (app.ts imports every route: a type import back would be a cycle).
  */
 import type { CatalogoBasico, Instantanea, ObjetivoLectura } from '../db/captura-lectura.ts';
+import type { Condicion } from '../db/guardia.ts';
+import type { Sentencia } from '../db/sentencia.ts';
 import type { Operador } from '../domain/captura/permisos.ts';
 import type { SesionVigente } from '../domain/captura/sesion.ts';
 
@@ -23,5 +25,11 @@ export interface EntornoApi {
     sesion: SesionVigente | undefined;
     /** The snapshot of the path's acta, read in the credential's round trip (middleware/autenticacion/lectura-previa.ts). */
     instantaneaPrevia: { objetivo: ObjetivoLectura; claveExplicita: string | null; inst: Instantanea } | undefined;
+    /**
+     * A bearer request accepted on what the isolate remembers of its credential, not yet confirmed by D1
+     * (middleware/autenticacion/por-confirmar.ts): what its write batch must carry to be confirmed there, or
+     * `confirmar`, the credential's round trip, reading `acta`'s snapshot with it (a refusal throws the 401/429).
+     */
+    credencialPorConfirmar: { antes: Sentencia[]; condiciones: Condicion[]; confirmar: (acta?: ObjetivoLectura) => Promise<void> } | undefined;
   };
 }

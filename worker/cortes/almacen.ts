@@ -2,11 +2,11 @@
  * Where a corte's objects go: R2 in production, anything with the same three calls in tests (the fault
  * injection test wraps it to fail half-way). Content-addressed objects are written with an immutable
  * Cache-Control; the two mutable ones (`latest`, `historial`) with a short one and a conditional put.
- * A content-addressed text object is written with its Brotli and gzip variants (variantes.ts), compressed here
- * once so that no request compresses it again.
+ * A content-addressed text object is stored as its Brotli copy only (variantes.ts): one put instead of three,
+ * compressed here once so that no Brotli request compresses it again; `get` hands back its plain bytes.
  */
 import { esMutable } from '../domain/contrato/index.ts';
-import { CODIFICACIONES, comprimir, esComprimible, rutaVariante } from './variantes.ts';
+import { comprimir, descomprimirBrotli, rutaVariante, seGuardaComprimido } from './variantes.ts';
 
 export interface ObjetoLeido {
   bytes: Uint8Array;
@@ -47,30 +47,25 @@ export function almacenR2(bucket: R2Bucket): Almacen {
     async put(ruta, bytes, opciones = {}) {
       const contentType = tipoDeContenido(ruta);
       const mutable = esMutable(ruta);
-      // Variants first: once the plain object exists its encodings do too (a reader that finds one missing, from a
-      // run that died in between or a corte older than this code, compresses the plain bytes itself).
-      if (!mutable && esComprimible(contentType)) await escribirVariantes(bucket, ruta, bytes, contentType);
-      const r = await bucket.put(ruta, bytes, {
-        httpMetadata: { contentType, cacheControl: mutable ? CACHE_MUTABLE : CACHE_INMUTABLE },
+      const comprimido = seGuardaComprimido(ruta, contentType);
+      const r = await bucket.put(comprimido ? rutaVariante(ruta, 'br') : ruta, comprimido ? comprimir(bytes, 'br') : bytes, {
+        httpMetadata: { contentType, cacheControl: mutable ? CACHE_MUTABLE : CACHE_INMUTABLE, ...(comprimido ? { contentEncoding: 'br' } : {}) },
         ...(opciones.metadatos !== undefined ? { customMetadata: opciones.metadatos } : {}),
         ...(opciones.siEtag !== undefined ? { onlyIf: { etagMatches: opciones.siEtag } } : {}),
       });
       return r !== null;
     },
     async get(ruta) {
+      if (seGuardaComprimido(ruta, tipoDeContenido(ruta))) {
+        const br = await bucket.get(rutaVariante(ruta, 'br'));
+        if (br !== null) return { bytes: descomprimirBrotli(new Uint8Array(await br.arrayBuffer())), etag: br.etag };
+      }
+      // Not text, mutable, or published plain before the Brotli-only layout.
       const o = await bucket.get(ruta);
       if (o === null) return null;
       return { bytes: new Uint8Array(await o.arrayBuffer()), etag: o.etag };
     },
   };
-}
-
-async function escribirVariantes(bucket: R2Bucket, ruta: string, bytes: Uint8Array, contentType: string): Promise<void> {
-  await Promise.all(
-    CODIFICACIONES.map((c) =>
-      bucket.put(rutaVariante(ruta, c), comprimir(bytes, c), { httpMetadata: { contentType, contentEncoding: c, cacheControl: CACHE_INMUTABLE } }),
-    ),
-  );
 }
 
 /** At most 6 puts at once (a Worker has 6 simultaneous outgoing connections; more only queue). */

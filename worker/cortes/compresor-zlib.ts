@@ -3,10 +3,10 @@
  *   - the open-data zip's DEFLATE and CRC-32: twice as fast as fflate's JS DEFLATE at the same level, and
  *     smaller, and able to end a piece in a sync flush (the results CSVs' trozos, domain/corte/trozos-csv.ts);
  *     the domain core cannot import it itself (it stays free of runtime modules), so the corte job injects it;
- *   - the gzip and Brotli encodings of published text, made once (worker/cortes/variantes.ts) instead of on
- *     every request.
+ *   - the Brotli copy of published text, made once (worker/cortes/variantes.ts) instead of on every request, and
+ *     the plain bytes and gzip made back from it where they are asked for.
  */
-import { brotliCompressSync, constants, crc32, deflateRawSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import type { Compresor } from '../domain/corte/abiertos.ts';
 
 export const compresorZlib: Compresor = {
@@ -33,4 +33,8 @@ export function brotli(bytes: Uint8Array, calidad: number): Uint8Array {
       [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength,
     },
   });
+}
+
+export function brotliPlano(bytes: Uint8Array): Uint8Array {
+  return brotliDecompressSync(bytes);
 }

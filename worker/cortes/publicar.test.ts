@@ -36,10 +36,10 @@ async function manifiesto(p: Puntero): Promise<Manifiesto> {
 
 async function todosPresentes(m: Manifiesto): Promise<boolean> {
   for (const s of m.shards) {
-    const o = await env.BUCKET.head(s.ruta);
-    if (o === null || o.size !== s.bytes) return false;
+    const o = await almacenR2(env.BUCKET).get(s.ruta);
+    if (o === null || o.bytes.length !== s.bytes) return false;
   }
-  return (await env.BUCKET.head(m.abiertos.ruta)) !== null && (await env.BUCKET.head(m.diferencias.ruta)) !== null;
+  return (await env.BUCKET.head(m.abiertos.ruta)) !== null && (await almacenR2(env.BUCKET).get(m.diferencias.ruta)) !== null;
 }
 
 beforeEach(async () => {

@@ -13,14 +13,15 @@ import { almacenR2 } from './almacen.ts';
 import { cargarFixture, leerJson, registrarEnLog, reiniciar } from '../../test/cortes/prueba.ts';
 import { ejecutarCorte } from './publicar.ts';
 
+/** What verify reads: each published key's plain bytes (a JSON shard is stored as its Brotli copy, almacen.ts). */
+const almacen = almacenR2(env.BUCKET);
 const r2: Fuente = {
   async leer(ruta) {
-    const o = await env.BUCKET.get(ruta);
-    return o === null ? null : new Uint8Array(await o.arrayBuffer());
+    return (await almacen.get(ruta))?.bytes ?? null;
   },
 };
 
-/** Every object of the publication, to restore R2 between tamperings. */
+/** Every stored object of the publication (as stored), to restore R2 between tamperings. */
 const copia = new Map<string, Uint8Array>();
 let puntero: Puntero;
 let manifiesto: Manifiesto;
@@ -29,7 +30,7 @@ beforeAll(async () => {
   await reiniciar();
   await cargarFixture();
   const actas = fixtureActas.map((f) => f.acta);
-  const deps = { db: env.DB, almacen: almacenR2(env.BUCKET), bitacora: () => {} };
+  const deps = { db: env.DB, almacen, bitacora: () => {} };
   for (const [i, lote] of [actas.slice(0, 8), actas.slice(8, 16), actas.slice(16)].entries()) {
     await registrarEnLog(lote);
     await ejecutarCorte(deps, { instante: FIXTURE_APERTURA_MS + i * 5 * 60_000, final: false, motivo: 'programado', turno: null });
@@ -53,7 +54,8 @@ describe('verify on cortes published to R2', () => {
 
   it('fails on a tampered shard, naming it', async () => {
     const s = manifiesto.shards.find((x) => x.id === 'AYUN/municipio/120')!;
-    await env.BUCKET.put(s.ruta, utf8(desdeUtf8(copia.get(s.ruta)!).replace('"ACTAS_ESPERADAS":5', '"ACTAS_ESPERADAS":6')));
+    const original = (await almacen.get(s.ruta))!.bytes;
+    await almacen.put(s.ruta, utf8(desdeUtf8(original).replace('"ACTAS_ESPERADAS":5', '"ACTAS_ESPERADAS":6')));
     const informe = await verificarCorte(r2);
     expect(informe.primerFallo).toMatchObject({ que: 'shards' });
     expect(informe.primerFallo!.detalle).toContain('shard AYUN/municipio/120');
@@ -78,7 +80,7 @@ describe('verify on cortes published to R2', () => {
     const m2 = ManifiestoSchema.parse(await leerJson(manifiesto.anterior!.ruta));
     const ruta1 = m2.anterior!.ruta;
     const m1 = ManifiestoSchema.parse(await leerJson(ruta1));
-    await env.BUCKET.put(ruta1, JSON.stringify({ ...m1, instante: m1.instante + 1 }));
+    await almacen.put(ruta1, utf8(JSON.stringify({ ...m1, instante: m1.instante + 1 })));
     const informe = await verificarCorte(r2);
     expect(informe.primerFallo).toMatchObject({ que: 'cadena de manifiestos' });
     expect(informe.primerFallo!.detalle).toContain('manifiesto del corte 1');

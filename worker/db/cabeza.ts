@@ -46,6 +46,14 @@ export function reservar<T>(db: D1Database, leida: Cabeza, construir: (base: Cab
   return r.valor;
 }
 
+/**
+ * Whether this isolate predicts the head (its last batch committed and none failed since): a write decided without
+ * reading (worker/api/flujo/sin-lectura.ts) is built over the prediction, which is then its only source of the head.
+ */
+export function hayPrevista(db: D1Database): boolean {
+  return previstas.has(db);
+}
+
 /** After a batch failed: the prediction may be wrong, so the next writer relies on what it reads. */
 export function olvidar(db: D1Database): void {
   previstas.delete(db);

@@ -37,10 +37,22 @@ export interface Confirmacion {
   entrada: EntradaSellada;
 }
 
-export function sentenciasConfirmacion(c: Confirmacion): Sentencia[] {
+/**
+ * What a write decided on what the isolate remembers (no read before it) adds to its batch: statements to run
+ * before the guard (the rate-limit count) and the guard's further conditions (the credential, the count, the
+ * window's configuration), so the batch applies only if all of it is still as remembered.
+ */
+export interface SinLecturaPrevia {
+  antes: Sentencia[];
+  condiciones: Condicion[];
+}
+
+export function sentenciasConfirmacion(c: Confirmacion, sinLectura: SinLecturaPrevia | null = null): Sentencia[] {
   return [
+    ...(sinLectura?.antes ?? []),
     // First, before anything it checks changes: the acta's version, the sequence, the final corte (one statement).
     guardias([
+      ...(sinLectura?.condiciones ?? []),
       ...(c.antes === null
         ? []
         : [{ motivo: 'VERSION', violada: 'NOT EXISTS (SELECT 1 FROM acta WHERE clave = ? AND version = ?)', params: [c.cambio.estado.clave, c.antes.version] }]),
@@ -53,14 +65,15 @@ export function sentenciasConfirmacion(c: Confirmacion): Sentencia[] {
       ...respuestaExplicitaLibre(c),
     ]),
     // The console's counters follow the acta's row through its triggers (0012_consola_disparadores.sql); the
-    // step's events and who was active are written right after it, in this same batch (issues 16 and 17).
+    // step's events are written right after it, in this same batch (issues 16 and 17).
     ...sentenciasActa(c),
     ...sentenciasDespuesDelActa(c),
-    sentencia('UPDATE secuencia SET valor = ? WHERE id = 1', c.seq),
     ...sentenciaCaptura(c),
     ...sentenciaImagen(c),
     ...sentenciaPublicacion(c),
     ...sentenciaRespuestas(c.operador, c.respuestas, c.entrada.at),
+    // Its trigger (0013_escritura_disparadores.sql) moves the change sequence to the entry's seq and notes the
+    // operator as active for the console: two statements the batch no longer sends.
     sentenciaBitacora(c.entrada),
   ];
 }

@@ -15,6 +15,7 @@ import type { ActaEstado, ActaVersionada, CapturaRegistrada } from '../domain/ca
 import { TipoCasillaSchema } from '../domain/catalogo/esquema.ts';
 import { PREFIJO_FINAL, ventana } from '../domain/corte/calendario.ts';
 import { puntaDe } from './bitacora.ts';
+import type { Condicion } from './guardia.ts';
 
 /** Which acta: by clave (CLAVE_ACTA or FC-n) and/or, at acopio, by a fuera de catálogo identification. */
 export interface ObjetivoLectura {
@@ -47,6 +48,8 @@ export interface Instantanea {
   guardadas: Map<string, RespuestaGuardada>;
   /** Opening of the configured publication window (epoch ms); null without one. */
   apertura: number | null;
+  /** The corte configuration as read (the text `apertura` comes from; condicionConfig guards it). */
+  config: string | null;
   /** The final corte is published: publication is closed. */
   finalPublicado: boolean;
   /** A final corte's run holds the corte lease: it is cutting the last change sequence ever published. */
@@ -62,6 +65,15 @@ export interface Instantanea {
  * (ActaEstadoSchema, CapturaSchema; D1 checks json_valid): they are read back without a second validation, which
  * cost about a tenth of a capture request's CPU.
  */
+const CONFIG_SQL = `(SELECT json_object('jornada', jornada, 'inicio', inicio_minutos, 'duracion', duracion_minutos, 'cadencia', cadencia_minutos)
+   FROM corte_config WHERE id = 1)`;
+
+/**
+ * A guard condition (guardia.ts): the corte configuration is no longer the `texto` a snapshot read (its `config`).
+ * A write decided on a remembered snapshot carries it, since the window's opening decides which time is published.
+ */
+export const condicionConfig = (texto: string | null): Condicion => ({ motivo: 'VENTANA', violada: `${CONFIG_SQL} IS NOT ?`, params: [texto] });
+
 const instantaneaSql = (operador: string) => `
 WITH a AS (SELECT clave, version, seq, estado, eleccion, territorio, esperada FROM acta
            WHERE clave = ?1 OR fc_identificacion = ?2 ORDER BY esperada DESC LIMIT 1)
@@ -85,8 +97,7 @@ SELECT
   (SELECT valor FROM secuencia WHERE id = 1) AS secuencia,
   (SELECT json_group_array(json_object('clave', clave, 'huella', huella, 'status', status, 'respuesta', respuesta))
    FROM idempotencia WHERE operador = ${operador} AND clave IN (?5, ?6)) AS guardadas,
-  (SELECT json_object('jornada', jornada, 'inicio', inicio_minutos, 'duracion', duracion_minutos, 'cadencia', cadencia_minutos)
-   FROM corte_config WHERE id = 1) AS config,
+  ${CONFIG_SQL} AS config,
   (SELECT utc_offset_minutes FROM entidad ORDER BY id LIMIT 1) AS utc_offset,
   EXISTS (SELECT 1 FROM corte WHERE final = 1) AS final_publicado,
   EXISTS (SELECT 1 FROM corte_lease WHERE id = 1 AND titular LIKE '${PREFIJO_FINAL}%') AS final_en_curso`;
@@ -186,6 +197,7 @@ function instantaneaDe(fila: Record<string, unknown> | null): Instantanea {
     secuencia: f.secuencia ?? 0,
     guardadas: new Map(guardadas.map((r) => [r.clave, r])),
     apertura: aperturaDe(f.config, f.utc_offset),
+    config: f.config,
     finalPublicado: f.final_publicado === 1,
     finalEnCurso: f.final_en_curso === 1,
   };

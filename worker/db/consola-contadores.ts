@@ -3,8 +3,8 @@
  * refresh reads them instead of scanning the actas (data/migrations/0007_consola.sql). The acta's CATD, its counter
  * and the night's event totals are kept by SQLite triggers (data/migrations/0012_consola_disparadores.sql) that run
  * inside the statements changing `acta` and `consola_evento`: each statement of a batch is an answer the D1 binding
- * parses (issue 16), so the batch adds only what the rows cannot say — the step's events (they depend on the action)
- * and who was active.
+ * parses (issue 16), so the batch adds only what the rows cannot say — the step's events (they depend on the action);
+ * who was active follows from the audit entry (0013_escritura_disparadores.sql).
  */
 import type { Cambio } from '../domain/captura/cambio.ts';
 import type { ActaVersionada } from '../domain/captura/estado.ts';
@@ -15,11 +15,13 @@ import { sentencia, type Sentencia } from './sentencia.ts';
 export interface PasoContado {
   antes: ActaVersionada | null;
   cambio: Cambio;
-  operador: string;
-  entrada: { at: number; catd: string | null };
+  entrada: { at: number };
 }
 
-/** After the acta's row changed: its events (one statement for all of them), who was active. */
+/**
+ * After the acta's row changed: its events (one statement for all of them, none for most steps). Who was active
+ * is noted by the audit entry's trigger (data/migrations/0013_escritura_disparadores.sql).
+ */
 export function sentenciasDespuesDelActa(c: PasoContado): Sentencia[] {
   const minuto = Math.floor(c.entrada.at / 60_000);
   const tipos = eventosDelPaso(c.cambio.accion, c.antes?.estado.etapa ?? null, c.cambio.estado.etapa);
@@ -35,12 +37,5 @@ export function sentenciasDespuesDelActa(c: PasoContado): Sentencia[] {
             minuto, ...tipos, c.cambio.estado.clave,
           ),
         ];
-  return [
-    ...eventos,
-    sentencia(
-      `INSERT INTO consola_actividad (operador, catd, visto_at) VALUES (?, ?, ?)
-       ON CONFLICT (operador) DO UPDATE SET catd = excluded.catd, visto_at = max(visto_at, excluded.visto_at)`,
-      c.operador, c.entrada.catd, c.entrada.at,
-    ),
-  ];
+  return eventos;
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { OperadorNuevo } from '../domain/captura/operador-nuevo.ts';
 import { AmbitoSchema, RolSchema, type Operador } from '../domain/captura/permisos.ts';
 import { HORA_MS, VIGENCIA_POR_AMBITO } from '../domain/captura/vigencia.ts';
-import { guardia } from './guardia.ts';
+import { guardia, type Condicion } from './guardia.ts';
 import { sentencia, type Sentencia } from './sentencia.ts';
 import { rowsPerStatement } from './sql-lotes.ts';
 
@@ -166,13 +166,13 @@ export async function leerCredencial(db: D1Database, tokenId: string): Promise<C
  * The credential as one JSON value (lists as arrays), for the RETURNING clause of the rate-limit count: the count
  * and the credential as it is now come back in one statement. ?2 is the token id.
  */
-const CREDENCIAL_JSON = `(SELECT json_object('token', t.id, 'hash', t.hash, 'expira_at', t.expira_at, 'revocado_at', t.revocado_at,
+const credencialJson = (tokenId: string) => `(SELECT json_object('token', t.id, 'hash', t.hash, 'expira_at', t.expira_at, 'revocado_at', t.revocado_at,
        'limite_por_minuto', t.limite_por_minuto, 'operador', o.id, 'nombre', o.nombre, 'ambito', o.ambito, 'activo', o.activo,
        'roles', (SELECT json_group_array(rol) FROM operador_rol WHERE operador = o.id),
        'casillas', (SELECT json_group_array(casilla) FROM operador_casilla WHERE operador = o.id),
        'catd', o.catd, 'catd_ambito', c.ambito, 'catd_territorio', c.territorio,
        'catd_elecciones', (SELECT json_group_array(eleccion) FROM catd_eleccion WHERE catd = o.catd))
-  FROM token t JOIN operador o ON o.id = t.operador LEFT JOIN catd c ON c.id = o.catd WHERE t.id = ?2)`;
+  FROM token t JOIN operador o ON o.id = t.operador LEFT JOIN catd c ON c.id = o.catd WHERE t.id = ${tokenId})`;
 
 /**
  * The request counted against the token's rate limit for `ventana` (tasa, one row per token and clock minute; the
@@ -182,7 +182,29 @@ const CREDENCIAL_JSON = `(SELECT json_object('token', t.id, 'hash', t.hash, 'exp
  * knows a token's public id can neither use up its limit nor read it. No row back: unknown token or wrong secret.
  */
 const TASA_Y_CREDENCIAL_SQL = `INSERT INTO tasa (token, ventana, n) SELECT id, ?1, 1 FROM token WHERE id = ?2 AND hash = ?3
-ON CONFLICT (token, ventana) DO UPDATE SET n = n + 1 RETURNING n, ${CREDENCIAL_JSON} AS credencial`;
+ON CONFLICT (token, ventana) DO UPDATE SET n = n + 1 RETURNING n, ${credencialJson('?2')} AS credencial`;
+
+/**
+ * A write that trusts what this isolate remembers of a credential (worker/api/middleware/autenticacion/
+ * especulacion.ts) carries these in its own batch instead of the credential round trip: the request counted as
+ * above, with nothing returned (the guard reads the count), and the guard's condition that the credential is no
+ * longer exactly the remembered text (a revocation, a new CATD, new roles, an operator dado de baja).
+ */
+export function sentenciaContarTasa(tokenId: string, hash: string, ventana: number): Sentencia {
+  return sentencia(
+    `INSERT INTO tasa (token, ventana, n) SELECT id, ?, 1 FROM token WHERE id = ? AND hash = ?
+     ON CONFLICT (token, ventana) DO UPDATE SET n = n + 1`,
+    ventana, tokenId, hash,
+  );
+}
+
+/** Guard conditions (guardia.ts) for such a write: the credential changed, or the count is past the limit. */
+export function condicionesCredencialRecordada(tokenId: string, texto: string, ventana: number, limite: number): Condicion[] {
+  return [
+    { motivo: 'CREDENCIAL', violada: `${credencialJson('?')} IS NOT ?`, params: [tokenId, texto] },
+    { motivo: 'TASA', violada: 'coalesce((SELECT n FROM tasa WHERE token = ? AND ventana = ?), 0) > ?', params: [tokenId, ventana, limite] },
+  ];
+}
 
 /** What the credential round trip answers: the credential's JSON text (null: unknown token or wrong secret). */
 export interface CredencialContada {
@@ -240,7 +262,7 @@ const CredencialJsonSchema = CredencialFilaSchema.extend({
   catd_elecciones: z.array(z.string()),
 });
 
-/** The credential from the JSON the credential round trip returned (CREDENCIAL_JSON). */
+/** The credential from the JSON the credential round trip returned (credencialJson). */
 export function credencialDeJson(texto: string): Credencial {
   const f = CredencialJsonSchema.parse(JSON.parse(texto));
   return construirCredencial(f, f.roles, f.casillas, f.catd_elecciones);

@@ -6,12 +6,14 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BASE, capturaPara, direccionNueva, jpeg, llamar, ok, type Tokens, prepararEscenario } from '../../../test/captura/ayuda.ts';
-import { ejecutorD1, revocar } from '../../db/administracion.ts';
+import { BASE, HORA, capturaPara, direccionNueva, jpeg, llamar, ok, type Tokens, prepararEscenario } from '../../../test/captura/ayuda.ts';
+import { ejecutorD1, emitirToken, revocar } from '../../db/administracion.ts';
+import { verificarBitacora } from '../../db/bitacora.ts';
 import { reasignarCatd } from '../../db/reasignacion.ts';
 import { sha256Hex } from '../../domain/bitacora/cadena.ts';
 import { idDeToken } from '../../domain/captura/token.ts';
 import { crearApp } from '../app.ts';
+import { actaRecordada, recordarActa } from '../flujo/actas-recordadas.ts';
 import { secretoConocido } from '../middleware/autenticacion/recordadas.ts';
 
 /** Every call that reaches D1: a batch (with its number of statements) or a single statement. */
@@ -82,7 +84,7 @@ beforeAll(async () => {
 });
 
 describe('round trips of a write', () => {
-  it('a capture is two: credential + rate count + snapshot in one batch, then the write; a remembered credential needs fewer statements', async () => {
+  it('a capture is two: credential + rate count + snapshot in one batch, then the write; one when the isolate remembers the credential and the acta', async () => {
     for (const clave of ['140338B01004', '140338C01004']) {
       const img = await pedir('POST', `/api/v1/actas/${clave}/imagen?origen=CATD&digitalizacion=ESCANER&tipoDocumento=ACTA_PREP`, {
         token: t['d01-dig'],
@@ -96,13 +98,23 @@ describe('round trips of a write', () => {
     const primera = await capturar('140338B01004', t['d01-cap1']!, capturaPara('GUB', 0, 1), { 'idempotency-key': 'ida-1' });
     expect(primera.res.status, primera.texto).toBe(200);
     // First sight of this token in the isolate: the wrong-secret counters ride along (they do nothing for the right one).
-    // The write: guard, acta, who was active, sequence, capture, stored answer, audit entry — the console's counters
+    // The write: guard, acta, capture, stored answer, audit entry — the sequence and who was active ride on the audit
+    // entry's trigger (data/migrations/0013_escritura_disparadores.sql), the console's counters
     // ride on the acta's triggers (data/migrations/0012_consola_disparadores.sql), a first capture has no event.
-    expect(primera.idas).toEqual([{ tipo: 'batch', sentencias: 4 }, { tipo: 'batch', sentencias: 7 }]);
+    expect(primera.idas).toEqual([{ tipo: 'batch', sentencias: 4 }, { tipo: 'batch', sentencias: 5 }]);
     expect(await recordado(t['d01-cap1']!)).toBe(true);
+    // This isolate wrote the acta's image and remembers the credential: one batch, the request's rate-limit count
+    // ahead of the same five, their guard also checking the credential, the count and the window's configuration.
     const segunda = await capturar('140338C01004', t['d01-cap1']!, capturaPara('GUB', 0, 1), { 'idempotency-key': 'ida-2' });
     expect(segunda.res.status, segunda.texto).toBe(200);
-    expect(segunda.idas).toEqual([{ tipo: 'batch', sentencias: 2 }, { tipo: 'batch', sentencias: 7 }]);
+    expect(segunda.idas).toEqual([{ tipo: 'batch', sentencias: 6 }]);
+    const tasa = await env.DB.prepare('SELECT sum(n) AS n FROM tasa WHERE token = ?').bind(idDeToken(t['d01-cap1']!)).first<{ n: number }>();
+    expect(tasa!.n).toBe(2);
+    // What the audit entry's trigger keeps: the change sequence at the newest entry's, the operator seen active.
+    const traza = await env.DB.prepare(
+      "SELECT (SELECT valor FROM secuencia) AS valor, (SELECT max(seq) FROM bitacora) AS seq, (SELECT catd FROM consola_actividad WHERE operador = 'd01-cap1') AS catd",
+    ).first<{ valor: number; seq: number; catd: string }>();
+    expect([traza!.valor, traza!.catd]).toEqual([traza!.seq, 'CATD-D01']);
   });
 
   it('an idempotent retry gets the first answer byte for byte, in the one round trip that authenticates it', async () => {
@@ -111,7 +123,7 @@ describe('round trips of a write', () => {
     expect(primera.res.status, primera.texto).toBe(200);
     // The second capture completes a round: its events (RONDA) are one more statement whatever their number, and the
     // verified acta is published (one more).
-    expect(primera.idas.at(-1)).toEqual({ tipo: 'batch', sentencias: 9 });
+    expect(primera.idas.at(-1)).toEqual({ tipo: 'batch', sentencias: 7 });
     const otra = await capturar('140338B01004', t['d01-cap2']!, body, { 'idempotency-key': 'ida-3' });
     expect(otra.res.status).toBe(200);
     expect(otra.res.headers.get('idempotent-replayed')).toBe('true');
@@ -191,5 +203,108 @@ describe('what the isolate remembers', () => {
     // With a good token the same body is a 400 naming the repeated key.
     const bueno = await pedir('POST', '/api/v1/actas/140338B01004/capturas', { token: t['d01-cap3'], body: roto });
     expect([bueno.res.status, JSON.parse(bueno.texto).error.code]).toEqual([400, 'CLAVE_DUPLICADA']);
+  });
+});
+
+describe('one round trip on what the isolate remembers (flujo/sin-lectura.ts)', () => {
+  const imagen = async (clave: string) => {
+    const r = await pedir('POST', `/api/v1/actas/${clave}/imagen?origen=CATD&digitalizacion=ESCANER&tipoDocumento=ACTA_PREP`, {
+      token: t['d01-dig2'],
+      raw: jpeg(clave),
+      headers: { 'content-type': 'image/jpeg' },
+    });
+    expect(r.res.status, r.texto).toBe(200);
+  };
+  const capturas = async (clave: string) =>
+    (await env.DB.prepare('SELECT count(*) AS n FROM captura WHERE acta = ?').bind(clave).first<{ n: number }>())!.n;
+  const DIP = (v: number) => capturaPara('DIP_LOC', 1, v);
+
+  beforeAll(async () => {
+    // d01-dig was revoked above: a second digitalizador of the same CATD, for the images these tests need.
+    t['d01-dig2'] = (await emitirToken(ejecutorD1(env.DB), { operador: 'd01-dig', vigenciaMs: HORA, limitePorMinuto: 100_000 }, Date.now())).token;
+    for (const clave of ['141120B01004', '141121B01004', '141121C01004', '140338B01005', '140338C01005', '140339B01005']) {
+      await ok(llamar('POST', '/api/v1/acopio', { token: t['d01-acopio'], body: { clave } }), 201);
+    }
+  });
+
+  it('a revoked token the isolate remembers: its capture sent on that memory writes nothing, and it is refused on that very request', async () => {
+    await imagen('141120B01004');
+    const primera = await capturar('141120B01004', t['ccv-cap1']!, capturaPara('GUB', 0, 1));
+    expect(primera.res.status, primera.texto).toBe(200);
+    await imagen('141121B01004');
+    await revocar(ejecutorD1(env.DB), { token: idDeToken(t['ccv-cap1']!)! }, Date.now());
+    const r = await capturar('141121B01004', t['ccv-cap1']!, capturaPara('GUB', 0, 1));
+    expect([r.res.status, JSON.parse(r.texto).error.code]).toEqual([401, 'TOKEN_REVOCADO']);
+    // The write was sent on the remembered credential; its guard saw the revocation and it wrote nothing; then the
+    // credential's round trip answered the 401, which the audit log records (a read of its tip, the entry).
+    expect(r.idas).toEqual([
+      { tipo: 'batch', sentencias: 6 },
+      { tipo: 'batch', sentencias: 2 },
+      { tipo: 'first', sentencias: 1 },
+      { tipo: 'batch', sentencias: 1 },
+    ]);
+    expect(await capturas('141121B01004')).toBe(0);
+  });
+
+  it('an acta another isolate changed meanwhile is not overwritten: decided again on what it is now', async () => {
+    await imagen('141121C01004');
+    expect((await capturar('141121C01004', t['ccv-cap2']!, capturaPara('GUB', 0, 1))).res.status).toBe(200);
+    await imagen('140338B01005');
+    expect((await capturar('140338B01005', t['d01-cap1']!, DIP(1))).res.status).toBe(200);
+    const vieja = actaRecordada('140338B01005');
+    expect(vieja?.capturas).toHaveLength(1);
+    expect((await capturar('140338B01005', t['d01-cap2']!, DIP(1))).res.status).toBe(200);
+    // As an isolate that did not see that second capture: it still remembers one capture, the acta in CAPTURA.
+    recordarActa(vieja!);
+    const r = await capturar('140338B01005', t['ccv-cap2']!, DIP(2));
+    expect([r.res.status, JSON.parse(r.texto).error.code]).toEqual([409, 'ACTA_YA_VERIFICADA']);
+    // Sent on memory (a second, different capture: its round's events are one more statement), lost on the
+    // acta's version; then the credential's round trip and the reads of the usual path.
+    expect(r.idas.slice(0, 2)).toEqual([{ tipo: 'batch', sentencias: 7 }, { tipo: 'batch', sentencias: 2 }]);
+    expect(await capturas('140338B01005')).toBe(2);
+    const acta = await env.DB.prepare("SELECT etapa FROM acta WHERE clave = '140338B01005'").first<{ etapa: string }>();
+    expect(acta!.etapa).toBe('VERIFICADA');
+    expect(await verificarBitacora(env.DB)).toMatchObject({ ok: true });
+  });
+
+  it('a body refused before the write, from a remembered token revoked meanwhile, is answered 401', async () => {
+    await revocar(ejecutorD1(env.DB), { token: idDeToken(t['ccv-cap2']!)! }, Date.now());
+    const roto = await pedir('POST', '/api/v1/actas/140338C01005/capturas', { token: t['ccv-cap2'], body: '{"votos": {"PAN": 1, "PAN": 2}}' });
+    expect([roto.res.status, JSON.parse(roto.texto).error.code]).toEqual([401, 'TOKEN_REVOCADO']);
+    // The body was refused without a round trip, then the credential's round trip, then the 401's audit entry.
+    expect(roto.idas).toEqual([{ tipo: 'batch', sentencias: 2 }, { tipo: 'first', sentencias: 1 }, { tipo: 'batch', sentencias: 1 }]);
+  });
+
+  it("the token's rate limit holds for a write sent on memory: past it, 429 and nothing written", async () => {
+    // Not at a minute's end: both requests must count in the same minute.
+    if (60_000 - (Date.now() % 60_000) < 5_000) await new Promise((r) => setTimeout(r, 6_000));
+    const uno = (await emitirToken(ejecutorD1(env.DB), { operador: 'd01-cap3', vigenciaMs: HORA, limitePorMinuto: 1 }, Date.now())).token;
+    await imagen('140338C01005');
+    expect((await capturar('140338C01005', uno, DIP(1))).res.status).toBe(200);
+    await imagen('140339B01005');
+    const r = await capturar('140339B01005', uno, DIP(1));
+    expect([r.res.status, JSON.parse(r.texto).error.code]).toEqual([429, 'LIMITE_DE_SOLICITUDES']);
+    expect(r.idas[0]).toEqual({ tipo: 'batch', sentencias: 6 });
+    expect(await capturas('140339B01005')).toBe(0);
+  });
+});
+
+describe('acopio with a remembered credential', () => {
+  const acopio = (clave: string) => pedir('POST', '/api/v1/acopio', { token: t['d01-acopio'], body: JSON.stringify({ clave }) });
+  const registrada = async (clave: string) => (await env.DB.prepare('SELECT count(*) AS n FROM acta WHERE clave = ?').bind(clave).first<{ n: number }>())!.n;
+
+  it('is two round trips: the credential confirmed in the one that reads the acta named in the body, then the write', async () => {
+    expect((await acopio('141120B01005')).res.status).toBe(201);
+    const r = await acopio('141121B01005');
+    expect(r.res.status, r.texto).toBe(201);
+    expect(r.idas.map((i) => i.tipo)).toEqual(['batch', 'batch']);
+    expect(r.idas[0]!.sentencias).toBe(2);
+  });
+
+  it('a revoked token is refused on its next acopio, and nothing is registered', async () => {
+    await revocar(ejecutorD1(env.DB), { token: idDeToken(t['d01-acopio']!)! }, Date.now());
+    const r = await acopio('141121C01005');
+    expect([r.res.status, JSON.parse(r.texto).error.code]).toEqual([401, 'TOKEN_REVOCADO']);
+    expect(await registrada('141121C01005')).toBe(0);
   });
 });

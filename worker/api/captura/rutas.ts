@@ -26,7 +26,8 @@ const ruta = createRoute({
   tags: ['captura'],
   summary: 'Captura: las cifras del acta, una captura por persona',
   security: SEGURIDAD,
-  middleware: escrituraJson('CAPTURA', { actaDeRuta: true }),
+  // A capture may go in one round trip on what the isolate remembers (flujo/sin-lectura.ts).
+  middleware: escrituraJson('CAPTURA', { actaDeRuta: true, sinLectura: 'CAPTURA' }),
   request: {
     params: ClaveParamSchema,
     headers: EncabezadosEscrituraSchema,

@@ -10,24 +10,22 @@
  * A batch that loses a race (guard or uniqueness) wrote nothing: re-read and decide again, a few times.
  */
 import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { canonicalJson, sellarCon } from '../../domain/bitacora/cadena.ts';
+import { canonicalJson } from '../../domain/bitacora/cadena.ts';
 import type { Cambio, Contexto } from '../../domain/captura/cambio.ts';
-import { fechaPublicable, type FechaDecidida } from '../../domain/captura/fecha.ts';
+import { fechaPublicable } from '../../domain/captura/fecha.ts';
 import { alcanzaActa, type AlcanceActa, type Operador } from '../../domain/captura/permisos.ts';
-import { cambioPublico } from '../../domain/captura/publicacion.ts';
 import type { Rechazo } from '../../domain/captura/rechazo.ts';
 import type { Result } from '../../domain/resultado.ts';
-import { sentenciasConfirmacion, type Confirmacion, type RespuestaAGuardar } from '../../db/captura-escritura.ts';
 import { leerInstantanea, type Instantanea, type ObjetivoLectura, type RespuestaGuardada } from '../../db/captura-lectura.ts';
-import { ConflictoConcurrente, ejecutarLote, esperaReintento } from '../../db/guardia.ts';
-import { preparar } from '../../db/sentencia.ts';
-import { olvidar, reservar, sha256Sincrono } from '../../db/cabeza.ts';
+import { ConflictoConcurrente, esperaReintento } from '../../db/guardia.ts';
+import { sha256Sincrono } from '../../db/cabeza.ts';
 import type { EntornoApi } from '../entorno.ts';
 import { ErrorApi } from '../errores.ts';
-import { claveIdempotencia, versionEsperada } from './encabezados.ts';
+import { claveIdempotencia, versionCoincide, versionEsperada } from './encabezados.ts';
+import { atAceptado, escribir, type Solicitud } from './escritura.ts';
 import { errorDeRechazo } from './rechazos.ts';
-import { etag, vistaActa, vistaParaOperador } from './vista.ts';
+import { escribirSinLectura } from './sin-lectura.ts';
+import { etag } from './vista.ts';
 
 export interface DefinicionPaso {
   objetivo: ObjetivoLectura;
@@ -50,11 +48,21 @@ export function operadorDe(c: Context<EntornoApi>): Operador {
 }
 
 export async function aplicarPaso(c: Context<EntornoApi>, def: DefinicionPaso): Promise<Response> {
-  const op = operadorDe(c);
   const clave = claveIdempotencia(c);
   const version = versionEsperada(c);
   const huella = huellaSolicitud(c, def.cuerpo);
   const claves = { explicita: clave === null ? null : `k:${clave}`, natural: `auto:${huella}` };
+  const porConfirmar = c.get('credencialPorConfirmar');
+  if (porConfirmar !== undefined) {
+    // Accepted on the isolate's memory of the credential: one round trip if the memory of the acta holds too
+    // (sin-lectura.ts); otherwise the credential's round trip (which may refuse it) reading this acta's snapshot,
+    // then the usual path.
+    const pedida = { op: operadorDe(c), ahora: Date.now(), huella, claves, atCliente: def.atCliente, metodo: c.req.method, ruta: c.req.path };
+    const escrita = def.antesDeEscribir ? null : await escribirSinLectura(c, { objetivo: def.objetivo, alcance: def.alcance, decidir: def.decidir }, pedida, version);
+    if (escrita !== null) return escrita;
+    await porConfirmar.confirmar(def.objetivo);
+  }
+  const op = operadorDe(c);
   let preparado = false;
   let previa = tomarPrevia(c, def.objetivo, claves.explicita);
   for (let intento = 0; intento < MAX_INTENTOS; intento++) {
@@ -84,7 +92,7 @@ export async function aplicarPaso(c: Context<EntornoApi>, def: DefinicionPaso): 
     preparado = true;
     const solicitud: Solicitud = { op, ahora, huella, claves, atCliente: def.atCliente, fecha, metodo: c.req.method, ruta: c.req.path };
     try {
-      return await escribir(c.env.DB, inst, def, solicitud);
+      return await escribir(c.env.DB, inst, def.decidir, solicitud);
     } catch (e) {
       if (!(e instanceof ConflictoConcurrente)) throw e;
       await esperaReintento(intento);
@@ -105,11 +113,6 @@ function tomarPrevia(c: Context<EntornoApi>, o: ObjetivoLectura, claveExplicita:
   return igual ? p.inst : undefined;
 }
 
-/** The declared time, when it is the one to publish; null lets the step use the server's. */
-function atAceptado(f: FechaDecidida): number | null {
-  return f.rechazada === null ? f.at : null;
-}
-
 /**
  * After the final corte nothing is ever published again: a write then would be acknowledged and silently left
  * out, so it is refused. From the moment a final corte's run takes the lease (before it reads the sequence it
@@ -125,92 +128,12 @@ function comprobarAbierta(inst: Instantanea): void {
 }
 
 function comprobarIfMatch(esperada: number | '*' | null, inst: Instantanea): void {
-  if (esperada === null) return;
-  const actual = inst.acta?.version ?? 0;
-  if (esperada === '*' ? actual === 0 : esperada !== actual) {
+  if (!versionCoincide(esperada, inst)) {
+    const actual = inst.acta?.version ?? 0;
     throw new ErrorApi(409, 'VERSION_NO_COINCIDE', `El acta está en la versión ${actual}, no en la indicada por If-Match.`, {
       versionActual: actual,
     });
   }
-}
-
-/**
- * Builds the batch over the newest head of the audit chain and the sequence this isolate knows (decided again
- * over it: a fuera de catálogo clave is numbered from the sequence), reserving that head synchronously
- * (worker/db/cabeza.ts), then sends it. A failed batch forgets the prediction; the caller re-reads.
- */
-async function escribir(db: D1Database, leida: Instantanea, def: DefinicionPaso, s: Solicitud): Promise<Response> {
-  const conf = reservar(db, { punta: leida.punta, secuencia: leida.secuencia }, (cabeza) => {
-    const inst: Instantanea = { ...leida, ...cabeza };
-    const decision = def.decidir(inst, { operador: s.op, ahora: s.ahora, atCliente: atAceptado(s.fecha) });
-    if (!decision.ok) throw errorDeRechazo(decision.error);
-    const c = confirmacion(inst, decision.value, s);
-    return { valor: c, deja: { punta: { id: c.entrada.id, hash: c.entrada.hash }, secuencia: c.seq } };
-  });
-  try {
-    await ejecutarLote(db, sentenciasConfirmacion(conf).map((x) => preparar(db, x)));
-  } catch (e) {
-    olvidar(db);
-    throw e;
-  }
-  return respuesta(conf.respuestas[0]!, conf.version);
-}
-
-interface Solicitud {
-  op: Operador;
-  ahora: number;
-  huella: string;
-  claves: { explicita: string | null; natural: string };
-  /** The fechaHora the client declared (kept in the audit entry whether or not it was published). */
-  atCliente: number | null;
-  fecha: FechaDecidida;
-  metodo: string;
-  ruta: string;
-}
-
-function confirmacion(inst: Instantanea, cambio: Cambio, s: Solicitud): Confirmacion {
-  const version = (inst.acta?.version ?? 0) + 1;
-  const seq = inst.secuencia + 1;
-  const status: ContentfulStatusCode = cambio.nueva ? 201 : 200;
-  const capturas = cambio.captura ? [...inst.capturas, cambio.captura] : inst.capturas;
-  // The answer is stored for replays of the same request, by the same operator: shaped for them once.
-  const texto = JSON.stringify(vistaParaOperador(vistaActa(cambio.estado, version, seq, capturas), s.op.roles));
-  const guardar = (clave: string, reemplazable: boolean): RespuestaAGuardar => ({ clave, huella: s.huella, status, respuesta: texto, reemplazable });
-  const respuestas = [...(s.claves.explicita ? [guardar(s.claves.explicita, false)] : []), guardar(s.claves.natural, true)];
-  const entrada = sellarCon(sha256Sincrono, inst.punta, {
-    at: s.ahora,
-    operador: s.op.id,
-    token: s.op.tokenId,
-    catd: s.op.catd?.id ?? null,
-    accion: cambio.accion,
-    acta: cambio.estado.clave,
-    seq,
-    status,
-    detalle: {
-      ...cambio.detalle,
-      etapa: cambio.estado.etapa,
-      atCliente: s.atCliente,
-      // The declared time was not published (in the future, or before the window opened): the server's was.
-      ...(s.fecha.rechazada ? { atClienteRechazado: s.fecha.rechazada.motivo } : {}),
-      metodo: s.metodo,
-      ruta: s.ruta,
-    },
-  });
-  return {
-    antes: inst.acta,
-    cambio,
-    version,
-    secuenciaLeida: inst.secuencia,
-    seq,
-    publicacion: cambioPublico(inst.acta?.estado ?? null, cambio.estado),
-    operador: s.op.id,
-    respuestas,
-    entrada,
-  };
-}
-
-function respuesta(r: RespuestaAGuardar, version: number): Response {
-  return new Response(r.respuesta, { status: r.status, headers: { 'content-type': 'application/json', etag: etag(version) } });
 }
 
 function repetir(g: RespuestaGuardada, huella: string): Response {

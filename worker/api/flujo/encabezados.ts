@@ -29,3 +29,10 @@ export function versionEsperada(c: Context): number | '*' | null {
   if (!m) throw new ErrorApi(400, 'IF_MATCH_INVALIDO', 'If-Match debe ser la versión del acta entre comillas, p. ej. "3".');
   return Number(m[1]);
 }
+
+/** Whether the acta's version satisfies If-Match (`esperada` from versionEsperada; null: no condition). */
+export function versionCoincide(esperada: number | '*' | null, inst: { acta: { version: number } | null }): boolean {
+  if (esperada === null) return true;
+  const actual = inst.acta?.version ?? 0;
+  return esperada === '*' ? actual !== 0 : esperada === actual;
+}

@@ -4,8 +4,9 @@
  * `aviso.json` get a short max-age. Everything goes through the edge cache (cache-borde.ts), so R2 is read once
  * per location per object (per interval for the mutable ones), not once per viewer.
  * Text is served in the encoding the client accepts (Brotli, gzip, or plain bytes), never compressed per
- * request: a content-addressed object's encodings were written at publication (worker/cortes/variantes.ts), a
- * mutable one's are made when the edge cache refreshes it. Every representation has its own ETag and
+ * request: a content-addressed object's Brotli was written at publication (worker/cortes/variantes.ts), its plain
+ * bytes and gzip are made from it on an edge-cache miss (once per location), a mutable one's encodings when the
+ * edge cache refreshes it. Every representation has its own ETag and
  * Last-Modified, and preconditions answer 304 or 412 as HTTP says (condicionales.ts).
  * CORS allows any origin (difusores and newsrooms republish).
  * Acta images (`datos/<e>/imagenes/<sha256>.<ext>`) come from the capture API's store (`imagenes/<sha256>`),
@@ -16,7 +17,7 @@ import { cors } from 'hono/cors';
 import { avisoRetirado } from '../../domain/aviso/aviso.ts';
 import { RUTA_AVISO, esMutable, esRutaPublica, rutaImagen } from '../../domain/contrato/index.ts';
 import { CACHE_INMUTABLE, CACHE_MUTABLE, METADATO_PROXIMO_CORTE, tipoDeContenido, type Almacen } from '../../cortes/almacen.ts';
-import { comprimir, esComprimible, rutaVariante, CODIFICACIONES, type Codificacion } from '../../cortes/variantes.ts';
+import { comprimir, descomprimirBrotli, esComprimible, rutaVariante, seGuardaComprimido, CODIFICACIONES, type Codificacion } from '../../cortes/variantes.ts';
 import type { EntornoApi } from '../entorno.ts';
 import { cuerpoError } from '../errores.ts';
 import { CacheBorde, estadoDeCache, leerProximo, type Grupo, type Lectura, type OpcionesBorde, type Procedencia, type Representacion } from './cache-borde.ts';
@@ -49,7 +50,7 @@ function sinAviso(c: Context<EntornoApi>): Response {
   return c.json(avisoRetirado(0), 200, { 'cache-control': CACHE_MUTABLE, 'x-content-type-options': 'nosniff' });
 }
 
-const etagConSufijo = (etag: string, codificacion: Codificacion) => `${etag.replace(/"$/, '')}-${codificacion}"`;
+const etagConSufijo = (etag: string, codificacion: Codificacion | 'identity') => `${etag.replace(/"$/, '')}-${codificacion}"`;
 
 /** The plain representation compressed here (node:zlib hands back views into shared pools: copy to own bytes). */
 function comprimida(plano: Representacion, codificacion: Codificacion): Representacion {
@@ -73,15 +74,25 @@ async function leerMutable(bucket: R2Bucket, ruta: string, claves: (c: Codificac
   return grupo;
 }
 
-/** A content-addressed object in one encoding: its stored variant, or the plain bytes compressed here. */
+/**
+ * A content-addressed object in one encoding, from its stored Brotli copy (worker/cortes/variantes.ts): as stored,
+ * or decompressed (plain bytes) and gzipped here, each encoding with its own ETag. One R2 read; an object published
+ * plain (before the Brotli-only layout, or not text) is read at its key and compressed here if asked for.
+ */
 async function leerInmutable(bucket: R2Bucket, ruta: string, codificacion: Codificacion | null): Promise<Representacion | null> {
-  if (codificacion !== null) {
-    const variante = await bucket.get(rutaVariante(ruta, codificacion));
-    if (variante !== null) return representar(variante, variante.httpMetadata?.contentType ?? tipoDeContenido(ruta), codificacion);
+  const tipoRuta = tipoDeContenido(ruta);
+  if (seGuardaComprimido(ruta, tipoRuta)) {
+    const variante = await bucket.get(rutaVariante(ruta, 'br'));
+    if (variante !== null) {
+      const br = await representar(variante, variante.httpMetadata?.contentType ?? tipoRuta, 'br');
+      if (codificacion === 'br') return br;
+      const plano = { ...br, cuerpo: descomprimirBrotli(new Uint8Array(br.cuerpo)).buffer as ArrayBuffer, etag: etagConSufijo(br.etag, 'identity'), codificacion: null };
+      return codificacion === null ? plano : { ...comprimida(plano, codificacion), etag: etagConSufijo(br.etag, codificacion) };
+    }
   }
   const o = await bucket.get(ruta);
   if (o === null) return null;
-  const plano = await representar(o, o.httpMetadata?.contentType ?? tipoDeContenido(ruta), null);
+  const plano = await representar(o, o.httpMetadata?.contentType ?? tipoRuta, null);
   if (codificacion === null) return plano;
   return comprimida(plano, codificacion);
 }

@@ -131,7 +131,8 @@ export function clasificarActa(acta: ActaRegistrada): Clasificacion {
   }
 }
 
-function clasificarCaptura(
+/** `clasificarActa` of a captured acta, from its parts (the corte's path: no `ActaRegistrada` built per acta). */
+export function clasificarCaptura(
   votos: Readonly<Record<string, Valor>>,
   casilla: CasillaClasificacion,
   boletasEspecial: number,

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { assertNever } from '../assert.ts';
 import { err, ok, type Result } from '../resultado.ts';
 import type { EntradaConteo } from '../conteo/conteo.ts';
-import type { ActaRegistrada, Clasificacion } from './clasificar.ts';
+import { clasificarActa, clasificarCaptura, type ActaRegistrada, type Clasificacion } from './clasificar.ts';
 import type { ActaEsperada } from './esperadas.ts';
 import type { ActaPublicada } from './publicada.ts';
 
@@ -45,6 +45,22 @@ export function actaRegistrada(p: ActaPublicada, esperada: ActaEsperada | undefi
     default:
       return assertNever(p.registro, 'registro');
   }
+}
+
+/**
+ * `clasificarActa(actaRegistrada(p, esperada))` with `p` taken as registered as `registro`, without building the
+ * `ActaRegistrada` (a corte classifies every acta: one object less per acta, its casilla read in place).
+ */
+export function clasificarPublicada(
+  p: ActaPublicada,
+  esperada: ActaEsperada | undefined,
+  registro: ActaPublicada['registro'] = p.registro,
+): Result<Clasificacion, ProblemaRegistro> {
+  if (registro !== 'captura' || esperada === undefined || p.captura === null) {
+    const r = actaRegistrada(registro === p.registro ? p : { ...p, registro }, esperada);
+    return r.ok ? ok(clasificarActa(r.value)) : r;
+  }
+  return ok(clasificarCaptura(p.captura.votos, esperada.casilla, esperada.eleccion.boletasEspecial));
 }
 
 /** What the acta adds to its tallies (`sumarActa`), given its classification. */

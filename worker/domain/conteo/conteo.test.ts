@@ -5,6 +5,7 @@ import { clasificarActa, type ActaRegistrada } from '../acta/clasificar.ts';
 import type { Valor } from '../acta/esquema.ts';
 import type { Boleta, TipoCasilla } from '../catalogo/esquema.ts';
 import { crearAzar } from '../../../scripts/generador/azar.ts';
+import { CONTEO } from '../contrato/index.ts';
 import {
   ConteoSchema,
   EntradaConteoSchema,
@@ -233,5 +234,16 @@ describe('at Jalisco scale', () => {
 
     expect(f.ACTAS_CAPTURADAS).toBe(33_000);
     expect(suma(municipios)).toEqual(entidad);
+  });
+
+  it('sumarConteo adds every counter of the contract (it names them one by one)', () => {
+    const t = conteoVacio();
+    const o = conteoVacio();
+    CONTEO.forEach((k, i) => {
+      t[k] = 1000 * (i + 1);
+      o[k] = i + 1;
+    });
+    sumarConteo(t, o);
+    for (const [i, k] of CONTEO.entries()) expect(t[k], k).toBe(1001 * (i + 1));
   });
 });

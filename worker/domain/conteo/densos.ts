@@ -9,7 +9,7 @@
  */
 import { assert } from '../assert.ts';
 import type { Boleta } from '../catalogo/esquema.ts';
-import { COLUMNAS_FIJAS } from '../contrato/index.ts';
+import { COLUMNAS_FIJAS, type Valor } from '../contrato/index.ts';
 import { candidaturaDe, candidaturaDeColumna } from './candidaturas.ts';
 import { moverContadores, moverRegistro, type Conteo, type EntradaConteo } from './conteo.ts';
 
@@ -19,8 +19,8 @@ export class IndiceVotos {
   readonly candidaturas: readonly string[];
   private readonly col: ReadonlyMap<string, number>;
   private readonly cand: ReadonlyMap<string, number>;
-  /** Per ballot: column → [vote position, candidatura position (−1: none)]; −1 vote position: not indexed. */
-  private readonly planes = new WeakMap<Boleta, Map<string, readonly [number, number]>>();
+  /** Per ballot: its columns in order with their vote and candidatura positions (`plan`). */
+  private readonly planes = new WeakMap<Boleta, PlanBoleta>();
 
   constructor(columnas: readonly string[], candidaturas: readonly string[]) {
     this.columnas = columnas;
@@ -41,22 +41,40 @@ export class IndiceVotos {
     return p;
   }
 
-  plan(boleta: Boleta): Map<string, readonly [number, number]> {
+  plan(boleta: Boleta): PlanBoleta {
     let p = this.planes.get(boleta);
     if (p === undefined) {
-      p = new Map();
+      const porColumna = new Map<string, readonly [number, number]>();
       const cands = candidaturaDeColumna(boleta);
       for (const col of [...boleta.columnas, ...COLUMNAS_FIJAS]) {
         const cand = candidaturaDe(cands, col);
         const vi = this.col.get(col);
         const ci = cand === undefined ? -1 : this.cand.get(cand);
         // A column or candidatura outside the index is added into the records (the general path).
-        p.set(col, vi === undefined || ci === undefined ? [-1, -1] : [vi, ci]);
+        porColumna.set(col, vi === undefined || ci === undefined ? [-1, -1] : [vi, ci]);
       }
+      const columnas = [...porColumna.keys()];
+      p = {
+        columnas,
+        votos: Int32Array.from(columnas, (c) => porColumna.get(c)![0]),
+        candidaturas: Int32Array.from(columnas, (c) => porColumna.get(c)![1]),
+        porColumna,
+      };
       this.planes.set(boleta, p);
     }
     return p;
   }
+}
+
+/**
+ * Where a ballot's votes go: its columns (each once, shard order) and the vote and candidatura position of
+ * each (−1: not indexed, or no candidatura), as arrays to walk the captured fields by column and as a map.
+ */
+export interface PlanBoleta {
+  columnas: readonly string[];
+  votos: Int32Array;
+  candidaturas: Int32Array;
+  porColumna: ReadonlyMap<string, readonly [number, number]>;
 }
 
 /**
@@ -88,26 +106,92 @@ export function sumarActaDensa(t: Conteo, d: VotosDensos, slot: number, ix: Indi
 }
 
 /**
- * `sumarActaDensa` into several tallies at once (a sección and its parents, MUTATES each): the acta's votes are
- * looked up in the ballot's plan once, not once per tally.
+ * `sumarActaDensa` into the first `n` of `destinos` at once (a sección and its parents, MUTATES each): the
+ * acta's votes are looked up in the ballot's plan once, not once per tally. `n` lets a caller reuse one array.
  */
-export function sumarActaDensaEn(destinos: readonly DestinoDenso[], ix: IndiceVotos, a: EntradaConteo, s: 1 | -1 = 1): void {
+export function sumarActaDensaEn(destinos: readonly DestinoDenso[], ix: IndiceVotos, a: EntradaConteo, s: 1 | -1 = 1, n = destinos.length): void {
   let contada = false;
-  for (const x of destinos) contada = moverContadores(x.t, a, s);
+  for (let i = 0; i < n; i++) contada = moverContadores(destinos[i]!.t, a, s);
   if (!contada) return;
   const votos = a.votos;
   const boleta = a.boleta;
   assert(votos != null && boleta != null, 'a counted acta needs its votes and its ballot');
   const plan = ix.plan(boleta);
+  if (!sumarPorPlan(destinos, n, ix, plan, votos, a.clasificacion.totalVotosCalculado, s)) sumarPorCampo(destinos, n, ix, plan, boleta, votos, s);
+}
+
+/** The captured values of the plan's columns, read before any is added (grown as ballots require). */
+let leidos = new Float64Array(64);
+
+/**
+ * The fast path of `sumarActaDensaEn`: the votes read by the ballot's columns (keyed loads) rather than by
+ * enumerating the captured fields and looking each up in a map, which cost twice as much per acta. Taken only
+ * when it adds exactly what the general path would: every column with votes is indexed, and the columns' votes
+ * add up to the acta's TOTAL_VOTOS_CALCULADO (the sum of every numeric field, `clasificarActa`), so no field
+ * outside the ballot holds votes. False, with nothing added, otherwise.
+ */
+function sumarPorPlan(
+  destinos: readonly DestinoDenso[],
+  n: number,
+  ix: IndiceVotos,
+  plan: PlanBoleta,
+  votos: Readonly<Record<string, Valor>>,
+  total: number,
+  s: 1 | -1,
+): boolean {
+  const cols = plan.columnas;
+  const pv = plan.votos;
+  if (leidos.length < cols.length) leidos = new Float64Array(cols.length * 2);
+  let suma = 0;
+  for (let k = 0; k < cols.length; k++) {
+    const v = votos[cols[k]!];
+    const x = typeof v === 'number' ? v : 0;
+    if (x !== 0 && pv[k]! < 0) return false;
+    leidos[k] = x;
+    suma += x;
+  }
+  if (suma !== total) return false;
+  const pc = plan.candidaturas;
+  const nv = ix.columnas.length;
+  const nc = ix.candidaturas.length;
+  for (let k = 0; k < cols.length; k++) {
+    const x = leidos[k]!;
+    if (x === 0) continue;
+    const dv = s * x;
+    const iv = pv[k]!;
+    const ic = pc[k]!;
+    for (let i = 0; i < n; i++) {
+      const d = destinos[i]!;
+      const jv = d.slot * nv + iv;
+      d.d.votos[jv] = d.d.votos[jv]! + dv;
+      if (ic < 0) continue;
+      const jc = d.slot * nc + ic;
+      d.d.candidaturas[jc] = d.d.candidaturas[jc]! + dv;
+    }
+  }
+  return true;
+}
+
+/** The general path: every captured field with votes, by position where the plan indexes it, else into the records. */
+function sumarPorCampo(
+  destinos: readonly DestinoDenso[],
+  n: number,
+  ix: IndiceVotos,
+  plan: PlanBoleta,
+  boleta: Boleta,
+  votos: Readonly<Record<string, Valor>>,
+  s: 1 | -1,
+): void {
   const nv = ix.columnas.length;
   const nc = ix.candidaturas.length;
   for (const col in votos) {
     const v = votos[col];
     if (typeof v !== 'number' || v === 0) continue;
-    const p = plan.get(col);
+    const p = plan.porColumna.get(col);
     const dv = s * v;
     if (p !== undefined && p[0] >= 0) {
-      for (const x of destinos) {
+      for (let i = 0; i < n; i++) {
+        const x = destinos[i]!;
         const iv = x.slot * nv + p[0];
         x.d.votos[iv] = x.d.votos[iv]! + dv;
         if (p[1] < 0) continue;
@@ -117,7 +201,8 @@ export function sumarActaDensaEn(destinos: readonly DestinoDenso[], ix: IndiceVo
       continue;
     }
     const cand = candidaturaDe(candidaturaDeColumna(boleta), col);
-    for (const x of destinos) {
+    for (let i = 0; i < n; i++) {
+      const x = destinos[i]!;
       moverRegistro(x.t.votos, col, dv);
       if (cand !== undefined) moverRegistro(x.t.candidaturas, cand, dv);
     }

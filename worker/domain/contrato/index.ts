@@ -60,14 +60,17 @@ export { CONTEO, FIGURAS, esFiguraPorcentaje, figurasDeConteo, type Contador, ty
 export { porcentajeTruncado, textoPorcentaje, unidadesPorcentaje, valorPorcentaje } from './porcentaje.ts';
 export {
   VERSION_SHARDS,
+  type ActaFila,
   type ActaShard,
   type Candidato,
+  type CasillaFila,
   type CoalicionRef,
   type EleccionRef,
   type EntidadRef,
   type EntidadShard,
   type FilaHijo,
   type FilaTerritorioHijo,
+  type ImagenFila,
   type PartidoRef,
   type Resultados,
   type SeccionShard,
@@ -96,7 +99,7 @@ export {
   shardIds,
   type ShardId,
 } from './rutas.ts';
-export { leerActa, resultadosDeFila, type ActaLeida, type FilaCompacta, type Tabla } from './lectura.ts';
+export { actaDeFila, leerActa, resultadosDeFila, tablaDeBloque, type ActaLeida, type FilaCompacta, type Tabla } from './lectura.ts';
 export type { ResumenCatalogo, Salud, VersionPlataforma } from './salud.ts';
 export { ENTORNOS, LEYENDA_SIMULACRO, PREFIJO_ZIP_SIMULACRO, RUTA_IDENTIDAD, leyendaDe, type Entorno, type IdentidadConstruccion } from './entorno.ts';
 export { MAXIMO_TEXTO_AVISO, NIVELES_AVISO, type Aviso, type NivelAviso } from './aviso.ts';

@@ -6,7 +6,7 @@ import { EstadoCorte } from '../corte/estado.ts';
 import { construirModelo } from '../corte/modelo.ts';
 import { renderizar } from '../corte/generar-shards.ts';
 import { SeccionShardSchema } from '../corte/shards.ts';
-import { CONTEO, leerActa, resultadosDeFila } from './index.ts';
+import { actaDeFila, CONTEO, leerActa, resultadosDeFila, tablaDeBloque } from './index.ts';
 
 describe('reading shards without zod', () => {
   it('expands a sección block and its actas: figures, votes by column, image URL', async () => {
@@ -16,11 +16,13 @@ describe('reading shards without zod', () => {
     const r = await renderizar(estado, { final: false });
     const s = SeccionShardSchema.parse(JSON.parse(desdeUtf8(r.contenidos.get('seccion/338')!)));
     const gub = s.elecciones.find((e) => e.codigo === 'GUB')!;
-    const res = resultadosDeFila(gub, { ...gub, final: s.final });
+    const tabla = tablaDeBloque(s, gub);
+    expect(tabla.columnas).toEqual([...catalogoEjemplo.boletas.find((b) => b.eleccion === 'GUB')!.columnas, 'NO_REGISTRADAS', 'NULOS']);
+    const res = resultadosDeFila(gub, tabla);
     expect(res.figuras).toEqual(figuras(estado.elecciones.get('GUB')!.secciones.get(338)!, { final: false }));
     // B1 and C1 count; C2 exceeds its lista nominal and does not.
     expect(res.votos.PAN).toBe(101 + 150);
-    const acta = leerActa(gub.actas[0]!, gub.columnas, s.entidad);
+    const acta = leerActa(actaDeFila(gub.actas[0]!, s.seccion), tabla.columnas, s.entidad);
     expect(acta.votos).toEqual(fixtureActas[0]!.acta.captura!.votos);
     expect(acta.totales).toEqual(fixtureActas[0]!.acta.captura!.totales);
     expect(acta.imagen!.url).toBe(`/datos/14/imagenes/${fixtureActas[0]!.acta.imagen!.sha256}.jpg`);

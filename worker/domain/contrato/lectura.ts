@@ -7,7 +7,7 @@
 import { TOTALES, type ImagenActa, type Total, type Valor } from './acta.ts';
 import { CONTEO, figurasDeConteo, type Contador } from './figuras.ts';
 import { rutaImagen } from './rutas.ts';
-import type { ActaShard, Resultados } from './shards.ts';
+import type { ActaFila, ActaShard, Resultados, SeccionShard } from './shards.ts';
 
 /** Compact counters: `t` (CONTEO order), `c` per candidatura, and `v` per column where the shard has them. */
 export interface FilaCompacta {
@@ -20,6 +20,36 @@ export interface Tabla {
   columnas: readonly string[];
   candidaturas: readonly string[];
   final: boolean;
+}
+
+/**
+ * How to read an election's block of a sección shard: its ballot's columns (`boletas[boleta]`, the order of its
+ * `v` and of its actas' `votos`), its candidaturas and the shard's final flag.
+ */
+export function tablaDeBloque(shard: Pick<SeccionShard, 'boletas' | 'final'>, bloque: SeccionShard['elecciones'][number]): Tabla {
+  return { columnas: shard.boletas[bloque.boleta] ?? [], candidaturas: bloque.candidaturas, final: shard.final };
+}
+
+/** An acta of a sección shard (`seccion`: the shard's) as the `ActaShard` it encodes. */
+export function actaDeFila(fila: ActaFila, seccion: number): ActaShard {
+  const [clave, c, estatus, contabilizada, observaciones, votos, totales, totalVotosCalculado, mecanismoTraslado, i, acopioAt, capturaAt, verificacionAt, cotejada] = fila;
+  return {
+    clave,
+    casilla: { clave: c[0], seccion, tipo: c[1], id: c[2], extContigua: c[3], ubicacion: c[4], listaNominal: c[5], representantes: c[6] },
+    registrada: estatus !== null,
+    estatus,
+    contabilizada,
+    observaciones,
+    votos,
+    totales,
+    totalVotosCalculado,
+    mecanismoTraslado,
+    imagen: i === null ? null : { sha256: i[0], mime: i[1], origen: i[2], digitalizacion: i[3], tipoDocumento: i[4] },
+    acopioAt,
+    capturaAt,
+    verificacionAt,
+    cotejada,
+  };
 }
 
 /** Non-zero entries of an aligned array as a record, in the array's order. */
@@ -45,7 +75,7 @@ export type ActaLeida = Omit<ActaShard, 'votos' | 'totales' | 'imagen'> & {
   imagen: (ImagenActa & { url: string }) | null;
 };
 
-/** Expands an acta of a shard; `columnas`: the enclosing block's (its ballot's) columns. */
+/** Expands an acta of a shard; `columnas`: its ballot's (`tablaDeBloque`; the entidad's for fuera de catálogo). */
 export function leerActa(acta: ActaShard, columnas: readonly string[], entidad: number): ActaLeida {
   const votos: Record<string, Valor> = {};
   acta.votos?.forEach((v, i) => {

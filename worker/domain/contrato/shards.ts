@@ -5,7 +5,7 @@
  * or instant, so an unchanged territory keeps its bytes and its URL from one corte to the next. Parents address
  * their children by that short address in compact rows; `resultadosDeFila` expands a row.
  */
-import type { Contabilizada, Cotejada, EstatusActa, ImagenActa, MecanismoTraslado, Observacion, Valor } from './acta.ts';
+import type { Contabilizada, Cotejada, Digitalizacion, EstatusActa, ImagenActa, MecanismoTraslado, MimeImagen, Observacion, Origen, TipoDocumento, Valor } from './acta.ts';
 import type { TipoCasilla, TipoPartido, TipoTerritorio, Ubicacion } from './catalogo.ts';
 import type { Figuras } from './figuras.ts';
 
@@ -14,9 +14,13 @@ import type { Figuras } from './figuras.ts';
  * a shape changes in a way an existing reader would misread. 2: manifests and `latest.json` say their environment
  * (a reader of 1 would take a simulacro's corte for real results) and the manifest records the build. 3: shard
  * keys and parents' rows carry a 20-hex address (the SHA-256's first 80 bits) instead of the 64-hex SHA-256,
- * in a row's `h`; sección rows carry no `nombre` (it was the id again).
+ * in a row's `h`; sección rows carry no `nombre` (it was the id again). 4: a sección shard states each distinct
+ * column list of its ballots once, in `boletas`, and an election's block points at it (`boleta`) instead of
+ * carrying its own `columnas` (the elections of a sección mostly share one layout: 10 % of a corte's bytes);
+ * its actas are `ActaFila` arrays (the same fields in a fixed order, without the keys repeated per acta: half
+ * of an acta's bytes), expanded by `actaDeFila`.
  */
-export const VERSION_SHARDS = 3;
+export const VERSION_SHARDS = 4;
 export type VersionShards = typeof VERSION_SHARDS;
 
 export interface EntidadRef {
@@ -107,7 +111,10 @@ export interface ActaShard {
   /** CONTABILIZADA: 1 counted, 0 not, 2 fuera de catálogo; null while not registered. */
   contabilizada: Contabilizada | null;
   observaciones: Observacion[];
-  /** Captured vote fields aligned with the enclosing `columnas` (null where the column is not on the acta); null when not captured. */
+  /**
+   * Captured vote fields aligned with its ballot's columns (a sección block's `boletas[boleta]`, the entidad
+   * shard's `columnas` for fuera de catálogo), null where the column is not on the acta; null when not captured.
+   */
   votos: (Valor | null)[] | null;
   /** Captured totals in TOTALES order; null when not captured. */
   totales: (Valor | null)[] | null;
@@ -123,6 +130,45 @@ export interface ActaShard {
   cotejada: Cotejada | null;
 }
 
+/**
+ * An expected acta's casilla in its sección shard (its sección is the shard's): the catalogue entry of
+ * `ActaShard.casilla` in this order.
+ */
+export type CasillaFila = [
+  clave: string,
+  tipo: TipoCasilla,
+  id: number,
+  extContigua: number,
+  ubicacion: Ubicacion,
+  listaNominal: number,
+  representantes: number,
+];
+
+/** `ImagenActa` in this order. */
+export type ImagenFila = [sha256: string, mime: MimeImagen, origen: Origen, digitalizacion: Digitalizacion, tipoDocumento: TipoDocumento];
+
+/**
+ * An expected acta in its sección shard: the fields of `ActaShard` in this order, without keys (they were half
+ * of its bytes). `registrada` is not repeated: an acta is registered when its `estatus` is not null. Expand it
+ * with `actaDeFila(fila, seccion)` (lectura.ts).
+ */
+export type ActaFila = [
+  clave: string,
+  casilla: CasillaFila,
+  estatus: EstatusActa | null,
+  contabilizada: Contabilizada | null,
+  observaciones: Observacion[],
+  votos: (Valor | null)[] | null,
+  totales: (Valor | null)[] | null,
+  totalVotosCalculado: number | null,
+  mecanismoTraslado: MecanismoTraslado | null,
+  imagen: ImagenFila | null,
+  acopioAt: number | null,
+  capturaAt: number | null,
+  verificacionAt: number | null,
+  cotejada: Cotejada | null,
+];
+
 /** `seccion/<id>`: a sección and its actas of every election ("consulta tu casilla"). */
 export interface SeccionShard {
   tipo: 'seccion';
@@ -131,18 +177,21 @@ export interface SeccionShard {
   seccion: number;
   distrito: { id: number; nombre: string };
   municipio: { id: number; nombre: string };
+  /** The vote columns of this sección's ballots (with NO_REGISTRADAS, NULOS), each distinct list once. */
+  boletas: string[][];
   final: boolean;
   elecciones: {
     codigo: string;
-    /** The vote columns of this sección's ballot (with NO_REGISTRADAS, NULOS): the order of `v` and of each acta's `votos`. */
-    columnas: string[];
+    /** Index in `boletas` of this election's ballot columns: the order of `v` and of each acta's `votos`. */
+    boleta: number;
     /** The candidaturas of the election: the order of `c`. */
     candidaturas: string[];
     /** The sección's tally counters (CONTEO order), votes per column and per candidatura: see `resultadosDeFila`. */
     t: number[];
     v: number[];
     c: number[];
-    actas: ActaShard[];
+    /** Catalogue order. */
+    actas: ActaFila[];
   }[];
 }
 

@@ -3,9 +3,9 @@
  * election, its classification and what it adds to the tallies. Total over well-formed log entries: a captura
  * or sin acta whose clave is not an expected acta is, by definition (docs/REGLAS.md §4), fuera de catálogo.
  */
-import { clasificarActa, type Clasificacion } from '../acta/clasificar.ts';
+import type { Clasificacion } from '../acta/clasificar.ts';
 import type { ActaPublicada } from '../acta/publicada.ts';
-import { actaRegistrada, entradaConteo } from '../acta/registrada.ts';
+import { clasificarPublicada, entradaConteo } from '../acta/registrada.ts';
 import { err, ok, type Result } from '../resultado.ts';
 import type { EntradaConteo } from '../conteo/conteo.ts';
 import type { ActaModelo, CorteModelo, EleccionModelo } from './modelo.ts';
@@ -27,22 +27,23 @@ export interface ProblemaActa {
 
 export function actaEnCorte(modelo: CorteModelo, acta: ActaPublicada): Result<ActaEnCorte, ProblemaActa> {
   const candidata = acta.registro === 'fuera_catalogo' ? undefined : modelo.actaPorClave.get(acta.clave);
-  const publicada: ActaPublicada = candidata === undefined && acta.registro !== 'fuera_catalogo' ? { ...acta, registro: 'fuera_catalogo' } : acta;
+  // An unknown clave is fuera de catálogo whatever the entry says (the entry itself is not copied: once per acta).
+  const registro = candidata === undefined ? 'fuera_catalogo' : acta.registro;
   const eleccion = candidata?.eleccion.codigo ?? acta.identificacion.eleccion;
   const em = modelo.eleccionPorCodigo.get(eleccion);
   if (em === undefined) return err({ motivo: 'ELECCION_DESCONOCIDA', clave: acta.clave });
-  const registrada = actaRegistrada(publicada, candidata);
-  if (!registrada.ok) {
+  const clasificada = clasificarPublicada(acta, candidata, registro);
+  if (!clasificada.ok) {
     // NO_ESPERADA cannot happen here (unknown claves were turned into fuera de catálogo above).
-    const motivo = registrada.error.motivo === 'SIN_MOTIVO' ? 'SIN_MOTIVO' : 'SIN_CAPTURA';
+    const motivo = clasificada.error.motivo === 'SIN_MOTIVO' ? 'SIN_MOTIVO' : 'SIN_CAPTURA';
     return err({ motivo, clave: acta.clave });
   }
-  const clasificacion = clasificarActa(registrada.value);
+  const clasificacion = clasificada.value;
   return ok({
     acta,
     esperada: candidata ?? null,
     eleccion: em,
     clasificacion,
-    entrada: entradaConteo(publicada, candidata, clasificacion),
+    entrada: entradaConteo(acta, candidata, clasificacion),
   });
 }

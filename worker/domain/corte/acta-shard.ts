@@ -1,11 +1,13 @@
 /**
- * One acta as its shard publishes it (`ActaShard` of the contract): a registered acta with its classification
- * and captured figures aligned with its ballot's columns, or an expected acta's catalogue entry while pending.
- * The state keeps each acta's JSON between cortes (estado.ts); generar-shards.ts splices it into the shards.
- * A registered expected acta's JSON (`actaJson`) reuses its casilla's, rendered once per casilla for the actas of
- * every election; `acta-shard.test.ts` checks it is the same text as `JSON.stringify` of the published object.
+ * One acta as its shard publishes it: an expected acta as an `ActaFila` of its sección shard (registered, with
+ * its classification and captured figures aligned with its ballot's columns, or its catalogue entry while
+ * pending), a fuera de catálogo registration as an `ActaShard` of the entidad shard. The state keeps each
+ * acta's JSON between cortes (estado.ts); generar-shards.ts splices it into the shards. A registered expected
+ * acta's JSON (`actaJson`) reuses its casilla's, rendered once per casilla for the actas of every election;
+ * `acta-shard.test.ts` checks it is the same text as `JSON.stringify` of the published value, and that the
+ * value reads back (`actaDeFila`) as the acta's `ActaShard`.
  */
-import { COLUMNAS_FIJAS, TOTALES, type ActaShard, type Valor } from '../contrato/index.ts';
+import { COLUMNAS_FIJAS, TOTALES, type ActaFila, type ActaShard, type CasillaFila, type ImagenFila, type Valor } from '../contrato/index.ts';
 import type { ActaEnCorte } from './acta-corte.ts';
 import type { ActaModelo } from './modelo.ts';
 
@@ -21,10 +23,18 @@ export function columnasDeBoleta(a: ActaModelo): readonly string[] {
 }
 
 /**
- * An acta as published: registered (`ac`), or its catalogue entry while pending. `columnas`: the order of its
- * `votos` (its ballot's columns; the election's columns for fuera de catálogo).
+ * An acta as its shard publishes it: an expected acta (`a`) as its sección shard's row, registered (`ac`) or
+ * pending; a fuera de catálogo registration (`a` null) as the entidad shard's object. `columnas`: the order of
+ * its `votos` (its ballot's columns; the election's for fuera de catálogo).
  */
-export function actaShard(a: ActaModelo | null, ac: ActaEnCorte | undefined, columnas: readonly string[]): ActaShard {
+export function actaShard(a: ActaModelo, ac: ActaEnCorte | undefined, columnas: readonly string[]): ActaFila;
+export function actaShard(a: null, ac: ActaEnCorte, columnas: readonly string[]): ActaShard;
+export function actaShard(a: ActaModelo | null, ac: ActaEnCorte | undefined, columnas: readonly string[]): ActaFila | ActaShard {
+  return a === null ? actaCompleta(null, ac, columnas) : filaDeActa(actaCompleta(a, ac, columnas));
+}
+
+/** Any acta as an `ActaShard` (what an `ActaFila` expands to). */
+export function actaCompleta(a: ActaModelo | null, ac: ActaEnCorte | undefined, columnas: readonly string[]): ActaShard {
   const casilla = a
     ? casillaDe(a)
     : { clave: null, ...identificacion(ac!), ubicacion: null, listaNominal: null, representantes: null };
@@ -35,15 +45,12 @@ export function actaShard(a: ActaModelo | null, ac: ActaEnCorte | undefined, col
       verificacionAt: null, cotejada: null,
     };
   }
-  return { clave: ac.acta.clave, casilla, ...camposRegistrada(ac, columnas) };
-}
-
-/** What a registered acta publishes after its `clave` and `casilla`, in the contract's key order. */
-function camposRegistrada(ac: ActaEnCorte, columnas: readonly string[]): Omit<ActaShard, 'clave' | 'casilla'> {
   const p = ac.acta;
   const k = ac.clasificacion;
   const cap = p.captura;
   return {
+    clave: p.clave,
+    casilla,
     registrada: true,
     estatus: k.estatus,
     contabilizada: k.contabilizada,
@@ -60,6 +67,16 @@ function camposRegistrada(ac: ActaEnCorte, columnas: readonly string[]): Omit<Ac
   };
 }
 
+/** An expected acta's `ActaShard` as its sección shard's row (the inverse of `actaDeFila`). */
+function filaDeActa(x: ActaShard): ActaFila {
+  const i = x.imagen;
+  const imagen: ImagenFila | null = i === null ? null : [i.sha256, i.mime, i.origen, i.digitalizacion, i.tipoDocumento];
+  return [
+    x.clave, casillaFila(x.casilla), x.estatus, x.contabilizada, x.observaciones, x.votos, x.totales, x.totalVotosCalculado,
+    x.mecanismoTraslado, imagen, x.acopioAt, x.capturaAt, x.verificacionAt, x.cotejada,
+  ];
+}
+
 function casillaDe(a: ActaModelo): ActaShard['casilla'] {
   const c = a.casilla;
   return {
@@ -68,22 +85,47 @@ function casillaDe(a: ActaModelo): ActaShard['casilla'] {
   };
 }
 
-/** Per catalogue casilla (shared by its actas of every election): its `casilla` object's JSON. */
+/** An expected acta's casilla without its sección (the shard's); its catalogue entry has every field. */
+function casillaFila(c: ActaShard['casilla']): CasillaFila {
+  return [c.clave!, c.tipo, c.id, c.extContigua, c.ubicacion!, c.listaNominal!, c.representantes!];
+}
+
+/** Per catalogue casilla (shared by its actas of every election): its row's JSON. */
 const casillas = new WeakMap<object, string>();
 
 function casillaJson(a: ActaModelo): string {
   let j = casillas.get(a.casilla);
   if (j === undefined) {
-    j = JSON.stringify(casillaDe(a));
+    j = JSON.stringify(casillaFila(casillaDe(a)));
     casillas.set(a.casilla, j);
   }
   return j;
 }
 
-/** Exactly `JSON.stringify(actaShard(a, ac, columnas))` for a registered expected acta: its casilla's JSON is shared. */
+/**
+ * Exactly `JSON.stringify(actaShard(a, ac, columnas))` for a registered expected acta, built without the
+ * intermediate object: one array of its fields after its casilla, whose JSON is shared.
+ */
 export function actaJson(a: ActaModelo, ac: ActaEnCorte, columnas: readonly string[]): string {
-  const resto = JSON.stringify(camposRegistrada(ac, columnas));
-  return `{"clave":${JSON.stringify(ac.acta.clave)},"casilla":${casillaJson(a)},${resto.slice(1)}`;
+  const p = ac.acta;
+  const k = ac.clasificacion;
+  const cap = p.captura;
+  const i = p.imagen;
+  const resto = JSON.stringify([
+    k.estatus,
+    k.contabilizada,
+    k.observaciones,
+    cap ? alineado(cap.votos, columnas) : null,
+    cap ? alineado(cap.totales, TOTALES) : null,
+    cap ? k.totalVotosCalculado : null,
+    p.mecanismoTraslado,
+    i === null ? null : [i.sha256, i.mime, i.origen, i.digitalizacion, i.tipoDocumento],
+    p.acopioAt,
+    p.capturaAt,
+    p.verificacionAt,
+    p.cotejada,
+  ]);
+  return `[${JSON.stringify(p.clave)},${casillaJson(a)},${resto.slice(1)}`;
 }
 
 function identificacion(ac: ActaEnCorte) {

@@ -197,14 +197,8 @@ export function filaPendiente(modelo: CorteModelo, em: EleccionModelo, a: ActaMo
 export function filaRegistrada(modelo: CorteModelo, ac: ActaEnCorte): string {
   const a = ac.esperada;
   const p = ac.acta;
-  const c = p.captura;
   const off = modelo.entidad.utcOffsetMinutes;
-  const celdas: string[] = [a !== null ? celdasCatalogo(modelo, a) : celdasFueraCatalogo(modelo, ac)];
-  for (const t of TOTALES_INICIALES) celdas.push(c ? valorCelda(c.totales[t]) : GUION);
-  for (const col of ac.eleccion.columnas) celdas.push(c ? valorCelda(c.votos[col]) : GUION);
-  celdas.push(c ? valorCelda(c.totales.TOTAL_VOTOS_ASENTADO) : GUION);
-  celdas.push(c ? String(ac.clasificacion.totalVotosCalculado) : GUION);
-  celdas.push(a !== null ? String(a.casilla.listaNominal) : GUION, a !== null ? String(a.casilla.representantes) : GUION);
+  const celdas: string[] = [a !== null ? celdasCatalogo(modelo, a) : celdasFueraCatalogo(modelo, ac), celdasCifras(ac)];
   const obs = ac.clasificacion.observaciones;
   celdas.push(obs.length === 0 ? '' : csvField(observacionesTexto(obs)));
   celdas.push(String(ac.clasificacion.contabilizada), mecanismo(p));
@@ -213,6 +207,34 @@ export function filaRegistrada(modelo: CorteModelo, ac: ActaEnCorte): string {
   celdas.push(img ? img.origen : GUION, img ? img.digitalizacion : GUION, img ? celdaTipoDocumento(img.tipoDocumento) : GUION);
   celdas.push(String(p.cotejada));
   return celdas.join(',');
+}
+
+/** A cell of `celdasCifras`: a finite number as JSON writes it (as `String` does), anything else its text. */
+function cifra(v: Valor | undefined): number | string {
+  return typeof v === 'number' && Number.isFinite(v) ? v : valorCelda(v);
+}
+
+/**
+ * The cells from TOTAL_BOLETAS_SOBRANTES to REPRESENTANTES_PP_CI (~50 per row, nearly all numbers) in one
+ * piece: `JSON.stringify` of an array writes the numbers natively, a fraction of the cost of a string per cell
+ * joined (that join was most of a row's cost). The texts it quotes (`-`, `Ilegible`, `Sin dato`) hold no quote
+ * or comma of their own, so dropping the quotes leaves the cells.
+ */
+function celdasCifras(ac: ActaEnCorte): string {
+  const a = ac.esperada;
+  const c = ac.acta.captura;
+  const cols = ac.eleccion.columnas;
+  const xs = new Array<number | string>(TOTALES_INICIALES.length + cols.length + 4);
+  let i = 0;
+  for (const t of TOTALES_INICIALES) xs[i++] = c ? cifra(c.totales[t]) : GUION;
+  for (const col of cols) xs[i++] = c ? cifra(c.votos[col]) : GUION;
+  xs[i++] = c ? cifra(c.totales.TOTAL_VOTOS_ASENTADO) : GUION;
+  xs[i++] = c ? cifra(ac.clasificacion.totalVotosCalculado) : GUION;
+  xs[i++] = a !== null ? cifra(a.casilla.listaNominal) : GUION;
+  xs[i++] = a !== null ? cifra(a.casilla.representantes) : GUION;
+  const json = JSON.stringify(xs);
+  const celdas = json.slice(1, -1);
+  return json.includes('"') ? celdas.replaceAll('"', '') : celdas;
 }
 
 /** Order of fuera de catálogo rows: by clave, numbers compared as numbers (FC-2 before FC-10). */

@@ -98,6 +98,10 @@ export interface EstadoEleccion {
   cuentasBloque: Map<number, string>;
   /** Rendered row of each distrito and municipio in the entidad shard; dropped when its shard is rendered. */
   filasTerritorio: Map<ShardId, string>;
+  /** The rows of the results CSV in catalogue order, once asked for (`filasCsv`); null before. */
+  filas: string[] | null;
+  /** Catalogue positions (`orden`) of the actas whose row changed since `filas` was last brought up to date. */
+  filasMovidas: Set<number>;
   /** The shard ids of each sección's parents (marked on every change: built once, not per acta). */
   padres: Map<number, readonly ShardId[]>;
   /** Positions of the election's vote columns and candidaturas in `votos`. */
@@ -132,36 +136,45 @@ export class EstadoCorte {
    */
   private readonly fragmentosPendientes = new Map<string, string>();
   private readonly filasPendientes = new Map<string, string>();
+  /** The tallies an expected acta moves (its sección's, then its parents'), reused by `moverEsperada`. */
+  private readonly destinos: DestinoDenso[] = Array.from({ length: 4 }, () => ({ t: conteoVacio(), d: votosVaciosDestino, slot: 0 }));
 
   /** Dense vote slots of each sección and its parents, by sección id; and of each distrito and municipio. */
   readonly posiciones: Map<number, Posicion>;
   readonly slotDistrito: Map<number, number>;
   readonly slotMunicipio: Map<number, number>;
 
-  constructor(modelo: CorteModelo) {
+  /** `masivo`: the state of `iniciarCompleto` (parents merged by `terminarCompleto`, not here too). */
+  constructor(modelo: CorteModelo, masivo = false) {
     this.modelo = modelo;
+    this.masivo = masivo;
     this.slotDistrito = new Map(modelo.distritos.map((d, i) => [d.id, i]));
     this.slotMunicipio = new Map(modelo.municipios.map((m, i) => [m.id, i]));
     this.posiciones = new Map(
       modelo.secciones.map((s, i) => [s.id, { seccion: i, distrito: this.slotDistrito.get(s.distrito)!, municipio: this.slotMunicipio.get(s.municipio)! }]),
     );
-    this.elecciones = new Map(modelo.elecciones.map((em) => [em.eleccion.codigo, estadoEleccion(this, em)]));
+    this.elecciones = new Map(modelo.elecciones.map((em) => [em.eleccion.codigo, estadoEleccion(this, em, masivo)]));
     for (const s of modelo.secciones) this.marcarSeccion(s.id);
   }
 
   /** The state with every given acta (the newest log entry of each clave, in any order). */
   static completo(modelo: CorteModelo, actas: Iterable<ActaPublicada>): { estado: EstadoCorte; resultado: ResultadoAplicar } {
     const estado = EstadoCorte.iniciarCompleto(modelo);
-    const resultado = estado.aplicar([...actas].map((despues) => ({ antes: null, despues })));
+    const resultado = estado.agregarTodas(actas);
     estado.terminarCompleto();
     return { estado, resultado };
   }
 
   /** An empty state about to receive every acta (in pages, `aplicar` with `antes` null); then `terminarCompleto`. */
   static iniciarCompleto(modelo: CorteModelo): EstadoCorte {
-    const estado = new EstadoCorte(modelo);
-    estado.masivo = true;
-    return estado;
+    return new EstadoCorte(modelo, true);
+  }
+
+  /** `aplicar` of every given acta with `antes` null, without a `CambioActa` per acta. */
+  agregarTodas(actas: Iterable<ActaPublicada>): ResultadoAplicar {
+    const r: ResultadoAplicar = { procesadas: 0, sinCambio: 0, problemas: [] };
+    for (const despues of actas) this.aplicarUna(null, despues, r);
+    return r;
   }
 
   terminarCompleto(): void {
@@ -173,21 +186,23 @@ export class EstadoCorte {
   /** Moves the state forward by the actas whose log moved (one `CambioActa` per clave). */
   aplicar(cambios: Iterable<CambioActa>): ResultadoAplicar {
     const r: ResultadoAplicar = { procesadas: 0, sinCambio: 0, problemas: [] };
-    for (const { antes, despues } of cambios) {
-      r.procesadas++;
-      if (antes !== null && igualesProfundo(antes, despues)) {
-        r.sinCambio++;
-        continue;
-      }
-      const nuevo = actaEnCorte(this.modelo, despues);
-      if (!nuevo.ok) r.problemas.push(nuevo.error);
-      const viejo = antes === null ? null : actaEnCorte(this.modelo, antes);
-      if (viejo?.ok) this.retirar(viejo.value);
-      // (Messages built only on failure: this runs once per acta.)
-      else if (this.actas.has(despues.clave)) assert(false, `${despues.clave}: registrada en el corte anterior pero sin su estado anterior`);
-      if (nuevo.ok) this.agregar(nuevo.value);
-    }
+    for (const { antes, despues } of cambios) this.aplicarUna(antes, despues, r);
     return r;
+  }
+
+  private aplicarUna(antes: ActaPublicada | null, despues: ActaPublicada, r: ResultadoAplicar): void {
+    r.procesadas++;
+    if (antes !== null && igualesProfundo(antes, despues)) {
+      r.sinCambio++;
+      return;
+    }
+    const nuevo = actaEnCorte(this.modelo, despues);
+    if (!nuevo.ok) r.problemas.push(nuevo.error);
+    const viejo = antes === null ? null : actaEnCorte(this.modelo, antes);
+    if (viejo?.ok) this.retirar(viejo.value);
+    // (Messages built only on failure: this runs once per acta.)
+    else if (this.actas.has(despues.clave)) assert(false, `${despues.clave}: registrada en el corte anterior pero sin su estado anterior`);
+    if (nuevo.ok) this.agregar(nuevo.value);
   }
 
   /** Marks a sección's shard for rendering (its parents follow when its bytes change). */
@@ -258,8 +273,11 @@ export class EstadoCorte {
   /** The CSV rows of an election: one per expected acta (catalogue order), then fuera de catálogo. */
   filasCsv(eleccion: string): { filas: string[]; filasFueraCatalogo: string[] } {
     const ee = this.elecciones.get(eleccion)!;
-    const filas = ee.modelo.actas.map((a) => this.fila(ee, a));
-    return { filas, filasFueraCatalogo: this.fueraCatalogo(eleccion).map((x) => x.fila) };
+    // Kept between cortes, so a corte looks up only the rows of the actas that moved (not ~11k per election).
+    if (ee.filas === null) ee.filas = ee.modelo.actas.map((a) => this.fila(ee, a));
+    else for (const orden of ee.filasMovidas) ee.filas[orden] = this.fila(ee, ee.modelo.actas[orden]!);
+    ee.filasMovidas.clear();
+    return { filas: ee.filas.slice(), filasFueraCatalogo: this.fueraCatalogo(eleccion).map((x) => x.fila) };
   }
 
   /** A territory's tally and its dense votes: a sección, distrito or municipio by id, or the entidad. */
@@ -280,20 +298,22 @@ export class EstadoCorte {
   private moverEsperada(ee: EstadoEleccion, seccion: number, entrada: EntradaConteo, signo: 1 | -1): void {
     const p = this.posiciones.get(seccion)!;
     const v = ee.votos;
-    const destinos: DestinoDenso[] = [{ t: ee.secciones.get(seccion)!, d: v.secciones, slot: p.seccion }];
+    // One array of destinations for every acta (this runs once per acta): filled, then used up to `n`.
+    const destinos = this.destinos;
+    asignar(destinos[0]!, ee.secciones.get(seccion)!, v.secciones, p.seccion);
+    let n = 1;
     if (!this.masivo) {
       const s = this.modelo.seccionPorId.get(seccion)!;
-      destinos.push(
-        { t: ee.distritos.get(s.distrito)!, d: v.distritos, slot: p.distrito },
-        { t: ee.municipios.get(s.municipio)!, d: v.municipios, slot: p.municipio },
-        { t: ee.entidad, d: v.entidad, slot: 0 },
-      );
+      asignar(destinos[1]!, ee.distritos.get(s.distrito)!, v.distritos, p.distrito);
+      asignar(destinos[2]!, ee.municipios.get(s.municipio)!, v.municipios, p.municipio);
+      asignar(destinos[3]!, ee.entidad, v.entidad, 0);
+      n = 4;
     }
-    sumarActaDensaEn(destinos, ee.indice, entrada, signo);
+    sumarActaDensaEn(destinos, ee.indice, entrada, signo, n);
     // Out of the tallies it still counts as esperada.
-    for (const x of destinos) {
-      if (signo === 1) restarEsperada(x.t);
-      else sumarEsperada(x.t);
+    for (let i = 0; i < n; i++) {
+      if (signo === 1) restarEsperada(destinos[i]!.t);
+      else sumarEsperada(destinos[i]!.t);
     }
   }
 
@@ -314,6 +334,7 @@ export class EstadoCorte {
       this.territoriosSucios.add(shardIds.entidad(codigo));
       return;
     }
+    if (ee.filas !== null) ee.filasMovidas.add(ac.esperada.orden);
     this.moverEsperada(ee, ac.esperada.seccion.id, ac.entrada, -1);
     this.marcarSeccion(ac.esperada.seccion.id);
     ee.actasSeccion.delete(ac.esperada.seccion.id);
@@ -340,6 +361,7 @@ export class EstadoCorte {
       this.territoriosSucios.add(shardIds.entidad(codigo));
       return;
     }
+    if (ee.filas !== null) ee.filasMovidas.add(ac.esperada.orden);
     this.moverEsperada(ee, ac.esperada.seccion.id, ac.entrada, 1);
     this.marcarSeccion(ac.esperada.seccion.id);
     ee.actasSeccion.delete(ac.esperada.seccion.id);
@@ -349,7 +371,16 @@ export class EstadoCorte {
   }
 }
 
-function estadoEleccion(estado: EstadoCorte, em: EleccionModelo): EstadoEleccion {
+/** Placeholder votes of an unfilled reusable destination. */
+const votosVaciosDestino: VotosDensos = { votos: new Float64Array(0), candidaturas: new Float64Array(0) };
+
+function asignar(x: DestinoDenso, t: Conteo, d: VotosDensos, slot: number): void {
+  x.t = t;
+  x.d = d;
+  x.slot = slot;
+}
+
+function estadoEleccion(estado: EstadoCorte, em: EleccionModelo, masivo: boolean): EstadoEleccion {
   const modelo = estado.modelo;
   const secciones = new Map(modelo.secciones.map((s) => [s.id, conteoVacio()]));
   for (const a of em.actas) sumarEsperada(secciones.get(a.seccion.id)!);
@@ -366,6 +397,8 @@ function estadoEleccion(estado: EstadoCorte, em: EleccionModelo): EstadoEleccion
     actasSeccion: new Map(),
     cuentasBloque: new Map(),
     filasTerritorio: new Map(),
+    filas: null,
+    filasMovidas: new Set(),
     padres: new Map(),
     indice,
     votos: {
@@ -376,7 +409,8 @@ function estadoEleccion(estado: EstadoCorte, em: EleccionModelo): EstadoEleccion
       fc: votosDensos(indice),
     },
   };
-  recalcularPadres(estado, ee);
+  // A full build merges the parents once, at its end (`terminarCompleto`).
+  if (!masivo) recalcularPadres(estado, ee);
   return ee;
 }
 

@@ -99,7 +99,7 @@ function filaJson(id: number, nombre: string | null, sha256: string, c: ConteoTe
   return ['{"id":', String(id), n, ',"h":"', direccionShard(sha256), '",', conteoJson(c), '}'].join('');
 }
 
-/** JSON of lists many shards repeat (a ballot's columns, an election's candidaturas), per list object. */
+/** JSON of lists many shards repeat (an election's candidaturas), per list object. */
 const listas = new WeakMap<object, string>();
 
 function listaJson(llave: object, lista: () => readonly string[]): string {
@@ -111,24 +111,47 @@ function listaJson(llave: object, lista: () => readonly string[]): string {
   return j;
 }
 
-/** Per model: the opening of each sección shard up to its `final` flag (names and nesting only). */
-const cabecerasSeccion = new WeakMap<CorteModelo, Map<number, string>>();
+/**
+ * A sección shard's opening up to its `final` flag (names, nesting and its ballots' column lists: the
+ * catalogue only), and which of those lists each election's block points at (`boleta`).
+ */
+interface CabeceraSeccion {
+  texto: string;
+  boleta: Map<string, number>;
+}
 
-function cabeceraSeccion(m: CorteModelo, seccion: number): string {
+/** Per model, per sección: its opening. */
+const cabecerasSeccion = new WeakMap<CorteModelo, Map<number, CabeceraSeccion>>();
+
+function cabeceraSeccion(m: CorteModelo, seccion: number): CabeceraSeccion {
   let porSeccion = cabecerasSeccion.get(m);
   if (porSeccion === undefined) cabecerasSeccion.set(m, (porSeccion = new Map()));
   let c = porSeccion.get(seccion);
   if (c === undefined) {
     const s = m.seccionPorId.get(seccion)!;
-    c = JSON.stringify({
+    // Each distinct column list once: the elections of a sección mostly share one ballot layout.
+    const boletas: (readonly string[])[] = [];
+    const porTexto = new Map<string, number>();
+    const boleta = new Map<string, number>();
+    for (const em of m.elecciones) {
+      const propias = actasDeEleccion(m, em, seccion);
+      if (propias.length === 0) continue;
+      const columnas = columnasDeBoleta(propias[0]!);
+      const clave = columnas.join('\u0000');
+      let i = porTexto.get(clave);
+      if (i === undefined) porTexto.set(clave, (i = boletas.push(columnas) - 1));
+      boleta.set(em.eleccion.codigo, i);
+    }
+    const texto = JSON.stringify({
       tipo: 'seccion',
       version: VERSION_SHARDS,
       entidad: m.entidad.id,
       seccion,
       distrito: { id: s.distrito, nombre: m.distritoPorId.get(s.distrito)?.cabecera ?? '' },
       municipio: { id: s.municipio, nombre: m.municipioPorId.get(s.municipio)?.nombre ?? '' },
+      boletas,
     }).slice(0, -1);
-    porSeccion.set(seccion, c);
+    porSeccion.set(seccion, (c = { texto, boleta }));
   }
   return c;
 }
@@ -162,16 +185,15 @@ function bloqueSeccion(estado: EstadoCorte, em: EleccionModelo, seccion: number)
   const ee = estado.elecciones.get(codigo)!;
   const propias = actasDeEleccion(estado.modelo, em, seccion);
   if (propias.length === 0) return null;
-  const columnas = columnasDeBoleta(propias[0]!);
   let cuentas = ee.cuentasBloque.get(seccion);
   if (cuentas === undefined) {
     const c = estado.conteo(codigo, 'seccion', seccion);
-    cuentas = [conteoJson(c), ',"v":[', votosEn(c, columnas), ']'].join('');
+    cuentas = [conteoJson(c), ',"v":[', votosEn(c, columnasDeBoleta(propias[0]!)), ']'].join('');
     ee.cuentasBloque.set(seccion, cuentas);
   }
-  const cols = listaJson(propias[0]!.boleta, () => columnas);
+  const boleta = cabeceraSeccion(estado.modelo, seccion).boleta.get(codigo)!;
   const cands = listaJson(em.candidaturas, () => em.candidaturas);
-  return `{"codigo":${JSON.stringify(codigo)},"columnas":${cols},"candidaturas":${cands},${cuentas},"actas":[${actasSeccion(estado, ee, propias, seccion)}]}`;
+  return `{"codigo":${JSON.stringify(codigo)},"boleta":${boleta},"candidaturas":${cands},${cuentas},"actas":[${actasSeccion(estado, ee, propias, seccion)}]}`;
 }
 
 /** Per model: the expected actas of each election in each sección (catalogue order). */
@@ -194,7 +216,7 @@ function actasDeEleccion(m: CorteModelo, em: EleccionModelo, seccion: number): r
 }
 
 /**
- * A sección shard: `JSON.stringify` of { tipo, version, entidad, seccion, distrito, municipio, final, elecciones }
+ * A sección shard: `JSON.stringify` of { tipo, version, entidad, seccion, distrito, municipio, boletas, final, elecciones }
  * built from cached pieces (its opening, each election's block).
  */
 function textoSeccion(estado: EstadoCorte, seccion: number, final: boolean): string {
@@ -203,7 +225,7 @@ function textoSeccion(estado: EstadoCorte, seccion: number, final: boolean): str
     const b = bloqueSeccion(estado, em, seccion);
     if (b !== null) elecciones.push(b);
   }
-  return `${cabeceraSeccion(estado.modelo, seccion)},"final":${final},"elecciones":[${elecciones.join(',')}]}`;
+  return `${cabeceraSeccion(estado.modelo, seccion).texto},"final":${final},"elecciones":[${elecciones.join(',')}]}`;
 }
 
 /** A sección's row in its parents' tables, cached until its tally or its shard moves. */

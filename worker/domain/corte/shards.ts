@@ -14,8 +14,10 @@ import { FigurasSchema } from '../conteo/figuras.ts';
 
 export type {
   AbiertosRef,
+  ActaFila,
   ActaShard,
   ArchivoRef,
+  CasillaFila,
   CorteHistorial,
   Diferencias,
   EleccionRef,
@@ -24,6 +26,7 @@ export type {
   FilaHijo,
   FilaTerritorioHijo,
   Historial,
+  ImagenFila,
   Manifiesto,
   Puntero,
   Resultados,
@@ -121,7 +124,7 @@ export const ActaShardSchema = z.strictObject({
   /** CONTABILIZADA: 1 counted, 0 not, 2 fuera de catálogo; null while not registered. */
   contabilizada: ContabilizadaSchema.nullable(),
   observaciones: z.array(ObservacionSchema),
-  /** Captured vote fields aligned with the enclosing `columnas`; null when not captured. */
+  /** Captured vote fields aligned with its ballot's columns (`boletas[boleta]` of its sección; the entidad's `columnas` for fuera de catálogo); null when not captured. */
   votos: z.array(ValorCeldaSchema).nullable(),
   /** Captured totals in TOTALES order (TOTAL_BOLETAS_SOBRANTES … TOTAL_VOTOS_ASENTADO); null when not captured. */
   totales: z.array(ValorCeldaSchema).nullable(),
@@ -136,6 +139,47 @@ export const ActaShardSchema = z.strictObject({
   cotejada: CotejadaSchema.nullable(),
 });
 
+/** An expected acta's casilla in its sección shard (its sección is the shard's): `ActaShard.casilla`'s catalogue entry in order. */
+export const CasillaFilaSchema = z.tuple([
+  z.string(),
+  TipoCasillaSchema,
+  z.number().int().min(0),
+  z.number().int().min(0),
+  z.union(UBICACIONES.map((n) => z.literal(n))),
+  z.number().int().min(0),
+  z.number().int().min(0),
+]);
+
+/** `ImagenActa` in order: sha256, mime, origen, digitalizacion, tipoDocumento. */
+export const ImagenFilaSchema = z.tuple([
+  ImagenActaSchema.shape.sha256,
+  ImagenActaSchema.shape.mime,
+  ImagenActaSchema.shape.origen,
+  ImagenActaSchema.shape.digitalizacion,
+  ImagenActaSchema.shape.tipoDocumento,
+]);
+
+/**
+ * An expected acta in its sección shard: `ActaShard`'s fields in order without keys, `registrada` implied by a
+ * non-null `estatus` (`actaDeFila` expands it).
+ */
+export const ActaFilaSchema = z.tuple([
+  z.string(),
+  CasillaFilaSchema,
+  EstatusActaSchema.nullable(),
+  ContabilizadaSchema.nullable(),
+  z.array(ObservacionSchema),
+  z.array(ValorCeldaSchema).nullable(),
+  z.array(ValorCeldaSchema).nullable(),
+  z.number().int().min(0).nullable(),
+  MecanismoTrasladoSchema.nullable(),
+  ImagenFilaSchema.nullable(),
+  Instante.nullable(),
+  Instante.nullable(),
+  Instante.nullable(),
+  CotejadaSchema.nullable(),
+]);
+
 /** `seccion/<id>`: a sección and its actas of every election ("consulta tu casilla"). */
 export const SeccionShardSchema = z.strictObject({
   tipo: z.literal('seccion'),
@@ -144,19 +188,22 @@ export const SeccionShardSchema = z.strictObject({
   seccion: Id,
   distrito: z.strictObject({ id: Id, nombre: z.string() }),
   municipio: z.strictObject({ id: Id, nombre: z.string() }),
+  /** The vote columns of this sección's ballots (with NO_REGISTRADAS, NULOS), each distinct list once. */
+  boletas: z.array(z.array(z.string())),
   final: z.boolean(),
   elecciones: z.array(
     z.strictObject({
       codigo: z.string(),
-      /** The vote columns of this sección's ballot (with NO_REGISTRADAS, NULOS): the order of `v` and of each acta's `votos`. */
-      columnas: z.array(z.string()),
+      /** Index in `boletas` of this election's ballot columns: the order of `v` and of each acta's `votos`. */
+      boleta: z.number().int().min(0),
       /** The candidaturas of the election: the order of `c`. */
       candidaturas: z.array(z.string()),
       /** The sección's tally counters (CONTEO order), votes per column and per candidatura: see `resultadosDeFila`. */
       t: z.array(Cantidad).length(CONTEO.length),
       v: z.array(Cantidad),
       c: z.array(Cantidad),
-      actas: z.array(ActaShardSchema),
+      /** Catalogue order. */
+      actas: z.array(ActaFilaSchema),
     }),
   ),
 });

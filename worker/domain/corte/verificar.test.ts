@@ -84,7 +84,11 @@ describe('verificarCorte', () => {
   it('fails on a tampered shard, naming it', async () => {
     const o = new Map(publicado);
     const ruta = manifiesto(o).shards.find((s) => s.id === 'seccion/338')!.ruta;
-    o.set(ruta, utf8(desdeUtf8(o.get(ruta)!).replace('"totalVotosCalculado":530', '"totalVotosCalculado":531')));
+    const texto = desdeUtf8(o.get(ruta)!);
+    // An acta's status and TOTAL_VOTOS_CALCULADO (estatus, contabilizada, observaciones, votos, totales, total).
+    const alterado = texto.replace(/,"CONTABILIZADA",1,\[\],(\[[^\]]*\]),(\[[^\]]*\]),(\d+),/, (_, v, t, n) => `,"CONTABILIZADA",1,[],${v},${t},${Number(n) + 1},`);
+    expect(alterado).not.toBe(texto);
+    o.set(ruta, utf8(alterado));
     const informe = await verificarCorte(fuente(o));
     expect(informe.ok).toBe(false);
     expect(informe.primerFallo!.que).toBe('shards');

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { observacionesTexto } from '../acta/clasificar.ts';
 import { ILEGIBLE, SIN_DATO, type Valor } from '../acta/esquema.ts';
 import { sinApostrofo } from '../claves/clave.ts';
-import { direccionShard, FIGURAS, LONGITUD_DIRECCION, LEYENDA_SIMULACRO, leyendaDe, resultadosDeFila, RUTA_LATEST_RAIZ, rutaManifiesto, rutaShard, type Figuras } from '../contrato/index.ts';
+import { actaDeFila, direccionShard, FIGURAS, LONGITUD_DIRECCION, LEYENDA_SIMULACRO, leyendaDe, resultadosDeFila, RUTA_LATEST_RAIZ, rutaManifiesto, rutaShard, tablaDeBloque, type Figuras } from '../contrato/index.ts';
 import { nombreZip } from './abiertos.ts';
 import { NOMBRE_LEEME } from './leeme.ts';
 import { figurasFila } from '../conteo/figuras-csv.ts';
@@ -283,16 +283,18 @@ function compararFilas(nombre: string, codigo: string, csv: CsvLeido, ctx: Conte
     if (clave === '-') continue;
     const seccion = Number(col(f, 'SECCION'));
     const donde = `${nombre} línea ${f.line} (CLAVE_ACTA '${clave})`;
-    const bloque = ctx.secciones.get(seccion)?.elecciones.find((e) => e.codigo === codigo);
-    const acta = bloque?.actas.find((a) => a.clave === clave);
-    if (!bloque || !acta) throw new Fallo(`${donde}: no está en el shard seccion/${seccion}`);
+    const shard = ctx.secciones.get(seccion);
+    const bloque = shard?.elecciones.find((e) => e.codigo === codigo);
+    const fila = bloque?.actas.find((a) => a[0] === clave);
+    if (!shard || !bloque || !fila) throw new Fallo(`${donde}: no está en el shard seccion/${seccion}`);
     const difiere = (campo: string, enCsv: string, enShard: string) => {
       if (enCsv !== enShard) throw new Fallo(`${donde}: ${campo} = ${enCsv} en el CSV, ${enShard} en el shard seccion/${seccion}`);
     };
+    const acta = actaDeFila(fila, seccion);
     difiere('CONTABILIZADA', col(f, 'CONTABILIZADA'), acta.contabilizada === null ? '-' : String(acta.contabilizada));
     difiere('TOTAL_VOTOS_CALCULADO', col(f, 'TOTAL_VOTOS_CALCULADO'), celda(acta.totalVotosCalculado));
     if (acta.registrada) difiere('OBSERVACIONES', col(f, 'OBSERVACIONES'), observacionesTexto(acta.observaciones));
-    for (const [i, c] of bloque.columnas.entries()) difiere(c, col(f, c), celda(acta.votos?.[i]));
+    for (const [i, c] of tablaDeBloque(shard, bloque).columnas.entries()) difiere(c, col(f, c), celda(acta.votos?.[i]));
     n++;
   }
   return n;

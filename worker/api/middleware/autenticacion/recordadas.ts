@@ -12,8 +12,9 @@
  */
 import type { Credencial } from '../../../db/operadores.ts';
 import { credencialDeJson } from '../../../db/operadores.ts';
+import { puedeEjercer, type Paso } from '../../../domain/captura/permisos.ts';
 
-interface Recordada {
+export interface Recordada {
   hash: string;
   texto: string;
   credencial: Credencial;
@@ -41,4 +42,17 @@ export function credencialVigente(tokenId: string, hash: string, texto: string):
   if (recordadas.size >= MAX_RECORDADAS) recordadas.clear();
   recordadas.set(tokenId, { hash, texto, credencial });
   return credencial;
+}
+
+/**
+ * The remembered credential a write may act on before D1 confirms it (por-confirmar.ts): only for exactly the
+ * secret accepted before, and only if, as remembered, it would be accepted for `paso` now — live, unexpired, its
+ * operator active and allowed the step. Its batch then applies only if the credential is still that very text.
+ */
+export function recordadaParaEscribir(tokenId: string, hash: string, paso: Paso, ahora: number): Recordada | null {
+  const r = recordadas.get(tokenId);
+  if (r === undefined || r.hash !== hash) return null;
+  const k = r.credencial;
+  if (k.revocadoAt !== null || k.expiraAt <= ahora || !k.activo || !puedeEjercer(k.operador, paso).ok) return null;
+  return r;
 }
