@@ -20,6 +20,7 @@ import type { Catalogo } from '../../worker/domain/catalogo/esquema.ts';
 import { ventana } from '../../worker/domain/corte/calendario.ts';
 import { actaSintetica } from './corte-sintetico.ts';
 import { ejecutarArchivoD1Local } from '../lib/d1-local.ts';
+import { cerrarD1Local } from '../lib/d1-sesion.ts';
 import { construirPortal, iniciarPila, type Pila } from '../lib/pila.ts';
 import { sembrarLocal } from '../seed.ts';
 import type { Peticion } from '../simulacro/cliente.ts';
@@ -95,8 +96,29 @@ async function disparar(pila: Pila, ms: number): Promise<number> {
   return performance.now() - t0;
 }
 
-function ultimoCorte(pila: Pila, msInvocacion: number): MedidaCorteWorkerd {
-  const [c] = pila.d1<{ modo: string; milisegundos: number; actas_procesadas: number; shards_escritos: number; shards_reusados: number; bytes_escritos: number }>(
+/** Reads of the D1 refused while the Worker's corte holds its SQLite file (SQLITE_BUSY) are tried again this often. */
+const INTENTOS_LECTURA = 30;
+
+/**
+ * A read of the stack's D1 from this process: the Worker may still be writing the corte's last rows to the same
+ * SQLite file after the trigger answered, and the local D1 then refuses the read ("internal error", SQLITE_BUSY
+ * in workerd's log) and poisons its binding; the binding is closed and the read tried again after a pause.
+ */
+async function leerD1<T>(pila: Pila, sql: string): Promise<T[]> {
+  for (let intento = 1; ; intento++) {
+    try {
+      return pila.d1<T>(sql);
+    } catch (e) {
+      if (intento >= INTENTOS_LECTURA) throw e;
+      cerrarD1Local(pila.persistTo);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+async function ultimoCorte(pila: Pila, msInvocacion: number): Promise<MedidaCorteWorkerd> {
+  const [c] = await leerD1<{ modo: string; milisegundos: number; actas_procesadas: number; shards_escritos: number; shards_reusados: number; bytes_escritos: number }>(
+    pila,
     'SELECT modo, milisegundos, actas_procesadas, shards_escritos, shards_reusados, bytes_escritos FROM corte ORDER BY numero DESC LIMIT 1',
   );
   if (!c) throw new Error('no se publicó ningún corte');
@@ -188,7 +210,7 @@ export async function medirWorkerd(opciones: { clientes: number; pendientesCada:
     if (!confirmada.ok) throw new Error(`confirmación de la configuración de cortes: HTTP ${confirmada.status}`);
 
     aviso(`workerd: corte completo (${precarga.length} actas)`);
-    const completo = ultimoCorte(p, await disparar(p, apertura + 60 * MINUTO));
+    const completo = await ultimoCorte(p, await disparar(p, apertura + 60 * MINUTO));
 
     aviso(`workerd: API de captura, ${opciones.clientes} clientes (${pendientes.length} actas)`);
     const grupos = pendientes.map((x) => peticiones(cat, x.a, x.pub, cred));
@@ -232,7 +254,7 @@ export async function medirWorkerd(opciones: { clientes: number; pendientesCada:
     if (v!.n !== pendientes.length || b!.n !== enD1) escrituras.perdidas += Math.abs(pendientes.length - v!.n) + Math.abs(b!.n - enD1);
 
     aviso('workerd: corte incremental');
-    const incremental = ultimoCorte(p, await disparar(p, apertura + 65 * MINUTO));
+    const incremental = await ultimoCorte(p, await disparar(p, apertura + 65 * MINUTO));
 
     aviso('bytes: shards, zip, portal');
     const bytes = await medirBytes(p.url, path.join(sitio, 'client'));
