@@ -9,7 +9,7 @@ import { desdeUtf8 } from './bytes.ts';
 import { archivosAbiertos, prepararCorte } from './corte.ts';
 import { anchoDatos } from './csv-resultados.ts';
 import { EstadoCorte } from './estado.ts';
-import { historia } from '../../../test/ejemplos/historias.ts';
+import { historia, recorrerHistoria } from '../../../test/ejemplos/historias.ts';
 import { construirModelo, type CorteModelo } from './modelo.ts';
 import { renderizar } from './generar-shards.ts';
 import { resultadosDeFila } from '../contrato/index.ts';
@@ -182,24 +182,15 @@ describe('incremental ≡ full (property over random histories of captures and c
       fc.asyncProperty(historia(m, 5), async (h) => {
         const incremental = new EstadoCorte(m);
         const visto: Publicado = { shards: new Map(), csv: [] };
-        const log: (typeof h.cortes)[number]['entradas'] = [];
-        for (const corte of h.cortes) {
-          // As the corte job reads the log: per clave that moved, its state at the previous corte and now.
-          const antes = new Map(log.map((a) => [a.clave, a]));
-          const ahora = new Map(corte.entradas.map((a) => [a.clave, a]));
-          incremental.aplicar([...ahora.values()].map((despues) => ({ antes: antes.get(despues.clave) ?? null, despues })));
-          log.push(...corte.entradas);
-          const r = await renderizar(incremental, { final: corte.final });
+        for (const { final, completo } of recorrerHistoria(h, incremental)) {
+          const r = await renderizar(incremental, { final });
           for (const [id, b] of r.contenidos) visto.shards.set(id, desdeUtf8(b));
-          visto.csv = [...archivosAbiertos(incremental, INSTANTE, corte.final)].map((a) => desdeUtf8(a.contenido));
-          // Full: the newest entry per clave, in an order unrelated to the log's.
-          const ultimo = new Map(log.map((a) => [a.clave, a]));
-          const completo = EstadoCorte.completo(m, [...ultimo.values()].reverse()).estado;
-          const rc = await renderizar(completo, { final: corte.final });
+          visto.csv = [...archivosAbiertos(incremental, INSTANTE, final)].map((a) => desdeUtf8(a.contenido));
+          const rc = await renderizar(completo, { final });
           const full = new Map([...rc.contenidos].map(([id, b]) => [id, desdeUtf8(b)]));
           expect(rc.shards).toEqual(r.shards);
           expect(visto.shards).toEqual(full);
-          expect([...archivosAbiertos(completo, INSTANTE, corte.final)].map((a) => desdeUtf8(a.contenido))).toEqual(visto.csv);
+          expect([...archivosAbiertos(completo, INSTANTE, final)].map((a) => desdeUtf8(a.contenido))).toEqual(visto.csv);
         }
       }),
       { numRuns: 100 },

@@ -3,7 +3,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { compresorZlib } from '../../cortes/compresor-zlib.ts';
 import { FIXTURE_APERTURA_MS, fixtureActas, catalogoEjemplo } from '../../../test/ejemplos/eleccion.ts';
-import { historia } from '../../../test/ejemplos/historias.ts';
+import { historia, recorrerHistoria } from '../../../test/ejemplos/historias.ts';
 import { compresorFflate, construirZip, type ArchivoAbierto, type Compresor } from './abiertos.ts';
 import { desdeUtf8 } from './bytes.ts';
 import { archivosAbiertos } from './corte.ts';
@@ -60,21 +60,15 @@ describe('results CSV deflated by trozos (trozos-csv.ts)', () => {
       fc.asyncProperty(historia(m, 5), fc.integer({ min: 1, max: 7 }), async (h, n) => {
         const incremental = new EstadoCorte(m);
         const guardados = guardadosPropios();
-        const log: (typeof h.cortes)[number]['entradas'] = [];
-        for (const corte of h.cortes) {
-          const antes = new Map(log.map((a) => [a.clave, a]));
-          const ahora = new Map(corte.entradas.map((a) => [a.clave, a]));
-          incremental.aplicar([...ahora.values()].map((despues) => ({ antes: antes.get(despues.clave) ?? null, despues })));
-          log.push(...corte.entradas);
-          const completo = EstadoCorte.completo(m, [...new Map(log.map((a) => [a.clave, a])).values()].reverse()).estado;
-          const zipInc = await construirZip(INSTANTE, -360, csvs(incremental, n, guardados, corte.final), compresorZlib);
-          const zipFull = await construirZip(INSTANTE, -360, csvs(completo, n, guardadosPropios(), corte.final), compresorZlib);
+        for (const { final, completo } of recorrerHistoria(h, incremental)) {
+          const zipInc = await construirZip(INSTANTE, -360, csvs(incremental, n, guardados, final), compresorZlib);
+          const zipFull = await construirZip(INSTANTE, -360, csvs(completo, n, guardadosPropios(), final), compresorZlib);
           expect(Buffer.from(zipInc.contenido).equals(Buffer.from(zipFull.contenido))).toBe(true);
           const leido = unzipSync(zipInc.contenido);
-          for (const em of m.elecciones) expect(desdeUtf8(leido[`${em.eleccion.codigo}.csv`]!)).toBe(textoEsperado(completo, em.eleccion.codigo, corte.final));
+          for (const em of m.elecciones) expect(desdeUtf8(leido[`${em.eleccion.codigo}.csv`]!)).toBe(textoEsperado(completo, em.eleccion.codigo, final));
           // The corte's own files (default trozo size) too.
-          const a = await construirZip(INSTANTE, -360, archivosAbiertos(incremental, INSTANTE, corte.final), compresorZlib);
-          const b = await construirZip(INSTANTE, -360, archivosAbiertos(completo, INSTANTE, corte.final), compresorZlib);
+          const a = await construirZip(INSTANTE, -360, archivosAbiertos(incremental, INSTANTE, final), compresorZlib);
+          const b = await construirZip(INSTANTE, -360, archivosAbiertos(completo, INSTANTE, final), compresorZlib);
           expect(Buffer.from(a.contenido).equals(Buffer.from(b.contenido))).toBe(true);
         }
       }),
