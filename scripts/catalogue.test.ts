@@ -4,7 +4,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogoAArchivos } from '../worker/domain/catalogo/archivos/escribir.ts';
 import { archivosACatalogo } from '../worker/domain/catalogo/archivos/leer.ts';
+import { catalogoConPartes } from '../test/ejemplos/partes.ts';
 import { consultarD1, leerCarpeta, main, leerCatalogoLocal, type BaseLocal, type Salida } from './catalogue.ts';
 import { cerrarD1Local } from './lib/d1-sesion.ts';
 import { RAIZ, entornoSilencioso } from './lib/local.ts';
@@ -102,6 +104,29 @@ describe('npm run catalogue against the local D1', { timeout: 120_000 }, () => {
     // A folder with other CSV files is refused.
     writeFileSync(path.join(destino, 'otro.csv'), 'x\n');
     expect(correr(['export', destino])).toMatchObject({ code: 1, err: [expect.stringMatching(/otros archivos CSV \(otro\.csv\)/)] });
+  });
+
+  it('imports a folder with partes.csv (split secciones), reads the parts back from D1 and exports them byte for byte', () => {
+    const origen = path.join(tmp, 'con-partes');
+    mkdirSync(origen);
+    for (const a of catalogoAArchivos(catalogoConPartes)) writeFileSync(path.join(origen, a.nombre), a.texto);
+    // Its own database: the shared one's catalogue is what the tests below expect.
+    const propia: BaseLocal = { persistDir: path.join(tmp, 'wrangler-partes') };
+    const corre = (args: string[]) => {
+      const out: string[] = [];
+      return { code: main(args, { log: (l) => out.push(l), error: (l) => out.push(l) }, propia), out };
+    };
+    try {
+      const esperadas = catalogoConPartes.casillas.length * catalogoConPartes.elecciones.length + 2;
+      expect(corre(['import', origen])).toMatchObject({ code: 0, out: [expect.stringMatching(new RegExp(`^catálogo cargado .*, ${esperadas} actas esperadas,`))] });
+      expect(leerCatalogoLocal(propia).catalogue).toEqual(catalogoDe(origen));
+      expect(corre(['import', origen]).out).toEqual([expect.stringMatching(/^el catálogo ya está cargado: sin cambios/)]);
+      const destino = path.join(tmp, 'con-partes-exportado');
+      expect(corre(['export', destino]).code).toBe(0);
+      expect(readFileSync(path.join(destino, 'partes.csv'), 'utf8')).toBe(readFileSync(path.join(origen, 'partes.csv'), 'utf8'));
+    } finally {
+      cerrarD1Local(propia.persistDir);
+    }
   });
 
   it('refuses any change after the first corte: the catalogue is frozen at puesta en ceros', () => {

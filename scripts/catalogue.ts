@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { guionSqlCatalogo } from '../worker/db/catalogo-carga.ts';
+import { PARTES_SQL, partesDeFilas } from '../worker/db/catalogo-partes.ts';
 import { CatalogoSchema, type Catalogo } from '../worker/domain/catalogo/esquema.ts';
 import { describirCambios, diferenciasCatalogos, sinCambios } from '../worker/domain/catalogo/archivos/diferencias.ts';
 import { formatProblema, type ProblemaArchivo } from '../worker/domain/catalogo/archivos/problemas.ts';
@@ -58,6 +59,7 @@ const CATALOGO_SQL = [
   'SELECT id, nombre, ambito, territorio FROM catd',
   'SELECT catd, eleccion FROM catd_eleccion',
   "SELECT name FROM sqlite_master WHERE type = 'table'",
+  PARTES_SQL,
 ];
 
 type Fila = Record<string, unknown>;
@@ -84,8 +86,8 @@ export interface EstadoLocal {
 /** Reads the whole catalogue back from the local D1 in one batch and parses it with the catalogue schema. */
 export function leerCatalogoLocal(d1: BaseLocal): EstadoLocal {
   const r = consultarD1(d1, CATALOGO_SQL.join(';\n'));
-  const [ent, ele, par, coa, coaP, dis, mun, sec, cas, bCol, bCoa, can, cat, catE, tab] = r as Fila[][] as [
-    Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[],
+  const [ent, ele, par, coa, coaP, dis, mun, sec, cas, bCol, bCoa, can, cat, catE, tab, partes = []] = r as Fila[][] as [
+    Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[]?,
   ];
   const tablas = tab.map((f) => t(f.name));
   const e = ent[0];
@@ -134,6 +136,7 @@ export function leerCatalogoLocal(d1: BaseLocal): EstadoLocal {
       suplente: t(f.suplente),
     })),
     catds: cat.map((f) => ({ id: t(f.id), nombre: t(f.nombre), ambito: t(f.ambito), territorio: n(f.territorio), elecciones: eleccionesDe.get(t(f.id)) ?? [] })),
+    ...(partes.length > 0 ? { partes: partesDeFilas(partes) } : {}),
   };
   const leido = CatalogoSchema.safeParse(crudo);
   if (!leido.success) {
@@ -232,7 +235,7 @@ export function cargarEnLocal(catalogue: Catalogo, d1: BaseLocal = BASE_LOCAL): 
 }
 
 function resumen(c: Catalogo): string {
-  return `${c.entidad.nombre} (entidad ${c.entidad.id}): ${c.elecciones.length} elecciones, ${c.distritos.length} distritos, ${c.municipios.length} municipios, ${c.secciones.length} secciones, ${c.casillas.length} casillas, ${c.casillas.reduce((n, x) => n + (x.elecciones ?? c.elecciones).length, 0)} actas esperadas, ${c.catds.length} CATD`;
+  return `${c.entidad.nombre} (entidad ${c.entidad.id}): ${c.elecciones.length} elecciones, ${c.distritos.length} distritos, ${c.municipios.length} municipios, ${c.secciones.length} secciones, ${c.casillas.length} casillas, ${c.casillas.reduce((n, x) => n + (x.elecciones ?? c.elecciones).length, 0) + (c.partes?.length ?? 0)} actas esperadas, ${c.catds.length} CATD`;
 }
 
 function imprimirProblemas(ps: readonly ProblemaArchivo[], salida: Salida): void {

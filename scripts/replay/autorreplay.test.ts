@@ -79,6 +79,8 @@ function loQueLlevaElCsv(c: Catalogo, conVotos: ReadonlySet<string>, conIds: boo
     municipios: porTexto(c.municipios),
     secciones: porTexto(c.secciones),
     casillas: porTexto(c.casillas),
+    // A split casilla's part 2: its row, in its own territory with its own lista nominal (noche-generada.ts).
+    partes: porTexto(c.partes ?? []),
     // A ballot's own column order is not carried (rows follow the election's header): its columns as a set.
     boletas: porTexto(boletas.map((b) => ({ ...b, columnas: [...b.columnas].sort(), coaliciones: porTexto(b.coaliciones.map(coalicion)) }))),
     candidaturas: porTexto(c.candidaturas.filter((x) => conVotos.has(llave(x.eleccion, x.territorio)) && (conIds || siglas.has(x.partidoCi)))),

@@ -227,9 +227,9 @@ describe('every figure of every acta, and each vote column’s sum', () => {
     expect(coincide(informes)).toBe(true);
   });
 
-  it('a row repeating a CLAVE_ACTA is the file’s, with its figures; its votes are in the file’s sum only', async () => {
+  it('a row repeating a CLAVE_ACTA in the same territory is the file’s, with its figures; its votes are in the file’s sum only', async () => {
     const fila = BASE.split('\r\n').find((l) => l.startsWith("'261001C0100,"))!;
-    const otra = fila.replace(',1,HERMOSILLO CENTRO,', ',2,CIUDAD OBREGÓN,').replace(',100,Ilegible,55,130,25,4,-,0,11,', ',7,Ilegible,5,13,2,4,-,0,1,');
+    const otra = fila.replace(',100,Ilegible,55,130,25,4,-,0,11,', ',7,Ilegible,5,13,2,4,-,0,1,');
     const { i, informes, texto } = await replay(cambiar(BASE, `${fila}\r\n`, `${fila}\r\n${otra}\r\n`));
     const d = i.actas.diferencias.filter((x) => x.campo === 'CLAVE_ACTA');
     expect(d).toEqual([expect.objectContaining({ etiqueta: '261001C01005', linea: 9, juicio: 'archivo', regla: expect.stringContaining('un acta por CLAVE_ACTA') })]);
@@ -239,6 +239,18 @@ describe('every figure of every acta, and each vote column’s sum', () => {
     expect(i.resumen!.find((f) => f.figura === 'ACTAS_ESPERADAS')).toMatchObject({ nuestro: '9', filasArchivo: '10', reglas: '9' });
     expect(coincide(informes)).toBe(true);
     expect(texto).toContain('(DIP_LOC_2024.csv:9) CLAVE_ACTA');
+  });
+
+  it('a split sección’s second row is part 2: sent, published with the institute’s CLAVE_ACTA in its own distrito, equal to the file', async () => {
+    const fila = BASE.split('\r\n').find((l) => l.startsWith("'261001C0100,"))!;
+    const otra = fila.replace(',1,HERMOSILLO CENTRO,', ',2,CIUDAD OBREGÓN,').replace(',100,Ilegible,55,130,25,4,-,0,11,325,325,', ',7,Ilegible,5,13,2,4,-,0,1,32,32,');
+    const { i, informes } = await replay(cambiar(BASE, `${fila}\r\n`, `${fila}\r\n${otra}\r\n`));
+    // Only what the file's edited row breaks (a '-' in a column on its distrito's ballot), none of ours, no row missing.
+    const delActa = i.actas.diferencias.filter((x) => x.etiqueta.startsWith('261001C01005'));
+    expect(delActa.map((d) => [d.etiqueta, d.campo, d.nuestro, d.archivo, d.juicio])).toEqual([['261001C01005-2', 'PT_MORENA', '0', '-', 'archivo']]);
+    expect(i.sumas!.find((x) => x.columna === 'PAN')).toMatchObject({ nuestro: 407, archivo: 407, reglas: 407 });
+    expect(i.resumen!.find((f) => f.figura === 'ACTAS_ESPERADAS')).toMatchObject({ nuestro: '10', filasArchivo: '10', reglas: '10' });
+    expect(coincide(informes)).toBe(true);
   });
 
   it('an acta without sección (N/A) is a difference of ours, in its figures and its column sums, saying why', async () => {

@@ -10,7 +10,7 @@
  *   ours = REGLAS ≠ file   «del archivo»: the file breaks REGLAS (or disagrees with itself)
  *   ours ≠ REGLAS          «nuestra»: a defect of ours (the replay exits non-zero)
  */
-import { sinApostrofo } from '../../worker/domain/claves/clave.ts';
+import { claveDeParte, sinApostrofo } from '../../worker/domain/claves/clave.ts';
 import { CIFRAS_RESUMEN, type CifraResumen } from '../catalogo/desde-prep/encabezados.ts';
 import type { CsvLeido } from '../../worker/domain/corte/verificar-csv.ts';
 import type { Figuras } from '../../worker/domain/contrato/index.ts';
@@ -87,13 +87,21 @@ const claveFc = (seccion: string, tipo: string, id: string, ext: string) => `FC|
 
 function filasNuestras(csv: CsvLeido): Map<string, FilaNuestra> {
   const m = new Map<string, FilaNuestra>();
+  const filasDe = new Map<string, number>();
   for (const f of csv.filas) {
     const v: Record<string, string> = {};
     csv.cabecera.forEach((c, i) => {
       v[c] = f.fields[i]?.value ?? '';
     });
     const clave = sinApostrofo(v.CLAVE_ACTA ?? '');
-    m.set(clave === '-' ? claveFc(v.SECCION ?? '', v.TIPO_CASILLA ?? '', v.ID_CASILLA ?? '', v.EXT_CONTIGUA ?? '') : clave, v);
+    if (clave === '-') {
+      m.set(claveFc(v.SECCION ?? '', v.TIPO_CASILLA ?? '', v.ID_CASILLA ?? '', v.EXT_CONTIGUA ?? ''), v);
+      continue;
+    }
+    // A split casilla's parts print the institute's CLAVE_ACTA, part n on its n-th row (they follow part 1).
+    const n = (filasDe.get(clave) ?? 0) + 1;
+    filasDe.set(clave, n);
+    m.set(claveDeParte(clave, n), v);
   }
   return m;
 }

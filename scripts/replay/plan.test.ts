@@ -205,16 +205,27 @@ describe('rows the file writes oddly', () => {
     expect(a.notas).toEqual([expect.stringContaining('«-» en PRI')]);
   });
 
-  it('a row repeating an earlier CLAVE_ACTA (a sección split between two territories) is planned, never sent, and said so', () => {
+  it('a row repeating an earlier CLAVE_ACTA in another territory (a split sección) is part 2 of the acta, sent as CLAVE_ACTA-2', () => {
     const fila = base.split('\r\n').find((l) => l.startsWith("'261001C0100,"))!;
-    // The same casilla under another distrito, as Campeche's juntas publish a split sección (cells: see the fixture).
+    // The same casilla under another distrito, as Campeche's AYUN and juntas publish a split sección (cells: see the fixture).
     const otra = fila.replace(',1,HERMOSILLO CENTRO,', ',2,CIUDAD OBREGÓN,').replace(',100,Ilegible,55,130,25,4,-,0,11,', ',7,Ilegible,5,13,2,4,-,0,1,');
+    const p = planear([desdeTexto('DIP_LOC.csv', base.replace(`${fila}\r\n`, `${fila}\r\n${otra}\r\n`))]);
+    const e = p.elecciones[0]!;
+    expect(e.actas.filter((a) => a.clave?.startsWith('261001C01005')).map((a) => [a.clave, a.linea])).toEqual([['261001C01005', 8], ['261001C01005-2', 9]]);
+    expect(e.duplicadas).toEqual([]);
+    expect(acta(p, '261001C01005-2').registro).toMatchObject({ tipo: 'captura', captura: { votos: { PAN: 7, PRI: 'ILEGIBLE' } } });
+    expect(pasosDe(acta(p, '261001C01005-2'), p.operadores, p.corte.offsetMinutes)[0]).toMatchObject({ paso: 'ACOPIO', cuerpo: { clave: '261001C01005-2' } });
+  });
+
+  it('a row repeating an earlier CLAVE_ACTA in the same territory is planned, never sent, and said so', () => {
+    const fila = base.split('\r\n').find((l) => l.startsWith("'261001C0100,"))!;
+    const otra = fila.replace(',100,Ilegible,55,130,25,4,-,0,11,', ',7,Ilegible,5,13,2,4,-,0,1,');
     const p = planear([desdeTexto('DIP_LOC.csv', base.replace(`${fila}\r\n`, `${fila}\r\n${otra}\r\n`))]);
     const e = p.elecciones[0]!;
     expect(e.actas.filter((a) => a.clave === '261001C01005').map((a) => a.linea)).toEqual([8]);
     expect(e.duplicadas.map((d) => [d.acta.clave, d.acta.linea, d.lineaPrimera, d.acta.archivoDice.cifras.PAN])).toEqual([['261001C01005', 9, 8, '7']]);
     expect(e.actas.every((a) => a.linea !== 9)).toBe(true);
-    expect(p.avisos.map((x) => x.mensaje).join('\n')).toMatch(/1 fila\(s\) repiten la CLAVE_ACTA de una fila anterior \(línea 9 = 8\)/);
+    expect(p.avisos.map((x) => x.mensaje).join('\n')).toMatch(/1 fila\(s\) repiten la CLAVE_ACTA de una fila anterior \(línea 9 = 8\) sin ser una parte/);
   });
 
   it('a cell the API cannot take leaves the acta unsent, with the reason', () => {

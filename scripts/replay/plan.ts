@@ -13,7 +13,7 @@ import { TOTALES, type Captura, type MotivoSinActa, type Valor } from '../../wor
 import { camposDeBoleta } from '../../worker/domain/captura/boleta.ts';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
 import type { Boleta, Catalogo, Catd, TipoCasilla } from '../../worker/domain/catalogo/esquema.ts';
-import { TipoCasillaSchema } from '../../worker/domain/catalogo/esquema.ts';
+import { PARTE_MAXIMA, TipoCasillaSchema } from '../../worker/domain/catalogo/esquema.ts';
 import { derivarCatalogo, type OpcionesDesdePrep } from '../catalogo/desde-prep/derivar.ts';
 import { leerFuentes } from '../catalogo/desde-prep/fuentes.ts';
 import type { CifraResumen } from '../catalogo/desde-prep/encabezados.ts';
@@ -21,7 +21,7 @@ import { esFueraDeCatalogo, esNoAplica, esSinSeccion, esVotoExtranjero, type Arc
 import type { ArchivoEntrada } from '../../worker/domain/catalogo/archivos/leer.ts';
 import { ordenarProblemas, type ProblemaArchivo } from '../../worker/domain/catalogo/archivos/problemas.ts';
 import { construirModelo, type ActaModelo, type CorteModelo, type EleccionModelo } from '../../worker/domain/corte/modelo.ts';
-import { claveActa, claveCasilla } from '../../worker/domain/claves/clave.ts';
+import { claveActa, claveCasilla, claveDeParte } from '../../worker/domain/claves/clave.ts';
 import { err, ok, type Result } from '../../worker/domain/resultado.ts';
 import type { EntradaConteo } from '../../worker/domain/conteo/conteo.ts';
 import { formatCorte, type CorteInstante } from '../../worker/domain/tiempo/central.ts';
@@ -106,9 +106,9 @@ export interface EleccionReplay {
   /** Expected actas of the catalogue without a row in this file (casillas that only another file has). */
   sinFila: ActaModelo[];
   /**
-   * Later rows repeating an expected acta's CLAVE_ACTA (a sección split between two territories, e.g. Campeche's
-   * juntas): the catalogue holds one acta per CLAVE_ACTA, in its first row's territory (docs/catalogo.md), so only
-   * the first row is sent; these are planned as if sent, for the report, and never sent.
+   * Later rows repeating an expected acta's CLAVE_ACTA that are not a part of it in the catalogue (the n-th row
+   * of a CLAVE_ACTA is part n of a split casilla's acta, `CLAVE_ACTA-n`; beyond its parts, a row repeated in the
+   * same territory): planned as if sent, for the report, and never sent.
    */
   duplicadas: { acta: ActaReplay; lineaPrimera: number }[];
   /** The vote columns of our results CSV for this election (parties, combinations, NO_REGISTRADAS, NULOS). */
@@ -578,8 +578,9 @@ function planearEleccion(ctx: Contexto, entidadPedida: number | undefined): Resu
   const actas: ActaReplay[] = [];
   const fc: ActaReplay[] = [];
   const usadas = new Set<string>();
-  /** CLAVE_ACTA → the line of its first row. */
+  /** Key of each expected acta (a part's `CLAVE_ACTA-n`) → the line of its row; rows per CLAVE_ACTA. */
   const vistas = new Map<string, number>();
+  const filasDe = new Map<string, number>();
   const duplicadas: EleccionReplay['duplicadas'] = [];
   for (const f of r.filas) {
     const idEntidad = entero(f.datos.ID_ENTIDAD, 1, 32);
@@ -599,20 +600,23 @@ function planearEleccion(ctx: Contexto, entidadPedida: number | undefined): Resu
       // The derivation made a casilla of every such row: only a broken derivation lands here.
       return err([{ archivo: r.archivo, linea: f.linea, columna: 1, codigo: 'REPLAY', mensaje: 'la fila no corresponde a ninguna acta del catálogo derivado' }]);
     }
-    const primera = vistas.get(a.clave);
-    if (primera !== undefined) {
-      duplicadas.push({ acta: actaEsperada(ctx, f, a), lineaPrimera: primera });
+    // The n-th row of a CLAVE_ACTA is part n of a split casilla's acta (from-prep numbers them so).
+    const n = (filasDe.get(a.clave) ?? 0) + 1;
+    filasDe.set(a.clave, n);
+    const parte = n === 1 ? a : n <= PARTE_MAXIMA ? modelo.actaPorClave.get(claveDeParte(a.clave, n)) : undefined;
+    if (parte === undefined) {
+      duplicadas.push({ acta: actaEsperada(ctx, f, a), lineaPrimera: vistas.get(a.clave)! });
       continue;
     }
-    vistas.set(a.clave, f.linea);
-    actas.push(actaEsperada(ctx, f, a));
+    vistas.set(parte.clave, f.linea);
+    actas.push(actaEsperada(ctx, f, parte));
   }
   avisarConteos(ctx);
   if (duplicadas.length > 0) {
     ctx.avisos.push({
       archivo: r.archivo,
       codigo: 'REPLAY',
-      mensaje: `${duplicadas.length} fila(s) repiten la CLAVE_ACTA de una fila anterior (${duplicadas.map((d) => `línea ${d.acta.linea} = ${d.lineaPrimera}`).join(', ')}): el catálogo tiene un acta por CLAVE_ACTA, en el territorio de su primera fila; solo se envía la primera y las demás se informan como diferencias del archivo`,
+      mensaje: `${duplicadas.length} fila(s) repiten la CLAVE_ACTA de una fila anterior (${duplicadas.map((d) => `línea ${d.acta.linea} = ${d.lineaPrimera}`).join(', ')}) sin ser una parte de su acta en el catálogo: solo se envía la primera y las demás se informan como diferencias del archivo`,
     });
   }
   const sinFila = em.actas.filter((a) => !vistas.has(a.clave));

@@ -41,6 +41,7 @@ export const ESPERADA_338B1_GUB: ActaEsperadaRef = {
   distrito: 1,
   municipio: 39,
   territorio: 0,
+  partes: 1,
 };
 
 /** The vote fields of the GUB ballot (entidad-wide). */

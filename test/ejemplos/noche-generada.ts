@@ -92,13 +92,36 @@ export function catalogoNoche(p: ParametrosNoche): Catalogo {
 }
 
 /**
- * Parameters with their catalogue. The generator refuses a few small combinations (a municipio whose lista
- * nominal leaves no room for the extraordinarias asked for): those are drawn again.
+ * The catalogue with one casilla split between two territories of an election (a part 2, catalogue `partes`), when
+ * `eleccion` (an index) names a distrito or municipio election with two territories or more; otherwise as it is.
+ * The part counts in the next territory of that kind, with a lista nominal of its own, and at the other level
+ * stays where its sección is (as from-prep reads a split sección back: docs/catalogo.md).
  */
-export const arbCatalogoNoche: fc.Arbitrary<{ parametros: ParametrosNoche; catalogo: Catalogo }> = arbParametrosNoche
-  .map((parametros) => {
+export function conSeccionPartida(cat: Catalogo, eleccion: number, casilla: number): Catalogo {
+  const e = cat.elecciones[eleccion % cat.elecciones.length]!;
+  const ids = e.territorio === 'distrito' ? cat.distritos.map((d) => d.id) : cat.municipios.map((m) => m.id);
+  const candidatas = cat.casillas.filter((c) => c.tipo !== 'S' && c.tipo !== 'M');
+  if (e.territorio === 'entidad' || ids.length < 2 || candidatas.length === 0) return cat;
+  const c = candidatas[casilla % candidatas.length]!;
+  const s = cat.secciones.find((x) => x.id === c.seccion)!;
+  const propio = e.territorio === 'distrito' ? s.distrito : s.municipio;
+  const otro = ids[(ids.indexOf(propio) + 1) % ids.length]!;
+  const territorio = e.territorio === 'distrito' ? { distrito: otro, municipio: s.municipio } : { distrito: s.distrito, municipio: otro };
+  const { seccion, tipo, id, extContigua } = c;
+  return { ...cat, partes: [{ seccion, tipo, id, extContigua, eleccion: e.codigo, parte: 2, ...territorio, listaNominal: 1 + (casilla % 40) }] };
+}
+
+/**
+ * Parameters with their catalogue, about one in three with a split sección. The generator refuses a few small
+ * combinations (a municipio whose lista nominal leaves no room for the extraordinarias asked for): those are drawn
+ * again.
+ */
+export const arbCatalogoNoche: fc.Arbitrary<{ parametros: ParametrosNoche; catalogo: Catalogo }> = fc
+  .tuple(arbParametrosNoche, fc.integer({ min: 0, max: 2 }), fc.nat({ max: 1000 }), fc.nat({ max: 1000 }))
+  .map(([parametros, partida, eleccion, casilla]) => {
     try {
-      return { parametros, catalogo: catalogoNoche(parametros) };
+      const catalogo = catalogoNoche(parametros);
+      return { parametros, catalogo: partida === 0 ? conSeccionPartida(catalogo, eleccion, casilla) : catalogo };
     } catch {
       return { parametros, catalogo: null };
     }

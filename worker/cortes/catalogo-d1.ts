@@ -2,6 +2,7 @@
  * The catalogue as a corte needs it, read from D1 in one batch (one round trip, ~12k rows for Jalisco) and
  * parsed with the catalogue schemas at the boundary. CATDs are not read: a corte does not need them.
  */
+import { PARTES_SQL, partesDeFilas } from '../db/catalogo-partes.ts';
 import { CatalogoSchema, type Boleta, type Catalogo } from '../domain/catalogo/esquema.ts';
 
 type Fila = Record<string, unknown>;
@@ -21,6 +22,7 @@ const CONSULTAS = [
   'SELECT eleccion, territorio, orden, columna FROM boleta_columna ORDER BY eleccion, territorio, orden',
   'SELECT b.eleccion, b.territorio, b.coalicion, b.partido FROM boleta_coalicion b JOIN partido p ON p.siglas = b.partido ORDER BY b.eleccion, b.territorio, b.coalicion, p.orden',
   'SELECT eleccion, territorio, partido_ci, propietaria, suplente FROM candidatura ORDER BY eleccion, territorio, partido_ci',
+  PARTES_SQL,
 ] as const;
 
 function agrupar<T>(filas: Fila[], clave: (f: Fila) => string, valor: (f: Fila) => T): Map<string, T[]> {
@@ -53,7 +55,7 @@ function boletas(columnas: Fila[], coaliciones: Fila[]): Boleta[] {
 /** The loaded catalogue, or null when none is loaded yet (no entidad row). Throws when it does not parse. */
 export async function leerCatalogo(db: D1Database): Promise<Catalogo | null> {
   const r = await db.batch<Fila>(CONSULTAS.map((q) => db.prepare(q)));
-  const [ent, ele, par, coa, coaPar, dis, mun, sec, cas, bCol, bCoa, can] = r.map((x) => x.results);
+  const [ent, ele, par, coa, coaPar, dis, mun, sec, cas, bCol, bCoa, can, partes] = r.map((x) => x.results);
   const e = ent![0];
   if (e === undefined) return null;
   const partidosDe = agrupar(coaPar!, (f) => String(f.coalicion), (f) => String(f.partido));
@@ -72,6 +74,7 @@ export async function leerCatalogo(db: D1Database): Promise<Catalogo | null> {
     })),
     boletas: boletas(bCol!, bCoa!),
     candidaturas: can!.map((f) => ({ eleccion: f.eleccion, territorio: f.territorio, partidoCi: f.partido_ci, propietaria: f.propietaria, suplente: f.suplente })),
+    ...(partes!.length > 0 ? { partes: partesDeFilas(partes!) } : {}),
   });
   return { ...catalogo, catds: [] };
 }

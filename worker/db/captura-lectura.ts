@@ -60,6 +60,9 @@ export interface Instantanea {
  * The whole snapshot is ONE statement (one row of scalar subqueries): here a statement costs the Worker more than
  * the database (each one is serialized, traced and converted on its own), and this read precedes every write.
  * ?1 clave, ?2 fuera de catálogo identification, ?3 sección, ?4 operador, ?5 ?6 idempotency keys.
+ * The expected acta carries how many parts its casilla's acta has (a split sección, docs/catalogo.md): a range seek
+ * on acta_esperada's key (`CLAVE_ACTA-2` … `-9`) inside the same statement, so acopio by fields can tell a split
+ * casilla without a round trip more.
  * Lists come back as JSON arrays with their order key and are sorted here (aggregate order is not guaranteed).
  * An acta's `estado` and a capture's `figuras` are JSON this code wrote from values its zod schemas had checked
  * (ActaEstadoSchema, CapturaSchema; D1 checks json_valid): they are read back without a second validation, which
@@ -83,7 +86,8 @@ SELECT
   (SELECT estado FROM a) AS acta_estado,
   (SELECT json_object('clave_acta', ae.clave_acta, 'casilla', ae.casilla, 'eleccion', ae.eleccion, 'seccion', ae.seccion,
             'distrito', ae.distrito, 'municipio', ae.municipio, 'territorio', ae.territorio, 'tipo', c.tipo,
-            'id_casilla', c.id_casilla, 'ext_contigua', c.ext_contigua)
+            'id_casilla', c.id_casilla, 'ext_contigua', c.ext_contigua,
+            'partes', 1 + (SELECT count(*) FROM acta_esperada p WHERE p.clave_acta BETWEEN ae.clave_acta || '-2' AND ae.clave_acta || '-9'))
    FROM acta_esperada ae JOIN casilla c ON c.clave = ae.casilla WHERE ae.clave_acta = ?1) AS esperada,
   (SELECT json_group_array(json_object('ronda', ronda, 'n', n, 'operador', operador, 'figuras', figuras, 'at', at,
             'at_servidor', at_servidor))
@@ -149,6 +153,7 @@ const EsperadaFilaSchema = z.object({
   tipo: TipoCasillaSchema,
   id_casilla: z.number(),
   ext_contigua: z.number(),
+  partes: z.number(),
 });
 
 const CapturaFilaSchema = z.object({
@@ -214,7 +219,7 @@ function aperturaDe(config: string | null, offset: number | null): number | null
 function esperadaDe(fila: unknown): ActaEsperadaRef {
   const f = EsperadaFilaSchema.parse(fila);
   const identificacion: Identificacion = { eleccion: f.eleccion, seccion: f.seccion, tipo: f.tipo, id: f.id_casilla, extContigua: f.ext_contigua };
-  return { clave: f.clave_acta, casilla: f.casilla, identificacion, distrito: f.distrito, municipio: f.municipio, territorio: f.territorio };
+  return { clave: f.clave_acta, casilla: f.casilla, identificacion, distrito: f.distrito, municipio: f.municipio, territorio: f.territorio, partes: f.partes };
 }
 
 function capturaDe(fila: unknown): CapturaRegistrada {

@@ -3,6 +3,7 @@ import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { generarJalisco } from '../../scripts/generador/generar.ts';
 import { catalogoEjemplo } from '../../test/ejemplos/eleccion.ts';
+import { catalogoConPartes } from '../../test/ejemplos/partes.ts';
 import { catalogoConVotoExtranjero } from '../../test/ejemplos/voto-extranjero.ts';
 import { leerCatalogo } from '../cortes/catalogo-d1.ts';
 import { normalizarCatalogo } from '../domain/catalogo/archivos/normalizar.ts';
@@ -27,6 +28,25 @@ describe('cargarCatalogo through the D1 binding', () => {
     expect(s.actasEsperadas).toBe(catalogoEjemplo.casillas.length * catalogoEjemplo.elecciones.length + 1);
     const leido = await leerCatalogo(db);
     expect(normalizarCatalogo({ ...leido!, catds: cat.catds })).toEqual(normalizarCatalogo(cat));
+  });
+
+  it('writes the parts of split casillas as expected actas CLAVE_ACTA-n, with their own lista nominal; the corte reads them back', async () => {
+    await cargarCatalogo(db, catalogoConPartes);
+    const s = await resumenCatalogo(db);
+    expect(s.actasEsperadas).toBe(catalogoEjemplo.casillas.length * catalogoEjemplo.elecciones.length + 2);
+    const { results } = await db
+      .prepare("SELECT clave_acta, distrito, municipio, territorio, lista_nominal FROM acta_esperada WHERE casilla IN ('141121B0100', '142302C0100') ORDER BY clave_acta")
+      .all();
+    expect(results.filter((r) => String(r.clave_acta).includes('-'))).toEqual([
+      { clave_acta: '141121B01006-2', distrito: 1, municipio: 39, territorio: 39, lista_nominal: 4 },
+      { clave_acta: '142302C01005-2', distrito: 1, municipio: 120, territorio: 1, lista_nominal: null },
+    ]);
+    // Every ordinary acta keeps NULL: the casilla's own lista nominal applies.
+    expect(results.filter((r) => !String(r.clave_acta).includes('-')).every((r) => r.lista_nominal === null)).toBe(true);
+    const leido = await leerCatalogo(db);
+    expect(normalizarCatalogo({ ...leido!, catds: catalogoConPartes.catds })).toEqual(normalizarCatalogo(catalogoConPartes));
+    await cargarCatalogo(db, catalogoEjemplo);
+    expect((await leerCatalogo(db))!.partes).toBeUndefined();
   });
 
   it('rejects a duplicate casilla naming the row, and writes nothing', async () => {

@@ -1,10 +1,11 @@
 /**
- * The catalogue as rows of the D1 tables of data/migrations/0001_catalogo.sql, in insertion order
+ * The catalogue as rows of the D1 tables of data/migrations/0001_catalogo.sql (acta_esperada.lista_nominal: 0014),
+ * in insertion order
  * (parents before children). Pure: used by the Worker's loader and by the seed script's SQL file alike.
  */
 import { actasEsperadas } from '../domain/acta/esperadas.ts';
 import type { Catalogo } from '../domain/catalogo/esquema.ts';
-import { claveCasilla } from '../domain/claves/clave.ts';
+import { claveActa, claveCasilla, claveDeParte } from '../domain/claves/clave.ts';
 import type { TableRows } from './sql-lotes.ts';
 
 /** Tables in deletion order (children first); insertion is the reverse. */
@@ -26,8 +27,20 @@ export const CATALOGUE_TABLES = [
   'entidad',
 ] as const;
 
+/** A part's own lista nominal by its key (CLAVE_ACTA-n); parts without one, and ordinary actas, have none (NULL). */
+function listasDePartes(cat: Catalogo): Map<string, number> {
+  const out = new Map<string, number>();
+  const tipoActa = new Map(cat.elecciones.map((e) => [e.codigo, e.tipoActa]));
+  for (const p of cat.partes ?? []) {
+    const t = tipoActa.get(p.eleccion);
+    if (p.listaNominal !== undefined && t !== undefined) out.set(claveDeParte(claveActa(claveCasilla(cat.entidad.id, p), t), p.parte), p.listaNominal);
+  }
+  return out;
+}
+
 function actaEsperadaRows(cat: Catalogo): TableRows {
   const actas = actasEsperadas(cat);
+  const listaDeParte = listasDePartes(cat);
   if (!actas.ok) throw new Error(`catálogo sin actas esperadas construibles: ${JSON.stringify(actas.error)}`);
   const rows: TableRows['rows'] = [];
   const ordenEnEleccion = new Map<string, number>();
@@ -35,13 +48,13 @@ function actaEsperadaRows(cat: Catalogo): TableRows {
     // orden: position of the acta in its election's results CSV.
     const orden = ordenEnEleccion.get(a.eleccion.codigo) ?? 0;
     ordenEnEleccion.set(a.eleccion.codigo, orden + 1);
-    rows.push([a.clave, a.claveCasilla, a.eleccion.codigo, a.seccion.id, a.seccion.distrito, a.seccion.municipio, a.territorio, orden]);
+    const fila = [a.clave, a.claveCasilla, a.eleccion.codigo, a.seccion.id, a.seccion.distrito, a.seccion.municipio, a.territorio, orden];
+    rows.push(listaDeParte.size === 0 ? fila : [...fila, listaDeParte.get(a.clave) ?? null]);
   }
-  return {
-    table: 'acta_esperada',
-    columns: ['clave_acta', 'casilla', 'eleccion', 'seccion', 'distrito', 'municipio', 'territorio', 'orden'],
-    rows,
-  };
+  // Without a part's own lista nominal the column is left to its default (NULL): an ordinary catalogue's
+  // statements, and so its SQL and SHA-256, stay exactly what they were.
+  const columns = ['clave_acta', 'casilla', 'eleccion', 'seccion', 'distrito', 'municipio', 'territorio', 'orden'];
+  return { table: 'acta_esperada', columns: listaDeParte.size === 0 ? columns : [...columns, 'lista_nominal'], rows };
 }
 
 export function filasCatalogo(cat: Catalogo): TableRows[] {

@@ -104,11 +104,16 @@ function codigoDeEleccion(r: ArchivoResultados, codigo: string, ctx: Contexto): 
   return codigo;
 }
 
-/** The territory a row's acta belongs to for an election decided by `tipo` (0: the entidad). */
+/**
+ * The territory a row's acta belongs to for an election decided by `tipo` (0: the entidad): its sección's, or
+ * for a further part of a split casilla's acta its own, as the row names it (derivar.ts partesDelCatalogo).
+ */
 function territorioDeFila(geo: Geografia, tipo: TipoTerritorio, f: FilaResultados): number {
   if (tipo === 'entidad') return 0;
   const seccion = geo.secciones.get(esVotoExtranjero(f) ? 0 : Number(leerEntero(f.datos.SECCION!)))!;
-  return tipo === 'distrito' ? seccion.distrito : geo.municipioUnico ? 1 : seccion.municipio!;
+  const parte = geo.parteDeFila.get(f);
+  if (tipo === 'distrito') return parte?.distrito ?? seccion.distrito;
+  return geo.municipioUnico ? 1 : (parte?.municipio ?? seccion.municipio!);
 }
 
 /**

@@ -83,22 +83,16 @@ const EN_GRUPO = new Set(GRUPOS.flatMap((g) => g.archivos.map((a) => a.carpeta))
  * votes the imported actas do not carry.
  * - voto_extranjero: an expected acta without a sección that is not the votes from abroad (tipo M) has no place
  *   in the catalogue (plan.ts: registro `sin_seccion`); no file of the corpus has one any more.
- * - clave_repetida: a sección split between two territories publishes a second acta with the same CLAVE_ACTA
- *   (other figures, other SHA); the catalogue keeps one acta per CLAVE_ACTA and only the first row is imported.
+ * (A sección split between two territories, which publishes a second acta with the same CLAVE_ACTA, is no longer
+ * one: each row is a part of the acta in the catalogue, `CLAVE_ACTA-n`.)
  * - columna_repetida: a second vote column with the name of an earlier one whose votes are not imported (none
  *   left: IEE Puebla 2019 AYUN's are now read from whichever cell is not `-`).
  * - columna_ignorada:<header>: a vote column from-prep does not recognise, so the actas are captured without it
  *   (none left: CEE NL 2018's `Votos Anulados` are now read as NULOS).
  */
-type Brecha = 'voto_extranjero' | 'clave_repetida' | 'columna_repetida' | `columna_ignorada:${string}`;
+type Brecha = 'voto_extranjero' | 'columna_repetida' | `columna_ignorada:${string}`;
 
-const BRECHAS: Record<string, readonly Brecha[]> = {
-  'IEEC-CAMP_2021_AYUN_20210607_1440/CAMP_AYUN_2021.csv': ['clave_repetida'],
-  'IEEC-CAMP_2021_AYUN_20210607_2000/CAMP_AYUN_2021.csv': ['clave_repetida'],
-  'IEEC-CAMP_2021_JUNTAS_20210607_1320/CAMP_JUNTAS_2021.csv': ['clave_repetida'],
-  'IEEC-CAMP_2021_JUNTAS_20210607_1440/CAMP_JUNTAS_2021.csv': ['clave_repetida'],
-  'IEEC-CAMP_2021_JUNTAS_20210607_2000/CAMP_JUNTAS_2021.csv': ['clave_repetida'],
-};
+const BRECHAS: Record<string, readonly Brecha[]> = {};
 
 // ---- the file's own sums, read independently of from-prep ----------------------------------------------------
 
@@ -173,9 +167,9 @@ interface SumasArchivo {
 const sumar = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
 
 /** The brechas a cell falls under (row-wise: its row's kind; column-wise: its header). */
-function brechasDeCelda(brechas: readonly Brecha[], fila: { voto_extranjero: boolean; clave_repetida: boolean }, h: string, repetida: boolean): Brecha[] {
+function brechasDeCelda(brechas: readonly Brecha[], fila: { voto_extranjero: boolean }, h: string, repetida: boolean): Brecha[] {
   return brechas.filter((b) =>
-    b === 'voto_extranjero' || b === 'clave_repetida' ? fila[b] : b === 'columna_repetida' ? repetida : b === `columna_ignorada:${h}`,
+    b === 'voto_extranjero' ? fila.voto_extranjero : b === 'columna_repetida' ? repetida : b === `columna_ignorada:${h}`,
   );
 }
 
@@ -183,17 +177,13 @@ function sumasDelArchivo(tabla: Tabla, renombre: Readonly<Record<string, string>
   const { encabezado: enc } = tabla;
   const votos = indicesDeVotos(enc);
   const iSeccion = enc.indexOf('SECCION');
-  const iClave = enc.indexOf('CLAVE_ACTA');
   const s: SumasArchivo = { total: new Map(), explicado: new Map(), porBrecha: new Map(), filasFueraDeCatalogo: 0 };
-  const claves = new Set<string>();
   for (const { celdas } of tabla.filas) {
     if (esFueraDeCatalogo(celdas, enc)) {
       s.filasFueraDeCatalogo++;
       continue;
     }
-    const clave = sinApostrofo(celdas[iClave] ?? '');
-    const fila = { voto_extranjero: /^(0+|N\/?A)$/i.test(sinApostrofo(celdas[iSeccion] ?? '')), clave_repetida: claves.has(clave) };
-    claves.add(clave);
+    const fila = { voto_extranjero: /^(0+|N\/?A)$/i.test(sinApostrofo(celdas[iSeccion] ?? '')) };
     for (const i of votos) {
       const v = entero(celdas[i]);
       const col = columnaDelCatalogo(enc[i]!, renombre);

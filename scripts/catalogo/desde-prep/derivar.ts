@@ -9,7 +9,7 @@
  * per municipio for municipal elections), the approved ballots per casilla especial (--boletas-especial), the
  * parties' full names and colours, the municipios when no file has them. Pure: bytes in, catalogue out.
  */
-import { CatalogoSchema, type Catalogo, type Catd, type Eleccion, type Partido, type TipoTerritorio } from '../../../worker/domain/catalogo/esquema.ts';
+import { CatalogoSchema, type Catalogo, type Catd, type Eleccion, type Parte, type Partido, type TipoTerritorio } from '../../../worker/domain/catalogo/esquema.ts';
 import { validarCatalogo } from '../../../worker/domain/catalogo/validar.ts';
 import { err, ok, type Result } from '../../../worker/domain/resultado.ts';
 import { normalizarCatalogo } from '../../../worker/domain/catalogo/archivos/normalizar.ts';
@@ -97,8 +97,10 @@ function armarCatalogo(
     boletas: b.boletas,
     candidaturas: b.candidaturas,
     catds,
+    ...(geo.partes.length > 0 ? { partes: partesDelCatalogo(geo, b.columnas, b.elecciones) } : {}),
   };
   const origenes: Partial<Record<keyof Catalogo, Origen[]>> = {
+    partes: geo.partes.map((p) => p.origen),
     casillas: casillas.map((x) => x.origen),
     secciones: [...geo.secciones.values()].map((s) => s.origen),
     boletas: b.origenBoleta,
@@ -107,6 +109,31 @@ function armarCatalogo(
   const catalogue = validarDerivado(crudo, origenes);
   if (!catalogue.ok) return catalogue;
   return ok({ catalogue: catalogue.value, avisos, columnas: b.columnas });
+}
+
+/**
+ * The further parts of split casillas' actas, in their file's election. A part counts in its own territory of
+ * that election's kind (the AYUN file's municipio); at the other levels it is where its sección is (an AYUN file
+ * names no distrito, and a file's distrito column may hold another kind of territory, as Campeche's juntas).
+ */
+function partesDelCatalogo(geo: Geografia, columnas: readonly ColumnasEleccion[], elecciones: readonly Eleccion[]): Parte[] {
+  const eleccionDe = new Map(columnas.map((x) => [x.archivo, x.eleccion]));
+  const tipoDe = new Map(elecciones.map((e) => [e.codigo, e.territorio]));
+  return geo.partes.map((p) => {
+    const s = geo.secciones.get(p.casilla.seccion)!;
+    const eleccion = eleccionDe.get(p.archivo)!;
+    const tipo = tipoDe.get(eleccion);
+    const municipioSeccion = geo.municipioUnico ? 1 : s.municipio!;
+    const sinLista = p.casilla.tipo === 'S' || p.casilla.tipo === 'M';
+    return {
+      ...p.casilla,
+      eleccion,
+      parte: p.parte,
+      distrito: tipo === 'distrito' ? (p.distrito ?? s.distrito) : s.distrito,
+      municipio: tipo === 'municipio' ? (p.municipio ?? municipioSeccion) : municipioSeccion,
+      ...(sinLista ? {} : { listaNominal: p.listaNominal }),
+    };
+  });
 }
 
 /**

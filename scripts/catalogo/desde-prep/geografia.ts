@@ -3,7 +3,7 @@
  * the entidad is a casilla (the same casilla in two elections' files is one, and must say the same there), and
  * its sección, distrito and municipio make the geography.
  */
-import { CasillaSchema, type Casilla } from '../../../worker/domain/catalogo/esquema.ts';
+import { CasillaSchema, PARTE_MAXIMA, type Casilla } from '../../../worker/domain/catalogo/esquema.ts';
 import { FORMATO, leerUbicacion } from '../../../worker/domain/catalogo/archivos/especificacion.ts';
 import { ordenarProblemas, type ProblemaArchivo } from '../../../worker/domain/catalogo/archivos/problemas.ts';
 import { leerEntero } from '../../../worker/domain/catalogo/archivos/tabla.ts';
@@ -34,6 +34,29 @@ export interface Geografia {
   municipioUnico: boolean;
   /** The first row that named each territory (its id cell): where a warning about the territory points. */
   origenTerritorio: { distrito: Map<number, Lugar>; municipio: Map<number, Lugar> };
+  /** Further parts of split casillas' actas: a casilla's n-th row in one file, in another territory (file order). */
+  partes: ParteDerivada[];
+  /** The part each such row is (its ballot is its own territory's). */
+  parteDeFila: Map<FilaResultados, ParteDerivada>;
+}
+
+/** Part `parte` of a casilla's acta in one file's election; a territory null where the file has no such column. */
+export interface ParteDerivada {
+  casilla: ClaveCasilla;
+  archivo: string;
+  parte: number;
+  distrito: number | null;
+  municipio: number | null;
+  listaNominal: number;
+  origen: Origen;
+}
+
+/** A casilla's rows so far in one file: its first line and territory, and how many parts it has. */
+interface EnArchivo {
+  linea: number;
+  distrito: number | null;
+  municipio: number | null;
+  partes: number;
 }
 
 /** The casilla fields read from a row (ELECCIONES comes from which files a casilla appears in, not from a cell). */
@@ -84,13 +107,15 @@ export function reunirGeografia(fuentes: readonly Fuente[], deLaEntidad: (f: Fil
     casillas: new Map(),
     municipioUnico: !fuentes.some((x) => x.resultados.columnas.includes('ID_MUNICIPIO')),
     origenTerritorio: { distrito: new Map(), municipio: new Map() },
+    partes: [],
+    parteDeFila: new Map(),
   };
   const problemas: ProblemaArchivo[] = [];
   const faltan: Faltan = {};
   const discrepancias = new Discrepancias();
   for (const { resultados: r } of fuentes) {
     avisarSinColumnas(r, geo, avisos);
-    const enArchivo = new Map<string, number>();
+    const enArchivo = new Map<string, EnArchivo>();
     for (const f of r.filas) {
       if (!deLaEntidad(f)) continue;
       if (f.datos.UBICACION_CASILLA === undefined) faltan.ubicacion ??= enEncabezado(r);
@@ -99,7 +124,7 @@ export function reunirGeografia(fuentes: readonly Fuente[], deLaEntidad: (f: Fil
       if (leida === null) continue;
       nombrarTerritorios(geo, r, f, leida);
       anotarSeccion(geo, r, f, leida, discrepancias);
-      fusionarCasilla(geo, r, f, leida.casilla, enArchivo, discrepancias);
+      fusionarCasilla(geo, r, f, leida, enArchivo, discrepancias);
     }
   }
   if (problemas.length > 0) return err(ordenarProblemas(problemas));
@@ -234,19 +259,20 @@ function anotarSeccion(geo: Geografia, r: ArchivoResultados, f: FilaResultados, 
 
 /**
  * A casilla is one per file; in another election's file it is the same casilla and says the same
- * (REPRESENTANTES_PP_CI excepted where a file lacks the column: its 0 is not a statement). A casilla twice in a
- * file (one acta per part of a split sección) or saying otherwise in another file (a junta's own lista
- * nominal) keeps its first occurrence, and is said so.
+ * (REPRESENTANTES_PP_CI excepted where a file lacks the column: its 0 is not a statement). Saying otherwise in
+ * another file (a junta's own lista nominal) keeps its first occurrence, and is said so. A casilla again in
+ * the same file in another territory is the next part of its acta (a sección split between two territories);
+ * again in the same territory, a repeated row, kept once.
  */
-function fusionarCasilla(geo: Geografia, r: ArchivoResultados, f: FilaResultados, c: Casilla, enArchivo: Map<string, number>, d: Discrepancias): void {
+function fusionarCasilla(geo: Geografia, r: ArchivoResultados, f: FilaResultados, leida: FilaLeida, enArchivo: Map<string, EnArchivo>, d: Discrepancias): void {
+  const c = leida.casilla;
   const k = claveDe(c);
   const antes = enArchivo.get(k);
   if (antes !== undefined) {
-    const mensaje = `la casilla ${casillaTexto(c)} aparece dos veces en el archivo (antes en la línea ${antes}): el catálogo la tiene una vez, en el territorio de su primera aparición (regla: primera aparición)`;
-    d.anotar(enLugar(r.archivo, f, 'SECCION', 'DUPLICADO', mensaje), `${casillaTexto(c)} (líneas ${antes} y ${f.linea})`);
+    anotarParte(geo, r, f, leida, antes, d);
     return;
   }
-  enArchivo.set(k, f.linea);
+  enArchivo.set(k, { linea: f.linea, distrito: leida.distrito, municipio: leida.municipio, partes: 1 });
   const previa = geo.casillas.get(k);
   if (!previa) {
     geo.casillas.set(k, { casilla: c, origen: { archivo: r.archivo, linea: f.linea }, archivos: new Set([r.archivo]) });
@@ -261,6 +287,25 @@ function fusionarCasilla(geo: Geografia, r: ArchivoResultados, f: FilaResultados
       d.anotar(enLugar(r.archivo, f, col, 'CASILLA_DISTINTA', mensaje), `${casillaTexto(c)} ${col} ${c[campo]}≠${previa.casilla[campo]}`);
     }
   }
+}
+
+/** A casilla's further row in one file: the next part of its acta when its territory differs (up to PARTE_MAXIMA). */
+function anotarParte(geo: Geografia, r: ArchivoResultados, f: FilaResultados, { casilla: c, distrito, municipio }: FilaLeida, antes: EnArchivo, d: Discrepancias): void {
+  const otroTerritorio = distrito !== antes.distrito || municipio !== antes.municipio;
+  if (!otroTerritorio || antes.partes >= PARTE_MAXIMA) {
+    const por = otroTerritorio ? `ya tiene ${PARTE_MAXIMA} partes` : 'en el mismo territorio';
+    const mensaje = `la casilla ${casillaTexto(c)} aparece otra vez en el archivo ${por} (antes en la línea ${antes.linea}): el catálogo la tiene una vez (regla: primera aparición)`;
+    d.anotar(enLugar(r.archivo, f, 'SECCION', 'DUPLICADO', mensaje), `${casillaTexto(c)} (líneas ${antes.linea} y ${f.linea})`);
+    return;
+  }
+  antes.partes++;
+  const donde = municipio !== antes.municipio ? `el municipio ${municipio}` : `el distrito ${distrito}`;
+  const mensaje = `la casilla ${casillaTexto(c)} aparece otra vez en el archivo (antes en la línea ${antes.linea}), ahora en ${donde}: es la parte ${antes.partes} de su acta (CLAVE_ACTA-${antes.partes} en el sistema), un acta aparte con sus cifras y su lista nominal, contada en su territorio de la elección (regla: sección partida, docs/catalogo.md)`;
+  d.anotar(enLugar(r.archivo, f, municipio !== antes.municipio ? 'ID_MUNICIPIO' : 'ID_DISTRITO', 'SECCION_PARTIDA', mensaje), `${casillaTexto(c)} parte ${antes.partes} (línea ${f.linea})`);
+  const { seccion, tipo, id, extContigua, listaNominal } = c;
+  const parte = { casilla: { seccion, tipo, id, extContigua }, archivo: r.archivo, parte: antes.partes, distrito, municipio, listaNominal, origen: { archivo: r.archivo, linea: f.linea } };
+  geo.partes.push(parte);
+  geo.parteDeFila.set(f, parte);
 }
 
 /** A file without a territory column still imports: its secciones take the territory from another file. */

@@ -57,16 +57,35 @@ describe('from-prep: municipio-level files and several elections of one night (I
 });
 
 describe('from-prep: secciones split between territories (IEEC Campeche 2021)', () => {
-  it('AYUN alone: a sección in two municipios and its casillas twice stay in the municipio of their first appearance', () => {
+  it('AYUN alone: a sección in two municipios stays in the first; its casillas\' second rows are part 2 of their actas, in the other municipio', () => {
     const { c, de } = derivar(CAMP, ['CAMP_AYUN_2021.csv']);
     expect(c.secciones.filter((s) => [320, 332, 333].includes(s.id)).map((s) => [s.id, s.municipio])).toEqual([[320, 13], [332, 4], [333, 4]]);
     expect(c.casillas.filter((x) => x.seccion === 333)).toHaveLength(2);
     expect(de('SECCION_EN_DOS_MUNICIPIOS')).toEqual([
       'CAMP_AYUN_2021.csv:18:39: la sección 332 está en el municipio 13 aquí y en el 4 en CAMP_AYUN_2021.csv:15: queda en el 4 (regla: el territorio de su primera aparición) para todas las elecciones; lo mismo en 1 caso(s) más de este archivo: 333 (13 aquí, 4 antes)',
     ]);
-    expect(de('DUPLICADO')).toEqual([
-      'CAMP_AYUN_2021.csv:18:55: la casilla 0332 B 01 00 aparece dos veces en el archivo (antes en la línea 15): el catálogo la tiene una vez, en el territorio de su primera aparición (regla: primera aparición); lo mismo en 2 caso(s) más de este archivo: 0333 B 01 00 (líneas 16 y 19), 0333 C 01 00 (líneas 17 y 20)',
+    expect(de('DUPLICADO')).toEqual([]);
+    expect(de('SECCION_PARTIDA')).toEqual([
+      'CAMP_AYUN_2021.csv:18:39: la casilla 0332 B 01 00 aparece otra vez en el archivo (antes en la línea 15), ahora en el municipio 13: es la parte 2 de su acta (CLAVE_ACTA-2 en el sistema), un acta aparte con sus cifras y su lista nominal, contada en su territorio de la elección (regla: sección partida, docs/catalogo.md); lo mismo en 2 caso(s) más de este archivo: 0333 B 01 00 parte 2 (línea 19), 0333 C 01 00 parte 2 (línea 20)',
     ]);
+    // The file's LISTA_NOMINAL of each part (4, 9, 9): the part's own voters, its limit for "excede lista nominal".
+    expect(c.partes).toEqual([
+      { seccion: 332, tipo: 'B', id: 1, extContigua: 0, eleccion: 'AYUN', parte: 2, distrito: 1, municipio: 13, listaNominal: 4 },
+      { seccion: 333, tipo: 'B', id: 1, extContigua: 0, eleccion: 'AYUN', parte: 2, distrito: 1, municipio: 13, listaNominal: 9 },
+      { seccion: 333, tipo: 'C', id: 1, extContigua: 0, eleccion: 'AYUN', parte: 2, distrito: 1, municipio: 13, listaNominal: 9 },
+    ]);
+  });
+
+  it('a casilla repeated in the same territory is a duplicate row, kept once, not a part', () => {
+    const bytes = readFileSync(path.join(raiz, CAMP, 'CAMP_AYUN_2021.csv'), 'utf8').split('\n');
+    // Line 15 (0332 B 01, Champotón) once more at the end: same casilla, same municipio.
+    const repetido = [...bytes.slice(0, -1), bytes[14]!, ''].join('\n');
+    const r = catalogoDesdePrep([{ nombre: 'CAMP_AYUN_2021.csv', bytes: new TextEncoder().encode(repetido) }]);
+    if (!r.ok) throw new Error(r.error.map(formatProblema).join('\n'));
+    expect(r.value.avisos.filter((a) => a.codigo === 'DUPLICADO').map(formatProblema)).toEqual([
+      `CAMP_AYUN_2021.csv:${bytes.length}:53: la casilla 0332 B 01 00 aparece otra vez en el archivo en el mismo territorio (antes en la línea 15): el catálogo la tiene una vez (regla: primera aparición)`,
+    ]);
+    expect(r.value.catalogue.partes).toHaveLength(3);
   });
 
   it('JUNTAS alone: the junta sits in ID_DISTRITO_LOCAL; a sección in two juntas stays in the first', () => {

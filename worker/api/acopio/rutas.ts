@@ -6,9 +6,11 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { MotivoSinActaSchema } from '../../domain/acta/esquema.ts';
 import { IdentificacionSchema, MecanismoTrasladoSchema } from '../../domain/acta/publicada.ts';
-import { acopiar, claveIdentificacion, type ObjetivoAcopio } from '../../domain/captura/acopio.ts';
+import { acopiar, actaPartida, claveIdentificacion, parteInexistente, type ObjetivoAcopio } from '../../domain/captura/acopio.ts';
 import { FechaHoraSchema } from '../../domain/captura/fecha.ts';
 import { identificarActa, territorioDe, type ActaIdentificada } from '../../domain/captura/identificar.ts';
+import type { Rechazo } from '../../domain/captura/rechazo.ts';
+import { err } from '../../domain/resultado.ts';
 import type { AlcanceActa, Operador } from '../../domain/captura/permisos.ts';
 import type { Instantanea } from '../../db/captura-lectura.ts';
 import type { EntornoApi } from '../entorno.ts';
@@ -65,9 +67,18 @@ export const rutasAcopio = new OpenAPIHono<EntornoApi>().openapi(ruta, async (c)
     cuerpo: body,
     atCliente: body.fechaHora ?? null,
     alcance: (inst, op) => alcanceAcopio(inst, acta, op),
-    decidir: (inst, ctx) => acopiar(inst.acta, objetivo(inst, acta), datos, ctx),
+    decidir: (inst, ctx) => {
+      const rechazado = partes(inst, acta);
+      return rechazado === null ? acopiar(inst.acta, objetivo(inst, acta), datos, ctx) : err(rechazado);
+    },
   }).then(sinTipo);
 });
+
+/** A split casilla read by its fields (which part?), or a part's key the catalogue lacks: refused, nothing written. */
+function partes(inst: Instantanea, acta: ActaIdentificada): Rechazo | null {
+  if (inst.esperada !== null) return actaPartida(inst.esperada, acta.porCampos);
+  return acta.parte > 1 && acta.clave !== null ? parteInexistente(acta.clave) : null;
+}
 
 function objetivo(inst: Instantanea, acta: ActaIdentificada): ObjetivoAcopio {
   if (inst.esperada !== null) return { tipo: 'esperada', esperada: inst.esperada };

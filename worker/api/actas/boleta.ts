@@ -45,11 +45,12 @@ const PartidoSchema = z.object({ siglas: z.string(), nombre: z.string(), tipo: z
 const EleccionSchema = z.object({ codigo: z.string(), nombre: z.string(), boletasEspecial: z.number() });
 const CasillaSchema = z.object({ tipo: TipoCasillaSchema, listaNominal: z.number(), representantes: z.number() });
 
-// One statement: the parties (for the names), the acta's election and, for an expected acta, its casilla.
+// One statement: the parties (for the names), the acta's election and, for an expected acta, its casilla (with a
+// split casilla's part's own lista nominal when it has one: data/migrations/0014_parte_lista_nominal.sql).
 const SQL = `SELECT
   (SELECT json_group_array(json_object('siglas', siglas, 'nombre', nombre, 'tipo', tipo)) FROM partido) AS partidos,
   (SELECT json_object('codigo', codigo, 'nombre', nombre, 'boletasEspecial', boletas_especial) FROM eleccion WHERE codigo = ?1) AS eleccion,
-  (SELECT json_object('tipo', c.tipo, 'listaNominal', c.lista_nominal, 'representantes', c.representantes)
+  (SELECT json_object('tipo', c.tipo, 'listaNominal', COALESCE(ae.lista_nominal, c.lista_nominal), 'representantes', c.representantes)
    FROM acta_esperada ae JOIN casilla c ON c.clave = ae.casilla WHERE ae.clave_acta = ?2) AS casilla`;
 
 /** A combination column (PAN_PRI_PRD) as its parties, split on the known party keys (which may hold "_" too). */

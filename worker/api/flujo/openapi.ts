@@ -6,7 +6,8 @@ import { ActaVistaSchema } from './vista.ts';
 export const ClaveParamSchema = z.object({
   clave: z
     .string()
-    .regex(/^(\d{6}[A-Z]\d{4}[0-9A-Z]{1,2}|FC-\d{1,12})$/, 'CLAVE_ACTA (p. ej. 140338B01004) o FC-<n>')
+    // A split casilla's part n is CLAVE_ACTA-n (docs/catalogo.md, partes.csv).
+    .regex(/^(\d{6}[A-Z]\d{4}[0-9A-Z]{1,2}(-[2-9])?|FC-\d{1,12})$/, 'CLAVE_ACTA (p. ej. 140338B01004), CLAVE_ACTA-n de una parte o FC-<n>')
     .openapi({ param: { name: 'clave', in: 'path' }, example: '140338B01004' }),
 });
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { MotivoSinActaSchema, type MotivoSinActa } from '../acta/esquema.ts';
 import { MecanismoTrasladoSchema, type Identificacion } from '../acta/publicada.ts';
+import { claveDeParte } from '../claves/clave.ts';
 import { err, ok, type Result } from '../resultado.ts';
 import { cambio, instante, type Cambio, type Contexto } from './cambio.ts';
 import type { ActaEstado, ActaVersionada } from './estado.ts';
@@ -25,6 +26,8 @@ export interface ActaEsperadaRef {
   distrito: number;
   municipio: number;
   territorio: number;
+  /** How many parts the casilla's acta has in this election: 1 unless its sección is split (read for part 1's key). */
+  partes: number;
 }
 
 /** What the acta being received is: an expected one, or an identification outside the catalogue. */
@@ -112,6 +115,27 @@ function nuevoEstado(objetivo: ObjetivoAcopio, sinActa: MotivoSinActa | null, ct
     registro: 'fuera_catalogo',
     etapa: 'DIGITALIZACION',
   };
+}
+
+/**
+ * Identification fields name a casilla, not a part: for a split casilla's acta (one per territory, the same
+ * CLAVE_ACTA) they cannot say which paper arrived. The operator must give the key of the one received.
+ */
+export function actaPartida(esperada: ActaEsperadaRef, porCampos: boolean): Rechazo | null {
+  if (!porCampos || esperada.partes <= 1) return null;
+  const claves = Array.from({ length: esperada.partes }, (_, i) => claveDeParte(esperada.clave, i + 1));
+  const i = esperada.identificacion;
+  return rechazo(
+    'CONFLICTO',
+    'ACTA_PARTIDA',
+    `La casilla ${i.seccion} ${i.tipo} ${i.id} tiene ${claves.length} actas de ${i.eleccion}, una por territorio (sección partida): registre la recibida por su clave (${claves.join(', ')}).`,
+    { claves },
+  );
+}
+
+/** A part's key (`CLAVE_ACTA-n`) that the catalogue does not have: a typing slip, not a paper outside the catalogue. */
+export function parteInexistente(clave: string): Rechazo {
+  return rechazo('NO_ENCONTRADO', 'PARTE_INEXISTENTE', `El acta ${clave} no existe: esa casilla no tiene esa parte en el catálogo.`);
 }
 
 /** The key under which a fuera de catálogo identification is unique: ELECCION/seccion/tipo/id/ext. */

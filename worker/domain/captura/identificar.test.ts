@@ -15,14 +15,20 @@ describe('identificarActa', () => {
     for (const clave of ['141120E01016', "'141120E01016"]) {
       expect(identificarActa({ clave }, cat)).toEqual({
         ok: true,
-        value: { identificacion: { eleccion: 'AYUN', seccion: 1120, tipo: 'E', id: 1, extContigua: 1 }, clave: '141120E01016', casilla: '141120E0101', territorioEleccion: 'municipio' },
+        value: { identificacion: { eleccion: 'AYUN', seccion: 1120, tipo: 'E', id: 1, extContigua: 1 }, clave: '141120E01016', parte: 1, porCampos: false, casilla: '141120E0101', territorioEleccion: 'municipio' },
       });
     }
   });
 
+  it('keeps the part of a split casilla\'s key (CLAVE_ACTA-n)', () => {
+    const r = identificarActa({ clave: "'141121B01006-2" }, cat);
+    expect(r).toMatchObject({ ok: true, value: { clave: '141121B01006-2', parte: 2, porCampos: false, casilla: '141121B0100', identificacion: { eleccion: 'AYUN', seccion: 1121 } } });
+    expect(identificarActa({ clave: '141121B01006-1' }, cat)).toMatchObject({ ok: false, error: { code: 'CLAVE_INVALIDA' } });
+  });
+
   it('builds the clave from the identification fields', () => {
     const r = identificarActa({ identificacion: { eleccion: 'DIP_LOC', seccion: 338, tipo: 'C', id: 2, extContigua: 0 } }, cat);
-    expect(r).toMatchObject({ ok: true, value: { clave: '140338C02005', casilla: '140338C0200' } });
+    expect(r).toMatchObject({ ok: true, value: { clave: '140338C02005', parte: 1, porCampos: true, casilla: '140338C0200' } });
     const sinClave = identificarActa({ identificacion: { eleccion: 'GUB', seccion: 0, tipo: 'B', id: 1, extContigua: 0 } }, cat);
     expect(sinClave).toMatchObject({ ok: true, value: { clave: null, casilla: null } });
   });

@@ -5,7 +5,7 @@
  * the acta is registered fuera de catálogo).
  */
 import type { Identificacion } from '../acta/publicada.ts';
-import { claveActa, claveCasilla, parseClaveActa } from '../claves/clave.ts';
+import { claveActa, claveCasilla, claveDeParte, parseClaveActa } from '../claves/clave.ts';
 import { err, ok, type Result } from '../resultado.ts';
 import { rechazo, type Rechazo } from './rechazo.ts';
 
@@ -16,8 +16,12 @@ export interface CatalogoIdentificacion {
 
 export interface ActaIdentificada {
   identificacion: Identificacion;
-  /** CLAVE_ACTA it would have in the catalogue (null when the fields cannot form a key). */
+  /** CLAVE_ACTA it would have in the catalogue, `CLAVE_ACTA-n` for part n (null when the fields cannot form a key). */
   clave: string | null;
+  /** The part typed (`CLAVE_ACTA-n`): n; 1 for a plain key and for fields, which name no part. */
+  parte: number;
+  /** Read by its fields, which cannot tell the parts of a split casilla apart (acopio then asks for the key). */
+  porCampos: boolean;
   casilla: string | null;
   territorioEleccion: 'entidad' | 'distrito' | 'municipio';
 }
@@ -32,14 +36,16 @@ export function identificarActa(lectura: LecturaActa, cat: CatalogoIdentificacio
 function porClave(texto: string, entidad: number, cat: CatalogoIdentificacion): Result<ActaIdentificada, Rechazo> {
   const p = parseClaveActa(texto, cat.elecciones.map((e) => e.tipoActa));
   if (!p.ok) return err(rechazo('INVALIDO', 'CLAVE_INVALIDA', `La clave ${texto} no es una CLAVE_ACTA válida.`, { motivo: p.error.motivo }));
-  const { casilla, claveCasilla: cc, tipoActa } = p.value;
+  const { casilla, claveCasilla: cc, tipoActa, parte } = p.value;
   if (casilla.entidad !== entidad) {
     return err(rechazo('INVALIDO', 'ENTIDAD_AJENA', `La clave ${texto} es de la entidad ${casilla.entidad}, no de la ${entidad}.`));
   }
   const eleccion = cat.elecciones.find((e) => e.tipoActa === tipoActa)!;
   return ok({
     identificacion: { eleccion: eleccion.codigo, seccion: casilla.seccion, tipo: casilla.tipo, id: casilla.id, extContigua: casilla.extContigua },
-    clave: claveActa(cc, tipoActa),
+    clave: claveDeParte(claveActa(cc, tipoActa), parte),
+    parte,
+    porCampos: false,
     casilla: cc,
     territorioEleccion: eleccion.territorio,
   });
@@ -53,6 +59,8 @@ function porCampos(i: Identificacion, entidad: number, cat: CatalogoIdentificaci
   return ok({
     identificacion: i,
     clave: casilla === null ? null : claveActa(casilla, eleccion.tipoActa),
+    parte: 1,
+    porCampos: true,
     casilla,
     territorioEleccion: eleccion.territorio,
   });

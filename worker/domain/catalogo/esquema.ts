@@ -116,6 +116,30 @@ export const CandidaturaSchema = z.strictObject({
 });
 export type Candidatura = z.infer<typeof CandidaturaSchema>;
 
+/** Highest part number of a split casilla's acta (part 1 is the casilla itself; its CLAVE_ACTA has no suffix). */
+export const PARTE_MAXIMA = 9;
+
+/**
+ * A further part of a casilla's acta in one election (docs/catalogo.md, partes.csv): a sección split between two
+ * territories of that election (a municipio created from part of another, a junta municipal) publishes one acta
+ * per part under the same CLAVE_ACTA, each counted in its own territory. Part 1 is the casilla itself, in its
+ * sección's distrito and municipio; part n (2..9) has its own distrito and municipio, and may have a lista nominal
+ * of its own (its share of the casilla's voters). Inside the system part n's key is `CLAVE_ACTA-n`.
+ */
+export const ParteSchema = z.strictObject({
+  seccion: z.number().int().min(0).max(9999),
+  tipo: TipoCasillaSchema,
+  id: z.number().int().min(0).max(99),
+  extContigua: z.number().int().min(0).max(99),
+  eleccion: z.string(),
+  parte: z.number().int().min(2).max(PARTE_MAXIMA),
+  distrito: Id,
+  municipio: Id,
+  /** The part's own lista nominal; absent: the casilla's. */
+  listaNominal: z.number().int().min(0).optional(),
+});
+export type Parte = z.infer<typeof ParteSchema>;
+
 /** A CATD receives the actas of the given elections for every casilla of its territory. */
 export const CatdSchema = z.strictObject({
   id: z.string().regex(/^[A-Z0-9-]{2,20}$/),
@@ -138,5 +162,7 @@ export const CatalogoSchema = z.strictObject({
   boletas: z.array(BoletaSchema).min(1),
   candidaturas: z.array(CandidaturaSchema),
   catds: z.array(CatdSchema).min(1),
+  /** Further parts of split casillas' actas; absent or empty in most catalogues. */
+  partes: z.array(ParteSchema).optional(),
 });
 export type Catalogo = z.infer<typeof CatalogoSchema>;

@@ -335,6 +335,42 @@ function checkCatds(cat: Catalogo, ix: Index, out: Problems): void {
 }
 
 /** Every cross-reference problem of the catalogue, table by table in catalogue order; [] when it is coherent. */
+/**
+ * Parts of split casillas: of a casilla and election that exist (the casilla voting in it), in territories that
+ * exist and have that election's ballot, numbered 2, 3 … without gaps per casilla and election.
+ */
+function checkPartes(cat: Catalogo, ix: Index, out: Problems): void {
+  const partes = cat.partes ?? [];
+  const casillas = new Map(cat.casillas.map((c) => [casillaTexto(c), c]));
+  const boletas = new Set(cat.boletas.map((b) => `${b.eleccion}|${b.territorio}`));
+  const numeros = new Map<string, Set<number>>();
+  for (const p of partes) {
+    const k = `${p.eleccion} ${casillaTexto(p)}`;
+    numeros.set(k, (numeros.get(k) ?? new Set()).add(p.parte));
+  }
+  duplicates(out, 'partes', partes, (p) => `${p.eleccion} ${casillaTexto(p)} ${p.parte}`, (p) => `la parte ${p.parte} de la casilla ${casillaTexto(p)} en ${p.eleccion}`, 'parte');
+  partes.forEach((p, i) => {
+    const quien = `la parte ${p.parte} de la casilla ${casillaTexto(p)}`;
+    const c = casillas.get(casillaTexto(p));
+    if (c === undefined) out.add('partes', i, 'seccion', 'CASILLA_DESCONOCIDA', `${quien}: la casilla no existe`);
+    const e = ix.elecciones.get(p.eleccion);
+    if (e === undefined) out.add('partes', i, 'eleccion', 'ELECCION_DESCONOCIDA', `${quien} es de la elección ${p.eleccion}, que no existe`);
+    else if (c !== undefined && !votaEn(c, p.eleccion)) out.add('partes', i, 'eleccion', 'NO_VOTA', `${quien}: la casilla no vota en la elección ${p.eleccion}`);
+    if (!ix.distritos.has(p.distrito)) out.add('partes', i, 'distrito', 'DISTRITO_DESCONOCIDO', `${quien} es del distrito ${p.distrito}, que no existe`);
+    if (!ix.municipios.has(p.municipio)) out.add('partes', i, 'municipio', 'MUNICIPIO_DESCONOCIDO', `${quien} es del municipio ${p.municipio}, que no existe`);
+    if (e !== undefined && e.territorio !== 'entidad') {
+      const t = e.territorio === 'distrito' ? p.distrito : p.municipio;
+      if (!boletas.has(`${e.codigo}|${t}`)) out.add('partes', i, e.territorio, 'SIN_BOLETA', `${quien}: la elección ${e.codigo} no tiene boleta en el ${e.territorio} ${t}`);
+    }
+    if (p.parte > 2 && !numeros.get(`${p.eleccion} ${casillaTexto(p)}`)!.has(p.parte - 1)) {
+      out.add('partes', i, 'parte', 'PARTE_SIN_ANTERIOR', `${quien}: falta la parte ${p.parte - 1} (las partes se numeran 2, 3 … sin huecos)`);
+    }
+    if ((p.tipo === 'S' || p.tipo === 'M') && (p.listaNominal ?? 0) !== 0) {
+      out.add('partes', i, 'listaNominal', 'LISTA_NOMINAL_NO_CERO', `${quien} es tipo ${p.tipo} y debe tener lista nominal 0, no ${p.listaNominal}`);
+    }
+  });
+}
+
 export function validarCatalogo(cat: Catalogo): ProblemaCatalogo[] {
   const out = new Problems();
   const ix = buildIndex(cat);
@@ -345,7 +381,8 @@ export function validarCatalogo(cat: Catalogo): ProblemaCatalogo[] {
   checkBoletas(cat, ix, out);
   checkCandidaturas(cat, ix, out);
   checkCatds(cat, ix, out);
-  const orden: Tabla[] = ['entidad', 'elecciones', 'partidos', 'coaliciones', 'distritos', 'municipios', 'secciones', 'casillas', 'boletas', 'candidaturas', 'catds'];
+  checkPartes(cat, ix, out);
+  const orden: Tabla[] = ['entidad', 'elecciones', 'partidos', 'coaliciones', 'distritos', 'municipios', 'secciones', 'casillas', 'boletas', 'candidaturas', 'catds', 'partes'];
   // Stable sort: problems of one table together, rows ascending, in the order the checks found them.
   return out.list
     .map((p, k) => ({ p, k }))

@@ -62,6 +62,7 @@ describe('parseClaveActa', () => {
         casilla: { entidad: 14, seccion: 338, tipo: 'B', id: 1, extContigua: 0 },
         claveCasilla: '140338B0100',
         tipoActa: '5',
+        parte: 1,
       },
     });
   });
@@ -98,7 +99,7 @@ describe('round trip', () => {
         const ca = claveActa(cc, tipoActa);
         expect(parseClaveActa(escrita(ca), ['4', '5', '6', '12'])).toEqual({
           ok: true,
-          value: { casilla: p, claveCasilla: cc, tipoActa },
+          value: { casilla: p, claveCasilla: cc, tipoActa, parte: 1 },
         });
       }),
     );

@@ -5,10 +5,13 @@
  *   CLAVE_ACTA    = CLAVE_CASILLA + TIPO_ACTA (the election's acta code), e.g. 140338B01004.
  * Published files write keys with a leading apostrophe (`'140338B0100`) so spreadsheets keep the zeros;
  * the parsers accept either form.
+ * A split casilla's acta (catalogue `partes`) has one part per territory under the same CLAVE_ACTA: part 1 keeps
+ * it, part n is `CLAVE_ACTA-n` everywhere inside the system (database, API paths, shards, audit) and is
+ * published with the institute's CLAVE_ACTA.
  */
 import { z } from 'zod';
 import { assert } from '../assert.ts';
-import { TipoCasillaSchema } from '../catalogo/esquema.ts';
+import { PARTE_MAXIMA, TipoCasillaSchema } from '../catalogo/esquema.ts';
 import { err, ok, type Result } from '../resultado.ts';
 
 /** The parts of a CLAVE_CASILLA. */
@@ -27,6 +30,8 @@ export const ClaveActaPartesSchema = z.strictObject({
   /** CLAVE_CASILLA without apostrophe. */
   claveCasilla: z.string(),
   tipoActa: z.string(),
+  /** 1 for a plain CLAVE_ACTA; n for `CLAVE_ACTA-n`, part n of a split casilla's acta. */
+  parte: z.number().int().min(1).max(PARTE_MAXIMA),
 });
 export type ClaveActaPartes = z.infer<typeof ClaveActaPartesSchema>;
 
@@ -58,6 +63,25 @@ export function claveCasilla(
 /** CLAVE_ACTA = CLAVE_CASILLA + tipoActa. */
 export function claveActa(claveCasillaSinApostrofo: string, tipoActa: string): string {
   return claveCasillaSinApostrofo + tipoActa;
+}
+
+/** The key of part `parte` of an acta: the CLAVE_ACTA itself for part 1, `CLAVE_ACTA-n` for part n. */
+export function claveDeParte(clave: string, parte: number): string {
+  assert(Number.isInteger(parte) && parte >= 1 && parte <= PARTE_MAXIMA, `parte fuera de rango: ${parte}`);
+  return parte === 1 ? clave : `${clave}-${parte}`;
+}
+
+const PARTE_RE = /^(.+)-([2-9])$/;
+
+/** The CLAVE_ACTA and part number of a key (`X-2` → X, 2; a plain key is part 1). */
+export function parteDeClave(clave: string): { clave: string; parte: number } {
+  const m = PARTE_RE.exec(clave);
+  return m ? { clave: m[1]!, parte: Number(m[2]) } : { clave, parte: 1 };
+}
+
+/** The CLAVE_ACTA an acta is published with: the institute's, without the part suffix. */
+export function claveActaPublicada(clave: string): string {
+  return parteDeClave(clave).clave;
 }
 
 /** The key as written in published CSV files: with a leading apostrophe. */
@@ -96,15 +120,15 @@ export function parseClaveCasilla(clave: string): Result<ClaveCasillaPartes, Cla
 }
 
 /**
- * Parses a CLAVE_ACTA whose acta type must be one of `tiposActa` (the elections' TIPO_ACTA codes; a code may be
- * one or two characters, so the known codes disambiguate).
+ * Parses a CLAVE_ACTA, or a part's `CLAVE_ACTA-n`, whose acta type must be one of `tiposActa` (the elections'
+ * TIPO_ACTA codes; a code may be one or two characters, so the known codes disambiguate).
  */
 export function parseClaveActa(clave: string, tiposActa: readonly string[]): Result<ClaveActaPartes, ClaveError> {
-  const c = sinApostrofo(clave);
+  const { clave: c, parte } = parteDeClave(sinApostrofo(clave));
   if (c.length <= CLAVE_CASILLA_LEN) return err({ motivo: 'FORMATO', clave });
   const r = partesCasilla(c);
   if (!r.ok) return err({ motivo: r.error, clave });
   const tipoActa = c.slice(CLAVE_CASILLA_LEN);
   if (!tiposActa.includes(tipoActa)) return err({ motivo: 'TIPO_ACTA', clave });
-  return ok({ casilla: r.value, claveCasilla: c.slice(0, CLAVE_CASILLA_LEN), tipoActa });
+  return ok({ casilla: r.value, claveCasilla: c.slice(0, CLAVE_CASILLA_LEN), tipoActa, parte });
 }

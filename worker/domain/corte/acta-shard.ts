@@ -7,19 +7,18 @@
  * `acta-shard.test.ts` checks it is the same text as `JSON.stringify` of the published value, and that the
  * value reads back (`actaDeFila`) as the acta's `ActaShard`.
  */
-import { COLUMNAS_FIJAS, TOTALES, type ActaFila, type ActaShard, type CasillaFila, type ImagenFila, type Valor } from '../contrato/index.ts';
+import { TOTALES, type ActaFila, type ActaShard, type CasillaFila, type ImagenFila, type Valor } from '../contrato/index.ts';
 import type { ActaEnCorte } from './acta-corte.ts';
 import type { ActaModelo } from './modelo.ts';
 
 const alineado = (r: Readonly<Record<string, Valor>>, columnas: readonly string[]) => columnas.map((c) => r[c] ?? null);
 
-const columnasPorBoleta = new WeakMap<object, readonly string[]>();
-
-/** The vote columns of an expected acta's ballot, in the order of its `votos` array (one array per ballot). */
+/**
+ * The vote columns of an expected acta in its sección shard, in the order of its `votos` array: its ballot's
+ * (one array per ballot), or the union of its sección's ballots in that election for a split casilla's parts.
+ */
 export function columnasDeBoleta(a: ActaModelo): readonly string[] {
-  let c = columnasPorBoleta.get(a.boleta);
-  if (c === undefined) columnasPorBoleta.set(a.boleta, (c = [...a.boleta.columnas, ...COLUMNAS_FIJAS]));
-  return c;
+  return a.columnas;
 }
 
 /**

@@ -14,7 +14,7 @@ import { observacionesTexto } from '../acta/clasificar.ts';
 import type { ActaPublicada } from '../acta/publicada.ts';
 import { ILEGIBLE, SIN_DATO, type Total, type Valor } from '../acta/esquema.ts';
 import { csvField } from '../csv/escribir.ts';
-import { csvKey } from '../claves/clave.ts';
+import { claveActaPublicada, csvKey } from '../claves/clave.ts';
 import { FIGURAS } from '../contrato/index.ts';
 import type { Conteo } from '../conteo/conteo.ts';
 import { figuras } from '../conteo/figuras.ts';
@@ -115,7 +115,8 @@ function celdasCatalogo(modelo: CorteModelo, a: ActaModelo): string {
     const e = modelo.entidad;
     p = [
       csvKey(a.claveCasilla),
-      csvKey(a.clave),
+      // A split casilla's part n is `CLAVE_ACTA-n` inside the system; the CSV publishes the institute's key.
+      csvKey(claveActaPublicada(a.clave)),
       String(e.id),
       csvField(e.nombre),
       String(a.seccion.distrito),

@@ -1,7 +1,8 @@
 /**
  * The state a corte is rendered from, kept between cortes so the next one costs what changed:
- *   - per election, a tally per sección, distrito, municipio and the entidad (docs/REGLAS.md §5), moved by delta,
- *     its votes in flat arrays by position (`VotosEleccion`);
+ *   - per election, a tally per tally unit (a sección in a territory: one per sección, and one more per split
+ *     casilla's part counted elsewhere, modelo.ts `Unidad`), distrito, municipio and the entidad (docs/REGLAS.md
+ *     §5), moved by delta, its votes in flat arrays by position (`VotosEleccion`);
  *   - of each registered acta, only what the corte publishes of it: its JSON in its shard and its CSV row
  *     (a Worker has 128 MB: the log entries themselves are not kept); of each pending one, the same once
  *     rendered;
@@ -25,7 +26,7 @@ import { actaEnCorte, type ActaEnCorte, type ProblemaActa } from './acta-corte.t
 import { actaJson, actaShard, columnasDeBoleta } from './acta-shard.ts';
 import { igualesProfundo } from './bytes.ts';
 import { compararClavesFc, filaPendiente, filaRegistrada } from './csv-resultados.ts';
-import type { ActaModelo, CorteModelo, EleccionModelo } from './modelo.ts';
+import type { ActaModelo, CorteModelo, EleccionModelo, Unidad } from './modelo.ts';
 
 /** One acta whose log state moved: then (null: not registered at the previous corte) and now. */
 export interface CambioActa {
@@ -45,8 +46,8 @@ export interface ActaRetenida {
 }
 
 /**
- * Votes of every tally of an election by position of its `IndiceVotos`: one slot per sección, distrito and
- * municipio (model order), one for the entidad and one for fuera de catálogo. Kept dense for the state's whole
+ * Votes of every tally of an election by position of its `IndiceVotos`: one slot per tally unit (a sección in a
+ * territory: modelo.ts `Unidad`), distrito and municipio (model order), one for the entidad and one for fuera de catálogo. Kept dense for the state's whole
  * life: records of ~40 vote keys that gain and lose keys become hash tables in V8 (dictionary mode), slow to
  * update in every corte and to read in every shard.
  */
@@ -66,7 +67,7 @@ export interface ConteoTerritorio {
   ix: IndiceVotos;
 }
 
-/** Slots of a sección and of its parents in the dense vote arrays. */
+/** Slots of a tally unit and of its parents in the dense vote arrays. */
 interface Posicion {
   seccion: number;
   distrito: number;
@@ -82,6 +83,7 @@ export interface EstadoEleccion {
   entidad: Conteo;
   distritos: Map<number, Conteo>;
   municipios: Map<number, Conteo>;
+  /** Per tally unit (`Unidad.id`: a sección's own unit has its id). */
   secciones: Map<number, Conteo>;
   /** Tally of the fuera de catálogo registrations (they count at entidad level only). */
   fc: Conteo;
@@ -139,7 +141,7 @@ export class EstadoCorte {
   /** The tallies an expected acta moves (its sección's, then its parents'), reused by `moverEsperada`. */
   private readonly destinos: DestinoDenso[] = Array.from({ length: 4 }, () => ({ t: conteoVacio(), d: votosVaciosDestino, slot: 0 }));
 
-  /** Dense vote slots of each sección and its parents, by sección id; and of each distrito and municipio. */
+  /** Dense vote slots of each tally unit and its parents, by unit id; and of each distrito and municipio. */
   readonly posiciones: Map<number, Posicion>;
   readonly slotDistrito: Map<number, number>;
   readonly slotMunicipio: Map<number, number>;
@@ -151,7 +153,7 @@ export class EstadoCorte {
     this.slotDistrito = new Map(modelo.distritos.map((d, i) => [d.id, i]));
     this.slotMunicipio = new Map(modelo.municipios.map((m, i) => [m.id, i]));
     this.posiciones = new Map(
-      modelo.secciones.map((s, i) => [s.id, { seccion: i, distrito: this.slotDistrito.get(s.distrito)!, municipio: this.slotMunicipio.get(s.municipio)! }]),
+      modelo.unidades.map((u, i) => [u.id, { seccion: i, distrito: this.slotDistrito.get(u.distrito)!, municipio: this.slotMunicipio.get(u.municipio)! }]),
     );
     this.elecciones = new Map(modelo.elecciones.map((em) => [em.eleccion.codigo, estadoEleccion(this, em, masivo)]));
     for (const s of modelo.secciones) this.marcarSeccion(s.id);
@@ -210,26 +212,32 @@ export class EstadoCorte {
     this.seccionesSucias.add(seccion);
   }
 
-  /** Marks the parents of a sección in one election (its tallies or its shard changed). */
+  /**
+   * Marks the parents of a sección in one election (its tallies or its shard changed): those of its own unit
+   * and of its extra units with actas of the election.
+   */
   marcarPadres(eleccion: string, seccion: number): void {
     const ee = this.elecciones.get(eleccion)!;
     ee.filasSeccion.delete(seccion);
     let ids = ee.padres.get(seccion);
     if (ids === undefined) {
       const s = this.modelo.seccionPorId.get(seccion)!;
-      ids = [shardIds.distrito(eleccion, s.distrito), shardIds.municipio(eleccion, s.municipio), shardIds.entidad(eleccion)];
-      ee.padres.set(seccion, ids);
+      const xs = [shardIds.distrito(eleccion, s.distrito), shardIds.municipio(eleccion, s.municipio), shardIds.entidad(eleccion)];
+      for (const u of this.modelo.unidadesDeSeccion.get(seccion) ?? []) {
+        if (ee.modelo.unidadesExtra.has(u.id)) xs.push(shardIds.distrito(eleccion, u.distrito), shardIds.municipio(eleccion, u.municipio));
+      }
+      ee.padres.set(seccion, (ids = xs));
     }
     for (const id of ids) this.territoriosSucios.add(id);
   }
 
   /** Marks every shard (the final flag changed, or nothing was rendered yet). */
   marcarTodo(): void {
-    const secciones = this.modelo.secciones;
-    for (const s of secciones) this.marcarSeccion(s.id);
-    // What `marcarPadres` of every sección in every election marks, each territory once.
-    const distritos = new Set(secciones.map((s) => s.distrito));
-    const municipios = new Set(secciones.map((s) => s.municipio));
+    for (const s of this.modelo.secciones) this.marcarSeccion(s.id);
+    // What `marcarPadres` of every sección in every election marks, each territory once (a few more).
+    const unidades = this.modelo.unidades;
+    const distritos = new Set(unidades.map((u) => u.distrito));
+    const municipios = new Set(unidades.map((u) => u.municipio));
     for (const em of this.modelo.elecciones) {
       const codigo = em.eleccion.codigo;
       this.elecciones.get(codigo)!.filasSeccion.clear();
@@ -280,30 +288,63 @@ export class EstadoCorte {
     return { filas: ee.filas.slice(), filasFueraCatalogo: this.fueraCatalogo(eleccion).map((x) => x.fila) };
   }
 
-  /** A territory's tally and its dense votes: a sección, distrito or municipio by id, or the entidad. */
+  /**
+   * A territory's tally and its dense votes: a sección (all its actas: the sum of its units), distrito or
+   * municipio by id, or the entidad.
+   */
   conteo(eleccion: string, nivel: 'seccion' | 'distrito' | 'municipio' | 'entidad', id = 0): ConteoTerritorio {
     const ee = this.elecciones.get(eleccion)!;
     const v = ee.votos;
     const ix = ee.indice;
-    if (nivel === 'seccion') return { t: ee.secciones.get(id)!, d: v.secciones, slot: this.posiciones.get(id)!.seccion, ix };
+    if (nivel === 'seccion') {
+      const unidades = this.modelo.unidadesDeSeccion.get(id);
+      return unidades === undefined ? this.conteoUnidad(ee, id) : this.sumaUnidades(ee, unidades);
+    }
     if (nivel === 'distrito') return { t: ee.distritos.get(id)!, d: v.distritos, slot: this.slotDistrito.get(id)!, ix };
     if (nivel === 'municipio') return { t: ee.municipios.get(id)!, d: v.municipios, slot: this.slotMunicipio.get(id)!, ix };
     return { t: ee.entidad, d: v.entidad, slot: 0, ix };
+  }
+
+  /** The tally of one unit (`Unidad.id`). */
+  conteoUnidad(ee: EstadoEleccion, unidad: number): ConteoTerritorio {
+    return { t: ee.secciones.get(unidad)!, d: ee.votos.secciones, slot: this.posiciones.get(unidad)!.seccion, ix: ee.indice };
+  }
+
+  /**
+   * A sección's row in a parent's table: the sum of its units counted there (null: none of them is). An
+   * ordinary sección's is its own unit's tally.
+   */
+  conteoEn(ee: EstadoEleccion, seccion: number, nivel: 'distrito' | 'municipio', id: number): ConteoTerritorio | null {
+    const unidades = this.modelo.unidadesDeSeccion.get(seccion);
+    if (unidades === undefined) return this.conteoUnidad(ee, seccion);
+    const propias = unidades.filter((u) => u[nivel] === id && (u.id === seccion || ee.modelo.unidadesExtra.has(u.id)));
+    return propias.length === 0 ? null : this.sumaUnidades(ee, propias);
+  }
+
+  /** The sum of some units' tallies, in a tally of its own (split secciones only: a handful). */
+  private sumaUnidades(ee: EstadoEleccion, unidades: readonly Unidad[]): ConteoTerritorio {
+    const t = conteoVacio();
+    const d = votosDensos(ee.indice, 1);
+    for (const u of unidades) {
+      sumarConteo(t, ee.secciones.get(u.id)!);
+      sumarVotosDensos(d, 0, ee.votos.secciones, this.posiciones.get(u.id)!.seccion, ee.indice);
+    }
+    return { t, d, slot: 0, ix: ee.indice };
   }
 
   /**
    * An expected acta into (1) or out of (−1) its sección's tally — and its parents', except in a full build,
    * which merges them once at its end.
    */
-  private moverEsperada(ee: EstadoEleccion, seccion: number, entrada: EntradaConteo, signo: 1 | -1): void {
-    const p = this.posiciones.get(seccion)!;
+  private moverEsperada(ee: EstadoEleccion, unidad: number, entrada: EntradaConteo, signo: 1 | -1): void {
+    const p = this.posiciones.get(unidad)!;
     const v = ee.votos;
     // One array of destinations for every acta (this runs once per acta): filled, then used up to `n`.
     const destinos = this.destinos;
-    asignar(destinos[0]!, ee.secciones.get(seccion)!, v.secciones, p.seccion);
+    asignar(destinos[0]!, ee.secciones.get(unidad)!, v.secciones, p.seccion);
     let n = 1;
     if (!this.masivo) {
-      const s = this.modelo.seccionPorId.get(seccion)!;
+      const s = this.modelo.unidadPorId.get(unidad)!;
       asignar(destinos[1]!, ee.distritos.get(s.distrito)!, v.distritos, p.distrito);
       asignar(destinos[2]!, ee.municipios.get(s.municipio)!, v.municipios, p.municipio);
       asignar(destinos[3]!, ee.entidad, v.entidad, 0);
@@ -335,7 +376,7 @@ export class EstadoCorte {
       return;
     }
     if (ee.filas !== null) ee.filasMovidas.add(ac.esperada.orden);
-    this.moverEsperada(ee, ac.esperada.seccion.id, ac.entrada, -1);
+    this.moverEsperada(ee, ac.esperada.unidad, ac.entrada, -1);
     this.marcarSeccion(ac.esperada.seccion.id);
     ee.actasSeccion.delete(ac.esperada.seccion.id);
     ee.cuentasBloque.delete(ac.esperada.seccion.id);
@@ -362,7 +403,7 @@ export class EstadoCorte {
       return;
     }
     if (ee.filas !== null) ee.filasMovidas.add(ac.esperada.orden);
-    this.moverEsperada(ee, ac.esperada.seccion.id, ac.entrada, 1);
+    this.moverEsperada(ee, ac.esperada.unidad, ac.entrada, 1);
     this.marcarSeccion(ac.esperada.seccion.id);
     ee.actasSeccion.delete(ac.esperada.seccion.id);
     ee.cuentasBloque.delete(ac.esperada.seccion.id);
@@ -382,8 +423,8 @@ function asignar(x: DestinoDenso, t: Conteo, d: VotosDensos, slot: number): void
 
 function estadoEleccion(estado: EstadoCorte, em: EleccionModelo, masivo: boolean): EstadoEleccion {
   const modelo = estado.modelo;
-  const secciones = new Map(modelo.secciones.map((s) => [s.id, conteoVacio()]));
-  for (const a of em.actas) sumarEsperada(secciones.get(a.seccion.id)!);
+  const secciones = new Map(modelo.unidades.map((u) => [u.id, conteoVacio()]));
+  for (const a of em.actas) sumarEsperada(secciones.get(a.unidad)!);
   const indice = new IndiceVotos(em.columnas, em.candidaturas);
   const ee: EstadoEleccion = {
     modelo: em,
@@ -402,7 +443,7 @@ function estadoEleccion(estado: EstadoCorte, em: EleccionModelo, masivo: boolean
     padres: new Map(),
     indice,
     votos: {
-      secciones: votosDensos(indice, modelo.secciones.length),
+      secciones: votosDensos(indice, modelo.unidades.length),
       distritos: votosDensos(indice, modelo.distritos.length),
       municipios: votosDensos(indice, modelo.municipios.length),
       entidad: votosDensos(indice),
@@ -416,7 +457,7 @@ function estadoEleccion(estado: EstadoCorte, em: EleccionModelo, masivo: boolean
 
 /**
  * Distrito, municipio and entidad tallies (counters, and any votes outside the index) and dense votes as the
- * merge of their secciones' (plus fuera de catálogo at entidad). The entidad is merged from the distritos
+ * merge of their tally units' (plus fuera de catálogo at entidad). The entidad is merged from the distritos
  * (fewer, larger tallies) rather than from every sección.
  */
 function recalcularPadres(estado: EstadoCorte, ee: EstadoEleccion): void {
@@ -428,9 +469,9 @@ function recalcularPadres(estado: EstadoCorte, ee: EstadoEleccion): void {
   v.distritos = votosDensos(ix, distritos.length);
   v.municipios = votosDensos(ix, municipios.length);
   v.entidad = votosDensos(ix);
-  for (const s of modelo.secciones) {
-    const t = ee.secciones.get(s.id)!;
-    const p = estado.posiciones.get(s.id)!;
+  for (const u of modelo.unidades) {
+    const t = ee.secciones.get(u.id)!;
+    const p = estado.posiciones.get(u.id)!;
     sumarConteo(distritos[p.distrito]!, t);
     sumarConteo(municipios[p.municipio]!, t);
     sumarVotosDensos(v.distritos, p.distrito, v.secciones, p.seccion, ix);

@@ -228,15 +228,37 @@ function textoSeccion(estado: EstadoCorte, seccion: number, final: boolean): str
   return `${cabeceraSeccion(estado.modelo, seccion).texto},"final":${final},"elecciones":[${elecciones.join(',')}]}`;
 }
 
-/** A sección's row in its parents' tables, cached until its tally or its shard moves. */
-function filaSeccion(estado: EstadoCorte, ee: EstadoEleccion, seccion: number): string {
+/**
+ * A sección's row in a parent's table: the figures of its actas counted there. An ordinary sección's row is the
+ * same in both its parents, cached until its tally or its shard moves; a split sección's is summed each time.
+ */
+function filaSeccion(estado: EstadoCorte, ee: EstadoEleccion, seccion: number, nivel: 'distrito' | 'municipio', id: number): string {
   let f = ee.filasSeccion.get(seccion);
-  if (f === undefined) {
-    const sha = estado.shards.get(shardIds.seccion(seccion))!.sha256;
-    f = filaJson(seccion, null, sha, estado.conteo(ee.modelo.eleccion.codigo, 'seccion', seccion));
-    ee.filasSeccion.set(seccion, f);
-  }
+  if (f !== undefined) return f;
+  const sha = estado.shards.get(shardIds.seccion(seccion))!.sha256;
+  const c = estado.conteoEn(ee, seccion, nivel, id)!;
+  f = filaJson(seccion, null, sha, c);
+  if (!estado.modelo.unidadesDeSeccion.has(seccion)) ee.filasSeccion.set(seccion, f);
   return f;
+}
+
+/** Per model, per election: the secciones of each parent that has a split sección's part (rows, by id). */
+const filasConPartes = new WeakMap<CorteModelo, Map<string, number[]>>();
+
+/** The secciones with a row in a parent's table: its own, and those with actas of the election counted there. */
+function seccionesDe(m: CorteModelo, em: EleccionModelo, nivel: 'distrito' | 'municipio', id: number): readonly number[] {
+  const propias = (nivel === 'distrito' ? m.seccionesPorDistrito : m.seccionesPorMunicipio).get(id) ?? [];
+  if (em.unidadesExtra.size === 0) return propias;
+  let porPadre = filasConPartes.get(m);
+  if (porPadre === undefined) filasConPartes.set(m, (porPadre = new Map()));
+  const k = `${em.eleccion.codigo}/${nivel}/${id}`;
+  let xs = porPadre.get(k);
+  if (xs === undefined) {
+    const extra = [...em.unidadesExtra].map((u) => m.unidadPorId.get(u)!).filter((u) => u[nivel] === id).map((u) => u.seccion);
+    xs = [...new Set([...propias, ...extra])].sort((a, b) => a - b);
+    porPadre.set(k, xs);
+  }
+  return xs;
 }
 
 type Candidato = { partidoCi: string; propietaria: string; suplente: string };
@@ -301,8 +323,7 @@ function textoTerritorio(estado: EstadoCorte, em: EleccionModelo, nivel: 'distri
     },
     sigue: { candidatos: em.eleccion.territorio === nivel ? candidatos(estado, em.eleccion.codigo, id) : [] },
   }));
-  const secciones = (nivel === 'distrito' ? m.seccionesPorDistrito : m.seccionesPorMunicipio).get(id) ?? [];
-  const filas = secciones.map((s) => filaSeccion(estado, ee, s));
+  const filas = seccionesDe(m, em, nivel, id).map((s) => filaSeccion(estado, ee, s, nivel, id));
   return textoPadre(a, final, resultados(estado.conteo(em.eleccion.codigo, nivel, id), final), `"secciones":[${filas.join(',')}]`);
 }
 

@@ -186,6 +186,10 @@ export function leeme(cat: Catalogo, em: EleccionModelo, entorno: Entorno = 'pru
   p('  Línea 3: encabezado del resumen; línea 4: sus valores para toda la entidad. El resumen es siempre la suma de las filas.');
   p('  Línea 5: encabezado de datos. Después, una fila por acta esperada en orden de distrito, sección, tipo de casilla,');
   p('  número de casilla y contigua (registrada o no) y al final las actas fuera de catálogo.');
+  if (em.actas.some((a) => a.parte > 1)) {
+    p('  Una casilla de una sección dividida entre dos territorios de esta elección tiene un acta por parte, con la misma');
+    p('  CLAVE_ACTA: una fila por parte, cada una con el distrito y el municipio donde se cuentan sus votos y su lista nominal.');
+  }
   p();
   p('RESUMEN (líneas 3 y 4)');
   for (const f of FIGURAS) partes.push(campo(f, descripcionFigura(f)));

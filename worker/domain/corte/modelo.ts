@@ -1,6 +1,6 @@
 /**
- * The catalogue as a corte sees it: every expected acta with its CSV row number, the sección → distrito /
- * municipio lookups, and per election the vote columns of its results CSV and the order of its candidaturas.
+ * The catalogue as a corte sees it: every expected acta with its CSV row number and its tally unit (a sección
+ * in a territory: `Unidad`), the sección → distrito / municipio lookups, and per election the vote columns of its results CSV and the order of its candidaturas.
  * Built once per catalogue; every corte (full or incremental) reads it, nothing mutates it.
  */
 import { actasEsperadas, type ActaEsperada } from '../acta/esperadas.ts';
@@ -12,7 +12,30 @@ import { candidaturaDeColumna } from '../conteo/candidaturas.ts';
 /** An expected acta and its row in its election's results CSV (0-based, catalogue order). */
 export interface ActaModelo extends ActaEsperada {
   orden: number;
+  /** The tally unit it counts in (`Unidad.id`): its sección's id, unless it is a part counted elsewhere. */
+  unidad: number;
+  /**
+   * The columns of its `votos` in its sección shard: its ballot's (and NO_REGISTRADAS, NULOS); where the
+   * election's actas of its sección have different ballots (a split casilla's parts), their union in the
+   * election's column order, null on the acta where a column is not on its ballot.
+   */
+  columnas: readonly string[];
 }
+
+/**
+ * A tally unit: a sección in a territory. Every sección has one, with the sección's id and its catalogue
+ * distrito and municipio; a split casilla's part counted in another distrito or municipio (catalogue `partes`)
+ * adds one for that sección there, with an id from `PRIMERA_UNIDAD_EXTRA` on (sección ids end at 9999), so an
+ * ordinary catalogue's units are exactly its secciones and cost nothing more.
+ */
+export interface Unidad {
+  id: number;
+  seccion: number;
+  distrito: number;
+  municipio: number;
+}
+
+export const PRIMERA_UNIDAD_EXTRA = 10_000;
 
 export interface EleccionModelo {
   eleccion: Eleccion;
@@ -24,6 +47,8 @@ export interface EleccionModelo {
   candidaturas: string[];
   /** Ballot per territory (0, distrito or municipio id). */
   boletas: Map<number, Boleta>;
+  /** Extra units (`Unidad.id`) with actas of this election: only these add rows to their parents here. */
+  unidadesExtra: ReadonlySet<number>;
 }
 
 export interface CorteModelo {
@@ -46,6 +71,11 @@ export interface CorteModelo {
   /** Secciones of each distrito / municipio, sorted by id. */
   seccionesPorDistrito: Map<number, number[]>;
   seccionesPorMunicipio: Map<number, number[]>;
+  /** Tally units: one per sección (same order as `secciones`, id = sección id), then the extra ones. */
+  unidades: Unidad[];
+  unidadPorId: Map<number, Unidad>;
+  /** Every unit of each split sección (its own first); a sección not here has exactly its own. */
+  unidadesDeSeccion: Map<number, Unidad[]>;
 }
 
 export interface ProblemaModelo {
@@ -59,13 +89,15 @@ export function construirModelo(catalogo: Catalogo): Result<CorteModelo, Problem
   const esperadas = actasEsperadas(catalogo);
   if (!esperadas.ok) return err(esperadas.error.map((p) => ({ mensaje: JSON.stringify(p) })));
   const elecciones = [...catalogo.elecciones].sort((a, b) => a.orden - b.orden || a.codigo.localeCompare(b.codigo));
+  const secciones = [...catalogo.secciones].sort((a, b) => a.id - b.id);
+  const seccionPorId = new Map(secciones.map((s) => [s.id, s]));
+  const { unidades, unidadDe } = unidadesDe(secciones, seccionPorId, esperadas.value);
   const porEleccion = new Map<string, ActaModelo[]>(elecciones.map((e) => [e.codigo, []]));
   for (const a of esperadas.value) {
     const lista = porEleccion.get(a.eleccion.codigo)!;
-    lista.push({ ...a, orden: lista.length });
+    lista.push({ ...a, orden: lista.length, unidad: unidadDe(a), columnas: [] });
   }
   const modelosEleccion = elecciones.map((e) => eleccionModelo(catalogo, e, porEleccion.get(e.codigo)!));
-  const secciones = [...catalogo.secciones].sort((a, b) => a.id - b.id);
   const actaPorClave = new Map<string, ActaModelo>();
   const actasPorSeccion = new Map<number, ActaModelo[]>(secciones.map((s) => [s.id, []]));
   for (const em of modelosEleccion) {
@@ -81,7 +113,7 @@ export function construirModelo(catalogo: Catalogo): Result<CorteModelo, Problem
     eleccionPorCodigo: new Map(modelosEleccion.map((m) => [m.eleccion.codigo, m])),
     actaPorClave,
     secciones,
-    seccionPorId: new Map(secciones.map((s) => [s.id, s])),
+    seccionPorId,
     actasPorSeccion,
     distritos: [...catalogo.distritos].sort((a, b) => a.id - b.id),
     municipios: [...catalogo.municipios].sort((a, b) => a.id - b.id),
@@ -89,7 +121,40 @@ export function construirModelo(catalogo: Catalogo): Result<CorteModelo, Problem
     municipioPorId: new Map(catalogo.municipios.map((m) => [m.id, m])),
     seccionesPorDistrito: agrupar(secciones, (s) => s.distrito),
     seccionesPorMunicipio: agrupar(secciones, (s) => s.municipio),
+    unidades,
+    unidadPorId: new Map(unidades.map((u) => [u.id, u])),
+    unidadesDeSeccion: agruparDivididas(unidades),
   });
+}
+
+/** One unit per sección, then one per (sección, distrito, municipio) of a part counted outside its sección's. */
+function unidadesDe(secciones: readonly Seccion[], seccionPorId: ReadonlyMap<number, Seccion>, actas: readonly ActaEsperada[]) {
+  const unidades: Unidad[] = secciones.map((s) => ({ id: s.id, seccion: s.id, distrito: s.distrito, municipio: s.municipio }));
+  const extra = new Map<string, number>();
+  for (const a of actas) {
+    const s = seccionPorId.get(a.seccion.id)!;
+    if (a.parte === 1 || (a.seccion.distrito === s.distrito && a.seccion.municipio === s.municipio)) continue;
+    const k = `${s.id}/${a.seccion.distrito}/${a.seccion.municipio}`;
+    if (extra.has(k)) continue;
+    const id = PRIMERA_UNIDAD_EXTRA + extra.size;
+    extra.set(k, id);
+    unidades.push({ id, seccion: s.id, distrito: a.seccion.distrito, municipio: a.seccion.municipio });
+  }
+  // Ordinary actas (nearly all) count in their sección's own unit without a lookup.
+  const unidadDe = (a: ActaEsperada) => (a.parte === 1 ? a.seccion.id : (extra.get(`${a.seccion.id}/${a.seccion.distrito}/${a.seccion.municipio}`) ?? a.seccion.id));
+  return { unidades, unidadDe };
+}
+
+/** The units of each sección with extra ones (its own first): the few whose rows and block are sums. */
+function agruparDivididas(unidades: readonly Unidad[]): Map<number, Unidad[]> {
+  const out = new Map<number, Unidad[]>();
+  for (const u of unidades) {
+    if (u.id < PRIMERA_UNIDAD_EXTRA) continue;
+    let xs = out.get(u.seccion);
+    if (xs === undefined) out.set(u.seccion, (xs = [unidades.find((x) => x.id === u.seccion)!]));
+    xs.push(u);
+  }
+  return out;
 }
 
 function agrupar(secciones: readonly Seccion[], clave: (s: Seccion) => number): Map<number, number[]> {
@@ -105,13 +170,38 @@ function agrupar(secciones: readonly Seccion[], clave: (s: Seccion) => number): 
 
 function eleccionModelo(cat: Catalogo, eleccion: Eleccion, actas: ActaModelo[]): EleccionModelo {
   const boletas = cat.boletas.filter((b) => b.eleccion === eleccion.codigo).sort((a, b) => a.territorio - b.territorio);
+  const columnas = columnasDeEleccion(cat, boletas);
+  asignarColumnas(actas, columnas);
   return {
     eleccion,
     actas,
-    columnas: columnasDeEleccion(cat, boletas),
+    columnas,
     candidaturas: candidaturasDeEleccion(cat, boletas),
     boletas: new Map(boletas.map((b) => [b.territorio, b])),
+    unidadesExtra: new Set(actas.filter((a) => a.unidad >= PRIMERA_UNIDAD_EXTRA).map((a) => a.unidad)),
   };
+}
+
+/** Sets each acta's `columnas`: one array per ballot, or per split sección whose actas have several ballots. */
+function asignarColumnas(actas: ActaModelo[], deEleccion: readonly string[]): void {
+  const porBoleta = new Map<Boleta, readonly string[]>();
+  const boletasDe = new Map<number, Set<Boleta>>();
+  for (const a of actas) {
+    let b = boletasDe.get(a.seccion.id);
+    if (b === undefined) boletasDe.set(a.seccion.id, (b = new Set()));
+    b.add(a.boleta);
+  }
+  const union = new Map<number, readonly string[]>();
+  for (const [seccion, bs] of boletasDe) {
+    if (bs.size < 2) continue;
+    const presentes = new Set([...bs].flatMap((b) => b.columnas));
+    union.set(seccion, deEleccion.filter((c) => presentes.has(c) || FIJAS.has(c)));
+  }
+  for (const a of actas) {
+    let c = union.get(a.seccion.id) ?? porBoleta.get(a.boleta);
+    if (c === undefined) porBoleta.set(a.boleta, (c = [...a.boleta.columnas, ...COLUMNAS_FIJAS]));
+    a.columnas = c;
+  }
 }
 
 /**

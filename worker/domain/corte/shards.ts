@@ -194,7 +194,10 @@ export const SeccionShardSchema = z.strictObject({
   elecciones: z.array(
     z.strictObject({
       codigo: z.string(),
-      /** Index in `boletas` of this election's ballot columns: the order of `v` and of each acta's `votos`. */
+      /**
+       * Index in `boletas` of this election's ballot columns: the order of `v` and of each acta's `votos`. Where a
+       * split casilla's parts have different ballots, their union (an acta's `votos` null where not on its ballot).
+       */
       boleta: z.number().int().min(0),
       /** The candidaturas of the election: the order of `c`. */
       candidaturas: z.array(z.string()),
@@ -230,7 +233,10 @@ export const TerritorioShardSchema = z.strictObject({
   resultados: ResultadosSchema,
   /** The fórmulas contested here (diputaciones in a distrito, munícipes in a municipio); empty otherwise. */
   candidatos: z.array(CandidatoSchema),
-  /** Rows address `seccion/<id>` shards. */
+  /**
+   * Rows address `seccion/<id>` shards: one per sección of the territory, and per sección with a split casilla's
+   * part counted here; a row has the figures of the sección's actas counted here only.
+   */
   secciones: z.array(FilaHijoSchema),
 });
 

@@ -11,7 +11,7 @@ import { unzipSync } from 'fflate';
 import type { z } from 'zod';
 import { observacionesTexto } from '../acta/clasificar.ts';
 import { ILEGIBLE, SIN_DATO, type Valor } from '../acta/esquema.ts';
-import { sinApostrofo } from '../claves/clave.ts';
+import { claveActaPublicada, sinApostrofo } from '../claves/clave.ts';
 import { actaDeFila, direccionShard, FIGURAS, LONGITUD_DIRECCION, LEYENDA_SIMULACRO, leyendaDe, resultadosDeFila, RUTA_LATEST_RAIZ, rutaManifiesto, rutaShard, tablaDeBloque, type Figuras } from '../contrato/index.ts';
 import { nombreZip } from './abiertos.ts';
 import { NOMBRE_LEEME } from './leeme.ts';
@@ -28,8 +28,11 @@ import {
   TerritoriosShardSchema,
   type EntidadShard,
   type Manifiesto,
+  type TerritorioShard,
   type SeccionShard,
   type ShardRef,
+  type ActaFila,
+  type ActaShard,
 } from './shards.ts';
 import { compararResumen, leerCsvResultados, recalcular, type CsvLeido } from './verificar-csv.ts';
 
@@ -105,6 +108,8 @@ interface Contexto {
   cadena: Manifiesto[];
   secciones: Map<number, SeccionShard>;
   entidades: Map<string, EntidadShard>;
+  /** Distrito and municipio shards by id. */
+  territorios: Map<string, TerritorioShard>;
   csv: Map<string, Uint8Array>;
 }
 
@@ -173,8 +178,66 @@ async function comprobarShards(fuente: Fuente, ctx: Contexto): Promise<string> {
     referencias(s, valor, porId, nombre);
     if (s.id.startsWith('seccion/')) ctx.secciones.set((valor as SeccionShard).seccion, valor as SeccionShard);
     if (s.id.endsWith('/entidad')) ctx.entidades.set((valor as EntidadShard).eleccion.codigo, valor as EntidadShard);
+    else if (/\/(distrito|municipio)\//.test(s.id)) ctx.territorios.set(s.id, valor as TerritorioShard);
   }
-  return `${m.shards.length} shards, ${bytes} bytes: cada uno con el SHA-256, el tamaño y el esquema del manifiesto, y sus hijos en el manifiesto`;
+  const filas = comprobarSumas(ctx);
+  return `${m.shards.length} shards, ${bytes} bytes: cada uno con el SHA-256, el tamaño y el esquema del manifiesto, y sus hijos en el manifiesto; cada padre es la suma de sus ${filas} filas y cada sección la de sus filas en sus distritos y en sus municipios`;
+}
+
+/** Tally counters and votes per candidatura, summed element by element. */
+interface Suma {
+  t: number[];
+  c: number[];
+}
+
+function sumar(a: Suma | undefined, f: { t: readonly number[]; c: readonly number[] }): Suma {
+  if (a === undefined) return { t: [...f.t], c: [...f.c] };
+  f.t.forEach((x, i) => {
+    a.t[i] = (a.t[i] ?? 0) + x;
+  });
+  f.c.forEach((x, i) => {
+    a.c[i] = (a.c[i] ?? 0) + x;
+  });
+  return a;
+}
+
+const vacia = (n: number, m: number): Suma => ({ t: Array<number>(n).fill(0), c: Array<number>(m).fill(0) });
+
+/**
+ * Every distrito and municipio shard's results are the sum of its sección rows, the entidad's rows are those
+ * shards' results, and each sección's block is the sum of its rows in the distritos (and, apart, in the
+ * municipios) of the election: a split sección's actas count in several territories, each part once.
+ * Returns the rows summed.
+ */
+function comprobarSumas(ctx: Contexto): number {
+  const porSeccion = new Map<string, Suma>();
+  let n = 0;
+  for (const [id, x] of ctx.territorios) {
+    let total = vacia(x.secciones[0]?.t.length ?? 0, x.candidaturas.length);
+    for (const f of x.secciones) {
+      total = sumar(total, f);
+      const k = `${x.eleccion}/${x.tipo}/${f.id}`;
+      porSeccion.set(k, sumar(porSeccion.get(k), f));
+      n++;
+    }
+    if (x.secciones.length === 0) continue;
+    const r = resultadosDeFila(total, x);
+    if (!igual(r.figuras, x.resultados.figuras) || !igual(r.candidaturas, x.resultados.candidaturas)) throw new Fallo(`shard ${id}: sus resultados no son la suma de sus filas de sección`);
+    const entidad = ctx.entidades.get(x.eleccion);
+    const fila = (x.tipo === 'distrito' ? entidad?.distritos : entidad?.municipios)?.find((f) => f.id === x.id);
+    if (entidad && fila && !igual(resultadosDeFila(fila, entidad), { ...x.resultados, votos: {} })) throw new Fallo(`shard ${x.eleccion}/entidad: su fila de ${id} no son los resultados de ese shard`);
+  }
+  for (const s of ctx.secciones.values()) {
+    for (const b of s.elecciones) {
+      for (const nivel of ['distrito', 'municipio']) {
+        const suma = porSeccion.get(`${b.codigo}/${nivel}/${s.seccion}`);
+        if (suma !== undefined && (!igual(suma.t, b.t) || !igual(suma.c, b.c))) {
+          throw new Fallo(`shard seccion/${s.seccion}: las cifras de ${b.codigo} no son la suma de sus filas en los shards de ${nivel} (${JSON.stringify(suma.t)} frente a ${JSON.stringify(b.t)})`);
+        }
+      }
+    }
+  }
+  return n;
 }
 
 /** Rows of a parent shard must address the very shards the manifest lists (their SHA-256's first hex digits). */
@@ -277,6 +340,7 @@ function compararTerritorios(nombre: string, csv: CsvLeido, entidad: EntidadShar
 function compararFilas(nombre: string, codigo: string, csv: CsvLeido, ctx: Contexto): number {
   const idx = new Map(csv.cabecera.map((c, i) => [c, i]));
   const col = (f: CsvLeido['filas'][number], c: string) => f.fields[idx.get(c)!]?.value ?? '';
+  const usadas = new Set<ActaFila>();
   let n = 0;
   for (const f of csv.filas) {
     const clave = sinApostrofo(col(f, 'CLAVE_ACTA'));
@@ -285,19 +349,41 @@ function compararFilas(nombre: string, codigo: string, csv: CsvLeido, ctx: Conte
     const donde = `${nombre} línea ${f.line} (CLAVE_ACTA '${clave})`;
     const shard = ctx.secciones.get(seccion);
     const bloque = shard?.elecciones.find((e) => e.codigo === codigo);
-    const fila = bloque?.actas.find((a) => a[0] === clave);
-    if (!shard || !bloque || !fila) throw new Fallo(`${donde}: no está en el shard seccion/${seccion}`);
-    const difiere = (campo: string, enCsv: string, enShard: string) => {
-      if (enCsv !== enShard) throw new Fallo(`${donde}: ${campo} = ${enCsv} en el CSV, ${enShard} en el shard seccion/${seccion}`);
-    };
-    const acta = actaDeFila(fila, seccion);
-    difiere('CONTABILIZADA', col(f, 'CONTABILIZADA'), acta.contabilizada === null ? '-' : String(acta.contabilizada));
-    difiere('TOTAL_VOTOS_CALCULADO', col(f, 'TOTAL_VOTOS_CALCULADO'), celda(acta.totalVotosCalculado));
-    if (acta.registrada) difiere('OBSERVACIONES', col(f, 'OBSERVACIONES'), observacionesTexto(acta.observaciones));
-    for (const [i, c] of tablaDeBloque(shard, bloque).columnas.entries()) difiere(c, col(f, c), celda(acta.votos?.[i]));
+    if (!shard || !bloque) throw new Fallo(`${donde}: no está en el shard seccion/${seccion}`);
+    const propia = col(f, 'ID_DISTRITO_LOCAL') === String(shard.distrito.id) && col(f, 'ID_MUNICIPIO') === String(shard.municipio.id);
+    const candidatas = partesDeLaFila(bloque.actas, clave, propia, usadas);
+    if (candidatas.length === 0) throw new Fallo(`${donde}: no está en el shard seccion/${seccion}`);
+    const columnas = tablaDeBloque(shard, bloque).columnas;
+    const diferencias = candidatas.map((a) => diferencia(f, col, actaDeFila(a, seccion), columnas));
+    const k = diferencias.indexOf(null);
+    if (k < 0) throw new Fallo(`${donde}: ${diferencias[0]} en el shard seccion/${seccion}`);
+    usadas.add(candidatas[k]!);
     n++;
   }
   return n;
+}
+
+/**
+ * The sección shard's actas a CSV row may publish, most likely first. A split casilla's parts share the
+ * institute's CLAVE_ACTA in the CSV and are `CLAVE_ACTA-n` in the shard: part 1 is counted in the sección's own
+ * distrito and municipio (`propia`), the others elsewhere; each acta publishes one row (`usadas`).
+ */
+function partesDeLaFila(actas: readonly ActaFila[], clave: string, propia: boolean, usadas: ReadonlySet<ActaFila>): ActaFila[] {
+  const libres = actas.filter((a) => !usadas.has(a) && (a[0] === clave || claveActaPublicada(a[0]) === clave));
+  const primera = (a: ActaFila) => (a[0] === clave) === propia;
+  return [...libres.filter(primera), ...libres.filter((a) => !primera(a))];
+}
+
+/** How a CSV row differs from a sección shard's acta (null: it does not). */
+function diferencia(f: CsvLeido['filas'][number], col: (f: CsvLeido['filas'][number], c: string) => string, acta: ActaShard, columnas: readonly string[]): string | null {
+  const campos: [string, string, string][] = [
+    ['CONTABILIZADA', col(f, 'CONTABILIZADA'), acta.contabilizada === null ? '-' : String(acta.contabilizada)],
+    ['TOTAL_VOTOS_CALCULADO', col(f, 'TOTAL_VOTOS_CALCULADO'), celda(acta.totalVotosCalculado)],
+  ];
+  if (acta.registrada) campos.push(['OBSERVACIONES', col(f, 'OBSERVACIONES'), observacionesTexto(acta.observaciones)]);
+  for (const [i, c] of columnas.entries()) campos.push([c, col(f, c), celda(acta.votos?.[i])]);
+  const d = campos.find(([, enCsv, enShard]) => enCsv !== enShard);
+  return d === undefined ? null : `${d[0]} = ${d[1]} en el CSV, ${d[2]}`;
 }
 
 async function comprobarCadena(fuente: Fuente, m: Manifiesto, cadena: Manifiesto[]): Promise<string> {
@@ -383,7 +469,7 @@ export async function verificarCorte(fuente: Fuente, opciones: { puntero?: strin
     return r.detalle;
   });
   if (manifiesto !== null) {
-    const ctx: Contexto = { manifiesto, cadena: [], secciones: new Map(), entidades: new Map(), csv: new Map() };
+    const ctx: Contexto = { manifiesto, cadena: [], secciones: new Map(), entidades: new Map(), territorios: new Map(), csv: new Map() };
     const shardsOk = await grupo('shards', () => comprobarShards(fuente, ctx));
     await grupo('datos abiertos', () => comprobarAbiertos(fuente, ctx));
     if (shardsOk) {

@@ -8,6 +8,10 @@ describe('claveDeNombre', () => {
     expect(claveDeNombre('C:\\escaner\\140338b01004_2.PNG')).toBe('140338B01004');
     expect(claveDeNombre('lote/140338B0100A1-reverso.jpeg')).toBe('140338B0100A1');
     expect(claveDeNombre('FC-3 (reverso).pdf')).toBe('FC-3');
+    // Part 2 of a split casilla's acta; a digit after it is not a part number.
+    expect(claveDeNombre('040332B010002-2.jpg')).toBe('040332B010002-2');
+    expect(claveDeNombre('040332B010002-2_reverso.jpg')).toBe('040332B010002-2');
+    expect(claveDeNombre('040332B010002-12.jpg')).toBe('040332B010002');
   });
 
   it('gives nothing for a name that is not a clave', () => {
@@ -19,6 +23,8 @@ describe('claveDeNombre', () => {
   it('knows the claves the image route accepts', () => {
     expect(esClaveImagen('140338B01004')).toBe(true);
     expect(esClaveImagen('FC-12')).toBe(true);
+    expect(esClaveImagen('040332B010002-2')).toBe(true);
+    expect(esClaveImagen('040332B010002-1')).toBe(false);
     expect(esClaveImagen('140338B0100')).toBe(false);
   });
 });

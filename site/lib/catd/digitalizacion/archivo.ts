@@ -5,17 +5,22 @@
  */
 import type { MimeImagen } from '../../../../worker/domain/contrato/index.ts';
 
-const CLAVE = /^(\d{6}[A-Z]\d{4}[0-9A-Z]{1,2}|FC-\d{1,12})(?:[ _.(-].*)?$/;
+/** A CLAVE_ACTA, a part of a split casilla's acta (`CLAVE_ACTA-n`, docs/REGLAS.md §7), or FC-<n>. */
+const CLAVE_IMAGEN = '\\d{6}[A-Z]\\d{4}[0-9A-Z]{1,2}(?:-[2-9](?![0-9A-Z]))?|FC-\\d{1,12}';
+const CLAVE = new RegExp(`^(${CLAVE_IMAGEN})(?:[ _.(-].*)?$`);
 
-/** "140338B01004.jpg", "140338b01004_2.png", "FC-3 (reverso).pdf" → the clave; anything else → null. */
+/**
+ * "140338B01004.jpg", "140338b01004_2.png" (a second page), "140338B01004-2.jpg" (part 2 of a split casilla's
+ * acta), "FC-3 (reverso).pdf" → the clave; anything else → null.
+ */
 export function claveDeNombre(nombre: string): string | null {
   const base = nombre.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]{1,5}$/, '').trim().toUpperCase();
   return CLAVE.exec(base)?.[1] ?? null;
 }
 
-/** A clave the image route accepts: CLAVE_ACTA or FC-<n>. */
+/** A clave the image route accepts: CLAVE_ACTA, CLAVE_ACTA-n or FC-<n>. */
 export function esClaveImagen(texto: string): boolean {
-  return /^(\d{6}[A-Z]\d{4}[0-9A-Z]{1,2}|FC-\d{1,12})$/.test(texto);
+  return new RegExp(`^(${CLAVE_IMAGEN})$`).test(texto);
 }
 
 const FIRMAS: readonly { mime: MimeImagen; bytes: readonly number[] }[] = [

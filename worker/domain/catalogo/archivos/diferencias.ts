@@ -5,6 +5,7 @@
 import { isDeepEqual } from './igualdad.ts';
 import { claveCasilla } from '../../claves/clave.ts';
 import type { Catalogo } from '../esquema.ts';
+import { casillaTexto } from '../validar.ts';
 
 export interface CambiosTabla {
   agregadas: string[];
@@ -43,6 +44,7 @@ export function diferenciasCatalogos(antes: Catalogo, despues: Catalogo): Difere
       boletas: cambios(antes.boletas, despues.boletas, (b) => `${b.eleccion} ${b.territorio}`),
       candidaturas: cambios(antes.candidaturas, despues.candidaturas, (c) => `${c.eleccion} ${c.territorio} ${c.partidoCi}`),
       catds: cambios(antes.catds, despues.catds, (c) => c.id),
+      partes: cambios(antes.partes ?? [], despues.partes ?? [], (p) => `${p.eleccion} ${casillaTexto(p)} ${p.parte}`),
     },
   };
 }
@@ -58,6 +60,7 @@ const NOMBRE_TABLA: Record<keyof DiferenciasCatalogo['tablas'], string> = {
   distritos: 'distritos',
   municipios: 'municipios',
   secciones: 'secciones',
+  partes: 'partes de casillas',
   casillas: 'casillas',
   boletas: 'boletas',
   candidaturas: 'candidaturas',

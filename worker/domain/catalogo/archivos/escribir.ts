@@ -1,8 +1,8 @@
 /**
  * Catalogue → the documented CSV files, in their normalized form: UTF-8 with BOM (spreadsheets then read the
  * accents right), CRLF line ends (RFC 4180), the columns of spec.ts in order, rows in canonical order
- * (normalize.ts), every optional file present (header only when it has no rows) and one candidaturas file per
- * election. Reading these files back gives the same catalogue; writing that again gives the same bytes.
+ * (normalize.ts), every optional file present (header only when it has no rows) except partes.csv, written only
+ * when the catalogue has split casillas, and one candidaturas file per election. Reading these files back gives the same catalogue; writing that again gives the same bytes.
  */
 import { writeCsv } from '../../csv/index.ts';
 import { claveCasilla, csvKey } from '../../claves/clave.ts';
@@ -19,6 +19,7 @@ import {
   ELECCIONES,
   ENTIDAD,
   MUNICIPIOS,
+  PARTES,
   PARTIDOS,
   SECCIONES,
   candidaturasSpec,
@@ -49,7 +50,7 @@ function archivoCasillas(conElecciones: boolean, filas: string[][]): ArchivoText
   return archivo({ ...CASILLAS, columnas }, filas.map((f) => f.slice(0, columnas.length)));
 }
 
-/** The files of a catalogue, in the order of spec.ts, then candidaturas by election. */
+/** The files of a catalogue, in the order of especificacion.ts, then candidaturas by election. */
 export function catalogoAArchivos(input: Catalogo): ArchivoTexto[] {
   const cat = normalizarCatalogo(input);
   const e = cat.entidad;
@@ -84,6 +85,10 @@ export function catalogoAArchivos(input: Catalogo): ArchivoTexto[] {
       cat.boletas.flatMap((b) => b.coaliciones.map((c) => [b.eleccion, s(b.territorio), c.coalicion, lista(c.partidos)])),
     ),
     [CATDS.archivo]: archivo(CATDS, cat.catds.map((c) => [c.id, c.nombre, c.ambito, s(c.territorio), lista(c.elecciones)])),
+    [PARTES.archivo]: archivo(
+      PARTES,
+      (cat.partes ?? []).map((p) => [s(p.seccion), p.tipo, s(p.id), s(p.extContigua), p.eleccion, s(p.parte), s(p.distrito), s(p.municipio), p.listaNominal === undefined ? '' : s(p.listaNominal)]),
+    ),
   };
   const candidaturas = cat.elecciones.map((el) => {
     const spec = candidaturasSpec(el.codigo, el.territorio);
@@ -92,5 +97,6 @@ export function catalogoAArchivos(input: Catalogo): ArchivoTexto[] {
       .map((c) => [s(e.id), ...(el.territorio === 'entidad' ? [] : [s(c.territorio)]), c.partidoCi, c.propietaria, c.suplente]);
     return archivo(spec, filas);
   });
-  return [...ARCHIVOS.map((a) => fijos[a.archivo]!), ...candidaturas];
+  const escritos = ARCHIVOS.filter((a) => a !== PARTES || (cat.partes ?? []).length > 0);
+  return [...escritos.map((a) => fijos[a.archivo]!), ...candidaturas];
 }

@@ -15,6 +15,8 @@ import {
   EleccionSchema,
   EntidadSchema,
   MunicipioSchema,
+  PARTE_MAXIMA,
+  ParteSchema,
   PartidoSchema,
   SeccionSchema,
   TipoTerritorioSchema,
@@ -91,6 +93,7 @@ const TIPOS = {
   catd: { formato: 'una clave de 2 a 20 MAYÚSCULAS, dígitos o guiones', leer: leerCodigo },
   listaElecciones: { formato: 'códigos de elección separados por + (p. ej. GUB+DIP_LOC)', leer: leerLista },
   clave: { formato: 'la CLAVE_CASILLA de 11 caracteres (p. ej. 140338B0100)', leer: leerClave },
+  parte: { formato: `un entero de 2 a ${PARTE_MAXIMA}`, leer: leerEntero },
 } satisfies Record<string, Pick<ColumnaSpec, 'formato' | 'leer'>>;
 
 type TipoCelda = keyof typeof TIPOS;
@@ -241,6 +244,27 @@ export const CATDS = archivo(
   ],
 );
 
+/**
+ * partes.csv: the further parts of split casillas' actas (a sección split between two territories of one
+ * election publishes one acta per part under the same CLAVE_ACTA). Optional: most catalogues have none.
+ */
+export const PARTES = archivo(
+  'partes.csv',
+  'Secciones partidas: cada fila es una parte más (2, 3 …) del acta de una casilla en una elección, contada en otro territorio con la misma CLAVE_ACTA.',
+  [
+    col('SECCION', 'seccion', 'seccion', 'Sección de la casilla (casillas.csv).'),
+    col('TIPO_CASILLA', 'tipo', 'tipoCasilla', 'Tipo de la casilla, como en casillas.csv.'),
+    col('ID_CASILLA', 'id', 'idCasilla', 'Número de la casilla, como en casillas.csv.'),
+    col('EXT_CONTIGUA', 'extContigua', 'extContigua', 'Contigua de una extraordinaria; 0 en las demás.'),
+    COLUMNA_ELECCION,
+    col('PARTE', 'parte', 'parte', 'Número de la parte: 2, 3 … sin huecos por casilla y elección (la parte 1 es la casilla misma).'),
+    col('ID_DISTRITO_LOCAL', 'distrito', 'enteroPositivo', 'Distrito local en que cuenta la parte (distritos.csv).'),
+    col('ID_MUNICIPIO', 'municipio', 'enteroPositivo', 'Municipio en que cuenta la parte (municipios.csv).'),
+    col('LISTA_NOMINAL', 'listaNominal', 'enteroNoNegativo', 'Electores de la parte; vacía: la lista nominal de la casilla.', opcional(undefined)),
+  ],
+  false,
+);
+
 /** candidaturas_<ELECCION>.csv: the layout of docs/REGLAS.md §7; the territory column depends on the election. */
 export const CANDIDATURAS_PREFIJO = 'candidaturas_';
 
@@ -276,6 +300,7 @@ export const ARCHIVOS: readonly ArchivoSpec[] = [
   BOLETAS,
   BOLETAS_COALICIONES,
   CATDS,
+  PARTES,
 ];
 
 // ---- row schemas (the zod boundary of each file) ------------------------------------------------------------
@@ -304,4 +329,5 @@ export const FILA = {
     suplente: CandidaturaSchema.shape.suplente,
   }),
   catds: CatdSchema,
+  partes: ParteSchema,
 } as const;

@@ -223,7 +223,7 @@ describe('bad files never crash', () => {
 
   it('an empty folder', () => {
     expect(problemas(new Map())).toEqual([
-      '.: la carpeta no tiene archivos CSV del catálogo; se esperan entidad.csv, elecciones.csv, partidos.csv, coaliciones.csv, distritos.csv, municipios.csv, secciones.csv, casillas.csv, boletas.csv, boletas_coaliciones.csv, catds.csv y, opcionalmente, candidaturas_<ELECCION>.csv',
+      '.: la carpeta no tiene archivos CSV del catálogo; se esperan entidad.csv, elecciones.csv, partidos.csv, coaliciones.csv, distritos.csv, municipios.csv, secciones.csv, casillas.csv, boletas.csv, boletas_coaliciones.csv, catds.csv, partes.csv y, opcionalmente, candidaturas_<ELECCION>.csv',
     ]);
   });
 
@@ -232,7 +232,7 @@ describe('bad files never crash', () => {
     a.delete('secciones.csv');
     a.set('casilla.csv', 'SECCION\n').set('catds.csv', '');
     expect(problemas(a)).toEqual([
-      'casilla.csv: archivo desconocido; los archivos del catálogo son entidad.csv, elecciones.csv, partidos.csv, coaliciones.csv, distritos.csv, municipios.csv, secciones.csv, casillas.csv, boletas.csv, boletas_coaliciones.csv, catds.csv y candidaturas_<ELECCION>.csv',
+      'casilla.csv: archivo desconocido; los archivos del catálogo son entidad.csv, elecciones.csv, partidos.csv, coaliciones.csv, distritos.csv, municipios.csv, secciones.csv, casillas.csv, boletas.csv, boletas_coaliciones.csv, catds.csv, partes.csv y candidaturas_<ELECCION>.csv',
       'catds.csv: el archivo está vacío: debe empezar con el encabezado ID_CATD,NOMBRE,AMBITO,ID_TERRITORIO,ELECCIONES',
       'secciones.csv: falta el archivo secciones.csv (Secciones: cada una en un distrito local y un municipio.)',
     ]);

@@ -25,6 +25,7 @@ import {
   ENTIDAD,
   FILA,
   MUNICIPIOS,
+  PARTES,
   PARTIDOS,
   SECCIONES,
   candidaturasSpec,
@@ -85,6 +86,7 @@ const SPEC_DE_TABLA: Partial<Record<keyof Catalogo, ArchivoSpec>> = {
   secciones: SECCIONES,
   casillas: CASILLAS,
   catds: CATDS,
+  partes: PARTES,
 };
 
 /** validarCatalogo's codes that a row left out of a file (for its own problems) would cause elsewhere. */
@@ -95,9 +97,10 @@ const CONSECUENCIAS: Record<string, readonly string[]> = {
   [DISTRITOS.archivo]: ['DISTRITO_DESCONOCIDO', 'TERRITORIO_DESCONOCIDO', 'CATD_SIN_CASILLAS'],
   [MUNICIPIOS.archivo]: ['MUNICIPIO_DESCONOCIDO', 'TERRITORIO_DESCONOCIDO', 'CATD_SIN_CASILLAS'],
   [SECCIONES.archivo]: ['SECCION_DESCONOCIDA', 'CATD_SIN_CASILLAS'],
-  [CASILLAS.archivo]: ['CATD_SIN_CASILLAS'],
-  [BOLETAS.archivo]: ['BOLETA_FALTANTE', 'BOLETA_DESCONOCIDA', 'CANDIDATURA_FUERA_DE_BOLETA', 'COMBINACION_FUERA_DE_COALICION'],
+  [CASILLAS.archivo]: ['CATD_SIN_CASILLAS', 'CASILLA_DESCONOCIDA', 'NO_VOTA'],
+  [BOLETAS.archivo]: ['BOLETA_FALTANTE', 'BOLETA_DESCONOCIDA', 'CANDIDATURA_FUERA_DE_BOLETA', 'COMBINACION_FUERA_DE_COALICION', 'SIN_BOLETA'],
   [BOLETAS_COALICIONES.archivo]: ['COMBINACION_FUERA_DE_COALICION', 'CANDIDATURA_FUERA_DE_BOLETA'],
+  [PARTES.archivo]: ['PARTE_SIN_ANTERIOR'],
 };
 
 /** validarCatalogo's problem → the file, line and column of the row (and cell) it is about. */
@@ -195,6 +198,7 @@ export function archivosACatalogo(archivos: readonly ArchivoEntrada[]): Result<C
   const boletas = leer(BOLETAS, FILA.boletas);
   const boletasCoal = leer(BOLETAS_COALICIONES, FILA.boletasCoaliciones);
   const catds = leer(CATDS, FILA.catds);
+  const partes = leer(PARTES, FILA.partes);
 
   const entidadFila = entidad?.filas[0];
   if (entidad && !entidad.ilegible && entidad.totalFilas > 1) {
@@ -318,6 +322,9 @@ export function archivosACatalogo(archivos: readonly ArchivoEntrada[]): Result<C
     candidaturas,
     catds: filas(CATDS, catds, 'catds'),
   };
+  // Only a catalogue with split casillas has `partes` (an ordinary one reads exactly as before).
+  const filasPartes = filas(PARTES, partes, 'partes');
+  if (filasPartes.length > 0) cat.partes = filasPartes;
   o.tablas.casillas = casillasOk.map((f) => origen(archivoDe(CASILLAS), f));
   o.tablas.candidaturas = origenCand;
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalogoEjemplo } from '../../../../test/ejemplos/eleccion.ts';
+import { catalogoConPartes } from '../../../../test/ejemplos/partes.ts';
 import type { Catalogo } from '../esquema.ts';
 import { normalizarCatalogo } from './normalizar.ts';
 
@@ -23,6 +24,7 @@ function barajar(cat: Catalogo, semillas: number[]): Catalogo {
     boletas: b(cat.boletas).map((x) => ({ ...x, coaliciones: b(x.coaliciones).map((c) => ({ ...c, partidos: b(c.partidos) })) })),
     candidaturas: b(cat.candidaturas),
     catds: b(cat.catds).map((c) => ({ ...c, elecciones: b(c.elecciones) })),
+    ...(cat.partes === undefined ? {} : { partes: b(cat.partes) }),
   };
 }
 
@@ -32,6 +34,15 @@ describe('normalizarCatalogo', () => {
     fc.assert(fc.property(fc.array(fc.nat(1000), { minLength: 1, maxLength: 8 }), (s) => {
       expect(normalizarCatalogo(barajar(catalogoEjemplo, s))).toEqual(canon);
     }));
+  });
+
+  it('gives one order to the parts of split casillas too, and drops an empty list of parts', () => {
+    const canon = normalizarCatalogo(catalogoConPartes);
+    expect(canon.partes?.map((p) => `${p.seccion} ${p.eleccion} ${p.parte}`)).toEqual(['1121 AYUN 2', '2302 DIP_LOC 2']);
+    fc.assert(fc.property(fc.array(fc.nat(1000), { minLength: 1, maxLength: 8 }), (s) => {
+      expect(normalizarCatalogo(barajar(catalogoConPartes, s))).toEqual(canon);
+    }));
+    expect('partes' in normalizarCatalogo({ ...catalogoEjemplo, partes: [] })).toBe(false);
   });
 
   it('is idempotent and keeps every vote column where it was', () => {

@@ -6,17 +6,24 @@
  * Orders: elections and parties by `orden` (then code); coalitions and CATDs by id; distritos, municipios and
  * secciones by id; casillas by sección, tipo (B C E S M), id, ext contigua; ballots by election orden and
  * territory (their vote columns keep their publication order); the parties of a coalition by party orden;
- * candidaturas by election, territory and the orden of the party (a coalition by its first party there).
+ * candidaturas by election, territory and the orden of the party (a coalition by its first party there); parts
+ * of split casillas by casilla, election and part number, and only when there are any (an ordinary catalogue
+ * has no `partes` at all, so both forms of "none" compare equal).
  */
-import type { Catalogo, Casilla } from '../esquema.ts';
+import type { Catalogo, Casilla, Parte } from '../esquema.ts';
 
 const TIPO_ORDEN: Record<Casilla['tipo'], number> = { B: 0, C: 1, E: 2, S: 3, M: 4 };
 
 const byNum = (a: number, b: number) => a - b;
 const byStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function compareCasillas(a: Casilla, b: Casilla): number {
+export function compareCasillas(a: Pick<Casilla, 'seccion' | 'tipo' | 'id' | 'extContigua'>, b: Pick<Casilla, 'seccion' | 'tipo' | 'id' | 'extContigua'>): number {
   return a.seccion - b.seccion || TIPO_ORDEN[a.tipo] - TIPO_ORDEN[b.tipo] || a.id - b.id || a.extContigua - b.extContigua;
+}
+
+function normalizarPartes(partes: readonly Parte[], porEleccion: (a: string, b: string) => number): Pick<Catalogo, 'partes'> {
+  if (partes.length === 0) return {};
+  return { partes: partes.map((p) => ({ ...p })).sort((a, b) => compareCasillas(a, b) || porEleccion(a.eleccion, b.eleccion) || a.parte - b.parte) };
 }
 
 export function normalizarCatalogo(cat: Catalogo): Catalogo {
@@ -73,5 +80,6 @@ export function normalizarCatalogo(cat: Catalogo): Catalogo {
     catds: cat.catds
       .map((c) => ({ ...c, elecciones: [...c.elecciones].sort(porEleccion) }))
       .sort((a, b) => byStr(a.id, b.id)),
+    ...normalizarPartes(cat.partes ?? [], porEleccion),
   };
 }
