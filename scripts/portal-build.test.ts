@@ -1,6 +1,7 @@
 // Guards against the adapter bug where prerendered pages build as "[object Object]" with a green build
 // (withastro/astro#18009): build into a temporary folder and check every page's real content is there, and
-// that no page ships more JavaScript than the budget (30 KB gzip per view, Preact included).
+// that no page ships more JavaScript than the budget (30 KB gzip per view on its first load, Preact included; 45 KB
+// with what it loads on demand: a map, an acta's view).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ const PAGINAS = [
 ] as const;
 
 const JS_MAX_GZIP = 30 * 1024;
+const JS_MAX_GZIP_CON_DIFERIDO = 45 * 1024;
 
 describe('astro build', () => {
   beforeAll(() => {
@@ -53,9 +55,10 @@ describe('astro build', () => {
     }
   });
 
-  it.each(PAGINAS)('keeps $ruta within 30 KB of JavaScript (gzip)', ({ archivo }) => {
+  it.each(PAGINAS)('keeps $ruta within 30 KB of JavaScript (gzip) on its first load, 45 KB with what it loads on demand', ({ archivo }) => {
     const peso = pesoJs(path.join(out, 'client'), path.join(out, 'client', archivo));
-    expect(peso.total, JSON.stringify(peso.modulos)).toBeLessThanOrEqual(JS_MAX_GZIP);
+    expect(peso.inicial, JSON.stringify(peso.modulos)).toBeLessThanOrEqual(JS_MAX_GZIP);
+    expect(peso.total, JSON.stringify(peso.modulos)).toBeLessThanOrEqual(JS_MAX_GZIP_CON_DIFERIDO);
     // zod must never reach the browser (it alone is ~25 KB gzip): islands import domain types only.
     for (const m of peso.modulos) expect(readFileSync(path.join(out, 'client', m.archivo), 'utf8')).not.toContain('ZodError');
   });

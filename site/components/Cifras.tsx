@@ -5,6 +5,8 @@
  */
 import type { Figuras } from '../../worker/domain/contrato/index.ts';
 import { entero, porcentaje } from '../lib/formato.ts';
+import { terminoDeCifra, terminoDeDetalle } from '../lib/ayuda.ts';
+import Ayuda from './Ayuda.tsx';
 
 interface Props {
   figuras: Figuras;
@@ -48,10 +50,14 @@ export default function Cifras({ figuras: f, titulo }: Props) {
     <dl class="cifras" aria-label={titulo}>
       {items.map((i) => (
         <div key={i.id} class="cifra" data-cifra={i.id}>
-          <dt>{i.etiqueta}</dt>
+          <dt>
+            {i.etiqueta}
+            <Ayuda termino={terminoDeCifra(i.id)} />
+          </dt>
           <dd>
             <strong>{i.valor}</strong>
             {i.sub ? <span class="sub">{i.sub}</span> : null}
+            <Ayuda termino={terminoDeDetalle(i.id)} />
           </dd>
         </div>
       ))}

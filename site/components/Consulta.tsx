@@ -6,10 +6,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { entero } from '../lib/formato.ts';
 import type { Indice, VistaSeccion } from '../lib/modelo.ts';
 import { cargarIndice, cargarSeccion, idCorte, sondeo, type Puntero } from '../lib/publicacion.ts';
-import { Enlace, padreDe } from '../lib/ruta.ts';
+import { NoExiste } from '../lib/fallas.ts';
+import { Enlace, hrefDe, padreDe } from '../lib/ruta.ts';
 import { casillaTexto, estatusTexto } from '../lib/textos.ts';
 import { useCorte } from '../lib/useCorte.ts';
 import EstadoCorte from './EstadoCorte.tsx';
+import Inexistente from './Inexistente.tsx';
 
 interface Encontrada {
   indice: Indice;
@@ -62,11 +64,8 @@ function ActasDeEleccion({ v }: { v: VistaSeccion }) {
 function Resultado({ r }: { r: Encontrada }) {
   if (r.seccion === 0) return null;
   if (!r.municipio) {
-    return (
-      <p role="alert" class="error">
-        La sección {r.seccion} no existe en el catálogo de {r.indice.corte.entidad.nombre}.
-      </p>
-    );
+    const alternativas = r.indice.elecciones.map((e) => ({ texto: `${e.nombre}: resultados y territorios`, href: hrefDe({ vista: 'entidad', e: e.codigo }) }));
+    return <Inexistente falla={new NoExiste('seccion', r.seccion, alternativas)} />;
   }
   return (
     <section aria-labelledby="resultado-titulo" id="resultado-consulta">
@@ -173,12 +172,17 @@ export default function Consulta() {
         instante={corte?.instante ?? null}
         offsetMinutes={corte?.offsetMinutes ?? null}
         numero={corte?.numero}
+        final={corte?.final}
         confirmadoEn={vista.sondeo.confirmadoEn}
         error={vista.sondeo.error ?? (vista.datos ? null : vista.errorCarga)}
         actualizando={vista.actualizando}
         sinPublicacion={vista.sondeo.sinPublicacion}
       />
-      {vista.datos ? <Resultado r={vista.datos} /> : seccion !== null && !vista.errorCarga ? <p>Buscando la sección {seccion}…</p> : null}
+      {vista.datos ? (
+        <Resultado r={vista.datos} />
+      ) : seccion !== null && !vista.errorCarga && !vista.sondeo.error && !vista.sondeo.sinPublicacion ? (
+        <p>Buscando la sección {seccion}…</p>
+      ) : null}
     </>
   );
 }

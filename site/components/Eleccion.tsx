@@ -8,10 +8,18 @@ import type { CorteInfo, EleccionInfo, VistaSeccion as DatosSeccion, VistaTerrit
 import { cargarSeccion, cargarTerritorio, idCorte, sondeo } from '../lib/publicacion.ts';
 import { Enlace, hrefDe, padreDe, useRuta, type Ruta } from '../lib/ruta.ts';
 import { useCorte } from '../lib/useCorte.ts';
+import { NoExiste } from '../lib/fallas.ts';
 import EstadoCorte from './EstadoCorte.tsx';
-import VistaActa from './VistaActa.tsx';
-import VistaSeccion from './VistaSeccion.tsx';
+import { perezoso } from './perezoso.tsx';
+import Respuesta, { RespuestaCargando } from './Respuesta.tsx';
 import VistaTerritorio, { nombreTerritorio } from './VistaTerritorio.tsx';
+
+// The territory views are what a link to an election shows first; an acta, a sección or a "no existe" load
+// their code when shown (issue 15: the entidad view's JS budget).
+const Cargando = () => <p class="cargando-cuerpo">Cargando…</p>;
+const VistaActa = perezoso(() => import('./VistaActa.tsx'), Cargando);
+const VistaSeccion = perezoso(() => import('./VistaSeccion.tsx'), Cargando);
+const Inexistente = perezoso(() => import('./Inexistente.tsx'));
 
 type Datos = { tipo: 'territorio'; v: DatosTerritorio } | { tipo: 'seccion'; v: DatosSeccion };
 
@@ -70,7 +78,7 @@ function Cuerpo({ ruta, datos }: { ruta: Ruta; datos: Datos }) {
   if (datos.tipo === 'territorio') return <VistaTerritorio datos={datos.v} />;
   if (ruta.vista === 'acta') {
     const acta = datos.v.actas.find((a) => a.clave === ruta.a);
-    if (!acta) return <p class="error">La sección {datos.v.seccion} no tiene un acta con la clave {ruta.a}.</p>;
+    if (!acta) return <Inexistente falla={new NoExiste('acta', ruta.a, [{ texto: `Actas de la sección ${datos.v.seccion}`, href: hrefDe({ ...ruta, vista: 'seccion' }) }])} />;
     return <VistaActa acta={acta} corte={datos.v.corte} catalogo={datos.v.catalogo} />;
   }
   return <VistaSeccion datos={datos.v} />;
@@ -105,24 +113,30 @@ function VistaRuta({ ruta }: { ruta: Ruta }) {
       <h1 ref={h1} tabIndex={-1}>
         {texto}
       </h1>
-      {corte?.entidad.sintetico ? <p class="sintetico">Datos sintéticos de prueba: no corresponden a una elección real.</p> : null}
       <EstadoCorte
         instante={corte?.instante ?? null}
         offsetMinutes={corte?.offsetMinutes ?? null}
         numero={corte?.numero}
+        final={corte?.final}
         confirmadoEn={vista.sondeo.confirmadoEn}
         error={vista.sondeo.error ?? (datos ? null : vista.errorCarga)}
         actualizando={vista.actualizando}
         sinPublicacion={vista.sondeo.sinPublicacion}
       />
+      {datos?.tipo === 'territorio' ? (
+        <Respuesta eleccion={datos.v.eleccion} donde={nombreTerritorio(datos.v)} resultados={datos.v} catalogo={datos.v.catalogo} corte={datos.v.corte} />
+      ) : null}
+      {corte?.entidad.sintetico ? <p class="sintetico">Datos sintéticos de prueba: no corresponden a una elección real.</p> : null}
       {datos ? (
         <Cuerpo ruta={ruta} datos={datos} />
-      ) : vista.errorCarga ? (
-        <p class="error" role="alert">
-          No fue posible cargar esta vista ({vista.errorCarga}). Se reintentará en el próximo minuto.
-        </p>
-      ) : vista.sondeo.sinPublicacion ? null : (
-        <p>Cargando…</p>
+      ) : vista.noExiste ? (
+        <Inexistente falla={vista.noExiste} />
+      ) : vista.sondeo.sinPublicacion || vista.sondeo.error || vista.errorCarga ? null : (
+        // The answer's and the view's place while the data loads: the status line above never moves.
+        <>
+          {ruta.vista === 'entidad' || ruta.vista === 'territorio' ? <RespuestaCargando /> : null}
+          <p class="cargando-cuerpo">Cargando…</p>
+        </>
       )}
     </div>
   );

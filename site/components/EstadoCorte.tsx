@@ -5,6 +5,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { fechaHora, hace } from '../lib/formato.ts';
+import { etiquetaCorte } from '../lib/corte.ts';
+import { avisoConexion } from '../lib/fallas.ts';
 
 interface Props {
   /** Instant of the corte shown (epoch ms) and the entidad's UTC offset in minutes; null before the first. */
@@ -12,6 +14,8 @@ interface Props {
   offsetMinutes: number | null;
   /** Corte number, when the data carries one. */
   numero?: number | null | undefined;
+  /** The final corte of the night (the pointer's `final`): it is named "Corte final". */
+  final?: boolean | undefined;
   confirmadoEn: number | null;
   error: string | null;
   actualizando: boolean;
@@ -27,7 +31,7 @@ function useAhora(cadaMs: number): number {
   return ahora;
 }
 
-export default function EstadoCorte({ instante, offsetMinutes, numero, confirmadoEn, error, actualizando, sinPublicacion }: Props) {
+export default function EstadoCorte({ instante, offsetMinutes, numero, final = false, confirmadoEn, error, actualizando, sinPublicacion }: Props) {
   const ahora = useAhora(15_000);
   const corte = instante !== null && offsetMinutes !== null ? fechaHora(instante, offsetMinutes) : null;
   return (
@@ -35,7 +39,7 @@ export default function EstadoCorte({ instante, offsetMinutes, numero, confirmad
       <p aria-live="polite" aria-atomic="true">
         {corte ? (
           <>
-            Corte{numero != null ? ` ${numero}` : ''}: <strong data-corte-instante={instante}>{corte}</strong>
+            {etiquetaCorte(numero, final)}: <strong data-corte-instante={instante}>{corte}</strong>
           </>
         ) : sinPublicacion ? (
           'Aún no se ha publicado ningún corte.'
@@ -45,14 +49,21 @@ export default function EstadoCorte({ instante, offsetMinutes, numero, confirmad
       </p>
       {error ? (
         <p role="status">
-          Sin conexión con el servidor ({error}). Se muestran los últimos datos recibidos
-          {confirmadoEn !== null ? `, confirmados ${hace(confirmadoEn, ahora)}` : ''}; se reintentará en un minuto.
+          {avisoConexion(
+            error,
+            instante !== null && offsetMinutes !== null && confirmadoEn !== null ? { en: confirmadoEn, offsetMinutes, hace: hace(confirmadoEn, ahora) } : null,
+          )}
         </p>
       ) : confirmadoEn !== null ? (
         <p class="confirmado">
           {actualizando ? 'Cargando el corte más reciente… · ' : ''}Verificado {hace(confirmadoEn, ahora)}; se consulta cada minuto.
         </p>
-      ) : null}
+      ) : (
+        // Keeps the second line's place until the server answers, so the view under it does not move then.
+        <p class="confirmado" aria-hidden="true">
+          &nbsp;
+        </p>
+      )}
     </div>
   );
 }

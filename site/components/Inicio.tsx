@@ -3,13 +3,15 @@
  * participation and leading candidaturas, linking to its full view.
  */
 import { entero, porcentaje } from '../lib/formato.ts';
-import type { VistaInicio } from '../lib/modelo.ts';
+import type { ResumenEleccion, VistaInicio } from '../lib/modelo.ts';
 import { barrasPorCandidatura } from '../lib/opciones.ts';
 import { cargarInicio, idCorte, sondeo } from '../lib/publicacion.ts';
 import { hrefDe } from '../lib/ruta.ts';
 import { useCorte } from '../lib/useCorte.ts';
+import Ayuda from './Ayuda.tsx';
 import Barras from './Barras.tsx';
 import EstadoCorte from './EstadoCorte.tsx';
+import Respuesta, { RespuestaCargando } from './Respuesta.tsx';
 
 const PRIMEROS = 3;
 
@@ -26,7 +28,10 @@ function Tarjetas({ datos }: { datos: VistaInicio }) {
             </h2>
             <dl class="cifras">
               <div class="cifra" data-cifra="contabilizadas">
-                <dt>Actas contabilizadas</dt>
+                <dt>
+                  Actas contabilizadas
+                  <Ayuda termino="acta-contabilizada" />
+                </dt>
                 <dd>
                   <strong>{porcentaje(f.PORCENTAJE_ACTAS_CONTABILIZADAS)}</strong>
                   <span class="sub">
@@ -35,7 +40,10 @@ function Tarjetas({ datos }: { datos: VistaInicio }) {
                 </dd>
               </div>
               <div class="cifra" data-cifra="participacion">
-                <dt>Participación ciudadana</dt>
+                <dt>
+                  Participación ciudadana
+                  <Ayuda termino="participacion" />
+                </dt>
                 <dd>
                   <strong>{porcentaje(f.PORCENTAJE_PARTICIPACION_CIUDADANA)}</strong>
                 </dd>
@@ -63,27 +71,44 @@ function Tarjetas({ datos }: { datos: VistaInicio }) {
   );
 }
 
+/** The election the answer block speaks of: the one contested entidad-wide (gubernatura), else the first. */
+function principal(datos: VistaInicio): ResumenEleccion | undefined {
+  return datos.elecciones.find((r) => r.eleccion.territorio === 'entidad') ?? datos.elecciones[0];
+}
+
 export default function Inicio() {
   const vista = useCorte(sondeo, 'inicio', cargarInicio, idCorte);
   const corte = vista.corte ? vista.datos?.corte : undefined;
+  const primera = vista.datos ? principal(vista.datos) : undefined;
+  const sinDatos = vista.sondeo.sinPublicacion || vista.sondeo.error || vista.errorCarga;
+  // Until the data arrives, the answer and the cards keep their place (a skeleton the answer's size, then a
+  // screen-tall block), so the status line above never moves and what follows stays off screen.
   return (
-    <section aria-labelledby="elecciones-titulo">
-      <h2 id="elecciones-titulo">
-        Elecciones{vista.datos ? ` en ${vista.datos.corte.entidad.nombre}` : ''}
-      </h2>
-      {vista.datos?.corte.entidad.sintetico ? (
-        <p class="sintetico">Datos sintéticos de prueba: no corresponden a una elección real.</p>
-      ) : null}
+    <section aria-label="Resultados del corte más reciente">
       <EstadoCorte
         instante={corte?.instante ?? null}
         offsetMinutes={corte?.offsetMinutes ?? null}
         numero={corte?.numero}
+        final={corte?.final}
         confirmadoEn={vista.sondeo.confirmadoEn}
         error={vista.sondeo.error ?? (vista.datos ? null : vista.errorCarga)}
         actualizando={vista.actualizando}
         sinPublicacion={vista.sondeo.sinPublicacion}
       />
-      {vista.datos ? <Tarjetas datos={vista.datos} /> : vista.sondeo.sinPublicacion ? null : <p>Cargando…</p>}
+      {vista.datos && primera ? (
+        <Respuesta eleccion={primera.eleccion} donde={vista.datos.corte.entidad.nombre} resultados={primera} catalogo={primera.catalogo} corte={vista.datos.corte} />
+      ) : vista.datos || sinDatos ? null : (
+        <RespuestaCargando />
+      )}
+      {vista.datos ? (
+        <>
+          <h2 id="elecciones-titulo">Elecciones en {vista.datos.corte.entidad.nombre}</h2>
+          {vista.datos.corte.entidad.sintetico ? <p class="sintetico">Datos sintéticos de prueba: no corresponden a una elección real.</p> : null}
+          <Tarjetas datos={vista.datos} />
+        </>
+      ) : sinDatos ? null : (
+        <p class="cargando-cuerpo">Cargando…</p>
+      )}
     </section>
   );
 }

@@ -13,7 +13,7 @@ export default function ResumenCatalogo() {
       .then((b) => setResumen(b.catalogo))
       .catch(() => setError(true));
   }, []);
-  if (error) return <p>No fue posible consultar el catálogo.</p>;
+  if (error) return <p>No fue posible consultar el catálogo: revisa tu conexión a internet y recarga la página.</p>;
   if (!resumen) return <p aria-busy="true">Cargando catálogo…</p>;
   if (!resumen.entidad) return <p>Aún no se ha cargado un catálogo.</p>;
   const items: [string, number][] = [

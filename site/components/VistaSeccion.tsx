@@ -6,6 +6,8 @@ import { entero } from '../lib/formato.ts';
 import type { VistaSeccion as Datos } from '../lib/modelo.ts';
 import { Enlace, padreDe } from '../lib/ruta.ts';
 import { casillaTexto, estatusTexto } from '../lib/textos.ts';
+import Ayuda from './Ayuda.tsx';
+import Desplazable from './Desplazable.tsx';
 import Resultados from './Resultados.tsx';
 
 export default function VistaSeccion({ datos }: { datos: Datos }) {
@@ -17,13 +19,16 @@ export default function VistaSeccion({ datos }: { datos: Datos }) {
         Distrito local {datos.distrito.id} ({datos.distrito.nombre}) · Municipio de {datos.municipio.nombre}
       </p>
       <h2>Casillas y actas</h2>
-      <div class="tabla-desplazable" tabIndex={0} role="region" aria-label={`Actas de la sección ${datos.seccion}`}>
+      <Desplazable etiqueta={`Actas de la sección ${datos.seccion}`} id="tabla-actas">
         <table id="tabla-actas">
           <caption>Actas de la sección {datos.seccion}: estado y total de votos (cada casilla lleva a su acta)</caption>
           <thead>
             <tr>
               <th scope="col">Casilla</th>
-              <th scope="col">Estado</th>
+              <th scope="col">
+                Estado
+                <Ayuda termino="acta-contabilizada" />
+              </th>
               <th scope="col" class="num">
                 Total de votos
               </th>
@@ -39,9 +44,11 @@ export default function VistaSeccion({ datos }: { datos: Datos }) {
                       <span class="sr-only">Acta de la casilla </span>
                       {casillaTexto(a.casilla)}
                     </Enlace>
+                    <Ayuda termino={a.casilla.tipo === 'S' ? 'casilla-especial' : undefined} />
                   </th>
                   <td>
                     <span class={`estatus ${est.clase}`}>{est.texto}</span>
+                    <Ayuda termino={a.estatus === 'FUERA_CATALOGO' ? 'fuera-de-catalogo' : undefined} />
                   </td>
                   <td class="num">{a.totalVotosCalculado === null ? '-' : entero(a.totalVotosCalculado)}</td>
                 </tr>
@@ -49,7 +56,7 @@ export default function VistaSeccion({ datos }: { datos: Datos }) {
             })}
           </tbody>
         </table>
-      </div>
+      </Desplazable>
       <h2>Resultados de la sección</h2>
       <Resultados datos={datos} catalogo={datos.catalogo} donde={donde} prefijo={`s-${datos.seccion}`} />
     </>

@@ -6,6 +6,7 @@ import { entero, porcentaje } from '../lib/formato.ts';
 import type { FilaTerritorio, VistaTerritorio as Datos } from '../lib/modelo.ts';
 import { lider, nombreCandidatura } from '../lib/opciones.ts';
 import { Enlace, type Ruta } from '../lib/ruta.ts';
+import Mapa from './Mapa.tsx';
 import Resultados from './Resultados.tsx';
 import TablaOrdenable, { type Columna } from './TablaOrdenable.tsx';
 
@@ -88,6 +89,7 @@ export default function VistaTerritorio({ datos }: { datos: Datos }) {
   return (
     <>
       <Resultados datos={datos} catalogo={datos.catalogo} donde={donde} prefijo={`t-${datos.nivel}-${datos.id}`} />
+      <Mapa datos={datos} />
       {nivelHijos ? (
         <>
           <h2>Resultados por {NIVEL_PLURAL[nivelHijos]}</h2>

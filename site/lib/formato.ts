@@ -41,6 +41,13 @@ export function porcentaje(valor: number): string {
   return porcentajes.format(valor / 100);
 }
 
+const puntosFmt = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 4, maximumFractionDigits: 4 });
+
+/** A difference of two published percentages, in percentage points with their 4 decimals: "7.9000". */
+export function puntos(valor: number): string {
+  return puntosFmt.format(valor);
+}
+
 /** The same with 2 decimals, truncated (for compact labels such as bar ends). */
 export function porcentajeCorto(valor: number): string {
   // Integer units first, so a double such as 0.29 (28.999… × 100) never truncates one step too low.

@@ -68,6 +68,8 @@ export interface VistaInicio {
 export interface CortePublicado {
   numero: number;
   instante: number;
+  /** The last corte of the night. */
+  final: boolean;
   /** The entidad's fixed UTC offset in minutes. */
   offsetMinutes: number;
   manifiesto: { url: string; sha256: string };

@@ -29,8 +29,9 @@ import {
   type TerritoriosShard,
 } from '../../worker/domain/contrato/index.ts';
 import type { CorteInfo, CortePublicado, FilaTerritorio, Indice, VistaInicio, VistaSeccion, VistaTerritorio } from './modelo.ts';
+import { ErrorRecurso, NoExiste, type Alternativa } from './fallas.ts';
 import { obtenerJson } from './recursos.ts';
-import type { Padre, Ruta } from './ruta.ts';
+import { hrefDe, type Padre, type Ruta } from './ruta.ts';
 import { Sondeo } from './sondeo.ts';
 
 /** The small, short-lived pointer to the newest corte (ETag + 304), at the fixed place kept for the portal. */
@@ -62,9 +63,17 @@ export function corteInfo(p: Puntero): CorteInfo {
   return { numero: p.numero, instante: p.instante, offsetMinutes: p.entidad.utcOffsetMinutes, final: p.final, entidad: p.entidad };
 }
 
+/** The elections the corte publishes, as links: what a link to a missing one is offered instead. */
+const elecciones = (p: Puntero): Alternativa[] => p.elecciones.map((e) => ({ texto: e.nombre, href: hrefDe({ vista: 'entidad', e: e.codigo }) }));
+/** The election's entidad view (it lists its territories) and the search by sección. */
+const dentroDe = (e: { codigo: string; nombre: string }): Alternativa[] => [
+  { texto: `${e.nombre}: resultados y territorios`, href: hrefDe({ vista: 'entidad', e: e.codigo }) },
+  { texto: 'Consulta tu casilla por número de sección', href: '/consulta/' },
+];
+
 function entidadShard(p: Puntero, eleccion: string): Promise<EntidadShard> {
   const e = p.elecciones.find((x) => x.codigo === eleccion);
-  if (!e) return Promise.reject(new Error(`el corte ${p.numero} no publica la elección ${eleccion}`));
+  if (!e) return Promise.reject(new NoExiste('eleccion', eleccion, elecciones(p)));
   return obtenerJson(url(e.ruta), lector<EntidadShard>(['entidad']));
 }
 
@@ -105,7 +114,7 @@ export async function cargarTerritorio(p: Puntero, ruta: Ruta): Promise<VistaTer
   const nivel = 'd' in ruta ? 'distrito' : 'municipio';
   const id = 'd' in ruta ? ruta.d : ruta.m;
   const f = (nivel === 'distrito' ? ent.distritos : ent.municipios).find((x) => x.id === id);
-  if (!f) throw new Error(`no existe el ${nivel} ${id}`);
+  if (!f) throw new NoExiste(nivel, id, dentroDe(ent.eleccion));
   const t = await territorioShard(p, ruta.e, nivel, f);
   return {
     ...base,
@@ -130,18 +139,18 @@ export async function cargarSeccion(p: Puntero, eleccion: string, seccion: numbe
   let idPadre = padre?.nivel === nivel ? padre.id : undefined;
   if (idPadre === undefined) {
     const s = (ter ?? (await territorios(p))).secciones.find((x) => x.id === seccion);
-    if (!s) throw new Error(`la sección ${seccion} no existe en el catálogo`);
+    if (!s) throw new NoExiste('seccion', seccion, dentroDe(ent.eleccion));
     idPadre = s[nivel];
   }
   const filaPadre = (nivel === 'municipio' ? ent.municipios : ent.distritos).find((x) => x.id === idPadre);
   const filaSeccion = filaPadre && (await territorioShard(p, eleccion, nivel, filaPadre)).secciones.find((x) => x.id === seccion);
   if (!filaSeccion) {
     if (padre) return cargarSeccion(p, eleccion, seccion);
-    throw new Error(`la sección ${seccion} no está publicada en ${ent.eleccion.nombre}`);
+    throw new NoExiste('seccion', seccion, dentroDe(ent.eleccion));
   }
   const sh = await seccionShard(p, filaSeccion);
   const e = sh.elecciones.find((x) => x.codigo === eleccion);
-  if (!e) throw new Error(`la sección ${seccion} no tiene actas de ${ent.eleccion.nombre}`);
+  if (!e) throw new NoExiste('seccion', seccion, dentroDe(ent.eleccion));
   const tabla = tablaDeBloque(sh, e);
   return {
     corte: corteInfo(p),
@@ -176,12 +185,13 @@ export async function cargarIndice(p: Puntero): Promise<Indice> {
 /** Every corte, newest first. The history is rewritten each corte, so it is revalidated, never kept. */
 export async function cargarHistorial(p: Puntero): Promise<readonly CortePublicado[]> {
   const r = await fetch(url(p.historial), { cache: 'no-cache', headers: { accept: 'application/json' } });
-  if (!r.ok) throw new Error(`HTTP ${r.status} (${p.historial})`);
+  if (!r.ok) throw new ErrorRecurso(p.historial, r.status);
   const h = lector<Historial>(['historial'])(await r.json());
   return h.cortes
     .map((c) => ({
       numero: c.numero,
       instante: c.instante,
+      final: c.final,
       offsetMinutes: h.entidad.utcOffsetMinutes,
       manifiesto: { url: url(c.manifiesto.ruta), sha256: c.manifiesto.sha256 },
       anterior: c.anterior,

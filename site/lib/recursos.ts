@@ -4,17 +4,10 @@
  * visits: they are served `immutable`). A failed fetch is not cached, so the next corte retries it.
  */
 
+import { ErrorRecurso } from './fallas.ts';
+
 const LIMITE = 96;
 const cache = new Map<string, Promise<unknown>>();
-
-export class ErrorRecurso extends Error {
-  constructor(
-    readonly url: string,
-    readonly status: number,
-  ) {
-    super(status === 0 ? `sin conexión (${url})` : `HTTP ${status} (${url})`);
-  }
-}
 
 /** GET a JSON object by path, parsed by `leer`; the same path is fetched once. */
 export function obtenerJson<T>(url: string, leer: (json: unknown) => T): Promise<T> {

@@ -54,7 +54,7 @@ describe('Sondeo (conditional GET of latest)', () => {
     await sondeo.consultar();
     expect(sondeo.estado.puntero).toEqual({ corte: 7 });
     expect(sondeo.estado.confirmadoEn).toBe(0);
-    expect(sondeo.estado.error).toBe('Failed to fetch');
+    expect(sondeo.estado.error).toBe('Sin conexión: no se pudo contactar al servidor del PREP.');
     t = 120_000;
     await sondeo.consultar();
     expect(sondeo.estado.error).toBeNull();
@@ -66,10 +66,10 @@ describe('Sondeo (conditional GET of latest)', () => {
     const sondeo = new Sondeo({ url: '/latest', leer, fetch: s.fetch });
     await sondeo.consultar();
     await sondeo.consultar();
-    expect(sondeo.estado.error).toBe('HTTP 503');
+    expect(sondeo.estado.error).toBe('El servidor del PREP no respondió como se esperaba.');
     await sondeo.consultar();
     expect(sondeo.estado.puntero).toEqual({ corte: 3 });
-    expect(sondeo.estado.error).toBe('no es un puntero');
+    expect(sondeo.estado.error).toBe('Los datos recibidos no se pudieron leer.');
     expect(s.pedidas.at(-1)?.ifNoneMatch).toBe('"c"');
   });
 

@@ -4,13 +4,14 @@
  * showing the last corte and can say how old it is. It also checks at once when the tab becomes visible again
  * or the device comes back online.
  */
+import { queOcurrio, textoDeError } from './fallas.ts';
 
 export interface EstadoSondeo<P> {
   /** The last pointer read successfully (null until the first one). */
   puntero: P | null;
   /** When the server last answered (200 or 304), epoch ms; null before the first answer. */
   confirmadoEn: number | null;
-  /** Why the last check failed; null when it succeeded. */
+  /** Why the last check failed, a plain Spanish sentence for the reader (fallas.ts); null when it succeeded. */
   error: string | null;
   /** True when the server answered that nothing is published yet (404). */
   sinPublicacion: boolean;
@@ -86,10 +87,10 @@ export class Sondeo<P> {
         this.#etag = r.headers.get('etag');
         this.#poner({ puntero, confirmadoEn: this.#opts.ahora(), error: null, sinPublicacion: false });
       } else {
-        this.#poner({ ...this.#estado, error: `HTTP ${r.status}` });
+        this.#poner({ ...this.#estado, error: queOcurrio({ tipo: 'servidor' }) });
       }
     } catch (e) {
-      this.#poner({ ...this.#estado, error: e instanceof Error ? e.message : String(e) });
+      this.#poner({ ...this.#estado, error: textoDeError(e) });
     }
   }
 

@@ -4,6 +4,7 @@
  * loads, and when loading fails, the previous data stays on screen: the view never flashes empty.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { NoExiste, textoDeError } from './fallas.ts';
 import type { EstadoSondeo, Sondeo } from './sondeo.ts';
 
 export interface VistaCorte<P, T> {
@@ -15,8 +16,19 @@ export interface VistaCorte<P, T> {
   sondeo: EstadoSondeo<P>;
   /** True while a newer corte (or another territory) is being loaded. */
   actualizando: boolean;
-  /** Why the last load failed (the data shown, if any, is the previous one). */
+  /**
+   * Why the last load failed, a plain Spanish sentence (the data shown, if any, is the previous one); null when
+   * it succeeded or when what the view names does not exist (that is `noExiste`, not a failure to retry).
+   */
   errorCarga: string | null;
+  /** The view names an election, territory or sección this corte does not publish, with what exists instead. */
+  noExiste: NoExiste | null;
+}
+
+interface Fallo {
+  error: unknown;
+  clave: string;
+  corteId: string;
 }
 
 interface Cargado<P, T> {
@@ -39,7 +51,7 @@ export function useCorte<P, T>(
 ): VistaCorte<P, T> {
   const [estado, setEstado] = useState(sondeo.estado);
   const [cargado, setCargado] = useState<Cargado<P, T> | null>(null);
-  const [errorCarga, setErrorCarga] = useState<string | null>(null);
+  const [fallo, setFallo] = useState<Fallo | null>(null);
   const cargarRef = useRef(cargar);
   cargarRef.current = cargar;
 
@@ -56,10 +68,10 @@ export function useCorte<P, T>(
       (datos) => {
         if (!activo) return;
         setCargado({ datos, corte: puntero, clave, corteId });
-        setErrorCarga(null);
+        setFallo(null);
       },
-      (e: unknown) => {
-        if (activo) setErrorCarga(e instanceof Error ? e.message : String(e));
+      (error: unknown) => {
+        if (activo) setFallo({ error, clave, corteId });
       },
     );
     return () => {
@@ -69,11 +81,16 @@ export function useCorte<P, T>(
   }, [corteId, clave, vigente, estado.confirmadoEn]);
 
   const mismaVista = cargado !== null && cargado.clave === clave;
+  const error = fallo?.clave === clave ? fallo.error : null;
+  const noExiste = error instanceof NoExiste ? error : null;
+  // A corte that does not have what the view names is settled, not still loading.
+  const resuelto = noExiste !== null && fallo?.corteId === corteId;
   return {
     datos: mismaVista ? cargado.datos : null,
     corte: mismaVista ? cargado.corte : null,
     sondeo: estado,
-    actualizando: puntero !== null && !vigente,
-    errorCarga,
+    actualizando: puntero !== null && !vigente && !resuelto,
+    errorCarga: error === null || noExiste ? null : textoDeError(error),
+    noExiste,
   };
 }

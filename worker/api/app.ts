@@ -22,6 +22,7 @@ import { auditarRechazos } from './middleware/bitacora-rechazos/index.ts';
 import { limitarLongitudes } from './middleware/longitudes/index.ts';
 import { encabezadosSeguridad } from './middleware/seguridad/index.ts';
 import { rutasPing } from './ping/rutas.ts';
+import { servirPortal } from './portal.ts';
 import { rutasPublico } from './publico/rutas.ts';
 import { rutasSesion } from './sesion/rutas.ts';
 import { rutasVerificacion } from './verificacion/rutas.ts';
@@ -78,11 +79,9 @@ export function crearApp(): OpenAPIHono<EntornoApi> {
   // The OpenAPI document and its reference page: in pruebas only (worker/api/docs/rutas.ts).
   montarReferencia(app, DOCUMENTO);
 
-  // Unknown API paths get the JSON error; anything else is the portal's (static assets, with their 404 page).
+  // Unknown API paths get the JSON error; anything else is the portal's (static assets, with its 404 page).
   app.notFound((c) =>
-    c.req.path.startsWith('/api/')
-      ? c.json(cuerpoError('NO_ENCONTRADO', `No existe la ruta ${c.req.method} ${c.req.path}.`), 404)
-      : c.env.ASSETS.fetch(c.req.raw),
+    c.req.path.startsWith('/api/') ? c.json(cuerpoError('NO_ENCONTRADO', `No existe la ruta ${c.req.method} ${c.req.path}.`), 404) : servirPortal(c),
   );
   app.onError((err, c) => {
     if (err instanceof ErrorApi) return respuestaError(c, err);

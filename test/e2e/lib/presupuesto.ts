@@ -1,7 +1,8 @@
 /**
  * Page weight. `pesoJs`: the JavaScript a built page loads, measured from the build output: the scripts and
- * island modules its HTML names, and every module they import, transitively (dynamic imports included: a module
- * loaded on demand is JavaScript the page may load); sizes are gzip (level 9), as the edge would send them. `medirRed`: what a page actually
+ * island modules its HTML names, and every module they import, transitively — `inicial` through static imports
+ * only (what the first load runs), `total` with dynamic imports too (a module loaded on demand is JavaScript the
+ * page may load); sizes are gzip (level 9), as the edge would send them. `medirRed`: what a page actually
  * transferred, measured in the browser.
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +15,9 @@ export interface PesoJs {
   modulos: { archivo: string; gzip: number }[];
   /** Inline <script> bodies of the HTML, gzip. */
   enLinea: number;
+  /** Inline scripts and the modules reached by static imports: the first load. */
+  inicial: number;
+  /** With the modules loaded on demand (dynamic imports). */
   total: number;
 }
 
@@ -26,21 +30,25 @@ export function pesoJs(clientDir: string, html: string): PesoJs {
   for (const m of doc.matchAll(/(?:component-url|renderer-url|before-hydration-url|src)="(\/[^"]+\.m?js)"/g)) inicio.add(m[1]!);
   for (const m of doc.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="(\/[^"]+)"/g)) inicio.add(m[1]!);
   const vistos = new Map<string, number>();
-  const pendientes = [...inicio];
+  const estaticos = new Set<string>();
+  // Static modules first: a module both imported and loaded on demand is part of the first load.
+  const pendientes = [...inicio].map((url) => ({ url, estatico: true }));
   while (pendientes.length > 0) {
-    const url = pendientes.pop()!;
-    if (vistos.has(url)) continue;
+    const { url, estatico } = pendientes.shift()!;
+    if (estaticos.has(url) || (!estatico && vistos.has(url))) continue;
+    if (estatico) estaticos.add(url);
     const texto = readFileSync(path.join(clientDir, url), 'utf8');
     vistos.set(url, gz(texto));
-    // Static imports (`from"./x.js"`) and dynamic ones (import(`./x.js`), a decoder loaded on demand) alike.
-    for (const m of texto.matchAll(/(?:import|from)\s*\(?\s*["`](\.{1,2}\/[^"`]+\.js)["`]/g)) {
-      pendientes.push(path.posix.normalize(path.posix.join(path.posix.dirname(url), m[1]!)));
+    // Static imports (`from"./x.js"`, `import"./x.js"`) and dynamic ones (import(`./x.js`), loaded on demand).
+    for (const m of texto.matchAll(/(?:import|from)\s*(\(?)\s*["`](\.{1,2}\/[^"`]+\.js)["`]/g)) {
+      pendientes.push({ url: path.posix.normalize(path.posix.join(path.posix.dirname(url), m[2]!)), estatico: estatico && m[1] === '' });
     }
   }
   let enLinea = 0;
   for (const m of doc.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) enLinea += gz(m[1]!);
   const modulos = [...vistos].map(([archivo, gzip]) => ({ archivo, gzip })).sort((a, b) => b.gzip - a.gzip);
-  return { modulos, enLinea, total: enLinea + modulos.reduce((s, m) => s + m.gzip, 0) };
+  const suma = (ms: typeof modulos) => enLinea + ms.reduce((s, m) => s + m.gzip, 0);
+  return { modulos, enLinea, inicial: suma(modulos.filter((m) => estaticos.has(m.archivo))), total: suma(modulos) };
 }
 
 /** One response as the browser received it: its bytes on the wire (headers included, compressed as sent). */

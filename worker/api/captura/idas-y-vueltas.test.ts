@@ -164,6 +164,60 @@ describe('a screen session', () => {
   });
 });
 
+describe('verification and cotejo on what the isolate remembers', () => {
+  const paso = (clave: string, ruta: string, token: string, body: unknown, headers: Record<string, string> = {}) =>
+    pedir('POST', `/api/v1/actas/${clave}/${ruta}`, { token, body: JSON.stringify(body), headers });
+  /** The isolate's memory of an acta just before its cotejo (for the next test). */
+  let antesDelCotejo: ReturnType<typeof actaRecordada>;
+
+  /** Received, digitized and captured twice with different figures here: the acta waits for verification. */
+  async function enVerificacion(clave: string) {
+    await ok(llamar('POST', '/api/v1/acopio', { token: t['d01-acopio'], body: { clave } }), 201);
+    const img = await pedir('POST', `/api/v1/actas/${clave}/imagen?origen=CATD&digitalizacion=ESCANER&tipoDocumento=ACTA_PREP`, { token: t['d01-dig'], raw: jpeg(clave), headers: { 'content-type': 'image/jpeg' } });
+    expect(img.res.status, img.texto).toBe(200);
+    for (const [op, v] of [['d01-cap1', 1], ['d01-cap2', 2]] as const) expect((await capturar(clave, t[op]!, capturaPara('DIP_LOC', 1, v))).res.status).toBe(200);
+  }
+
+  it('a verifier and a supervisor whose credentials the isolate remembers resolve and accept an acta in one round trip each', async () => {
+    await enVerificacion('141120E01005');
+    await enVerificacion('141120E01015');
+    const resolver = (clave: string) => paso(clave, 'verificacion', t['d01-ver']!, { resolucion: 'CAPTURA', captura: capturaPara('DIP_LOC', 1, 1) });
+    const primera = await resolver('141120E01005');
+    expect(primera.res.status, primera.texto).toBe(200);
+    // First sight of the verifier's token: the credential's round trip, then the write.
+    expect(primera.idas.map((i) => i.tipo)).toEqual(['batch', 'batch']);
+    const segunda = await resolver('141120E01015');
+    expect(segunda.res.status, segunda.texto).toBe(200);
+    expect(segunda.idas.map((i) => i.tipo)).toEqual(['batch']);
+    const aceptar = (clave: string) => paso(clave, 'cotejo', t['d01-sup']!, { accion: 'ACEPTAR' });
+    expect((await aceptar('141120E01005')).idas.map((i) => i.tipo)).toEqual(['batch', 'batch']);
+    antesDelCotejo = actaRecordada('141120E01015');
+    expect(antesDelCotejo?.acta.estado.cotejada).toBe(0);
+    const cotejo = await aceptar('141120E01015');
+    expect(cotejo.res.status, cotejo.texto).toBe(200);
+    expect(cotejo.idas.map((i) => i.tipo)).toEqual(['batch']);
+    const estados = await env.DB.prepare("SELECT clave, etapa, cotejada FROM acta WHERE clave IN ('141120E01005', '141120E01015') ORDER BY clave").all();
+    expect(estados.results).toEqual([
+      { clave: '141120E01005', etapa: 'VERIFICADA', cotejada: 1 },
+      { clave: '141120E01015', etapa: 'VERIFICADA', cotejada: 1 },
+    ]);
+    expect((await verificarBitacora(env.DB)).ok).toBe(true);
+  });
+
+  it('a cotejo decided on a stale memory of the acta writes nothing, and is decided again on what D1 says', async () => {
+    // As an isolate that did not see the cotejo above: it still remembers the acta not yet cotejada.
+    recordarActa(antesDelCotejo!);
+    const otra = await paso('141120E01015', 'cotejo', t['d01-sup']!, { accion: 'ACEPTAR' }, { 'idempotency-key': 'cotejo-otra-vez' });
+    // Sent on memory and lost on the acta's version; then the usual read, where D1 refuses it as already cotejada
+    // and the same operator's same request gets its stored answer (read by fingerprint), not a second cotejo.
+    expect(otra.idas).toEqual([{ tipo: 'batch', sentencias: 7 }, { tipo: 'batch', sentencias: 2 }, { tipo: 'first', sentencias: 1 }]);
+    expect([otra.res.status, otra.res.headers.get('idempotent-replayed')]).toEqual([200, 'true']);
+    const n = await env.DB.prepare("SELECT count(*) AS n FROM bitacora WHERE acta = '141120E01015' AND accion = 'COTEJO'").first<{ n: number }>();
+    expect(n!.n).toBe(1);
+    expect((await verificarBitacora(env.DB)).ok).toBe(true);
+  });
+});
+
 describe('what the isolate remembers', () => {
   it('a revoked token is refused on its very next request, though the isolate remembered it', async () => {
     const cola = await pedir('GET', '/api/v1/cola/digitalizacion', { token: t['d01-dig'] });

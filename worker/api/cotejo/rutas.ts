@@ -29,7 +29,8 @@ const ruta = createRoute({
   tags: ['captura'],
   summary: 'Cotejo: aceptar un acta publicada o devolverla a corrección',
   security: SEGURIDAD,
-  middleware: escrituraJson('COTEJO', { actaDeRuta: true }),
+  // Decided on the acta's state alone and written to D1 alone: it may go in one round trip (flujo/sin-lectura.ts).
+  middleware: escrituraJson('COTEJO', { actaDeRuta: true, sinLectura: 'COTEJO' }),
   request: {
     params: ClaveParamSchema,
     headers: EncabezadosEscrituraSchema,

@@ -31,7 +31,8 @@ const ruta = createRoute({
   tags: ['captura'],
   summary: 'Verificación: resolver capturas que no coinciden',
   security: SEGURIDAD,
-  middleware: escrituraJson('VERIFICACION', { actaDeRuta: true }),
+  // Like a capture, it may go in one round trip on what the isolate remembers (flujo/sin-lectura.ts).
+  middleware: escrituraJson('VERIFICACION', { actaDeRuta: true, sinLectura: 'VERIFICACION' }),
   request: {
     params: ClaveParamSchema,
     headers: EncabezadosEscrituraSchema,

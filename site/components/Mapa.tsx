@@ -1,0 +1,20 @@
+/**
+ * Where the leaders' map goes in the entidad view. The map itself (MapaLideres.tsx) is imported only once an
+ * entidad view is shown, so its code and its shapes never weigh on the view's first load; meanwhile its box is
+ * kept so nothing below it moves when it arrives.
+ */
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { VistaTerritorio } from '../lib/modelo.ts';
+
+type Props = { datos: VistaTerritorio };
+
+export default function Mapa({ datos }: Props) {
+  const [Componente, setComponente] = useState<ComponentType<Props> | null>(null);
+  const entidad = datos.nivel === 'entidad';
+  useEffect(() => {
+    if (entidad) import('./MapaLideres.tsx').then((m) => setComponente(() => m.default), () => undefined);
+  }, [entidad]);
+  if (!entidad) return null;
+  return Componente ? <Componente datos={datos} /> : <div style={{ maxWidth: '36rem', aspectRatio: '1' }} />;
+}

@@ -1,0 +1,218 @@
+/**
+ * End to end: the leaders' map of the entidad view. The synthetic Jalisco catalogue with verified actas written
+ * into the publication log in two batches (one sección of every distrito × municipio pair, half in each) and a
+ * corte through the scheduled handler after each, as on election night; then, per election, at 360 and 1280 px:
+ * one shape per distrito or municipio, each shape's leader equal to its territory shard's and to the table's,
+ * the legend naming exactly the leaders, the screen-reader table, axe clean, and tapping a shape opens its page.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actaSintetica } from '../../scripts/bench/corte-sintetico.ts';
+import { generarJalisco } from '../../scripts/generador/generar.ts';
+import { ejecutarArchivoD1Local } from '../../scripts/lib/d1-local.ts';
+import { cerrarD1Local } from '../../scripts/lib/d1-sesion.ts';
+import { lider } from '../../site/lib/opciones.ts';
+import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
+import { actasEsperadas, type ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
+import type { ActaPublicada } from '../../worker/domain/acta/publicada.ts';
+import { resultadosDeFila, rutaShard, shardIds } from '../../worker/domain/contrato/index.ts';
+import { ventana } from '../../worker/domain/corte/calendario.ts';
+import { EntidadShardSchema, PunteroSchema, TerritorioShardSchema, type Puntero } from '../../worker/domain/corte/shards.ts';
+import { abrirNavegador, CAPTURAS, capturar, desbordaHorizontal, nuevaPagina, TAMANOS, violacionesAxe } from './lib/navegador.ts';
+import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'prep-e2e-mapas-'));
+const cat = generarJalisco(2024);
+const CONFIG = { jornada: '2024-06-02', inicioMinutos: 20 * 60, duracionMinutos: 24 * 60, cadenciaMinutos: 5 };
+const apertura = ventana(CONFIG, cat.entidad.utcOffsetMinutes)!.apertura;
+const MINUTO = 60_000;
+let pila: Pila;
+let nav: Browser;
+
+/** One sección of every distrito × municipio pair, so every territory of every election gets actas. */
+function lotes(): [ActaPublicada[], ActaPublicada[]] {
+  const r = actasEsperadas(cat);
+  if (!r.ok) throw new Error('catálogo sin actas esperadas');
+  const elegida = new Map<string, number>();
+  for (const s of [...cat.secciones].sort((a, b) => a.id - b.id)) {
+    const par = `${s.distrito}-${s.municipio}`;
+    if (!elegida.has(par)) elegida.set(par, s.id);
+  }
+  const secciones = [...elegida.values()];
+  const primera = new Set(secciones.filter((_, i) => i % 2 === 0));
+  const todas = new Set(secciones);
+  const de = (a: ActaEsperada) => todas.has(a.seccion.id);
+  const actas = r.value.filter(de);
+  const pub = (a: ActaEsperada, i: number, min: number) => actaSintetica(a, i + 1, 0, apertura + min * MINUTO);
+  return [
+    actas.filter((a) => primera.has(a.seccion.id)).map((a, i) => pub(a, i, 20)),
+    actas.filter((a) => !primera.has(a.seccion.id)).map((a, i) => pub(a, i + 100_000, 50)),
+  ];
+}
+
+/** INSERTs into the publication log (the corte's input), sequence numbers after `desde`. */
+function sqlPublicacion(actas: readonly ActaPublicada[], desde: number): string {
+  const filas = actas.map(
+    (a, i) => `INSERT INTO acta_publicacion (seq, clave, eleccion, payload) VALUES (${desde + i + 1}, '${a.clave}', '${a.identificacion.eleccion}', '${JSON.stringify(a).replaceAll("'", "''")}');`,
+  );
+  return `${filas.join('\n')}\nUPDATE secuencia SET valor = ${desde + actas.length} WHERE id = 1;\n`;
+}
+
+/**
+ * Publishes a corte at `minuto` minutes after the window opens (through the scheduled handler) and waits until the
+ * pointer says corte `numero`: the edge cache serves the previous pointer for a few more seconds.
+ */
+async function corte(minuto: number, numero: number): Promise<void> {
+  const r = await fetch(`${pila.url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent('* * * * *')}&time=${apertura + minuto * MINUTO}`);
+  if (!r.ok) throw new Error(`disparador programado: HTTP ${r.status} ${await r.text()}\n${pila.salida()}`);
+  const hasta = Date.now() + 60_000;
+  while (Date.now() < hasta) {
+    const p = await fetch(`${pila.url}/datos/latest.json`);
+    if (p.ok && ((await p.json()) as { numero: number }).numero === numero) return;
+    await new Promise((listo) => setTimeout(listo, 1000));
+  }
+  throw new Error(`el puntero no llegó al corte ${numero}\n${pila.salida().slice(-3000)}`);
+}
+
+beforeAll(async () => {
+  construirPortal(path.join(dir, 'sitio'));
+  const [primero, segundo] = lotes();
+  const archivo = (nombre: string, sql: string) => {
+    const f = path.join(dir, nombre);
+    writeFileSync(f, sql);
+    return f;
+  };
+  pila = await iniciarPila({
+    // Other work on the sources must not reload the Worker in the middle of the test.
+    congelar: true,
+    assetsDir: path.join(dir, 'sitio', 'client'),
+    prepararDatos: ({ persistTo }) => {
+      ejecutarArchivoD1Local(persistTo, archivo('catalogo.sql', guionSqlCatalogo(cat)));
+      ejecutarArchivoD1Local(persistTo, archivo('lote-1.sql', `${sqlPublicacion(primero, 0)}UPDATE corte_config SET jornada = '${CONFIG.jornada}' WHERE id = 1;\n`));
+      // The script's own handle on the database closes before wrangler dev opens it.
+      cerrarD1Local(persistTo);
+    },
+  });
+  await corte(30, 1);
+  ejecutarArchivoD1Local(pila.persistTo, archivo('lote-2.sql', sqlPublicacion(segundo, primero.length)));
+  cerrarD1Local(pila.persistTo);
+  await corte(60, 2);
+  nav = await abrirNavegador();
+}, 300_000);
+
+afterAll(async () => {
+  await nav?.close();
+  await pila?.parar();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function json(ruta: string): Promise<unknown> {
+  const r = await fetch(`${pila.url}/${ruta}`);
+  if (!r.ok) throw new Error(`/${ruta}: HTTP ${r.status}`);
+  return r.json();
+}
+
+/** Each territory of the election's map level: its leader in the entidad shard's row and in its own shard. */
+async function lideresPublicados(p: Puntero, eleccion: string) {
+  const ent = EntidadShardSchema.parse(await json(p.elecciones.find((e) => e.codigo === eleccion)!.ruta));
+  const nivel = ent.eleccion.territorio === 'municipio' ? 'municipio' : 'distrito';
+  const filas = nivel === 'municipio' ? ent.municipios : ent.distritos;
+  const out = new Map<number, { fila: string | null; shard: string | null; nombre: string }>();
+  for (const f of filas) {
+    const t = TerritorioShardSchema.parse(await json(rutaShard(p.entidad.id, shardIds[nivel](eleccion, f.id), f.h)));
+    out.set(f.id, { fila: lider(resultadosDeFila(f, ent).candidaturas)?.id ?? null, shard: lider(t.resultados.candidaturas)?.id ?? null, nombre: f.nombre });
+  }
+  return { nivel, out, ent };
+}
+
+/** A point of the page inside `id`'s shape and on top there (a click at a bbox centre may hit a neighbour). */
+async function puntoDentro(page: Page, id: number): Promise<{ x: number; y: number }> {
+  return page.evaluate((id) => {
+    const a = document.querySelector(`.mapa-lideres svg a[data-id="${id}"]`)!;
+    const forma = a.querySelector('path')!;
+    const caja = forma.getBBox();
+    const m = forma.getScreenCTM()!;
+    for (let i = 1; i < 12; i++) {
+      for (let j = 1; j < 12; j++) {
+        const p = new DOMPoint(caja.x + (caja.width * i) / 12, caja.y + (caja.height * j) / 12);
+        if (!forma.isPointInFill(p)) continue;
+        const s = p.matrixTransform(m);
+        if (document.elementFromPoint(s.x, s.y) === forma) return { x: s.x, y: s.y };
+      }
+    }
+    throw new Error(`sin punto dentro de ${id}`);
+  }, id);
+}
+
+describe('the leaders map after a night of cortes', () => {
+  it.each([
+    { eleccion: 'GUB', tamano: 'movil' as const },
+    { eleccion: 'AYUN', tamano: 'escritorio' as const },
+    { eleccion: 'DIP_LOC', tamano: 'movil' as const },
+  ])('$eleccion at $tamano: one shape per territory, leaders as published, legend, table, tap to drill down', async ({ eleccion, tamano }) => {
+    const p = PunteroSchema.parse(await json('datos/latest.json'));
+    expect(p.numero).toBe(2);
+    const { nivel, out } = await lideresPublicados(p, eleccion);
+    expect([...out.values()].every((l) => l.shard !== null)).toBe(true);
+
+    const { page, context } = await nuevaPagina(nav);
+    await page.setViewportSize(TAMANOS[tamano]);
+    await page.goto(`${pila.url}/eleccion/?e=${eleccion}`);
+    await page.locator('.mapa-lideres svg a[data-id]').first().waitFor();
+    const formas = page.locator('.mapa-lideres svg a[data-id]');
+
+    // One shape per territory with data, each with the leader of its row and of its own shard.
+    const enMapa = new Map(
+      (await formas.evaluateAll((as) => as.map((a) => [Number(a.getAttribute('data-id')), a.getAttribute('data-lider') ?? '', a.querySelector('title')?.textContent ?? ''] as const))).map(
+        ([id, l, t]) => [id, { lider: l, titulo: t }],
+      ),
+    );
+    expect([...enMapa.keys()].sort((a, b) => a - b)).toEqual([...out.keys()].sort((a, b) => a - b));
+    for (const [id, l] of out) {
+      expect(l.fila, `${nivel} ${id}`).toBe(l.shard);
+      expect(enMapa.get(id)!.lider, `${nivel} ${id}`).toBe(l.shard);
+    }
+    const nombreLider = new Map(
+      await page.locator('.mapa-lideres .mapa-leyenda li[data-lider]').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-lider')!, li.textContent ?? ''] as const)),
+    );
+
+    // The legend names exactly the candidaturas that lead somewhere.
+    const lideres = new Set([...out.values()].map((l) => l.shard!));
+    expect(new Set(nombreLider.keys())).toEqual(lideres);
+
+    // The screen-reader table says the same, row by row; the view's own table agrees for the rows it shows.
+    const tablaSr = page.locator('.mapa-lideres .sr-only table');
+    await expect(tablaSr.locator('caption').textContent()).resolves.toContain(nivel === 'municipio' ? 'municipios' : 'distritos');
+    const filasSr = await tablaSr.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [Number(tr.getAttribute('data-id')), tr.getAttribute('data-lider')] as const));
+    expect(new Map(filasSr)).toEqual(new Map([...out].map(([id, l]) => [id, l.shard])));
+    const param = nivel === 'municipio' ? 'm' : 'd';
+    const filasTabla = await page.locator('#tabla-territorios tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [tr.querySelector('th a')?.getAttribute('href') ?? '', tr.querySelector('td')?.textContent ?? ''] as const),
+    );
+    expect(filasTabla.length).toBeGreaterThan(0);
+    for (const [href, texto] of filasTabla) {
+      const id = Number(new URL(href, pila.url).searchParams.get(param));
+      const nombre = enMapa.get(id)!.titulo.split(': va adelante ')[1]!;
+      expect(texto.startsWith(`${nombre} (`), `${href}: ${texto}`).toBe(true);
+      expect(nombreLider.get(out.get(id)!.shard!)!.startsWith(`${nombre}: `)).toBe(true);
+    }
+
+    expect(await violacionesAxe(page), `axe en ${page.url()}`).toEqual([]);
+    expect(await desbordaHorizontal(page)).toBe(false);
+    await capturar(page, `mapa-${eleccion.toLowerCase()}`);
+    await page.locator('.mapa-lideres').screenshot({ path: path.join(CAPTURAS, `mapa-${eleccion.toLowerCase()}-detalle-${tamano}.png`) });
+
+    // Tapping a shape opens that territory's page (in place, as the table's links do).
+    const [id, l] = [...out].sort((a, b) => a[0] - b[0]).at(-1)!;
+    await page.locator('.mapa-lideres').scrollIntoViewIfNeeded();
+    const punto = await puntoDentro(page, id);
+    await page.mouse.click(punto.x, punto.y);
+    await page.waitForURL(`**/eleccion/?e=${eleccion}&${param}=${id}`);
+    await page.locator('h1', { hasText: l.nombre }).waitFor();
+    expect(await page.locator('.mapa-lideres').count()).toBe(0);
+    await context.close();
+  }, 120_000);
+});
