@@ -9,6 +9,7 @@ import { cargarSeccion, cargarTerritorio, idCorte, sondeo } from '../lib/publica
 import { Enlace, hrefDe, padreDe, useRuta, type Ruta } from '../lib/ruta.ts';
 import { useCorte } from '../lib/useCorte.ts';
 import { NoExiste } from '../lib/fallas.ts';
+import Compartir from './Compartir.tsx';
 import EstadoCorte from './EstadoCorte.tsx';
 import { perezoso } from './perezoso.tsx';
 import Respuesta, { RespuestaCargando } from './Respuesta.tsx';
@@ -20,6 +21,13 @@ const Cargando = () => <p class="cargando-cuerpo">Cargando…</p>;
 const VistaActa = perezoso(() => import('./VistaActa.tsx'), Cargando);
 const VistaSeccion = perezoso(() => import('./VistaSeccion.tsx'), Cargando);
 const Inexistente = perezoso(() => import('./Inexistente.tsx'));
+// The night over time, under the entidad view: its code and its data (past cortes) come only when the reader
+// scrolls near it.
+const Noche = perezoso(
+  () => import('./Noche.tsx'),
+  () => <section class="noche" aria-hidden="true" />,
+  { alVer: true },
+);
 
 type Datos = { tipo: 'territorio'; v: DatosTerritorio } | { tipo: 'seccion'; v: DatosSeccion };
 
@@ -109,7 +117,10 @@ function VistaRuta({ ruta }: { ruta: Ruta }) {
 
   return (
     <div aria-busy={vista.actualizando && !datos}>
-      <Migas ruta={ruta} datos={datos} />
+      <div class="cabecera-vista">
+        <Migas ruta={ruta} datos={datos} />
+        <Compartir />
+      </div>
       <h1 ref={h1} tabIndex={-1}>
         {texto}
       </h1>
@@ -128,7 +139,10 @@ function VistaRuta({ ruta }: { ruta: Ruta }) {
       ) : null}
       {corte?.entidad.sintetico ? <p class="sintetico">Datos sintéticos de prueba: no corresponden a una elección real.</p> : null}
       {datos ? (
-        <Cuerpo ruta={ruta} datos={datos} />
+        <>
+          <Cuerpo ruta={ruta} datos={datos} />
+          {datos.tipo === 'territorio' && ruta.vista === 'entidad' ? <Noche eleccion={ruta.e} catalogo={datos.v.catalogo} /> : null}
+        </>
       ) : vista.noExiste ? (
         <Inexistente falla={vista.noExiste} />
       ) : vista.sondeo.sinPublicacion || vista.sondeo.error || vista.errorCarga ? null : (

@@ -2,12 +2,20 @@
  * A component whose code is fetched the first time it is shown (a dynamic import), so a view a page may never
  * show — an acta, a sección, a "no existe" — does not weigh on the page's first load. Meanwhile `Reserva`
  * holds its place. Once loaded it renders at once wherever it appears again; a failed fetch (offline) is tried
- * again the next time it is shown.
+ * again the next time it is shown. `alVer`: only once its place comes near the screen (something below the
+ * fold, like the night's chart, is then never fetched by a reader who does not scroll to it).
  */
 import type { ComponentType, JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
-export function perezoso<P extends object>(cargar: () => Promise<{ default: ComponentType<P> }>, Reserva: () => JSX.Element | null = () => null): ComponentType<P> {
+/** How close to the screen a deferred component's place must come for its code to be fetched. */
+const MARGEN_AL_VER = '300px';
+
+export function perezoso<P extends object>(
+  cargar: () => Promise<{ default: ComponentType<P> }>,
+  Reserva: () => JSX.Element | null = () => null,
+  opciones: { alVer?: boolean } = {},
+): ComponentType<P> {
   let cargado: ComponentType<P> | null = null;
   let promesa: Promise<void> | null = null;
   const iniciar = () =>
@@ -22,10 +30,33 @@ export function perezoso<P extends object>(cargar: () => Promise<{ default: Comp
     ));
   return function Perezoso(props: P) {
     const [, setListo] = useState(cargado !== null);
+    const lugar = useRef<HTMLDivElement>(null);
     useEffect(() => {
-      if (cargado === null) iniciar().then(() => setListo(true), () => undefined);
+      if (cargado !== null) return;
+      const traer = () => iniciar().then(() => setListo(true), () => undefined);
+      if (!opciones.alVer || typeof IntersectionObserver === 'undefined' || lugar.current === null) {
+        traer();
+        return;
+      }
+      const vigia = new IntersectionObserver(
+        (entradas) => {
+          if (!entradas.some((e) => e.isIntersecting)) return;
+          vigia.disconnect();
+          traer();
+        },
+        { rootMargin: MARGEN_AL_VER },
+      );
+      vigia.observe(lugar.current);
+      return () => vigia.disconnect();
     }, []);
     const Componente = cargado;
-    return Componente ? <Componente {...props} /> : <Reserva />;
+    if (Componente) return <Componente {...props} />;
+    return opciones.alVer ? (
+      <div ref={lugar}>
+        <Reserva />
+      </div>
+    ) : (
+      <Reserva />
+    );
   };
 }

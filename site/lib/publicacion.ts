@@ -8,6 +8,9 @@
  *
  * Shapes are checked lightly (kind and version) instead of with the zod schemas: zod would add ~25 KB gzip to
  * every view, and the corte job validates every shard with those schemas before publishing it.
+ *
+ * The night over time's loader (publicacionHistoria.ts) builds on the exports here, in its own module so its code
+ * loads with the chart, on demand.
  */
 import {
   actaDeFila,
@@ -40,7 +43,7 @@ export const LATEST_URL = `/${RUTA_LATEST_RAIZ}`;
 export type Puntero = PunteroShard;
 
 /** Checks the kind and version of a published JSON object. */
-function lector<T extends { tipo: string; version: number }>(tipos: readonly T['tipo'][]) {
+export function lector<T extends { tipo: string; version: number }>(tipos: readonly T['tipo'][]) {
   return (json: unknown): T => {
     const o = json as Partial<T> | null;
     if (typeof o !== 'object' || o === null || !tipos.includes(o.tipo as T['tipo']) || o.version !== VERSION_SHARDS) {
@@ -50,7 +53,7 @@ function lector<T extends { tipo: string; version: number }>(tipos: readonly T['
   };
 }
 
-const url = (ruta: string) => `/${ruta}`;
+export const url = (ruta: string) => `/${ruta}`;
 
 export const sondeo = new Sondeo<Puntero>({ url: LATEST_URL, leer: lector<Puntero>(['puntero']) });
 
@@ -71,7 +74,7 @@ const dentroDe = (e: { codigo: string; nombre: string }): Alternativa[] => [
   { texto: 'Consulta tu casilla por número de sección', href: '/consulta/' },
 ];
 
-function entidadShard(p: Puntero, eleccion: string): Promise<EntidadShard> {
+export function entidadShard(p: Puntero, eleccion: string): Promise<EntidadShard> {
   const e = p.elecciones.find((x) => x.codigo === eleccion);
   if (!e) return Promise.reject(new NoExiste('eleccion', eleccion, elecciones(p)));
   return obtenerJson(url(e.ruta), lector<EntidadShard>(['entidad']));
@@ -182,11 +185,16 @@ export async function cargarIndice(p: Puntero): Promise<Indice> {
   };
 }
 
-/** Every corte, newest first. The history is rewritten each corte, so it is revalidated, never kept. */
-export async function cargarHistorial(p: Puntero): Promise<readonly CortePublicado[]> {
+/** The history is rewritten each corte, so it is revalidated, never kept. */
+export async function historial(p: Puntero): Promise<Historial> {
   const r = await fetch(url(p.historial), { cache: 'no-cache', headers: { accept: 'application/json' } });
   if (!r.ok) throw new ErrorRecurso(p.historial, r.status);
-  const h = lector<Historial>(['historial'])(await r.json());
+  return lector<Historial>(['historial'])(await r.json());
+}
+
+/** Every corte, newest first. */
+export async function cargarHistorial(p: Puntero): Promise<readonly CortePublicado[]> {
+  const h = await historial(p);
   return h.cortes
     .map((c) => ({
       numero: c.numero,
@@ -199,3 +207,4 @@ export async function cargarHistorial(p: Puntero): Promise<readonly CortePublica
     }))
     .reverse();
 }
+

@@ -3,7 +3,8 @@
  * with local D1 and R2: an acopio operator signs in through the form and registers an acta by typing its clave
  * (checked as typed), one sin acta and one fuera de catálogo, each with its time stamp; a digitalización operator
  * uploads two images at once and sees the server's SHA-256 equal to the browser's, then replaces one
- * (redigitalización). Another browser, with Chromium's fake camera playing a QR of a clave, registers that acta by
+ * (redigitalización). A split casilla read by its fields (a sección divided between territories) asks which part's
+ * acta arrived, and the part chosen from the keyboard is registered by its key. Another browser, with Chromium's fake camera playing a QR of a clave, registers that acta by
  * reading the QR. axe finds no violation, nothing scrolls sideways at 360 px, and each screen's JavaScript —
  * the QR decoder it loads on demand included — is within 50 KB gzip.
  */
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OperadorNuevo } from '../../worker/domain/captura/operador-nuevo.ts';
+import { catalogoConPartes } from '../ejemplos/partes.ts';
 import { png, qrGris, y4m } from './fixtures/imagenes-qr.ts';
 import { CHROMIUM, abrirNavegador, nuevaPagina } from './lib/navegador.ts';
 import { pilaCatd, portalConstruido, revisarPantalla, desmontarAlTerminar, llenarEntrada } from './lib/catd.ts';
@@ -30,6 +32,8 @@ const HORA = 3_600_000;
 const TECLEADA = '140338B01004';
 const SIN_ACTA = '140338C01005';
 const POR_QR = '140338C01004';
+/** 1121 B 01's AYUN acta is split in two parts in `catalogoConPartes` (part 2 counted in Guadalajara). */
+const PARTIDA = '141121B01006';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'prep-e2e-acopio-'));
 let cliente: string;
@@ -52,7 +56,7 @@ async function actaApi(clave: string): Promise<ActaApi> {
 
 beforeAll(async () => {
   cliente = portalConstruido(dir, 'catd/acopio');
-  ({ pila, tokens } = await pilaCatd(dir, cliente, OPERADORES));
+  ({ pila, tokens } = await pilaCatd(dir, cliente, OPERADORES, catalogoConPartes));
   // The first corte publishes the catalogue's elections and the entidad's UTC offset the acopio screen reads.
   const r = await fetch(`${pila.url}/api/v1/cortes`, {
     method: 'POST',
@@ -150,6 +154,35 @@ describe('CATD acopio and digitalización desks', () => {
     expect(claveFc).toMatch(/^FC-\d+$/);
     expect((await actaApi(claveFc)).estado?.registro).toBe('fuera_catalogo');
     expect(await page.locator('ol.recibidas li').count()).toBe(3);
+
+    // A split casilla: its part key passes the screen's check; read by its fields, the screen asks which part
+    // arrived (the first choice focused), and the part chosen from the keyboard is registered by its key.
+    expect(await teclear(page, `${PARTIDA}-2`)).toMatch(/Clave completa\./);
+    await teclear(page, '');
+    await page.getByLabel('Elección').selectOption('AYUN');
+    await page.getByLabel('Sección').fill('1121');
+    await page.getByLabel('Tipo de casilla').selectOption('B');
+    await page.getByLabel('Número de casilla').fill('1');
+    await page.getByRole('button', { name: 'Registrar fuera de catálogo' }).click();
+    const eleccion = page.getByRole('group', { name: /acta partida en 2 partes/ });
+    await eleccion.waitFor();
+    expect(await page.locator('#acta-partida-msg').textContent()).toBe(
+      'Esta casilla tiene su acta partida en 2 partes (sección dividida entre territorios): elige cuál recibes.',
+    );
+    expect(await eleccion.getByRole('button').allTextContents()).toEqual([`${PARTIDA} · parte 1`, `${PARTIDA}-2 · parte 2`]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-parte'))).toBe('1');
+    await revisar(page, 'catd-acopio-partida');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-sello="${PARTIDA}-2"]`).waitFor();
+    expect((await actaApi(`${PARTIDA}-2`)).estado?.registro).toBe('captura');
+    expect(await eleccion.count()).toBe(0);
+    expect(await page.getByLabel('Sección').inputValue()).toBe('');
+    // The form goes on: the next acta by its clave.
+    await teclear(page, `${PARTIDA}`);
+    await page.getByLabel('Clave del acta (CLAVE_ACTA)').press('Enter');
+    await page.locator(`[data-sello="${PARTIDA}"]`).waitFor();
+    expect(await page.locator('ol.recibidas li').count()).toBe(5);
     await context.close();
 
     // The digitalización desk: two images at once from the "scanner folder", one named by its clave.

@@ -8,13 +8,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { createServer, get as getHttp } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { main } from '../../scripts/verify.ts';
 import { main as vigia } from '../../scripts/vigia.ts';
 import { NOMBRE_BD } from '../../scripts/lib/local.ts';
 import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
 import { fixtureActas, catalogoEjemplo } from '../ejemplos/eleccion.ts';
+import { pythonConPandas, sinPandas } from '../ejemplos/python-pandas.ts';
+import { recetaPandas, recetaR, type Puntero } from '../../worker/domain/contrato/index.ts';
 import { iniciarPila, type Pila } from './lib/pila.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'prep-e2e-cortes-'));
@@ -68,6 +71,42 @@ describe('a corte published by the cron, over HTTP', () => {
     expect(lineas.at(-1)).toContain('TODO COINCIDE');
     expect(lineas.filter((l) => l.startsWith('✓ CSV '))).toHaveLength(3);
     expect(await main([guardado], () => {})).toBe(0);
+  }, 60_000);
+});
+
+/** A GET as curl sends it without --compressed: no Accept-Encoding header at all (node:http adds none). */
+function sinCompresion(url: string): Promise<{ headers: Record<string, string | string[] | undefined>; cuerpo: Buffer }> {
+  return new Promise((resolve, reject) => {
+    getHttp(url, (res) => {
+      const partes: Buffer[] = [];
+      res.on('data', (c: Buffer) => partes.push(c));
+      res.on('end', () => resolve({ headers: res.headers, cuerpo: Buffer.concat(partes) }));
+    }).on('error', reject);
+  });
+}
+
+describe("each election's CSVs over HTTP, as a newsroom reads them", () => {
+  it('are plain bytes to a client that asks for no compression, and pandas loads them with the recipe as written', async () => {
+    const p = (await (await fetch(`${pila.url}/datos/14/latest.json`)).json()) as Puntero;
+    for (const e of p.elecciones) {
+      for (const ruta of [e.csv!.resultados, e.csv!.ordenado]) {
+        const r = await sinCompresion(`${pila.url}/${ruta}`);
+        expect(r.headers['content-encoding']).toBeUndefined();
+        expect(r.headers['content-type']).toBe('text/csv; charset=utf-8');
+        expect(Number(r.headers['content-length'])).toBe(r.cuerpo.length);
+        expect(r.cuerpo.toString('utf8')).toMatch(ruta === e.csv!.ordenado ? /^CLAVE_CASILLA,CLAVE_ACTA,/ : new RegExp(`^\uFEFF${e.nombre}\r\n`));
+      }
+    }
+    // The R line reads the same pointer field (R itself is not installed here).
+    expect(recetaR({ base: pila.url, entidad: 14, eleccion: 'GUB' })).toContain('$csv$ordenado');
+    const python = pythonConPandas();
+    if (python === null) return sinPandas('cortes.test.ts');
+    const script = `${recetaPandas({ base: pila.url, entidad: 14, eleccion: 'GUB' })}\nprint(len(df), int(df[df["CONTABILIZADA"] == 1]["TOTAL_VOTOS_CALCULADO"].sum()))`;
+    const r = spawnSync(python, ['-c', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const gub = (await (await fetch(`${pila.url}/${p.elecciones.find((e) => e.codigo === 'GUB')!.ruta}`)).json()) as { resultados: { figuras: Record<string, number> } };
+    const f = gub.resultados.figuras;
+    expect(r.stdout.trim()).toBe(`${f.ACTAS_ESPERADAS! + f.ACTAS_FUERA_CATALOGO!} ${f.TOTAL_VOTOS_C_CS}`);
   }, 60_000);
 });
 

@@ -5,25 +5,23 @@
  * says when it scrolls sideways. Figures are checked against the published shards. Screenshots at 360×740 and
  * 1280×800 under test-results/e2e/; the page heights measured are printed.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generarJalisco } from '../../scripts/generador/generar.ts';
-import { NOMBRE_BD } from '../../scripts/lib/local.ts';
-import { crearOperadoresEnLote } from '../../scripts/lib/operadores-lote.ts';
-import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
 import { actaDeFila, leerActa, resultadosDeFila, rutaShard, shardIds, tablaDeBloque } from '../../worker/domain/contrato/index.ts';
 import { EntidadShardSchema, HistorialSchema, PunteroSchema, SeccionShardSchema, TerritorioShardSchema, type Puntero } from '../../worker/domain/corte/shards.ts';
 import { esCombinacion } from '../../site/lib/acta.ts';
 import { entero } from '../../site/lib/formato.ts';
 import { abrirNavegador, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
-import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
+import type { Pila } from './lib/pila.ts';
+import { leerJson, pilaConPortal } from './lib/pila-ejemplo.ts';
 import { idPuesto, type Puesto } from '../../scripts/simulacro/personal.ts';
 import { imprentaDe } from '../../scripts/simulacro/imagen.ts';
 import type { ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
-import { ADMIN, api, capturar as capturarActas, figurasPara, operadores, planear, type Api } from './lib/siembra.ts';
+import { ADMIN, api, capturar as capturarActas, figurasPara, planear, type Api } from './lib/siembra.ts';
 
 const sitio = mkdtempSync(path.join(tmpdir(), 'prep-e2e-acta-tablas-'));
 const cat = generarJalisco(2024);
@@ -58,17 +56,9 @@ async function capturarSinCombinaciones(cliente: Api, tokens: ReadonlyMap<string
 }
 
 beforeAll(async () => {
-  construirPortal(sitio);
-  let tokens = new Map<string, string>();
-  pila = await iniciarPila({
-    assetsDir: path.join(sitio, 'client'),
-    prepararDatos: async ({ wrangler, persistTo }) => {
-      const archivo = path.join(sitio, 'catalogo.sql');
-      writeFileSync(archivo, guionSqlCatalogo(cat));
-      wrangler(['d1', 'execute', NOMBRE_BD, '--local', '--persist-to', persistTo, '--yes', '--file', archivo]);
-      tokens = await crearOperadoresEnLote(persistTo, operadores(cat, siembra), { vigenciaMs: 4 * 3_600_000, limitePorMinuto: 100_000 });
-    },
-  });
+  const montada = await pilaConPortal(cat, siembra, sitio);
+  pila = montada.pila;
+  const tokens = montada.tokens;
   nav = await abrirNavegador();
   const cliente = api(pila.url);
   // The night in CORTES cortes, each with a share of the actas (so datos abiertos has more than a page of them).
@@ -89,11 +79,7 @@ afterAll(async () => {
   rmSync(sitio, { recursive: true, force: true });
 });
 
-async function json(ruta: string): Promise<unknown> {
-  const r = await fetch(`${pila.url}/${ruta}`);
-  if (!r.ok) throw new Error(`/${ruta}: HTTP ${r.status}`);
-  return r.json();
-}
+const json = (ruta: string) => leerJson(pila, ruta);
 const puntero = async () => PunteroSchema.parse(await json('datos/latest.json'));
 async function entidad(p: Puntero, eleccion: string) {
   return EntidadShardSchema.parse(await json(p.elecciones.find((e) => e.codigo === eleccion)!.ruta));

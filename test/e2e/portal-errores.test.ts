@@ -7,21 +7,19 @@
  * the Gubernatura sección view opens its definition (lib/ayuda.ts). axe-core on every state; screenshots under
  * test-results/e2e/.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generarJalisco } from '../../scripts/generador/generar.ts';
-import { NOMBRE_BD } from '../../scripts/lib/local.ts';
-import { crearOperadoresEnLote } from '../../scripts/lib/operadores-lote.ts';
 import { TERMINOS, type Termino } from '../../site/lib/ayuda.ts';
 import { etiquetaOffset } from '../../site/lib/formato.ts';
-import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
 import { PunteroSchema, type Puntero } from '../../worker/domain/corte/shards.ts';
 import { abrirNavegador, CAPTURAS, capturar, desbordaHorizontal, nuevaPagina, TAMANOS, violacionesAxe } from './lib/navegador.ts';
-import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
-import { ADMIN, api, capturar as capturarActas, operadores, planear } from './lib/siembra.ts';
+import type { Pila } from './lib/pila.ts';
+import { pilaConPortal } from './lib/pila-ejemplo.ts';
+import { ADMIN, api, capturar as capturarActas, planear } from './lib/siembra.ts';
 
 const sitio = mkdtempSync(path.join(tmpdir(), 'prep-e2e-errores-'));
 const cat = generarJalisco(2024);
@@ -34,17 +32,9 @@ let p: Puntero;
 const PROHIBIDO = /failed|fetch|networkerror|typeerror|error:|http|\/datos\/|\.json|undefined/i;
 
 beforeAll(async () => {
-  construirPortal(sitio);
-  let tokens = new Map<string, string>();
-  pila = await iniciarPila({
-    assetsDir: path.join(sitio, 'client'),
-    prepararDatos: async ({ wrangler, persistTo }) => {
-      const archivo = path.join(sitio, 'catalogo.sql');
-      writeFileSync(archivo, guionSqlCatalogo(cat));
-      wrangler(['d1', 'execute', NOMBRE_BD, '--local', '--persist-to', persistTo, '--yes', '--file', archivo]);
-      tokens = await crearOperadoresEnLote(persistTo, operadores(cat, siembra), { vigenciaMs: 4 * 3_600_000, limitePorMinuto: 100_000 });
-    },
-  });
+  const montada = await pilaConPortal(cat, siembra, sitio);
+  pila = montada.pila;
+  const tokens = montada.tokens;
   const cliente = api(pila.url);
   await capturarActas(cliente, cat, tokens, siembra, siembra.actas.filter((a) => !siembra.segundoCorte.includes(a)));
   await publicarUnCorte(() => cliente.publicarCorte(tokens.get(ADMIN)!));

@@ -4,6 +4,8 @@
  * actas contabilizadas, as of which corte — inside the first viewport, with the figures of the published shards;
  * no word breaks mid-word; the layout does not shift while the data arrives (CLS from Chromium's layout-shift
  * entries, with the data delayed so the page paints before it); the final corte is labelled "Corte final".
+ * On the Gubernatura view, the night over time charts every corte of the historial with the figures of its own
+ * entidad shard, also as a table, and "Compartir" hands the page's address to Web Share (or copies it).
  * Screenshots under test-results/e2e/; the CLS measured is printed and kept in test-results/e2e/cls.json.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,15 +14,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generarJalisco } from '../../scripts/generador/generar.ts';
-import { NOMBRE_BD } from '../../scripts/lib/local.ts';
-import { crearOperadoresEnLote } from '../../scripts/lib/operadores-lote.ts';
 import { ADMIN_CONFIRMA, personalDeLaNoche } from '../../scripts/simulacro/personal.ts';
-import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
-import type { EntidadShard, Puntero } from '../../worker/domain/contrato/index.ts';
+import type { EntidadShard, Historial, Manifiesto, Puntero } from '../../worker/domain/contrato/index.ts';
 import { entero, fechaHora, porcentaje } from '../../site/lib/formato.ts';
 import { abrirNavegador, CAPTURAS, capturar, desbordaHorizontal, nuevaPagina, TAMANOS } from './lib/navegador.ts';
-import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
-import { ADMIN, api, capturar as capturarActas, operadores, planear, type Api } from './lib/siembra.ts';
+import type { Pila } from './lib/pila.ts';
+import { leerJson, pilaConPortal } from './lib/pila-ejemplo.ts';
+import { ADMIN, api, capturar as capturarActas, planear, type Api } from './lib/siembra.ts';
 
 const sitio = mkdtempSync(path.join(tmpdir(), 'prep-e2e-respuesta-'));
 const cat = generarJalisco(2024);
@@ -38,19 +38,8 @@ const cls: Record<string, number> = {};
 const PORTAL = process.env.PREP_E2E_PORTAL;
 
 beforeAll(async () => {
-  if (!PORTAL) construirPortal(sitio);
-  pila = await iniciarPila({
-    assetsDir: PORTAL ?? path.join(sitio, 'client'),
-    // The Worker bundled once: a source edited meanwhile must not reload it in the middle of a corte.
-    congelar: true,
-    prepararDatos: async ({ wrangler, persistTo }) => {
-      const archivo = path.join(sitio, 'catalogo.sql');
-      writeFileSync(archivo, guionSqlCatalogo(cat));
-      wrangler(['d1', 'execute', NOMBRE_BD, '--local', '--persist-to', persistTo, '--yes', '--file', archivo]);
-      const segundaFirma = personalDeLaNoche(cat).filter((o) => o.id === ADMIN_CONFIRMA);
-      tokens = await crearOperadoresEnLote(persistTo, [...operadores(cat, siembra), ...segundaFirma], { vigenciaMs: 4 * 3_600_000, limitePorMinuto: 100_000 });
-    },
-  });
+  const segundaFirma = personalDeLaNoche(cat).filter((o) => o.id === ADMIN_CONFIRMA);
+  ({ pila, tokens } = await pilaConPortal(cat, siembra, sitio, { mas: segundaFirma, congelar: true, ...(PORTAL ? { portal: PORTAL } : {}) }));
   cliente = api(pila.url);
   nav = await abrirNavegador();
   // The night: the first actas, a corte; the rest, another corte.
@@ -69,11 +58,7 @@ afterAll(async () => {
   rmSync(sitio, { recursive: true, force: true });
 });
 
-async function json(ruta: string): Promise<unknown> {
-  const r = await fetch(`${pila.url}/${ruta}`);
-  if (!r.ok) throw new Error(`/${ruta}: HTTP ${r.status}`);
-  return r.json();
-}
+const json = (ruta: string) => leerJson(pila, ruta);
 // Read as the portal reads them (the zod-free contract): their schemas are checked by the corte's own tests.
 const puntero = async () => (await json('datos/latest.json')) as Puntero;
 const entidad = async (p: Puntero, e: string) => (await json(p.elecciones.find((x) => x.codigo === e)!.ruta)) as EntidadShard;
@@ -268,5 +253,77 @@ describe('answer first, whole words, no layout shift', () => {
     expect.soft(medido, 'CLS de consulta').toBeLessThanOrEqual(CLS_MAXIMO);
     await capturar(page, 'respuesta-consulta-final');
     await context.close();
+  }, 60_000);
+});
+
+/** What the chart must draw for `eleccion`: every corte of the historial, read from its own entidad shard. */
+async function nocheEsperada(eleccion: string) {
+  const p = await puntero();
+  const h = (await json(p.historial)) as Historial;
+  return Promise.all(
+    h.cortes.map(async (c) => {
+      const m = (await json(c.manifiesto.ruta)) as Manifiesto;
+      const ent = (await json(m.shards.find((s) => s.id === `${eleccion}/entidad`)!.ruta)) as EntidadShard;
+      const r = ent.resultados;
+      const [lider] = Object.entries(r.candidaturas).sort((a, b) => b[1] - a[1]);
+      // The truncated 4-decimal share, as the answer block shows it.
+      const parte = (v: number) => Math.floor((v * 1_000_000) / r.figuras.TOTAL_VOTOS_C_CS) / 10_000;
+      return { numero: c.numero, contabilizadas: r.figuras.PORCENTAJE_ACTAS_CONTABILIZADAS, lider: lider![0], partes: Object.fromEntries(Object.entries(r.candidaturas).map(([id, v]) => [id, parte(v)])) };
+    }),
+  );
+}
+
+describe('the night over time and sharing, on the Gubernatura view', () => {
+  it('charts % contabilizadas and the leaders per corte as historial says, as a table too; Compartir shares the page', async () => {
+    const esperada = await nocheEsperada('GUB');
+    expect(esperada.length, 'la noche tiene varios cortes').toBeGreaterThanOrEqual(2);
+    const { page, context } = await nuevaPagina(nav);
+    await page.setViewportSize(TAMANOS.movil);
+    // Web Share as a phone has it: the call is recorded, to be read back.
+    await page.addInitScript(() => {
+      const w = window as unknown as { compartido: unknown[] };
+      w.compartido = [];
+      Object.defineProperty(navigator, 'share', { value: async (d: unknown) => void w.compartido.push(d), configurable: true });
+    });
+    await page.goto(`${pila.url}/eleccion/?e=GUB`);
+    const grafica = page.locator('.noche-grafica');
+    // The chart is fetched only when its place comes near the screen.
+    await page.locator('section.noche').waitFor({ state: 'attached' });
+    expect(await grafica.count()).toBe(0);
+    await page.locator('section.noche').scrollIntoViewIfNeeded();
+    await grafica.waitFor();
+    page.setDefaultTimeout(5_000);
+    const valores = (serie: string) =>
+      grafica.locator(`[data-serie="${serie}"] circle`).evaluateAll((cs) => cs.map((c) => [Number(c.getAttribute('data-corte')), Number(c.getAttribute('data-valor'))]));
+    expect(await valores('contabilizadas')).toEqual(esperada.map((c) => [c.numero, c.contabilizadas]));
+    // Every candidatura that led at some corte has its line, with its share at each corte.
+    for (const id of new Set(esperada.map((c) => c.lider))) {
+      expect(await valores(id), `línea de ${id}`).toEqual(esperada.map((c) => [c.numero, c.partes[id] ?? 0]));
+    }
+    // The same figures as a table, behind "Ver como tabla".
+    const tabla = page.locator('details.noche-tabla');
+    await tabla.locator('summary', { hasText: 'Ver como tabla' }).click();
+    const celdas = await tabla.locator('tbody td[data-serie="contabilizadas"]').allTextContents();
+    expect(celdas).toEqual(esperada.map((c) => porcentaje(c.contabilizadas)));
+    mkdirSync(CAPTURAS, { recursive: true });
+    await page.locator('section.noche').screenshot({ path: path.join(CAPTURAS, 'noche-gubernatura-movil.png') });
+
+    // Link previews name the page; Compartir hands the page's own address and title to the share sheet.
+    await expect(page.locator('meta[property="og:title"]').getAttribute('content')).resolves.toContain('PREP');
+    await expect(page.locator('meta[property="og:locale"]').getAttribute('content')).resolves.toBe('es_MX');
+    await page.getByRole('button', { name: 'Compartir' }).click();
+    const compartido = await page.evaluate(() => (window as unknown as { compartido: unknown[] }).compartido);
+    expect(compartido).toEqual([{ title: await page.title(), url: page.url() }]);
+    await context.close();
+
+    // Without Web Share the address is copied, and a live region says so.
+    const otra = await nuevaPagina(nav);
+    await otra.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: pila.url });
+    await otra.page.addInitScript(() => Object.defineProperty(navigator, 'share', { value: undefined, configurable: true }));
+    await otra.page.goto(`${pila.url}/eleccion/?e=GUB`);
+    await otra.page.getByRole('button', { name: 'Compartir' }).click();
+    await otra.page.getByRole('status').filter({ hasText: 'Enlace copiado' }).waitFor({ timeout: 5_000 });
+    await expect(otra.page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(otra.page.url());
+    await otra.context.close();
   }, 60_000);
 });

@@ -14,7 +14,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json';
 import { generarJalisco } from '../../scripts/generador/generar.ts';
-import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
 import type { ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
 import { actaDeFila, resultadosDeFila, rutaShard, shardIds, tablaDeBloque, type Figuras } from '../../worker/domain/contrato/index.ts';
 import {
@@ -27,13 +26,12 @@ import {
   type Puntero,
   type Resultados,
 } from '../../worker/domain/corte/shards.ts';
-import { NOMBRE_BD } from '../../scripts/lib/local.ts';
-import { crearOperadoresEnLote } from '../../scripts/lib/operadores-lote.ts';
 import { entero, fechaHora, porcentaje } from '../../site/lib/formato.ts';
 import { abrirNavegador, CAPTURAS, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
-import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
+import type { Pila } from './lib/pila.ts';
+import { leerJson, pilaConPortal } from './lib/pila-ejemplo.ts';
 import { medirRed, totales } from './lib/presupuesto.ts';
-import { ADMIN, api, capturar as capturarActas, operadores, planear, sha256, verdad, type Api } from './lib/siembra.ts';
+import { ADMIN, api, capturar as capturarActas, planear, sha256, verdad, type Api } from './lib/siembra.ts';
 
 const sitio = mkdtempSync(path.join(tmpdir(), 'prep-e2e-site-'));
 const cat = generarJalisco(2024);
@@ -44,16 +42,7 @@ let tokens: Map<string, string>;
 let cliente: Api;
 
 beforeAll(async () => {
-  construirPortal(sitio);
-  pila = await iniciarPila({
-    assetsDir: path.join(sitio, 'client'),
-    prepararDatos: async ({ wrangler, persistTo }) => {
-      const archivo = path.join(sitio, 'catalogo.sql');
-      writeFileSync(archivo, guionSqlCatalogo(cat));
-      wrangler(['d1', 'execute', NOMBRE_BD, '--local', '--persist-to', persistTo, '--yes', '--file', archivo]);
-      tokens = await crearOperadoresEnLote(persistTo, operadores(cat, siembra), { vigenciaMs: 4 * 3_600_000, limitePorMinuto: 100_000 });
-    },
-  });
+  ({ pila, tokens } = await pilaConPortal(cat, siembra, sitio));
   cliente = api(pila.url);
   nav = await abrirNavegador();
 }, 240_000);
@@ -80,11 +69,7 @@ async function revisarVista(page: Page, ruta: string, nombre: string, listo: str
 
 // ---- The publication, read over HTTP and parsed with the corte's own schemas --------------------------------
 
-async function json(ruta: string): Promise<unknown> {
-  const r = await fetch(`${pila.url}/${ruta}`);
-  if (!r.ok) throw new Error(`/${ruta}: HTTP ${r.status}`);
-  return r.json();
-}
+const json = (ruta: string) => leerJson(pila, ruta);
 const puntero = async () => PunteroSchema.parse(await json('datos/latest.json'));
 async function entidad(p: Puntero, eleccion: string) {
   return EntidadShardSchema.parse(await json(p.elecciones.find((e) => e.codigo === eleccion)!.ruta));

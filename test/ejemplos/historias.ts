@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import type { ActaPublicada } from '../../worker/domain/acta/publicada.ts';
 import { COLUMNAS_FIJAS, ILEGIBLE, SIN_DATO, type Valor } from '../../worker/domain/acta/esquema.ts';
+import type { Cambio } from '../../worker/domain/corte/cambio.ts';
 import { EstadoCorte } from '../../worker/domain/corte/estado.ts';
 import type { ActaModelo, CorteModelo } from '../../worker/domain/corte/modelo.ts';
 
@@ -99,16 +100,18 @@ export function historia(modelo: CorteModelo, maxCortes = 5): fc.Arbitrary<Histo
 /**
  * Walks a history as the corte job reads the log: per corte, the claves that moved (each with its state at the
  * previous corte and now) are applied to `incremental`; then a full rebuild from the newest entry of each clave, in
- * an order unrelated to the log's. Yields each corte with that rebuild, for the incremental ≡ full properties.
+ * an order unrelated to the log's. Yields each corte with that rebuild, for the incremental ≡ full properties, and
+ * the claves that moved (a corte's `cambios`).
  */
-export function* recorrerHistoria(h: Historia, incremental: EstadoCorte): Generator<{ final: boolean; completo: EstadoCorte }> {
+export function* recorrerHistoria(h: Historia, incremental: EstadoCorte): Generator<{ final: boolean; completo: EstadoCorte; cambios: Cambio[] }> {
   const log: ActaPublicada[] = [];
   for (const corte of h.cortes) {
     const antes = new Map(log.map((a) => [a.clave, a]));
     const ahora = new Map(corte.entradas.map((a) => [a.clave, a]));
-    incremental.aplicar([...ahora.values()].map((despues) => ({ antes: antes.get(despues.clave) ?? null, despues })));
+    const cambios = [...ahora.values()].map((despues) => ({ clave: despues.clave, eleccion: despues.identificacion.eleccion, antes: antes.get(despues.clave) ?? null, despues }));
+    incremental.aplicar(cambios);
     log.push(...corte.entradas);
     const ultimo = new Map(log.map((a) => [a.clave, a]));
-    yield { final: corte.final, completo: EstadoCorte.completo(incremental.modelo, [...ultimo.values()].reverse()).estado };
+    yield { final: corte.final, completo: EstadoCorte.completo(incremental.modelo, [...ultimo.values()].reverse()).estado, cambios };
   }
 }

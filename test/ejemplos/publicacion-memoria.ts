@@ -33,7 +33,7 @@ export async function publicarEnMemoria(modelo: CorteModelo, cortes: readonly Co
     const p = await prepararCorte(estado, { numero: i + 1, instante: c.instante, secuencia, final: c.final ?? false, anterior, cambios, bitacora: c.bitacora }, async (lote) => {
       for (const n of lote) objetos.set(n.ruta, n.contenido);
     });
-    for (const o of [p.abiertos, p.diferencias, p.manifiesto]) objetos.set(o.ruta, o.contenido);
+    for (const o of [p.abiertos, p.diferencias, p.cdf, p.manifiesto, ...p.csvContenidos]) objetos.set(o.ruta, o.contenido);
     entradas.push(p.historial);
     objetos.set(rutaHistorial(modelo.entidad.id), utf8(JSON.stringify(historial(p.puntero.entidad, entradas))));
     const puntero = utf8(JSON.stringify(p.puntero));

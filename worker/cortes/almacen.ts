@@ -6,7 +6,7 @@
  * compressed here once so that no Brotli request compresses it again; `get` hands back its plain bytes.
  */
 import { esMutable } from '../domain/contrato/index.ts';
-import { comprimir, descomprimirBrotli, rutaVariante, seGuardaComprimido } from './variantes.ts';
+import { comprimirParaGuardar, descomprimirBrotli, rutaVariante, seGuardaComprimido } from './variantes.ts';
 
 export interface ObjetoLeido {
   bytes: Uint8Array;
@@ -48,7 +48,7 @@ export function almacenR2(bucket: R2Bucket): Almacen {
       const contentType = tipoDeContenido(ruta);
       const mutable = esMutable(ruta);
       const comprimido = seGuardaComprimido(ruta, contentType);
-      const r = await bucket.put(comprimido ? rutaVariante(ruta, 'br') : ruta, comprimido ? comprimir(bytes, 'br') : bytes, {
+      const r = await bucket.put(comprimido ? rutaVariante(ruta, 'br') : ruta, comprimido ? comprimirParaGuardar(ruta, bytes) : bytes, {
         httpMetadata: { contentType, cacheControl: mutable ? CACHE_MUTABLE : CACHE_INMUTABLE, ...(comprimido ? { contentEncoding: 'br' } : {}) },
         ...(opciones.metadatos !== undefined ? { customMetadata: opciones.metadatos } : {}),
         ...(opciones.siEtag !== undefined ? { onlyIf: { etagMatches: opciones.siEtag } } : {}),

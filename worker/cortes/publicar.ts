@@ -6,7 +6,7 @@
  *      the previous corte; nothing new → no corte (the same sequence publishes once), except the final corte,
  *      which switches participation; the instant is never in the future nor before the previous corte's;
  *   3. move the state forward (the isolate's cached state) or rebuild it from every acta at N;
- *   4. write the new shards (≤ 6 puts at once, renewing the lease), then zip, diff and manifest;
+ *   4. write the new shards (≤ 6 puts at once, renewing the lease), then each election's CSVs, zip, diff and manifest;
  *   5. record the corte in D1 — guarded by the lease and by the chain — and only then write the history and,
  *      last, `latest`.
  * A run that dies before 5 leaves unreferenced objects behind (content-addressed, harmless) and `latest` on
@@ -141,8 +141,10 @@ async function conLease(deps: Dependencias, titular: string, pedido: Pedido): Pr
     { publicacion: deps.publicacion, numero, instante, secuencia, final: pedido.final, anterior, cambios, bitacora },
     (lote) => escribirTodos(deps.almacen, lote, renovar),
     compresorZlib,
+    // Each election's CSVs at their own URLs, written as they are made.
+    (archivos) => escribirTodos(deps.almacen, archivos, renovar),
   );
-  await escribirTodos(deps.almacen, [p.abiertos, p.diferencias], renovar);
+  await escribirTodos(deps.almacen, [p.abiertos, p.diferencias, p.cdf], renovar);
   await deps.almacen.put(p.manifiesto.ruta, p.manifiesto.contenido);
   await renovar();
   const estadisticas: Estadisticas = {
@@ -150,7 +152,7 @@ async function conLease(deps: Dependencias, titular: string, pedido: Pedido): Pr
     actasProcesadas: base.procesadas,
     shardsEscritos: p.nuevos.length,
     shardsReusados: p.shards.length - p.nuevos.length,
-    bytesEscritos: [...p.nuevos, p.abiertos, p.diferencias, p.manifiesto].reduce((s, o) => s + o.bytes, 0),
+    bytesEscritos: [...p.nuevos, ...p.csv.flatMap((c) => [c.resultados, c.ordenado]), p.abiertos, p.diferencias, p.cdf, p.manifiesto].reduce((s, o) => s + o.bytes, 0),
     milisegundos: ahora() - t0,
     problemas: base.problemas,
   };

@@ -12,6 +12,7 @@ import { RAIZ } from '../../../scripts/lib/local.ts';
 import { crearOperadoresEnLote } from '../../../scripts/lib/operadores-lote.ts';
 import { guionSqlCatalogo } from '../../../worker/db/catalogo-carga.ts';
 import type { OperadorNuevo } from '../../../worker/domain/captura/operador-nuevo.ts';
+import type { Catalogo } from '../../../worker/domain/catalogo/esquema.ts';
 import { catalogoEjemplo } from '../../ejemplos/eleccion.ts';
 import { capturar, desbordaHorizontal, violacionesAxe } from './navegador.ts';
 import { construirPortal, iniciarPila, type Pila } from './pila.ts';
@@ -40,14 +41,19 @@ export function portalConstruido(dir: string, pagina: string): string {
   return path.join(dir, 'sitio', 'client');
 }
 
-/** wrangler dev serving `cliente`, with the example catalogue and `operadores` (tokens valid 12 h, no rate limit to speak of). */
-export async function pilaCatd(dir: string, cliente: string, operadores: OperadorNuevo[]): Promise<{ pila: Pila; tokens: Map<string, string> }> {
+/** wrangler dev serving `cliente`, with `cat` (the example catalogue) and `operadores` (tokens valid 12 h, no rate limit to speak of). */
+export async function pilaCatd(
+  dir: string,
+  cliente: string,
+  operadores: OperadorNuevo[],
+  cat: Catalogo = catalogoEjemplo,
+): Promise<{ pila: Pila; tokens: Map<string, string> }> {
   let tokens = new Map<string, string>();
   const pila = await iniciarPila({
     assetsDir: cliente,
     prepararDatos: async ({ persistTo }) => {
       const archivo = path.join(dir, 'catalogo.sql');
-      writeFileSync(archivo, guionSqlCatalogo(catalogoEjemplo));
+      writeFileSync(archivo, guionSqlCatalogo(cat));
       ejecutarArchivoD1Local(persistTo, archivo);
       tokens = await crearOperadoresEnLote(persistTo, operadores, { vigenciaMs: 12 * HORA, limitePorMinuto: 10_000 });
     },

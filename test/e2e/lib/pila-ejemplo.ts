@@ -11,7 +11,43 @@ import { ejecutarArchivoD1Local } from '../../../scripts/lib/d1-local.ts';
 import { cerrarD1Local } from '../../../scripts/lib/d1-sesion.ts';
 import { crearOperadoresEnLote } from '../../../scripts/lib/operadores-lote.ts';
 import { iniciarPila, type Pila } from '../../../scripts/lib/pila.ts';
+import { construirPortal } from './pila.ts';
 import { operadores, type Siembra } from './siembra.ts';
+
+type OperadorNuevo = Parameters<typeof crearOperadoresEnLote>[1][number];
+
+/**
+ * The portal of this tree, built into `sitio` (or one built elsewhere: `portal`, its client folder), served by a
+ * local stack holding the catalogue and the siembra's operators (plus `mas`): the portal's end-to-end tests.
+ * `congelar`: the Worker bundled once, so a source edited meanwhile never reloads it in the middle of a corte.
+ */
+export async function pilaConPortal(
+  cat: Catalogo,
+  siembra: Siembra,
+  sitio: string,
+  o: { mas?: readonly OperadorNuevo[]; congelar?: boolean; portal?: string } = {},
+): Promise<{ pila: Pila; tokens: Map<string, string> }> {
+  if (o.portal === undefined) construirPortal(sitio);
+  let tokens = new Map<string, string>();
+  const pila = await iniciarPila({
+    assetsDir: o.portal ?? path.join(sitio, 'client'),
+    ...(o.congelar ? { congelar: true } : {}),
+    prepararDatos: async ({ persistTo }) => {
+      writeFileSync(path.join(sitio, 'catalogo.sql'), guionSqlCatalogo(cat));
+      ejecutarArchivoD1Local(persistTo, path.join(sitio, 'catalogo.sql'));
+      tokens = await crearOperadoresEnLote(persistTo, [...operadores(cat, siembra), ...(o.mas ?? [])], { vigenciaMs: 4 * 3_600_000, limitePorMinuto: 100_000 });
+      cerrarD1Local(persistTo);
+    },
+  });
+  return { pila, tokens };
+}
+
+/** A published JSON of the stack, as the portal fetches it; an HTTP error says which. */
+export async function leerJson(pila: Pila, ruta: string): Promise<unknown> {
+  const r = await fetch(`${pila.url}/${ruta}`);
+  if (!r.ok) throw new Error(`/${ruta}: HTTP ${r.status}`);
+  return r.json();
+}
 
 export async function pilaConOperadores(cat: Catalogo, siembra: Siembra, dir: string): Promise<{ pila: Pila; tokens: Map<string, string> }> {
   // The tools read D1 and R2, never the portal: an empty assets folder will do.

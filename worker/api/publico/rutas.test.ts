@@ -10,7 +10,7 @@ import { cargarFixture, registrarEnLog, reiniciar } from '../../../test/cortes/p
 import { ejecutarCorte } from '../../cortes/publicar.ts';
 import { desdeUtf8, utf8 } from '../../domain/corte/bytes.ts';
 import { sha256Hex } from '../../domain/bitacora/cadena.ts';
-import { DiferenciasSchema, HistorialSchema, PunteroSchema, TerritoriosShardSchema, type Puntero } from '../../domain/corte/shards.ts';
+import { DiferenciasSchema, HistorialSchema, ManifiestoSchema, PunteroSchema, TerritoriosShardSchema, type Puntero } from '../../domain/corte/shards.ts';
 import { FIXTURE_APERTURA_MS, fixtureActas } from '../../../test/ejemplos/eleccion.ts';
 import { direccionShard } from '../../domain/contrato/index.ts';
 
@@ -100,6 +100,37 @@ describe('public routes of the published cortes', () => {
     expect(await env.BUCKET.head('datos/latest.json')).not.toBeNull();
     expect(await env.BUCKET.head(`comprimido/br/${puntero.abiertos.ruta}`)).toBeNull();
     expect(await env.BUCKET.head(puntero.abiertos.ruta)).not.toBeNull();
+  });
+
+  it("serve each election's CSVs at their own URLs, as plain bytes to a client that asks for no compression (curl, pandas)", async () => {
+    const m = ManifiestoSchema.parse(await (await get(`/${puntero.manifiesto.ruta}`)).json());
+    expect(m.csv!.map((c) => c.codigo)).toEqual(puntero.elecciones.map((e) => e.codigo));
+    for (const c of m.csv!) {
+      expect(puntero.elecciones.find((e) => e.codigo === c.codigo)!.csv).toEqual({ resultados: c.resultados.ruta, ordenado: c.ordenado.ruta });
+      for (const a of [c.resultados, c.ordenado]) {
+        // Stored once, as its Brotli copy (worker/cortes/variantes.ts); the plain bytes are made on an edge-cache miss.
+        expect(await env.BUCKET.head(`comprimido/br/${a.ruta}`)).not.toBeNull();
+        expect(await env.BUCKET.head(a.ruta)).toBeNull();
+        // curl without --compressed sends no Accept-Encoding; the platform still writes "br, gzip" in the header.
+        for (const cliente of ['', 'identity']) {
+          const pedido = new Request(`${BASE}/${a.ruta}`, { headers: { 'accept-encoding': 'br, gzip' }, cf: { clientAcceptEncoding: cliente } });
+          const r = await crearApp().fetch(pedido, env, createExecutionContext());
+          expect(r.status).toBe(200);
+          expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+          expect(r.headers.get('content-encoding')).toBeNull();
+          const bytes = new Uint8Array(await r.arrayBuffer());
+          expect(Number(r.headers.get('content-length'))).toBe(a.bytes);
+          expect(await sha256Hex(bytes)).toBe(a.sha256);
+        }
+        const gz = await crearApp().fetch(new Request(`${BASE}/${a.ruta}`, { cf: { clientAcceptEncoding: 'gzip' } }), env, createExecutionContext());
+        expect(gz.headers.get('content-encoding')).toBe('gzip');
+        expect(await sha256Hex(new Uint8Array(gunzipSync(new Uint8Array(await gz.arrayBuffer()))))).toBe(a.sha256);
+      }
+    }
+    // INE's layout at its own URL is the zip's entry; the tidy one opens with its header line.
+    const gub = m.csv!.find((c) => c.codigo === 'GUB')!;
+    expect(m.abiertos.archivos.find((a) => a.nombre.endsWith('/GUB.csv'))!.sha256).toBe(gub.resultados.sha256);
+    expect((await texto(await get(`/${gub.ordenado.ruta}`))).startsWith('CLAVE_CASILLA,CLAVE_ACTA,')).toBe(true);
   });
 
   it('answer the CORS preflight and HEAD', async () => {

@@ -26,6 +26,7 @@ import type {
   ArchivoRefSchema,
   CandidatoSchema,
   CorteHistorialSchema,
+  DiferenciasClavesSchema,
   DiferenciasSchema,
   EleccionRefSchema,
   EntidadRefSchema,
@@ -66,6 +67,7 @@ import {
   type CorteHistorial,
   type Cotejada,
   type Diferencias,
+  type DiferenciasClaves,
   type Digitalizacion,
   type EleccionRef,
   type EntidadRef,
@@ -140,6 +142,7 @@ describe('every schema infers exactly the contract type', () => {
     expectTypeOf<z.infer<typeof CorteHistorialSchema>>().branded.toEqualTypeOf<CorteHistorial>();
     expectTypeOf<z.infer<typeof HistorialSchema>>().branded.toEqualTypeOf<Historial>();
     expectTypeOf<z.infer<typeof DiferenciasSchema>>().branded.toEqualTypeOf<Diferencias>();
+    expectTypeOf<z.infer<typeof DiferenciasClavesSchema>>().branded.toEqualTypeOf<DiferenciasClaves>();
   });
 
   it("the institute's notice", () => {

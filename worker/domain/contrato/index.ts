@@ -4,15 +4,19 @@
  *
  *   - the R2 key layout under `datos/` and the URL of every object (`rutas.ts`);
  *   - the TypeScript type of every published JSON object: shards, manifest, `latest.json`, `historial.json`,
- *     diferencias (`shards.ts`, `manifiesto.ts`), and of `GET /health` (`salud.ts`);
+ *     diferencias (`shards.ts`, `manifiesto.ts`, `diferencias.ts`: the change feed and `aplicarDiferencias`), and of
+ *     `GET /health` (`salud.ts`);
  *   - the environment a corte was published in and the build that published it (`entorno.ts`);
  *   - the closed sets of codes they carry, as `as const` arrays (`acta.ts`, `catalogo.ts`);
  *   - the 13 figures, the counters of the compact rows and the truncated-percentage arithmetic that turns one into
- *     the other (`figuras.ts`, `porcentaje.ts`), and readers that expand compact rows and actas (`lectura.ts`).
+ *     the other (`figuras.ts`, `porcentaje.ts`), and readers that expand compact rows and actas (`lectura.ts`);
+ *   - the pandas and R lines that load each election's CSVs, shown by the LEEME and the portal (`recetas.ts`).
  *
  * A difusor can rely on it: every object the corte job writes is first validated with the domain's zod schemas,
  * and those schemas are built from the arrays here and checked, type for type, against these types
- * (`contrato.test.ts`: a drift fails the type check). A shape changes only with `VERSION_SHARDS`.
+ * (`contrato.test.ts`: a drift fails the type check). A shape changes only with `VERSION_SHARDS`, except
+ * fields added as optional (a manifest's and a pointer's `csv`): older objects lack them and still parse; a reader
+ * that refuses unknown keys (an older `npm run verify`) must be updated to read newer ones.
  *
  * The contract is plain TypeScript with no dependency (no zod, nothing outside this folder), so a browser or any
  * other program can import it alone; this file is its one public surface.
@@ -78,7 +82,21 @@ export {
   type TerritoriosShard,
   type VersionShards,
 } from './shards.ts';
-export type { AbiertosRef, ArchivoRef, CorteHistorial, Diferencias, Historial, Manifiesto, Puntero, ShardRef } from './manifiesto.ts';
+export type { AbiertosRef, ArchivoRef, CorteHistorial, CsvEleccionRef, CsvPuntero, Historial, Manifiesto, Puntero, ShardRef } from './manifiesto.ts';
+export {
+  VERSION_DIFERENCIAS,
+  aplicarDiferencias,
+  esAplicable,
+  partirCsv,
+  unirCsv,
+  type CsvPartido,
+  type Diferencias,
+  type DiferenciasClaves,
+  type DiferenciasEleccion,
+  type FilaCambiada,
+  type VersionDiferencias,
+} from './diferencias.ts';
+export { BASE_GENERICA, recetaPandas, recetaPandasIne, recetaR, type DatosReceta } from './recetas.ts';
 export {
   RAIZ,
   RUTA_AVISO,
@@ -89,6 +107,8 @@ export {
   LONGITUD_DIRECCION,
   prefijo,
   rutaAbiertos,
+  rutaCdf,
+  rutaCsv,
   rutaDiferencias,
   rutaHistorial,
   rutaImagen,

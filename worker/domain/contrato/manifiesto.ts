@@ -23,6 +23,22 @@ export interface AbiertosRef extends ArchivoRef {
   archivos: { nombre: string; sha256: string; bytes: number }[];
 }
 
+/**
+ * One election's results CSV of one corte at its own URL (`rutaCsv`): INE's layout (the same bytes as in the zip)
+ * and the tidy one (one header line, ISO 8601 dates, empty cells for no value, keys without apostrophe).
+ */
+export interface CsvEleccionRef {
+  codigo: string;
+  resultados: ArchivoRef;
+  ordenado: ArchivoRef;
+}
+
+/** Where the pointer sends a newsroom for an election's CSVs of the newest corte. */
+export interface CsvPuntero {
+  resultados: string;
+  ordenado: string;
+}
+
 /** `manifiestos/<sha>`: everything one corte published, chained to the previous corte's manifest. */
 export interface Manifiesto {
   tipo: 'manifiesto';
@@ -55,6 +71,10 @@ export interface Manifiesto {
   shards: ShardRef[];
   abiertos: AbiertosRef;
   diferencias: ArchivoRef;
+  /** Per election, its CSVs at their own URLs; absent in manifests published before they were. */
+  csv?: CsvEleccionRef[];
+  /** The corte's results in NIST SP 1500-100 (`rutaCdf`); absent in manifests published before it was. */
+  cdf?: ArchivoRef;
 }
 
 /** `latest.json`: the newest corte and the entry points of the portal. */
@@ -73,11 +93,13 @@ export interface Puntero {
   manifiesto: { ruta: string; sha256: string };
   /** The `territorios` shard. */
   territorios: string;
-  /** Per election: its entidad shard. */
-  elecciones: (EleccionRef & { ruta: string })[];
+  /** Per election: its entidad shard and its CSVs (`csv`: absent in pointers published before they were). */
+  elecciones: (EleccionRef & { ruta: string; csv?: CsvPuntero })[];
   abiertos: ArchivoRef & { nombre: string };
   diferencias: string;
   historial: string;
+  /** The newest corte's results in NIST SP 1500-100; absent in pointers published before it was. */
+  cdf?: string;
 }
 
 export interface CorteHistorial {
@@ -91,6 +113,11 @@ export interface CorteHistorial {
   anterior: string | null;
   abiertos: ArchivoRef & { nombre: string };
   diferencias: string;
+  /**
+   * Each election's entidad shard of that corte, so the night over time is read without its manifest (~200 KB
+   * gzip at Jalisco scale); absent in entries published before it was recorded.
+   */
+  elecciones?: { codigo: string; ruta: string }[];
 }
 
 /** `historial.json`: every published corte, oldest first. */
@@ -99,15 +126,4 @@ export interface Historial {
   version: VersionShards;
   entidad: EntidadRef;
   cortes: CorteHistorial[];
-}
-
-/** `diferencias/<sha>`: the actas that entered (first registered) or changed since the previous corte. */
-export interface Diferencias {
-  tipo: 'diferencias';
-  version: VersionShards;
-  entidad: number;
-  numero: number;
-  secuencia: number;
-  anterior: { numero: number; secuencia: number } | null;
-  elecciones: { codigo: string; nuevas: string[]; cambiadas: string[] }[];
 }

@@ -11,6 +11,9 @@
  *   datos/<e>/<ELECCION>/municipio/<id>/<h>.json      a municipio: likewise
  *   datos/<e>/diferencias/<sha>.json                  the actas that entered or changed in one corte
  *   datos/<e>/abiertos/<sha>/<YYYYMMDD_HHMM>_PREP.zip  the open-data database of one corte
+ *   datos/<e>/csv/<sha>/<YYYYMMDD_HHMM>_PREP_<ELECCION>[_ORDENADO].csv  one election's results CSV of one corte,
+ *                                                     INE's layout and the tidy one (csv-ordenado.ts)
+ *   datos/<e>/cdf/<sha>.json                          one corte's results in NIST SP 1500-100 (exportes/cdf.ts)
  *   datos/<e>/manifiestos/<sha>.json                  a corte's manifest (chained by hash)
  *   datos/<e>/historial.json                          every corte (mutable, short max-age)
  *   datos/<e>/latest.json                             the newest corte (mutable, short max-age, written last)
@@ -69,6 +72,16 @@ export function rutaDiferencias(entidad: number, sha256: string): string {
 
 export function rutaAbiertos(entidad: number, sha256: string, nombre: string): string {
   return `${prefijo(entidad)}/abiertos/${sha256}/${nombre}`;
+}
+
+/** One election's results CSV of one corte at its own URL (`nombreCsvCorte`), outside the zip. */
+export function rutaCsv(entidad: number, sha256: string, nombre: string): string {
+  return `${prefijo(entidad)}/csv/${sha256}/${nombre}`;
+}
+
+/** One corte's results in the NIST SP 1500-100 Election Results Reporting format (JSON). */
+export function rutaCdf(entidad: number, sha256: string): string {
+  return `${prefijo(entidad)}/cdf/${sha256}.json`;
 }
 
 export function rutaLatest(entidad: number): string {

@@ -1,13 +1,15 @@
 /**
  * A publishable corte from the state at its change sequence: the new shards, the open-data zip, the diff,
  * the manifest (chained to the previous one by SHA-256), the `latest` pointer and the history entry. Pure: the
- * adapter (worker/cortes) writes the bytes, in this order: shards, zip, diff, manifest, history, pointer.
+ * adapter (worker/cortes) writes the bytes, in this order: shards, each election's CSVs, zip, diff, manifest, history, pointer.
  */
-import type { ActaPublicada } from '../acta/publicada.ts';
 import { formatCorte } from '../tiempo/central.ts';
 import { construirZip, carpetaEleccion, type ArchivoAbierto, type Compresor } from './abiertos.ts';
-import { igualesProfundo, sha256Hex, utf8 } from './bytes.ts';
+import { sha256Hex, utf8 } from './bytes.ts';
+import { diferenciasCorte, type Cambio } from './cambio.ts';
 import { csvCandidaturas } from './csv-candidaturas.ts';
+import { cdfPublicable } from '../exportes/cdf-publicable.ts';
+import { csvPorEleccion, guardandoCsvResultados, refCsv, type ArchivoCsv } from './csv-eleccion.ts';
 import { csvResultadosPorTrozos, trozosDe } from './trozos-csv.ts';
 import type { EstadoCorte } from './estado.ts';
 import { leeme, NOMBRE_LEEME, nombreCsvCandidaturas, nombreCsvResultados } from './leeme.ts';
@@ -24,7 +26,7 @@ import {
   type AbiertosRef,
   type ArchivoRef,
   type CorteHistorial,
-  type Diferencias,
+  type CsvEleccionRef,
   type EntidadRef,
   type Entorno,
   type Historial,
@@ -34,13 +36,7 @@ import {
   type ShardRef,
 } from '../contrato/index.ts';
 
-/** One acta whose log moved since the previous corte: its state then (null: not registered) and now. */
-export interface Cambio {
-  clave: string;
-  eleccion: string;
-  antes: ActaPublicada | null;
-  despues: ActaPublicada;
-}
+export type { Cambio } from './cambio.ts';
 
 export interface AnteriorRef {
   numero: number;
@@ -85,6 +81,11 @@ export interface CortePublicable {
   shards: ShardRef[];
   abiertos: ObjetoPublicable & Pick<AbiertosRef, 'nombre' | 'archivos'>;
   diferencias: ObjetoPublicable;
+  /** Each election's CSVs at their own URLs; their bytes are in `csvContenidos` only when no `entregarCsv` took them. */
+  csv: CsvEleccionRef[];
+  csvContenidos: ArchivoCsv[];
+  /** The corte's results in NIST SP 1500-100 (exportes/cdf.ts). */
+  cdf: ObjetoPublicable;
   manifiesto: ObjetoPublicable & { valor: Manifiesto };
   puntero: Puntero;
   historial: CorteHistorial;
@@ -131,25 +132,6 @@ export function* archivosAbiertos(estado: EstadoCorte, instante: number, final: 
   }
 }
 
-export function diferencias(modelo: CorteModelo, d: DatosCorte): Diferencias {
-  const porEleccion = new Map(modelo.elecciones.map((em) => [em.eleccion.codigo, { nuevas: [] as string[], cambiadas: [] as string[] }]));
-  for (const c of d.cambios) {
-    const e = porEleccion.get(c.eleccion);
-    if (!e) continue;
-    if (c.antes === null) e.nuevas.push(c.clave);
-    else if (!igualesProfundo(c.antes, c.despues)) e.cambiadas.push(c.clave);
-  }
-  return {
-    tipo: 'diferencias',
-    version: VERSION_SHARDS,
-    entidad: modelo.entidad.id,
-    numero: d.numero,
-    secuencia: d.secuencia,
-    anterior: d.anterior ? { numero: d.anterior.numero, secuencia: d.anterior.secuencia } : null,
-    elecciones: [...porEleccion].map(([codigo, x]) => ({ codigo, nuevas: x.nuevas.sort(), cambiadas: x.cambiadas.sort() })),
-  };
-}
-
 /** Each shard's entry in the manifest, per ref: refs stay in the state's table for as long as their shard. */
 const entradasManifiesto = new WeakMap<ShardRef, string>();
 
@@ -164,24 +146,45 @@ function entradaManifiesto(x: ShardRef): string {
  * previous corte) joined from cached entries. `refs`: the shard refs `valor.shards` was copied from.
  */
 export function textoManifiesto(valor: Manifiesto, refs: readonly ShardRef[]): string {
-  const { shards: _, abiertos, diferencias, ...cabeza } = valor;
-  const cola = JSON.stringify({ abiertos, diferencias }).slice(1);
+  const { shards: _, abiertos, diferencias, csv, cdf, ...cabeza } = valor;
+  const cola = JSON.stringify({ abiertos, diferencias, csv, cdf }).slice(1);
   return `${JSON.stringify(cabeza).slice(0, -1)},"shards":[${refs.map(entradaManifiesto).join(',')}],${cola}`;
 }
 
 /**
  * Renders what changed and assembles everything the corte publishes. New shards go to `entregar` batch by
  * batch while they are rendered (the corte job writes them), or are returned in `contenidos`. `compresor`: the
- * zip's DEFLATE and CRC-32 (the runtime's native zlib from the adapter; fflate when absent).
+ * zip's DEFLATE and CRC-32 (the runtime's native zlib from the adapter; fflate when absent). Each election's two
+ * CSVs go to `entregarCsv` as they are made (one election's at a time in memory), or are returned in `csvContenidos`.
  */
-export async function prepararCorte(estado: EstadoCorte, d: DatosCorte, entregar?: Entrega, compresor?: Compresor): Promise<CortePublicable> {
+export async function prepararCorte(
+  estado: EstadoCorte,
+  d: DatosCorte,
+  entregar?: Entrega,
+  compresor?: Compresor,
+  entregarCsv?: (archivos: readonly ArchivoCsv[]) => Promise<void>,
+): Promise<CortePublicable> {
   const m = estado.modelo;
   const e = m.entidad.id;
   const { entorno, construccion } = d.publicacion ?? PUBLICACION_PRUEBAS;
   const render = await renderizar(estado, { final: d.final }, entregar);
-  const zip = await construirZip(d.instante, m.entidad.utcOffsetMinutes, archivosAbiertos(estado, d.instante, d.final, entorno), compresor, entorno);
+  const ine = new Map<string, Uint8Array>();
+  const archivos = guardandoCsvResultados(archivosAbiertos(estado, d.instante, d.final, entorno), ine);
+  const zip = await construirZip(d.instante, m.entidad.utcOffsetMinutes, archivos, compresor, entorno);
   const abiertos = { ...(await objeto((sha) => rutaAbiertos(e, sha, zip.nombre), zip.contenido)), nombre: zip.nombre, archivos: zip.archivos };
-  const dif = await objeto((sha) => rutaDiferencias(e, sha), utf8(JSON.stringify(diferencias(m, d))));
+  const dif = await objeto((sha) => rutaDiferencias(e, sha), utf8(JSON.stringify(diferenciasCorte(estado, d))));
+  const csv: CsvEleccionRef[] = [];
+  const csvContenidos: ArchivoCsv[] = [];
+  // INE's layout at its own URL is the zip's entry: its bytes and the SHA-256 the zip listed.
+  const shaEnZip = new Map(zip.archivos.map((a) => [a.nombre, a.sha256]));
+  const deZip = new Map([...ine].map(([codigo, contenido]) => [codigo, { contenido, sha256: shaEnZip.get(`${carpetaEleccion(d.instante, m.entidad.utcOffsetMinutes, codigo)}/${nombreCsvResultados(codigo)}`)! }]));
+  ine.clear();
+  for await (const c of csvPorEleccion(estado, d.instante, entorno, deZip)) {
+    if (entregarCsv) await entregarCsv([c.resultados, c.ordenado]);
+    else csvContenidos.push(c.resultados, c.ordenado);
+    csv.push(refCsv(c));
+  }
+  const cdf = await cdfPublicable(estado, d.instante, d.final, entorno);
   const corte = formatCorte(d.instante, m.entidad.utcOffsetMinutes);
   const valor: Manifiesto = {
     tipo: 'manifiesto',
@@ -202,6 +205,8 @@ export async function prepararCorte(estado: EstadoCorte, d: DatosCorte, entregar
     shards: render.shards.map((x) => ({ id: x.id, ruta: x.ruta, sha256: x.sha256, bytes: x.bytes })),
     abiertos: { ruta: abiertos.ruta, sha256: abiertos.sha256, bytes: abiertos.bytes, nombre: abiertos.nombre, archivos: abiertos.archivos },
     diferencias: { ruta: dif.ruta, sha256: dif.sha256, bytes: dif.bytes },
+    csv,
+    cdf: { ruta: cdf.ruta, sha256: cdf.sha256, bytes: cdf.bytes },
   };
   const manifiesto = { ...(await objeto((sha) => rutaManifiesto(e, sha), utf8(textoManifiesto(valor, render.shards)))), valor };
   const porId = new Map(render.shards.map((s) => [s.id, s]));
@@ -219,10 +224,14 @@ export async function prepararCorte(estado: EstadoCorte, d: DatosCorte, entregar
     final: d.final,
     manifiesto: { ruta: manifiesto.ruta, sha256: manifiesto.sha256 },
     territorios: porId.get(shardIds.territorios())!.ruta,
-    elecciones: valor.elecciones.map((x) => ({ ...x, ruta: porId.get(shardIds.entidad(x.codigo))!.ruta })),
+    elecciones: valor.elecciones.map((x) => {
+      const c = csv.find((y) => y.codigo === x.codigo)!;
+      return { ...x, ruta: porId.get(shardIds.entidad(x.codigo))!.ruta, csv: { resultados: c.resultados.ruta, ordenado: c.ordenado.ruta } };
+    }),
     abiertos: zipRef,
     diferencias: dif.ruta,
     historial: rutaHistorial(e),
+    cdf: cdf.ruta,
   };
   const historial: CorteHistorial = {
     numero: d.numero,
@@ -234,8 +243,9 @@ export async function prepararCorte(estado: EstadoCorte, d: DatosCorte, entregar
     anterior: d.anterior?.sha256 ?? null,
     abiertos: zipRef,
     diferencias: dif.ruta,
+    elecciones: puntero.elecciones.map(({ codigo, ruta }) => ({ codigo, ruta })),
   };
-  return { nuevos: render.nuevos, contenidos: render.contenidos, iguales: render.iguales, shards: render.shards, abiertos, diferencias: dif, manifiesto, puntero, historial };
+  return { nuevos: render.nuevos, contenidos: render.contenidos, iguales: render.iguales, shards: render.shards, abiertos, diferencias: dif, csv, csvContenidos, cdf, manifiesto, puntero, historial };
 }
 
 /** The history listing from every corte's entry (oldest first). */

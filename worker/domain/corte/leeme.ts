@@ -12,6 +12,8 @@ import { COLUMNAS_CATALOGO, COLUMNAS_FINALES, TOTALES_INICIALES } from './csv-re
 import type { EleccionModelo } from './modelo.ts';
 import { FIGURAS, LEYENDA_SIMULACRO, type Entorno, type Figura } from '../contrato/index.ts';
 import { offsetLabel } from '../tiempo/central.ts';
+import { BASE_GENERICA, recetaPandas, recetaPandasIne, recetaR } from '../contrato/index.ts';
+import { COLUMNAS_ESTADO, offsetIso } from './csv-ordenado.ts';
 
 export function nombreCsvResultados(codigo: string): string {
   return `${codigo}.csv`;
@@ -203,11 +205,43 @@ export function leeme(cat: Catalogo, em: EleccionModelo, entorno: Entorno = 'pru
   p(`ESTRUCTURA DE ${nombreCsvCandidaturas(e.codigo)}`);
   for (const c of cabeceraCandidaturas(em)) partes.push(campo(c, descripcionCandidatura(c)));
   p();
+  csvFueraDelZip(p, cat, em);
+  p();
   p('VERIFICACIÓN');
   p('  El manifiesto de cada corte (/datos/<entidad>/manifiestos/<sha256>.json) lista el SHA-256 de este zip y de cada');
   p('  archivo que contiene, de cada archivo JSON publicado y del manifiesto del corte anterior (cadena de hashes).');
   p('  `npm run verify -- <URL o carpeta>` recalcula el resumen a partir de las filas y comprueba todos los hashes.');
   return partes.join('');
+}
+
+/** The per-election CSVs at their own URLs, the tidy layout and the pandas / R recipes (contrato/recetas.ts). */
+function csvFueraDelZip(p: (t?: string) => void, cat: Catalogo, em: EleccionModelo): void {
+  const c = em.eleccion.codigo;
+  const receta = { base: BASE_GENERICA, entidad: cat.entidad.id, eleccion: c };
+  p('CSV DE CADA ELECCIÓN EN SU PROPIA DIRECCIÓN');
+  p('  Cada corte publica también, fuera del zip, el CSV de resultados de cada elección y su variante ordenada:');
+  p(`    /datos/${cat.entidad.id}/csv/<sha256>/<AAAAMMDD_HHMM>_PREP_${c}.csv            el mismo archivo que ${nombreCsvResultados(c)}`);
+  p(`    /datos/${cat.entidad.id}/csv/<sha256>/<AAAAMMDD_HHMM>_PREP_${c}_ORDENADO.csv   formato ordenado (abajo)`);
+  p('  <sha256> es el SHA-256 del archivo; <AAAAMMDD_HHMM>, el corte (en un simulacro el nombre lleva además el prefijo del zip).');
+  p(`  /datos/${cat.entidad.id}/latest.json los nombra para el corte más reciente (elecciones[].csv.resultados y .ordenado);`);
+  p('  el manifiesto de cada corte, en "csv". Quien no pide compresión (curl sin --compressed, pandas, R) los recibe sin comprimir.');
+  p();
+  p(`FORMATO ORDENADO (…_PREP_${c}_ORDENADO.csv)`);
+  p('  UTF-8 sin BOM, RFC 4180, CRLF. Una sola línea de encabezado: las columnas de DATOS y al final');
+  p(`  ${COLUMNAS_ESTADO.join(' y ')}. No lleva título ni resumen: el resumen es la suma de las filas (RESUMEN).`);
+  p('  CLAVE_CASILLA y CLAVE_ACTA sin apóstrofo.');
+  p(`  FECHA_HORA_* en ISO 8601 con el desfase de la entidad: AAAA-MM-DDTHH:MM:SS${offsetIso(cat.entidad.utcOffsetMinutes)}.`);
+  p('  Celda vacía donde el formato del INE dice "-" (no aplica o aún no se registra).');
+  p('  Un total o voto "Ilegible" o "Sin dato" queda vacío (cuenta 0, como en el formato del INE) y el nombre de su');
+  p(`  columna se anota en ${COLUMNAS_ESTADO[0]} o ${COLUMNAS_ESTADO[1]} (varias separadas por ";"). Las columnas numéricas solo tienen números.`);
+  p();
+  p('CARGAR CON PANDAS O R (SITIO: la dirección del portal del PREP)');
+  p('  pandas, formato ordenado:');
+  for (const l of recetaPandas(receta).split('\n')) p(`    ${l}`);
+  p('  R, formato ordenado:');
+  for (const l of recetaR(receta).split('\n')) p(`    ${l}`);
+  p('  pandas, formato del INE (el encabezado de datos está en la línea 5):');
+  for (const l of recetaPandasIne(receta).split('\n')) p(`    ${l}`);
 }
 
 export function descripcionCandidatura(c: string): string {

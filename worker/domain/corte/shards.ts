@@ -9,7 +9,7 @@ import { ContabilizadaSchema, EstatusActaSchema, ObservacionSchema } from '../ac
 import { CotejadaSchema, ImagenActaSchema, MecanismoTrasladoSchema } from '../acta/publicada.ts';
 import { ValorSchema } from '../acta/esquema.ts';
 import { ColumnaSchema, TipoCasillaSchema, TipoTerritorioSchema } from '../catalogo/esquema.ts';
-import { CONTEO, ENTORNOS, LONGITUD_DIRECCION, TIPOS_PARTIDO, UBICACIONES, VERSION_SHARDS } from '../contrato/index.ts';
+import { CONTEO, ENTORNOS, LONGITUD_DIRECCION, TIPOS_PARTIDO, UBICACIONES, VERSION_DIFERENCIAS, VERSION_SHARDS } from '../contrato/index.ts';
 import { FigurasSchema } from '../conteo/figuras.ts';
 
 export type {
@@ -20,6 +20,7 @@ export type {
   CasillaFila,
   CorteHistorial,
   Diferencias,
+  DiferenciasClaves,
   EleccionRef,
   EntidadRef,
   EntidadShard,
@@ -293,6 +294,9 @@ export const IdentidadConstruccionSchema = z.strictObject({
   portalSha256: Sha256Schema,
 });
 
+/** One election's results CSV of one corte at its own URL: INE's layout and the tidy one. */
+export const CsvEleccionRefSchema = z.strictObject({ codigo: z.string(), resultados: ArchivoRefSchema, ordenado: ArchivoRefSchema });
+
 /** `manifiestos/<sha>`: everything one corte published, chained to the previous corte's manifest. */
 export const ManifiestoSchema = z.strictObject({
   tipo: z.literal('manifiesto'),
@@ -317,6 +321,9 @@ export const ManifiestoSchema = z.strictObject({
   shards: z.array(ShardRefSchema),
   abiertos: AbiertosRefSchema,
   diferencias: ArchivoRefSchema,
+  /** Per election, its CSVs at their own URLs; absent in manifests published before they were. */
+  csv: z.array(CsvEleccionRefSchema).optional(),
+  cdf: ArchivoRefSchema.optional(),
 });
 
 /** `latest.json`: the newest corte and the entry points of the portal. */
@@ -333,11 +340,12 @@ export const PunteroSchema = z.strictObject({
   final: z.boolean(),
   manifiesto: z.strictObject({ ruta: RutaSchema, sha256: Sha256Schema }),
   territorios: RutaSchema,
-  /** Per election: its entidad shard. */
-  elecciones: z.array(EleccionRefSchema.extend({ ruta: RutaSchema })),
+  /** Per election: its entidad shard and its CSVs (absent in pointers published before they were). */
+  elecciones: z.array(EleccionRefSchema.extend({ ruta: RutaSchema, csv: z.strictObject({ resultados: RutaSchema, ordenado: RutaSchema }).optional() })),
   abiertos: ArchivoRefSchema.extend({ nombre: z.string() }),
   diferencias: RutaSchema,
   historial: RutaSchema,
+  cdf: RutaSchema.optional(),
 });
 
 export const CorteHistorialSchema = z.strictObject({
@@ -351,6 +359,8 @@ export const CorteHistorialSchema = z.strictObject({
   anterior: Sha256Schema.nullable(),
   abiertos: ArchivoRefSchema.extend({ nombre: z.string() }),
   diferencias: RutaSchema,
+  /** Each election's entidad shard of that corte (the portal's night over time); absent in older entries. */
+  elecciones: z.array(z.strictObject({ codigo: z.string(), ruta: RutaSchema })).optional(),
 });
 
 /** `historial.json`: every published corte, oldest first. */
@@ -361,13 +371,36 @@ export const HistorialSchema = z.strictObject({
   cortes: z.array(CorteHistorialSchema),
 });
 
-/** `diferencias/<sha>`: the actas that entered (first registered) or changed since the previous corte. */
-export const DiferenciasSchema = z.strictObject({
+const CabeceraDiferenciasSchema = {
   tipo: z.literal('diferencias'),
-  version: Version,
   entidad: z.number().int(),
   numero: z.number().int().min(1),
   secuencia: z.number().int().min(0),
   anterior: z.strictObject({ numero: z.number().int().min(1), secuencia: z.number().int().min(0) }).nullable(),
+};
+
+/** `diferencias/<sha>`: the actas that entered, changed or left since the previous corte, with their rows (contrato/diferencias.ts). */
+export const DiferenciasSchema = z.strictObject({
+  ...CabeceraDiferenciasSchema,
+  version: z.literal(VERSION_DIFERENCIAS),
+  aplicable: z.boolean(),
+  elecciones: z.array(
+    z.strictObject({
+      codigo: z.string(),
+      nuevas: z.array(z.string()),
+      cambiadas: z.array(z.string()),
+      corte: z.string(),
+      resumen: z.string(),
+      esperadas: z.number().int().min(0),
+      filas: z.array(z.strictObject({ clave: z.string(), indice: z.number().int().min(0), fila: z.string(), seccion: Id, acta: ActaFilaSchema })),
+      fueraCatalogo: z.strictObject({ filas: z.array(z.string()), actas: z.array(ActaShardSchema) }).nullable(),
+    }),
+  ),
+});
+
+/** A diff published before `VERSION_DIFERENCIAS`: the claves only. */
+export const DiferenciasClavesSchema = z.strictObject({
+  ...CabeceraDiferenciasSchema,
+  version: Version,
   elecciones: z.array(z.strictObject({ codigo: z.string(), nuevas: z.array(z.string()), cambiadas: z.array(z.string()) })),
 });

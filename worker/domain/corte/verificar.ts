@@ -12,13 +12,14 @@ import type { z } from 'zod';
 import { observacionesTexto } from '../acta/clasificar.ts';
 import { ILEGIBLE, SIN_DATO, type Valor } from '../acta/esquema.ts';
 import { claveActaPublicada, sinApostrofo } from '../claves/clave.ts';
-import { actaDeFila, direccionShard, FIGURAS, LONGITUD_DIRECCION, LEYENDA_SIMULACRO, leyendaDe, resultadosDeFila, RUTA_LATEST_RAIZ, rutaManifiesto, rutaShard, tablaDeBloque, type Figuras } from '../contrato/index.ts';
+import { actaDeFila, direccionShard, esAplicable, FIGURAS, LONGITUD_DIRECCION, LEYENDA_SIMULACRO, leyendaDe, resultadosDeFila, RUTA_LATEST_RAIZ, rutaManifiesto, rutaShard, tablaDeBloque, VERSION_DIFERENCIAS, type Diferencias, type Figuras } from '../contrato/index.ts';
 import { nombreZip } from './abiertos.ts';
 import { NOMBRE_LEEME } from './leeme.ts';
 import { figurasFila } from '../conteo/figuras-csv.ts';
 import { verificarCadena, type FilaBitacora } from '../bitacora/cadena.ts';
 import { desdeUtf8, jsonCanonico, sha256Hex } from './bytes.ts';
 import {
+  DiferenciasClavesSchema,
   DiferenciasSchema,
   EntidadShardSchema,
   ManifiestoSchema,
@@ -35,6 +36,11 @@ import {
   type ActaShard,
 } from './shards.ts';
 import { compararResumen, leerCsvResultados, recalcular, type CsvLeido } from './verificar-csv.ts';
+import { compararDiferencias } from './verificar-diferencias.ts';
+import { comprobarCsvPorEleccion } from './verificar-csv-eleccion.ts';
+import { problemasCdf } from '../exportes/cdf-integridad.ts';
+import { resumenesDeShards } from '../exportes/cdf-resumenes.ts';
+import type { ReporteCdf } from '../exportes/cdf-tipos.ts';
 
 export interface Fuente {
   /** The bytes of the object at this R2 key (served at `/<ruta>`), or null when there is none. */
@@ -111,6 +117,8 @@ interface Contexto {
   /** Distrito and municipio shards by id. */
   territorios: Map<string, TerritorioShard>;
   csv: Map<string, Uint8Array>;
+  /** The corte's change feed, when it carries rows (checked against each CSV). */
+  diferencias?: Diferencias;
 }
 
 async function comprobarManifiesto(fuente: Fuente, rutaPuntero: string): Promise<{ detalle: string; manifiesto: Manifiesto }> {
@@ -277,8 +285,12 @@ async function comprobarAbiertos(fuente: Fuente, ctx: Contexto): Promise<string>
   for (const x of a.archivos) await exigirHash(archivos[x.nombre]!, x, `${x.nombre} (dentro del zip)`);
   comprobarLeemes(ctx.manifiesto, archivos);
   const dif = await exigirHash(await fuente.leer(ctx.manifiesto.diferencias.ruta), ctx.manifiesto.diferencias, 'diferencias');
-  const d = esquema(DiferenciasSchema, json(dif, 'diferencias'), 'diferencias');
+  const valor = json(dif, 'diferencias');
+  // A diff published before the change feed lists claves only (DiferenciasClavesSchema): read, nothing to apply.
+  const d = (valor as { version?: unknown }).version === VERSION_DIFERENCIAS ? esquema(DiferenciasSchema, valor, 'diferencias') : esquema(DiferenciasClavesSchema, valor, 'diferencias');
   if (d.numero !== ctx.manifiesto.numero) throw new Fallo(`diferencias: son del corte ${d.numero}`);
+  // Its lines are checked with each CSV, after the CSV's own rows (a forged row is named there first).
+  if (esAplicable(d)) ctx.diferencias = d;
   return `${a.nombre} (${a.bytes} bytes) y sus ${a.archivos.length} archivos; la diferencia del corte`;
 }
 
@@ -311,7 +323,10 @@ function comprobarCsv(nombre: string, bytes: Uint8Array, ctx: Contexto): string 
   compararFiguras(`${nombre} frente al shard ${codigo}/entidad`, r.value.figuras, entidad.resultados.figuras);
   if (!igual(r.value.votos, entidad.resultados.votos)) throw new Fallo(`${nombre}: los votos por columna de las filas no son los del shard ${codigo}/entidad`);
   compararTerritorios(nombre, csv, entidad, m.final);
-  return `las 13 cifras del resumen son la suma de sus ${csv.filas.length} filas y las del shard ${codigo}/entidad, también por distrito y municipio; ${filas} filas iguales a sus actas en los shards de sección`;
+  const dif = ctx.diferencias?.elecciones.find((e) => e.codigo === codigo);
+  const otra = dif ? compararDiferencias(dif, nombre, bytes) : null;
+  if (otra) throw new Fallo(otra);
+  return `las 13 cifras del resumen son la suma de sus ${csv.filas.length} filas y las del shard ${codigo}/entidad, también por distrito y municipio; ${filas} filas iguales a sus actas en los shards de sección${dif ? `; las ${dif.filas.length} filas de la diferencia del corte son las suyas` : ''}`;
 }
 
 function compararFiguras(donde: string, a: Figuras, b: Figuras): void {
@@ -384,6 +399,21 @@ function diferencia(f: CsvLeido['filas'][number], col: (f: CsvLeido['filas'][num
   for (const [i, c] of columnas.entries()) campos.push([c, col(f, c), celda(acta.votos?.[i])]);
   const d = campos.find(([, enCsv, enShard]) => enCsv !== enShard);
   return d === undefined ? null : `${d[0]} = ${d[1]} en el CSV, ${d[2]}`;
+}
+
+/** The corte's CDF export: its bytes against the manifest, its references, its counts against the shards' summaries. */
+async function comprobarCdf(fuente: Fuente, ctx: Contexto): Promise<string> {
+  const ref = ctx.manifiesto.cdf;
+  if (ref === undefined) return 'el manifiesto no tiene (publicado antes de existir)';
+  const valor = json(await exigirHash(await fuente.leer(ref.ruta), ref, ref.ruta), ref.ruta);
+  let problemas: string[];
+  try {
+    problemas = problemasCdf(valor as ReporteCdf, resumenesDeShards(ctx.entidades, ctx.territorios.values()));
+  } catch (e) {
+    throw new Fallo(`${ref.ruta}: no tiene la forma de un ElectionReport (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (problemas.length > 0) throw new Fallo(`${ref.ruta}: ${problemas.slice(0, 3).join('; ')}${problemas.length > 3 ? ` y ${problemas.length - 3} más` : ''}`);
+  return `${ref.ruta}: referencias resueltas; votos de cada contienda iguales a su resumen`;
 }
 
 async function comprobarCadena(fuente: Fuente, m: Manifiesto, cadena: Manifiesto[]): Promise<string> {
@@ -477,6 +507,13 @@ export async function verificarCorte(fuente: Fuente, opciones: { puntero?: strin
         await grupo(`CSV ${nombre}`, () => comprobarCsv(nombre, bytes, ctx));
       }
     }
+    // After the zip's CSVs, so that a forged row is named there first.
+    await grupo('datos abiertos por elección (CSV en su dirección)', async () => {
+      const r = await comprobarCsvPorEleccion((ruta) => fuente.leer(ruta), ctx.manifiesto);
+      if (!r.ok) throw new Fallo(r.detalle);
+      return r.detalle;
+    });
+    if (shardsOk) await grupo('resultados NIST SP 1500-100', () => comprobarCdf(fuente, ctx));
     const cadenaOk = await grupo('cadena de manifiestos', () => comprobarCadena(fuente, ctx.manifiesto, ctx.cadena));
     const leer = opciones.bitacora;
     if (leer !== undefined && cadenaOk) await grupo('bitácora', () => comprobarBitacora(leer, ctx.cadena));

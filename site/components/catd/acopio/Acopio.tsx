@@ -1,16 +1,19 @@
 /**
  * The acopio desk: an acta arrives and is registered by its clave (typed or read from its QR), sin acta with its
  * reason, or fuera de catálogo by its identification; the traslado mechanism applies to every package until
- * changed. The time stamp of the last registration is shown large, to be written on the paper. Every refusal of
+ * changed. A split casilla named by its fields (409 ACTA_PARTIDA) asks which part's acta arrived, then registers
+ * that one by its clave. The time stamp of the last registration is shown large, to be written on the paper. Every refusal of
  * the API is shown as its Spanish message; a cut request is retried with the same Idempotency-Key.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { MECANISMOS_TRASLADO, type MecanismoTraslado, type MotivoSinActa } from '../../../../worker/domain/contrato/index.ts';
 import { leerContexto, type ContextoAcopio } from '../../../lib/catd/acopio/contexto.ts';
+import { actaPartida, type ActaPartida } from '../../../lib/catd/acopio/partida.ts';
 import { registrarAcopio, type ActaRecibida, type Identificacion, type PedidoAcopio } from '../../../lib/catd/acopio/registro.ts';
 import { selloAcopio } from '../../../lib/catd/acopio/sello.ts';
 import { MECANISMO, REGISTRO } from '../../../lib/catd/acopio/textos.ts';
 import { mensajeDeError } from '../../../lib/catd/mensajes.ts';
+import EleccionParte from './EleccionParte.tsx';
 import FormClave from './FormClave.tsx';
 import FueraCatalogo from './FueraCatalogo.tsx';
 import Sello from './Sello.tsx';
@@ -23,6 +26,9 @@ export default function Acopio() {
   const [enviando, setEnviando] = useState(false);
   const [aviso, setAviso] = useState<{ tipo: 'error' | 'info'; texto: string } | null>(null);
   const [recibidas, setRecibidas] = useState<ActaRecibida[]>([]);
+  const [partida, setPartida] = useState<ActaPartida | null>(null);
+  // Bumped when a chosen part is registered: the fuera de catálogo form starts afresh for the next paper.
+  const [vueltaFc, setVueltaFc] = useState(0);
 
   useEffect(() => {
     if (sesion) void leerContexto().then(setContexto);
@@ -32,13 +38,16 @@ export default function Acopio() {
     const pedido: PedidoAcopio = { ...p, mecanismoTraslado: mecanismo || null, sinActa };
     setEnviando(true);
     setAviso(null);
+    setPartida(null);
     try {
       const acta = await registrarAcopio(pedido, { alReintentar: (n) => setAviso({ tipo: 'info', texto: `Conexión cortada: reintentando (intento ${n})…` }) });
       setAviso(null);
       setRecibidas((xs) => [acta, ...xs].slice(0, 20));
       return true;
     } catch (e) {
-      setAviso({ tipo: 'error', texto: mensajeDeError(e) });
+      const partes = actaPartida(e);
+      if (partes) setPartida(partes);
+      else setAviso({ tipo: 'error', texto: mensajeDeError(e) });
       return false;
     } finally {
       setEnviando(false);
@@ -53,6 +62,9 @@ export default function Acopio() {
     );
   }
   const offset = contexto?.offsetMin ?? null;
+  async function elegirParte(clave: string) {
+    if (await registrar({ clave }, null)) setVueltaFc((n) => n + 1);
+  }
   return (
     <div class="acopio" data-sesion={sesion.operador.id} data-listo={contexto ? 'si' : 'no'}>
       <p class="ayuda">
@@ -61,6 +73,7 @@ export default function Acopio() {
       <div class={`aviso-catd${aviso ? ` ${aviso.tipo}` : ''}`} role="alert" data-aviso={aviso?.tipo}>
         {aviso?.texto}
       </div>
+      {partida ? <EleccionParte partida={partida} enviando={enviando} elegir={(c) => void elegirParte(c)} /> : null}
       {recibidas[0] ? <Sello acta={recibidas[0]} offsetMin={offset} /> : null}
       <div class="campo">
         <label for="mecanismo">Traslado del paquete</label>
@@ -74,7 +87,7 @@ export default function Acopio() {
         </select>
       </div>
       <FormClave contexto={contexto} enviando={enviando} registrar={(clave, sinActa) => registrar({ clave }, sinActa)} />
-      <FueraCatalogo contexto={contexto} enviando={enviando} registrar={(i) => registrar({ identificacion: i }, null)} />
+      <FueraCatalogo key={vueltaFc} contexto={contexto} enviando={enviando} registrar={(i) => registrar({ identificacion: i }, null)} />
       {recibidas.length > 0 ? (
         <section aria-labelledby="recibidas">
           <h2 id="recibidas">Registradas en esta sesión</h2>

@@ -21,7 +21,21 @@ describe('revisarClave', () => {
       casilla: 1,
       extContigua: 0,
       tipoActa: '4',
+      parte: 1,
     });
+  });
+
+  it("accepts part n's key (CLAVE_ACTA-n, n from 2 to 9) of a split sección, with its part", () => {
+    expect(revisarClave('141121B01006-2', { entidad: 14, tiposActa: ['4', '6'] })).toMatchObject({ estado: 'valida', clave: '141121B01006-2', tipoActa: '6', parte: 2 });
+    expect(revisarClave('140338B01004-9', SIN_CATALOGO)).toMatchObject({ estado: 'valida', parte: 9 });
+    expect(revisarClave('140338B01004-', JALISCO)).toEqual({ estado: 'incompleta', mensaje: 'Falta el número de parte (2 a 9) tras el guion.' });
+  });
+
+  it('refuses a part number out of 2–9 and a part without its acta type', () => {
+    for (const mala of ['140338B01004-1', '140338B01004-0', '140338B01004-10', '140338B01004-A', '140338B01004--']) {
+      expect(revisarClave(mala, JALISCO), mala).toMatchObject({ estado: 'invalida', mensaje: expect.stringContaining('de 2 a 9') });
+    }
+    expect(revisarClave('140338B0100-2', JALISCO)).toMatchObject({ estado: 'invalida', mensaje: expect.stringContaining('antes del guion') });
   });
 
   it('says what is missing while the clave is being typed', () => {

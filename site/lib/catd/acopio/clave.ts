@@ -1,7 +1,8 @@
 /**
  * The CLAVE_ACTA typed (or read from the QR) at acopio, checked as it is typed: its shape (2 digits entidad,
  * 4 sección, 1 casilla type, 2 number, 2 ext contigua, then the election's 1–2 character TIPO_ACTA), the entidad of
- * this catalogue and a known acta type. A site-side restatement of worker/domain/claves/clave.ts, which carries
+ * this catalogue and a known acta type, then optionally `-n` (2 to 9): part n of the acta of a sección split
+ * between territories (docs/CAPTURA.md; the API says whether the catalogue has that part). A site-side restatement of worker/domain/claves/clave.ts, which carries
  * zod (the portal may import only the publication contract, and zod would not fit the screen's budget).
  */
 import { TIPOS_CASILLA } from '../../../../worker/domain/contrato/index.ts';
@@ -27,6 +28,8 @@ export type EstadoClave =
       casilla: number;
       extContigua: number;
       tipoActa: string;
+      /** 1 for the plain key; n for `CLAVE_ACTA-n`. */
+      parte: number;
       /** Sendable, but worth a second look (an acta type not seen in this catalogue). */
       aviso?: string;
     };
@@ -53,9 +56,18 @@ function errorDeForma(c: string): string | null {
     const parte = PARTES.find((p) => i < p.hasta)!;
     if (!parte.re.test(c[i]!)) return `El carácter ${i + 1} («${c[i]}») no corresponde a ${parte.nombre}.`;
   }
-  const tipoActa = c.slice(LARGO_CASILLA);
+  const [tipoActa, parte] = separarParte(c.slice(LARGO_CASILLA));
   if (tipoActa.length > 2 || !/^[0-9A-Z]*$/.test(tipoActa)) return 'El tipo de acta son 1 o 2 letras o dígitos al final de la clave.';
+  if (parte === null) return null;
+  if (tipoActa === '') return 'El tipo de acta va antes del guion de la parte (p. ej. 141121B01006-2).';
+  if (!/^[2-9]?$/.test(parte)) return 'Tras el guion va el número de parte, un dígito de 2 a 9 (p. ej. 141121B01006-2).';
   return null;
+}
+
+/** The acta type and the part number after its `-` (null when there is no `-`). */
+function separarParte(cola: string): [string, string | null] {
+  const guion = cola.indexOf('-');
+  return guion < 0 ? [cola, null] : [cola.slice(0, guion), cola.slice(guion + 1)];
 }
 
 function errorDeEntidad(c: string, reglas: ReglasClave): string | null {
@@ -89,7 +101,8 @@ export function revisarClave(texto: string, reglas: ReglasClave): EstadoClave {
   if (error !== null) return { estado: 'invalida', mensaje: error };
   const faltan = LARGO_CASILLA - c.length;
   if (faltan > 0) return { estado: 'incompleta', mensaje: `Faltan ${faltan} caracteres de la casilla y el tipo de acta.` };
-  const tipoActa = c.slice(LARGO_CASILLA);
+  const [tipoActa, parte] = separarParte(c.slice(LARGO_CASILLA));
+  if (parte === '') return { estado: 'incompleta', mensaje: 'Falta el número de parte (2 a 9) tras el guion.' };
   const conocido = tipoConocido(tipoActa, reglas.tiposActa);
   if (conocido === 'prefijo') return { estado: 'incompleta', mensaje: 'Falta el tipo de acta al final de la clave.' };
   const aviso =
@@ -103,5 +116,6 @@ export function revisarClave(texto: string, reglas: ReglasClave): EstadoClave {
     casilla: Number(c.slice(7, 9)),
     extContigua: Number(c.slice(9, 11)),
     tipoActa,
+    parte: parte === null ? 1 : Number(parte),
   };
 }
