@@ -4,7 +4,7 @@
  * `npm run verify` (scripts/verify.ts) downloads it, verifies it and saves it to a folder that verifies too;
  * `npm run vigia` (scripts/vigia.ts) watches it from outside and calls its webhook when the cortes stall.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,38 +13,16 @@ import { createServer, get as getHttp } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { main } from '../../scripts/verify.ts';
 import { main as vigia } from '../../scripts/vigia.ts';
-import { NOMBRE_BD } from '../../scripts/lib/local.ts';
-import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
-import { fixtureActas, catalogoEjemplo } from '../ejemplos/eleccion.ts';
 import { pythonConPandas, sinPandas } from '../ejemplos/python-pandas.ts';
 import { recetaPandas, recetaR, type Puntero } from '../../worker/domain/contrato/index.ts';
-import { iniciarPila, type Pila } from './lib/pila.ts';
+import type { Pila } from './lib/pila.ts';
+import { pilaConCorteDelCron } from './lib/pila-ejemplo.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'prep-e2e-cortes-'));
-const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
 let pila: Pila;
 
 beforeAll(async () => {
-  pila = await iniciarPila({
-    prepararDatos: ({ wrangler, persistTo }) => {
-      // Publication window open since local midnight (UTC-6) of today: the first cron tick is due.
-      const hoy = new Date(Date.now() - 6 * 3_600_000).toISOString().slice(0, 10);
-      const sql = [
-        guionSqlCatalogo(catalogoEjemplo),
-        ...fixtureActas.map(
-          (f, i) =>
-            `INSERT INTO acta_publicacion (seq, clave, eleccion, payload) VALUES (${i + 1}, ${literal(f.acta.clave)}, ${literal(f.acta.identificacion.eleccion)}, ${literal(JSON.stringify(f.acta))});`,
-        ),
-        `UPDATE secuencia SET valor = ${fixtureActas.length} WHERE id = 1;`,
-        `UPDATE corte_config SET jornada = '${hoy}', inicio_minutos = 0 WHERE id = 1;`,
-      ].join('\n');
-      const archivo = path.join(dir, 'datos.sql');
-      writeFileSync(archivo, sql);
-      wrangler(['d1', 'execute', NOMBRE_BD, '--local', '--persist-to', persistTo, '--yes', '--file', archivo]);
-    },
-  });
-  const r = await fetch(`${pila.url}/__scheduled?cron=*+*+*+*+*`);
-  if (!r.ok) throw new Error(`/__scheduled: HTTP ${r.status}\n${pila.salida()}`);
+  pila = await pilaConCorteDelCron(dir);
 }, 240_000);
 
 afterAll(async () => {

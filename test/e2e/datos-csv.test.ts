@@ -4,45 +4,24 @@
  * with this portal's address; the links download the published bytes, plain to a client that asks for no
  * compression. Screenshots in test-results/e2e/datos-csv-*.png.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOMBRE_BD } from '../../scripts/lib/local.ts';
-import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
 import { recetaPandas, recetaR, type Puntero } from '../../worker/domain/contrato/index.ts';
-import { catalogoEjemplo, fixtureActas } from '../ejemplos/eleccion.ts';
 import { abrirNavegador, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
-import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
+import { construirPortal, type Pila } from './lib/pila.ts';
+import { pilaConCorteDelCron } from './lib/pila-ejemplo.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'prep-e2e-datos-csv-'));
-const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
 let pila: Pila;
 let nav: Browser;
 let p: Puntero;
 
 beforeAll(async () => {
   construirPortal(path.join(dir, 'sitio'));
-  pila = await iniciarPila({
-    assetsDir: path.join(dir, 'sitio', 'client'),
-    prepararDatos: ({ wrangler, persistTo }) => {
-      const hoy = new Date(Date.now() - 6 * 3_600_000).toISOString().slice(0, 10);
-      const sql = [
-        guionSqlCatalogo(catalogoEjemplo),
-        ...fixtureActas.map(
-          (f, i) =>
-            `INSERT INTO acta_publicacion (seq, clave, eleccion, payload) VALUES (${i + 1}, ${literal(f.acta.clave)}, ${literal(f.acta.identificacion.eleccion)}, ${literal(JSON.stringify(f.acta))});`,
-        ),
-        `UPDATE secuencia SET valor = ${fixtureActas.length} WHERE id = 1;`,
-        `UPDATE corte_config SET jornada = '${hoy}', inicio_minutos = 0 WHERE id = 1;`,
-      ].join('\n');
-      writeFileSync(path.join(dir, 'datos.sql'), sql);
-      wrangler(['d1', 'execute', NOMBRE_BD, '--local', '--persist-to', persistTo, '--yes', '--file', path.join(dir, 'datos.sql')]);
-    },
-  });
-  const r = await fetch(`${pila.url}/__scheduled?cron=*+*+*+*+*`);
-  if (!r.ok) throw new Error(`/__scheduled: HTTP ${r.status}\n${pila.salida()}`);
+  pila = await pilaConCorteDelCron(dir, path.join(dir, 'sitio', 'client'));
   p = (await (await fetch(`${pila.url}/datos/latest.json`)).json()) as Puntero;
   nav = await abrirNavegador();
 }, 300_000);

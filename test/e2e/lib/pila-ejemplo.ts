@@ -11,6 +11,7 @@ import { ejecutarArchivoD1Local } from '../../../scripts/lib/d1-local.ts';
 import { cerrarD1Local } from '../../../scripts/lib/d1-sesion.ts';
 import { crearOperadoresEnLote } from '../../../scripts/lib/operadores-lote.ts';
 import { iniciarPila, type Pila } from '../../../scripts/lib/pila.ts';
+import { catalogoEjemplo, fixtureActas } from '../../ejemplos/eleccion.ts';
 import { construirPortal } from './pila.ts';
 import { operadores, type Siembra } from './siembra.ts';
 
@@ -64,4 +65,35 @@ export async function pilaConOperadores(cat: Catalogo, siembra: Siembra, dir: st
     },
   });
   return { pila, tokens };
+}
+
+const literal = (x: string) => `'${x.replaceAll("'", "''")}'`;
+
+/**
+ * A local stack holding the example catalogue and the fixture's actas in the publication log, with a corte
+ * published by the cron (`/__scheduled`), the window open since local midnight (UTC-6) of today; `assetsDir`: the
+ * portal it serves, if any. For the tests of what a cron corte publishes over HTTP.
+ */
+export async function pilaConCorteDelCron(dir: string, assetsDir?: string): Promise<Pila> {
+  const pila = await iniciarPila({
+    ...(assetsDir ? { assetsDir } : {}),
+    prepararDatos: ({ persistTo }) => {
+      const hoy = new Date(Date.now() - 6 * 3_600_000).toISOString().slice(0, 10);
+      const sql = [
+        guionSqlCatalogo(catalogoEjemplo),
+        ...fixtureActas.map(
+          (f, i) =>
+            `INSERT INTO acta_publicacion (seq, clave, eleccion, payload) VALUES (${i + 1}, ${literal(f.acta.clave)}, ${literal(f.acta.identificacion.eleccion)}, ${literal(JSON.stringify(f.acta))});`,
+        ),
+        `UPDATE secuencia SET valor = ${fixtureActas.length} WHERE id = 1;`,
+        `UPDATE corte_config SET jornada = '${hoy}', inicio_minutos = 0 WHERE id = 1;`,
+      ].join('\n');
+      writeFileSync(path.join(dir, 'datos.sql'), sql);
+      ejecutarArchivoD1Local(persistTo, path.join(dir, 'datos.sql'));
+      cerrarD1Local(persistTo);
+    },
+  });
+  const r = await fetch(`${pila.url}/__scheduled?cron=*+*+*+*+*`);
+  if (!r.ok) throw new Error(`/__scheduled: HTTP ${r.status}\n${pila.salida()}`);
+  return pila;
 }
