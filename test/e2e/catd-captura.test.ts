@@ -168,6 +168,15 @@ describe('CATD workstation: captura', () => {
     // Half the acta, then a reload: the draft is still there (figures only, in this tab's sessionStorage).
     const mitad = 8;
     await teclear(p2, SEGUNDA, 0, mitad);
+    // The draft is written after each keystroke's render: reload only once it holds every figure typed.
+    const tecleadas = Object.fromEntries(ORDEN.slice(0, mitad).map((c) => [c, String(valor(SEGUNDA, c))]));
+    await p2.waitForFunction(
+      ([llave, esperadas]) => {
+        const entradas = (JSON.parse(sessionStorage.getItem(llave) ?? '{}') as { entradas?: Record<string, string> }).entradas ?? {};
+        return Object.entries(esperadas).every(([c, v]) => entradas[c] === v);
+      },
+      [`prep:captura:memo:${CLAVE}`, tecleadas] as const,
+    );
     await p2.reload();
     await p2.locator(`form.formulario-captura[data-acta="${CLAVE}"]`).waitFor();
     for (let i = 0; i < mitad; i++) expect(await p2.locator(`#campo-${ORDEN[i]}`).getAttribute('data-valor')).toBe(String(valor(SEGUNDA, ORDEN[i]!)));
