@@ -19,7 +19,7 @@ import { generarJalisco, generarNacional } from './generador/generar.ts';
 import { usarSha256 } from '../worker/domain/corte/bytes.ts';
 import { construirZip } from '../worker/domain/corte/abiertos.ts';
 import { compresorZlib } from '../worker/cortes/compresor-zlib.ts';
-import { archivosAbiertos } from '../worker/domain/corte/corte.ts';
+import { archivosAbiertos, prepararCorte, type Cambio } from '../worker/domain/corte/corte.ts';
 import { EstadoCorte } from '../worker/domain/corte/estado.ts';
 import { construirModelo, type CorteModelo } from '../worker/domain/corte/modelo.ts';
 import { renderizar } from '../worker/domain/corte/generar-shards.ts';
@@ -29,6 +29,7 @@ import { catalogoEjemplo } from '../test/ejemplos/eleccion.ts';
 import { argumentosOSalir, interfaz } from './lib/argumentos.ts';
 import { mediana } from './lib/percentil.ts';
 import { CODIFICACIONES, comprimir } from '../worker/cortes/variantes.ts';
+import { almacenR2, escribirTodos } from '../worker/cortes/almacen.ts';
 
 const T = Date.UTC(2024, 5, 3, 3);
 
@@ -173,9 +174,49 @@ if (import.meta.main) {
   await medir('Jalisco sintético (generarJalisco)', jalisco, v.repeticiones);
   usarSha256((b) => createHash('sha256').update(b).digest());
   await medir('Jalisco sintético, SHA-256 de node:crypto (como workerd: sin hilo aparte por digest)', jalisco, v.repeticiones);
+  await medirCorteEntero(modeloDe(jalisco), v.repeticiones);
   usarSha256(null);
   if (!v['sin-nacional']) await medirNacional(generarNacional(v.seed), v['repeticiones-nacional']);
   if (v.compresion) await medirCompresion(modeloDe(jalisco), v.repeticiones);
+}
+
+/**
+ * Everything a corte publishes, as the corte job makes it and stores it (`prepararCorte`, then `almacenR2` on a
+ * bucket that drops the bytes): the núcleo, the zip, each election's two CSVs, the change feed, the NIST report and
+ * the manifest, and the compressed copy each is stored as (Brotli of the shards, the CSVs' gzip files). The full
+ * corte of a new state, then `repeticiones` incremental cortes of 1 % each, one after another on the same state
+ * (as a night's cortes follow each other).
+ */
+async function medirCorteEntero(modelo: CorteModelo, repeticiones: number): Promise<void> {
+  const todas = [...modelo.actaPorClave.values()];
+  const actas = todas.map((a, i) => actaSintetica(a, i, 0, T));
+  const almacen = almacenR2({ put: async () => ({}), get: async () => null } as unknown as R2Bucket);
+  const guardar = (objetos: readonly { ruta: string; contenido: Uint8Array; gzip?: Uint8Array }[]) => escribirTodos(almacen, objetos);
+  const publicar = async (estado: EstadoCorte, numero: number, cambios: Cambio[]) => {
+    const p = await prepararCorte(estado, { numero, instante: T + numero * 300_000, secuencia: numero, final: false, anterior: null, cambios }, guardar, compresorZlib, guardar);
+    await guardar([p.abiertos, p.diferencias, p.cdf, p.manifiesto]);
+  };
+  await recogerBasura();
+  const completo = await cpu(() => publicar(EstadoCorte.completo(modelo, actas).estado, 1, []));
+  const { estado } = EstadoCorte.completo(modelo, actas);
+  await publicar(estado, 1, []);
+  const incrementales: number[] = [];
+  for (let i = 0; i < repeticiones; i++) {
+    const indices = [...new Set(Array.from({ length: Math.round(todas.length / 100) }, (_, k) => (k * 7919 + (i + 1) * 104_729) % todas.length))];
+    const cambios = indices.map((j) => {
+      const c: Cambio = { clave: todas[j]!.clave, eleccion: todas[j]!.eleccion.codigo, antes: actas[j]!, despues: actaSintetica(todas[j]!, j, i + 1, T + (i + 2) * 300_000) };
+      actas[j] = c.despues;
+      return c;
+    });
+    await recogerBasura();
+    const c = await cpu(() => {
+      estado.aplicar(cambios);
+      return publicar(estado, i + 2, cambios);
+    });
+    incrementales.push(c.ms);
+  }
+  console.log(`\nCorte entero (lo que publica y su copia comprimida: shards, zip, CSV por elección, diferencias, NIST, manifiesto), Jalisco sintético, node:crypto, ms de CPU`);
+  console.log(`  completo ${completo.ms.toFixed(0)}   incremental 1 % (mediana de ${repeticiones} seguidos) ${mediana(incrementales).toFixed(0)}   (${incrementales.map((x) => x.toFixed(0)).join(', ')})`);
 }
 
 /**

@@ -2,11 +2,12 @@
  * Where a corte's objects go: R2 in production, anything with the same three calls in tests (the fault
  * injection test wraps it to fail half-way). Content-addressed objects are written with an immutable
  * Cache-Control; the two mutable ones (`latest`, `historial`) with a short one and a conditional put.
- * A content-addressed text object is stored as its Brotli copy only (variantes.ts): one put instead of three,
- * compressed here once so that no Brotli request compresses it again; `get` hands back its plain bytes.
+ * A content-addressed text object is stored as its compressed copy only (variantes.ts): one put instead of three,
+ * compressed here once (or by its writer: `gzip`) so that no request compresses it again; `get` hands back its
+ * plain bytes.
  */
 import { esMutable } from '../domain/contrato/index.ts';
-import { comprimirParaGuardar, descomprimirBrotli, rutaVariante, seGuardaComprimido } from './variantes.ts';
+import { codificacionGuardada, comprimirParaGuardar, copiasPosibles, descomprimir, rutaVariante } from './variantes.ts';
 
 export interface ObjetoLeido {
   bytes: Uint8Array;
@@ -14,12 +15,19 @@ export interface ObjetoLeido {
   etag: string;
 }
 
+export interface OpcionesPut {
+  siEtag?: string;
+  metadatos?: Record<string, string>;
+  /** The object's gzip file, made by its writer (the per-election CSVs: csv-eleccion.ts); stored as is where gzip is its stored copy. */
+  gzip?: Uint8Array;
+}
+
 export interface Almacen {
   /**
    * Writes the object. With `siEtag`, only if the current object has that etag (false when it has not);
    * `metadatos` go to the R2 object's customMetadata (outside the published bytes and their hashes).
    */
-  put(ruta: string, bytes: Uint8Array, opciones?: { siEtag?: string; metadatos?: Record<string, string> }): Promise<boolean>;
+  put(ruta: string, bytes: Uint8Array, opciones?: OpcionesPut): Promise<boolean>;
   get(ruta: string): Promise<ObjetoLeido | null>;
 }
 
@@ -47,18 +55,19 @@ export function almacenR2(bucket: R2Bucket): Almacen {
     async put(ruta, bytes, opciones = {}) {
       const contentType = tipoDeContenido(ruta);
       const mutable = esMutable(ruta);
-      const comprimido = seGuardaComprimido(ruta, contentType);
-      const r = await bucket.put(comprimido ? rutaVariante(ruta, 'br') : ruta, comprimido ? comprimirParaGuardar(ruta, bytes) : bytes, {
-        httpMetadata: { contentType, cacheControl: mutable ? CACHE_MUTABLE : CACHE_INMUTABLE, ...(comprimido ? { contentEncoding: 'br' } : {}) },
+      const copia = codificacionGuardada(ruta, contentType);
+      const guardado = copia === null ? bytes : copia === 'gzip' && opciones.gzip !== undefined ? opciones.gzip : comprimirParaGuardar(bytes, copia);
+      const r = await bucket.put(copia === null ? ruta : rutaVariante(ruta, copia), guardado, {
+        httpMetadata: { contentType, cacheControl: mutable ? CACHE_MUTABLE : CACHE_INMUTABLE, ...(copia === null ? {} : { contentEncoding: copia }) },
         ...(opciones.metadatos !== undefined ? { customMetadata: opciones.metadatos } : {}),
         ...(opciones.siEtag !== undefined ? { onlyIf: { etagMatches: opciones.siEtag } } : {}),
       });
       return r !== null;
     },
     async get(ruta) {
-      if (seGuardaComprimido(ruta, tipoDeContenido(ruta))) {
-        const br = await bucket.get(rutaVariante(ruta, 'br'));
-        if (br !== null) return { bytes: descomprimirBrotli(new Uint8Array(await br.arrayBuffer())), etag: br.etag };
+      for (const c of copiasPosibles(ruta, tipoDeContenido(ruta))) {
+        const o = await bucket.get(rutaVariante(ruta, c));
+        if (o !== null) return { bytes: descomprimir(new Uint8Array(await o.arrayBuffer()), c), etag: o.etag };
       }
       // Not text, mutable, or published plain before the Brotli-only layout.
       const o = await bucket.get(ruta);
@@ -77,7 +86,7 @@ export const CONCURRENCIA_R2 = 6;
  */
 export async function escribirTodos(
   almacen: Almacen,
-  objetos: readonly { ruta: string; contenido: Uint8Array }[],
+  objetos: readonly { ruta: string; contenido: Uint8Array; gzip?: Uint8Array }[],
   entre: () => Promise<void> = async () => {},
   concurrencia = CONCURRENCIA_R2,
 ): Promise<void> {
@@ -87,7 +96,7 @@ export async function escribirTodos(
     while (fallo === null && siguiente < objetos.length) {
       const o = objetos[siguiente++]!;
       try {
-        await almacen.put(o.ruta, o.contenido);
+        await almacen.put(o.ruta, o.contenido, o.gzip === undefined ? undefined : { gzip: o.gzip });
         await entre();
       } catch (e) {
         fallo ??= e;

@@ -6,7 +6,7 @@
  *   - the Brotli copy of published text, made once (worker/cortes/variantes.ts) instead of on every request, and
  *     the plain bytes and gzip made back from it where they are asked for.
  */
-import { brotliCompressSync, brotliDecompressSync, constants, crc32, deflateRawSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, crc32, deflateRawSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { Compresor } from '../domain/corte/abiertos.ts';
 
 export const compresorZlib: Compresor = {
@@ -37,4 +37,8 @@ export function brotli(bytes: Uint8Array, calidad: number): Uint8Array {
 
 export function brotliPlano(bytes: Uint8Array): Uint8Array {
   return brotliDecompressSync(bytes);
+}
+
+export function gunzipPlano(bytes: Uint8Array): Uint8Array {
+  return gunzipSync(bytes);
 }

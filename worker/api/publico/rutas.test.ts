@@ -1,7 +1,7 @@
 import { createExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { unzipSync } from 'fflate';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { crearApp } from '../app.ts';
 import { almacenQueOlvida } from './rutas.ts';
@@ -108,9 +108,12 @@ describe('public routes of the published cortes', () => {
     for (const c of m.csv!) {
       expect(puntero.elecciones.find((e) => e.codigo === c.codigo)!.csv).toEqual({ resultados: c.resultados.ruta, ordenado: c.ordenado.ruta });
       for (const a of [c.resultados, c.ordenado]) {
-        // Stored once, as its Brotli copy (worker/cortes/variantes.ts); the plain bytes are made on an edge-cache miss.
-        expect(await env.BUCKET.head(`comprimido/br/${a.ruta}`)).not.toBeNull();
+        // Stored once, as its gzip copy (worker/cortes/variantes.ts); the plain bytes are made on an edge-cache miss.
+        const guardado = await env.BUCKET.get(`comprimido/gzip/${a.ruta}`);
+        expect(guardado).not.toBeNull();
+        expect(await env.BUCKET.head(`comprimido/br/${a.ruta}`)).toBeNull();
         expect(await env.BUCKET.head(a.ruta)).toBeNull();
+        const copia = new Uint8Array(await guardado!.arrayBuffer());
         // curl without --compressed sends no Accept-Encoding; the platform still writes "br, gzip" in the header.
         for (const cliente of ['', 'identity']) {
           const pedido = new Request(`${BASE}/${a.ruta}`, { headers: { 'accept-encoding': 'br, gzip' }, cf: { clientAcceptEncoding: cliente } });
@@ -124,13 +127,33 @@ describe('public routes of the published cortes', () => {
         }
         const gz = await crearApp().fetch(new Request(`${BASE}/${a.ruta}`, { cf: { clientAcceptEncoding: 'gzip' } }), env, createExecutionContext());
         expect(gz.headers.get('content-encoding')).toBe('gzip');
-        expect(await sha256Hex(new Uint8Array(gunzipSync(new Uint8Array(await gz.arrayBuffer()))))).toBe(a.sha256);
+        // The gzip client gets the stored copy as it is: nothing compressed per request.
+        expect(Buffer.from(await gz.arrayBuffer()).equals(Buffer.from(copia))).toBe(true);
+        expect(await sha256Hex(new Uint8Array(gunzipSync(copia)))).toBe(a.sha256);
+        const br = await crearApp().fetch(new Request(`${BASE}/${a.ruta}`, { cf: { clientAcceptEncoding: 'br' } }), env, createExecutionContext());
+        expect(br.headers.get('content-encoding')).toBe('br');
+        expect(await sha256Hex(new Uint8Array(brotliDecompressSync(new Uint8Array(await br.arrayBuffer()))))).toBe(a.sha256);
       }
     }
     // INE's layout at its own URL is the zip's entry; the tidy one opens with its header line.
     const gub = m.csv!.find((c) => c.codigo === 'GUB')!;
     expect(m.abiertos.archivos.find((a) => a.nombre.endsWith('/GUB.csv'))!.sha256).toBe(gub.resultados.sha256);
     expect((await texto(await get(`/${gub.ordenado.ruta}`))).startsWith('CLAVE_CASILLA,CLAVE_ACTA,')).toBe(true);
+  });
+
+  it('serve a CSV published as a Brotli copy (before CSVs were stored as gzip) in every encoding', async () => {
+    const m = ManifiestoSchema.parse(await (await get(`/${puntero.manifiesto.ruta}`)).json());
+    const a = m.csv![0]!.ordenado;
+    const plano = (await almacenR2(env.BUCKET).get(a.ruta))!.bytes;
+    const ruta = a.ruta.replace(/\/([^/]+)$/, '/ANTERIOR_$1');
+    await env.BUCKET.put(`comprimido/br/${ruta}`, brotliCompressSync(plano), { httpMetadata: { contentType: 'text/csv; charset=utf-8', contentEncoding: 'br' } });
+    for (const cliente of ['', 'gzip', 'br']) {
+      const r = await crearApp().fetch(new Request(`${BASE}/${ruta}`, { cf: { clientAcceptEncoding: cliente } }), env, createExecutionContext());
+      expect(r.status).toBe(200);
+      const cuerpo = new Uint8Array(await r.arrayBuffer());
+      const bytes = cliente === '' ? cuerpo : cliente === 'gzip' ? gunzipSync(cuerpo) : brotliDecompressSync(cuerpo);
+      expect(await sha256Hex(new Uint8Array(bytes))).toBe(a.sha256);
+    }
   });
 
   it('answer the CORS preflight and HEAD', async () => {

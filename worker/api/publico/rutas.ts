@@ -17,7 +17,7 @@ import { cors } from 'hono/cors';
 import { avisoRetirado } from '../../domain/aviso/aviso.ts';
 import { RUTA_AVISO, esMutable, esRutaPublica, rutaImagen } from '../../domain/contrato/index.ts';
 import { CACHE_INMUTABLE, CACHE_MUTABLE, METADATO_PROXIMO_CORTE, tipoDeContenido, type Almacen } from '../../cortes/almacen.ts';
-import { comprimir, descomprimirBrotli, esComprimible, rutaVariante, seGuardaComprimido, CODIFICACIONES, type Codificacion } from '../../cortes/variantes.ts';
+import { comprimir, copiasPosibles, descomprimir, esComprimible, rutaVariante, CODIFICACIONES, type Codificacion } from '../../cortes/variantes.ts';
 import type { EntornoApi } from '../entorno.ts';
 import { cuerpoError } from '../errores.ts';
 import { CacheBorde, estadoDeCache, leerProximo, type Grupo, type Lectura, type OpcionesBorde, type Procedencia, type Representacion } from './cache-borde.ts';
@@ -75,20 +75,20 @@ async function leerMutable(bucket: R2Bucket, ruta: string, claves: (c: Codificac
 }
 
 /**
- * A content-addressed object in one encoding, from its stored Brotli copy (worker/cortes/variantes.ts): as stored,
- * or decompressed (plain bytes) and gzipped here, each encoding with its own ETag. One R2 read; an object published
- * plain (before the Brotli-only layout, or not text) is read at its key and compressed here if asked for.
+ * A content-addressed object in one encoding, from its stored copy (Brotli, or gzip for the per-election CSVs:
+ * worker/cortes/variantes.ts): as stored, or decompressed (plain bytes) and compressed again here, each encoding
+ * with its own ETag. One R2 read; an object published plain (before the compressed-only layout, or not text) is
+ * read at its key and compressed here if asked for.
  */
 async function leerInmutable(bucket: R2Bucket, ruta: string, codificacion: Codificacion | null): Promise<Representacion | null> {
   const tipoRuta = tipoDeContenido(ruta);
-  if (seGuardaComprimido(ruta, tipoRuta)) {
-    const variante = await bucket.get(rutaVariante(ruta, 'br'));
-    if (variante !== null) {
-      const br = await representar(variante, variante.httpMetadata?.contentType ?? tipoRuta, 'br');
-      if (codificacion === 'br') return br;
-      const plano = { ...br, cuerpo: descomprimirBrotli(new Uint8Array(br.cuerpo)).buffer as ArrayBuffer, etag: etagConSufijo(br.etag, 'identity'), codificacion: null };
-      return codificacion === null ? plano : { ...comprimida(plano, codificacion), etag: etagConSufijo(br.etag, codificacion) };
-    }
+  for (const guardada of copiasPosibles(ruta, tipoRuta)) {
+    const variante = await bucket.get(rutaVariante(ruta, guardada));
+    if (variante === null) continue;
+    const copia = await representar(variante, variante.httpMetadata?.contentType ?? tipoRuta, guardada);
+    if (codificacion === guardada) return copia;
+    const plano = { ...copia, cuerpo: descomprimir(new Uint8Array(copia.cuerpo), guardada).buffer as ArrayBuffer, etag: etagConSufijo(copia.etag, 'identity'), codificacion: null };
+    return codificacion === null ? plano : { ...comprimida(plano, codificacion), etag: etagConSufijo(copia.etag, codificacion) };
   }
   const o = await bucket.get(ruta);
   if (o === null) return null;

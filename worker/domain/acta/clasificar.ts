@@ -75,6 +75,9 @@ export const ClasificacionSchema = z.strictObject({
 });
 export type Clasificacion = z.infer<typeof ClasificacionSchema>;
 
+/** The observations of an ordinary counted acta: frozen, since every such classification shares it. */
+const SIN_OBSERVACIONES = Object.freeze([]) as unknown as Observacion[];
+
 /** TOTAL_VOTOS_CALCULADO of a set of vote fields: Ilegible and Sin dato count as 0. */
 export function sumaVotos(votos: Readonly<Record<string, Valor>>): number {
   let total = 0;
@@ -137,19 +140,32 @@ export function clasificarCaptura(
   casilla: CasillaClasificacion,
   boletasEspecial: number,
 ): Clasificacion {
+  return clasificarValores(Object.keys(votos), Object.values(votos), casilla, boletasEspecial);
+}
+
+/**
+ * `clasificarCaptura` of vote fields given as their names and values in capture order (`campos[i]` holds
+ * `valores[i]`): the corte reads each acta's fields once, in its ballot's column order, for everything it does.
+ */
+export function clasificarValores(
+  campos: readonly string[],
+  valores: readonly Valor[],
+  casilla: CasillaClasificacion,
+  boletasEspecial: number,
+): Clasificacion {
   let total = 0;
   let numericos = 0;
   let ilegibles: string[] | null = null;
   let sinDato: string[] | null = null;
-  for (const campo in votos) {
-    const v = votos[campo]!;
+  for (let i = 0; i < valores.length; i++) {
+    const v = valores[i]!;
     if (typeof v === 'number') {
       total += v;
       numericos++;
     } else if (v === ILEGIBLE) {
-      (ilegibles ??= []).push(campo);
+      (ilegibles ??= []).push(campos[i]!);
     } else if (v === SIN_DATO) {
-      (sinDato ??= []).push(campo);
+      (sinDato ??= []).push(campos[i]!);
     } else {
       assertNever(v, 'valor de campo');
     }
@@ -168,9 +184,10 @@ export function clasificarCaptura(
     };
   }
 
-  const observaciones: Observacion[] = [];
   const limite = limiteVotos(casilla, boletasEspecial);
   const excede = limite !== null && total > limite;
+  // An ordinary counted acta (nearly all) shares one empty list: nothing mutates a classification.
+  const observaciones: Observacion[] = excede || ilegibles !== null || sinDato !== null ? [] : SIN_OBSERVACIONES;
   if (excede) observaciones.push({ tipo: 'EXCEDE_LISTA_NOMINAL' });
   if (ilegibles !== null) observaciones.push({ tipo: 'ILEGIBLE', campos: ilegibles });
   if (sinDato !== null) observaciones.push({ tipo: 'SIN_DATO', campos: sinDato });

@@ -41,6 +41,23 @@ export class IndiceVotos {
     return p;
   }
 
+  /** Per ballot, per list of columns (an acta's in its shard order): `plan` positions aligned with the list. */
+  private readonly planesEn = new WeakMap<Boleta, WeakMap<readonly string[], PlanEn>>();
+
+  /** The vote and candidatura position of each of `columnas` for `boleta` (−1 both: not on its plan, or not indexed). */
+  planEn(boleta: Boleta, columnas: readonly string[]): PlanEn {
+    let porLista = this.planesEn.get(boleta);
+    if (porLista === undefined) this.planesEn.set(boleta, (porLista = new WeakMap()));
+    let p = porLista.get(columnas);
+    if (p === undefined) {
+      const porColumna = this.plan(boleta).porColumna;
+      const de = (c: string) => porColumna.get(c) ?? ([-1, -1] as const);
+      p = { votos: Int32Array.from(columnas, (c) => de(c)[0]), candidaturas: Int32Array.from(columnas, (c) => de(c)[1]) };
+      porLista.set(columnas, p);
+    }
+    return p;
+  }
+
   plan(boleta: Boleta): PlanBoleta {
     let p = this.planes.get(boleta);
     if (p === undefined) {
@@ -77,6 +94,12 @@ export interface PlanBoleta {
   porColumna: ReadonlyMap<string, readonly [number, number]>;
 }
 
+/** Positions (vote, candidatura) of a list of columns for one ballot, aligned with the list. */
+export interface PlanEn {
+  votos: Int32Array;
+  candidaturas: Int32Array;
+}
+
 /**
  * Votes of `n` tallies accumulated by position of an `IndiceVotos`, slot after slot in two flat arrays (one
  * allocation for thousands of secciones).
@@ -108,16 +131,56 @@ export function sumarActaDensa(t: Conteo, d: VotosDensos, slot: number, ix: Indi
 /**
  * `sumarActaDensa` into the first `n` of `destinos` at once (a sección and its parents, MUTATES each): the
  * acta's votes are looked up in the ballot's plan once, not once per tally. `n` lets a caller reuse one array.
+ * `leidos`: the acta's fields already read in order, when they were (acta-corte.ts `valores`).
  */
-export function sumarActaDensaEn(destinos: readonly DestinoDenso[], ix: IndiceVotos, a: EntradaConteo, s: 1 | -1 = 1, n = destinos.length): void {
+export function sumarActaDensaEn(destinos: readonly DestinoDenso[], ix: IndiceVotos, a: EntradaConteo, s: 1 | -1 = 1, n = destinos.length, leidos?: Leidos | null): void {
   let contada = false;
   for (let i = 0; i < n; i++) contada = moverContadores(destinos[i]!.t, a, s);
   if (!contada) return;
   const votos = a.votos;
   const boleta = a.boleta;
   assert(votos != null && boleta != null, 'a counted acta needs its votes and its ballot');
+  if (leidos != null && sumarEnOrden(destinos, n, ix, ix.planEn(boleta, leidos.columnas), leidos.valores, s)) return;
   const plan = ix.plan(boleta);
   if (!sumarPorPlan(destinos, n, ix, plan, votos, a.clasificacion.totalVotosCalculado, s)) sumarPorCampo(destinos, n, ix, plan, boleta, votos, s);
+}
+
+/** An acta's vote fields when they are exactly `columnas` in that order: their values in that order. */
+export interface Leidos {
+  columnas: readonly string[];
+  valores: readonly Valor[];
+}
+
+/**
+ * The path of an acta whose fields were read once in order (`Leidos`): no lookup per field. Taken when it adds
+ * what the general path would: every field with votes is on the ballot's plan and indexed. False, with nothing
+ * added, otherwise.
+ */
+function sumarEnOrden(destinos: readonly DestinoDenso[], n: number, ix: IndiceVotos, plan: PlanEn, valores: readonly Valor[], s: 1 | -1): boolean {
+  const pv = plan.votos;
+  for (let k = 0; k < valores.length; k++) {
+    const v = valores[k];
+    if (typeof v === 'number' && v !== 0 && pv[k]! < 0) return false;
+  }
+  const pc = plan.candidaturas;
+  const nv = ix.columnas.length;
+  const nc = ix.candidaturas.length;
+  for (let k = 0; k < valores.length; k++) {
+    const v = valores[k];
+    if (typeof v !== 'number' || v === 0) continue;
+    const dv = s * v;
+    const iv = pv[k]!;
+    const ic = pc[k]!;
+    for (let i = 0; i < n; i++) {
+      const d = destinos[i]!;
+      const jv = d.slot * nv + iv;
+      d.d.votos[jv] = d.d.votos[jv]! + dv;
+      if (ic < 0) continue;
+      const jc = d.slot * nc + ic;
+      d.d.candidaturas[jc] = d.d.candidaturas[jc]! + dv;
+    }
+  }
+  return true;
 }
 
 /** The captured values of the plan's columns, read before any is added (grown as ballots require). */

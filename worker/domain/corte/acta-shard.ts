@@ -3,15 +3,21 @@
  * its classification and captured figures aligned with its ballot's columns, or its catalogue entry while
  * pending), a fuera de catálogo registration as an `ActaShard` of the entidad shard. The state keeps each
  * acta's JSON between cortes (estado.ts); generar-shards.ts splices it into the shards. A registered expected
- * acta's JSON (`actaJson`) reuses its casilla's, rendered once per casilla for the actas of every election;
- * `acta-shard.test.ts` checks it is the same text as `JSON.stringify` of the published value, and that the
+ * acta's JSON (`actaJson`) is one `JSON.stringify` of its fields, its casilla's row shared by its actas of every
+ * election; `acta-shard.test.ts` checks it is the same text as `JSON.stringify` of the published value, and that the
  * value reads back (`actaDeFila`) as the acta's `ActaShard`.
  */
 import { TOTALES, type ActaFila, type ActaShard, type CasillaFila, type ImagenFila, type Valor } from '../contrato/index.ts';
+import type { Captura } from '../acta/esquema.ts';
 import type { ActaEnCorte } from './acta-corte.ts';
 import type { ActaModelo } from './modelo.ts';
 
 const alineado = (r: Readonly<Record<string, Valor>>, columnas: readonly string[]) => columnas.map((c) => r[c] ?? null);
+
+/** `alineado(totales, TOTALES)` with named loads. */
+function totalesEnOrden(t: Captura['totales']): (Valor | null)[] {
+  return [t.TOTAL_BOLETAS_SOBRANTES ?? null, t.TOTAL_PERSONAS_VOTARON ?? null, t.TOTAL_REP_PARTIDO_CI_VOTARON ?? null, t.TOTAL_VOTOS_SACADOS ?? null, t.TOTAL_VOTOS_ASENTADO ?? null];
+}
 
 /**
  * The vote columns of an expected acta in its sección shard, in the order of its `votos` array: its ballot's
@@ -89,33 +95,37 @@ function casillaFila(c: ActaShard['casilla']): CasillaFila {
   return [c.clave!, c.tipo, c.id, c.extContigua, c.ubicacion!, c.listaNominal!, c.representantes!];
 }
 
-/** Per catalogue casilla (shared by its actas of every election): its row's JSON. */
-const casillas = new WeakMap<object, string>();
+/** Per catalogue casilla (shared by its actas of every election): its row. */
+const casillas = new WeakMap<object, CasillaFila>();
 
-function casillaJson(a: ActaModelo): string {
-  let j = casillas.get(a.casilla);
-  if (j === undefined) {
-    j = JSON.stringify(casillaFila(casillaDe(a)));
-    casillas.set(a.casilla, j);
+function casillaDeFila(a: ActaModelo): CasillaFila {
+  let c = casillas.get(a.casilla);
+  if (c === undefined) {
+    c = casillaFila(casillaDe(a));
+    casillas.set(a.casilla, c);
   }
-  return j;
+  return c;
 }
 
 /**
  * Exactly `JSON.stringify(actaShard(a, ac, columnas))` for a registered expected acta, built without the
- * intermediate object: one array of its fields after its casilla, whose JSON is shared.
+ * intermediate object: one array of its fields, its casilla's row shared, stringified once (the text comes out
+ * flat, in one piece: what the state keeps until the acta's sección is rendered).
  */
 export function actaJson(a: ActaModelo, ac: ActaEnCorte, columnas: readonly string[]): string {
   const p = ac.acta;
   const k = ac.clasificacion;
   const cap = p.captura;
   const i = p.imagen;
-  const resto = JSON.stringify([
+  return JSON.stringify([
+    p.clave,
+    casillaDeFila(a),
     k.estatus,
     k.contabilizada,
     k.observaciones,
-    cap ? alineado(cap.votos, columnas) : null,
-    cap ? alineado(cap.totales, TOTALES) : null,
+    // Read once with the classification when the capture has exactly these columns in this order.
+    cap ? (ac.valores !== null && columnas === a.columnas ? ac.valores : alineado(cap.votos, columnas)) : null,
+    cap ? totalesEnOrden(cap.totales) : null,
     cap ? k.totalVotosCalculado : null,
     p.mecanismoTraslado,
     i === null ? null : [i.sha256, i.mime, i.origen, i.digitalizacion, i.tipoDocumento],
@@ -124,7 +134,6 @@ export function actaJson(a: ActaModelo, ac: ActaEnCorte, columnas: readonly stri
     p.verificacionAt,
     p.cotejada,
   ]);
-  return `[${JSON.stringify(p.clave)},${casillaJson(a)},${resto.slice(1)}`;
 }
 
 function identificacion(ac: ActaEnCorte) {

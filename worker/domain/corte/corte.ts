@@ -9,7 +9,7 @@ import { sha256Hex, utf8 } from './bytes.ts';
 import { diferenciasCorte, type Cambio } from './cambio.ts';
 import { csvCandidaturas } from './csv-candidaturas.ts';
 import { cdfPublicable } from '../exportes/cdf-publicable.ts';
-import { csvPorEleccion, guardandoCsvResultados, refCsv, type ArchivoCsv } from './csv-eleccion.ts';
+import { csvPorEleccion, guardandoCsvResultados, refCsv, type ArchivoCsv, type CsvDelZip } from './csv-eleccion.ts';
 import { csvResultadosPorTrozos, trozosDe } from './trozos-csv.ts';
 import type { EstadoCorte } from './estado.ts';
 import { leeme, NOMBRE_LEEME, nombreCsvCandidaturas, nombreCsvResultados } from './leeme.ts';
@@ -168,7 +168,7 @@ export async function prepararCorte(
   const e = m.entidad.id;
   const { entorno, construccion } = d.publicacion ?? PUBLICACION_PRUEBAS;
   const render = await renderizar(estado, { final: d.final }, entregar);
-  const ine = new Map<string, Uint8Array>();
+  const ine = new Map<string, CsvDelZip>();
   const archivos = guardandoCsvResultados(archivosAbiertos(estado, d.instante, d.final, entorno), ine);
   const zip = await construirZip(d.instante, m.entidad.utcOffsetMinutes, archivos, compresor, entorno);
   const abiertos = { ...(await objeto((sha) => rutaAbiertos(e, sha, zip.nombre), zip.contenido)), nombre: zip.nombre, archivos: zip.archivos };
@@ -177,9 +177,9 @@ export async function prepararCorte(
   const csvContenidos: ArchivoCsv[] = [];
   // INE's layout at its own URL is the zip's entry: its bytes and the SHA-256 the zip listed.
   const shaEnZip = new Map(zip.archivos.map((a) => [a.nombre, a.sha256]));
-  const deZip = new Map([...ine].map(([codigo, contenido]) => [codigo, { contenido, sha256: shaEnZip.get(`${carpetaEleccion(d.instante, m.entidad.utcOffsetMinutes, codigo)}/${nombreCsvResultados(codigo)}`)! }]));
+  const deZip = new Map([...ine].map(([codigo, x]) => [codigo, { ...x, sha256: shaEnZip.get(`${carpetaEleccion(d.instante, m.entidad.utcOffsetMinutes, codigo)}/${nombreCsvResultados(codigo)}`)! }]));
   ine.clear();
-  for await (const c of csvPorEleccion(estado, d.instante, entorno, deZip)) {
+  for await (const c of csvPorEleccion(estado, d.instante, entorno, deZip, compresor)) {
     if (entregarCsv) await entregarCsv([c.resultados, c.ordenado]);
     else csvContenidos.push(c.resultados, c.ordenado);
     csv.push(refCsv(c));

@@ -118,9 +118,14 @@ export function filaOrdenada(fila: string, forma: FormaOrdenada): string {
   return salida.join(',');
 }
 
+/** The tidy file's one header line (without its line end). */
+export function cabeceraOrdenada(forma: FormaOrdenada): string {
+  return forma.cabecera.join(',');
+}
+
 /** The whole tidy file from its tidy rows. */
 export function csvOrdenado(forma: FormaOrdenada, filas: readonly string[]): string {
-  const partes = [forma.cabecera.join(','), EOL];
+  const partes = [cabeceraOrdenada(forma), EOL];
   if (filas.length > 0) partes.push(filas.join(EOL), EOL);
   return partes.join('');
 }

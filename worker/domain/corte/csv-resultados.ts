@@ -194,48 +194,68 @@ export function filaPendiente(modelo: CorteModelo, em: EleccionModelo, a: ActaMo
   ].join(',');
 }
 
-/** The row of a registered acta (expected or fuera de catálogo). */
+/**
+ * The row of a registered acta (expected or fuera de catálogo): one join of every cell but the catalogue's
+ * (joined once per acta, `celdasCatalogo`). The ~50 cells from TOTAL_BOLETAS_SOBRANTES to REPRESENTANTES_PP_CI
+ * go in as numbers where they are numbers: the join writes them natively, cheaper than a string per cell and
+ * than `JSON.stringify` of them with its quotes taken out again.
+ */
 export function filaRegistrada(modelo: CorteModelo, ac: ActaEnCorte): string {
   const a = ac.esperada;
   const p = ac.acta;
   const off = modelo.entidad.utcOffsetMinutes;
-  const celdas: string[] = [a !== null ? celdasCatalogo(modelo, a) : celdasFueraCatalogo(modelo, ac), celdasCifras(ac)];
+  const xs = celdasDe(1 + TOTALES_INICIALES.length + ac.eleccion.columnas.length + COLUMNAS_FINALES.length);
+  xs[0] = a !== null ? celdasCatalogo(modelo, a) : celdasFueraCatalogo(modelo, ac);
+  let i = ponerCifras(xs, 1, ac);
   const obs = ac.clasificacion.observaciones;
-  celdas.push(obs.length === 0 ? '' : csvField(observacionesTexto(obs)));
-  celdas.push(String(ac.clasificacion.contabilizada), mecanismo(p));
   const img = p.imagen;
-  celdas.push(img ? img.sha256 : GUION, fecha(p.acopioAt, off), fecha(p.capturaAt, off), fecha(p.verificacionAt, off));
-  celdas.push(img ? img.origen : GUION, img ? img.digitalizacion : GUION, img ? celdaTipoDocumento(img.tipoDocumento) : GUION);
-  celdas.push(String(p.cotejada));
-  return celdas.join(',');
+  xs[i++] = obs.length === 0 ? '' : csvField(observacionesTexto(obs));
+  xs[i++] = ac.clasificacion.contabilizada;
+  xs[i++] = mecanismo(p);
+  xs[i++] = img ? img.sha256 : GUION;
+  xs[i++] = fecha(p.acopioAt, off);
+  xs[i++] = fecha(p.capturaAt, off);
+  xs[i++] = fecha(p.verificacionAt, off);
+  xs[i++] = img ? img.origen : GUION;
+  xs[i++] = img ? img.digitalizacion : GUION;
+  xs[i++] = img ? celdaTipoDocumento(img.tipoDocumento) : GUION;
+  xs[i] = p.cotejada;
+  return xs.join(',');
 }
 
-/** A cell of `celdasCifras`: a finite number as JSON writes it (as `String` does), anything else its text. */
-function cifra(v: Valor | undefined): number | string {
-  return typeof v === 'number' && Number.isFinite(v) ? v : valorCelda(v);
-}
-
-/**
- * The cells from TOTAL_BOLETAS_SOBRANTES to REPRESENTANTES_PP_CI (~50 per row, nearly all numbers) in one
- * piece: `JSON.stringify` of an array writes the numbers natively, a fraction of the cost of a string per cell
- * joined (that join was most of a row's cost). The texts it quotes (`-`, `Ilegible`, `Sin dato`) hold no quote
- * or comma of their own, so dropping the quotes leaves the cells.
- */
-function celdasCifras(ac: ActaEnCorte): string {
+/** Puts the cells from TOTAL_BOLETAS_SOBRANTES to REPRESENTANTES_PP_CI into `xs` from `i` on; returns where they end. */
+function ponerCifras(xs: (number | string)[], i: number, ac: ActaEnCorte): number {
   const a = ac.esperada;
   const c = ac.acta.captura;
   const cols = ac.eleccion.columnas;
-  const xs = new Array<number | string>(TOTALES_INICIALES.length + cols.length + 4);
-  let i = 0;
   for (const t of TOTALES_INICIALES) xs[i++] = c ? cifra(c.totales[t]) : GUION;
-  for (const col of cols) xs[i++] = c ? cifra(c.votos[col]) : GUION;
+  if (c !== null && a !== null && ac.valores !== null) {
+    // The fields read once in the ballot's order (`ActaEnCorte.valores`), placed at their election columns.
+    for (let j = 0; j < cols.length; j++) xs[i + j] = GUION;
+    const pos = a.posiciones;
+    const vs = ac.valores;
+    for (let k = 0; k < vs.length; k++) xs[i + pos[k]!] = cifra(vs[k]);
+    i += cols.length;
+  } else for (const col of cols) xs[i++] = c ? cifra(c.votos[col]) : GUION;
   xs[i++] = c ? cifra(c.totales.TOTAL_VOTOS_ASENTADO) : GUION;
   xs[i++] = c ? cifra(ac.clasificacion.totalVotosCalculado) : GUION;
   xs[i++] = a !== null ? cifra(a.casilla.listaNominal) : GUION;
   xs[i++] = a !== null ? cifra(a.casilla.representantes) : GUION;
-  const json = JSON.stringify(xs);
-  const celdas = json.slice(1, -1);
-  return json.includes('"') ? celdas.replaceAll('"', '') : celdas;
+  return i;
+}
+
+/** A numeric cell: a finite number as itself (joined as `String` writes it), anything else its text. */
+function cifra(v: Valor | undefined): number | string {
+  return typeof v === 'number' && Number.isFinite(v) ? v : valorCelda(v);
+}
+
+/** Scratch cells of `filaRegistrada`, one list per length (every cell is written on each use). */
+const listasCeldas: (number | string)[][] = [];
+
+function celdasDe(n: number): (number | string)[] {
+  let xs = listasCeldas[n];
+  if (xs === undefined) listasCeldas[n] = xs = Array.from({ length: n }, () => GUION);
+  return xs;
 }
 
 /** Order of fuera de catálogo rows: by clave, numbers compared as numbers (FC-2 before FC-10). */

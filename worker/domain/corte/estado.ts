@@ -6,7 +6,7 @@
  *   - of each registered acta, only what the corte publishes of it: its JSON in its shard and its CSV row
  *     (a Worker has 128 MB: the log entries themselves are not kept); of each pending one, the same once
  *     rendered;
- *   - serialized pieces that outlive a corte: each sección's row in its parents, each election's actas in a
+ *   - serialized pieces that outlive a corte: each sección's row in its parents, each election's tallies in a
  *     sección shard, each distrito's and municipio's row in the entidad shard (generar-shards.ts);
  *   - which shards must be rendered again (the secciones whose actas changed, and their parents);
  *   - the current shard table (id → ruta, SHA-256, bytes).
@@ -21,7 +21,7 @@ import { assert } from '../assert.ts';
 import type { ActaPublicada } from '../acta/publicada.ts';
 import { shardIds, type ShardId, type ShardRef } from '../contrato/index.ts';
 import { conteoVacio, restarEsperada, sumarConteo, sumarEsperada, type Conteo, type EntradaConteo } from '../conteo/conteo.ts';
-import { IndiceVotos, sumarActaDensa, sumarActaDensaEn, sumarVotosDensos, votosDensos, type DestinoDenso, type VotosDensos } from '../conteo/densos.ts';
+import { IndiceVotos, sumarActaDensa, sumarActaDensaEn, sumarVotosDensos, votosDensos, type DestinoDenso, type Leidos, type VotosDensos } from '../conteo/densos.ts';
 import { actaEnCorte, type ActaEnCorte, type ProblemaActa } from './acta-corte.ts';
 import { actaJson, actaShard, columnasDeBoleta } from './acta-shard.ts';
 import { igualesProfundo } from './bytes.ts';
@@ -89,13 +89,13 @@ export interface EstadoEleccion {
   fc: Conteo;
   /** Fuera de catálogo claves of this election. */
   fueraCatalogo: Set<string>;
+  /** What the state keeps of each registered expected acta, by catalogue position (`orden`): read per acta by renders. */
+  retenidas: (ActaRetenida | undefined)[];
   /** Rendered row of each sección in its parents' shards; dropped when its tally or its shard moves. */
-  filasSeccion: Map<number, string>;
-  /** The JSON of this election's actas in each sección shard; dropped when one of them enters or leaves. */
-  actasSeccion: Map<number, string>;
+  filasSeccion: (string | undefined)[];
   /**
-   * The JSON of this election's tallies in each sección shard (`t`, `c`, `v`); dropped with `actasSeccion`: the
-   * sección's tally moves only when one of its actas does.
+   * The JSON of this election's tallies in each sección shard (`t`, `c`, `v`); dropped when one of its actas
+   * enters or leaves: the sección's tally moves only then.
    */
   cuentasBloque: Map<number, string>;
   /** Rendered row of each distrito and municipio in the entidad shard; dropped when its shard is rendered. */
@@ -104,8 +104,8 @@ export interface EstadoEleccion {
   filas: string[] | null;
   /** Catalogue positions (`orden`) of the actas whose row changed since `filas` was last brought up to date. */
   filasMovidas: Set<number>;
-  /** The shard ids of each sección's parents (marked on every change: built once, not per acta). */
-  padres: Map<number, readonly ShardId[]>;
+  /** The shard ids of each sección's parents, by sección id (marked on every change: built once per catalogue). */
+  padres: readonly (readonly ShardId[])[];
   /** Positions of the election's vote columns and candidaturas in `votos`. */
   indice: IndiceVotos;
   votos: VotosEleccion;
@@ -121,7 +121,8 @@ export interface ResultadoAplicar {
 
 export class EstadoCorte {
   readonly modelo: CorteModelo;
-  readonly actas = new Map<string, ActaRetenida>();
+  /** What the state keeps of each registered fuera de catálogo acta, by clave (of expected ones: `retenidas`). */
+  private readonly fc = new Map<string, ActaRetenida>();
   readonly elecciones: Map<string, EstadoEleccion>;
   /** Shards to render again: secciones (ids) and per-election territories (shard ids). */
   readonly seccionesSucias = new Set<number>();
@@ -194,7 +195,7 @@ export class EstadoCorte {
 
   private aplicarUna(antes: ActaPublicada | null, despues: ActaPublicada, r: ResultadoAplicar): void {
     r.procesadas++;
-    if (antes !== null && igualesProfundo(antes, despues)) {
+    if (antes !== null && mismosEscalares(antes, despues) && igualesProfundo(antes, despues)) {
       r.sinCambio++;
       return;
     }
@@ -203,7 +204,7 @@ export class EstadoCorte {
     const viejo = antes === null ? null : actaEnCorte(this.modelo, antes);
     if (viejo?.ok) this.retirar(viejo.value);
     // (Messages built only on failure: this runs once per acta.)
-    else if (this.actas.has(despues.clave)) assert(false, `${despues.clave}: registrada en el corte anterior pero sin su estado anterior`);
+    else if (this.retenida(despues.clave) !== undefined) assert(false, `${despues.clave}: registrada en el corte anterior pero sin su estado anterior`);
     if (nuevo.ok) this.agregar(nuevo.value);
   }
 
@@ -218,17 +219,8 @@ export class EstadoCorte {
    */
   marcarPadres(eleccion: string, seccion: number): void {
     const ee = this.elecciones.get(eleccion)!;
-    ee.filasSeccion.delete(seccion);
-    let ids = ee.padres.get(seccion);
-    if (ids === undefined) {
-      const s = this.modelo.seccionPorId.get(seccion)!;
-      const xs = [shardIds.distrito(eleccion, s.distrito), shardIds.municipio(eleccion, s.municipio), shardIds.entidad(eleccion)];
-      for (const u of this.modelo.unidadesDeSeccion.get(seccion) ?? []) {
-        if (ee.modelo.unidadesExtra.has(u.id)) xs.push(shardIds.distrito(eleccion, u.distrito), shardIds.municipio(eleccion, u.municipio));
-      }
-      ee.padres.set(seccion, (ids = xs));
-    }
-    for (const id of ids) this.territoriosSucios.add(id);
+    ee.filasSeccion[seccion] = undefined;
+    for (const id of ee.padres[seccion]!) this.territoriosSucios.add(id);
   }
 
   /** Marks every shard (the final flag changed, or nothing was rendered yet). */
@@ -240,32 +232,38 @@ export class EstadoCorte {
     const municipios = new Set(unidades.map((u) => u.municipio));
     for (const em of this.modelo.elecciones) {
       const codigo = em.eleccion.codigo;
-      this.elecciones.get(codigo)!.filasSeccion.clear();
+      this.elecciones.get(codigo)!.filasSeccion.fill(undefined);
       for (const d of distritos) this.territoriosSucios.add(shardIds.distrito(codigo, d));
       for (const m of municipios) this.territoriosSucios.add(shardIds.municipio(codigo, m));
       this.territoriosSucios.add(shardIds.entidad(codigo));
     }
   }
 
+  /** What the state keeps of the registered acta with this clave (undefined: not registered). */
+  retenida(clave: string): ActaRetenida | undefined {
+    const fc = this.fc.get(clave);
+    if (fc !== undefined) return fc;
+    const a = this.modelo.actaPorClave.get(clave);
+    return a === undefined ? undefined : this.elecciones.get(a.eleccion.codigo)!.retenidas[a.orden];
+  }
+
   /** The JSON of an expected acta in its sección shard: kept when registered, rendered once while pending. */
   fragmento(a: ActaModelo): string {
-    const r = this.actas.get(a.clave);
+    return this.fragmentoEn(this.elecciones.get(a.eleccion.codigo)!, a);
+  }
+
+  /** `fragmento` of an acta of `ee`'s election. */
+  fragmentoEn(ee: EstadoEleccion, a: ActaModelo): string {
+    const r = ee.retenidas[a.orden];
     if (r !== undefined) return r.fragmento;
     let f = this.fragmentosPendientes.get(a.clave);
     if (f === undefined) this.fragmentosPendientes.set(a.clave, (f = JSON.stringify(actaShard(a, undefined, columnasDeBoleta(a)))));
     return f;
   }
 
-  /** Replaces the kept JSON of an expected acta by the same text (a slice of its sección's joined actas). */
-  anclarFragmento(a: ActaModelo, texto: string): void {
-    const r = this.actas.get(a.clave);
-    if (r !== undefined) r.fragmento = texto;
-    else this.fragmentosPendientes.set(a.clave, texto);
-  }
-
   /** The CSV row of an expected acta: kept when registered, rendered once while pending. */
   fila(ee: EstadoEleccion, a: ActaModelo): string {
-    const r = this.actas.get(a.clave);
+    const r = ee.retenidas[a.orden];
     if (r !== undefined) return r.fila;
     let f = this.filasPendientes.get(a.clave);
     if (f === undefined) this.filasPendientes.set(a.clave, (f = filaPendiente(this.modelo, ee.modelo, a)));
@@ -275,7 +273,7 @@ export class EstadoCorte {
   /** The fuera de catálogo actas of an election, in CSV order. */
   fueraCatalogo(eleccion: string): ActaRetenida[] {
     const claves = [...this.elecciones.get(eleccion)!.fueraCatalogo].sort(compararClavesFc);
-    return claves.map((k) => this.actas.get(k)!);
+    return claves.map((k) => this.fc.get(k)!);
   }
 
   /** The CSV rows of an election: one per expected acta (catalogue order), then fuera de catálogo. */
@@ -336,7 +334,7 @@ export class EstadoCorte {
    * An expected acta into (1) or out of (−1) its sección's tally — and its parents', except in a full build,
    * which merges them once at its end.
    */
-  private moverEsperada(ee: EstadoEleccion, unidad: number, entrada: EntradaConteo, signo: 1 | -1): void {
+  private moverEsperada(ee: EstadoEleccion, unidad: number, entrada: EntradaConteo, signo: 1 | -1, leidos: Leidos | null): void {
     const p = this.posiciones.get(unidad)!;
     const v = ee.votos;
     // One array of destinations for every acta (this runs once per acta): filled, then used up to `n`.
@@ -350,7 +348,7 @@ export class EstadoCorte {
       asignar(destinos[3]!, ee.entidad, v.entidad, 0);
       n = 4;
     }
-    sumarActaDensaEn(destinos, ee.indice, entrada, signo, n);
+    sumarActaDensaEn(destinos, ee.indice, entrada, signo, n, leidos);
     // Out of the tallies it still counts as esperada.
     for (let i = 0; i < n; i++) {
       if (signo === 1) restarEsperada(destinos[i]!.t);
@@ -367,18 +365,18 @@ export class EstadoCorte {
   private retirar(ac: ActaEnCorte): void {
     const codigo = ac.eleccion.eleccion.codigo;
     const ee = this.elecciones.get(codigo)!;
-    if (this.actas.get(ac.acta.clave)?.eleccion !== codigo) assert(false, `${ac.acta.clave}: su estado anterior no es el que tiene el corte`);
-    this.actas.delete(ac.acta.clave);
+    if (this.retenida(ac.acta.clave)?.eleccion !== codigo) assert(false, `${ac.acta.clave}: su estado anterior no es el que tiene el corte`);
     if (ac.esperada === null) {
+      this.fc.delete(ac.acta.clave);
       this.moverFc(ee, ac.entrada, -1);
       ee.fueraCatalogo.delete(ac.acta.clave);
       this.territoriosSucios.add(shardIds.entidad(codigo));
       return;
     }
+    ee.retenidas[ac.esperada.orden] = undefined;
     if (ee.filas !== null) ee.filasMovidas.add(ac.esperada.orden);
-    this.moverEsperada(ee, ac.esperada.unidad, ac.entrada, -1);
+    this.moverEsperada(ee, ac.esperada.unidad, ac.entrada, -1, leidosDe(ac));
     this.marcarSeccion(ac.esperada.seccion.id);
-    ee.actasSeccion.delete(ac.esperada.seccion.id);
     ee.cuentasBloque.delete(ac.esperada.seccion.id);
     // A full build marks every territory once, at its end.
     if (!this.masivo) this.marcarPadres(codigo, ac.esperada.seccion.id);
@@ -390,26 +388,49 @@ export class EstadoCorte {
     const columnas = ac.esperada ? columnasDeBoleta(ac.esperada) : ac.eleccion.columnas;
     this.fragmentosPendientes.delete(ac.acta.clave);
     this.filasPendientes.delete(ac.acta.clave);
-    this.actas.set(ac.acta.clave, {
+    const retenida: ActaRetenida = {
       esperada: ac.esperada,
       eleccion: codigo,
       fragmento: ac.esperada ? actaJson(ac.esperada, ac, columnas) : JSON.stringify(actaShard(null, ac, columnas)),
       fila: filaRegistrada(this.modelo, ac),
-    });
+    };
     if (ac.esperada === null) {
+      this.fc.set(ac.acta.clave, retenida);
       this.moverFc(ee, ac.entrada, 1);
       ee.fueraCatalogo.add(ac.acta.clave);
       this.territoriosSucios.add(shardIds.entidad(codigo));
       return;
     }
+    ee.retenidas[ac.esperada.orden] = retenida;
     if (ee.filas !== null) ee.filasMovidas.add(ac.esperada.orden);
-    this.moverEsperada(ee, ac.esperada.unidad, ac.entrada, 1);
+    this.moverEsperada(ee, ac.esperada.unidad, ac.entrada, 1, leidosDe(ac));
     this.marcarSeccion(ac.esperada.seccion.id);
-    ee.actasSeccion.delete(ac.esperada.seccion.id);
     ee.cuentasBloque.delete(ac.esperada.seccion.id);
     // A full build marks every territory once, at its end.
     if (!this.masivo) this.marcarPadres(codigo, ac.esperada.seccion.id);
   }
+}
+
+/**
+ * False when a top-level scalar of the two log entries differs (then they are not deep-equal): a changed acta
+ * nearly always has a new verification instant, so this spares walking both captures key by key.
+ */
+function mismosEscalares(a: ActaPublicada, b: ActaPublicada): boolean {
+  return (
+    a.verificacionAt === b.verificacionAt &&
+    a.capturaAt === b.capturaAt &&
+    a.acopioAt === b.acopioAt &&
+    a.registro === b.registro &&
+    a.cotejada === b.cotejada &&
+    a.mecanismoTraslado === b.mecanismoTraslado &&
+    a.motivoSinActa === b.motivoSinActa &&
+    a.clave === b.clave
+  );
+}
+
+/** The acta's fields as read in its columns' order (acta-corte.ts), when they were. */
+function leidosDe(ac: ActaEnCorte): Leidos | null {
+  return ac.valores === null || ac.esperada === null ? null : { columnas: ac.esperada.columnas, valores: ac.valores };
 }
 
 /** Placeholder votes of an unfilled reusable destination. */
@@ -419,6 +440,29 @@ function asignar(x: DestinoDenso, t: Conteo, d: VotosDensos, slot: number): void
   x.t = t;
   x.d = d;
   x.slot = slot;
+}
+
+/** Per model, per election: the parents of every sección (`EstadoEleccion.padres`), built once per catalogue. */
+const padresPorModelo = new WeakMap<CorteModelo, Map<string, (readonly ShardId[])[]>>();
+
+function padresDe(modelo: CorteModelo, em: EleccionModelo): (readonly ShardId[])[] {
+  let porEleccion = padresPorModelo.get(modelo);
+  if (porEleccion === undefined) padresPorModelo.set(modelo, (porEleccion = new Map()));
+  const eleccion = em.eleccion.codigo;
+  let padres = porEleccion.get(eleccion);
+  if (padres === undefined) {
+    padres = Array.from({ length: (modelo.secciones.at(-1)?.id ?? 0) + 1 }, () => []);
+    const entidad = shardIds.entidad(eleccion);
+    for (const s of modelo.secciones) {
+      const xs = [shardIds.distrito(eleccion, s.distrito), shardIds.municipio(eleccion, s.municipio), entidad];
+      for (const u of modelo.unidadesDeSeccion.get(s.id) ?? []) {
+        if (em.unidadesExtra.has(u.id)) xs.push(shardIds.distrito(eleccion, u.distrito), shardIds.municipio(eleccion, u.municipio));
+      }
+      padres[s.id] = xs;
+    }
+    porEleccion.set(eleccion, padres);
+  }
+  return padres;
 }
 
 function estadoEleccion(estado: EstadoCorte, em: EleccionModelo, masivo: boolean): EstadoEleccion {
@@ -434,13 +478,14 @@ function estadoEleccion(estado: EstadoCorte, em: EleccionModelo, masivo: boolean
     secciones,
     fc: conteoVacio(),
     fueraCatalogo: new Set(),
-    filasSeccion: new Map(),
-    actasSeccion: new Map(),
+    retenidas: Array.from({ length: em.actas.length }, () => undefined),
+    // By sección id (at most 9999): read for every row of every parent rendered, a lookup per row.
+    filasSeccion: Array.from({ length: (modelo.secciones.at(-1)?.id ?? 0) + 1 }, () => undefined),
     cuentasBloque: new Map(),
     filasTerritorio: new Map(),
     filas: null,
     filasMovidas: new Set(),
-    padres: new Map(),
+    padres: padresDe(modelo, em),
     indice,
     votos: {
       secciones: votosDensos(indice, modelo.unidades.length),

@@ -2,10 +2,9 @@
  * Renders the shards the state marks as dirty, children before parents, and hashes them. A shard is compact
  * JSON built in a fixed key order, so the same state gives the same bytes: exactly `JSON.stringify` of its
  * value (a property test parses and re-stringifies every shard), assembled from pieces kept between cortes —
- * the JSON of each acta, of each election's actas in a sección and of that election's tallies there (by the
- * state), each sección's row in its parents' tables and each distrito's and municipio's row in the entidad's
- * (until its tally or its shard moves), and the catalogue-only openings of every shard. An unchanged shard is
- * never stringified again.
+ * the JSON of each acta and of each election's tallies in a sección (by the state), each sección's row in its
+ * parents' tables and each distrito's and municipio's row in the entidad's (until its tally or its shard
+ * moves), and the catalogue-only openings of every shard. An unchanged shard is never stringified again.
  */
 import {
   CONTEO,
@@ -65,28 +64,93 @@ export function resultados(c: ConteoTerritorio, final: boolean): Resultados {
 }
 
 /**
+ * Scratch lists of numbers, one per length (reused: a full corte writes ~30k; changing one list's length would
+ * reallocate it each time).
+ */
+const cifras: number[][] = [];
+
+function cifrasDe(n: number): number[] {
+  let xs = cifras[n];
+  if (xs === undefined) cifras[n] = xs = Array.from({ length: n }, () => 0);
+  return xs;
+}
+
+/**
+ * A number for a scratch list: integers as small integers, which `JSON.stringify` writes natively (the list's
+ * JSON is then what `join(',')` in brackets gave for finite numbers, at a fraction of its cost).
+ */
+function entero(x: number): number {
+  return x === (x | 0) ? x | 0 : x;
+}
+
+/**
+ * `JSON.stringify(resultados(c, final))`, its records written from the dense votes without building them (a
+ * record of ~40 keys added one by one becomes a hash table, slow to build and to stringify; every parent shard
+ * rendered has one of each).
+ */
+function resultadosJson(c: ConteoTerritorio, final: boolean): string {
+  const votos = registroJson(c.d.votos, c.slot, c.ix.columnas, c.t.votos);
+  const candidaturas = registroJson(c.d.candidaturas, c.slot, c.ix.candidaturas, c.t.candidaturas);
+  return `{"figuras":${JSON.stringify(figuras(c.t, { final }))},"votos":${votos},"candidaturas":${candidaturas}}`;
+}
+
+/** Per list of names: each one's `"name":` (null when one is an array index, which a record orders first). */
+const clavesJson = new WeakMap<readonly string[], readonly string[] | null>();
+
+function clavesDe(nombres: readonly string[]): readonly string[] | null {
+  let ks = clavesJson.get(nombres);
+  if (ks === undefined) {
+    ks = nombres.some((n) => /^(0|[1-9]\d*)$/.test(n) && Number(n) < 2 ** 32 - 1) ? null : nombres.map((n) => `${JSON.stringify(n)}:`);
+    clavesJson.set(nombres, ks);
+  }
+  return ks;
+}
+
+/**
+ * `JSON.stringify(registroOrdenado(d, slot, nombres, fuera))`; written directly when `fuera` is empty (as it is
+ * unless the catalogue left a column out of the index).
+ */
+function registroJson(d: Float64Array, slot: number, nombres: readonly string[], fuera: Readonly<Record<string, number>>): string {
+  const ks = clavesDe(nombres);
+  if (ks === null || !sinClaves(fuera)) return JSON.stringify(registroOrdenado(d, slot, nombres, fuera));
+  const partes: string[] = [];
+  for (let k = 0, a = slot * nombres.length; k < nombres.length; k++) {
+    const v = d[a + k]!;
+    if (v !== 0) partes.push(ks[k]! + String(v));
+  }
+  return `{${partes.join(',')}}`;
+}
+
+/**
  * `"t":[…],"c":[…]`: a tally's counters and votes per candidatura (FilaCompacta), the election's candidaturas
  * in order: exactly the index's, so the dense slot as it is.
  */
 function conteoJson(c: ConteoTerritorio): string {
-  const conteo = CONTEO.map((k) => c.t[k]).join(',');
+  const t = c.t;
+  const xs = cifrasDe(CONTEO.length);
+  for (let i = 0; i < CONTEO.length; i++) xs[i] = entero(t[CONTEO[i]!]);
+  const conteo = JSON.stringify(xs);
   const nombres = c.ix.candidaturas;
   const base = c.slot * nombres.length;
   const d = c.d.candidaturas;
   const r = c.t.candidaturas;
   // The record beside the dense votes is empty unless the catalogue left something out of the index.
-  const cands = sinClaves(r) ? d.subarray(base, base + nombres.length).join(',') : nombres.map((x, i) => d[base + i]! + (r[x] ?? 0)).join(',');
-  return `"t":[${conteo}],"c":[${cands}]`;
+  const vacio = sinClaves(r);
+  const cs = cifrasDe(nombres.length);
+  for (let i = 0; i < nombres.length; i++) cs[i] = entero(vacio ? d[base + i]! : d[base + i]! + (r[nombres[i]!] ?? 0));
+  return `"t":${conteo},"c":${JSON.stringify(cs)}`;
 }
 
-/** A territory's votes in the given columns (a ballot's), comma-separated; 0 where it has none. */
+/** A territory's votes in the given columns (a ballot's), as a JSON list; 0 where it has none. */
 function votosEn(c: ConteoTerritorio, columnas: readonly string[]): string {
   const pos = c.ix.posiciones(columnas);
   const base = c.slot * c.ix.columnas.length;
   const v = c.d.votos;
   const r = c.t.votos;
   const vacio = sinClaves(r);
-  return columnas.map((col, i) => (pos[i]! >= 0 ? v[base + pos[i]!]! : 0) + (vacio ? 0 : (r[col] ?? 0))).join(',');
+  const xs = cifrasDe(columnas.length);
+  for (let i = 0; i < columnas.length; i++) xs[i] = entero((pos[i]! >= 0 ? v[base + pos[i]!]! : 0) + (vacio ? 0 : (r[columnas[i]!] ?? 0)));
+  return JSON.stringify(xs);
 }
 
 /**
@@ -113,11 +177,19 @@ function listaJson(llave: object, lista: () => readonly string[]): string {
 
 /**
  * A sección shard's opening up to its `final` flag (names, nesting and its ballots' column lists: the
- * catalogue only), and which of those lists each election's block points at (`boleta`).
+ * catalogue only), and the catalogue-only part of each election's block: its actas there and its opening
+ * (`codigo`, which of those lists it points at, `candidaturas`).
  */
 interface CabeceraSeccion {
   texto: string;
-  boleta: Map<string, number>;
+  bloques: readonly BloqueSeccion[];
+}
+
+interface BloqueSeccion {
+  eleccion: EleccionModelo;
+  propias: readonly ActaModelo[];
+  /** `"codigo":…,"boleta":…,"candidaturas":[…],` */
+  abre: string;
 }
 
 /** Per model, per sección: its opening. */
@@ -132,7 +204,7 @@ function cabeceraSeccion(m: CorteModelo, seccion: number): CabeceraSeccion {
     // Each distinct column list once: the elections of a sección mostly share one ballot layout.
     const boletas: (readonly string[])[] = [];
     const porTexto = new Map<string, number>();
-    const boleta = new Map<string, number>();
+    const bloques: BloqueSeccion[] = [];
     for (const em of m.elecciones) {
       const propias = actasDeEleccion(m, em, seccion);
       if (propias.length === 0) continue;
@@ -140,7 +212,8 @@ function cabeceraSeccion(m: CorteModelo, seccion: number): CabeceraSeccion {
       const clave = columnas.join('\u0000');
       let i = porTexto.get(clave);
       if (i === undefined) porTexto.set(clave, (i = boletas.push(columnas) - 1));
-      boleta.set(em.eleccion.codigo, i);
+      const cands = listaJson(em.candidaturas, () => em.candidaturas);
+      bloques.push({ eleccion: em, propias, abre: `"codigo":${JSON.stringify(em.eleccion.codigo)},"boleta":${i},"candidaturas":${cands},` });
     }
     const texto = JSON.stringify({
       tipo: 'seccion',
@@ -151,49 +224,31 @@ function cabeceraSeccion(m: CorteModelo, seccion: number): CabeceraSeccion {
       municipio: { id: s.municipio, nombre: m.municipioPorId.get(s.municipio)?.nombre ?? '' },
       boletas,
     }).slice(0, -1);
-    porSeccion.set(seccion, (c = { texto, boleta }));
+    porSeccion.set(seccion, (c = { texto, bloques }));
   }
   return c;
 }
 
 /**
- * The JSON of an election's actas in a sección shard (their array without brackets), cached until one of them
- * moves: a sección re-rendered for one election reuses the others'.
+ * One election's block of a sección shard, its pieces pushed onto `partes`. Its tallies' JSON is kept until
+ * one of its actas moves: a sección rendered again for another election's acta rebuilds none of this one's
+ * tallies.
  */
-function actasSeccion(estado: EstadoCorte, ee: EstadoEleccion, propias: readonly ActaModelo[], seccion: number): string {
-  let texto = ee.actasSeccion.get(seccion);
-  if (texto !== undefined) return texto;
-  const frags = propias.map((a) => estado.fragmento(a));
-  texto = frags.join(',');
-  ee.actasSeccion.set(seccion, texto);
-  // Each acta's JSON is now kept as a view of the joined text (V8 slices share its characters): one copy of
-  // the ~30 MB of acta JSON of a Jalisco-size state, not two.
-  let desde = 0;
-  propias.forEach((a, i) => {
-    estado.anclarFragmento(a, texto.slice(desde, desde + frags[i]!.length));
-    desde += frags[i]!.length + 1;
-  });
-  return texto;
-}
-
-/**
- * One election's block of a sección shard (null: no acta of it there). Its tallies' JSON is kept until one of
- * its actas moves: a sección rendered again for another election's acta rebuilds none of this one's tallies.
- */
-function bloqueSeccion(estado: EstadoCorte, em: EleccionModelo, seccion: number): string | null {
-  const codigo = em.eleccion.codigo;
+function bloqueSeccion(estado: EstadoCorte, b: BloqueSeccion, seccion: number, partes: string[]): void {
+  const codigo = b.eleccion.eleccion.codigo;
   const ee = estado.elecciones.get(codigo)!;
-  const propias = actasDeEleccion(estado.modelo, em, seccion);
-  if (propias.length === 0) return null;
+  const propias = b.propias;
   let cuentas = ee.cuentasBloque.get(seccion);
   if (cuentas === undefined) {
     const c = estado.conteo(codigo, 'seccion', seccion);
-    cuentas = [conteoJson(c), ',"v":[', votosEn(c, columnasDeBoleta(propias[0]!)), ']'].join('');
+    cuentas = [conteoJson(c), ',"v":', votosEn(c, columnasDeBoleta(propias[0]!))].join('');
     ee.cuentasBloque.set(seccion, cuentas);
   }
-  const boleta = cabeceraSeccion(estado.modelo, seccion).boleta.get(codigo)!;
-  const cands = listaJson(em.candidaturas, () => em.candidaturas);
-  return `{"codigo":${JSON.stringify(codigo)},"boleta":${boleta},"candidaturas":${cands},${cuentas},"actas":[${actasSeccion(estado, ee, propias, seccion)}]}`;
+  partes.push(b.abre, cuentas, ',"actas":[');
+  // Each acta's JSON as the state keeps it (flat), copied once into the shard's text.
+  partes.push(estado.fragmentoEn(ee, propias[0]!));
+  for (let i = 1; i < propias.length; i++) partes.push(',', estado.fragmentoEn(ee, propias[i]!));
+  partes.push(']}');
 }
 
 /** Per model: the expected actas of each election in each sección (catalogue order). */
@@ -220,12 +275,16 @@ function actasDeEleccion(m: CorteModelo, em: EleccionModelo, seccion: number): r
  * built from cached pieces (its opening, each election's block).
  */
 function textoSeccion(estado: EstadoCorte, seccion: number, final: boolean): string {
-  const elecciones: string[] = [];
-  for (const em of estado.modelo.elecciones) {
-    const b = bloqueSeccion(estado, em, seccion);
-    if (b !== null) elecciones.push(b);
+  // One join of every piece: the text comes out flat, its ~5 KB copied once (nested joins and templates
+  // copied each acta's JSON up to three times, the last when encoding flattened the result).
+  const c = cabeceraSeccion(estado.modelo, seccion);
+  const partes = [c.texto, final ? ',"final":true,"elecciones":[' : ',"final":false,"elecciones":['];
+  for (let i = 0; i < c.bloques.length; i++) {
+    partes.push(i === 0 ? '{' : ',{');
+    bloqueSeccion(estado, c.bloques[i]!, seccion, partes);
   }
-  return `${cabeceraSeccion(estado.modelo, seccion).texto},"final":${final},"elecciones":[${elecciones.join(',')}]}`;
+  partes.push(']}');
+  return partes.join('');
 }
 
 /**
@@ -233,12 +292,12 @@ function textoSeccion(estado: EstadoCorte, seccion: number, final: boolean): str
  * same in both its parents, cached until its tally or its shard moves; a split sección's is summed each time.
  */
 function filaSeccion(estado: EstadoCorte, ee: EstadoEleccion, seccion: number, nivel: 'distrito' | 'municipio', id: number): string {
-  let f = ee.filasSeccion.get(seccion);
+  let f = ee.filasSeccion[seccion];
   if (f !== undefined) return f;
   const sha = estado.shards.get(shardIds.seccion(seccion))!.sha256;
   const c = estado.conteoEn(ee, seccion, nivel, id)!;
   f = filaJson(seccion, null, sha, c);
-  if (!estado.modelo.unidadesDeSeccion.has(seccion)) ee.filasSeccion.set(seccion, f);
+  if (!estado.modelo.unidadesDeSeccion.has(seccion)) ee.filasSeccion[seccion] = f;
   return f;
 }
 
@@ -302,9 +361,20 @@ function apertura(m: CorteModelo, id: ShardId, construir: () => { abre: object; 
   return a;
 }
 
-/** `JSON.stringify({ ...abre, final, resultados, ...sigue, [tabla]: [filas] })`, from its pieces. */
-function textoPadre(a: { abre: string; sigue: string }, final: boolean, r: Resultados, tablas: string): string {
-  return `${a.abre},"final":${final},"resultados":${JSON.stringify(r)},${a.sigue},${tablas}}`;
+/**
+ * `JSON.stringify({ ...abre, final, resultados, ...sigue, [tabla]: [filas], … })`, from its pieces, in one join
+ * (the text comes out flat: its rows copied once). `tablas`: each table's key and rows.
+ */
+function textoPadre(a: { abre: string; sigue: string }, final: boolean, c: ConteoTerritorio, tablas: readonly (readonly [string, readonly string[]])[]): string {
+  const partes = [a.abre, final ? ',"final":true,"resultados":' : ',"final":false,"resultados":', resultadosJson(c, final), ',', a.sigue];
+  for (const [clave, filas] of tablas) {
+    partes.push(`,"${clave}":[`);
+    if (filas.length > 0) partes.push(filas[0]!);
+    for (let i = 1; i < filas.length; i++) partes.push(',', filas[i]!);
+    partes.push(']');
+  }
+  partes.push('}');
+  return partes.join('');
 }
 
 function textoTerritorio(estado: EstadoCorte, em: EleccionModelo, nivel: 'distrito' | 'municipio', id: number, final: boolean): string {
@@ -324,7 +394,7 @@ function textoTerritorio(estado: EstadoCorte, em: EleccionModelo, nivel: 'distri
     sigue: { candidatos: em.eleccion.territorio === nivel ? candidatos(estado, em.eleccion.codigo, id) : [] },
   }));
   const filas = seccionesDe(m, em, nivel, id).map((s) => filaSeccion(estado, ee, s, nivel, id));
-  return textoPadre(a, final, resultados(estado.conteo(em.eleccion.codigo, nivel, id), final), `"secciones":[${filas.join(',')}]`);
+  return textoPadre(a, final, estado.conteo(em.eleccion.codigo, nivel, id), [['secciones', filas]]);
 }
 
 /** A distrito's or municipio's row in the entidad shard, cached until that territory's shard is rendered again. */
@@ -362,7 +432,11 @@ function textoEntidad(estado: EstadoCorte, em: EleccionModelo, final: boolean): 
   const distritos = m.distritos.map((d) => filaTerritorio(estado, ee, 'distrito', d.id, d.cabecera));
   const municipios = m.municipios.map((x) => filaTerritorio(estado, ee, 'municipio', x.id, x.nombre));
   const fc = estado.fueraCatalogo(codigo).map((x) => x.fragmento);
-  return textoPadre(a, final, resultados(estado.conteo(codigo, 'entidad'), final), `"distritos":[${distritos.join(',')}],"municipios":[${municipios.join(',')}],"fueraCatalogo":[${fc.join(',')}]`);
+  return textoPadre(a, final, estado.conteo(codigo, 'entidad'), [
+    ['distritos', distritos],
+    ['municipios', municipios],
+    ['fueraCatalogo', fc],
+  ]);
 }
 
 export function textoTerritorios(modelo: CorteModelo): string {
@@ -444,12 +518,15 @@ const ordenIds = new WeakMap<EstadoCorte, ShardId[]>();
  */
 export async function renderizar(estado: EstadoCorte, opciones: { final: boolean }, entregar?: Entrega): Promise<ResultadoRender> {
   const { final } = opciones;
-  if (estado.finalRenderizado !== final) estado.marcarTodo();
+  const todo = estado.finalRenderizado !== final;
+  if (todo) estado.marcarTodo();
   const m = estado.modelo;
   const salida: Omit<ResultadoRender, 'shards'> = { nuevos: [], contenidos: new Map(), iguales: 0 };
   const secciones = [...estado.seccionesSucias].sort((a, b) => a - b).map((s) => ({ id: shardIds.seccion(s), texto: () => textoSeccion(estado, s, final) }));
   if (!estado.shards.has(shardIds.territorios())) secciones.push({ id: shardIds.territorios(), texto: () => textoTerritorios(m) });
   await ola(estado, secciones, salida, entregar, (n) => {
+    // Everything is marked already (and no parent row kept) when everything is rendered.
+    if (todo) return;
     const s = /^seccion\/(\d+)$/.exec(n.id);
     if (s) for (const em of m.elecciones) estado.marcarPadres(em.eleccion.codigo, Number(s[1]));
   });

@@ -3,6 +3,7 @@
  * in a territory: `Unidad`), the sección → distrito / municipio lookups, and per election the vote columns of its results CSV and the order of its candidaturas.
  * Built once per catalogue; every corte (full or incremental) reads it, nothing mutates it.
  */
+import { assert } from '../assert.ts';
 import { actasEsperadas, type ActaEsperada } from '../acta/esperadas.ts';
 import { COLUMNAS_FIJAS } from '../acta/esquema.ts';
 import type { Boleta, Catalogo, Distrito, Eleccion, Entidad, Municipio, Seccion } from '../catalogo/esquema.ts';
@@ -20,6 +21,8 @@ export interface ActaModelo extends ActaEsperada {
    * election's column order, null on the acta where a column is not on its ballot.
    */
   columnas: readonly string[];
+  /** The position of each of `columnas` in its election's `columnas` (shared by the actas of one column list). */
+  posiciones: Int32Array;
 }
 
 /**
@@ -83,6 +86,8 @@ export interface ProblemaModelo {
 }
 
 const FIJAS: ReadonlySet<string> = new Set(COLUMNAS_FIJAS);
+/** Placeholder until `asignarColumnas`. */
+const SIN_POSICIONES = new Int32Array(0);
 
 /** Builds the model, or says why the catalogue cannot make one (a casilla without sección, a missing ballot). */
 export function construirModelo(catalogo: Catalogo): Result<CorteModelo, ProblemaModelo[]> {
@@ -95,7 +100,7 @@ export function construirModelo(catalogo: Catalogo): Result<CorteModelo, Problem
   const porEleccion = new Map<string, ActaModelo[]>(elecciones.map((e) => [e.codigo, []]));
   for (const a of esperadas.value) {
     const lista = porEleccion.get(a.eleccion.codigo)!;
-    lista.push({ ...a, orden: lista.length, unidad: unidadDe(a), columnas: [] });
+    lista.push({ ...a, orden: lista.length, unidad: unidadDe(a), columnas: [], posiciones: SIN_POSICIONES });
   }
   const modelosEleccion = elecciones.map((e) => eleccionModelo(catalogo, e, porEleccion.get(e.codigo)!));
   const actaPorClave = new Map<string, ActaModelo>();
@@ -182,7 +187,10 @@ function eleccionModelo(cat: Catalogo, eleccion: Eleccion, actas: ActaModelo[]):
   };
 }
 
-/** Sets each acta's `columnas`: one array per ballot, or per split sección whose actas have several ballots. */
+/**
+ * Sets each acta's `columnas`: one array per ballot, or per split sección whose actas have several ballots; and
+ * their `posiciones` in the election's, one array per column list.
+ */
 function asignarColumnas(actas: ActaModelo[], deEleccion: readonly string[]): void {
   const porBoleta = new Map<Boleta, readonly string[]>();
   const boletasDe = new Map<number, Set<Boleta>>();
@@ -202,6 +210,20 @@ function asignarColumnas(actas: ActaModelo[], deEleccion: readonly string[]): vo
     if (c === undefined) porBoleta.set(a.boleta, (c = [...a.boleta.columnas, ...COLUMNAS_FIJAS]));
     a.columnas = c;
   }
+  const indice = new Map(deEleccion.map((c, i) => [c, i]));
+  const posiciones = new Map<readonly string[], Int32Array>();
+  for (const a of actas) {
+    let p = posiciones.get(a.columnas);
+    // Every ballot column is one of the election's (`columnasDeEleccion` is their union).
+    if (p === undefined) posiciones.set(a.columnas, (p = Int32Array.from(a.columnas, (c) => posicion(indice, c))));
+    a.posiciones = p;
+  }
+}
+
+function posicion(indice: ReadonlyMap<string, number>, columna: string): number {
+  const i = indice.get(columna);
+  assert(i !== undefined, `columna ${columna} fuera de su elección`);
+  return i;
 }
 
 /**

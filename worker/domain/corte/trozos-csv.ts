@@ -119,8 +119,16 @@ function deflactarTrozo(compresor: Compresor & Required<Pick<Compresor, 'deflate
  * corte. The text is `csvResultados(i)`, encoded a trozo at a time (cheaper than one 4 MB string).
  */
 export function csvResultadosPorTrozos(i: EntradaCsvResultados, guardados: TrozosGuardados, n = filasPorTrozo(i.eleccion)): CsvPorTrozos {
-  const cabecera = utf8(cabeceraCsvResultados(i));
-  const filas = partirFilas(i.filas, i.filasFueraCatalogo, n);
+  return textoPorTrozos(cabeceraCsvResultados(i), i.filas, i.filasFueraCatalogo, guardados, n);
+}
+
+/**
+ * Any CSV made of a header that changes every corte and rows kept between cortes (INE's results CSV, the tidy
+ * one: csv-ordenado.ts), by trozos of `n` rows: its bytes and how to deflate them reusing the kept trozos.
+ */
+export function textoPorTrozos(cabeceraTexto: string, filasCatalogo: readonly string[], fc: readonly string[], guardados: TrozosGuardados, n: number): CsvPorTrozos {
+  const cabecera = utf8(cabeceraTexto);
+  const filas = partirFilas(filasCatalogo, fc, n);
   const codificados = filas.map((t) => utf8(t.join(EOL) + EOL));
   const contenido = concatenar([cabecera, ...codificados]);
   // Each trozo as a view of `contenido`, so the encoded pieces are garbage before the zip is built.
