@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RAIZ, entornoSilencioso } from './lib/local.ts';
+import { RAIZ, entornoDeConstruccion } from './lib/local.ts';
 import { pesoJs } from '../test/e2e/lib/presupuesto.ts';
 import pkg from '../package.json';
 
@@ -30,7 +30,7 @@ describe('astro build', () => {
   beforeAll(() => {
     const r = spawnSync(path.join(RAIZ, 'node_modules/.bin/astro'), ['build', '--silent', '--outDir', out], {
       cwd: RAIZ,
-      env: entornoSilencioso,
+      env: entornoDeConstruccion,
       encoding: 'utf8',
     });
     expect(r.status, r.stderr).toBe(0);

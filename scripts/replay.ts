@@ -196,7 +196,8 @@ interface Pedido {
 
 /** One request, retried (same Idempotency-Key) on contention, rate limits and dropped connections. */
 async function pedir(base: string, p: Pedido): Promise<{ status: number; cuerpo: Uint8Array }> {
-  const headers: Record<string, string> = {};
+  // identity: as the simulacro's client (scripts/simulacro/cliente.ts), so wrangler dev does not gzip the answers.
+  const headers: Record<string, string> = { 'accept-encoding': 'identity' };
   if (p.token) headers.authorization = `Bearer ${p.token}`;
   if (p.clave) headers['idempotency-key'] = p.clave;
   let body: BodyInit | undefined;

@@ -43,7 +43,9 @@ export class Cliente {
     let conflictos = 0;
     let caida = p.caida;
     for (let intento = 0; ; intento++) {
-      const headers: Record<string, string> = { authorization: `Bearer ${p.token}`, 'idempotency-key': p.idempotencia };
+      // identity: wrangler dev's entry would otherwise gzip every answer on the Worker's own thread (~0.2 CPU-ms
+      // each, measured with scripts/bench/perfil-workerd.ts); in production the edge compresses, not the Worker.
+      const headers: Record<string, string> = { authorization: `Bearer ${p.token}`, 'idempotency-key': p.idempotencia, 'accept-encoding': 'identity' };
       let body: BodyInit;
       if (p.bytes !== undefined) {
         headers['content-type'] = p.tipo ?? 'application/octet-stream';

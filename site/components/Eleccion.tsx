@@ -9,7 +9,9 @@ import { cargarSeccion, cargarTerritorio, idCorte, sondeo } from '../lib/publica
 import { Enlace, hrefDe, padreDe, useRuta, type Ruta } from '../lib/ruta.ts';
 import { useCorte } from '../lib/useCorte.ts';
 import { NoExiste } from '../lib/fallas.ts';
+import { useCorteElegido } from '../lib/corteElegido.ts';
 import Compartir from './Compartir.tsx';
+import { CorteAnterior, CortePasado } from './CorteAnterior.tsx';
 import EstadoCorte from './EstadoCorte.tsx';
 import { perezoso } from './perezoso.tsx';
 import Respuesta, { RespuestaCargando } from './Respuesta.tsx';
@@ -100,6 +102,9 @@ function VistaRuta({ ruta }: { ruta: Ruta }) {
   const corte: CorteInfo | undefined = datos?.v.corte;
   const h1 = useRef<HTMLHeadingElement>(null);
   const texto = titulo(ruta, datos, datos?.v.eleccion);
+  // A past corte (?corte=N) replaces the figures of the entidad view only; the newest corte keeps loading under it.
+  const elegido = useCorteElegido();
+  const pasado = ruta.vista === 'entidad' && elegido.tipo !== 'reciente' ? elegido : null;
 
   useEffect(() => {
     document.title = `${texto} · PREP`;
@@ -134,13 +139,20 @@ function VistaRuta({ ruta }: { ruta: Ruta }) {
         actualizando={vista.actualizando}
         sinPublicacion={vista.sondeo.sinPublicacion}
       />
-      {datos?.tipo === 'territorio' ? (
+      {datos?.tipo === 'territorio' && !pasado ? (
         <Respuesta eleccion={datos.v.eleccion} donde={nombreTerritorio(datos.v)} resultados={datos.v} catalogo={datos.v.catalogo} corte={datos.v.corte} />
       ) : null}
       {corte?.entidad.sintetico ? <p class="sintetico">Datos sintéticos de prueba: no corresponden a una elección real.</p> : null}
       {datos ? (
         <>
-          <Cuerpo ruta={ruta} datos={datos} />
+          {pasado && vista.corte ? (
+            <CortePasado eleccion={ruta.e} puntero={vista.corte} elegido={pasado} />
+          ) : (
+            <>
+              {ruta.vista === 'entidad' && vista.corte ? <CorteAnterior eleccion={ruta.e} puntero={vista.corte} /> : null}
+              <Cuerpo ruta={ruta} datos={datos} />
+            </>
+          )}
           {datos.tipo === 'territorio' && ruta.vista === 'entidad' ? <Noche eleccion={ruta.e} catalogo={datos.v.catalogo} /> : null}
         </>
       ) : vista.noExiste ? (

@@ -9,6 +9,7 @@ import { Enlace, type Ruta } from '../lib/ruta.ts';
 import Mapa from './Mapa.tsx';
 import Resultados from './Resultados.tsx';
 import TablaOrdenable, { type Columna } from './TablaOrdenable.tsx';
+import TerritoriosGanados from './TerritoriosGanados.tsx';
 
 const NIVEL_PLURAL = { distrito: 'distritos', municipio: 'municipios', seccion: 'secciones' } as const;
 const NIVEL_TITULO = { distrito: 'Distrito', municipio: 'Municipio', seccion: 'Sección' } as const;
@@ -90,6 +91,7 @@ export default function VistaTerritorio({ datos }: { datos: Datos }) {
     <>
       <Resultados datos={datos} catalogo={datos.catalogo} donde={donde} prefijo={`t-${datos.nivel}-${datos.id}`} />
       <Mapa datos={datos} />
+      <TerritoriosGanados datos={datos} />
       {nivelHijos ? (
         <>
           <h2>Resultados por {NIVEL_PLURAL[nivelHijos]}</h2>

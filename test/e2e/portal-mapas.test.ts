@@ -14,13 +14,14 @@ import { actaSintetica } from '../../scripts/bench/corte-sintetico.ts';
 import { generarJalisco } from '../../scripts/generador/generar.ts';
 import { ejecutarArchivoD1Local } from '../../scripts/lib/d1-local.ts';
 import { cerrarD1Local } from '../../scripts/lib/d1-sesion.ts';
+import { entero, fechaHora, porcentaje } from '../../site/lib/formato.ts';
 import { lider } from '../../site/lib/opciones.ts';
 import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
 import { actasEsperadas, type ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
 import type { ActaPublicada } from '../../worker/domain/acta/publicada.ts';
 import { resultadosDeFila, rutaShard, shardIds } from '../../worker/domain/contrato/index.ts';
 import { ventana } from '../../worker/domain/corte/calendario.ts';
-import { EntidadShardSchema, PunteroSchema, TerritorioShardSchema, type Puntero } from '../../worker/domain/corte/shards.ts';
+import { EntidadShardSchema, HistorialSchema, PunteroSchema, TerritorioShardSchema, type Puntero } from '../../worker/domain/corte/shards.ts';
 import { abrirNavegador, CAPTURAS, capturar, desbordaHorizontal, nuevaPagina, TAMANOS, violacionesAxe } from './lib/navegador.ts';
 import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
 
@@ -213,6 +214,108 @@ describe('the leaders map after a night of cortes', () => {
     await page.waitForURL(`**/eleccion/?e=${eleccion}&${param}=${id}`);
     await page.locator('h1', { hasText: l.nombre }).waitFor();
     expect(await page.locator('.mapa-lideres').count()).toBe(0);
+    await context.close();
+  }, 120_000);
+});
+
+/** The leader of every row of the map's screen-reader table ('' for none), and the won-territories table's rows. */
+async function ganadosYMapa(page: Page) {
+  const mapa = await page.locator('.mapa-lideres .sr-only tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-lider') ?? ''));
+  const tabla = new Map(
+    await page.locator('table.ganados tr[data-lider]').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-lider')!, Number(tr.getAttribute('data-territorios'))] as const)),
+  );
+  return { mapa, tabla };
+}
+
+/** Every count of the table is the map's: per leader, the rest (ties, no votes) as the map's territories without one. */
+function cuentasIguales({ mapa, tabla }: Awaited<ReturnType<typeof ganadosYMapa>>) {
+  const porLider = new Map<string, number>();
+  for (const l of mapa) porLider.set(l, (porLider.get(l) ?? 0) + 1);
+  expect(mapa.length).toBeGreaterThan(0);
+  for (const [l, n] of porLider) if (l !== '') expect(tabla.get(l), l).toBe(n);
+  expect((tabla.get('empate') ?? 0) + (tabla.get('sin-votos') ?? 0)).toBe(porLider.get('') ?? 0);
+  expect(tabla.get('total')).toBe(mapa.length);
+  expect([...tabla.keys()].filter((k) => !['empate', 'sin-votos', 'total'].includes(k)).sort()).toEqual([...porLider.keys()].filter((l) => l !== '').sort());
+}
+
+describe('the night as of a past corte, and the territories each candidatura leads', () => {
+  it('GUB at 360 px: the table agrees with the map; corte 1 chosen shows its shard, its label, and the URL carries it', async () => {
+    const p = PunteroSchema.parse(await json('datos/latest.json'));
+    expect(p.numero).toBe(2);
+    const h = HistorialSchema.parse(await json(p.historial));
+    const c1 = h.cortes.find((c) => c.numero === 1)!;
+    const ent1 = EntidadShardSchema.parse(await json(c1.elecciones!.find((e) => e.codigo === 'GUB')!.ruta));
+    const ent2 = EntidadShardSchema.parse(await json(p.elecciones.find((e) => e.codigo === 'GUB')!.ruta));
+    const f1 = ent1.resultados.figuras;
+    // The two cortes differ, so the past view cannot pass by showing the newest figures.
+    expect(f1.ACTAS_CONTABILIZADAS).toBeLessThan(ent2.resultados.figuras.ACTAS_CONTABILIZADAS);
+    const { out } = await lideresPublicados(p, 'GUB');
+
+    const { page, context } = await nuevaPagina(nav);
+    await page.setViewportSize(TAMANOS.movil);
+    await page.goto(`${pila.url}/eleccion/?e=GUB`);
+    await page.locator('.mapa-lideres .sr-only tbody tr').first().waitFor({ state: 'attached' });
+    const vivo = await ganadosYMapa(page);
+    cuentasIguales(vivo);
+    // And both are the published leaders of corte 2.
+    for (const l of new Set([...out.values()].map((x) => x.shard!))) expect(vivo.tabla.get(l)).toBe([...out.values()].filter((x) => x.shard === l).length);
+    await expect(page.locator('table.ganados caption').textContent()).resolves.toBe('Distritos donde va adelante cada candidatura');
+
+    // Choose corte 1 from the labelled select.
+    await page.getByText('Ver los resultados de un corte anterior').click();
+    await page.getByLabel('Corte', { exact: true }).selectOption('1');
+    await page.getByRole('button', { name: 'Ver resultados' }).click();
+    await page.waitForURL('**/eleccion/?e=GUB&corte=1');
+    const etiqueta = `Resultados al corte nº 1, ${fechaHora(c1.instante, h.entidad.utcOffsetMinutes)}`;
+    await page.locator('[data-corte-pasado-etiqueta]', { hasText: etiqueta }).waitFor();
+    await expect(page.locator('[data-corte-pasado-etiqueta]').textContent()).resolves.toBe(etiqueta);
+    await expect(page.locator('[data-respuesta="contabilizadas"]').textContent()).resolves.toBe(porcentaje(f1.PORCENTAJE_ACTAS_CONTABILIZADAS));
+    await expect(page.locator('.respuesta-avance').textContent()).resolves.toContain(`(${entero(f1.ACTAS_CONTABILIZADAS)} de ${entero(f1.ACTAS_ESPERADAS)})`);
+    const cifra = (id: string) => page.locator(`main dl.cifras [data-cifra="${id}"] strong`).first().textContent();
+    await expect(cifra('contabilizadas')).resolves.toBe(entero(f1.ACTAS_CONTABILIZADAS));
+    await expect(cifra('votos-con')).resolves.toBe(entero(f1.TOTAL_VOTOS_C_CS));
+    await expect(cifra('participacion')).resolves.toBe(porcentaje(f1.PORCENTAJE_PARTICIPACION_CIUDADANA));
+    // The newest corte is still what the status line reports: the live view keeps polling underneath.
+    await expect(page.locator('.estado-corte [data-corte-instante]').textContent()).resolves.toBe(fechaHora(p.instante, p.entidad.utcOffsetMinutes));
+    // The map and the table are corte 1's, and still agree with each other.
+    await page.locator('.mapa-lideres .sr-only tbody tr').first().waitFor({ state: 'attached' });
+    const pasado = await ganadosYMapa(page);
+    cuentasIguales(pasado);
+    const lideres1 = ent1.distritos.map((f) => lider(resultadosDeFila(f, ent1).candidaturas)?.id ?? '');
+    expect(pasado.mapa.sort()).toEqual(lideres1.sort());
+    expect(await violacionesAxe(page), `axe en ${page.url()}`).toEqual([]);
+    expect(await desbordaHorizontal(page)).toBe(false);
+    await capturar(page, 'corte-pasado');
+
+    // Back to the newest corte, in place.
+    await page.locator('[data-corte-reciente]').first().click();
+    await page.waitForURL('**/eleccion/?e=GUB');
+    await expect(page.locator('[data-respuesta="contabilizadas"]').textContent()).resolves.toBe(porcentaje(ent2.resultados.figuras.PORCENTAJE_ACTAS_CONTABILIZADAS));
+    expect(await page.locator('[data-corte-pasado]').count()).toBe(0);
+
+    // A shared link to corte 1 opens it, and nothing moves while its code and data arrive (CLS budget 0.05).
+    await page.addInitScript(() => {
+      const w = window as unknown as { cls: number };
+      w.cls = 0;
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.cls += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${pila.url}/eleccion/?e=GUB&corte=1`);
+    await page.locator('[data-corte-pasado-etiqueta]', { hasText: etiqueta }).waitFor();
+    await page.locator('.mapa-lideres svg').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
+    expect(cls, `CLS ${cls}`).toBeLessThanOrEqual(0.05);
+    await expect(page.locator('[data-respuesta="contabilizadas"]').textContent()).resolves.toBe(porcentaje(f1.PORCENTAJE_ACTAS_CONTABILIZADAS));
+
+    // A shared link to a corte that does not exist says so and links the newest.
+    await page.goto(`${pila.url}/eleccion/?e=GUB&corte=99`);
+    const falta = page.locator('[data-no-existe="corte"]');
+    await falta.waitFor();
+    await expect(falta.textContent()).resolves.toContain('El corte nº 99 no existe en esta publicación: los cortes publicados van del nº 1 al nº 2.');
+    await expect(falta.locator('a').getAttribute('href')).resolves.toBe('/eleccion/?e=GUB');
     await context.close();
   }, 120_000);
 });
