@@ -152,6 +152,21 @@ export interface Leidos {
 }
 
 /**
+ * Adds `dv` to vote column `iv` of every destination, and to candidatura `ic` when the column counts for one
+ * (`ic` ≥ 0); `nv` / `nc`: columns and candidaturas per slot.
+ */
+function sumarValor(destinos: readonly DestinoDenso[], n: number, nv: number, nc: number, iv: number, ic: number, dv: number): void {
+  for (let i = 0; i < n; i++) {
+    const d = destinos[i]!;
+    const jv = d.slot * nv + iv;
+    d.d.votos[jv] = d.d.votos[jv]! + dv;
+    if (ic < 0) continue;
+    const jc = d.slot * nc + ic;
+    d.d.candidaturas[jc] = d.d.candidaturas[jc]! + dv;
+  }
+}
+
+/**
  * The path of an acta whose fields were read once in order (`Leidos`): no lookup per field. Taken when it adds
  * what the general path would: every field with votes is on the ballot's plan and indexed. False, with nothing
  * added, otherwise.
@@ -168,17 +183,7 @@ function sumarEnOrden(destinos: readonly DestinoDenso[], n: number, ix: IndiceVo
   for (let k = 0; k < valores.length; k++) {
     const v = valores[k];
     if (typeof v !== 'number' || v === 0) continue;
-    const dv = s * v;
-    const iv = pv[k]!;
-    const ic = pc[k]!;
-    for (let i = 0; i < n; i++) {
-      const d = destinos[i]!;
-      const jv = d.slot * nv + iv;
-      d.d.votos[jv] = d.d.votos[jv]! + dv;
-      if (ic < 0) continue;
-      const jc = d.slot * nc + ic;
-      d.d.candidaturas[jc] = d.d.candidaturas[jc]! + dv;
-    }
+    sumarValor(destinos, n, nv, nc, pv[k]!, pc[k]!, s * v);
   }
   return true;
 }
@@ -220,17 +225,7 @@ function sumarPorPlan(
   for (let k = 0; k < cols.length; k++) {
     const x = leidos[k]!;
     if (x === 0) continue;
-    const dv = s * x;
-    const iv = pv[k]!;
-    const ic = pc[k]!;
-    for (let i = 0; i < n; i++) {
-      const d = destinos[i]!;
-      const jv = d.slot * nv + iv;
-      d.d.votos[jv] = d.d.votos[jv]! + dv;
-      if (ic < 0) continue;
-      const jc = d.slot * nc + ic;
-      d.d.candidaturas[jc] = d.d.candidaturas[jc]! + dv;
-    }
+    sumarValor(destinos, n, nv, nc, pv[k]!, pc[k]!, s * x);
   }
   return true;
 }

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ESTILO } from '../../docs/pagina.ts';
 import type { EntornoApi } from '../../entorno.ts';
 import { encabezadosSeguridad } from './index.ts';
-import { CSP_API, CSP_ARCHIVO, ENCABEZADOS_COMUNES, permisos } from './politica.ts';
+import { CSP_API, CSP_ARCHIVO, ENCABEZADOS_COMUNES, PREFIJO_ENMARCABLE, permisos } from './politica.ts';
 
 // The pages of the last `astro build` (npm test builds first), read by Vite when the test is bundled.
 const PAGINAS = import.meta.glob<string>('../../../../dist/client/**/*.html', { query: '?raw', import: 'default', eager: true });
@@ -30,6 +30,7 @@ function directivas(csp: string): Map<string, string[]> {
 function comunes(res: Response, donde: string): void {
   for (const [nombre, valor] of Object.entries(ENCABEZADOS_COMUNES)) {
     if (nombre === 'Permissions-Policy' && donde.startsWith('/catd/')) continue;
+    if (nombre === 'X-Frame-Options' && donde.startsWith(PREFIJO_ENMARCABLE)) continue;
     expect(res.headers.get(nombre), `${nombre} en ${donde}`).toBe(valor);
   }
 }
@@ -88,6 +89,11 @@ describe('security headers on every page of the portal (dist, as the static asse
     expect(paginas.map((p) => p.ruta)).toEqual(expect.arrayContaining(['/', '/consulta/', '/catd/entrar/', '/consola/']));
   });
 
+  it('the difusor widget is the one page other sites may frame', () => {
+    const enmarcables = paginas.filter((p) => p.ruta.startsWith(PREFIJO_ENMARCABLE)).map((p) => p.ruta);
+    expect(enmarcables).toEqual(['/difusor/widget/']);
+  });
+
   it.each(paginas.map((p) => [p.ruta, p.html]))('%s', async (ruta, html) => {
     const res = await env.ASSETS.fetch(new Request(`https://prep.test${ruta}`));
     expect(res.status).toBe(200);
@@ -104,8 +110,11 @@ describe('security headers on every page of the portal (dist, as the static asse
     };
     expect(csp.get('script-src')).toEqual(["'self'", ...(await enLinea('script'))]);
     expect(csp.get('style-src')).toEqual(["'self'", ...(await enLinea('style'))]);
-    expect(cabecera).not.toMatch(/unsafe-|\*|https?:/);
-    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    const enmarcable = ruta.startsWith(PREFIJO_ENMARCABLE);
+    // Any site may frame the difusor widget, and no other page (its CSP and the older browsers' X-Frame-Options).
+    expect(csp.get('frame-ancestors')).toEqual([enmarcable ? '*' : "'none'"]);
+    expect(res.headers.get('X-Frame-Options')).toBe(enmarcable ? null : 'DENY');
+    expect(cabecera.replace('frame-ancestors *', '')).not.toMatch(/unsafe-|\*|https?:/);
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(html).not.toMatch(/<[a-z][^<>]*\s(on[a-z]+|style)\s*=/i);
   });

@@ -69,8 +69,8 @@ export function cspReferencia(hashEstilo: string): string {
 }
 
 /**
- * The pages other sites may frame: the difusor widget's, once it exists (none today, so every page refuses to be
- * framed). A page under this path gets `frame-ancestors *` and no X-Frame-Options.
+ * The pages other sites may frame: the difusor widget's (site/pages/difusor/widget/, issue 15), and no other, so
+ * every other page refuses to be framed. A page under this path gets `frame-ancestors *` and no X-Frame-Options.
  */
 export const PREFIJO_ENMARCABLE = '/difusor/widget/';
 
