@@ -16,10 +16,13 @@ import { empaquetarWorker } from './worker.ts';
 const tmp = mkdtempSync(path.join(tmpdir(), 'prep-identidad-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** A checkout's Worker sources under `dir` (node_modules linked, not copied). */
+/**
+ * A checkout's Worker sources under `dir` (node_modules linked, not copied): `site` too, since the Worker renders
+ * the portal's components for readers without JavaScript (worker/api/portal-sin-script.ts).
+ */
 function copiaDeFuentes(origen: string, dir: string): void {
   mkdirSync(dir, { recursive: true });
-  for (const f of ['worker', 'wrangler.toml', 'package.json', 'tsconfig.json']) cpSync(path.join(origen, f), path.join(dir, f), { recursive: true });
+  for (const f of ['worker', 'site', 'wrangler.toml', 'package.json', 'tsconfig.json']) cpSync(path.join(origen, f), path.join(dir, f), { recursive: true });
   symlinkSync(path.join(RAIZ, 'node_modules'), path.join(dir, 'node_modules'));
 }
 

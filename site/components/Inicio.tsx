@@ -3,7 +3,7 @@
  * participation and leading candidaturas, linking to its full view.
  */
 import { entero, porcentaje } from '../lib/formato.ts';
-import type { ResumenEleccion, VistaInicio } from '../lib/modelo.ts';
+import type { VistaInicio } from '../lib/modelo.ts';
 import { barrasPorCandidatura } from '../lib/opciones.ts';
 import { cargarInicio, idCorte, sondeo } from '../lib/publicacion.ts';
 import { hrefDe } from '../lib/ruta.ts';
@@ -12,6 +12,7 @@ import Ayuda from './Ayuda.tsx';
 import Barras from './Barras.tsx';
 import EstadoCorte from './EstadoCorte.tsx';
 import Respuesta, { RespuestaCargando } from './Respuesta.tsx';
+import { principal } from '../lib/respuesta.ts';
 
 const PRIMEROS = 3;
 
@@ -71,15 +72,10 @@ function Tarjetas({ datos }: { datos: VistaInicio }) {
   );
 }
 
-/** The election the answer block speaks of: the one contested entidad-wide (gubernatura), else the first. */
-function principal(datos: VistaInicio): ResumenEleccion | undefined {
-  return datos.elecciones.find((r) => r.eleccion.territorio === 'entidad') ?? datos.elecciones[0];
-}
-
 export default function Inicio() {
   const vista = useCorte(sondeo, 'inicio', cargarInicio, idCorte);
   const corte = vista.corte ? vista.datos?.corte : undefined;
-  const primera = vista.datos ? principal(vista.datos) : undefined;
+  const primera = vista.datos ? principal(vista.datos.elecciones) : undefined;
   const sinDatos = vista.sondeo.sinPublicacion || vista.sondeo.error || vista.errorCarga;
   // Until the data arrives, the answer and the cards keep their place (a skeleton the answer's size, then a
   // screen-tall block), so the status line above never moves and what follows stays off screen.

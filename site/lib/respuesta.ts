@@ -45,3 +45,8 @@ export function respuestaDe(candidaturas: Readonly<Record<string, number>>, tota
     ventajaPuntos: valorPorcentaje(unidades(primero) - unidades(segundo)),
   };
 }
+
+/** The election the answer block of inicio speaks of: the one contested entidad-wide (gubernatura), else the first. */
+export function principal<T extends { eleccion: { territorio: string } }>(elecciones: readonly T[]): T | undefined {
+  return elecciones.find((r) => r.eleccion.territorio === 'entidad') ?? elecciones[0];
+}

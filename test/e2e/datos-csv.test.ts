@@ -2,14 +2,16 @@
  * End to end, at 360 px: the datos abiertos page of a portal built from this tree, over a corte the cron published
  * (fixture catalogue and actas), links each election's CSVs of the newest corte and shows the pandas and R lines
  * with this portal's address; the links download the published bytes, plain to a client that asks for no
- * compression. Screenshots in test-results/e2e/datos-csv-*.png.
+ * compression. Without JavaScript, inicio and datos abiertos still show the newest corte's summary and downloads,
+ * rendered by the Worker. Screenshots in test-results/e2e/datos-csv-*.png and sin-script-*.png.
  */
 import { mkdtempSync, rmSync, } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recetaPandas, recetaR, type Puntero } from '../../worker/domain/contrato/index.ts';
+import { recetaPandas, recetaR, type EntidadShard, type Puntero } from '../../worker/domain/contrato/index.ts';
+import { entero, porcentaje } from '../../site/lib/formato.ts';
 import { abrirNavegador, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
 import { construirPortal, type Pila } from './lib/pila.ts';
 import { pilaConCorteDelCron } from './lib/pila-ejemplo.ts';
@@ -54,6 +56,44 @@ describe('datos abiertos: each election in a CSV', () => {
     expect(await desbordaHorizontal(page)).toBe(false);
     expect(await violacionesAxe(page)).toEqual([]);
     await capturar(page, 'datos-csv');
+    await context.close();
+  }, 120_000);
+});
+
+describe('without JavaScript', () => {
+  it('inicio shows the newest corte’s answer and every election’s votes, nothing waiting for a script, at 360 px', async () => {
+    const { context, page } = await nuevaPagina(nav, { javaScriptEnabled: false });
+    await page.goto(`${pila.url}/`);
+    const resumen = page.locator('[data-sin-script="inicio"]');
+    await expect(resumen.isVisible()).resolves.toBe(true);
+    for (const espera of ['Cargando…', 'Consultando el corte más reciente…', 'Cargando catálogo…']) {
+      await expect(page.getByText(espera).isVisible()).resolves.toBe(false);
+    }
+    for (const e of p.elecciones) {
+      const s = (await (await fetch(`${pila.url}/${e.ruta}`)).json()) as EntidadShard;
+      const seccion = resumen.locator(`[data-eleccion="${e.codigo}"]`);
+      await expect(seccion.locator('[data-cifra="contabilizadas"]').textContent({ timeout: 10_000 })).resolves.toBe(porcentaje(s.resultados.figuras.PORCENTAJE_ACTAS_CONTABILIZADAS));
+      const [id, votos] = Object.entries(s.resultados.candidaturas).sort((a, b) => b[1] - a[1])[0]!;
+      await expect(seccion.locator(`[data-candidatura="${id}"] td`).first().textContent({ timeout: 10_000 })).resolves.toBe(entero(votos));
+    }
+    await expect(resumen.locator('[data-respuesta="corte"]').textContent({ timeout: 10_000 })).resolves.toContain(`Corte ${p.numero}`);
+    expect(await desbordaHorizontal(page)).toBe(false);
+    await capturar(page, 'sin-script-inicio');
+    await context.close();
+  }, 120_000);
+
+  it('datos abiertos links the newest corte’s zip and CSVs, and the links download', async () => {
+    const { context, page } = await nuevaPagina(nav, { javaScriptEnabled: false });
+    await page.goto(`${pila.url}/datos-abiertos/`);
+    const descargas = page.locator('[data-sin-script="descargas"]');
+    await expect(descargas.locator('[data-zip]').getAttribute('href', { timeout: 10_000 })).resolves.toBe(`/${p.abiertos.ruta}`);
+    for (const e of p.elecciones) {
+      await expect(descargas.locator(`[data-eleccion="${e.codigo}"] [data-csv-ordenado]`).getAttribute('href', { timeout: 10_000 })).resolves.toBe(`/${e.csv!.ordenado}`);
+    }
+    const zip = await page.request.get(`${pila.url}/${p.abiertos.ruta}`);
+    expect(zip.status()).toBe(200);
+    expect(await desbordaHorizontal(page)).toBe(false);
+    await capturar(page, 'sin-script-datos');
     await context.close();
   }, 120_000);
 });

@@ -23,6 +23,7 @@ import { limitarLongitudes } from './middleware/longitudes/index.ts';
 import { encabezadosSeguridad } from './middleware/seguridad/index.ts';
 import { rutasPing } from './ping/rutas.ts';
 import { servirPortal } from './portal.ts';
+import { servirSinScript } from './portal-sin-script.ts';
 import { rutasPublico } from './publico/rutas.ts';
 import { rutasSesion } from './sesion/rutas.ts';
 import { rutasVerificacion } from './verificacion/rutas.ts';
@@ -78,6 +79,10 @@ export function crearApp(): OpenAPIHono<EntornoApi> {
 
   // The OpenAPI document and its reference page: in pruebas only (worker/api/docs/rutas.ts).
   montarReferencia(app, DOCUMENTO);
+
+  // Inicio and datos abiertos carry the newest corte for readers without JavaScript (portal-sin-script.ts).
+  app.get('/', servirSinScript);
+  app.get('/datos-abiertos/', servirSinScript);
 
   // Unknown API paths get the JSON error; anything else is the portal's (static assets, with its 404 page).
   app.notFound((c) =>

@@ -28,8 +28,16 @@ export function abrirNavegador(): Promise<Browser> {
 const refusadoPorCsp = new WeakMap<BrowserContext, string[]>();
 
 /** A page in its own context (axe-core needs pages created from a context), phone-sized by default, es-MX. */
-export async function nuevaPagina(navegador: Browser, opciones: { acceptDownloads?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await navegador.newContext({ viewport: TAMANOS.movil, locale: 'es-MX', acceptDownloads: opciones.acceptDownloads ?? false });
+export async function nuevaPagina(
+  navegador: Browser,
+  opciones: { acceptDownloads?: boolean; javaScriptEnabled?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await navegador.newContext({
+    viewport: TAMANOS.movil,
+    locale: 'es-MX',
+    acceptDownloads: opciones.acceptDownloads ?? false,
+    javaScriptEnabled: opciones.javaScriptEnabled ?? true,
+  });
   const refusado: string[] = [];
   refusadoPorCsp.set(context, refusado);
   context.on('console', (m) => {
