@@ -50,21 +50,28 @@ interface Props {
   columna?: string;
 }
 
+/** The head of a table of votes: the option, its votes and its percentage (also the no-script summary's). */
+export function EncabezadoVotos({ columna }: { columna: string }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{columna}</th>
+        <th scope="col" class="num">
+          Votos
+        </th>
+        <th scope="col" class="num">
+          Porcentaje
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
 export default function Barras({ titulo, barras, total, columna = 'Opción' }: Props) {
   return (
     <table class="barras">
       <caption>{titulo}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{columna}</th>
-          <th scope="col" class="num">
-            Votos
-          </th>
-          <th scope="col" class="num">
-            Porcentaje
-          </th>
-        </tr>
-      </thead>
+      <EncabezadoVotos columna={columna} />
       <tbody>
         {barras.map((b, i) => {
           const pct = participacionDe(b.votos, total);

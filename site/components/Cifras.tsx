@@ -5,7 +5,7 @@
  */
 import type { Figuras } from '../../worker/domain/contrato/index.ts';
 import { entero, porcentaje } from '../lib/formato.ts';
-import { terminoDeCifra, terminoDeDetalle } from '../lib/ayuda.ts';
+import { terminoDeCifra, terminoDeDetalle } from '../lib/terminos.ts';
 import Ayuda from './Ayuda.tsx';
 
 interface Props {

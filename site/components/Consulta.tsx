@@ -4,8 +4,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { entero } from '../lib/formato.ts';
-import type { Indice, VistaSeccion } from '../lib/modelo.ts';
-import { cargarIndice, cargarSeccion, idCorte, sondeo, type Puntero } from '../lib/publicacion.ts';
+import type { ConsultaSeccion, CorteInfo, VistaSeccion } from '../lib/modelo.ts';
+import { cargarIndice, corteInfo, idCorte, sondeo, type Puntero } from '../lib/publicacion.ts';
+import { cargarConsulta } from '../lib/publicacionSeccion.ts';
 import { NoExiste } from '../lib/fallas.ts';
 import { Enlace, hrefDe, padreDe } from '../lib/ruta.ts';
 import { casillaTexto, estatusTexto } from '../lib/textos.ts';
@@ -14,10 +15,13 @@ import EstadoCorte from './EstadoCorte.tsx';
 import Inexistente from './Inexistente.tsx';
 
 interface Encontrada {
-  indice: Indice;
+  corte: CorteInfo;
+  /** The corte's elections: what a missing sección offers instead. */
+  elecciones: readonly { codigo: string; nombre: string }[];
+  /** 0 when none was asked for. */
   seccion: number;
-  municipio: { id: number; nombre: string } | null;
-  porEleccion: readonly VistaSeccion[];
+  /** Null when the catalogue has no such sección. */
+  consulta: ConsultaSeccion | null;
 }
 
 function seccionDeUrl(): number | null {
@@ -26,12 +30,11 @@ function seccionDeUrl(): number | null {
   return s && /^\d{1,4}$/.test(s) ? Number(s) : null;
 }
 
+/** The sección through its group's shard: never the index of every sección (only the municipio picker needs it). */
 async function buscar(p: Puntero, seccion: number | null): Promise<Encontrada> {
-  const indice = await cargarIndice(p);
-  if (seccion === null) return { indice, seccion: 0, municipio: null, porEleccion: [] };
-  const municipio = indice.municipios.find((m) => m.secciones.includes(seccion)) ?? null;
-  const porEleccion = municipio ? await Promise.all(indice.elecciones.map((e) => cargarSeccion(p, e.codigo, seccion))) : [];
-  return { indice, seccion, municipio, porEleccion };
+  const base = { corte: corteInfo(p), elecciones: p.elecciones };
+  if (seccion === null) return { ...base, seccion: 0, consulta: null };
+  return { ...base, seccion, consulta: await cargarConsulta(p, seccion) };
 }
 
 /** The actas of the sección in one election, each linking to its detail (through its distrito or municipio). */
@@ -63,29 +66,73 @@ function ActasDeEleccion({ v }: { v: VistaSeccion }) {
 
 function Resultado({ r }: { r: Encontrada }) {
   if (r.seccion === 0) return null;
-  if (!r.municipio) {
-    const alternativas = r.indice.elecciones.map((e) => ({ texto: `${e.nombre}: resultados y territorios`, href: hrefDe({ vista: 'entidad', e: e.codigo }) }));
+  if (!r.consulta) {
+    const alternativas = r.elecciones.map((e) => ({ texto: `${e.nombre}: resultados y territorios`, href: hrefDe({ vista: 'entidad', e: e.codigo }) }));
     return <Inexistente falla={new NoExiste('seccion', r.seccion, alternativas)} />;
   }
   return (
     <section aria-labelledby="resultado-titulo" id="resultado-consulta">
       <h2 id="resultado-titulo" tabIndex={-1}>
-        Sección {r.seccion} · Municipio de {r.municipio.nombre}
+        Sección {r.seccion} · Municipio de {r.consulta.municipio.nombre}
       </h2>
-      {r.porEleccion.map((v) => (
+      {r.consulta.porEleccion.map((v) => (
         <ActasDeEleccion key={v.eleccion.codigo} v={v} />
       ))}
     </section>
   );
 }
 
+/**
+ * Municipio → sección: mounted when its disclosure is opened, so the index of every sección (the largest object
+ * of the page) is downloaded only by who uses it, never for a sección in the URL.
+ */
+function PorMunicipio({ seccion, consultar }: { seccion: number | null; consultar: (s: number) => void }) {
+  const [municipio, setMunicipio] = useState('');
+  const indice = useCorte(sondeo, 'indice', cargarIndice, idCorte).datos;
+  if (!indice) return <p>Cargando los municipios…</p>;
+  const elegido = indice.municipios.find((m) => String(m.id) === municipio);
+  return (
+    <form class="consulta" aria-label="Buscar por municipio" onSubmit={(e) => e.preventDefault()}>
+      <label>
+        Municipio
+        <select value={municipio} onChange={(e) => setMunicipio((e.target as HTMLSelectElement).value)}>
+          <option value="">Elige un municipio</option>
+          {indice.municipios.map((m) => (
+            <option key={m.id} value={String(m.id)}>
+              {m.nombre}
+            </option>
+          ))}
+        </select>
+      </label>
+      {elegido ? (
+        <label>
+          Sección
+          <select
+            value={seccion !== null && elegido.secciones.includes(seccion) ? String(seccion) : ''}
+            onChange={(e) => {
+              const v = (e.target as HTMLSelectElement).value;
+              if (v) consultar(Number(v));
+            }}
+          >
+            <option value="">Elige una sección</option>
+            {elegido.secciones.map((s) => (
+              <option key={s} value={String(s)}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+    </form>
+  );
+}
+
 export default function Consulta() {
   const [seccion, setSeccion] = useState<number | null>(seccionDeUrl);
   const [texto, setTexto] = useState(seccion === null ? '' : String(seccion));
-  const [municipio, setMunicipio] = useState('');
+  const [porMunicipio, setPorMunicipio] = useState(false);
   const vista = useCorte(sondeo, `consulta-${seccion ?? ''}`, (p) => buscar(p, seccion), idCorte);
-  const indice = vista.datos?.indice;
-  const corte = vista.datos?.indice.corte;
+  const corte = vista.datos?.corte;
 
   useEffect(() => {
     const volver = () => setSeccion(seccionDeUrl());
@@ -98,7 +145,6 @@ export default function Consulta() {
     setSeccion(s);
     setTexto(String(s));
   };
-  const municipioElegido = indice?.municipios.find((m) => String(m.id) === municipio);
 
   return (
     <>
@@ -133,40 +179,10 @@ export default function Consulta() {
         </p>
       </form>
 
-      {indice ? (
-        <form class="consulta" aria-label="Buscar por municipio" onSubmit={(e) => e.preventDefault()}>
-          <label>
-            Municipio
-            <select value={municipio} onChange={(e) => setMunicipio((e.target as HTMLSelectElement).value)}>
-              <option value="">Elige un municipio</option>
-              {indice.municipios.map((m) => (
-                <option key={m.id} value={String(m.id)}>
-                  {m.nombre}
-                </option>
-              ))}
-            </select>
-          </label>
-          {municipioElegido ? (
-            <label>
-              Sección
-              <select
-                value={seccion !== null && municipioElegido.secciones.includes(seccion) ? String(seccion) : ''}
-                onChange={(e) => {
-                  const v = (e.target as HTMLSelectElement).value;
-                  if (v) consultar(Number(v));
-                }}
-              >
-                <option value="">Elige una sección</option>
-                {municipioElegido.secciones.map((s) => (
-                  <option key={s} value={String(s)}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : null}
-        </form>
-      ) : null}
+      <details onToggle={(e) => setPorMunicipio((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary>Buscar por municipio</summary>
+        {porMunicipio ? <PorMunicipio seccion={seccion} consultar={consultar} /> : null}
+      </details>
 
       <EstadoCorte
         instante={corte?.instante ?? null}

@@ -1,21 +1,22 @@
 /**
  * The result as of a past corte (issue 15), loaded on demand by CorteAnterior.tsx: the form that chooses a corte
- * from the historial, and the entidad view as of the chosen one — labelled with its number and instant, with the
- * way back to the newest corte — built from that corte's entidad shard alone. The live view keeps polling
- * underneath (Eleccion.tsx), so going back shows the newest corte at once. What the view draws and how the URL
- * changes come from its caller (`Enlaces`, `vista`): a module of the first load imported here too would be split
- * out of it into a chunk of its own, a request and bytes more on every entidad view.
+ * from the historial, and the entidad, distrito or municipio view as of the chosen one — labelled with its number
+ * and instant, with the way back to the newest corte — built from that corte's shards of the view alone. The live
+ * view keeps polling underneath (Eleccion.tsx), so going back shows the newest corte at once. What the view draws
+ * and what it shares with the URL's reader come from its caller (`Enlaces`, `vista`): a module of the first load
+ * imported here too would be split out of it into a chunk of its own, a request and bytes more on every entidad view.
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Historial } from '../../worker/domain/contrato/index.ts';
 import { etiquetaCorte } from '../lib/corte.ts';
+import { elegirCorte, hrefConCorte } from '../lib/corteCambio.ts';
 import type { CorteElegido } from '../lib/corteElegido.ts';
 import { QUE_HACER_NO_EXISTE, textoDeError } from '../lib/fallas.ts';
 import { fechaHora } from '../lib/formato.ts';
 import type { VistaTerritorio as Datos } from '../lib/modelo.ts';
 import { historial, idCorte, type Puntero } from '../lib/publicacion.ts';
-import { cargarCortePasado, cortesConsultables, type SinCortePasado } from '../lib/publicacionPasada.ts';
+import { cargarCortePasado, cortesConsultables, type SinCortePasado, type VistaConCorte } from '../lib/publicacionPasada.ts';
 import { PAGINA_ELECCION } from '../lib/ruta.ts';
 
 /** The historial is rewritten each corte: one fetch per corte serves the form and the view alike. */
@@ -31,14 +32,12 @@ function historialDe(p: Puntero): Promise<Historial> {
   return memo.h;
 }
 
-/** How the view changes the URL (lib/corteElegido.ts, passed in by CorteAnterior.tsx). */
+/** What the view shares with the first load (lib/corteElegido.ts, passed in by CorteAnterior.tsx). */
 export interface Enlaces {
   /** The query parameter that names the corte. */
   parametro: string;
-  /** Chooses corte `n` in place (null: the newest). */
-  elegir: (n: number | null) => void;
-  /** The href of this view at the newest corte. */
-  reciente: () => string;
+  /** The event that tells the page the corte changed in place. */
+  evento: string;
   /** The label block's height, reserved the same while this module loads, so nothing under it moves. */
   altoEtiqueta: string;
 }
@@ -47,12 +46,12 @@ export interface Enlaces {
 function AlReciente({ texto, enlaces }: { texto: string; enlaces: Enlaces }) {
   return (
     <a
-      href={enlaces.reciente()}
+      href={hrefConCorte(location.pathname, location.search, enlaces.parametro, null)}
       data-corte-reciente
       onClick={(ev: MouseEvent) => {
         if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
         ev.preventDefault();
-        enlaces.elegir(null);
+        elegirCorte(enlaces.parametro, enlaces.evento, null);
       }}
     >
       {texto}
@@ -93,7 +92,7 @@ export function ElegirCorte({ eleccion, puntero, numero, enlaces }: PropsElegir)
       action={PAGINA_ELECCION}
       onSubmit={(ev) => {
         ev.preventDefault();
-        enlaces.elegir(Number(new FormData(ev.currentTarget).get(enlaces.parametro)));
+        elegirCorte(enlaces.parametro, enlaces.evento, Number(new FormData(ev.currentTarget).get(enlaces.parametro)));
       }}
     >
       <input type="hidden" name="e" value={eleccion} />
@@ -138,7 +137,8 @@ function SinCorte({ texto, enlaces }: { texto: string; enlaces: Enlaces }) {
 }
 
 interface Props {
-  eleccion: string;
+  /** The view seen as of the corte: the entidad, a distrito or a municipio. */
+  ruta: VistaConCorte;
   puntero: Puntero;
   elegido: Exclude<CorteElegido, { tipo: 'reciente' }>;
   enlaces: Enlaces;
@@ -148,14 +148,14 @@ interface Props {
 
 type Estado = { tipo: 'cargando' } | { tipo: 'datos'; v: Datos } | { tipo: 'sin'; s: SinCortePasado } | { tipo: 'error'; texto: string };
 
-function useCortePasado(eleccion: string, puntero: Puntero, numero: number | null): Estado {
+function useCortePasado(ruta: VistaConCorte, puntero: Puntero, numero: number | null): Estado {
   const [estado, setEstado] = useState<Estado & { clave?: string }>({ tipo: 'cargando' });
-  const clave = `${eleccion}:${numero}`;
+  const clave = `${JSON.stringify(ruta)}:${numero}`;
   useEffect(() => {
     if (numero === null) return;
     let vigente = true;
     historialDe(puntero)
-      .then((h) => cargarCortePasado(h, puntero, eleccion, numero))
+      .then((h) => cargarCortePasado(h, puntero, ruta, numero))
       .then(
         (r) => vigente && setEstado('hijos' in r ? { tipo: 'datos', v: r, clave } : { tipo: 'sin', s: r, clave }),
         (e: unknown) => vigente && setEstado({ tipo: 'error', texto: textoDeError(e), clave }),
@@ -168,9 +168,9 @@ function useCortePasado(eleccion: string, puntero: Puntero, numero: number | nul
   return estado.clave === clave ? estado : { tipo: 'cargando' };
 }
 
-export default function CortePasado({ eleccion, puntero, elegido, enlaces, vista }: Props) {
+export default function CortePasado({ ruta, puntero, elegido, enlaces, vista }: Props) {
   const numero = elegido.tipo === 'numero' ? elegido.numero : null;
-  const estado = useCortePasado(eleccion, puntero, numero);
+  const estado = useCortePasado(ruta, puntero, numero);
   if (numero === null) return <SinCorte enlaces={enlaces} texto={`«${elegido.tipo === 'invalido' ? elegido.texto : ''}» no es un número de corte.`} />;
   if (estado.tipo === 'sin') return <SinCorte enlaces={enlaces} texto={MOTIVO[estado.s.tipo](numero, estado.s)} />;
   const d = estado.tipo === 'datos' ? estado.v : null;
@@ -183,11 +183,13 @@ export default function CortePasado({ eleccion, puntero, elegido, enlaces, vista
             {d ? `, ${fechaHora(d.corte.instante, d.corte.offsetMinutes)}` : ''}
           </strong>
           {puntero.numero > numero ? `. No son los más recientes: el corte nº ${puntero.numero} ya se publicó.` : '.'}
+          {/* The secciones listed below are not links here (VistaTerritorio.tsx): this says why. */}
+          {ruta.vista === 'territorio' ? ' Las secciones solo se pueden consultar al corte más reciente.' : ''}
         </p>
         <p>
           <AlReciente texto="Ver el corte más reciente" enlaces={enlaces} />
         </p>
-        <ElegirCorte eleccion={eleccion} puntero={puntero} numero={numero} enlaces={enlaces} />
+        <ElegirCorte eleccion={ruta.e} puntero={puntero} numero={numero} enlaces={enlaces} />
       </div>
       {estado.tipo === 'error' ? (
         <p role="alert">

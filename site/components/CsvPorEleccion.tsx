@@ -4,8 +4,9 @@
  * the text the LEEME shows and the pandas test runs).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { recetaPandas, recetaPandasIne, recetaR } from '../../worker/domain/contrato/index.ts';
+import { recetaPandas, recetaPandasIne, recetaR, recetaRIne } from '../../worker/domain/contrato/index.ts';
 import { enlacesCsv } from '../lib/csvEleccion.ts';
+import EnlacesCsv from './EnlacesCsv.tsx';
 import { sondeo } from '../lib/publicacion.ts';
 
 export default function CsvPorEleccion() {
@@ -29,16 +30,7 @@ export default function CsvPorEleccion() {
       {enlaces.length > 0 ? (
         <ul id="csv-eleccion" class="csv-eleccion">
           {enlaces.map((e) => (
-            <li key={e.codigo} data-eleccion={e.codigo}>
-              {e.nombre}:{' '}
-              <a href={e.ordenado.url} download={e.ordenado.archivo} data-csv-ordenado>
-                formato ordenado
-              </a>{' '}
-              ·{' '}
-              <a href={e.resultados.url} download={e.resultados.archivo} data-csv-ine>
-                formato del INE
-              </a>
-            </li>
+            <EnlacesCsv key={e.codigo} e={e} antes={`${e.nombre}:`} />
           ))}
         </ul>
       ) : (
@@ -58,6 +50,10 @@ export default function CsvPorEleccion() {
           <p>El encabezado de datos está en la línea 5; las líneas 3 y 4 son el resumen del corte.</p>
           <pre tabindex={0}>
             <code data-receta="pandas-ine">{recetaPandasIne(receta)}</code>
+          </pre>
+          <h3>El formato del INE con R</h3>
+          <pre tabindex={0}>
+            <code data-receta="r-ine">{recetaRIne(receta)}</code>
           </pre>
         </>
       ) : null}

@@ -22,7 +22,7 @@ export default function DatosAbiertos() {
   const [mostrados, setMostrados] = useState(POR_PAGINA);
   const n = visibles(cortes.length, mostrados);
   return (
-    <section aria-labelledby="descargas-titulo">
+    <section class="descargas" aria-labelledby="descargas-titulo">
       <h2 id="descargas-titulo">Descargas por corte</h2>
       <EstadoCorte
         instante={ultimo?.instante ?? null}

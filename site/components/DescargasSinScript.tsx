@@ -7,6 +7,7 @@
 import type { Puntero } from '../../worker/domain/contrato/index.ts';
 import { nombreCorte } from '../lib/corte.ts';
 import { enlacesCsv } from '../lib/csvEleccion.ts';
+import EnlacesCsv from './EnlacesCsv.tsx';
 import { bytes, fechaHora } from '../lib/formato.ts';
 
 const nombreArchivo = (ruta: string) => ruta.slice(ruta.lastIndexOf('/') + 1);
@@ -36,16 +37,7 @@ export default function DescargasSinScript({ p }: { p: Puntero }) {
           , SHA-256 <code class="sha">{p.manifiesto.sha256}</code>
         </li>
         {csv.map((e) => (
-          <li key={e.codigo} data-eleccion={e.codigo}>
-            {e.nombre}, CSV:{' '}
-            <a href={e.ordenado.url} download={e.ordenado.archivo} data-csv-ordenado>
-              formato ordenado
-            </a>{' '}
-            ·{' '}
-            <a href={e.resultados.url} download={e.resultados.archivo} data-csv-ine>
-              formato del INE
-            </a>
-          </li>
+          <EnlacesCsv key={e.codigo} e={e} antes={`${e.nombre}, CSV:`} />
         ))}
         {p.cdf ? (
           <li>

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { CorteInfo, EleccionInfo, VistaSeccion as DatosSeccion, VistaTerritorio as DatosTerritorio } from '../lib/modelo.ts';
-import { cargarSeccion, cargarTerritorio, idCorte, sondeo } from '../lib/publicacion.ts';
+import { cargarTerritorio, idCorte, sondeo } from '../lib/publicacion.ts';
 import { Enlace, hrefDe, padreDe, useRuta, type Ruta } from '../lib/ruta.ts';
 import { useCorte } from '../lib/useCorte.ts';
 import { NoExiste } from '../lib/fallas.ts';
@@ -33,18 +33,22 @@ const Noche = perezoso(
 
 type Datos = { tipo: 'territorio'; v: DatosTerritorio } | { tipo: 'seccion'; v: DatosSeccion };
 
+/** A sección's reader loads with its view (as the view's component does), off the entidad view's first load. */
 function cargar(ruta: Ruta) {
   return async (p: Parameters<typeof cargarTerritorio>[0]): Promise<Datos> =>
     ruta.vista === 'seccion' || ruta.vista === 'acta'
-      ? { tipo: 'seccion', v: await cargarSeccion(p, ruta.e, ruta.s, ruta.padre) }
+      ? { tipo: 'seccion', v: await (await import('../lib/publicacionSeccion.ts')).cargarSeccion(p, ruta.e, ruta.s) }
       : { tipo: 'territorio', v: await cargarTerritorio(p, ruta) };
 }
 
-/** Where a view sits: Inicio › election › distrito/municipio › sección › acta. */
-function Migas({ ruta, datos }: { ruta: Ruta; datos: Datos | null }) {
+/**
+ * Where a view sits: Inicio › election › distrito/municipio › sección › acta. `corte`: the past corte a distrito
+ * or municipio is seen as of, which its way up keeps.
+ */
+function Migas({ ruta, datos, corte }: { ruta: Ruta; datos: Datos | null; corte: number | undefined }) {
   const eleccion = datos?.v.eleccion;
   const items: { texto: string; ruta?: Ruta; href?: string }[] = [{ texto: 'Inicio', href: '/' }];
-  items.push({ texto: eleccion?.nombre ?? ruta.e, ruta: { vista: 'entidad', e: ruta.e } });
+  items.push({ texto: eleccion?.nombre ?? ruta.e, ruta: { vista: 'entidad', e: ruta.e, corte } });
   if (datos?.tipo === 'territorio' && datos.v.nivel !== 'entidad') items.push({ texto: nombreTerritorio(datos.v) });
   if (datos?.tipo === 'seccion') {
     const s = datos.v;
@@ -102,9 +106,11 @@ function VistaRuta({ ruta }: { ruta: Ruta }) {
   const corte: CorteInfo | undefined = datos?.v.corte;
   const h1 = useRef<HTMLHeadingElement>(null);
   const texto = titulo(ruta, datos, datos?.v.eleccion);
-  // A past corte (?corte=N) replaces the figures of the entidad view only; the newest corte keeps loading under it.
+  // A past corte (?corte=N) replaces the figures of the entidad, distrito and municipio views (a sección has the
+  // newest corte only); the newest corte keeps loading under it.
   const elegido = useCorteElegido();
-  const pasado = ruta.vista === 'entidad' && elegido.tipo !== 'reciente' ? elegido : null;
+  const conCorte = ruta.vista === 'entidad' || ruta.vista === 'territorio' ? ruta : null;
+  const pasado = conCorte && elegido.tipo !== 'reciente' ? elegido : null;
 
   useEffect(() => {
     document.title = `${texto} · PREP`;
@@ -121,9 +127,9 @@ function VistaRuta({ ruta }: { ruta: Ruta }) {
   }, [rutaTexto]);
 
   return (
-    <div aria-busy={vista.actualizando && !datos}>
+    <div aria-busy={vista.actualizando && !datos} data-vista={ruta.vista}>
       <div class="cabecera-vista">
-        <Migas ruta={ruta} datos={datos} />
+        <Migas ruta={ruta} datos={datos} corte={pasado?.tipo === 'numero' ? pasado.numero : undefined} />
         <Compartir />
       </div>
       <h1 ref={h1} tabIndex={-1}>
@@ -145,11 +151,11 @@ function VistaRuta({ ruta }: { ruta: Ruta }) {
       {corte?.entidad.sintetico ? <p class="sintetico">Datos sintéticos de prueba: no corresponden a una elección real.</p> : null}
       {datos ? (
         <>
-          {pasado && vista.corte ? (
-            <CortePasado eleccion={ruta.e} puntero={vista.corte} elegido={pasado} />
+          {pasado && conCorte && vista.corte ? (
+            <CortePasado ruta={conCorte} puntero={vista.corte} elegido={pasado} />
           ) : (
             <>
-              {ruta.vista === 'entidad' && vista.corte ? <CorteAnterior eleccion={ruta.e} puntero={vista.corte} /> : null}
+              {conCorte && vista.corte ? <CorteAnterior eleccion={ruta.e} puntero={vista.corte} /> : null}
               <Cuerpo ruta={ruta} datos={datos} />
             </>
           )}

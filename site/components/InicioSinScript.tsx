@@ -10,6 +10,7 @@ import { nombreCorte } from '../lib/corte.ts';
 import { barrasPorCandidatura } from '../lib/opciones.ts';
 import { principal } from '../lib/respuesta.ts';
 import { hrefDe } from '../lib/ruta.ts';
+import { EncabezadoVotos } from './Barras.tsx';
 import Respuesta from './Respuesta.tsx';
 
 function Votos({ r }: { r: ResumenEleccion }) {
@@ -19,17 +20,7 @@ function Votos({ r }: { r: ResumenEleccion }) {
   return (
     <table>
       <caption>Votos por candidatura (de {entero(total)} votos)</caption>
-      <thead>
-        <tr>
-          <th scope="col">Candidatura</th>
-          <th scope="col" class="num">
-            Votos
-          </th>
-          <th scope="col" class="num">
-            Porcentaje
-          </th>
-        </tr>
-      </thead>
+      <EncabezadoVotos columna="Candidatura" />
       <tbody>
         {filas.map((b) => (
           <tr key={b.clave} data-candidatura={b.clave}>

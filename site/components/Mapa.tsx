@@ -7,14 +7,15 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { VistaTerritorio } from '../lib/modelo.ts';
 
-type Props = { datos: VistaTerritorio };
+/** `corte`: the past corte the view is of, which the map's links keep (none: the newest). */
+type Props = { datos: VistaTerritorio; corte?: number | undefined };
 
-export default function Mapa({ datos }: Props) {
+export default function Mapa({ datos, corte }: Props) {
   const [Componente, setComponente] = useState<ComponentType<Props> | null>(null);
   const entidad = datos.nivel === 'entidad';
   useEffect(() => {
     if (entidad) import('./MapaLideres.tsx').then((m) => setComponente(() => m.default), () => undefined);
   }, [entidad]);
   if (!entidad) return null;
-  return Componente ? <Componente datos={datos} /> : <div style={{ maxWidth: '36rem', aspectRatio: '1' }} />;
+  return Componente ? <Componente datos={datos} corte={corte} /> : <div style={{ maxWidth: '36rem', aspectRatio: '1' }} />;
 }

@@ -65,13 +65,14 @@ function Patron({ e }: { e: Estilo }) {
   );
 }
 
-function rutaDe(d: VistaTerritorio, f: FilaTerritorio): Ruta {
-  return f.nivel === 'distrito' ? { vista: 'territorio', e: d.eleccion.codigo, d: f.id } : { vista: 'territorio', e: d.eleccion.codigo, m: f.id };
+/** A shape's link keeps the past corte the view is of (`corte`), as the table's do. */
+function rutaDe(d: VistaTerritorio, f: FilaTerritorio, corte: number | undefined): Ruta {
+  return f.nivel === 'distrito' ? { vista: 'territorio', e: d.eleccion.codigo, d: f.id, corte } : { vista: 'territorio', e: d.eleccion.codigo, m: f.id, corte };
 }
 
 const nombreFila = (f: FilaTerritorio) => (f.nivel === 'distrito' ? `Distrito ${f.id} (${f.nombre})` : f.nombre);
 
-export default function MapaLideres({ datos }: { datos: VistaTerritorio }) {
+export default function MapaLideres({ datos, corte }: { datos: VistaTerritorio; corte?: number | undefined }) {
   const nivel = datos.hijos[0]?.nivel;
   const nombre = nivel === 'distrito' || nivel === 'municipio' ? PLURAL[nivel] : null;
   // undefined while the shapes load (their box stays reserved), null when there are none.
@@ -110,7 +111,7 @@ export default function MapaLideres({ datos }: { datos: VistaTerritorio }) {
           const f = filas.get(forma.id);
           if (!f) return <path key={forma.id} d={forma.d} fill="#f2f2f2" stroke="#8a8a8a" stroke-width={0.8} />;
           const l = lideres.get(f.id) ?? null;
-          const ruta = rutaDe(datos, f);
+          const ruta = rutaDe(datos, f, corte);
           return (
             <a
               key={forma.id}

@@ -1,6 +1,8 @@
 /**
  * Entidad, distrito or municipio of one election: figures, votes, and the sortable table of the territories one
  * level down (distritos or municipios at entidad level, secciones below) with their leader and progress.
+ * As of a past corte (`corte`), a link to a distrito or municipio keeps it; a sección has only the newest corte,
+ * so its row is no link there (CortePasado.tsx says why) rather than one that silently shows the newest.
  */
 import { entero, porcentaje } from '../lib/formato.ts';
 import type { FilaTerritorio, VistaTerritorio as Datos } from '../lib/modelo.ts';
@@ -19,13 +21,14 @@ export function nombreTerritorio(d: Pick<Datos, 'nivel' | 'nombre' | 'id'>): str
   return d.nivel === 'distrito' ? `Distrito ${d.id} (${d.nombre})` : `Municipio de ${d.nombre}`;
 }
 
-function rutaHijo(d: Datos, f: FilaTerritorio): Ruta {
+function rutaHijo(d: Datos, f: FilaTerritorio, corte: number | undefined): Ruta {
   const e = d.eleccion.codigo;
   if (f.nivel === 'seccion') return d.nivel === 'entidad' ? { vista: 'seccion', e, s: f.id } : { vista: 'seccion', e, s: f.id, padre: { nivel: d.nivel, id: d.id } };
-  return f.nivel === 'distrito' ? { vista: 'territorio', e, d: f.id } : { vista: 'territorio', e, m: f.id };
+  return f.nivel === 'distrito' ? { vista: 'territorio', e, d: f.id, corte } : { vista: 'territorio', e, m: f.id, corte };
 }
 
-export default function VistaTerritorio({ datos }: { datos: Datos }) {
+/** `corte`: the past corte the figures are of (none: the newest). */
+export default function VistaTerritorio({ datos, corte }: { datos: Datos; corte?: number }) {
   const donde = nombreTerritorio(datos);
   const nivelHijos = datos.hijos[0]?.nivel;
   const columnas: Columna<FilaTerritorio>[] = [
@@ -33,11 +36,10 @@ export default function VistaTerritorio({ datos }: { datos: Datos }) {
       clave: 'nombre',
       titulo: nivelHijos ? NIVEL_TITULO[nivelHijos] : 'Territorio',
       valor: (f) => (f.nivel === 'seccion' ? f.id : `${String(f.id).padStart(4, '0')} ${f.nombre}`),
-      celda: (f) => (
-        <Enlace ruta={rutaHijo(datos, f)}>
-          {f.nivel === 'seccion' ? `Sección ${f.id}` : f.nivel === 'distrito' ? `${f.id}. ${f.nombre}` : f.nombre}
-        </Enlace>
-      ),
+      celda: (f) => {
+        const texto = f.nivel === 'seccion' ? `Sección ${f.id}` : f.nivel === 'distrito' ? `${f.id}. ${f.nombre}` : f.nombre;
+        return f.nivel === 'seccion' && corte ? texto : <Enlace ruta={rutaHijo(datos, f, corte)}>{texto}</Enlace>;
+      },
     },
     {
       clave: 'lider',
@@ -90,7 +92,7 @@ export default function VistaTerritorio({ datos }: { datos: Datos }) {
   return (
     <>
       <Resultados datos={datos} catalogo={datos.catalogo} donde={donde} prefijo={`t-${datos.nivel}-${datos.id}`} />
-      <Mapa datos={datos} />
+      <Mapa datos={datos} corte={corte} />
       <TerritoriosGanados datos={datos} />
       {nivelHijos ? (
         <>

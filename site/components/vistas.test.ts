@@ -96,6 +96,22 @@ describe('entidad view', () => {
     expect(html).toContain('aria-label="Ver los votos"');
     expect(html).toMatch(/<table class="ordenable" id="tabla-territorios">/);
   });
+
+  it('as of a past corte, a distrito link keeps it; a distrito\'s secciones (newest corte only) are no links', () => {
+    const pasado = render(h(VistaTerritorio, { datos: d, corte: 3 }));
+    for (const f of d.hijos) expect(pasado).toContain(`href="/eleccion/?e=GUB&amp;d=${f.id}&amp;corte=3"`);
+    const s = cat.secciones.filter((x) => x.distrito === d.hijos[0]!.id).map((x) => x.id);
+    expect(s.length).toBeGreaterThan(0);
+    const fila = d.hijos[0]!;
+    const distrito = { ...d, nivel: 'distrito' as const, id: fila.id, hijos: s.map((id) => ({ ...fila, nivel: 'seccion' as const, id, nombre: `Sección ${id}` })) };
+    const vivo = render(h(VistaTerritorio, { datos: distrito }));
+    const alCorte = render(h(VistaTerritorio, { datos: distrito, corte: 3 }));
+    for (const id of s) {
+      expect(vivo).toContain(`&amp;s=${id}"`);
+      expect(alCorte).not.toContain(`&amp;s=${id}"`);
+      expect(texto(alCorte)).toContain(`Sección ${id}`);
+    }
+  });
 });
 
 describe('acta view', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TERMINOS, terminoDeCifra, terminoDeDetalle, type Termino } from './ayuda.ts';
+import { TERMINOS } from './ayuda.ts';
+import { terminoDeCifra, terminoDeDetalle, type Termino } from './terminos.ts';
 
 const cifras = readFileSync(new URL('../components/Cifras.tsx', import.meta.url), 'utf8');
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hrefConCorte, leerCorteElegido } from './corteElegido.ts';
+import { hrefConCorte } from './corteCambio.ts';
+import { leerCorteElegido } from './corteElegido.ts';
 
 describe('leerCorteElegido', () => {
   it('reads no corte as the newest, a positive number as that corte, and anything else as not a number', () => {
@@ -17,10 +18,10 @@ describe('leerCorteElegido', () => {
 
 describe('hrefConCorte', () => {
   it('sets or removes the corte and keeps the route', () => {
-    expect(hrefConCorte('/eleccion/', '?e=GUB', 3)).toBe('/eleccion/?e=GUB&corte=3');
-    expect(hrefConCorte('/eleccion/', '?e=GUB&corte=3', 5)).toBe('/eleccion/?e=GUB&corte=5');
-    expect(hrefConCorte('/eleccion/', '?e=GUB&corte=3', null)).toBe('/eleccion/?e=GUB');
-    expect(hrefConCorte('/eleccion/', '?corte=3', null)).toBe('/eleccion/');
-    expect(leerCorteElegido(hrefConCorte('/eleccion/', '?e=GUB', 42).split('?')[1]!)).toEqual({ tipo: 'numero', numero: 42 });
+    expect(hrefConCorte('/eleccion/', '?e=GUB', 'corte', 3)).toBe('/eleccion/?e=GUB&corte=3');
+    expect(hrefConCorte('/eleccion/', '?e=GUB&corte=3', 'corte', 5)).toBe('/eleccion/?e=GUB&corte=5');
+    expect(hrefConCorte('/eleccion/', '?e=GUB&corte=3', 'corte', null)).toBe('/eleccion/?e=GUB');
+    expect(hrefConCorte('/eleccion/', '?corte=3', 'corte', null)).toBe('/eleccion/');
+    expect(leerCorteElegido(hrefConCorte('/eleccion/', '?e=GUB', 'corte', 42).split('?')[1]!)).toEqual({ tipo: 'numero', numero: 42 });
   });
 });

@@ -77,6 +77,13 @@ export interface CortePublicado {
   zip: { url: string; nombre: string; sha256: string; bytes: number } | null;
 }
 
+/** Consulta tu casilla: one sección's actas in every election that has actas there. */
+export interface ConsultaSeccion {
+  seccion: number;
+  municipio: { id: number; nombre: string };
+  porEleccion: readonly VistaSeccion[];
+}
+
 /** Navigation and search (consulta tu casilla): the elections and where every sección lies. */
 export interface Indice {
   corte: CorteInfo;

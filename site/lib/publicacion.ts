@@ -3,7 +3,9 @@
  * `latest` pointer and turns the shards of a corte into the view models of `modelo.ts`.
  *
  * Only the shards a view needs are fetched: the pointer names each election's entidad shard; the entidad shard
- * names its distritos' and municipios' shards; those name their secciones'. Shards are content-addressed and
+ * names its distritos' and municipios' shards; those name their secciones'. The pointer also names the groups of
+ * secciones (`secciones/<g>`), each naming its secciones' shards: a sección opened from a link, or in consulta
+ * tu casilla, is read through its group alone (publicacionSeccion.ts). Shards are content-addressed and
  * immutable, so each is fetched once (recursos.ts) and an unchanged one is reused by the next corte.
  *
  * Shapes are checked lightly (kind and version) instead of with the zod schemas: zod would add ~25 KB gzip to
@@ -13,10 +15,7 @@
  * loads with the chart, on demand.
  */
 import {
-  actaDeFila,
-  leerActa,
   resultadosDeFila,
-  tablaDeBloque,
   RUTA_LATEST_RAIZ,
   rutaShard,
   shardIds,
@@ -26,15 +25,14 @@ import {
   type FilaTerritorioHijo,
   type Historial,
   type Puntero as PunteroShard,
-  type SeccionShard,
   type Tabla,
   type TerritorioShard,
   type TerritoriosShard,
 } from '../../worker/domain/contrato/index.ts';
-import type { CorteInfo, CortePublicado, FilaTerritorio, Indice, VistaInicio, VistaSeccion, VistaTerritorio } from './modelo.ts';
+import type { CorteInfo, CortePublicado, FilaTerritorio, Indice, VistaInicio, VistaTerritorio } from './modelo.ts';
 import { ErrorRecurso, NoExiste, type Alternativa } from './fallas.ts';
 import { obtenerJson } from './recursos.ts';
-import { hrefDe, type Padre, type Ruta } from './ruta.ts';
+import { hrefDe, type Ruta } from './ruta.ts';
 import { Sondeo } from './sondeo.ts';
 
 /** The small, short-lived pointer to the newest corte (ETag + 304), at the fixed place kept for the portal. */
@@ -67,9 +65,9 @@ export function corteInfo(p: Puntero): CorteInfo {
 }
 
 /** The elections the corte publishes, as links: what a link to a missing one is offered instead. */
-const elecciones = (p: Puntero): Alternativa[] => p.elecciones.map((e) => ({ texto: e.nombre, href: hrefDe({ vista: 'entidad', e: e.codigo }) }));
+export const elecciones = (p: Puntero): Alternativa[] => p.elecciones.map((e) => ({ texto: e.nombre, href: hrefDe({ vista: 'entidad', e: e.codigo }) }));
 /** The election's entidad view (it lists its territories) and the search by sección. */
-const dentroDe = (e: { codigo: string; nombre: string }): Alternativa[] => [
+export const dentroDe = (e: { codigo: string; nombre: string }): Alternativa[] => [
   { texto: `${e.nombre}: resultados y territorios`, href: hrefDe({ vista: 'entidad', e: e.codigo }) },
   { texto: 'Consulta tu casilla por número de sección', href: '/consulta/' },
 ];
@@ -84,7 +82,6 @@ const territorios = (p: Puntero) => obtenerJson(url(p.territorios), lector<Terri
 /** A parent's row addresses its child's shard (`h`: its SHA-256's first hex digits). */
 const territorioShard = (p: Puntero, eleccion: string, nivel: 'distrito' | 'municipio', f: FilaHijo) =>
   obtenerJson(url(rutaShard(p.entidad.id, shardIds[nivel](eleccion, f.id), f.h)), lector<TerritorioShard>(['distrito', 'municipio']));
-const seccionShard = (p: Puntero, f: FilaHijo) => obtenerJson(url(rutaShard(p.entidad.id, shardIds.seccion(f.id), f.h)), lector<SeccionShard>(['seccion']));
 
 /** A compact row of a parent shard as the view's row (figures computed without zod, `resultadosDeFila`). */
 function fila(nivel: FilaTerritorio['nivel'], f: FilaTerritorioHijo, tabla: Tabla): FilaTerritorio {
@@ -128,42 +125,6 @@ export async function cargarTerritorio(p: Puntero, ruta: Ruta): Promise<VistaTer
     id: t.id,
     nombre: t.nombre,
     hijos: t.secciones.map((s) => fila('seccion', { ...s, nombre: `Sección ${s.id}` }, t)),
-  };
-}
-
-/**
- * A sección of one election. Its shard is addressed by its row in its distrito's (or municipio's) shard; when
- * the route names that parent the entidad shard leads there directly, otherwise the territorios index says
- * where the sección lies (a wrong parent in the URL falls back to the index too).
- */
-export async function cargarSeccion(p: Puntero, eleccion: string, seccion: number, padre?: Padre): Promise<VistaSeccion> {
-  const [ent, ter] = await Promise.all([entidadShard(p, eleccion), padre ? null : territorios(p)]);
-  const nivel = ent.eleccion.territorio === 'municipio' ? 'municipio' : 'distrito';
-  let idPadre = padre?.nivel === nivel ? padre.id : undefined;
-  if (idPadre === undefined) {
-    const s = (ter ?? (await territorios(p))).secciones.find((x) => x.id === seccion);
-    if (!s) throw new NoExiste('seccion', seccion, dentroDe(ent.eleccion));
-    idPadre = s[nivel];
-  }
-  const filaPadre = (nivel === 'municipio' ? ent.municipios : ent.distritos).find((x) => x.id === idPadre);
-  const filaSeccion = filaPadre && (await territorioShard(p, eleccion, nivel, filaPadre)).secciones.find((x) => x.id === seccion);
-  if (!filaSeccion) {
-    if (padre) return cargarSeccion(p, eleccion, seccion);
-    throw new NoExiste('seccion', seccion, dentroDe(ent.eleccion));
-  }
-  const sh = await seccionShard(p, filaSeccion);
-  const e = sh.elecciones.find((x) => x.codigo === eleccion);
-  if (!e) throw new NoExiste('seccion', seccion, dentroDe(ent.eleccion));
-  const tabla = tablaDeBloque(sh, e);
-  return {
-    corte: corteInfo(p),
-    eleccion: ent.eleccion,
-    catalogo: ent.catalogo,
-    seccion: sh.seccion,
-    distrito: sh.distrito,
-    municipio: sh.municipio,
-    ...resultadosDeFila(e, tabla),
-    actas: e.actas.map((a) => leerActa(actaDeFila(a, sh.seccion), tabla.columnas, sh.entidad)),
   };
 }
 

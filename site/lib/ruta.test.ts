@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { leerCorteElegido } from './corteElegido.ts';
 import { hrefDe, leerRuta, padreDe, type Ruta } from './ruta.ts';
 
 describe('routes of the election page', () => {
@@ -27,5 +28,23 @@ describe('routes of the election page', () => {
     expect(padreDe('municipio', s)).toEqual({ nivel: 'municipio', id: 1 });
     expect(padreDe('distrito', s)).toEqual({ nivel: 'distrito', id: 3 });
     expect(padreDe('entidad', s)).toEqual({ nivel: 'distrito', id: 3 });
+  });
+
+  it('a link between the entidad and its territories keeps the past corte; corteElegido.ts reads it back, leerRuta leaves it', () => {
+    const conCorte: Extract<Ruta, { vista: 'entidad' | 'territorio' }>[] = [
+      { vista: 'entidad', e: 'GUB', corte: 1 },
+      { vista: 'territorio', e: 'DIP_LOC', d: 3, corte: 12 },
+      { vista: 'territorio', e: 'AYUN', m: 39, corte: 7 },
+    ];
+    expect(conCorte.map(hrefDe)).toEqual(['/eleccion/?e=GUB&corte=1', '/eleccion/?e=DIP_LOC&d=3&corte=12', '/eleccion/?e=AYUN&m=39&corte=7']);
+    for (const r of conCorte) {
+      const q = hrefDe(r).split('?')[1]!;
+      expect(leerCorteElegido(q)).toEqual({ tipo: 'numero', numero: r.corte });
+      const { corte: _, ...sin } = r;
+      expect(leerRuta(q)).toEqual(sin);
+    }
+    // No corte (or none given) is the newest: the link names none.
+    expect(hrefDe({ vista: 'territorio', e: 'GUB', d: 3, corte: undefined })).toBe('/eleccion/?e=GUB&d=3');
+    expect(leerCorteElegido(hrefDe({ vista: 'entidad', e: 'GUB' }).split('?')[1]!)).toEqual({ tipo: 'reciente' });
   });
 });

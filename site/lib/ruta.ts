@@ -7,8 +7,11 @@
  *   /eleccion/?e=GUB&s=338        sección 338
  *   /eleccion/?e=GUB&s=338&a=…    one acta of sección 338 (its CLAVE_ACTA)
  * A sección's route may also name its distrito or municipio in that election (&d=18&s=338): links from a
- * territory carry it, so the sección's view finds its shard through that territory's without downloading the
- * index of every sección (publicacion.ts `cargarSeccion`).
+ * territory carry it, for the way back up; the sección's view finds its shard through its group of secciones
+ * whatever the route names (publicacionSeccion.ts `cargarSeccion`).
+ * The entidad and territory views may be seen as of a past corte (&corte=12, issue 15): a link between them keeps
+ * it. Only lib/corteElegido.ts reads it back (it also tells a corte that is not a number), so `leerRuta` ignores
+ * it; a sección has only the newest corte, so its route has none.
  */
 import { h, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -19,10 +22,13 @@ export interface Padre {
   id: number;
 }
 
+/** The past corte a view is seen as of (none: the newest). */
+type Corte = { corte?: number | undefined };
+
 export type Ruta =
-  | { vista: 'entidad'; e: string }
-  | { vista: 'territorio'; e: string; d: number }
-  | { vista: 'territorio'; e: string; m: number }
+  | ({ vista: 'entidad'; e: string } & Corte)
+  | ({ vista: 'territorio'; e: string; d: number } & Corte)
+  | ({ vista: 'territorio'; e: string; m: number } & Corte)
   | { vista: 'seccion'; e: string; s: number; padre?: Padre }
   | { vista: 'acta'; e: string; s: number; a: string; padre?: Padre };
 
@@ -33,6 +39,7 @@ export function padreDe(territorio: 'entidad' | 'distrito' | 'municipio', seccio
 
 export const PAGINA_ELECCION = '/eleccion/';
 const EVENTO = 'prep:ruta';
+
 
 const entero = (v: string | null): number | null => (v !== null && /^\d{1,6}$/.test(v) ? Number(v) : null);
 
@@ -66,6 +73,7 @@ export function hrefDe(r: Ruta): string {
     q.set('s', String(r.s));
   }
   if (r.vista === 'acta') q.set('a', r.a);
+  else if (r.vista !== 'seccion' && r.corte) q.set('corte', String(r.corte));
   return `${PAGINA_ELECCION}?${q.toString()}`;
 }
 

@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { main } from '../../scripts/verify.ts';
 import { main as vigia } from '../../scripts/vigia.ts';
 import { pythonConPandas, sinPandas } from '../ejemplos/python-pandas.ts';
+import { rscript, sinR } from '../ejemplos/rscript.ts';
 import { recetaPandas, recetaR, type Puntero } from '../../worker/domain/contrato/index.ts';
 import type { Pila } from './lib/pila.ts';
 import { pilaConCorteDelCron } from './lib/pila-ejemplo.ts';
@@ -75,8 +76,6 @@ describe("each election's CSVs over HTTP, as a newsroom reads them", () => {
         expect(r.cuerpo.toString('utf8')).toMatch(ruta === e.csv!.ordenado ? /^CLAVE_CASILLA,CLAVE_ACTA,/ : new RegExp(`^\uFEFF${e.nombre}\r\n`));
       }
     }
-    // The R line reads the same pointer field (R itself is not installed here).
-    expect(recetaR({ base: pila.url, entidad: 14, eleccion: 'GUB' })).toContain('$csv$ordenado');
     const python = pythonConPandas();
     if (python === null) return sinPandas('cortes.test.ts');
     const script = `${recetaPandas({ base: pila.url, entidad: 14, eleccion: 'GUB' })}\nprint(len(df), int(df[df["CONTABILIZADA"] == 1]["TOTAL_VOTOS_CALCULADO"].sum()))`;
@@ -85,6 +84,13 @@ describe("each election's CSVs over HTTP, as a newsroom reads them", () => {
     const gub = (await (await fetch(`${pila.url}/${p.elecciones.find((e) => e.codigo === 'GUB')!.ruta}`)).json()) as { resultados: { figuras: Record<string, number> } };
     const f = gub.resultados.figuras;
     expect(r.stdout.trim()).toBe(`${f.ACTAS_ESPERADAS! + f.ACTAS_FUERA_CATALOGO!} ${f.TOTAL_VOTOS_C_CS}`);
+    // Base R reads them over HTTP too with its recipe as written (r.test.ts checks every sum of both layouts).
+    const rscriptBin = rscript();
+    if (rscriptBin === null) return sinR('cortes.test.ts');
+    const programa = `${recetaR({ base: pila.url, entidad: 14, eleccion: 'GUB' })}\ncat(nrow(df), sum(subset(df, CONTABILIZADA == 1)$TOTAL_VOTOS_CALCULADO))`;
+    const enR = spawnSync(rscriptBin, ['--vanilla', '-e', programa], { encoding: 'utf8' });
+    expect(enR.stderr).toBe('');
+    expect(enR.stdout.trim()).toBe(`${f.ACTAS_ESPERADAS! + f.ACTAS_FUERA_CATALOGO!} ${f.TOTAL_VOTOS_C_CS}`);
   }, 60_000);
 });
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recetaPandas, recetaR, type EntidadShard, type Puntero } from '../../worker/domain/contrato/index.ts';
+import { recetaPandas, recetaR, recetaRIne, type EntidadShard, type Puntero } from '../../worker/domain/contrato/index.ts';
 import { entero, porcentaje } from '../../site/lib/formato.ts';
 import { abrirNavegador, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
 import { construirPortal, type Pila } from './lib/pila.ts';
@@ -48,6 +48,7 @@ describe('datos abiertos: each election in a CSV', () => {
     const receta = { base: pila.url, entidad: p.entidad.id, eleccion: p.elecciones[0]!.codigo };
     await expect(page.locator('[data-receta="pandas"]').textContent()).resolves.toBe(recetaPandas(receta));
     await expect(page.locator('[data-receta="r"]').textContent()).resolves.toBe(recetaR(receta));
+    await expect(page.locator('[data-receta="r-ine"]').textContent()).resolves.toBe(recetaRIne(receta));
     // What the tidy link gives, fetched as a client without compression: its header line first.
     const href = await lista.locator('[data-csv-ordenado]').first().getAttribute('href');
     const r = await page.request.get(`${pila.url}${href}`, { headers: { 'accept-encoding': 'identity' } });

@@ -13,7 +13,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generarJalisco } from '../../scripts/generador/generar.ts';
-import { TERMINOS, type Termino } from '../../site/lib/ayuda.ts';
+import { TERMINOS } from '../../site/lib/ayuda.ts';
+import type { Termino } from '../../site/lib/terminos.ts';
 import { etiquetaOffset } from '../../site/lib/formato.ts';
 import { PunteroSchema, type Puntero } from '../../worker/domain/corte/shards.ts';
 import { abrirNavegador, CAPTURAS, capturar, desbordaHorizontal, nuevaPagina, TAMANOS, violacionesAxe } from './lib/navegador.ts';
@@ -207,7 +208,8 @@ describe('help next to the jargon', () => {
       await ayuda.locator('summary').focus();
       await page.keyboard.press('Enter');
       await expect(definicion.isVisible()).resolves.toBe(true);
-      await expect(definicion.textContent()).resolves.toBe(TERMINOS[t].definicion);
+      // The glossary is fetched at the first opening.
+      await expect.poll(() => definicion.textContent()).toBe(TERMINOS[t].definicion);
     }
     await revisar(page, 'ayuda-seccion-abierta');
     await page.setViewportSize(TAMANOS.movil);

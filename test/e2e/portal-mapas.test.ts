@@ -4,6 +4,8 @@
  * corte through the scheduled handler after each, as on election night; then, per election, at 360 and 1280 px:
  * one shape per distrito or municipio, each shape's leader equal to its territory shard's and to the table's,
  * the legend naming exactly the leaders, the screen-reader table, axe clean, and tapping a shape opens its page.
+ * Then the night as of corte 1 (issue 15), at the entidad and one level down: a distrito and a municipio show
+ * corte 1's shards of them, and the URL carries the choice through the drill-down until the newest is chosen.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +23,7 @@ import { actasEsperadas, type ActaEsperada } from '../../worker/domain/acta/espe
 import type { ActaPublicada } from '../../worker/domain/acta/publicada.ts';
 import { resultadosDeFila, rutaShard, shardIds } from '../../worker/domain/contrato/index.ts';
 import { ventana } from '../../worker/domain/corte/calendario.ts';
-import { EntidadShardSchema, HistorialSchema, PunteroSchema, TerritorioShardSchema, type Puntero } from '../../worker/domain/corte/shards.ts';
+import { EntidadShardSchema, HistorialSchema, PunteroSchema, TerritorioShardSchema, type EntidadShard, type Puntero, type TerritorioShard } from '../../worker/domain/corte/shards.ts';
 import { abrirNavegador, CAPTURAS, capturar, desbordaHorizontal, nuevaPagina, TAMANOS, violacionesAxe } from './lib/navegador.ts';
 import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
 
@@ -238,8 +240,119 @@ function cuentasIguales({ mapa, tabla }: Awaited<ReturnType<typeof ganadosYMapa>
   expect([...tabla.keys()].filter((k) => !['empate', 'sin-votos', 'total'].includes(k)).sort()).toEqual([...porLider.keys()].filter((l) => l !== '').sort());
 }
 
+/** The figures the view shows: the answer's and the figures block's, as formatted from `f`. */
+async function cifrasIguales(page: Page, f: EntidadShard['resultados']['figuras']) {
+  await expect(page.locator('[data-respuesta="contabilizadas"]').textContent()).resolves.toBe(porcentaje(f.PORCENTAJE_ACTAS_CONTABILIZADAS));
+  await expect(page.locator('.respuesta-avance').textContent()).resolves.toContain(`(${entero(f.ACTAS_CONTABILIZADAS)} de ${entero(f.ACTAS_ESPERADAS)})`);
+  const cifra = (id: string) => page.locator(`main dl.cifras [data-cifra="${id}"] strong`).first().textContent();
+  await expect(cifra('contabilizadas')).resolves.toBe(entero(f.ACTAS_CONTABILIZADAS));
+  await expect(cifra('votos-con')).resolves.toBe(entero(f.TOTAL_VOTOS_C_CS));
+  await expect(cifra('participacion')).resolves.toBe(porcentaje(f.PORCENTAJE_PARTICIPACION_CIUDADANA));
+}
+
+/** A distrito's or municipio's shard as of the corte whose entidad shard is `ent` (its row names it). */
+async function shardTerritorio(p: Puntero, ent: EntidadShard, nivel: 'distrito' | 'municipio', id: number) {
+  const f = (nivel === 'distrito' ? ent.distritos : ent.municipios).find((x) => x.id === id)!;
+  return TerritorioShardSchema.parse(await json(rutaShard(p.entidad.id, shardIds[nivel](ent.eleccion.codigo, id), f.h)));
+}
+
+/**
+ * From the entidad view as of corte 1 (the page is there), one level down (issue 15): the map's and the table's
+ * links keep the corte, the distrito shows corte 1's distrito shard under the same label, its secciones are no
+ * links, its way up keeps the corte and its way to the newest drops it; a municipio link and a corte that is not
+ * a number behave as at entidad level.
+ */
+async function bajarAlCortePasado(page: Page, p: Puntero, etiqueta: string, ent1: EntidadShard, ent2: EntidadShard) {
+  const hrefs = await page.locator('#tabla-territorios tbody th a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of hrefs) expect(href).toMatch(/^\/eleccion\/\?e=GUB&d=\d+&corte=1$/);
+  for (const href of await page.locator('.mapa-lideres svg a[data-id]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(href).toMatch(/&corte=1$/);
+  // A distrito whose figures changed from corte 1 to 2, so the past view cannot pass by showing the newest.
+  const ids = hrefs.map((x) => Number(new URL(x, pila.url).searchParams.get('d')));
+  let elegido: { id: number; t1: TerritorioShard; t2: TerritorioShard } | undefined;
+  for (const d of ids) {
+    const [t1, t2] = await Promise.all([shardTerritorio(p, ent1, 'distrito', d), shardTerritorio(p, ent2, 'distrito', d)]);
+    if (t1.resultados.figuras.ACTAS_CONTABILIZADAS >= t2.resultados.figuras.ACTAS_CONTABILIZADAS) continue;
+    elegido = { id: d, t1, t2 };
+    break;
+  }
+  expect(elegido, 'un distrito que cambió del corte 1 al 2').toBeDefined();
+  const { id, t1, t2 } = elegido!;
+
+  await page.locator(`#tabla-territorios a[href="/eleccion/?e=GUB&d=${id}&corte=1"]`).click();
+  await page.waitForURL(`**/eleccion/?e=GUB&d=${id}&corte=1`);
+  await page.locator('h1', { hasText: t1.nombre }).waitFor();
+  await page.locator('[data-corte-pasado-etiqueta]', { hasText: etiqueta }).waitFor();
+  await expect(page.locator('[data-corte-pasado] p').first().textContent()).resolves.toBe(
+    `${etiqueta}. No son los más recientes: el corte nº 2 ya se publicó. Las secciones solo se pueden consultar al corte más reciente.`,
+  );
+  await expect(page.locator('[data-respuesta="contabilizadas"]').textContent()).resolves.toBe(porcentaje(t1.resultados.figuras.PORCENTAJE_ACTAS_CONTABILIZADAS));
+  await cifrasIguales(page, t1.resultados.figuras);
+  // The label block fits the height kept for it while its code loads (CorteAnterior.tsx): a shared link to this
+  // view does not move what is under it.
+  for (const tamano of ['movil', 'escritorio'] as const) {
+    await page.setViewportSize(TAMANOS[tamano]);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const alto = await page.locator('[data-corte-pasado]').evaluate((el) => ({ alto: el.getBoundingClientRect().height, reserva: parseFloat(getComputedStyle(el).minHeight) }));
+    expect(alto.alto, `${tamano}: ${JSON.stringify(alto)}`).toBeLessThanOrEqual(alto.reserva + 1);
+  }
+  await page.setViewportSize(TAMANOS.movil);
+  // Its secciones are listed, as of corte 1, but none is a link that would silently show the newest corte.
+  const filas = page.locator('#tabla-territorios tbody tr');
+  expect(await filas.count()).toBeGreaterThan(0);
+  await expect(filas.locator('th').first().textContent()).resolves.toMatch(/^Sección \d+$/);
+  await expect(page.locator('#tabla-territorios tbody a').count()).resolves.toBe(0);
+  expect(await violacionesAxe(page), `axe en ${page.url()}`).toEqual([]);
+  expect(await desbordaHorizontal(page)).toBe(false);
+  await capturar(page, 'corte-pasado-distrito');
+
+  // Up to the entidad, still as of corte 1; back again with the browser's button.
+  const arriba = page.locator('nav.migas a', { hasText: ent1.eleccion.nombre });
+  await expect(arriba.getAttribute('href')).resolves.toBe('/eleccion/?e=GUB&corte=1');
+  await arriba.click();
+  await page.waitForURL('**/eleccion/?e=GUB&corte=1');
+  await expect(page.locator('[data-respuesta="contabilizadas"]').textContent()).resolves.toBe(porcentaje(ent1.resultados.figuras.PORCENTAJE_ACTAS_CONTABILIZADAS));
+  await page.goBack();
+  await page.waitForURL(`**/eleccion/?e=GUB&d=${id}&corte=1`);
+  await expect(page.locator('[data-respuesta="contabilizadas"]').textContent()).resolves.toBe(porcentaje(t1.resultados.figuras.PORCENTAJE_ACTAS_CONTABILIZADAS));
+
+  // The newest corte of the same distrito: the link drops the corte, the figures are corte 2's shard.
+  const reciente = page.locator('[data-corte-reciente]').first();
+  await expect(reciente.getAttribute('href')).resolves.toBe(`/eleccion/?e=GUB&d=${id}`);
+  await reciente.click();
+  await page.waitForURL(`**/eleccion/?e=GUB&d=${id}`);
+  await cifrasIguales(page, t2.resultados.figuras);
+  expect(await page.locator('[data-corte-pasado]').count()).toBe(0);
+  // Where the secciones are links again.
+  await expect(page.locator('#tabla-territorios tbody th a').count()).resolves.toBe(await filas.count());
+  // The distrito's own way to a past corte.
+  await page.getByText('Ver los resultados de un corte anterior').click();
+  await page.getByLabel('Corte', { exact: true }).selectOption('1');
+  await page.getByRole('button', { name: 'Ver resultados' }).click();
+  await page.waitForURL(`**/eleccion/?e=GUB&d=${id}&corte=1`);
+  await page.locator('[data-corte-pasado-etiqueta]', { hasText: etiqueta }).waitFor();
+  await cifrasIguales(page, t1.resultados.figuras);
+
+  // A municipio (munícipes) opened from a shared link as of corte 1: its corte 1 shard.
+  const c1 = HistorialSchema.parse(await json(p.historial)).cortes.find((c) => c.numero === 1)!;
+  const ayun1 = EntidadShardSchema.parse(await json(c1.elecciones!.find((e) => e.codigo === 'AYUN')!.ruta));
+  const m = ayun1.municipios.find((f) => resultadosDeFila(f, ayun1).figuras.ACTAS_CONTABILIZADAS > 0)!;
+  const tm = await shardTerritorio(p, ayun1, 'municipio', m.id);
+  await page.goto(`${pila.url}/eleccion/?e=AYUN&m=${m.id}&corte=1`);
+  await page.locator('[data-corte-pasado-etiqueta]', { hasText: etiqueta }).waitFor();
+  await cifrasIguales(page, tm.resultados.figuras);
+  await expect(page.locator('nav.migas a', { hasText: ayun1.eleccion.nombre }).getAttribute('href')).resolves.toBe('/eleccion/?e=AYUN&corte=1');
+
+  // A corte that is not a number, at territory level: the same message as at entidad level.
+  await page.goto(`${pila.url}/eleccion/?e=GUB&d=${id}&corte=abc`);
+  const falta = page.locator('[data-no-existe="corte"]');
+  await falta.waitFor();
+  await expect(falta.locator('strong').textContent()).resolves.toBe('«abc» no es un número de corte.');
+  await expect(falta.locator('a').getAttribute('href')).resolves.toBe(`/eleccion/?e=GUB&d=${id}`);
+}
+
 describe('the night as of a past corte, and the territories each candidatura leads', () => {
-  it('GUB at 360 px: the table agrees with the map; corte 1 chosen shows its shard, its label, and the URL carries it', async () => {
+  it('GUB at 360 px: the table agrees with the map; corte 1 chosen shows its shards, its label, and the URL carries it down to a distrito', async () => {
     const p = PunteroSchema.parse(await json('datos/latest.json'));
     expect(p.numero).toBe(2);
     const h = HistorialSchema.parse(await json(p.historial));
@@ -309,6 +422,8 @@ describe('the night as of a past corte, and the territories each candidatura lea
     const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
     expect(cls, `CLS ${cls}`).toBeLessThanOrEqual(0.05);
     await expect(page.locator('[data-respuesta="contabilizadas"]').textContent()).resolves.toBe(porcentaje(f1.PORCENTAJE_ACTAS_CONTABILIZADAS));
+
+    await bajarAlCortePasado(page, p, etiqueta, ent1, ent2);
 
     // A shared link to a corte that does not exist says so and links the newest.
     await page.goto(`${pila.url}/eleccion/?e=GUB&corte=99`);

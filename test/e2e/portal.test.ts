@@ -30,7 +30,7 @@ import { entero, fechaHora, porcentaje } from '../../site/lib/formato.ts';
 import { abrirNavegador, CAPTURAS, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
 import type { Pila } from './lib/pila.ts';
 import { leerJson, pilaConPortal } from './lib/pila-ejemplo.ts';
-import { medirRed, totales } from './lib/presupuesto.ts';
+import { medirRed, totales, type Recurso } from './lib/presupuesto.ts';
 import { ADMIN, api, capturar as capturarActas, planear, sha256, verdad, type Api } from './lib/siembra.ts';
 
 const sitio = mkdtempSync(path.join(tmpdir(), 'prep-e2e-site-'));
@@ -369,6 +369,8 @@ describe('portal with cortes published from actas entered through the capture AP
 
     // The same sección picked by municipio, then its munícipes results through the municipio.
     await page.goto(`${pila.url}/consulta/`);
+    // The picker loads the index of every sección only when opened.
+    await page.locator('summary', { hasText: 'Buscar por municipio' }).click();
     const selectores = page.locator('form[aria-label="Buscar por municipio"] select');
     await selectores.first().selectOption({ label: municipio.nombre });
     await selectores.nth(1).selectOption(String(s));
@@ -403,7 +405,7 @@ describe('portal with cortes published from actas entered through the capture AP
     await context.close();
   }, 60_000);
 
-  it('entidad view first load ≤ 100 KB gzip (data included), JS ≤ 40 KB; sección view data ≤ 20 KB', async () => {
+  it('entidad view first load ≤ 100 KB gzip (data included), JS ≤ 40 KB; a sección, from a link or in consulta, data ≤ 20 KB', async () => {
     const KB = 1024;
     const { page, context } = await nuevaPagina(nav);
     // Entidad, first load (a fresh context: empty cache).
@@ -436,21 +438,41 @@ describe('portal with cortes published from actas entered through the capture AP
     expect(navegada.datos).toBeGreaterThan(0);
     await context.close();
 
-    // Sección opened from a link (cold cache): pointer, entidad, distrito and sección shards, never the index
-    // of every sección (territorios).
-    const fria = await nuevaPagina(nav);
-    red = await medirRed(fria.page);
-    await fria.page.goto(`${pila.url}/eleccion/?e=GUB&d=${siembra.distrito}&s=${siembra.secciones[0]}`);
-    await fria.page.locator('#tabla-actas').waitFor();
-    const friaRed = await red.detener();
-    const datosFria = friaRed.filter((r) => new URL(r.url).pathname.startsWith('/datos/')).map((r) => new URL(r.url).pathname.split('/').slice(2, 4).join('/'));
+    // A sección opened from a link (cold cache): the pointer, its group of secciones and its shard (shard version
+    // 5): neither the entidad, nor its distrito, nor the index of every sección (territorios).
+    const datosDe = (rs: Recurso[]) => rs.filter((r) => new URL(r.url).pathname.startsWith('/datos/'));
+    const carpetas = (rs: Recurso[]) => datosDe(rs).map((r) => new URL(r.url).pathname.split('/').slice(2, 4).join('/')).sort();
     // Besides the institute's notice (a few bytes, 304 while unchanged), which every page reads.
-    expect(datosFria.sort()).toEqual(['14/GUB', '14/GUB', '14/seccion', 'aviso.json', 'latest.json'].sort());
-    const directa = totales(friaRed);
-    medidas.seccionDirecta = { ...directa, recursos: friaRed.filter((r) => new URL(r.url).pathname.startsWith('/datos/')).map((r) => ({ ruta: new URL(r.url).pathname.slice(0, 60), bytes: r.transferidos })) };
-    // Parents carry 20-hex addresses of their children (shard version 3), not 64-hex SHA-256s: what kept it over.
-    expect(directa.datos).toBeLessThanOrEqual(20 * KB);
-    await fria.context.close();
+    const esperadas = ['14/seccion', '14/secciones', 'aviso.json', 'latest.json'].sort();
+    const recursos = (rs: Recurso[]) => datosDe(rs).map((r) => ({ ruta: new URL(r.url).pathname.slice(0, 60), bytes: r.transferidos }));
+    for (const [nombre, ruta] of [
+      ['seccionDirecta', `/eleccion/?e=GUB&d=${siembra.distrito}&s=${siembra.secciones[0]}`],
+      ['seccionSinPadre', `/eleccion/?e=AYUN&s=${siembra.secciones[0]}`],
+    ] as const) {
+      const fria = await nuevaPagina(nav);
+      red = await medirRed(fria.page);
+      await fria.page.goto(`${pila.url}${ruta}`);
+      await fria.page.locator('#tabla-actas').waitFor();
+      const friaRed = await red.detener();
+      expect(carpetas(friaRed), nombre).toEqual(esperadas);
+      const t = totales(friaRed);
+      medidas[nombre] = { ...t, recursos: recursos(friaRed) };
+      expect(t.datos, nombre).toBeLessThanOrEqual(20 * KB);
+      await fria.context.close();
+    }
+
+    // Consulta tu casilla with ?s= (a shared link): the same three objects for every election at once; the
+    // municipio picker's index of every sección is not read until the picker is opened.
+    const consulta = await nuevaPagina(nav);
+    red = await medirRed(consulta.page);
+    await consulta.page.goto(`${pila.url}/consulta/?s=${siembra.secciones[0]}`);
+    await consulta.page.locator('#resultado-consulta').waitFor();
+    const consultaRed = await red.detener();
+    expect(carpetas(consultaRed)).toEqual(esperadas);
+    const c = totales(consultaRed);
+    medidas.consulta = { ...c, recursos: recursos(consultaRed) };
+    expect(c.datos).toBeLessThanOrEqual(20 * KB);
+    await consulta.context.close();
   }, 60_000);
 
   it('a second corte published while the page is open updates it without reload', async () => {

@@ -79,7 +79,7 @@ describe('ejecutarCorte', () => {
     expect((await latest()).numero).toBe(1);
   });
 
-  it('the next corte applies only what changed, rewrites only its sección and parents, and chains its manifest', async () => {
+  it('the next corte applies only what changed, rewrites only its sección, its parents and its group, and chains its manifest', async () => {
     await registrarEnLog(primeras);
     await ejecutarCorte(deps(), pedido(5));
     const p1 = await latest();
@@ -89,7 +89,7 @@ describe('ejecutarCorte', () => {
     const d = deps();
     const r = await ejecutarCorte(d, pedido(10));
     expect(r).toMatchObject({ tipo: 'publicado', numero: 2 });
-    expect(d.lineas[0]).toMatchObject({ modo: 'incremental', actasProcesadas: 1, shardsEscritos: 10, shardsReusados: m1.shards.length - 10 });
+    expect(d.lineas[0]).toMatchObject({ modo: 'incremental', actasProcesadas: 1, shardsEscritos: 11, shardsReusados: m1.shards.length - 11 });
     const p2 = await latest();
     const m2 = await manifiesto(p2);
     expect(m2.anterior).toEqual({ numero: 1, sha256: p1.manifiesto.sha256, ruta: p1.manifiesto.ruta });
@@ -97,7 +97,7 @@ describe('ejecutarCorte', () => {
     expect(p2.numero).toBe(2);
     const cambiados = m2.shards.filter((s) => m1.shards.find((x) => x.id === s.id)!.sha256 !== s.sha256).map((s) => s.id);
     expect(cambiados.sort()).toEqual(
-      ['seccion/2302', ...['GUB', 'DIP_LOC', 'AYUN'].flatMap((e) => [`${e}/distrito/2`, `${e}/municipio/120`, `${e}/entidad`])].sort(),
+      ['seccion/2302', 'secciones/23', ...['GUB', 'DIP_LOC', 'AYUN'].flatMap((e) => [`${e}/distrito/2`, `${e}/municipio/120`, `${e}/entidad`])].sort(),
     );
     const dif = DiferenciasSchema.parse(await leerJson(m2.diferencias.ruta));
     expect(dif.elecciones.find((e) => e.codigo === 'DIP_LOC')!.nuevas).toEqual(['142302C01005']);

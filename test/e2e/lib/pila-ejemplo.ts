@@ -72,11 +72,13 @@ const literal = (x: string) => `'${x.replaceAll("'", "''")}'`;
 /**
  * A local stack holding the example catalogue and the fixture's actas in the publication log, with a corte
  * published by the cron (`/__scheduled`), the window open since local midnight (UTC-6) of today; `assetsDir`: the
- * portal it serves, if any. For the tests of what a cron corte publishes over HTTP.
+ * portal it serves, if any; `congelar` as in `pilaConPortal`. For the tests of what a cron corte publishes over HTTP
+ * (and the Lighthouse bench).
  */
-export async function pilaConCorteDelCron(dir: string, assetsDir?: string): Promise<Pila> {
+export async function pilaConCorteDelCron(dir: string, assetsDir?: string, o: { congelar?: boolean } = {}): Promise<Pila> {
   const pila = await iniciarPila({
     ...(assetsDir ? { assetsDir } : {}),
+    ...(o.congelar ? { congelar: true } : {}),
     prepararDatos: ({ persistTo }) => {
       const hoy = new Date(Date.now() - 6 * 3_600_000).toISOString().slice(0, 10);
       const sql = [
@@ -93,7 +95,14 @@ export async function pilaConCorteDelCron(dir: string, assetsDir?: string): Prom
       cerrarD1Local(persistTo);
     },
   });
-  const r = await fetch(`${pila.url}/__scheduled?cron=*+*+*+*+*`);
-  if (!r.ok) throw new Error(`/__scheduled: HTTP ${r.status}\n${pila.salida()}`);
+  // A frozen bundle answers the scheduled trigger at wrangler's own path only (as scripts/bench/lectores does).
+  const disparador = o.congelar ? '/cdn-cgi/local/scheduled' : '/__scheduled';
+  const r = await fetch(`${pila.url}${disparador}?cron=*+*+*+*+*`);
+  if (!r.ok) {
+    // The caller never gets this stack to stop.
+    const salida = pila.salida();
+    await pila.parar();
+    throw new Error(`${disparador}: HTTP ${r.status}\n${salida}`);
+  }
   return pila;
 }

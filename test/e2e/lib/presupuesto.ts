@@ -23,6 +23,12 @@ export interface PesoJs {
 
 const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
 
+/**
+ * Astro's Preact renderer imports @preact/signals on demand only for an island given a signal as a prop, which its
+ * HTML marks with `data-preact-signals`: a page without that mark never loads it, so it is not the page's JS.
+ */
+const SIGNALS = /\/signals\.module\.[^/]+\.js$/;
+
 /** JS of the page at `html` (a file under `clientDir`). */
 export function pesoJs(clientDir: string, html: string): PesoJs {
   const doc = readFileSync(html, 'utf8');
@@ -41,7 +47,9 @@ export function pesoJs(clientDir: string, html: string): PesoJs {
     vistos.set(url, gz(texto));
     // Static imports (`from"./x.js"`, `import"./x.js"`) and dynamic ones (import(`./x.js`), loaded on demand).
     for (const m of texto.matchAll(/(?:import|from)\s*(\(?)\s*["`](\.{1,2}\/[^"`]+\.js)["`]/g)) {
-      pendientes.push({ url: path.posix.normalize(path.posix.join(path.posix.dirname(url), m[2]!)), estatico: estatico && m[1] === '' });
+      const destino = path.posix.normalize(path.posix.join(path.posix.dirname(url), m[2]!));
+      if (m[1] !== '' && SIGNALS.test(destino) && !doc.includes('data-preact-signals')) continue;
+      pendientes.push({ url: destino, estatico: estatico && m[1] === '' });
     }
   }
   let enLinea = 0;

@@ -41,6 +41,7 @@ import type {
   ShardRefSchema,
   TerritorioShardSchema,
   TerritoriosShardSchema,
+  GrupoSeccionesShardSchema,
 } from '../corte/shards.ts';
 import {
   CONTABILIZADAS,
@@ -89,6 +90,7 @@ import {
   type ShardRef,
   type TerritorioShard,
   type TerritoriosShard,
+  type GrupoSeccionesShard,
   type TipoCasilla,
   type TipoDocumento,
   type TipoPartido,
@@ -131,6 +133,7 @@ describe('every schema infers exactly the contract type', () => {
     expectTypeOf<z.infer<typeof TerritorioShardSchema>>().branded.toEqualTypeOf<TerritorioShard>();
     expectTypeOf<z.infer<typeof EntidadShardSchema>>().branded.toEqualTypeOf<EntidadShard>();
     expectTypeOf<z.infer<typeof TerritoriosShardSchema>>().branded.toEqualTypeOf<TerritoriosShard>();
+    expectTypeOf<z.infer<typeof GrupoSeccionesShardSchema>>().branded.toEqualTypeOf<GrupoSeccionesShard>();
   });
 
   it('manifest, pointer, history and diferencias', () => {

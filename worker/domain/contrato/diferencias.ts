@@ -7,7 +7,7 @@
  * Its own version: versions up to 4 were `VERSION_SHARDS` and listed claves only (`nuevas`, `cambiadas`);
  * `VERSION_DIFERENCIAS` adds the rows.
  */
-import type { ActaFila, ActaShard, VersionShards } from './shards.ts';
+import type { ActaFila, ActaShard } from './shards.ts';
 
 export const VERSION_DIFERENCIAS = 5;
 export type VersionDiferencias = typeof VERSION_DIFERENCIAS;
@@ -66,7 +66,8 @@ export interface Diferencias {
 /** A diff published before `VERSION_DIFERENCIAS`: claves only, so it cannot be applied. */
 export interface DiferenciasClaves {
   tipo: 'diferencias';
-  version: VersionShards;
+  /** `VERSION_SHARDS` when it was published: 4 (the shards' version has since moved on on its own). */
+  version: 4;
   entidad: number;
   numero: number;
   secuencia: number;

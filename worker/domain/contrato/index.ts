@@ -63,7 +63,9 @@ export {
 export { CONTEO, FIGURAS, esFiguraPorcentaje, figurasDeConteo, type Contador, type Figura, type Figuras } from './figuras.ts';
 export { porcentajeTruncado, textoPorcentaje, unidadesPorcentaje, valorPorcentaje } from './porcentaje.ts';
 export {
+  SECCIONES_POR_GRUPO,
   VERSION_SHARDS,
+  grupoDeSeccion,
   type ActaFila,
   type ActaShard,
   type Candidato,
@@ -73,7 +75,9 @@ export {
   type EntidadRef,
   type EntidadShard,
   type FilaHijo,
+  type FilaSeccion,
   type FilaTerritorioHijo,
+  type GrupoSeccionesShard,
   type ImagenFila,
   type PartidoRef,
   type Resultados,
@@ -96,7 +100,7 @@ export {
   type FilaCambiada,
   type VersionDiferencias,
 } from './diferencias.ts';
-export { BASE_GENERICA, recetaPandas, recetaPandasIne, recetaR, type DatosReceta } from './recetas.ts';
+export { BASE_GENERICA, recetaPandas, recetaPandasIne, recetaR, recetaRIne, type DatosReceta } from './recetas.ts';
 export {
   RAIZ,
   RUTA_AVISO,

@@ -93,6 +93,11 @@ export interface Puntero {
   manifiesto: { ruta: string; sha256: string };
   /** The `territorios` shard. */
   territorios: string;
+  /**
+   * The `secciones/<g>` shards: `grupos[g]` is group g's address (`rutaShard(entidad, 'secciones/<g>', h)`),
+   * null where no sección of the catalogue falls; `porGrupo` is `SECCIONES_POR_GRUPO`.
+   */
+  secciones: { porGrupo: number; grupos: (string | null)[] };
   /** Per election: its entidad shard and its CSVs (`csv`: absent in pointers published before they were). */
   elecciones: (EleccionRef & { ruta: string; csv?: CsvPuntero })[];
   abiertos: ArchivoRef & { nombre: string };

@@ -6,6 +6,7 @@
  *
  *   datos/<e>/territorios/<h>.json                   navigation and search (static during the night)
  *   datos/<e>/seccion/<sección>/<h>.json              a sección: its actas of every election
+ *   datos/<e>/secciones/<g>/<h>.json                  where the sección shards of group g are (100 secciones)
  *   datos/<e>/<ELECCION>/entidad/<h>.json             entidad summary of one election
  *   datos/<e>/<ELECCION>/distrito/<id>/<h>.json       a distrito: figures and its secciones' rows
  *   datos/<e>/<ELECCION>/municipio/<id>/<h>.json      a municipio: likewise
@@ -27,12 +28,14 @@ export const RAIZ = 'datos';
 export const RUTA_LATEST_RAIZ = `${RAIZ}/latest.json`;
 export const RUTA_AVISO = `${RAIZ}/aviso.json`;
 
-/** Logical id of a shard: `territorios`, `seccion/338`, `GUB/entidad`, `GUB/distrito/3`, `GUB/municipio/39`. */
+/** Logical id of a shard: `territorios`, `seccion/338`, `secciones/3`, `GUB/entidad`, `GUB/distrito/3`, `GUB/municipio/39`. */
 export type ShardId = string;
 
 export const shardIds = {
   territorios: (): ShardId => 'territorios',
   seccion: (seccion: number): ShardId => `seccion/${seccion}`,
+  /** The group of secciones `grupo·100 …` (`grupoDeSeccion`). */
+  grupoSecciones: (grupo: number): ShardId => `secciones/${grupo}`,
   entidad: (eleccion: string): ShardId => `${eleccion}/entidad`,
   distrito: (eleccion: string, id: number): ShardId => `${eleccion}/distrito/${id}`,
   municipio: (eleccion: string, id: number): ShardId => `${eleccion}/municipio/${id}`,

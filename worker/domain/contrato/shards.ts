@@ -18,9 +18,13 @@ import type { Figuras } from './figuras.ts';
  * column list of its ballots once, in `boletas`, and an election's block points at it (`boleta`) instead of
  * carrying its own `columnas` (the elections of a sección mostly share one layout: 10 % of a corte's bytes);
  * its actas are `ActaFila` arrays (the same fields in a fixed order, without the keys repeated per acta: half
- * of an acta's bytes), expanded by `actaDeFila`.
+ * of an acta's bytes), expanded by `actaDeFila`. 5: a corte also publishes `secciones/<g>` shards (`GrupoSeccionesShard`),
+ * each the addresses of the sección shards of `SECCIONES_POR_GRUPO` consecutive sección numbers and the party
+ * catalogue, and the pointer lists their addresses (`secciones`): a sección opened from a link, or looked up in
+ * consulta tu casilla, is read as pointer → group → sección shard, without the entidad, its parent or the
+ * `territorios` index (Jalisco scale, gzip: 31 KB from a link and 56 KB in consulta before, 5–9 KB after).
  */
-export const VERSION_SHARDS = 4;
+export const VERSION_SHARDS = 5;
 export type VersionShards = typeof VERSION_SHARDS;
 
 export interface EntidadRef {
@@ -234,6 +238,39 @@ export interface EntidadShard {
   municipios: FilaTerritorioHijo[];
   /** Registrations that match no expected acta (they count in the entidad figures only); `votos` follow `columnas`. */
   fueraCatalogo: ActaShard[];
+}
+
+/**
+ * Sección numbers per `secciones/<g>` shard: sección `s` is in group `Math.floor(s / SECCIONES_POR_GRUPO)`. 100
+ * keeps a group near 1.5 KB gzip (its addresses do not compress) and Jalisco (~3,800 secciones) at ~40 groups,
+ * whose addresses the pointer lists in ~0.5 KB gzip.
+ */
+export const SECCIONES_POR_GRUPO = 100;
+
+/** The group of a sección number (`secciones/<g>`). */
+export function grupoDeSeccion(seccion: number): number {
+  return Math.floor(seccion / SECCIONES_POR_GRUPO);
+}
+
+/** A sección's row in its group: `h`, the address of its `seccion/<id>` shard (`rutaShard(entidad, id, h)`). */
+export interface FilaSeccion {
+  id: number;
+  h: string;
+}
+
+/**
+ * `secciones/<g>`: where the shards of secciones `g·100 … g·100+99` are, and the party catalogue a sección's
+ * results are drawn with: all a reader needs, besides the pointer, to open one sección. Only the groups a corte
+ * moved a sección shard of get new bytes.
+ */
+export interface GrupoSeccionesShard {
+  tipo: 'secciones';
+  version: VersionShards;
+  entidad: number;
+  grupo: number;
+  catalogo: { partidos: PartidoRef[]; coaliciones: CoalicionRef[] };
+  /** One row per sección of the catalogue in the group, by id. */
+  secciones: FilaSeccion[];
 }
 
 /** `territorios`: names and nesting for navigation and search by sección. Static during the night. */

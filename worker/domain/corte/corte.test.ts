@@ -11,9 +11,9 @@ import { anchoDatos } from './csv-resultados.ts';
 import { EstadoCorte } from './estado.ts';
 import { historia, recorrerHistoria } from '../../../test/ejemplos/historias.ts';
 import { construirModelo, type CorteModelo } from './modelo.ts';
-import { renderizar } from './generar-shards.ts';
-import { resultadosDeFila } from '../contrato/index.ts';
-import { EntidadShardSchema, SeccionShardSchema, TerritorioShardSchema, TerritoriosShardSchema } from './shards.ts';
+import { gruposDeSecciones, renderizar } from './generar-shards.ts';
+import { direccionShard, grupoDeSeccion, resultadosDeFila, SECCIONES_POR_GRUPO } from '../contrato/index.ts';
+import { EntidadShardSchema, GrupoSeccionesShardSchema, SeccionShardSchema, TerritorioShardSchema, TerritoriosShardSchema } from './shards.ts';
 import { compararResumen, leerCsvResultados, recalcular } from './verificar-csv.ts';
 
 const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden');
@@ -128,14 +128,14 @@ describe('shards of the fixture election', () => {
     expect(d1Ref.ruta).toBe(`datos/14/GUB/distrito/1/${gub.distritos[0]!.h}.json`);
   });
 
-  it('a corte with no change renders nothing new; a change re-renders its sección and its parents only', async () => {
+  it('a corte with no change renders nothing new; a change re-renders its sección, its parents and its group only', async () => {
     const estado = estadoFixture();
     await renderizar(estado, { final: false });
     expect((await renderizar(estado, { final: false })).nuevos).toEqual([]);
     const otra = { ...fixtureActas[0]!.acta, cotejada: 1 as const };
     estado.aplicar([{ antes: fixtureActas[0]!.acta, despues: otra }]);
     const ids = (await renderizar(estado, { final: false })).nuevos.map((n) => n.id).sort();
-    expect(ids).toEqual(['AYUN/distrito/1', 'AYUN/entidad', 'AYUN/municipio/39', 'DIP_LOC/distrito/1', 'DIP_LOC/entidad', 'DIP_LOC/municipio/39', 'GUB/distrito/1', 'GUB/entidad', 'GUB/municipio/39', 'seccion/338']);
+    expect(ids).toEqual(['AYUN/distrito/1', 'AYUN/entidad', 'AYUN/municipio/39', 'DIP_LOC/distrito/1', 'DIP_LOC/entidad', 'DIP_LOC/municipio/39', 'GUB/distrito/1', 'GUB/entidad', 'GUB/municipio/39', 'seccion/338', 'secciones/3']);
   });
 
   it('the same state gives the same manifest bytes; a manifest names its predecessor', async () => {
@@ -151,6 +151,44 @@ describe('shards of the fixture election', () => {
     expect(c.manifiesto.ruta).toBe(`datos/14/manifiestos/${c.manifiesto.sha256}.json`);
     // Its shard list is joined from cached entries: still exactly JSON.stringify of the manifest.
     expect(desdeUtf8(c.manifiesto.contenido)).toBe(JSON.stringify(c.manifiesto.valor));
+  });
+});
+
+describe('groups of secciones (shard version 5: a sección from a link without its parents)', () => {
+  it('every sección of the catalogue is one row of its group, addressing its shard; the pointer lists the groups by number', async () => {
+    const d = { numero: 1, instante: INSTANTE, secuencia: 24, final: false, anterior: null, cambios: [] };
+    const c = await prepararCorte(estadoFixture(), d);
+    const porId = new Map(c.shards.map((s) => [s.id, s]));
+    const leer = (id: string) => JSON.parse(desdeUtf8(c.contenidos.get(id)!)) as unknown;
+    const grupos = c.shards.filter((s) => s.id.startsWith('secciones/'));
+    const secciones = modelo().secciones.map((s) => s.id);
+    // The fixture's secciones 338, 1121, 2302 …: one group each hundred, the pointer's index the group's number.
+    expect(grupos.map((g) => g.id).sort()).toEqual([...new Set(secciones.map((s) => `secciones/${grupoDeSeccion(s)}`))].sort());
+    expect(c.puntero.secciones.porGrupo).toBe(SECCIONES_POR_GRUPO);
+    for (const [g, h] of c.puntero.secciones.grupos.entries()) {
+      const ref = porId.get(`secciones/${g}`);
+      expect(h).toBe(ref ? direccionShard(ref.sha256) : null);
+    }
+    const filas = grupos.flatMap((g) => {
+      const v = GrupoSeccionesShardSchema.parse(leer(g.id));
+      expect(g.id).toBe(`secciones/${v.grupo}`);
+      expect(v.catalogo).toEqual(EntidadShardSchema.parse(leer('GUB/entidad')).catalogo);
+      return v.secciones;
+    });
+    expect(filas.map((f) => f.id).sort((a, b) => a - b)).toEqual(secciones);
+    for (const f of filas) expect(f.h).toBe(direccionShard(porId.get(`seccion/${f.id}`)!.sha256));
+  });
+
+  it('a group keeps its bytes while none of its secciones moves (the final flag alone moves none of them)', async () => {
+    const estado = estadoFixture();
+    const antes = await renderizar(estado, { final: false });
+    const grupos = (r: { shards: { id: string; sha256: string }[] }) => r.shards.filter((s) => s.id.startsWith('secciones/'));
+    const final = await renderizar(estado, { final: true });
+    // Every sección shard says `final`, so every address and every group moves; then nothing does.
+    expect(grupos(final).every((g, i) => g.sha256 !== grupos(antes)[i]!.sha256)).toBe(true);
+    const otra = await renderizar(estado, { final: true });
+    expect(otra.nuevos.filter((n) => n.id.startsWith('secciones/'))).toEqual([]);
+    expect(grupos(otra)).toEqual(grupos(final));
   });
 });
 
@@ -189,6 +227,8 @@ describe('incremental ≡ full (property over random histories of captures and c
           const rc = await renderizar(completo, { final });
           const full = new Map([...rc.contenidos].map(([id, b]) => [id, desdeUtf8(b)]));
           expect(rc.shards).toEqual(r.shards);
+          // The groups of secciones (shard version 5) are among the shards compared.
+          expect(r.shards.filter((s) => s.id.startsWith('secciones/'))).toHaveLength(gruposDeSecciones(m).size);
           expect(visto.shards).toEqual(full);
           expect([...archivosAbiertos(completo, INSTANTE, final)].map((a) => desdeUtf8(a.contenido))).toEqual(visto.csv);
         }

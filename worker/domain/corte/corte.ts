@@ -14,13 +14,15 @@ import { csvResultadosPorTrozos, trozosDe } from './trozos-csv.ts';
 import type { EstadoCorte } from './estado.ts';
 import { leeme, NOMBRE_LEEME, nombreCsvCandidaturas, nombreCsvResultados } from './leeme.ts';
 import type { CorteModelo } from './modelo.ts';
-import { entidadRef, renderizar, type Entrega } from './generar-shards.ts';
+import { entidadRef, gruposDeSecciones, renderizar, type Entrega } from './generar-shards.ts';
 import {
+  direccionShard,
   leyendaDe,
   rutaAbiertos,
   rutaDiferencias,
   rutaHistorial,
   rutaManifiesto,
+  SECCIONES_POR_GRUPO,
   shardIds,
   VERSION_SHARDS,
   type AbiertosRef,
@@ -224,6 +226,7 @@ export async function prepararCorte(
     final: d.final,
     manifiesto: { ruta: manifiesto.ruta, sha256: manifiesto.sha256 },
     territorios: porId.get(shardIds.territorios())!.ruta,
+    secciones: { porGrupo: SECCIONES_POR_GRUPO, grupos: direccionesDeGrupos(m, porId) },
     elecciones: valor.elecciones.map((x) => {
       const c = csv.find((y) => y.codigo === x.codigo)!;
       return { ...x, ruta: porId.get(shardIds.entidad(x.codigo))!.ruta, csv: { resultados: c.resultados.ruta, ordenado: c.ordenado.ruta } };
@@ -256,4 +259,14 @@ export function historial(entidad: EntidadRef, cortes: readonly CorteHistorial[]
     entidad,
     cortes: [...cortes].sort((a, b) => a.numero - b.numero),
   };
+}
+
+/** The pointer's list of `secciones/<g>` addresses: index g, null for a group without secciones. */
+function direccionesDeGrupos(m: CorteModelo, porId: ReadonlyMap<string, ShardRef>): (string | null)[] {
+  const grupos = gruposDeSecciones(m);
+  const n = grupos.size === 0 ? 0 : Math.max(...grupos.keys()) + 1;
+  return Array.from({ length: n }, (_, g) => {
+    const s = porId.get(shardIds.grupoSecciones(g));
+    return s ? direccionShard(s.sha256) : null;
+  });
 }

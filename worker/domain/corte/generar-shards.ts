@@ -9,10 +9,12 @@
 import {
   CONTEO,
   direccionShard,
+  grupoDeSeccion,
   rutaShard,
   shardIds,
   VERSION_SHARDS,
   type EntidadRef,
+  type GrupoSeccionesShard,
   type Resultados,
   type ShardId,
   type ShardRef,
@@ -52,6 +54,14 @@ export const LOTE_SHARDS = 256;
 export function entidadRef(modelo: CorteModelo): EntidadRef {
   const e = modelo.entidad;
   return { id: e.id, nombre: e.nombre, utcOffsetMinutes: e.utcOffsetMinutes, sintetico: e.sintetico };
+}
+
+/** The party catalogue a results view draws with (entidad and `secciones/<g>` shards): parties in ballot order. */
+function catalogoPartidos(m: CorteModelo): GrupoSeccionesShard['catalogo'] {
+  return {
+    partidos: [...m.catalogo.partidos].sort((x, y) => x.orden - y.orden).map((p) => ({ siglas: p.siglas, nombre: p.nombre, color: p.color })),
+    coaliciones: m.catalogo.coaliciones.map((c) => ({ id: c.id, nombre: c.nombre, partidos: c.partidos })),
+  };
 }
 
 /** A territory's results: its figures, its votes per column and per candidatura (election order, then others sorted). */
@@ -422,10 +432,7 @@ function textoEntidad(estado: EstadoCorte, em: EleccionModelo, final: boolean): 
       candidaturas: em.candidaturas,
     },
     sigue: {
-      catalogo: {
-        partidos: [...m.catalogo.partidos].sort((x, y) => x.orden - y.orden).map((p) => ({ siglas: p.siglas, nombre: p.nombre, color: p.color })),
-        coaliciones: m.catalogo.coaliciones.map((c) => ({ id: c.id, nombre: c.nombre, partidos: c.partidos })),
-      },
+      catalogo: catalogoPartidos(m),
       candidatos: em.eleccion.territorio === 'entidad' ? candidatos(estado, codigo, 0) : [],
     },
   }));
@@ -437,6 +444,36 @@ function textoEntidad(estado: EstadoCorte, em: EleccionModelo, final: boolean): 
     ['municipios', municipios],
     ['fueraCatalogo', fc],
   ]);
+}
+
+/** Per model: each group's secciones (catalogue order) and its JSON up to its rows (catalogue only). */
+const gruposPorModelo = new WeakMap<CorteModelo, Map<number, { secciones: number[]; abre: string }>>();
+
+/** The groups of secciones (`secciones/<g>`) of a catalogue, each with its secciones, by group. */
+export function gruposDeSecciones(m: CorteModelo): ReadonlyMap<number, { secciones: readonly number[]; abre: string }> {
+  let grupos = gruposPorModelo.get(m);
+  if (grupos === undefined) {
+    grupos = new Map();
+    for (const s of m.secciones) {
+      const g = grupoDeSeccion(s.id);
+      let x = grupos.get(g);
+      if (x === undefined) {
+        const apertura: GrupoSeccionesShard = { tipo: 'secciones', version: VERSION_SHARDS, entidad: m.entidad.id, grupo: g, catalogo: catalogoPartidos(m), secciones: [] };
+        // Without its empty table's `[]}`: the rows go there.
+        grupos.set(g, (x = { secciones: [], abre: JSON.stringify(apertura).slice(0, -3) }));
+      }
+      x.secciones.push(s.id);
+    }
+    gruposPorModelo.set(m, grupos);
+  }
+  return grupos;
+}
+
+/** A group's shard: its opening and a row per sección with its shard's current address. */
+function textoGrupo(estado: EstadoCorte, grupo: number): string {
+  const g = gruposDeSecciones(estado.modelo).get(grupo)!;
+  const filas = g.secciones.map((s) => `{"id":${s},"h":"${direccionShard(estado.shards.get(shardIds.seccion(s))!.sha256)}"}`);
+  return `${g.abre}[${filas.join(',')}]}`;
 }
 
 export function textoTerritorios(modelo: CorteModelo): string {
@@ -512,8 +549,9 @@ const ordenIds = new WeakMap<EstadoCorte, ShardId[]>();
 
 /**
  * Renders every dirty shard (all of them the first time, or when the final flag changes) and clears the
- * marks. Three waves, children first: secciones (one whose bytes changed marks its parents in every election:
- * they carry its address), then distritos and municipios, then the entidad of each election. New shards go
+ * marks. Three waves, children first: secciones (one whose bytes changed marks its parents in every election
+ * and its group: they carry its address), then the groups of secciones, distritos and municipios, then the
+ * entidad of each election. New shards go
  * to `entregar` batch by batch, or are kept in the result when none is given.
  */
 export async function renderizar(estado: EstadoCorte, opciones: { final: boolean }, entregar?: Entrega): Promise<ResultadoRender> {
@@ -524,13 +562,19 @@ export async function renderizar(estado: EstadoCorte, opciones: { final: boolean
   const salida: Omit<ResultadoRender, 'shards'> = { nuevos: [], contenidos: new Map(), iguales: 0 };
   const secciones = [...estado.seccionesSucias].sort((a, b) => a - b).map((s) => ({ id: shardIds.seccion(s), texto: () => textoSeccion(estado, s, final) }));
   if (!estado.shards.has(shardIds.territorios())) secciones.push({ id: shardIds.territorios(), texto: () => textoTerritorios(m) });
+  // A group carries its secciones' addresses: it is rendered when one of them moved (or it was never rendered).
+  const grupos = new Set<number>();
   await ola(estado, secciones, salida, entregar, (n) => {
+    const s = /^seccion\/(\d+)$/.exec(n.id);
+    if (s) grupos.add(grupoDeSeccion(Number(s[1])));
     // Everything is marked already (and no parent row kept) when everything is rendered.
     if (todo) return;
-    const s = /^seccion\/(\d+)$/.exec(n.id);
     if (s) for (const em of m.elecciones) estado.marcarPadres(em.eleccion.codigo, Number(s[1]));
   });
-  const territorios: { id: ShardId; texto: () => string }[] = [];
+  for (const g of gruposDeSecciones(m).keys()) if (!estado.shards.has(shardIds.grupoSecciones(g))) grupos.add(g);
+  const territorios: { id: ShardId; texto: () => string }[] = [...grupos]
+    .sort((a, b) => a - b)
+    .map((g) => ({ id: shardIds.grupoSecciones(g), texto: () => textoGrupo(estado, g) }));
   for (const em of m.elecciones) {
     const codigo = em.eleccion.codigo;
     const ee = estado.elecciones.get(codigo)!;

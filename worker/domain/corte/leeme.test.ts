@@ -4,7 +4,7 @@ import { cabeceraCandidaturas } from './csv-candidaturas.ts';
 import { cabeceraDatos } from './csv-resultados.ts';
 import { descripcionVoto, leeme } from './leeme.ts';
 import { construirModelo } from './modelo.ts';
-import { BASE_GENERICA, FIGURAS, recetaPandas, recetaPandasIne, recetaR } from '../contrato/index.ts';
+import { BASE_GENERICA, FIGURAS, recetaPandas, recetaPandasIne, recetaR, recetaRIne } from '../contrato/index.ts';
 
 const modelo = () => {
   const m = construirModelo(catalogoEjemplo);
@@ -44,7 +44,7 @@ describe('LEEME.txt', () => {
   it('shows the pandas and R recipes of contrato/recetas.ts, line for line, and the tidy layout', () => {
     const texto = leeme(catalogoEjemplo, modelo().elecciones[0]!, 'produccion');
     const receta = { base: BASE_GENERICA, entidad: 14, eleccion: 'GUB' };
-    for (const r of [recetaPandas(receta), recetaR(receta), recetaPandasIne(receta)]) for (const l of r.split('\n')) expect(texto).toContain(`\r\n    ${l}\r\n`);
+    for (const r of [recetaPandas(receta), recetaR(receta), recetaPandasIne(receta), recetaRIne(receta)]) for (const l of r.split('\n')) expect(texto).toContain(`\r\n    ${l}\r\n`);
     expect(texto).toContain('CAMPOS_ILEGIBLES');
     expect(texto).toContain('AAAA-MM-DDTHH:MM:SS-06:00');
   });

@@ -12,7 +12,7 @@ import { COLUMNAS_CATALOGO, COLUMNAS_FINALES, TOTALES_INICIALES } from './csv-re
 import type { EleccionModelo } from './modelo.ts';
 import { FIGURAS, LEYENDA_SIMULACRO, type Entorno, type Figura } from '../contrato/index.ts';
 import { offsetLabel } from '../tiempo/central.ts';
-import { BASE_GENERICA, recetaPandas, recetaPandasIne, recetaR } from '../contrato/index.ts';
+import { BASE_GENERICA, recetaPandas, recetaPandasIne, recetaR, recetaRIne } from '../contrato/index.ts';
 import { COLUMNAS_ESTADO, offsetIso } from './csv-ordenado.ts';
 
 export function nombreCsvResultados(codigo: string): string {
@@ -242,6 +242,8 @@ function csvFueraDelZip(p: (t?: string) => void, cat: Catalogo, em: EleccionMode
   for (const l of recetaR(receta).split('\n')) p(`    ${l}`);
   p('  pandas, formato del INE (el encabezado de datos está en la línea 5):');
   for (const l of recetaPandasIne(receta).split('\n')) p(`    ${l}`);
+  p('  R, formato del INE:');
+  for (const l of recetaRIne(receta).split('\n')) p(`    ${l}`);
 }
 
 export function descripcionCandidatura(c: string): string {

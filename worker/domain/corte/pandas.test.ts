@@ -3,23 +3,13 @@
  * the datos abiertos page as written (contrato/recetas.ts), against a corte written to a folder as the Worker
  * serves it (`file://` URLs in place of `https://`), and the sums of every vote column and of the totals of the
  * counted actas must be the published summary: the entidad shard's and INE's summary line. `.ci/run` installs
- * python3-pandas; without it this test is skipped here, and fails in CI.
+ * python3-pandas; without it this test is skipped here, and fails in CI. The R recipes: r.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
-import { catalogoEjemplo, FIXTURE_APERTURA_MS, fixtureActas } from '../../../test/ejemplos/eleccion.ts';
-import { arbActasNoche, arbCatalogoNoche, INSTANTE_CORTE, modeloNoche } from '../../../test/ejemplos/noche-generada.ts';
+import { afterAll, describe, it } from 'vitest';
 import { pythonConPandas, sinPandas } from '../../../test/ejemplos/python-pandas.ts';
-import type { ActaPublicada } from '../acta/publicada.ts';
-import { recetaPandas, recetaPandasIne, rutaLatest, shardIds, type EntidadShard } from '../contrato/index.ts';
-import { desdeUtf8, utf8 } from './bytes.ts';
-import { prepararCorte } from './corte.ts';
-import { EstadoCorte } from './estado.ts';
-import { construirModelo, type CorteModelo } from './modelo.ts';
+import { borrarCarpetas, comprobarSumas, corteEnCarpeta, type Leido, type Noche, nocheFixture, nochesGeneradas } from '../../../test/ejemplos/recetas-corte.ts';
+import { recetaPandas, recetaPandasIne } from '../contrato/index.ts';
 
 const PYTHON = pythonConPandas();
 if (PYTHON === null) sinPandas('pandas.test.ts');
@@ -58,94 +48,25 @@ for e in spec["elecciones"]:
 print(json.dumps(salida))
 `;
 
-interface Sumas {
-  filas: number;
-  contabilizadas: number;
-  votos: Record<string, number>;
-  TOTAL_VOTOS_C_CS: number;
-  TOTAL_VOTOS_S_CS: number;
-  LISTA_NOMINAL_ACTAS_CONTABILIZADAS: number;
-  no_numericas: string[];
-  claves: string[];
-  fechas: string[];
-}
+afterAll(borrarCarpetas);
 
-const carpetas: string[] = [];
-afterAll(() => {
-  for (const c of carpetas) rmSync(c, { recursive: true, force: true });
-});
-
-/** A corte written to a folder under its published keys; the recipes run against it with `file://` URLs. */
-async function corteEnCarpeta(modelo: CorteModelo, actas: readonly ActaPublicada[], instante: number) {
-  const estado = EstadoCorte.completo(modelo, actas).estado;
-  const p = await prepararCorte(estado, { numero: 1, instante, secuencia: 1, final: false, anterior: null, cambios: [] });
-  const dir = mkdtempSync(path.join(tmpdir(), 'prep-pandas-'));
-  carpetas.push(dir);
-  const escribir = (ruta: string, bytes: Uint8Array) => {
-    mkdirSync(path.dirname(path.join(dir, ruta)), { recursive: true });
-    writeFileSync(path.join(dir, ruta), bytes);
-  };
-  escribir(rutaLatest(modelo.entidad.id), utf8(JSON.stringify(p.puntero)));
-  for (const a of p.csvContenidos) escribir(a.ruta, a.contenido);
-  const entidad = (codigo: string) => JSON.parse(desdeUtf8(p.contenidos.get(shardIds.entidad(codigo))!)) as EntidadShard;
-  return { base: `file://${dir}`, p, entidad };
-}
-
-function correrPandas(spec: unknown): Record<string, { ordenado: Sumas; ine: Sumas; resumen: Record<string, number> }> {
+function correrPandas(spec: unknown): Leido {
   const r = spawnSync(PYTHON!, ['-c', SCRIPT], { input: JSON.stringify(spec), encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`pandas falló:\n${r.stderr}`);
   return JSON.parse(r.stdout);
 }
 
-async function comprobar(modelo: CorteModelo, actas: readonly ActaPublicada[], instante: number): Promise<void> {
-  const { base, p, entidad } = await corteEnCarpeta(modelo, actas, instante);
-  const e = modelo.entidad.id;
-  const elecciones = modelo.elecciones.map((em) => {
-    const codigo = em.eleccion.codigo;
-    const receta = { base, entidad: e, eleccion: codigo };
-    const ruta = p.csv.find((c) => c.codigo === codigo)!.resultados.ruta;
-    return { codigo, columnas: em.columnas, ordenado: recetaPandas(receta), ine: recetaPandasIne(receta), resumenIne: `${base}/${ruta}` };
-  });
-  const leido = correrPandas({ elecciones });
-  for (const em of modelo.elecciones) {
-    const codigo = em.eleccion.codigo;
-    const { resultados } = entidad(codigo);
-    const f = resultados.figuras;
-    const { ordenado, ine, resumen } = leido[codigo]!;
-    for (const s of [ordenado, ine]) {
-      expect(s.no_numericas, codigo).toEqual([]);
-      // One row per expected acta (per part of a split casilla) and per fuera de catálogo acta.
-      expect(s.filas, codigo).toBe(em.actas.length + f.ACTAS_FUERA_CATALOGO);
-      expect(s.contabilizadas, codigo).toBe(f.ACTAS_CONTABILIZADAS);
-      expect(s.TOTAL_VOTOS_C_CS, codigo).toBe(f.TOTAL_VOTOS_C_CS);
-      expect(s.TOTAL_VOTOS_S_CS, codigo).toBe(f.TOTAL_VOTOS_S_CS);
-      expect(s.LISTA_NOMINAL_ACTAS_CONTABILIZADAS, codigo).toBe(f.LISTA_NOMINAL_ACTAS_CONTABILIZADAS);
-      // Every vote column, against the entidad shard (which omits zeros).
-      expect(s.votos, codigo).toEqual(Object.fromEntries(em.columnas.map((c) => [c, resultados.votos[c] ?? 0])));
-    }
-    // Both layouts have the same rows and keys; INE's summary line says what the shard says.
-    expect(ordenado.filas).toBe(ine.filas);
-    expect(ordenado.claves).toEqual(ine.claves);
-    for (const k of ['ACTAS_CONTABILIZADAS', 'TOTAL_VOTOS_C_CS', 'TOTAL_VOTOS_S_CS', 'LISTA_NOMINAL_ACTAS_CONTABILIZADAS'] as const) expect(resumen[k], `${codigo} ${k}`).toBe(f[k]);
-    for (const x of ordenado.fechas) expect(x).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
-  }
+async function comprobar(n: Noche): Promise<void> {
+  const { elecciones, entidad } = await corteEnCarpeta(n, { ordenado: recetaPandas, ine: recetaPandasIne });
+  comprobarSumas(n.modelo, entidad, correrPandas({ elecciones }));
 }
 
 describe.skipIf(PYTHON === null)("pandas loads both CSV layouts with the recipes' own lines", () => {
   it('the fixture election: Ilegible, Sin dato, pending and fuera de catálogo actas', async () => {
-    const m = construirModelo(catalogoEjemplo);
-    if (!m.ok) throw new Error(JSON.stringify(m.error));
-    await comprobar(m.value, fixtureActas.map((f) => f.acta), FIXTURE_APERTURA_MS + 60 * 60_000);
+    await comprobar(nocheFixture());
   });
 
   it('generated nights (catalogues, ballots, split secciones and actas drawn at random)', async () => {
-    const noches = fc.sample(
-      arbCatalogoNoche.chain(({ catalogo }) => {
-        const modelo = modeloNoche(catalogo);
-        return arbActasNoche(modelo).map((actas) => ({ modelo, actas }));
-      }),
-      { numRuns: 3, seed: 15 },
-    );
-    for (const { modelo, actas } of noches) await comprobar(modelo, actas, INSTANTE_CORTE);
+    for (const n of nochesGeneradas(3)) await comprobar(n);
   });
 });

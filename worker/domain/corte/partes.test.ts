@@ -11,14 +11,14 @@ import { fixtureActas, FIXTURE_APERTURA_MS } from '../../../test/ejemplos/elecci
 import { entradaEsperada, historia, recorrerHistoria } from '../../../test/ejemplos/historias.ts';
 import { catalogoConPartes } from '../../../test/ejemplos/partes.ts';
 import { publicarEnMemoria } from '../../../test/ejemplos/publicacion-memoria.ts';
-import { CONTEO, direccionShard, RUTA_LATEST_RAIZ, rutaAbiertos, rutaManifiesto, rutaShard, resultadosDeFila, tablaDeBloque, type FilaHijo } from '../contrato/index.ts';
+import { CONTEO, direccionShard, grupoDeSeccion, RUTA_LATEST_RAIZ, rutaAbiertos, rutaManifiesto, rutaShard, resultadosDeFila, tablaDeBloque, type FilaHijo } from '../contrato/index.ts';
 import { desdeUtf8, sha256Hex, utf8 } from './bytes.ts';
 import { archivosAbiertos } from './corte.ts';
 import { EstadoCorte } from './estado.ts';
 import { renderizar } from './generar-shards.ts';
 import { leeme } from './leeme.ts';
 import { construirModelo, PRIMERA_UNIDAD_EXTRA, type CorteModelo } from './modelo.ts';
-import { EntidadShardSchema, ManifiestoSchema, PunteroSchema, SeccionShardSchema, TerritorioShardSchema, type EntidadShard, type SeccionShard, type TerritorioShard } from './shards.ts';
+import { EntidadShardSchema, ManifiestoSchema, PunteroSchema, SeccionShardSchema, TerritorioShardSchema, type EntidadShard, type GrupoSeccionesShard, type SeccionShard, type TerritorioShard } from './shards.ts';
 import { compararResumen, leerCsvResultados, recalcular } from './verificar-csv.ts';
 import { verificarCorte, type Fuente } from './verificar.ts';
 
@@ -331,6 +331,15 @@ async function falsificarShards(original: Map<string, Uint8Array>, id: string, c
   const h = await reescribir(id, cambiar);
   const padres: string[] = [];
   const seccion = /^seccion\/(\d+)$/.exec(id);
+  // A sección's group carries its address too (and the pointer the group's).
+  let grupos = p.secciones.grupos;
+  if (seccion) {
+    const g = grupoDeSeccion(Number(seccion[1]));
+    const hg = await reescribir(`secciones/${g}`, (x) => {
+      (x as GrupoSeccionesShard).secciones.find((f) => f.id === Number(seccion[1]))!.h = h;
+    });
+    grupos = grupos.map((x, i) => (i === g ? hg : x));
+  }
   for (const s of m.shards) {
     if (seccion && /\/(distrito|municipio)\//.test(s.id) && desdeUtf8(o.get(s.ruta)!).includes(`{"id":${seccion[1]},"h":`)) padres.push(s.id);
   }
@@ -349,7 +358,7 @@ async function falsificarShards(original: Map<string, Uint8Array>, id: string, c
   const shaM = await sha256Hex(man);
   o.set(rutaManifiesto(14, shaM), man);
   const elecciones = p.elecciones.map((e) => (abuelos.has(e.codigo) ? { ...e, ruta: refs.get(`${e.codigo}/entidad`)!.ruta } : e));
-  o.set(RUTA_LATEST_RAIZ, utf8(JSON.stringify({ ...p, elecciones, manifiesto: { ruta: rutaManifiesto(14, shaM), sha256: shaM } })));
+  o.set(RUTA_LATEST_RAIZ, utf8(JSON.stringify({ ...p, secciones: { ...p.secciones, grupos }, elecciones, manifiesto: { ruta: rutaManifiesto(14, shaM), sha256: shaM } })));
   return o;
 }
 

@@ -25,7 +25,9 @@ export type {
   EntidadRef,
   EntidadShard,
   FilaHijo,
+  FilaSeccion,
   FilaTerritorioHijo,
+  GrupoSeccionesShard,
   Historial,
   ImagenFila,
   Manifiesto,
@@ -262,6 +264,20 @@ export const EntidadShardSchema = z.strictObject({
   fueraCatalogo: z.array(ActaShardSchema),
 });
 
+/** `secciones/<g>`: the addresses of the sección shards of one group of sección numbers, and the party catalogue. */
+export const GrupoSeccionesShardSchema = z.strictObject({
+  tipo: z.literal('secciones'),
+  version: Version,
+  entidad: z.number().int(),
+  grupo: Id,
+  catalogo: z.strictObject({
+    partidos: z.array(z.strictObject({ siglas: z.string(), nombre: z.string(), color: z.string() })),
+    coaliciones: z.array(z.strictObject({ id: z.string(), nombre: z.string(), partidos: z.array(z.string()) })),
+  }),
+  /** One row per sección of the catalogue in the group, by id: `h` addresses its `seccion/<id>` shard. */
+  secciones: z.array(z.strictObject({ id: Id, h: DireccionSchema })),
+});
+
 /** `territorios`: names and nesting for navigation and search by sección. Static during the night. */
 export const TerritoriosShardSchema = z.strictObject({
   tipo: z.literal('territorios'),
@@ -340,6 +356,8 @@ export const PunteroSchema = z.strictObject({
   final: z.boolean(),
   manifiesto: z.strictObject({ ruta: RutaSchema, sha256: Sha256Schema }),
   territorios: RutaSchema,
+  /** The `secciones/<g>` shards' addresses by group (null: no sección in the group). */
+  secciones: z.strictObject({ porGrupo: z.number().int().min(1), grupos: z.array(DireccionSchema.nullable()) }),
   /** Per election: its entidad shard and its CSVs (absent in pointers published before they were). */
   elecciones: z.array(EleccionRefSchema.extend({ ruta: RutaSchema, csv: z.strictObject({ resultados: RutaSchema, ordenado: RutaSchema }).optional() })),
   abiertos: ArchivoRefSchema.extend({ nombre: z.string() }),
@@ -401,6 +419,6 @@ export const DiferenciasSchema = z.strictObject({
 /** A diff published before `VERSION_DIFERENCIAS`: the claves only. */
 export const DiferenciasClavesSchema = z.strictObject({
   ...CabeceraDiferenciasSchema,
-  version: Version,
+  version: z.literal(4),
   elecciones: z.array(z.strictObject({ codigo: z.string(), nuevas: z.array(z.string()), cambiadas: z.array(z.string()) })),
 });

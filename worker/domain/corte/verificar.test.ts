@@ -119,6 +119,69 @@ describe('verificarCorte', () => {
     expect(informe.primerFallo!.detalle).toContain(`apunta a ${otro}, que no es el shard del manifiesto`);
   });
 
+  /** One shard rewritten with every hash above it redone (manifest, pointer: its group's address too). */
+  async function rehacerShard(original: Map<string, Uint8Array>, id: string, cambiar: (texto: string) => string): Promise<Map<string, Uint8Array>> {
+    const o = new Map(original);
+    const m = manifiesto(o);
+    const viejo = m.shards.find((s) => s.id === id)!;
+    const bytes = utf8(cambiar(desdeUtf8(o.get(viejo.ruta)!)));
+    const sha = await sha256Hex(bytes);
+    const ref = { ...viejo, ruta: rutaShard(14, id, sha), sha256: sha, bytes: bytes.length };
+    o.set(ref.ruta, bytes);
+    const nuevo = utf8(JSON.stringify({ ...m, shards: m.shards.map((s) => (s.id === id ? ref : s)) }));
+    const shaM = await sha256Hex(nuevo);
+    o.set(rutaManifiesto(14, shaM), nuevo);
+    const p = puntero(o);
+    const g = /^secciones\/(\d+)$/.exec(id);
+    const grupos = p.secciones.grupos.map((h, i) => (g && i === Number(g[1]) ? direccionShard(sha) : h));
+    o.set(RUTA_LATEST_RAIZ, utf8(JSON.stringify({ ...p, secciones: { ...p.secciones, grupos }, manifiesto: { ruta: rutaManifiesto(14, shaM), sha256: shaM } })));
+    return o;
+  }
+
+  it('fails on a missing group of secciones (the way to a sección from a link), naming it', async () => {
+    const o = new Map(publicado);
+    o.delete(manifiesto(o).shards.find((s) => s.id === 'secciones/3')!.ruta);
+    const informe = await verificarCorte(fuente(o));
+    expect(informe.primerFallo!.que).toBe('shards');
+    expect(informe.primerFallo!.detalle).toContain('shard secciones/3');
+  });
+
+  it('fails on a tampered group of secciones, naming it', async () => {
+    const o = new Map(publicado);
+    const ruta = manifiesto(o).shards.find((s) => s.id === 'secciones/3')!.ruta;
+    o.set(ruta, utf8(desdeUtf8(o.get(ruta)!).replace('"id":338', '"id":339')));
+    const informe = await verificarCorte(fuente(o));
+    expect(informe.primerFallo!.que).toBe('shards');
+    expect(informe.primerFallo!.detalle).toContain('shard secciones/3');
+    expect(informe.primerFallo!.detalle).toContain('SHA-256');
+  });
+
+  it('fails on a group row that addresses another shard, even with every hash above it redone', async () => {
+    const otro = direccionShard(manifiesto(publicado).shards.find((s) => s.id === 'territorios')!.sha256);
+    const o = await rehacerShard(publicado, 'secciones/3', (t) => t.replace(/("id":338,"h":")[0-9a-f]+/, `$1${otro}`));
+    const informe = await verificarCorte(fuente(o));
+    expect(informe.primerFallo!.que).toBe('shards');
+    expect(informe.primerFallo!.detalle).toContain(`shard secciones/3 (datos/14/secciones/3/`);
+    expect(informe.primerFallo!.detalle).toContain(`su fila de seccion/338 apunta a ${otro}`);
+  });
+
+  it('fails when a sección is left out of its group, even with every hash above it redone', async () => {
+    const o = await rehacerShard(publicado, 'secciones/3', (t) => t.replace(/\{"id":338,"h":"[0-9a-f]+"\},?/, '').replace(',]', ']'));
+    const informe = await verificarCorte(fuente(o));
+    expect(informe.primerFallo!.que).toBe('shards');
+    expect(informe.primerFallo!.detalle).toBe('shard seccion/338: no está en su grupo secciones/3');
+  });
+
+  it('fails when the pointer names another group than the manifest', async () => {
+    const o = new Map(publicado);
+    const p = puntero(o);
+    const grupos = p.secciones.grupos.map((h, i) => (i === 3 ? 'f'.repeat(20) : h));
+    o.set(RUTA_LATEST_RAIZ, utf8(JSON.stringify({ ...p, secciones: { ...p.secciones, grupos } })));
+    const informe = await verificarCorte(fuente(o));
+    expect(informe.ok).toBe(false);
+    expect(informe.primerFallo!.detalle).toContain(`su grupo de secciones 3 apunta a ${'f'.repeat(20)}, que no es el shard secciones/3 del manifiesto`);
+  });
+
   it('fails on a tampered CSV row, naming the row (and the zip whose hash no longer matches)', async () => {
     const o = await falsificarCsv(publicado, (l) => {
       const i = filaDe(l, '140338B01004');

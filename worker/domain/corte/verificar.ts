@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { observacionesTexto } from '../acta/clasificar.ts';
 import { ILEGIBLE, SIN_DATO, type Valor } from '../acta/esquema.ts';
 import { claveActaPublicada, sinApostrofo } from '../claves/clave.ts';
-import { actaDeFila, direccionShard, esAplicable, FIGURAS, LONGITUD_DIRECCION, LEYENDA_SIMULACRO, leyendaDe, resultadosDeFila, RUTA_LATEST_RAIZ, rutaManifiesto, rutaShard, tablaDeBloque, VERSION_DIFERENCIAS, type Diferencias, type Figuras } from '../contrato/index.ts';
+import { actaDeFila, direccionShard, esAplicable, FIGURAS, grupoDeSeccion, SECCIONES_POR_GRUPO, LONGITUD_DIRECCION, LEYENDA_SIMULACRO, leyendaDe, resultadosDeFila, RUTA_LATEST_RAIZ, rutaManifiesto, rutaShard, tablaDeBloque, VERSION_DIFERENCIAS, type Diferencias, type Figuras } from '../contrato/index.ts';
 import { nombreZip } from './abiertos.ts';
 import { NOMBRE_LEEME } from './leeme.ts';
 import { figurasFila } from '../conteo/figuras-csv.ts';
@@ -22,12 +22,14 @@ import {
   DiferenciasClavesSchema,
   DiferenciasSchema,
   EntidadShardSchema,
+  GrupoSeccionesShardSchema,
   ManifiestoSchema,
   PunteroSchema,
   SeccionShardSchema,
   TerritorioShardSchema,
   TerritoriosShardSchema,
   type EntidadShard,
+  type GrupoSeccionesShard,
   type Manifiesto,
   type TerritorioShard,
   type SeccionShard,
@@ -137,9 +139,25 @@ async function comprobarManifiesto(fuente: Fuente, rutaPuntero: string): Promise
     if (porId.get(`${e.codigo}/entidad`)?.ruta !== e.ruta) throw new Fallo(`${rutaPuntero}: la entrada de ${e.codigo} no es el shard del manifiesto`);
   }
   if (porId.get('territorios')?.ruta !== p.territorios) throw new Fallo(`${rutaPuntero}: territorios no es el shard del manifiesto`);
+  comprobarGruposDelPuntero(p.secciones, m.shards, rutaPuntero);
   if (p.abiertos.sha256 !== m.abiertos.sha256 || p.diferencias !== m.diferencias.ruta) throw new Fallo(`${rutaPuntero}: sus datos abiertos o su diferencia no son los del manifiesto`);
   comprobarEtiquetas(m);
   return { manifiesto: m, detalle: `corte ${m.numero} (${m.corte}), secuencia ${m.secuencia}${m.final ? ', final' : ''}; manifiesto ${p.manifiesto.sha256}; ${textoOrigen(m)}` };
+}
+
+/** The pointer's `secciones` lists exactly the manifest's `secciones/<g>` shards, each at its group's index. */
+function comprobarGruposDelPuntero(secciones: { porGrupo: number; grupos: (string | null)[] }, shards: readonly ShardRef[], rutaPuntero: string): void {
+  if (secciones.porGrupo !== SECCIONES_POR_GRUPO) throw new Fallo(`${rutaPuntero}: agrupa ${secciones.porGrupo} secciones por grupo, no ${SECCIONES_POR_GRUPO}`);
+  const delManifiesto = new Map<number, string>();
+  for (const s of shards) {
+    const g = /^secciones\/(\d+)$/.exec(s.id);
+    if (g) delManifiesto.set(Number(g[1]), direccionShard(s.sha256));
+  }
+  const n = Math.max(secciones.grupos.length, ...[...delManifiesto.keys()].map((g) => g + 1));
+  for (let g = 0; g < n; g++) {
+    const h = secciones.grupos[g] ?? null;
+    if (h !== (delManifiesto.get(g) ?? null)) throw new Fallo(`${rutaPuntero}: su grupo de secciones ${g} apunta a ${String(h)}, que no es el shard secciones/${g} del manifiesto`);
+  }
 }
 
 /** A `pruebas` corte must say SIMULACRO everywhere a reader looks first; a `produccion` one must not. */
@@ -167,6 +185,7 @@ function comprobarLeemes(m: Manifiesto, archivos: Record<string, Uint8Array>): v
 
 function esquemaDeShard(id: string): z.ZodType<unknown> {
   if (id === 'territorios') return TerritoriosShardSchema;
+  if (id.startsWith('secciones/')) return GrupoSeccionesShardSchema;
   if (id.startsWith('seccion/')) return SeccionShardSchema;
   if (id.endsWith('/entidad')) return EntidadShardSchema;
   return TerritorioShardSchema;
@@ -177,6 +196,7 @@ async function comprobarShards(fuente: Fuente, ctx: Contexto): Promise<string> {
   const contenidos = await leerTodos(fuente, m.shards.map((s) => s.ruta));
   const porId = new Map(m.shards.map((s) => [s.id, s]));
   let bytes = 0;
+  const enGrupo = new Set<number>();
   for (const [i, s] of m.shards.entries()) {
     const nombre = `shard ${s.id} (${s.ruta})`;
     if (s.ruta !== rutaShard(m.entidad.id, s.id, s.sha256)) throw new Fallo(`${nombre}: su ruta no es la de su SHA-256 (sus primeras ${LONGITUD_DIRECCION} cifras hexadecimales)`);
@@ -184,12 +204,25 @@ async function comprobarShards(fuente: Fuente, ctx: Contexto): Promise<string> {
     bytes += b.length;
     const valor = esquema(esquemaDeShard(s.id), json(b, nombre), nombre);
     referencias(s, valor, porId, nombre);
+    if (s.id.startsWith('secciones/')) for (const f of (valor as GrupoSeccionesShard).secciones) enGrupo.add(f.id);
     if (s.id.startsWith('seccion/')) ctx.secciones.set((valor as SeccionShard).seccion, valor as SeccionShard);
     if (s.id.endsWith('/entidad')) ctx.entidades.set((valor as EntidadShard).eleccion.codigo, valor as EntidadShard);
     else if (/\/(distrito|municipio)\//.test(s.id)) ctx.territorios.set(s.id, valor as TerritorioShard);
   }
+  comprobarGrupos(m.shards, enGrupo);
   const filas = comprobarSumas(ctx);
   return `${m.shards.length} shards, ${bytes} bytes: cada uno con el SHA-256, el tamaño y el esquema del manifiesto, y sus hijos en el manifiesto; cada padre es la suma de sus ${filas} filas y cada sección la de sus filas en sus distritos y en sus municipios`;
+}
+
+/**
+ * Every sección shard is reachable from the pointer: a row of its group's shard (`enGrupo`: the secciones the
+ * groups list; `referencias` checked each row's address).
+ */
+function comprobarGrupos(shards: readonly ShardRef[], enGrupo: ReadonlySet<number>): void {
+  for (const s of shards) {
+    const n = /^seccion\/(\d+)$/.exec(s.id);
+    if (n && !enGrupo.has(Number(n[1]))) throw new Fallo(`shard ${s.id}: no está en su grupo secciones/${grupoDeSeccion(Number(n[1]))}`);
+  }
 }
 
 /** Tally counters and votes per candidatura, summed element by element. */
@@ -261,6 +294,13 @@ function referencias(s: ShardRef, valor: unknown, porId: Map<string, ShardRef>, 
     for (const x of e.municipios) exigir(`${eleccion}/municipio/${x.id}`, x.h);
   } else if (/\/(distrito|municipio)\//.test(s.id)) {
     for (const f of (valor as { secciones: { id: number; h: string }[] }).secciones) exigir(`seccion/${f.id}`, f.h);
+  } else if (s.id.startsWith('secciones/')) {
+    const g = valor as GrupoSeccionesShard;
+    if (s.id !== `secciones/${g.grupo}`) throw new Fallo(`${nombre}: dice ser el grupo ${g.grupo}`);
+    for (const f of g.secciones) {
+      if (grupoDeSeccion(f.id) !== g.grupo) throw new Fallo(`${nombre}: la sección ${f.id} no es de este grupo`);
+      exigir(`seccion/${f.id}`, f.h);
+    }
   }
 }
 
