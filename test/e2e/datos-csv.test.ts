@@ -83,6 +83,21 @@ describe('without JavaScript', () => {
     await context.close();
   }, 120_000);
 
+  it('the views that need it say so and lead to the summary and the downloads, with no empty screen', async () => {
+    const { context, page } = await nuevaPagina(nav, { javaScriptEnabled: false });
+    for (const ruta of ['/eleccion/?e=GUB', '/consulta/?s=1']) {
+      await page.goto(`${pila.url}${ruta}`);
+      const aviso = page.locator('main noscript + p, main p', { hasText: 'necesita JavaScript' }).first();
+      await expect(aviso.isVisible(), ruta).resolves.toBe(true);
+      await expect(aviso.locator('a[href="/"]').count(), ruta).resolves.toBe(1);
+      await expect(aviso.locator('a[href="/datos-abiertos/"]').count(), ruta).resolves.toBe(1);
+      // Nothing above it waits for a script: the island's place is not held.
+      const arriba = await aviso.evaluate((el) => el.getBoundingClientRect().top);
+      expect(arriba, ruta).toBeLessThan(740);
+    }
+    await context.close();
+  }, 120_000);
+
   it('datos abiertos links the newest corte’s zip and CSVs, and the links download', async () => {
     const { context, page } = await nuevaPagina(nav, { javaScriptEnabled: false });
     await page.goto(`${pila.url}/datos-abiertos/`);
@@ -91,6 +106,8 @@ describe('without JavaScript', () => {
     for (const e of p.elecciones) {
       await expect(descargas.locator(`[data-eleccion="${e.codigo}"] [data-csv-ordenado]`).getAttribute('href', { timeout: 10_000 })).resolves.toBe(`/${e.csv!.ordenado}`);
     }
+    // On the first screen: the islands' reserved places are not held without a script.
+    expect(await descargas.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(740);
     const zip = await page.request.get(`${pila.url}/${p.abiertos.ruta}`);
     expect(zip.status()).toBe(200);
     expect(await desbordaHorizontal(page)).toBe(false);
