@@ -15,6 +15,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { guionSqlCatalogo } from '../worker/db/catalogo-carga.ts';
 import { PARTES_SQL, partesDeFilas } from '../worker/db/catalogo-partes.ts';
+import { CLAVE_TEXTO, sqlPartes, unirPartes } from '../worker/db/catalogo-mapa.ts';
+import { avisosMapa, leerMapaSecciones } from '../worker/domain/catalogo/mapa-secciones.ts';
 import { CatalogoSchema, type Catalogo } from '../worker/domain/catalogo/esquema.ts';
 import { describirCambios, diferenciasCatalogos, sinCambios } from '../worker/domain/catalogo/archivos/diferencias.ts';
 import { formatProblema, type ProblemaArchivo } from '../worker/domain/catalogo/archivos/problemas.ts';
@@ -60,6 +62,7 @@ const CATALOGO_SQL = [
   'SELECT catd, eleccion FROM catd_eleccion',
   "SELECT name FROM sqlite_master WHERE type = 'table'",
   PARTES_SQL,
+  sqlPartes(CLAVE_TEXTO),
 ];
 
 type Fila = Record<string, unknown>;
@@ -86,9 +89,10 @@ export interface EstadoLocal {
 /** Reads the whole catalogue back from the local D1 in one batch and parses it with the catalogue schema. */
 export function leerCatalogoLocal(d1: BaseLocal): EstadoLocal {
   const r = consultarD1(d1, CATALOGO_SQL.join(';\n'));
-  const [ent, ele, par, coa, coaP, dis, mun, sec, cas, bCol, bCoa, can, cat, catE, tab, partes = []] = r as Fila[][] as [
-    Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[]?,
+  const [ent, ele, par, coa, coaP, dis, mun, sec, cas, bCol, bCoa, can, cat, catE, tab, partes = [], mapa = []] = r as Fila[][] as [
+    Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[], Fila[]?, Fila[]?,
   ];
+  const mapaSecciones = unirPartes(mapa as { clave: unknown; valor: unknown }[]);
   const tablas = tab.map((f) => t(f.name));
   const e = ent[0];
   if (!e) return { catalogue: null, tablas };
@@ -137,6 +141,7 @@ export function leerCatalogoLocal(d1: BaseLocal): EstadoLocal {
     })),
     catds: cat.map((f) => ({ id: t(f.id), nombre: t(f.nombre), ambito: t(f.ambito), territorio: n(f.territorio), elecciones: eleccionesDe.get(t(f.id)) ?? [] })),
     ...(partes.length > 0 ? { partes: partesDeFilas(partes) } : {}),
+    ...(mapaSecciones === null ? {} : { mapaSecciones }),
   };
   const leido = CatalogoSchema.safeParse(crudo);
   if (!leido.success) {
@@ -238,6 +243,13 @@ function resumen(c: Catalogo): string {
   return `${c.entidad.nombre} (entidad ${c.entidad.id}): ${c.elecciones.length} elecciones, ${c.distritos.length} distritos, ${c.municipios.length} municipios, ${c.secciones.length} secciones, ${c.casillas.length} casillas, ${c.casillas.reduce((n, x) => n + (x.elecciones ?? c.elecciones).length, 0) + (c.partes?.length ?? 0)} actas esperadas, ${c.catds.length} CATD`;
 }
 
+/** The warnings of the catalogue's boundaries against its secciones (none without boundaries). */
+export function avisosDelMapa(c: Catalogo) {
+  if (c.mapaSecciones === undefined) return [];
+  const t = leerMapaSecciones(c.mapaSecciones);
+  return t.ok ? avisosMapa(t.value, c.secciones) : [];
+}
+
 function imprimirProblemas(ps: readonly ProblemaArchivo[], salida: Salida): void {
   for (const p of ps) salida.error(formatProblema(p));
 }
@@ -249,6 +261,7 @@ function comandoImportar(carpeta: string, salida: Salida, d1: BaseLocal): number
     return 2;
   }
   const r = importarCatalogo(c.archivos, d1);
+  if (r.estado !== 'rechazado' && r.estado !== 'congelado') for (const a of avisosDelMapa(r.catalogue)) salida.log(`aviso ${a.regla}: ${a.mensaje}`);
   switch (r.estado) {
     case 'rechazado':
       imprimirProblemas(r.problemas.map((p) => ({ ...p, archivo: p.archivo === '.' ? carpeta : path.join(carpeta, p.archivo) })), salida);

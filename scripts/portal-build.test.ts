@@ -1,7 +1,8 @@
 // Guards against the adapter bug where prerendered pages build as "[object Object]" with a green build
 // (withastro/astro#18009): build into a temporary folder and check every page's real content is there, and
 // that no page ships more JavaScript than the budget (30 KB gzip per view on its first load, Preact included; 45 KB
-// with what it loads on demand: a map, an acta's view).
+// with what it loads on demand: a map, an acta's view). The entidad view, what a link to an election opens, has 20 KB
+// for its first load (issue 15).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,13 +18,15 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 /** Every page of the portal: its file and text only that page has. */
 const PAGINAS = [
   { ruta: '/', archivo: 'index.html', contiene: ['Programa de Resultados Electorales Preliminares', 'astro-island'] },
-  { ruta: '/eleccion/', archivo: 'eleccion/index.html', contiene: ['Resultados por elección · PREP', 'astro-island'] },
+  // Rendered by the page's script, not an Astro island (site/pages/eleccion/index.astro).
+  { ruta: '/eleccion/', archivo: 'eleccion/index.html', contiene: ['Resultados por elección · PREP', '<div id="eleccion"'] },
   { ruta: '/consulta/', archivo: 'consulta/index.html', contiene: ['Consulta tu casilla</h1>', 'astro-island'] },
   { ruta: '/datos-abiertos/', archivo: 'datos-abiertos/index.html', contiene: ['npm run verify', 'immutable', 'astro-island'] },
   { ruta: '/acerca/', archivo: 'acerca/index.html', contiene: ['Qué es el PREP', 'Calendario de publicación', `data-version-paquete>${pkg.version}<`] },
 ] as const;
 
 const JS_MAX_GZIP = 30 * 1024;
+const JS_MAX_GZIP_ENTIDAD = 20 * 1024;
 const JS_MAX_GZIP_CON_DIFERIDO = 45 * 1024;
 
 describe('astro build', () => {
@@ -55,9 +58,9 @@ describe('astro build', () => {
     }
   });
 
-  it.each(PAGINAS)('keeps $ruta within 30 KB of JavaScript (gzip) on its first load, 45 KB with what it loads on demand', ({ archivo }) => {
+  it.each(PAGINAS)('keeps $ruta within 30 KB of JavaScript (gzip) on its first load (/eleccion/: 20 KB), 45 KB with what it loads on demand', ({ ruta, archivo }) => {
     const peso = pesoJs(path.join(out, 'client'), path.join(out, 'client', archivo));
-    expect(peso.inicial, JSON.stringify(peso.modulos)).toBeLessThanOrEqual(JS_MAX_GZIP);
+    expect(peso.inicial, JSON.stringify(peso.modulos)).toBeLessThanOrEqual(ruta === '/eleccion/' ? JS_MAX_GZIP_ENTIDAD : JS_MAX_GZIP);
     expect(peso.total, JSON.stringify(peso.modulos)).toBeLessThanOrEqual(JS_MAX_GZIP_CON_DIFERIDO);
     // zod must never reach the browser (it alone is ~25 KB gzip): islands import domain types only.
     for (const m of peso.modulos) expect(readFileSync(path.join(out, 'client', m.archivo), 'utf8')).not.toContain('ZodError');

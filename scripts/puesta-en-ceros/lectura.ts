@@ -4,6 +4,7 @@
  */
 import { verificarCadena, type FilaBitacora } from '../../worker/domain/bitacora/cadena.ts';
 import { CATALOGUE_TABLES } from '../../worker/db/catalogo-filas.ts';
+import { PREFIJO } from '../../worker/db/catalogo-mapa.ts';
 import type { D1Local } from '../lib/d1-local.ts';
 import type { ConfigCortes, TablaCatalogo } from './huellas.ts';
 import { ACCION_CIERRE, ACCION_PUESTA, type ConteosNoche, type EstadoCadena } from './veredicto.ts';
@@ -48,13 +49,19 @@ export function leerEntidad(d1: D1Local): Entidad | null {
   return e ? { nombre: e.nombre, sintetico: e.sintetico === 1, utcOffsetMinutes: e.utc_offset_minutes } : null;
 }
 
-/** The catalogue tables, parents first (insertion order), each row as json_array of its columns, sorted as text. */
+/**
+ * The catalogue tables, parents first (insertion order), each row as json_array of its columns, sorted as text;
+ * then, when the catalogue carried sección boundaries, their rows of `configuracion` (worker/db/catalogo-mapa.ts),
+ * so that the hash also names the maps the portal draws. A catalogue without them hashes as before.
+ */
 export function leerTablasCatalogo(d1: D1Local): TablaCatalogo[] {
-  return [...CATALOGUE_TABLES].reverse().map((tabla) => {
+  const tablas = [...CATALOGUE_TABLES].reverse().map((tabla) => {
     const columnas = d1.consulta<{ name: string }>(`SELECT name FROM pragma_table_info('${tabla}') ORDER BY cid`).map((c) => `"${c.name}"`);
     const filas = d1.consulta<{ f: string }>(`SELECT json_array(${columnas.join(', ')}) AS f FROM ${tabla} ORDER BY f`).map((r) => r.f);
     return { tabla, filas };
   });
+  const mapa = d1.consulta<{ f: string }>(`SELECT json_array(clave, valor) AS f FROM configuracion WHERE clave LIKE '${PREFIJO}%' ORDER BY f`).map((r) => r.f);
+  return mapa.length > 0 ? [...tablas, { tabla: 'configuracion', filas: mapa }] : tablas;
 }
 
 export function leerResumenCatalogo(d1: D1Local): { elecciones: number; casillas: number; actasEsperadas: number; catds: number } {

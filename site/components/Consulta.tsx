@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { entero } from '../lib/formato.ts';
 import type { ConsultaSeccion, CorteInfo, VistaSeccion } from '../lib/modelo.ts';
-import { cargarIndice, corteInfo, idCorte, sondeo, type Puntero } from '../lib/publicacion.ts';
+import { corteInfo, idCorte, sondeo, type Puntero } from '../lib/publicacion.ts';
+import { cargarIndice } from '../lib/publicacionIndice.ts';
 import { cargarConsulta } from '../lib/publicacionSeccion.ts';
 import { NoExiste } from '../lib/fallas.ts';
 import { Enlace, hrefDe, padreDe } from '../lib/ruta.ts';

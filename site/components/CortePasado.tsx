@@ -1,7 +1,8 @@
 /**
  * The result as of a past corte (issue 15), loaded on demand by CorteAnterior.tsx: the form that chooses a corte
- * from the historial, and the entidad, distrito or municipio view as of the chosen one — labelled with its number
- * and instant, with the way back to the newest corte — built from that corte's shards of the view alone. The live
+ * from the historial, and the entidad, distrito, municipio, sección or acta view as of the chosen one — labelled
+ * with its number and instant, with the way back to the newest corte — built from that corte's shards of the view
+ * alone (a sección's reader, lib/publicacionSeccionPasada.ts, loads only when a sección is shown). The live
  * view keeps polling underneath (Eleccion.tsx), so going back shows the newest corte at once. What the view draws
  * and what it shares with the URL's reader come from its caller (`Enlaces`, `vista`): a module of the first load
  * imported here too would be split out of it into a chunk of its own, a request and bytes more on every entidad view.
@@ -12,12 +13,13 @@ import type { Historial } from '../../worker/domain/contrato/index.ts';
 import { etiquetaCorte } from '../lib/corte.ts';
 import { elegirCorte, hrefConCorte } from '../lib/corteCambio.ts';
 import type { CorteElegido } from '../lib/corteElegido.ts';
-import { QUE_HACER_NO_EXISTE, textoDeError } from '../lib/fallas.ts';
+import { QUE_HACER_NO_EXISTE, queOcurrio, textoDeError } from '../lib/fallas.ts';
 import { fechaHora } from '../lib/formato.ts';
-import type { VistaTerritorio as Datos } from '../lib/modelo.ts';
+import type { VistaSeccion, VistaTerritorio } from '../lib/modelo.ts';
 import { historial, idCorte, type Puntero } from '../lib/publicacion.ts';
-import { cargarCortePasado, cortesConsultables, type SinCortePasado, type VistaConCorte } from '../lib/publicacionPasada.ts';
-import { PAGINA_ELECCION } from '../lib/ruta.ts';
+import { cargarCortePasado, cortesConsultables, esSinCorte, type SinCortePasado, type VistaConCorte } from '../lib/publicacionPasada.ts';
+import { Enlace, PAGINA_ELECCION } from '../lib/ruta.ts';
+import { perezoso } from './perezoso.tsx';
 
 /** The historial is rewritten each corte: one fetch per corte serves the form and the view alike. */
 let memo: { id: string; h: Promise<Historial> } | null = null;
@@ -118,6 +120,7 @@ export function ElegirCorte({ eleccion, puntero, numero, enlaces }: PropsElegir)
 const MOTIVO: Record<SinCortePasado['tipo'], (n: number, s: SinCortePasado) => string> = {
   'no-existe': (n, s) => `El corte nº ${n} no existe en esta publicación${s.tipo === 'no-existe' ? `: los cortes publicados van del nº 1 al nº ${s.ultimo}` : ''}.`,
   'sin-shard': (n) => `El corte nº ${n} no se puede consultar para esta elección: se publicó antes de que el historial registrara sus resultados.`,
+  'sin-datos': (n) => `Los datos del corte nº ${n} ya no están en el servidor del PREP: este resultado no se puede mostrar a ese corte.`,
 };
 
 function SinCorte({ texto, enlaces }: { texto: string; enlaces: Enlaces }) {
@@ -136,28 +139,57 @@ function SinCorte({ texto, enlaces }: { texto: string; enlaces: Enlaces }) {
   );
 }
 
+/** A past corte's data of a view: a territory's, or a sección's (which its actas' views read too). */
+type Datos = VistaTerritorio | VistaSeccion;
+
+const Cargando = () => <p class="cargando-cuerpo">Cargando…</p>;
+// A sección's and an acta's views, as the newest corte's (Eleccion.tsx): their code comes when one is shown.
+const Seccion = perezoso(() => import('./VistaSeccion.tsx'), Cargando);
+const Acta = perezoso(() => import('./VistaActa.tsx'), Cargando);
+type RutaSeccion = Extract<VistaConCorte, { vista: 'seccion' | 'acta' }>;
+
+/** A past corte's sección, or one of its actas as that corte's sección shard lists it (the acta view reads nothing more). */
+function SeccionPasada({ ruta, d }: { ruta: RutaSeccion; d: VistaSeccion }) {
+  if (ruta.vista === 'seccion') return <Seccion datos={d} corte={d.corte.numero} />;
+  const acta = d.actas.find((a) => a.clave === ruta.a);
+  if (acta) return <Acta acta={acta} corte={d.corte} catalogo={d.catalogo} />;
+  const { a: _, ...seccion } = ruta;
+  return (
+    <p role="alert">
+      {queOcurrio({ tipo: 'no-existe', que: 'acta', id: ruta.a })} <Enlace ruta={{ ...seccion, vista: 'seccion' }}>Actas de la sección {d.seccion}</Enlace>
+    </p>
+  );
+}
+
 interface Props {
-  /** The view seen as of the corte: the entidad, a distrito or a municipio. */
+  /** The view seen as of the corte: the entidad, a distrito, a municipio, a sección or one of its actas. */
   ruta: VistaConCorte;
   puntero: Puntero;
   elegido: Exclude<CorteElegido, { tipo: 'reciente' }>;
   enlaces: Enlaces;
-  /** The answer and the view of the corte's data; null while it loads (the same boxes, empty). */
-  vista: (d: Datos | null) => JSX.Element;
+  /** The answer and the view of a territory's data; null while it loads (the same boxes, empty). */
+  vista: (d: VistaTerritorio | null) => JSX.Element;
 }
 
 type Estado = { tipo: 'cargando' } | { tipo: 'datos'; v: Datos } | { tipo: 'sin'; s: SinCortePasado } | { tipo: 'error'; texto: string };
 
+/** The corte's data of view `ruta`: a sección's reader arrives only with a sección (or acta) view. */
+function cargar(h: Historial, puntero: Puntero, ruta: VistaConCorte, numero: number): Promise<Datos | SinCortePasado> {
+  if (ruta.vista === 'entidad' || ruta.vista === 'territorio') return cargarCortePasado(h, puntero, ruta, numero);
+  return import('../lib/publicacionSeccionPasada.ts').then((m) => m.cargarSeccionPasada(h, puntero, ruta, numero));
+}
+
 function useCortePasado(ruta: VistaConCorte, puntero: Puntero, numero: number | null): Estado {
   const [estado, setEstado] = useState<Estado & { clave?: string }>({ tipo: 'cargando' });
-  const clave = `${JSON.stringify(ruta)}:${numero}`;
+  // A sección and its actas share their data (as the newest corte's views do).
+  const clave = `${ruta.vista === 'seccion' || ruta.vista === 'acta' ? `${ruta.e}:${ruta.s}` : JSON.stringify(ruta)}:${numero}`;
   useEffect(() => {
     if (numero === null) return;
     let vigente = true;
     historialDe(puntero)
-      .then((h) => cargarCortePasado(h, puntero, ruta, numero))
+      .then((h) => cargar(h, puntero, ruta, numero))
       .then(
-        (r) => vigente && setEstado('hijos' in r ? { tipo: 'datos', v: r, clave } : { tipo: 'sin', s: r, clave }),
+        (r) => vigente && setEstado(esSinCorte(r) ? { tipo: 'sin', s: r, clave } : { tipo: 'datos', v: r, clave }),
         (e: unknown) => vigente && setEstado({ tipo: 'error', texto: textoDeError(e), clave }),
       );
     return () => {
@@ -183,8 +215,6 @@ export default function CortePasado({ ruta, puntero, elegido, enlaces, vista }: 
             {d ? `, ${fechaHora(d.corte.instante, d.corte.offsetMinutes)}` : ''}
           </strong>
           {puntero.numero > numero ? `. No son los más recientes: el corte nº ${puntero.numero} ya se publicó.` : '.'}
-          {/* The secciones listed below are not links here (VistaTerritorio.tsx): this says why. */}
-          {ruta.vista === 'territorio' ? ' Las secciones solo se pueden consultar al corte más reciente.' : ''}
         </p>
         <p>
           <AlReciente texto="Ver el corte más reciente" enlaces={enlaces} />
@@ -195,8 +225,10 @@ export default function CortePasado({ ruta, puntero, elegido, enlaces, vista }: 
         <p role="alert">
           {estado.texto} <AlReciente texto="Ver el corte más reciente" enlaces={enlaces} />
         </p>
+      ) : ruta.vista === 'seccion' || ruta.vista === 'acta' ? (
+        d && 'actas' in d ? <SeccionPasada ruta={ruta} d={d} /> : <Cargando />
       ) : (
-        vista(d)
+        vista(d && 'hijos' in d ? d : null)
       )}
     </>
   );

@@ -6,7 +6,8 @@
 import { useState } from 'preact/hooks';
 import { bytes, entero, fechaHora } from '../lib/formato.ts';
 import type { CortePublicado } from '../lib/modelo.ts';
-import { cargarHistorial, idCorte, sondeo } from '../lib/publicacion.ts';
+import { idCorte, sondeo } from '../lib/publicacion.ts';
+import { cargarHistorial } from '../lib/publicacionHistorial.ts';
 import { rangoTexto, visibles } from '../lib/tabla.ts';
 import { useCorte } from '../lib/useCorte.ts';
 import { etiquetaCorte } from '../lib/corte.ts';

@@ -1,8 +1,9 @@
 /**
- * Island of /eleccion/: one election at every level — entidad → distrito or municipio → sección → acta — from the
+ * The view of /eleccion/: one election at every level — entidad → distrito or municipio → sección → acta — from the
  * newest corte, following the query string (see lib/ruta.ts). It loads only the shards of the level shown and
- * updates in place when a new corte is published.
+ * updates in place when a new corte is published. The page's script renders it (`montarEleccion`).
  */
+import { h, render, type ComponentProps } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { CorteInfo, EleccionInfo, VistaSeccion as DatosSeccion, VistaTerritorio as DatosTerritorio } from '../lib/modelo.ts';
 import { cargarTerritorio, idCorte, sondeo } from '../lib/publicacion.ts';
@@ -11,15 +12,27 @@ import { useCorte } from '../lib/useCorte.ts';
 import { NoExiste } from '../lib/fallas.ts';
 import { useCorteElegido } from '../lib/corteElegido.ts';
 import Compartir from './Compartir.tsx';
-import { CorteAnterior, CortePasado } from './CorteAnterior.tsx';
+import type * as ModuloCorteAnterior from './CorteAnterior.tsx';
 import EstadoCorte from './EstadoCorte.tsx';
 import { perezoso } from './perezoso.tsx';
 import Respuesta, { RespuestaCargando } from './Respuesta.tsx';
-import VistaTerritorio, { nombreTerritorio } from './VistaTerritorio.tsx';
+import VistaTerritorio, { Cargando } from './VistaTerritorioDiferida.tsx';
+import { nombreTerritorio } from '../lib/territorio.ts';
 
-// The territory views are what a link to an election shows first; an acta, a sección or a "no existe" load
-// their code when shown (issue 15: the entidad view's JS budget).
-const Cargando = () => <p class="cargando-cuerpo">Cargando…</p>;
+// The first screen (the answer: who leads, by how much, how much is counted, which corte) is in the first load;
+// the territory view under it comes alongside the data (VistaTerritorioDiferida.tsx), and an acta, a sección or
+// a "no existe" load their code when shown (issue 15: the entidad view's JS budget).
+// The way to a past corte (CorteAnterior.tsx) is under the answer too, so it comes alongside the data as well; its
+// closed disclosure is one line, kept while it loads.
+const corteAnterior = () => import('./CorteAnterior.tsx');
+const CorteAnterior = perezoso<ComponentProps<typeof ModuloCorteAnterior.CorteAnterior>>(
+  () => corteAnterior().then((m) => ({ default: m.CorteAnterior })),
+  () => <div aria-hidden="true">&nbsp;</div>,
+);
+const CortePasado = perezoso<ComponentProps<typeof ModuloCorteAnterior.CortePasado>>(
+  () => corteAnterior().then((m) => ({ default: m.CortePasado })),
+  Cargando,
+);
 const VistaActa = perezoso(() => import('./VistaActa.tsx'), Cargando);
 const VistaSeccion = perezoso(() => import('./VistaSeccion.tsx'), Cargando);
 const Inexistente = perezoso(() => import('./Inexistente.tsx'));
@@ -42,8 +55,8 @@ function cargar(ruta: Ruta) {
 }
 
 /**
- * Where a view sits: Inicio › election › distrito/municipio › sección › acta. `corte`: the past corte a distrito
- * or municipio is seen as of, which its way up keeps.
+ * Where a view sits: Inicio › election › distrito/municipio › sección › acta. `corte`: the past corte the view is
+ * seen as of, which its way up keeps.
  */
 function Migas({ ruta, datos, corte }: { ruta: Ruta; datos: Datos | null; corte: number | undefined }) {
   const eleccion = datos?.v.eleccion;
@@ -55,10 +68,10 @@ function Migas({ ruta, datos, corte }: { ruta: Ruta; datos: Datos | null; corte:
     const padre = padreDe(s.eleccion.territorio, s);
     items.push(
       padre.nivel === 'municipio'
-        ? { texto: `Municipio de ${s.municipio.nombre}`, ruta: { vista: 'territorio', e: ruta.e, m: padre.id } }
-        : { texto: `Distrito ${s.distrito.id} (${s.distrito.nombre})`, ruta: { vista: 'territorio', e: ruta.e, d: padre.id } },
+        ? { texto: `Municipio de ${s.municipio.nombre}`, ruta: { vista: 'territorio', e: ruta.e, m: padre.id, corte } }
+        : { texto: `Distrito ${s.distrito.id} (${s.distrito.nombre})`, ruta: { vista: 'territorio', e: ruta.e, d: padre.id, corte } },
     );
-    items.push({ texto: `Sección ${s.seccion}`, ruta: { vista: 'seccion', e: ruta.e, s: s.seccion, padre } });
+    items.push({ texto: `Sección ${s.seccion}`, ruta: { vista: 'seccion', e: ruta.e, s: s.seccion, padre, corte } });
     if (ruta.vista === 'acta') items.push({ texto: 'Acta' });
   }
   const ultimo = items.length - 1;
@@ -106,11 +119,18 @@ function VistaRuta({ ruta }: { ruta: Ruta }) {
   const corte: CorteInfo | undefined = datos?.v.corte;
   const h1 = useRef<HTMLHeadingElement>(null);
   const texto = titulo(ruta, datos, datos?.v.eleccion);
-  // A past corte (?corte=N) replaces the figures of the entidad, distrito and municipio views (a sección has the
-  // newest corte only); the newest corte keeps loading under it.
+  // A past corte (?corte=N) replaces the figures of every view (entidad, distrito, municipio, sección, acta); the
+  // newest corte keeps loading under it.
   const elegido = useCorteElegido();
-  const conCorte = ruta.vista === 'entidad' || ruta.vista === 'territorio' ? ruta : null;
-  const pasado = conCorte && elegido.tipo !== 'reciente' ? elegido : null;
+  const pasado = elegido.tipo !== 'reciente' ? elegido : null;
+  // The code of what goes under the answer, fetched while the data loads rather than after.
+  const conPasado = pasado !== null;
+  const nivel = ruta.vista;
+  useEffect(() => {
+    (conPasado ? CortePasado : CorteAnterior).precargar();
+    if (nivel === 'entidad' || nivel === 'territorio') VistaTerritorio.precargar();
+    else if (!conPasado) (nivel === 'acta' ? VistaActa : VistaSeccion).precargar();
+  }, [conPasado, nivel]);
 
   useEffect(() => {
     document.title = `${texto} · PREP`;
@@ -151,11 +171,11 @@ function VistaRuta({ ruta }: { ruta: Ruta }) {
       {corte?.entidad.sintetico ? <p class="sintetico">Datos sintéticos de prueba: no corresponden a una elección real.</p> : null}
       {datos ? (
         <>
-          {pasado && conCorte && vista.corte ? (
-            <CortePasado ruta={conCorte} puntero={vista.corte} elegido={pasado} />
+          {pasado && vista.corte ? (
+            <CortePasado ruta={ruta} puntero={vista.corte} elegido={pasado} />
           ) : (
             <>
-              {conCorte && vista.corte ? <CorteAnterior eleccion={ruta.e} puntero={vista.corte} /> : null}
+              {vista.corte ? <CorteAnterior eleccion={ruta.e} puntero={vista.corte} /> : null}
               <Cuerpo ruta={ruta} datos={datos} />
             </>
           )}
@@ -187,4 +207,9 @@ export default function Eleccion() {
     );
   }
   return <VistaRuta ruta={ruta} />;
+}
+
+/** Renders the view into `raiz` (the page's one script, as the difusor widget's: no Astro island, see the page). */
+export function montarEleccion(raiz: HTMLElement): void {
+  render(h(Eleccion, {}), raiz);
 }

@@ -4,8 +4,9 @@
  */
 import { entero, porcentaje } from '../lib/formato.ts';
 import type { VistaInicio } from '../lib/modelo.ts';
-import { barrasPorCandidatura } from '../lib/opciones.ts';
-import { cargarInicio, idCorte, sondeo } from '../lib/publicacion.ts';
+import { barrasPorCandidatura } from '../lib/barras.ts';
+import { idCorte, sondeo } from '../lib/publicacion.ts';
+import { cargarInicio } from '../lib/publicacionInicio.ts';
 import { hrefDe } from '../lib/ruta.ts';
 import { useCorte } from '../lib/useCorte.ts';
 import Ayuda from './Ayuda.tsx';

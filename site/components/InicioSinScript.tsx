@@ -7,7 +7,7 @@
 import { entero, fechaHora, participacionDe, porcentaje } from '../lib/formato.ts';
 import type { ResumenEleccion, VistaInicio } from '../lib/modelo.ts';
 import { nombreCorte } from '../lib/corte.ts';
-import { barrasPorCandidatura } from '../lib/opciones.ts';
+import { barrasPorCandidatura } from '../lib/barras.ts';
 import { principal } from '../lib/respuesta.ts';
 import { hrefDe } from '../lib/ruta.ts';
 import { EncabezadoVotos } from './Barras.tsx';

@@ -29,7 +29,7 @@ export function Reserva() {
   return <div class="mapa-reserva" style={{ maxWidth: '36rem', aspectRatio: '1' }} />;
 }
 
-const idPatron = (e: Estilo) => `mapa-patron-${e.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+export const idPatron = (e: Estilo) => `mapa-patron-${e.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 /** The motif's marks over a T×T tile. */
 function Marcas({ motivo, tinta }: { motivo: Motivo; tinta: string }) {
@@ -56,7 +56,8 @@ function Marcas({ motivo, tinta }: { motivo: Motivo; tinta: string }) {
   }
 }
 
-function Patron({ e }: { e: Estilo }) {
+/** A leader's fill: its colour and motif (the sección map, MapaSeccionesLideres.tsx, draws the same). */
+export function Patron({ e }: { e: Estilo }) {
   return (
     <pattern id={idPatron(e)} width={T} height={T} patternUnits="userSpaceOnUse">
       <rect width={T} height={T} fill={e.color} />

@@ -2,7 +2,7 @@
  * A territory's results: its figures, then votes by candidatura and by party in two tabs (bar charts).
  */
 import type { Catalogo } from '../lib/opciones.ts';
-import { barrasPorCandidatura, barrasPorPartido } from '../lib/opciones.ts';
+import { barrasPorCandidatura, barrasPorPartido } from '../lib/barras.ts';
 import type { Resultados as Datos } from '../lib/modelo.ts';
 import Barras from './Barras.tsx';
 import Cifras from './Cifras.tsx';

@@ -8,7 +8,8 @@ import type { Valor } from '../../worker/domain/contrato/index.ts';
 import { filasActa } from '../lib/acta.ts';
 import { entero, fechaHora } from '../lib/formato.ts';
 import type { ActaVista, CorteInfo } from '../lib/modelo.ts';
-import { nombreColumna, type Catalogo } from '../lib/opciones.ts';
+import { nombreColumna } from '../lib/columnas.ts';
+import type { Catalogo } from '../lib/opciones.ts';
 import {
   casillaTexto,
   cotejadaTexto,

@@ -1,6 +1,7 @@
 /**
  * One sección of one election: its figures and votes, and every casilla's acta with its status; each acta links
- * to its detail (image, integrity code, observations, times).
+ * to its detail (image, integrity code, observations, times). As of a past corte (`corte`, CorteAnterior.tsx) the
+ * actas are those that corte published, and their links keep it.
  */
 import { entero } from '../lib/formato.ts';
 import type { VistaSeccion as Datos } from '../lib/modelo.ts';
@@ -10,7 +11,8 @@ import Ayuda from './Ayuda.tsx';
 import Desplazable from './Desplazable.tsx';
 import Resultados from './Resultados.tsx';
 
-export default function VistaSeccion({ datos }: { datos: Datos }) {
+/** `corte`: the past corte the figures are of (none: the newest). */
+export default function VistaSeccion({ datos, corte }: { datos: Datos; corte?: number }) {
   const donde = `Sección ${datos.seccion}`;
   const padre = padreDe(datos.eleccion.territorio, datos);
   return (
@@ -40,7 +42,7 @@ export default function VistaSeccion({ datos }: { datos: Datos }) {
               return (
                 <tr key={a.clave} data-clave={a.clave}>
                   <th scope="row">
-                    <Enlace ruta={{ vista: 'acta', e: datos.eleccion.codigo, s: datos.seccion, a: a.clave, padre }}>
+                    <Enlace ruta={{ vista: 'acta', e: datos.eleccion.codigo, s: datos.seccion, a: a.clave, padre, corte }}>
                       <span class="sr-only">Acta de la casilla </span>
                       {casillaTexto(a.casilla)}
                     </Enlace>

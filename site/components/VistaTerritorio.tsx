@@ -1,14 +1,15 @@
 /**
  * Entidad, distrito or municipio of one election: figures, votes, and the sortable table of the territories one
  * level down (distritos or municipios at entidad level, secciones below) with their leader and progress.
- * As of a past corte (`corte`), a link to a distrito or municipio keeps it; a sección has only the newest corte,
- * so its row is no link there (CortePasado.tsx says why) rather than one that silently shows the newest.
+ * As of a past corte (`corte`), a link to a distrito, municipio or sección keeps it.
  */
 import { entero, porcentaje } from '../lib/formato.ts';
 import type { FilaTerritorio, VistaTerritorio as Datos } from '../lib/modelo.ts';
 import { lider, nombreCandidatura } from '../lib/opciones.ts';
 import { Enlace, type Ruta } from '../lib/ruta.ts';
+import { nombreTerritorio } from '../lib/territorio.ts';
 import Mapa from './Mapa.tsx';
+import MapaSecciones from './MapaSecciones.tsx';
 import Resultados from './Resultados.tsx';
 import TablaOrdenable, { type Columna } from './TablaOrdenable.tsx';
 import TerritoriosGanados from './TerritoriosGanados.tsx';
@@ -16,14 +17,9 @@ import TerritoriosGanados from './TerritoriosGanados.tsx';
 const NIVEL_PLURAL = { distrito: 'distritos', municipio: 'municipios', seccion: 'secciones' } as const;
 const NIVEL_TITULO = { distrito: 'Distrito', municipio: 'Municipio', seccion: 'Sección' } as const;
 
-export function nombreTerritorio(d: Pick<Datos, 'nivel' | 'nombre' | 'id'>): string {
-  if (d.nivel === 'entidad') return d.nombre;
-  return d.nivel === 'distrito' ? `Distrito ${d.id} (${d.nombre})` : `Municipio de ${d.nombre}`;
-}
-
 function rutaHijo(d: Datos, f: FilaTerritorio, corte: number | undefined): Ruta {
   const e = d.eleccion.codigo;
-  if (f.nivel === 'seccion') return d.nivel === 'entidad' ? { vista: 'seccion', e, s: f.id } : { vista: 'seccion', e, s: f.id, padre: { nivel: d.nivel, id: d.id } };
+  if (f.nivel === 'seccion') return d.nivel === 'entidad' ? { vista: 'seccion', e, s: f.id, corte } : { vista: 'seccion', e, s: f.id, padre: { nivel: d.nivel, id: d.id }, corte };
   return f.nivel === 'distrito' ? { vista: 'territorio', e, d: f.id, corte } : { vista: 'territorio', e, m: f.id, corte };
 }
 
@@ -38,7 +34,7 @@ export default function VistaTerritorio({ datos, corte }: { datos: Datos; corte?
       valor: (f) => (f.nivel === 'seccion' ? f.id : `${String(f.id).padStart(4, '0')} ${f.nombre}`),
       celda: (f) => {
         const texto = f.nivel === 'seccion' ? `Sección ${f.id}` : f.nivel === 'distrito' ? `${f.id}. ${f.nombre}` : f.nombre;
-        return f.nivel === 'seccion' && corte ? texto : <Enlace ruta={rutaHijo(datos, f, corte)}>{texto}</Enlace>;
+        return <Enlace ruta={rutaHijo(datos, f, corte)}>{texto}</Enlace>;
       },
     },
     {
@@ -93,6 +89,7 @@ export default function VistaTerritorio({ datos, corte }: { datos: Datos; corte?
     <>
       <Resultados datos={datos} catalogo={datos.catalogo} donde={donde} prefijo={`t-${datos.nivel}-${datos.id}`} />
       <Mapa datos={datos} corte={corte} />
+      <MapaSecciones datos={datos} corte={corte} />
       <TerritoriosGanados datos={datos} />
       {nivelHijos ? (
         <>

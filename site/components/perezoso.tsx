@@ -3,7 +3,9 @@
  * show — an acta, a sección, a "no existe" — does not weigh on the page's first load. Meanwhile `Reserva`
  * holds its place. Once loaded it renders at once wherever it appears again; a failed fetch (offline) is tried
  * again the next time it is shown. `alVer`: only once its place comes near the screen (something below the
- * fold, like the night's chart, is then never fetched by a reader who does not scroll to it).
+ * fold, like the night's chart, is then never fetched by a reader who does not scroll to it). `precargar()`
+ * starts the fetch before the component is shown: a view that will show it once its data arrives fetches its
+ * code alongside the data instead of after it.
  */
 import type { ComponentType, JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -15,7 +17,7 @@ export function perezoso<P extends object>(
   cargar: () => Promise<{ default: ComponentType<P> }>,
   Reserva: () => JSX.Element | null = () => null,
   opciones: { alVer?: boolean } = {},
-): ComponentType<P> {
+): ComponentType<P> & { precargar(): void } {
   let cargado: ComponentType<P> | null = null;
   let promesa: Promise<void> | null = null;
   const iniciar = () =>
@@ -28,11 +30,15 @@ export function perezoso<P extends object>(
         throw e;
       },
     ));
-  return function Perezoso(props: P) {
+  function Perezoso(props: P) {
     const [, setListo] = useState(cargado !== null);
     const lugar = useRef<HTMLDivElement>(null);
     useEffect(() => {
-      if (cargado !== null) return;
+      // Loaded between this render and now (by `precargar`): draw it, or the placeholder would stay.
+      if (cargado !== null) {
+        setListo(true);
+        return;
+      }
       const traer = () => iniciar().then(() => setListo(true), () => undefined);
       if (!opciones.alVer || typeof IntersectionObserver === 'undefined' || lugar.current === null) {
         traer();
@@ -58,5 +64,7 @@ export function perezoso<P extends object>(
     ) : (
       <Reserva />
     );
-  };
+  }
+  // A failed early fetch is forgotten (iniciar clears it): showing the component tries again.
+  return Object.assign(Perezoso, { precargar: () => void iniciar().catch(() => undefined) });
 }

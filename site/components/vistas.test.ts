@@ -97,7 +97,7 @@ describe('entidad view', () => {
     expect(html).toMatch(/<table class="ordenable" id="tabla-territorios">/);
   });
 
-  it('as of a past corte, a distrito link keeps it; a distrito\'s secciones (newest corte only) are no links', () => {
+  it('as of a past corte, a distrito link keeps it, and so does a distrito\'s link to each of its secciones', () => {
     const pasado = render(h(VistaTerritorio, { datos: d, corte: 3 }));
     for (const f of d.hijos) expect(pasado).toContain(`href="/eleccion/?e=GUB&amp;d=${f.id}&amp;corte=3"`);
     const s = cat.secciones.filter((x) => x.distrito === d.hijos[0]!.id).map((x) => x.id);
@@ -109,6 +109,7 @@ describe('entidad view', () => {
     for (const id of s) {
       expect(vivo).toContain(`&amp;s=${id}"`);
       expect(alCorte).not.toContain(`&amp;s=${id}"`);
+      expect(alCorte).toContain(`&amp;s=${id}&amp;corte=3"`);
       expect(texto(alCorte)).toContain(`Sección ${id}`);
     }
   });

@@ -4,7 +4,8 @@
  * read as Ilegible or Sin dato always show.
  */
 import type { Valor } from '../../worker/domain/contrato/index.ts';
-import { partidosDeColumna, type Catalogo } from './opciones.ts';
+import { partidosDeColumna } from './columnas.ts';
+import type { Catalogo } from './opciones.ts';
 
 export interface FilasActa {
   visibles: [string, Valor][];

@@ -1,8 +1,8 @@
 /**
  * The past corte a reader chose to see an election as of (issue 15, "the result as of any past corte"). It lives in
  * the query string beside the route (`/eleccion/?e=GUB&d=3&corte=12`), so the view can be shared. It is read here
- * only; lib/ruta.ts writes it into the links between the entidad and its distritos or municipios, which can be seen
- * as of a past corte. A sección has only the newest corte: its links leave the choice behind.
+ * only; lib/ruta.ts writes it into the links between views (entidad, distrito or municipio, sección, acta), which
+ * can all be seen as of a past corte.
  */
 import { useEffect, useState } from 'preact/hooks';
 

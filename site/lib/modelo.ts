@@ -15,6 +15,8 @@ export interface CorteInfo {
   offsetMinutes: number;
   final: boolean;
   entidad: { id: number; nombre: string; sintetico: boolean };
+  /** The catalogue's sección maps, when it has boundaries (the pointer's `mapas`). */
+  mapas?: { ruta: string; territorios: string[] };
 }
 
 export type EleccionInfo = EleccionRef;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { barrasPorCandidatura, barrasPorPartido, lider, nombreColumna, partidosDeColumna, type Catalogo } from './opciones.ts';
+import { barrasPorCandidatura, barrasPorPartido } from './barras.ts';
+import { nombreColumna, partidosDeColumna } from './columnas.ts';
+import { lider, type Catalogo } from './opciones.ts';
 
 const cat: Catalogo = {
   partidos: [

@@ -12,7 +12,8 @@
  * every view, and the corte job validates every shard with those schemas before publishing it.
  *
  * The night over time's loader (publicacionHistoria.ts) builds on the exports here, in its own module so its code
- * loads with the chart, on demand.
+ * loads with the chart, on demand; so do the loaders only one other page uses (publicacionInicio.ts,
+ * publicacionIndice.ts, publicacionHistorial.ts), off the entidad view's first load.
  */
 import {
   resultadosDeFila,
@@ -27,9 +28,8 @@ import {
   type Puntero as PunteroShard,
   type Tabla,
   type TerritorioShard,
-  type TerritoriosShard,
 } from '../../worker/domain/contrato/index.ts';
-import type { CorteInfo, CortePublicado, FilaTerritorio, Indice, VistaInicio, VistaTerritorio } from './modelo.ts';
+import type { CorteInfo, FilaTerritorio, VistaTerritorio } from './modelo.ts';
 import { ErrorRecurso, NoExiste, type Alternativa } from './fallas.ts';
 import { obtenerJson } from './recursos.ts';
 import { hrefDe, type Ruta } from './ruta.ts';
@@ -61,7 +61,7 @@ export function idCorte(p: Puntero): string {
 }
 
 export function corteInfo(p: Puntero): CorteInfo {
-  return { numero: p.numero, instante: p.instante, offsetMinutes: p.entidad.utcOffsetMinutes, final: p.final, entidad: p.entidad };
+  return { numero: p.numero, instante: p.instante, offsetMinutes: p.entidad.utcOffsetMinutes, final: p.final, entidad: p.entidad, ...(p.mapas ? { mapas: p.mapas } : {}) };
 }
 
 /** The elections the corte publishes, as links: what a link to a missing one is offered instead. */
@@ -78,7 +78,6 @@ export function entidadShard(p: Puntero, eleccion: string): Promise<EntidadShard
   return obtenerJson(url(e.ruta), lector<EntidadShard>(['entidad']));
 }
 
-const territorios = (p: Puntero) => obtenerJson(url(p.territorios), lector<TerritoriosShard>(['territorios']));
 /** A parent's row addresses its child's shard (`h`: its SHA-256's first hex digits). */
 const territorioShard = (p: Puntero, eleccion: string, nivel: 'distrito' | 'municipio', f: FilaHijo) =>
   obtenerJson(url(rutaShard(p.entidad.id, shardIds[nivel](eleccion, f.id), f.h)), lector<TerritorioShard>(['distrito', 'municipio']));
@@ -86,14 +85,6 @@ const territorioShard = (p: Puntero, eleccion: string, nivel: 'distrito' | 'muni
 /** A compact row of a parent shard as the view's row (figures computed without zod, `resultadosDeFila`). */
 function fila(nivel: FilaTerritorio['nivel'], f: FilaTerritorioHijo, tabla: Tabla): FilaTerritorio {
   return { nivel, id: f.id, nombre: f.nombre, ...resultadosDeFila(f, tabla) };
-}
-
-export async function cargarInicio(p: Puntero): Promise<VistaInicio> {
-  const shards = await Promise.all(p.elecciones.map((e) => entidadShard(p, e.codigo)));
-  return {
-    corte: corteInfo(p),
-    elecciones: shards.map((s) => ({ eleccion: s.eleccion, catalogo: { ...s.catalogo, candidatos: s.candidatos }, ...s.resultados })),
-  };
 }
 
 export async function cargarTerritorio(p: Puntero, ruta: Ruta): Promise<VistaTerritorio> {
@@ -128,44 +119,10 @@ export async function cargarTerritorio(p: Puntero, ruta: Ruta): Promise<VistaTer
   };
 }
 
-export async function cargarIndice(p: Puntero): Promise<Indice> {
-  const t = await territorios(p);
-  const porMunicipio = new Map<number, number[]>();
-  for (const s of t.secciones) {
-    const lista = porMunicipio.get(s.municipio) ?? [];
-    lista.push(s.id);
-    porMunicipio.set(s.municipio, lista);
-  }
-  return {
-    corte: corteInfo(p),
-    elecciones: t.elecciones,
-    distritos: t.distritos,
-    municipios: [...t.municipios]
-      .sort((a, b) => a.nombre.localeCompare(b.nombre, 'es-MX'))
-      .map((m) => ({ ...m, secciones: porMunicipio.get(m.id) ?? [] })),
-  };
-}
-
 /** The history is rewritten each corte, so it is revalidated, never kept. */
 export async function historial(p: Puntero): Promise<Historial> {
   const r = await fetch(url(p.historial), { cache: 'no-cache', headers: { accept: 'application/json' } });
   if (!r.ok) throw new ErrorRecurso(p.historial, r.status);
   return lector<Historial>(['historial'])(await r.json());
-}
-
-/** Every corte, newest first. */
-export async function cargarHistorial(p: Puntero): Promise<readonly CortePublicado[]> {
-  const h = await historial(p);
-  return h.cortes
-    .map((c) => ({
-      numero: c.numero,
-      instante: c.instante,
-      final: c.final,
-      offsetMinutes: h.entidad.utcOffsetMinutes,
-      manifiesto: { url: url(c.manifiesto.ruta), sha256: c.manifiesto.sha256 },
-      anterior: c.anterior,
-      zip: { url: url(c.abiertos.ruta), nombre: c.abiertos.nombre, sha256: c.abiertos.sha256, bytes: c.abiertos.bytes },
-    }))
-    .reverse();
 }
 

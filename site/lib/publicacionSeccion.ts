@@ -2,7 +2,8 @@
  * A sección of the newest corte, as its view and consulta tu casilla read it: pointer → its group of secciones
  * (`secciones/<g>`) → its shard, never the entidad, a parent or the index of every sección. Its own module, loaded
  * with the sección and acta views (and by consulta), so the entidad and territory views do not carry the readers
- * of actas on their first load.
+ * of actas on their first load. A sección as of a past corte is read from the same blocks
+ * (publicacionSeccionPasada.ts), through that corte's entidad and parent shards.
  */
 import {
   actaDeFila,
@@ -16,7 +17,7 @@ import {
   type SeccionShard,
 } from '../../worker/domain/contrato/index.ts';
 import { NoExiste } from './fallas.ts';
-import type { ConsultaSeccion, EleccionInfo, VistaSeccion } from './modelo.ts';
+import type { ConsultaSeccion, CorteInfo, EleccionInfo, VistaSeccion } from './modelo.ts';
 import { corteInfo, dentroDe, elecciones, lector, url, type Puntero } from './publicacion.ts';
 import { obtenerJson } from './recursos.ts';
 
@@ -40,13 +41,13 @@ async function seccionYCatalogo(p: Puntero, seccion: number): Promise<{ sh: Secc
   return { sh, catalogo: grupo.catalogo };
 }
 
-/** One election's block of a sección shard as its view; null when the sección has no actas of it. */
-function vistaSeccion(p: Puntero, eleccion: EleccionInfo, sh: SeccionShard, catalogo: GrupoSeccionesShard['catalogo']): VistaSeccion | null {
+/** One election's block of a sección shard of corte `corte` as its view; null when the sección has no actas of it. */
+export function vistaSeccion(corte: CorteInfo, eleccion: EleccionInfo, sh: SeccionShard, catalogo: GrupoSeccionesShard['catalogo']): VistaSeccion | null {
   const e = sh.elecciones.find((x) => x.codigo === eleccion.codigo);
   if (!e) return null;
   const tabla = tablaDeBloque(sh, e);
   return {
-    corte: corteInfo(p),
+    corte,
     eleccion,
     catalogo,
     seccion: sh.seccion,
@@ -68,7 +69,7 @@ function eleccionDe(p: Puntero, codigo: string): EleccionInfo {
 export async function cargarSeccion(p: Puntero, codigo: string, seccion: number): Promise<VistaSeccion> {
   const eleccion = eleccionDe(p, codigo);
   const r = await seccionYCatalogo(p, seccion);
-  const v = r && vistaSeccion(p, eleccion, r.sh, r.catalogo);
+  const v = r && vistaSeccion(corteInfo(p), eleccion, r.sh, r.catalogo);
   if (!v) throw new NoExiste('seccion', seccion, dentroDe(eleccion));
   return v;
 }
@@ -77,7 +78,7 @@ export async function cargarSeccion(p: Puntero, codigo: string, seccion: number)
 export async function cargarConsulta(p: Puntero, seccion: number): Promise<ConsultaSeccion | null> {
   const r = await seccionYCatalogo(p, seccion);
   if (!r) return null;
-  const porEleccion = p.elecciones.flatMap((e) => vistaSeccion(p, eleccionDe(p, e.codigo), r.sh, r.catalogo) ?? []);
+  const porEleccion = p.elecciones.flatMap((e) => vistaSeccion(corteInfo(p), eleccionDe(p, e.codigo), r.sh, r.catalogo) ?? []);
   return { seccion, municipio: r.sh.municipio, porEleccion };
 }
 

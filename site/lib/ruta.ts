@@ -9,9 +9,10 @@
  * A sección's route may also name its distrito or municipio in that election (&d=18&s=338): links from a
  * territory carry it, for the way back up; the sección's view finds its shard through its group of secciones
  * whatever the route names (publicacionSeccion.ts `cargarSeccion`).
- * The entidad and territory views may be seen as of a past corte (&corte=12, issue 15): a link between them keeps
- * it. Only lib/corteElegido.ts reads it back (it also tells a corte that is not a number), so `leerRuta` ignores
- * it; a sección has only the newest corte, so its route has none.
+ * Every view may be seen as of a past corte (&corte=12, issue 15; `/eleccion/?e=GUB&d=18&s=338&corte=12`): a link
+ * between views keeps it. Only lib/corteElegido.ts reads it back (it also tells a corte that is not a number), so
+ * `leerRuta` ignores it: the route's view, and the newest corte's data under it, stay the same when only the corte
+ * changes. `leerRuta` and `leerCorteElegido` together read back what `hrefDe` writes.
  */
 import { h, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -29,8 +30,8 @@ export type Ruta =
   | ({ vista: 'entidad'; e: string } & Corte)
   | ({ vista: 'territorio'; e: string; d: number } & Corte)
   | ({ vista: 'territorio'; e: string; m: number } & Corte)
-  | { vista: 'seccion'; e: string; s: number; padre?: Padre }
-  | { vista: 'acta'; e: string; s: number; a: string; padre?: Padre };
+  | ({ vista: 'seccion'; e: string; s: number; padre?: Padre } & Corte)
+  | ({ vista: 'acta'; e: string; s: number; a: string; padre?: Padre } & Corte);
 
 /** The parent of a sección in an election: its municipio for munícipes, its distrito otherwise. */
 export function padreDe(territorio: 'entidad' | 'distrito' | 'municipio', seccion: { distrito: { id: number }; municipio: { id: number } }): Padre {
@@ -73,7 +74,7 @@ export function hrefDe(r: Ruta): string {
     q.set('s', String(r.s));
   }
   if (r.vista === 'acta') q.set('a', r.a);
-  else if (r.vista !== 'seccion' && r.corte) q.set('corte', String(r.corte));
+  if (r.corte) q.set('corte', String(r.corte));
   return `${PAGINA_ELECCION}?${q.toString()}`;
 }
 

@@ -4,7 +4,8 @@
  * bar charts. Also the snippet a difusor copies. Pure: no fetch, no DOM.
  */
 import type { CorteInfo, EleccionInfo, Resultados } from './modelo.ts';
-import { barrasPorCandidatura, type Catalogo } from './opciones.ts';
+import { barrasPorCandidatura } from './barras.ts';
+import type { Catalogo } from './opciones.ts';
 import { fechaHora, participacionDe } from './formato.ts';
 import { horaLocal } from './fallas.ts';
 import { nombreCorte } from './corte.ts';

@@ -4,8 +4,9 @@
  * corte through the scheduled handler after each, as on election night; then, per election, at 360 and 1280 px:
  * one shape per distrito or municipio, each shape's leader equal to its territory shard's and to the table's,
  * the legend naming exactly the leaders, the screen-reader table, axe clean, and tapping a shape opens its page.
- * Then the night as of corte 1 (issue 15), at the entidad and one level down: a distrito and a municipio show
- * corte 1's shards of them, and the URL carries the choice through the drill-down until the newest is chosen.
+ * Then the night as of corte 1 (issue 15), at the entidad and down to a sección and its acta: a distrito, a
+ * municipio and a sección show corte 1's shards of them, and the URL carries the choice through the drill-down
+ * until the newest is chosen.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,9 +22,18 @@ import { lider } from '../../site/lib/opciones.ts';
 import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
 import { actasEsperadas, type ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
 import type { ActaPublicada } from '../../worker/domain/acta/publicada.ts';
-import { resultadosDeFila, rutaShard, shardIds } from '../../worker/domain/contrato/index.ts';
+import { actaDeFila, resultadosDeFila, rutaShard, shardIds } from '../../worker/domain/contrato/index.ts';
 import { ventana } from '../../worker/domain/corte/calendario.ts';
-import { EntidadShardSchema, HistorialSchema, PunteroSchema, TerritorioShardSchema, type EntidadShard, type Puntero, type TerritorioShard } from '../../worker/domain/corte/shards.ts';
+import {
+  EntidadShardSchema,
+  HistorialSchema,
+  PunteroSchema,
+  SeccionShardSchema,
+  TerritorioShardSchema,
+  type EntidadShard,
+  type Puntero,
+  type TerritorioShard,
+} from '../../worker/domain/corte/shards.ts';
 import { abrirNavegador, CAPTURAS, capturar, desbordaHorizontal, nuevaPagina, TAMANOS, violacionesAxe } from './lib/navegador.ts';
 import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
 
@@ -258,9 +268,9 @@ async function shardTerritorio(p: Puntero, ent: EntidadShard, nivel: 'distrito' 
 
 /**
  * From the entidad view as of corte 1 (the page is there), one level down (issue 15): the map's and the table's
- * links keep the corte, the distrito shows corte 1's distrito shard under the same label, its secciones are no
- * links, its way up keeps the corte and its way to the newest drops it; a municipio link and a corte that is not
- * a number behave as at entidad level.
+ * links keep the corte, the distrito shows corte 1's distrito shard under the same label, its secciones link to
+ * themselves as of corte 1 (seccionAlCortePasado), its way up keeps the corte and its way to the newest drops it;
+ * a municipio link and a corte that is not a number behave as at entidad level.
  */
 async function bajarAlCortePasado(page: Page, p: Puntero, etiqueta: string, ent1: EntidadShard, ent2: EntidadShard) {
   const hrefs = await page.locator('#tabla-territorios tbody th a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
@@ -283,9 +293,7 @@ async function bajarAlCortePasado(page: Page, p: Puntero, etiqueta: string, ent1
   await page.waitForURL(`**/eleccion/?e=GUB&d=${id}&corte=1`);
   await page.locator('h1', { hasText: t1.nombre }).waitFor();
   await page.locator('[data-corte-pasado-etiqueta]', { hasText: etiqueta }).waitFor();
-  await expect(page.locator('[data-corte-pasado] p').first().textContent()).resolves.toBe(
-    `${etiqueta}. No son los más recientes: el corte nº 2 ya se publicó. Las secciones solo se pueden consultar al corte más reciente.`,
-  );
+  await expect(page.locator('[data-corte-pasado] p').first().textContent()).resolves.toBe(`${etiqueta}. No son los más recientes: el corte nº 2 ya se publicó.`);
   await expect(page.locator('[data-respuesta="contabilizadas"]').textContent()).resolves.toBe(porcentaje(t1.resultados.figuras.PORCENTAJE_ACTAS_CONTABILIZADAS));
   await cifrasIguales(page, t1.resultados.figuras);
   // The label block fits the height kept for it while its code loads (CorteAnterior.tsx): a shared link to this
@@ -297,14 +305,18 @@ async function bajarAlCortePasado(page: Page, p: Puntero, etiqueta: string, ent1
     expect(alto.alto, `${tamano}: ${JSON.stringify(alto)}`).toBeLessThanOrEqual(alto.reserva + 1);
   }
   await page.setViewportSize(TAMANOS.movil);
-  // Its secciones are listed, as of corte 1, but none is a link that would silently show the newest corte.
+  // Its secciones are listed as of corte 1, each a link to that sección as of corte 1.
   const filas = page.locator('#tabla-territorios tbody tr');
   expect(await filas.count()).toBeGreaterThan(0);
   await expect(filas.locator('th').first().textContent()).resolves.toMatch(/^Sección \d+$/);
-  await expect(page.locator('#tabla-territorios tbody a').count()).resolves.toBe(0);
+  for (const href of await page.locator('#tabla-territorios tbody th a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+    expect(href).toMatch(new RegExp(`^/eleccion/\\?e=GUB&d=${id}&s=\\d+&corte=1$`));
+  }
+  await expect(page.locator('#tabla-territorios tbody th a').count()).resolves.toBe(await filas.count());
   expect(await violacionesAxe(page), `axe en ${page.url()}`).toEqual([]);
   expect(await desbordaHorizontal(page)).toBe(false);
   await capturar(page, 'corte-pasado-distrito');
+  await seccionAlCortePasado(page, p, etiqueta, id, t1, t2);
 
   // Up to the entidad, still as of corte 1; back again with the browser's button.
   const arriba = page.locator('nav.migas a', { hasText: ent1.eleccion.nombre });
@@ -349,6 +361,84 @@ async function bajarAlCortePasado(page: Page, p: Puntero, etiqueta: string, ent1
   await falta.waitFor();
   await expect(falta.locator('strong').textContent()).resolves.toBe('«abc» no es un número de corte.');
   await expect(falta.locator('a').getAttribute('href')).resolves.toBe(`/eleccion/?e=GUB&d=${id}`);
+}
+
+/**
+ * From distrito `id` as of corte 1 (the page is there), one of its secciones that corte 2 changed, as of corte 1:
+ * its link keeps the corte, the view shows corte 1's sección shard (figures and actas) under the same label, its
+ * actas' links keep the corte, a shared link opens it, the newest corte is one link away and the corte selector
+ * works there too; the way up keeps the corte, and leaves the page at the distrito as of corte 1.
+ */
+async function seccionAlCortePasado(page: Page, p: Puntero, etiqueta: string, id: number, t1: TerritorioShard, t2: TerritorioShard) {
+  const figuras = (t: TerritorioShard, s: number) => resultadosDeFila(t.secciones.find((x) => x.id === s)!, t).figuras;
+  const fila1 = t1.secciones.find((f) => figuras(t1, f.id).ACTAS_CONTABILIZADAS !== figuras(t2, f.id).ACTAS_CONTABILIZADAS);
+  expect(fila1, 'una sección que cambió del corte 1 al 2').toBeDefined();
+  const s = fila1!.id;
+  const [f1, f2] = [figuras(t1, s), figuras(t2, s)];
+  const sh1 = SeccionShardSchema.parse(await json(rutaShard(p.entidad.id, shardIds.seccion(s), fila1!.h)));
+  const actas1 = sh1.elecciones.find((e) => e.codigo === 'GUB')!.actas.map((a) => actaDeFila(a, s));
+  const aqui = `/eleccion/?e=GUB&d=${id}&s=${s}`;
+  const cifra = (c: string) => page.locator(`main dl.cifras [data-cifra="${c}"] strong`).first().textContent();
+
+  // From the distrito's table (found by its number when the table is long).
+  const buscar = page.getByLabel('Buscar por nombre o número');
+  if (await buscar.count()) await buscar.fill(String(s));
+  await page.locator(`#tabla-territorios a[href="${aqui}&corte=1"]`).click();
+  await page.waitForURL(`**${aqui}&corte=1`);
+  await page.locator('h1', { hasText: `Sección ${s}` }).waitFor();
+  await page.locator('[data-corte-pasado-etiqueta]', { hasText: etiqueta }).waitFor();
+  await expect(page.locator('[data-corte-pasado] p').first().textContent()).resolves.toBe(`${etiqueta}. No son los más recientes: el corte nº 2 ya se publicó.`);
+  await expect(cifra('contabilizadas')).resolves.toBe(entero(f1.ACTAS_CONTABILIZADAS));
+  await expect(cifra('votos-con')).resolves.toBe(entero(f1.TOTAL_VOTOS_C_CS));
+  // Its actas as corte 1 published them, each linking to itself as of corte 1.
+  const filas = await page.locator('#tabla-actas tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [tr.getAttribute('data-clave'), tr.querySelector('a')?.getAttribute('href'), tr.querySelector('td.num')?.textContent] as const),
+  );
+  expect(filas).toEqual(actas1.map((a) => [a.clave, `${aqui}&a=${a.clave}&corte=1`, a.totalVotosCalculado === null ? '-' : entero(a.totalVotosCalculado)]));
+  await expect(page.locator('nav.migas a', { hasText: `Distrito ${id} ` }).getAttribute('href')).resolves.toBe(`/eleccion/?e=GUB&d=${id}&corte=1`);
+  expect(await violacionesAxe(page), `axe en ${page.url()}`).toEqual([]);
+  expect(await desbordaHorizontal(page)).toBe(false);
+  await capturar(page, 'corte-pasado-seccion');
+
+  // A shared link to it: the same view. The data it reads, gzip as served (logged for docs/ and the report).
+  await page.goto(`${pila.url}${aqui}&corte=1`);
+  await page.locator('[data-corte-pasado-etiqueta]', { hasText: etiqueta }).waitFor();
+  await expect(cifra('contabilizadas')).resolves.toBe(entero(f1.ACTAS_CONTABILIZADAS));
+  const datos = await page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.includes('/datos/')).map((r) => [new URL(r.name).pathname, r.encodedBodySize] as const),
+  );
+  console.log(`sección ${s} al corte 1, datos leídos: ${(datos.reduce((t, [, b]) => t + b, 0) / 1024).toFixed(1)} KB gzip`, datos);
+
+  // One acta as corte 1 published it; back to the sección.
+  const primera = actas1[0]!;
+  await page.locator(`#tabla-actas a[href="${aqui}&a=${primera.clave}&corte=1"]`).click();
+  await page.waitForURL(`**${aqui}&a=${primera.clave}&corte=1`);
+  await page.locator(`article.acta[data-clave="${primera.clave}"]`).waitFor();
+  await page.locator('[data-corte-pasado-etiqueta]', { hasText: etiqueta }).waitFor();
+  await expect(page.locator('nav.migas a', { hasText: `Sección ${s}` }).getAttribute('href')).resolves.toBe(`${aqui}&corte=1`);
+  await page.goBack();
+  await page.waitForURL(`**${aqui}&corte=1`);
+
+  // The newest corte of the same sección: corte 2's figures, no label.
+  const reciente = page.locator('[data-corte-reciente]').first();
+  await expect(reciente.getAttribute('href')).resolves.toBe(aqui);
+  await reciente.click();
+  await page.waitForURL(`**${aqui}`);
+  await expect(cifra('contabilizadas')).resolves.toBe(entero(f2.ACTAS_CONTABILIZADAS));
+  expect(await page.locator('[data-corte-pasado]').count()).toBe(0);
+  // The sección's own way to a past corte.
+  await page.getByText('Ver los resultados de un corte anterior').click();
+  await page.getByLabel('Corte', { exact: true }).selectOption('1');
+  await page.getByRole('button', { name: 'Ver resultados' }).click();
+  await page.waitForURL(`**${aqui}&corte=1`);
+  await page.locator('[data-corte-pasado-etiqueta]', { hasText: etiqueta }).waitFor();
+  await expect(cifra('contabilizadas')).resolves.toBe(entero(f1.ACTAS_CONTABILIZADAS));
+
+  // Up to its distrito, still as of corte 1.
+  await page.locator('nav.migas a', { hasText: `Distrito ${id} ` }).click();
+  await page.waitForURL(`**/eleccion/?e=GUB&d=${id}&corte=1`);
+  await page.locator('[data-corte-pasado-etiqueta]', { hasText: etiqueta }).waitFor();
+  await expect(page.locator('[data-respuesta="contabilizadas"]').textContent()).resolves.toBe(porcentaje(t1.resultados.figuras.PORCENTAJE_ACTAS_CONTABILIZADAS));
 }
 
 describe('the night as of a past corte, and the territories each candidatura leads', () => {

@@ -24,6 +24,7 @@ import { METADATO_PROXIMO_CORTE, escribirTodos, type Almacen } from './almacen.t
 import { cacheDelIsolate, type CacheEstado } from './cache.ts';
 import { compresorZlib } from './compresor-zlib.ts';
 import { leerCatalogo } from './catalogo-d1.ts';
+import { leerMapas } from './mapas-d1.ts';
 import { leerActas, leerCambios, puntoDeCorte } from './log-d1.ts';
 import {
   historialRegistrado,
@@ -138,7 +139,7 @@ async function conLease(deps: Dependencias, titular: string, pedido: Pedido): Pr
   // New shards are written batch by batch while they are rendered; then zip, diff and manifest.
   const p = await prepararCorte(
     base.estado,
-    { publicacion: deps.publicacion, numero, instante, secuencia, final: pedido.final, anterior, cambios, bitacora },
+    { publicacion: deps.publicacion, numero, instante, secuencia, final: pedido.final, anterior, cambios, bitacora, mapas: await leerMapas(db, base.estado.modelo.entidad.id) },
     (lote) => escribirTodos(deps.almacen, lote, renovar),
     compresorZlib,
     // Each election's CSVs at their own URLs, written as they are made.

@@ -7,6 +7,7 @@
 import { CatalogoSchema, type Catalogo } from '../domain/catalogo/esquema.ts';
 import { validarCatalogo, type ProblemaCatalogo } from '../domain/catalogo/validar.ts';
 import { CATALOGUE_TABLES, filasCatalogo } from './catalogo-filas.ts';
+import { BORRAR_MAPA_SQL, filasMapa } from './catalogo-mapa.ts';
 import { insertScript, insertStatements, runInBatches } from './sql-lotes.ts';
 
 export class CatalogoRechazado extends Error {
@@ -38,8 +39,8 @@ export function catalogoComprobado(input: unknown): Catalogo {
 
 export async function cargarCatalogo(db: D1Database, input: Catalogo): Promise<void> {
   const cat = catalogoComprobado(input);
-  const deletes = CATALOGUE_TABLES.map((t) => db.prepare(`DELETE FROM ${t}`));
-  const inserts = filasCatalogo(cat).flatMap((t) => insertStatements(db, t));
+  const deletes = [...CATALOGUE_TABLES.map((t) => db.prepare(`DELETE FROM ${t}`)), db.prepare(BORRAR_MAPA_SQL)];
+  const inserts = [...filasCatalogo(cat), filasMapa(cat)].flatMap((t) => insertStatements(db, t));
   await db.batch(deletes);
   await runInBatches(db, inserts);
 }
@@ -47,6 +48,8 @@ export async function cargarCatalogo(db: D1Database, input: Catalogo): Promise<v
 /** The same catalogue as one SQL script (literal values) for `wrangler d1 execute --file`. */
 export function guionSqlCatalogo(input: Catalogo): string {
   const cat = catalogoComprobado(input);
-  const deletes = CATALOGUE_TABLES.map((t) => `DELETE FROM ${t};`).join('\n');
-  return `${[deletes, ...filasCatalogo(cat).map((t) => insertScript(t))].join('\n')}\n`;
+  const deletes = [...CATALOGUE_TABLES.map((t) => `DELETE FROM ${t};`), `${BORRAR_MAPA_SQL};`].join('\n');
+  const mapa = filasMapa(cat);
+  const tablas = mapa.rows.length > 0 ? [...filasCatalogo(cat), mapa] : filasCatalogo(cat);
+  return `${[deletes, ...tablas.map((t) => insertScript(t))].join('\n')}\n`;
 }

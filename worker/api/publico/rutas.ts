@@ -11,6 +11,7 @@
  * CORS allows any origin (difusores and newsrooms republish).
  * Acta images (`datos/<e>/imagenes/<sha256>.<ext>`) come from the capture API's store (`imagenes/<sha256>`),
  * only once their acta is in a published corte, and only under their entidad and their stored type's extension.
+ * The catalogue's sección maps (`datos/<e>/mapas/…`) come from D1, where the catalogue load wrote them.
  */
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
@@ -24,6 +25,7 @@ import { CacheBorde, estadoDeCache, leerProximo, type Grupo, type Lectura, type 
 import { aceptaDelCliente, elegirCodificacion } from './codificacion.ts';
 import { evaluarCondiciones } from './condicionales.ts';
 import { tipoDeImagenPublicada } from './imagenes-publicadas.ts';
+import { RUTA_MAPA, textoDeMapaPublicado } from './mapas-publicados.ts';
 
 /** No published key is longer than ~120 characters; R2 refuses keys over 1,024 bytes with an error. */
 export const LARGO_MAXIMO_RUTA = 300;
@@ -105,6 +107,19 @@ async function leerImagen(env: Env, ruta: string, entidad: number, sha256: strin
   return o && representar(o, mime, null);
 }
 
+/**
+ * A catalogue's sección map (mapas-publicados.ts) in the encoding asked for. Its ETag names the boundaries'
+ * fingerprint and the territory; it has no stored date, so Last-Modified is when this location first read it.
+ */
+async function leerMapa(db: D1Database, ruta: string, codificacion: Codificacion | null): Promise<Representacion | null> {
+  const texto = await textoDeMapaPublicado(db, ruta);
+  if (texto === null) return null;
+  const [, , huella, territorio] = RUTA_MAPA.exec(ruta)!;
+  const cuerpo = new TextEncoder().encode(texto).buffer as ArrayBuffer;
+  const plano: Representacion = { cuerpo, tipo: tipoDeContenido(ruta), etag: `"${huella}-${territorio}"`, modificado: Date.now(), codificacion: null };
+  return codificacion === null ? plano : comprimida(plano, codificacion);
+}
+
 /** The platform's cache of this location (the DOM lib's CacheStorage type, also in scope, has no `default`). */
 const cacheDeLaUbicacion = async (): Promise<Cache> => (caches as unknown as { default: Cache }).default;
 
@@ -146,7 +161,9 @@ function lectura(c: Context<EntornoApi>, ruta: string, codificacion: Codificacio
   const imagen = IMAGEN.exec(ruta);
   const leer = imagen
     ? () => leerImagen(c.env, ruta, Number(imagen[1]), imagen[2]!)
-    : () => leerInmutable(c.env.BUCKET, ruta, codificacion);
+    : RUTA_MAPA.test(ruta)
+      ? () => leerMapa(c.env.DB, ruta, codificacion)
+      : () => leerInmutable(c.env.BUCKET, ruta, codificacion);
   return { clave: clave(codificacion), grupo: clave(codificacion), mutable: false, leer: async () => new Map([[clave(codificacion), await leer()]]) };
 }
 

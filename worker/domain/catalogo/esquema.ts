@@ -164,5 +164,7 @@ export const CatalogoSchema = z.strictObject({
   catds: z.array(CatdSchema).min(1),
   /** Further parts of split casillas' actas; absent or empty in most catalogues. */
   partes: z.array(ParteSchema).optional(),
+  /** The secciones' boundaries (secciones.topojson, checked by mapa-secciones.ts), as the file's text. */
+  mapaSecciones: z.string().min(1).optional(),
 });
 export type Catalogo = z.infer<typeof CatalogoSchema>;

@@ -105,6 +105,11 @@ export interface Puntero {
   historial: string;
   /** The newest corte's results in NIST SP 1500-100; absent in pointers published before it was. */
   cdf?: string;
+  /**
+   * The secciones' maps from the catalogue's boundaries: `<ruta>/<territorio>.json` for each of `territorios`
+   * (`distrito-3`, `municipio-39`: those with at least one shape); absent when the catalogue has none.
+   */
+  mapas?: { ruta: string; territorios: string[] };
 }
 
 export interface CorteHistorial {

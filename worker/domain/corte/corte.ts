@@ -68,6 +68,8 @@ export interface DatosCorte {
   cambios: readonly Cambio[];
   /** The audit log's tip read with `secuencia` (null: empty log); recorded in the manifest when given. */
   bitacora?: { id: number; hash: string } | null;
+  /** The catalogue's sección maps, named in the pointer when there are any (worker/db/catalogo-mapa.ts). */
+  mapas?: Puntero['mapas'];
 }
 
 export interface ObjetoPublicable extends ArchivoRef {
@@ -235,6 +237,7 @@ export async function prepararCorte(
     diferencias: dif.ruta,
     historial: rutaHistorial(e),
     cdf: cdf.ruta,
+    ...(d.mapas ? { mapas: d.mapas } : {}),
   };
   const historial: CorteHistorial = {
     numero: d.numero,

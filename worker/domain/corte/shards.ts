@@ -364,6 +364,7 @@ export const PunteroSchema = z.strictObject({
   diferencias: RutaSchema,
   historial: RutaSchema,
   cdf: RutaSchema.optional(),
+  mapas: z.strictObject({ ruta: RutaSchema, territorios: z.array(z.string().regex(/^(distrito|municipio)-\d+$/)) }).optional(),
 });
 
 export const CorteHistorialSchema = z.strictObject({

@@ -45,6 +45,8 @@ export function diferenciasCatalogos(antes: Catalogo, despues: Catalogo): Difere
       candidaturas: cambios(antes.candidaturas, despues.candidaturas, (c) => `${c.eleccion} ${c.territorio} ${c.partidoCi}`),
       catds: cambios(antes.catds, despues.catds, (c) => c.id),
       partes: cambios(antes.partes ?? [], despues.partes ?? [], (p) => `${p.eleccion} ${casillaTexto(p)} ${p.parte}`),
+      // The boundaries file as a whole: added, removed or changed.
+      mapaSecciones: cambios(antes.mapaSecciones === undefined ? [] : [antes.mapaSecciones], despues.mapaSecciones === undefined ? [] : [despues.mapaSecciones], () => 'secciones.topojson'),
     },
   };
 }
@@ -65,6 +67,7 @@ const NOMBRE_TABLA: Record<keyof DiferenciasCatalogo['tablas'], string> = {
   boletas: 'boletas',
   candidaturas: 'candidaturas',
   catds: 'CATD',
+  mapaSecciones: 'mapa de secciones',
 };
 
 /** Spanish lines: casillas first (always, with examples), then only the tables that changed. */

@@ -4,6 +4,7 @@
  * (normalize.ts), every optional file present (header only when it has no rows) except partes.csv, written only
  * when the catalogue has split casillas, and one candidaturas file per election. Reading these files back gives the same catalogue; writing that again gives the same bytes.
  */
+import { ARCHIVO_MAPA } from '../mapa-secciones.ts';
 import { writeCsv } from '../../csv/index.ts';
 import { claveCasilla, csvKey } from '../../claves/clave.ts';
 import type { Catalogo } from '../esquema.ts';
@@ -98,5 +99,6 @@ export function catalogoAArchivos(input: Catalogo): ArchivoTexto[] {
     return archivo(spec, filas);
   });
   const escritos = ARCHIVOS.filter((a) => a !== PARTES || (cat.partes ?? []).length > 0);
-  return [...escritos.map((a) => fijos[a.archivo]!), ...candidaturas];
+  const mapa = cat.mapaSecciones === undefined ? [] : [{ nombre: ARCHIVO_MAPA, texto: cat.mapaSecciones }];
+  return [...escritos.map((a) => fijos[a.archivo]!), ...candidaturas, ...mapa];
 }

@@ -9,6 +9,7 @@ import { err, ok, type Result } from '../../resultado.ts';
 import { claveCasilla } from '../../claves/clave.ts';
 import type { Boleta, Candidatura, Catalogo, Eleccion } from '../esquema.ts';
 import { validarCatalogo, type ProblemaCatalogo } from '../validar.ts';
+import { leerArchivoMapa } from './mapa.ts';
 import { normalizarCatalogo } from './normalizar.ts';
 import { ordenarProblemas, type ProblemaArchivo } from './problemas.ts';
 import {
@@ -325,6 +326,10 @@ export function archivosACatalogo(archivos: readonly ArchivoEntrada[]): Result<C
   // Only a catalogue with split casillas has `partes` (an ordinary one reads exactly as before).
   const filasPartes = filas(PARTES, partes, 'partes');
   if (filasPartes.length > 0) cat.partes = filasPartes;
+  // The optional boundaries: checked here, compared with the secciones only as warnings (scripts/catalogue.ts).
+  const mapa = leerArchivoMapa(archivos);
+  if (mapa.ok && mapa.value !== null) cat.mapaSecciones = mapa.value;
+  if (!mapa.ok) problemas.push(...mapa.error);
   o.tablas.casillas = casillasOk.map((f) => origen(archivoDe(CASILLAS), f));
   o.tablas.candidaturas = origenCand;
 

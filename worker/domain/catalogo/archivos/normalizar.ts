@@ -81,5 +81,6 @@ export function normalizarCatalogo(cat: Catalogo): Catalogo {
       .map((c) => ({ ...c, elecciones: [...c.elecciones].sort(porEleccion) }))
       .sort((a, b) => byStr(a.id, b.id)),
     ...normalizarPartes(cat.partes ?? [], porEleccion),
+    ...(cat.mapaSecciones === undefined ? {} : { mapaSecciones: cat.mapaSecciones }),
   };
 }
