@@ -2,7 +2,8 @@
  * `npm run bench:corte [-- --seed N] [--repeticiones N] [--repeticiones-nacional N] [--sin-nacional]` (`--help`):
  * the corte's domain core at fixture, Jalisco and national scale (the synthetic catalogues of scripts/generador
  * with a synthetic verified acta for every expected acta), full and incremental (1 % of the actas changed), in
- * CPU milliseconds (median of the repetitions).
+ * CPU milliseconds (median of the repetitions). The actas are handed over as the corte job reads them from the log
+ * (`actaDelLog`: their JSON parsed and checked), built before each clock starts.
  *   núcleo: classification, tallies, shard JSON, UTF-8 and SHA-256 (what `renderizar` hands to R2)
  *   datos abiertos: the three results CSVs and the zip (every corte carries every acta's row), deflated by
  *   node:zlib as the corte job does (`compresorZlib`)
@@ -13,6 +14,7 @@
  * injected (`usarSha256`), the closer stand-in for workerd; the outputs are the same bytes.
  * No I/O: shards are handed to a sink that drops them, as R2 would take them. Run with `--expose-gc` to measure
  * the memory the corte state keeps (the Worker has 128 MB).
+ * To compare a change with the code before it on a shared machine: scripts/bench/comparar-corte.ts.
  */
 import { createHash } from 'node:crypto';
 import { generarJalisco, generarNacional } from './generador/generar.ts';
@@ -24,6 +26,9 @@ import { EstadoCorte } from '../worker/domain/corte/estado.ts';
 import { construirModelo, type CorteModelo } from '../worker/domain/corte/modelo.ts';
 import { renderizar } from '../worker/domain/corte/generar-shards.ts';
 import { actaSintetica } from './bench/corte-sintetico.ts';
+import { actaDelLog } from '../worker/cortes/log-d1.ts';
+import type { ActaEsperada } from '../worker/domain/acta/esperadas.ts';
+import type { ActaPublicada } from '../worker/domain/acta/publicada.ts';
 import type { Catalogo } from '../worker/domain/catalogo/esquema.ts';
 import { catalogoEjemplo } from '../test/ejemplos/eleccion.ts';
 import { argumentosOSalir, interfaz } from './lib/argumentos.ts';
@@ -32,6 +37,11 @@ import { CODIFICACIONES, comprimir } from '../worker/cortes/variantes.ts';
 import { almacenR2, escribirTodos } from '../worker/cortes/almacen.ts';
 
 const T = Date.UTC(2024, 5, 3, 3);
+
+/** A synthetic verified acta as the corte job gets it from the publication log (worker/cortes/log-d1.ts). */
+export function actaComoDelLog(a: ActaEsperada, semilla: number, version: number, instante: number): ActaPublicada {
+  return actaDelLog(JSON.stringify(actaSintetica(a, semilla, version, instante)), a.clave);
+}
 
 async function cpu<T>(f: () => Promise<T> | T): Promise<{ ms: number; valor: T }> {
   const u0 = process.cpuUsage();
@@ -72,10 +82,10 @@ export async function una(modelo: CorteModelo, repeticion: number, fraccion = 0.
   await recogerBasura();
   const base = process.memoryUsage().heapUsed / 1e6;
   const todas = [...modelo.actaPorClave.values()];
-  let actas = todas.map((a, i) => actaSintetica(a, i, 0, T));
+  let actas = todas.map((a, i) => actaComoDelLog(a, i, 0, T));
   const cambiadas = Math.max(1, Math.round(todas.length * fraccion));
   const indices = [...new Set(Array.from({ length: cambiadas }, (_, i) => (i * 7919 + (repeticion + 1) * 104_729) % todas.length))];
-  const cambios = indices.map((j) => ({ antes: actas[j]!, despues: actaSintetica(todas[j]!, j, repeticion + 1, T + 300_000) }));
+  const cambios = indices.map((j) => ({ antes: actas[j]!, despues: actaComoDelLog(todas[j]!, j, repeticion + 1, T + 300_000) }));
   // The garbage of building the synthetic input is collected before the clock starts (with --expose-gc).
   await recogerBasura();
   const completo = await cpu(async () => {
@@ -189,7 +199,7 @@ if (import.meta.main) {
  */
 async function medirCorteEntero(modelo: CorteModelo, repeticiones: number): Promise<void> {
   const todas = [...modelo.actaPorClave.values()];
-  const actas = todas.map((a, i) => actaSintetica(a, i, 0, T));
+  const actas = todas.map((a, i) => actaComoDelLog(a, i, 0, T));
   const almacen = almacenR2({ put: async () => ({}), get: async () => null } as unknown as R2Bucket);
   const guardar = (objetos: readonly { ruta: string; contenido: Uint8Array; gzip?: Uint8Array }[]) => escribirTodos(almacen, objetos);
   const publicar = async (estado: EstadoCorte, numero: number, cambios: Cambio[]) => {
@@ -204,7 +214,7 @@ async function medirCorteEntero(modelo: CorteModelo, repeticiones: number): Prom
   for (let i = 0; i < repeticiones; i++) {
     const indices = [...new Set(Array.from({ length: Math.round(todas.length / 100) }, (_, k) => (k * 7919 + (i + 1) * 104_729) % todas.length))];
     const cambios = indices.map((j) => {
-      const c: Cambio = { clave: todas[j]!.clave, eleccion: todas[j]!.eleccion.codigo, antes: actas[j]!, despues: actaSintetica(todas[j]!, j, i + 1, T + (i + 2) * 300_000) };
+      const c: Cambio = { clave: todas[j]!.clave, eleccion: todas[j]!.eleccion.codigo, antes: actas[j]!, despues: actaComoDelLog(todas[j]!, j, i + 1, T + (i + 2) * 300_000) };
       actas[j] = c.despues;
       return c;
     });
@@ -225,7 +235,7 @@ async function medirCorteEntero(modelo: CorteModelo, repeticiones: number): Prom
  */
 async function medirCompresion(modelo: CorteModelo, repeticiones: number): Promise<void> {
   const todas = [...modelo.actaPorClave.values()];
-  const actas = todas.map((a, i) => actaSintetica(a, i, 0, T));
+  const actas = todas.map((a, i) => actaComoDelLog(a, i, 0, T));
   const indices = [...new Set(Array.from({ length: Math.round(todas.length / 100) }, (_, i) => (i * 7919 + 104_729) % todas.length))];
   const { estado } = EstadoCorte.completo(modelo, actas);
   const juntar = async (f: (sumidero: (lote: readonly { contenido: Uint8Array }[]) => Promise<void>) => Promise<unknown>) => {
@@ -234,7 +244,7 @@ async function medirCompresion(modelo: CorteModelo, repeticiones: number): Promi
     return xs;
   };
   const completo = await juntar((s) => renderizar(estado, { final: false }, s));
-  estado.aplicar(indices.map((j) => ({ antes: actas[j]!, despues: actaSintetica(todas[j]!, j, 1, T + 300_000) })));
+  estado.aplicar(indices.map((j) => ({ antes: actas[j]!, despues: actaComoDelLog(todas[j]!, j, 1, T + 300_000) })));
   const incremental = await juntar((s) => renderizar(estado, { final: false }, s));
   const mb = (xs: readonly Uint8Array[]) => (xs.reduce((t, x) => t + x.length, 0) / 1e6).toFixed(1);
   console.log(`\nCompresión de las variantes (Jalisco sintético, mediana de ${repeticiones}, ms de CPU)`);
