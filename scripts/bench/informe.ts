@@ -230,8 +230,9 @@ export function informe(
   md.push(filaCarga('`GET /api/v1/ping` (no-op)', w.ping));
   md.push('');
   md.push(
-    'A capture is three D1 round trips (the credential lookup, which also counts the request for the rate limit; one snapshot statement; one write batch with its audit entry) ' +
-      'and the no-op route makes none. Locally, the Worker, D1 and R2 share one workerd thread, and each D1 call costs about half of what a whole no-op request costs (measured: ~0.7 ms per call, ~1.5 ms per no-op request), ' +
+    'A capture is one D1 round trip when the isolate remembers the operator\'s credential and the acta (one write batch guarded by the credential, the rate count, the acta\'s version, the audit tip and the sequence), ' +
+      'otherwise two (the credential lookup, which also counts the request for the rate limit, with the acta\'s snapshot; then the write batch with its audit entry: docs/CAPTURA.md); ' +
+      'the no-op route makes none. Locally, the Worker, D1 and R2 share one workerd thread, and each D1 call costs about half of what a whole no-op request costs (measured: ~0.7 ms per call, ~1.5 ms per no-op request), ' +
       'so the ratio is bounded by the round trips a write needs. Writes of one isolate chain over the predicted audit tip and sequence instead of racing for them ' +
       '(docs/CAPTURA.md), so lost races are rare and retries above are the deliberately dropped connections.',
   );

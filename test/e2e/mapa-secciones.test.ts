@@ -26,6 +26,7 @@ import { ventana } from '../../worker/domain/corte/calendario.ts';
 import { EntidadShardSchema, PunteroSchema, TerritorioShardSchema } from '../../worker/domain/corte/shards.ts';
 import { abrirNavegador, CAPTURAS, capturar, desbordaHorizontal, nuevaPagina, TAMANOS, violacionesAxe } from './lib/navegador.ts';
 import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
+import { publicarCorte, sqlPublicacion } from './lib/corte-programado.ts';
 
 const CARPETA = path.resolve(import.meta.dirname, '../../data/fixtures/catalogo-aguascalientes');
 const leido = archivosACatalogo(readdirSync(CARPETA).map((n) => ({ nombre: n, bytes: new Uint8Array(readFileSync(path.join(CARPETA, n))) })));
@@ -50,24 +51,8 @@ function lotes(): [ActaPublicada[], ActaPublicada[]] {
   return [pub.filter((_, i) => !deAsientos(i)), pub.filter((_, i) => deAsientos(i))];
 }
 
-function sqlPublicacion(actas: readonly ActaPublicada[], desde: number): string {
-  const filas = actas.map(
-    (a, i) => `INSERT INTO acta_publicacion (seq, clave, eleccion, payload) VALUES (${desde + i + 1}, '${a.clave}', '${a.identificacion.eleccion}', '${JSON.stringify(a).replaceAll("'", "''")}');`,
-  );
-  return `${filas.join('\n')}\nUPDATE secuencia SET valor = ${desde + actas.length} WHERE id = 1;\n`;
-}
-
-async function corte(minuto: number, numero: number): Promise<void> {
-  const r = await fetch(`${pila.url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent('* * * * *')}&time=${apertura + minuto * MINUTO}`);
-  if (!r.ok) throw new Error(`disparador programado: HTTP ${r.status} ${await r.text()}\n${pila.salida()}`);
-  const hasta = Date.now() + 60_000;
-  while (Date.now() < hasta) {
-    const p = await fetch(`${pila.url}/datos/latest.json`);
-    if (p.ok && ((await p.json()) as { numero: number }).numero === numero) return;
-    await new Promise((listo) => setTimeout(listo, 1000));
-  }
-  throw new Error(`el puntero no llegó al corte ${numero}\n${pila.salida().slice(-3000)}`);
-}
+/** A corte `minuto` minutes after the window opens, once the pointer names it as `numero`. */
+const corte = (minuto: number, numero: number) => publicarCorte(pila, apertura + minuto * MINUTO, numero);
 
 const archivo = (nombre: string, sql: string) => {
   const f = path.join(dir, nombre);
@@ -167,6 +152,11 @@ describe('the sección map of a territory', () => {
     expect(await violacionesAxe(page), `axe en ${page.url()}`).toEqual([]);
     expect(await desbordaHorizontal(page)).toBe(false);
     await capturar(page, 'mapa-secciones-tepezala');
+    // At 1280 px the same map: every sección drawn, nothing wider than the window.
+    await page.setViewportSize(TAMANOS.escritorio);
+    expect(await formas.count()).toBe(publicados.size);
+    expect(await desbordaHorizontal(page)).toBe(false);
+    await page.setViewportSize(TAMANOS.movil);
     await page.locator('.mapa-secciones').screenshot({ path: path.join(CAPTURAS, 'mapa-secciones-tepezala-detalle-movil.png') });
 
     // Tapping a shape opens its sección, in place.

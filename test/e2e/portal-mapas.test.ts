@@ -36,6 +36,7 @@ import {
 } from '../../worker/domain/corte/shards.ts';
 import { abrirNavegador, CAPTURAS, capturar, desbordaHorizontal, nuevaPagina, TAMANOS, violacionesAxe } from './lib/navegador.ts';
 import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
+import { publicarCorte, sqlPublicacion } from './lib/corte-programado.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'prep-e2e-mapas-'));
 const cat = generarJalisco(2024);
@@ -66,29 +67,8 @@ function lotes(): [ActaPublicada[], ActaPublicada[]] {
   ];
 }
 
-/** INSERTs into the publication log (the corte's input), sequence numbers after `desde`. */
-function sqlPublicacion(actas: readonly ActaPublicada[], desde: number): string {
-  const filas = actas.map(
-    (a, i) => `INSERT INTO acta_publicacion (seq, clave, eleccion, payload) VALUES (${desde + i + 1}, '${a.clave}', '${a.identificacion.eleccion}', '${JSON.stringify(a).replaceAll("'", "''")}');`,
-  );
-  return `${filas.join('\n')}\nUPDATE secuencia SET valor = ${desde + actas.length} WHERE id = 1;\n`;
-}
-
-/**
- * Publishes a corte at `minuto` minutes after the window opens (through the scheduled handler) and waits until the
- * pointer says corte `numero`: the edge cache serves the previous pointer for a few more seconds.
- */
-async function corte(minuto: number, numero: number): Promise<void> {
-  const r = await fetch(`${pila.url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent('* * * * *')}&time=${apertura + minuto * MINUTO}`);
-  if (!r.ok) throw new Error(`disparador programado: HTTP ${r.status} ${await r.text()}\n${pila.salida()}`);
-  const hasta = Date.now() + 60_000;
-  while (Date.now() < hasta) {
-    const p = await fetch(`${pila.url}/datos/latest.json`);
-    if (p.ok && ((await p.json()) as { numero: number }).numero === numero) return;
-    await new Promise((listo) => setTimeout(listo, 1000));
-  }
-  throw new Error(`el puntero no llegó al corte ${numero}\n${pila.salida().slice(-3000)}`);
-}
+/** A corte `minuto` minutes after the window opens, once the pointer names it as `numero`. */
+const corte = (minuto: number, numero: number) => publicarCorte(pila, apertura + minuto * MINUTO, numero);
 
 beforeAll(async () => {
   construirPortal(path.join(dir, 'sitio'));

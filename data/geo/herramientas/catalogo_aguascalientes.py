@@ -2,22 +2,10 @@
 #   python3 catalogo_aguascalientes.py <dir with SECCION.DBF> <out dir>
 # A synthetic catalogue (parties, candidaturas, casillas and lista nominal invented) whose secciones, distritos
 # locales and municipios are INE's real ones for six municipios of Aguascalientes.
-import struct, os, sys
+import os, sys
 ENTRADA, out = sys.argv[1], sys.argv[2]
 os.makedirs(out, exist_ok=True)
-def dbf(p):
-    d = open(p, 'rb').read()
-    n = struct.unpack('<I', d[4:8])[0]; hl = struct.unpack('<H', d[8:10])[0]; rl = struct.unpack('<H', d[10:12])[0]
-    fs = []; i = 32
-    while d[i] != 0x0d:
-        fs.append((d[i:i+11].split(b'\0')[0].decode(), d[i+16])); i += 32
-    res = []
-    for r in range(n):
-        off = hl + r*rl + 1; row = {}
-        for name, l in fs:
-            row[name] = d[off:off+l].decode('latin1').strip(); off += l
-        res.append(row)
-    return res
+from dbf import dbf
 MUN = {2: 'Asientos', 4: 'Cosío', 6: 'Pabellón de Arteaga', 7: 'Rincón de Romos', 8: 'San José de Gracia', 9: 'Tepezalá'}
 DIS = {1: 'Rincón de Romos', 2: 'Asientos', 3: 'Pabellón de Arteaga'}
 rows = [r for r in dbf(f'{ENTRADA}/SECCION.DBF') if int(r['MUNICIPIO']) in MUN]

@@ -9,19 +9,7 @@ SEL_MUN = {4, 6, 7, 8, 9}  # Cosio, Pabellon de Arteaga, Rincon de Romos, San Jo
 TOL_M = float(sys.argv[3]) if len(sys.argv) > 3 else 20.0
 Q = 1e-5  # degrees per quantum
 
-def dbf(p):
-    d = open(p, 'rb').read()
-    n = struct.unpack('<I', d[4:8])[0]; hl = struct.unpack('<H', d[8:10])[0]; rl = struct.unpack('<H', d[10:12])[0]
-    fs = []; i = 32
-    while d[i] != 0x0d:
-        fs.append((d[i:i+11].split(b'\0')[0].decode(), d[i+16])); i += 32
-    out = []
-    for r in range(n):
-        off = hl + r*rl + 1; row = {}
-        for name, l in fs:
-            row[name] = d[off:off+l].decode('latin1').strip(); off += l
-        out.append(row)
-    return out
+from dbf import dbf
 
 def shp(p):
     d = open(p, 'rb').read(); pos = 100; out = []

@@ -73,6 +73,11 @@ describe('secciones.topojson: validation', () => {
     expect(codigos(con((t) => void (t.objects.secciones.geometries[1]!.properties.SECCION = 1)))).toEqual(['MAPA_SECCION_REPETIDA']);
     expect(codigos(con((t) => void (t.objects.secciones.geometries[0]!.arcs = [[0, 7]])))).toEqual(['MAPA_ARCO']);
     expect(codigos(con((t) => void (t.objects.secciones.geometries[0]!.type = 'Point')))).toEqual(['MAPA_GEOMETRIA']);
+    expect(codigos(con((t) => void (t.arcs[1] = [[0, 0]])))).toEqual(['MAPA_ARCO']);
+    expect(codigos(con((t) => void (t.objects.secciones.geometries[0]!.arcs = [])))).toEqual(['MAPA_ARCO']);
+    expect(codigos(con((t) => ({ ...t, arcs: undefined })))).toEqual(['MAPA_TOPOLOGIA']);
+    expect(codigos(con((t) => ({ ...t, transform: { scale: [0, 1], translate: [0, 0] } })))).toEqual(['MAPA_TOPOLOGIA']);
+    expect(codigos(con((t) => ({ ...t, objects: { secciones: { type: 'GeometryCollection' } } })))).toEqual(['MAPA_OBJETO']);
     // Metres of a projection (UTM) instead of degrees.
     expect(codigos(con((t) => void (t.arcs[0] = [[780_000, 2_430_000], [780_000, 2_430_100]])))).toEqual(['MAPA_COORDENADAS']);
   });

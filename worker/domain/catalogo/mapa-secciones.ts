@@ -8,83 +8,60 @@
  */
 import { err, ok, type Result } from '../resultado.ts';
 import type { ProblemaArchivo } from './archivos/problemas.ts';
+import { ColeccionSchema, GeometriaSchema, OBJETO_MAPA, TopologiaSchema, type GeometriaSeccion, type TopologiaSecciones } from './mapa-esquema.ts';
+
+export { OBJETO_MAPA, type GeometriaSeccion, type TopologiaSecciones } from './mapa-esquema.ts';
 
 export const ARCHIVO_MAPA = 'secciones.topojson';
-/** The object that holds the secciones, when the file has more than one. */
-export const OBJETO_MAPA = 'secciones';
-
-export type GeometriaSeccion =
-  | { type: 'Polygon'; arcs: number[][]; properties: { SECCION: number } & Record<string, unknown> }
-  | { type: 'MultiPolygon'; arcs: number[][][]; properties: { SECCION: number } & Record<string, unknown> };
-
-/** A checked topology: one object, `secciones`, of polygons keyed by SECCION. */
-export interface TopologiaSecciones {
-  type: 'Topology';
-  arcs: number[][][];
-  transform?: { scale: [number, number]; translate: [number, number] };
-  objects: { [OBJETO_MAPA]: { type: 'GeometryCollection'; geometries: GeometriaSeccion[] } };
-}
 
 const problema = (codigo: string, mensaje: string): ProblemaArchivo => ({ archivo: ARCHIVO_MAPA, codigo, mensaje });
-const esNumero = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-const esPar = (x: unknown): x is [number, number] => Array.isArray(x) && x.length >= 2 && esNumero(x[0]) && esNumero(x[1]);
+
 /** Where a problem is, for the person fixing the file: the geometry's position and its SECCION when it has one. */
-const donde = (i: number, g: Record<string, unknown>) => `geometría ${i + 1}${esNumero((g.properties as Record<string, unknown> | undefined)?.SECCION) ? ` (SECCION ${String((g.properties as Record<string, unknown>).SECCION)})` : ''}`;
-
-function leerArcos(t: Record<string, unknown>, ps: ProblemaArchivo[]): number[][][] | null {
-  if (!Array.isArray(t.arcs)) {
-    ps.push(problema('MAPA_TOPOLOGIA', 'falta la lista "arcs" de la topología'));
-    return null;
-  }
-  const malo = t.arcs.findIndex((a: unknown) => !Array.isArray(a) || a.length < 2 || !a.every(esPar));
-  if (malo >= 0) {
-    ps.push(problema('MAPA_ARCO', `el arco ${malo} no es una lista de al menos dos posiciones [x, y] numéricas`));
-    return null;
-  }
-  return t.arcs as number[][][];
+function donde(i: number, g: unknown): string {
+  const s = (g as { properties?: { SECCION?: unknown } } | null)?.properties?.SECCION;
+  return `geometría ${i + 1}${typeof s === 'number' ? ` (SECCION ${s})` : ''}`;
 }
 
-function leerTransform(t: Record<string, unknown>, ps: ProblemaArchivo[]): TopologiaSecciones['transform'] | null | undefined {
-  if (t.transform === undefined) return undefined;
-  const tr = t.transform as Record<string, unknown> | null;
-  if (!tr || !esPar(tr.scale) || !esPar(tr.translate) || tr.scale[0] <= 0 || tr.scale[1] <= 0) {
-    ps.push(problema('MAPA_TOPOLOGIA', '"transform" debe tener "scale" (dos números positivos) y "translate" (dos números)'));
-    return null;
-  }
-  return { scale: [tr.scale[0], tr.scale[1]], translate: [tr.translate[0], tr.translate[1]] };
+/** The topology's problem, named by the first part of it the schema refused: an arc, its transform, or the rest. */
+function problemaDeTopologia(camino: readonly PropertyKey[]): ProblemaArchivo {
+  if (camino[0] === 'arcs' && camino.length > 1) return problema('MAPA_ARCO', `el arco ${String(camino[1])} no es una lista de al menos dos posiciones [x, y] numéricas`);
+  if (camino[0] === 'transform') return problema('MAPA_TOPOLOGIA', '"transform" debe tener "scale" (dos números positivos) y "translate" (dos números)');
+  return problema('MAPA_TOPOLOGIA', 'no es una topología TopoJSON ("type": "Topology" con "arcs" y "objects"); un GeoJSON se convierte con mapshaper o topojson-server');
 }
 
-/** Every arc index of a polygon's rings is an index (or its complement ~i) of an existing arc. */
-function anillosValidos(anillos: unknown, nArcos: number): anillos is number[][] {
-  return (
-    Array.isArray(anillos) &&
-    anillos.length > 0 &&
-    anillos.every((r) => Array.isArray(r) && r.length > 0 && r.every((i) => Number.isInteger(i) && (i >= 0 ? i < nArcos : ~i < nArcos)))
-  );
+/** Every arc index of a polygon's rings (i, or ~i backwards) names an existing arc. */
+const anillosEnRango = (anillos: readonly (readonly number[])[], nArcos: number) => anillos.every((r) => r.every((i) => (i >= 0 ? i : ~i) < nArcos));
+
+/** A geometry's problem, named by the first part of it the schema refused: its type, its SECCION or its rings. */
+function problemaDeGeometria(i: number, g: unknown, camino: PropertyKey | undefined): ProblemaArchivo {
+  const tipo = (g as { type?: unknown } | null)?.type;
+  if (camino === 'properties') return problema('MAPA_SECCION', `${donde(i, g)}: le falta la propiedad SECCION, un entero de 1 a 9999`);
+  if (camino === 'arcs') return problema('MAPA_ARCO', `${donde(i, g)}: sus anillos no son listas de índices de arco`);
+  return problema('MAPA_GEOMETRIA', `${donde(i, g)}: es ${String(tipo)}; una sección es Polygon o MultiPolygon`);
 }
 
 function leerGeometrias(col: unknown, nArcos: number, ps: ProblemaArchivo[]): GeometriaSeccion[] {
-  const c = col as Record<string, unknown> | null;
-  if (c?.type !== 'GeometryCollection' || !Array.isArray(c.geometries)) {
+  const c = ColeccionSchema.safeParse(col);
+  if (!c.success) {
     ps.push(problema('MAPA_OBJETO', `el objeto "${OBJETO_MAPA}" debe ser una GeometryCollection con su lista "geometries"`));
     return [];
   }
   const vistas = new Map<number, number>();
   const out: GeometriaSeccion[] = [];
-  c.geometries.forEach((x: unknown, i: number) => {
-    const g = (x ?? {}) as Record<string, unknown>;
-    const s = (g.properties as Record<string, unknown> | undefined)?.SECCION;
-    if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
-      ps.push(problema('MAPA_GEOMETRIA', `${donde(i, g)}: es ${String(g.type)}; una sección es Polygon o MultiPolygon`));
-    } else if (!Number.isInteger(s) || (s as number) < 1 || (s as number) > 9999) {
-      ps.push(problema('MAPA_SECCION', `${donde(i, g)}: le falta la propiedad SECCION, un entero de 1 a 9999`));
-    } else if (g.type === 'Polygon' ? !anillosValidos(g.arcs, nArcos) : !Array.isArray(g.arcs) || g.arcs.length === 0 || !g.arcs.every((p) => anillosValidos(p, nArcos))) {
-      ps.push(problema('MAPA_ARCO', `${donde(i, g)}: sus anillos nombran arcos que no existen o están vacíos`));
-    } else if (vistas.has(s as number)) {
-      ps.push(problema('MAPA_SECCION_REPETIDA', `${donde(i, g)}: la sección ${String(s)} ya tiene forma (geometría ${vistas.get(s as number)! + 1}); una sola geometría por sección (MultiPolygon si son varias partes)`));
+  c.data.geometries.forEach((x, i) => {
+    const g = GeometriaSchema.safeParse(x);
+    if (!g.success) {
+      ps.push(problemaDeGeometria(i, x, g.error.issues[0]?.path[0]));
+      return;
+    }
+    const s = g.data.properties.SECCION;
+    const anillos = g.data.type === 'Polygon' ? g.data.arcs : g.data.arcs.flat();
+    if (!anillosEnRango(anillos, nArcos)) ps.push(problema('MAPA_ARCO', `${donde(i, x)}: sus anillos nombran arcos que no existen`));
+    else if (vistas.has(s)) {
+      ps.push(problema('MAPA_SECCION_REPETIDA', `${donde(i, x)}: la sección ${s} ya tiene forma (geometría ${vistas.get(s)! + 1}); una sola geometría por sección (MultiPolygon si son varias partes)`));
     } else {
-      vistas.set(s as number, i);
-      out.push(g as unknown as GeometriaSeccion);
+      vistas.set(s, i);
+      out.push(g.data);
     }
   });
   return out;
@@ -111,23 +88,18 @@ export function leerMapaSecciones(texto: string): Result<TopologiaSecciones, Pro
   } catch (e) {
     return err([problema('MAPA_JSON', `no es JSON válido (${e instanceof Error ? e.message : String(e)})`)]);
   }
-  const t = (json ?? {}) as Record<string, unknown>;
-  if (t.type !== 'Topology' || typeof t.objects !== 'object' || t.objects === null) {
-    return err([problema('MAPA_TOPOLOGIA', 'no es una topología TopoJSON ("type": "Topology" con "objects"); un GeoJSON se convierte con mapshaper o topojson-server')]);
-  }
-  const objetos = t.objects as Record<string, unknown>;
+  const t = TopologiaSchema.safeParse(json);
+  if (!t.success) return err([problemaDeTopologia(t.error.issues[0]?.path ?? [])]);
+  const { arcs: arcos, transform, objects: objetos } = t.data;
   const nombres = Object.keys(objetos);
   const nombre = nombres.length === 1 ? nombres[0]! : OBJETO_MAPA;
   if (!(nombre in objetos)) {
     return err([problema('MAPA_OBJETO', `la topología tiene ${nombres.length} objetos (${nombres.join(', ') || 'ninguno'}); con más de uno, el de las secciones se llama "${OBJETO_MAPA}"`)]);
   }
-  const ps: ProblemaArchivo[] = [];
-  const arcos = leerArcos(t, ps);
-  const transform = leerTransform(t, ps);
-  if (!arcos || transform === null) return err(ps);
   if (!enGrados(arcos, transform)) {
     return err([problema('MAPA_COORDENADAS', 'hay posiciones fuera de longitud ±180 / latitud ±90: las coordenadas deben ser grados (WGS84), no metros de una proyección como UTM')]);
   }
+  const ps: ProblemaArchivo[] = [];
   const geometrias = leerGeometrias(objetos[nombre], arcos.length, ps);
   if (ps.length === 0 && geometrias.length === 0) ps.push(problema('MAPA_OBJETO', 'la topología no tiene ninguna sección'));
   if (ps.length > 0) return err(ps);
