@@ -27,6 +27,7 @@ import { EntidadShardSchema, PunteroSchema, TerritorioShardSchema } from '../../
 import { abrirNavegador, CAPTURAS, capturar, desbordaHorizontal, nuevaPagina, TAMANOS, violacionesAxe } from './lib/navegador.ts';
 import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
 import { publicarCorte, sqlPublicacion } from './lib/corte-programado.ts';
+import { leerJson } from './lib/pila-ejemplo.ts';
 
 const CARPETA = path.resolve(import.meta.dirname, '../../data/fixtures/catalogo-aguascalientes');
 const leido = archivosACatalogo(readdirSync(CARPETA).map((n) => ({ nombre: n, bytes: new Uint8Array(readFileSync(path.join(CARPETA, n))) })));
@@ -82,11 +83,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function json(ruta: string): Promise<unknown> {
-  const r = await fetch(`${pila.url}/${ruta}`);
-  if (!r.ok) throw new Error(`/${ruta}: HTTP ${r.status}`);
-  return r.json();
-}
+/** A published JSON of this file's stack (lib/pila-ejemplo.ts). */
+const json = (ruta: string) => leerJson(pila, ruta);
 
 /** Tepezalá's secciones and their leaders as its AYUN shard publishes them. */
 async function lideresDeTepezala(): Promise<Map<number, string | null>> {
@@ -104,6 +102,18 @@ function peticionesDeMapa(page: Page): string[] {
     if (r.url().includes('/mapas/')) urls.push(r.url());
   });
   return urls;
+}
+
+/** Municipio `m`'s AYUN page at 360 px, once its table is drawn, shows no sección map and asked for none. */
+async function sinMapa(m: number): Promise<void> {
+  const { page, context } = await nuevaPagina(nav);
+  await page.setViewportSize(TAMANOS.movil);
+  const peticiones = peticionesDeMapa(page);
+  await page.goto(`${pila.url}${hrefDe({ vista: 'territorio', e: 'AYUN', m })}`);
+  await page.locator('#tabla-territorios tbody tr').first().waitFor();
+  expect(await page.locator('.mapa-secciones').count()).toBe(0);
+  expect(peticiones).toEqual([]);
+  await context.close();
 }
 
 describe('the sección map of a territory', () => {
@@ -181,14 +191,7 @@ describe('the sección map of a territory', () => {
   }, 120_000);
 
   it('Asientos, whose secciones have no shape: no map and no map request', async () => {
-    const { page, context } = await nuevaPagina(nav);
-    await page.setViewportSize(TAMANOS.movil);
-    const peticiones = peticionesDeMapa(page);
-    await page.goto(`${pila.url}${hrefDe({ vista: 'territorio', e: 'AYUN', m: ASIENTOS })}`);
-    await page.locator('#tabla-territorios tbody tr').first().waitFor();
-    expect(await page.locator('.mapa-secciones').count()).toBe(0);
-    expect(peticiones).toEqual([]);
-    await context.close();
+    await sinMapa(ASIENTOS);
   }, 60_000);
 
   it('a catalogue without boundaries: the pointer names no maps, and Tepezalá shows none and asks for none', async () => {
@@ -196,13 +199,6 @@ describe('the sección map of a territory', () => {
     cerrarD1Local(pila.persistTo);
     await corte(60, 2);
     expect(PunteroSchema.parse(await json('datos/latest.json')).mapas).toBeUndefined();
-    const { page, context } = await nuevaPagina(nav);
-    await page.setViewportSize(TAMANOS.movil);
-    const peticiones = peticionesDeMapa(page);
-    await page.goto(`${pila.url}${hrefDe({ vista: 'territorio', e: 'AYUN', m: TEPEZALA })}`);
-    await page.locator('#tabla-territorios tbody tr').first().waitFor();
-    expect(await page.locator('.mapa-secciones').count()).toBe(0);
-    expect(peticiones).toEqual([]);
-    await context.close();
+    await sinMapa(TEPEZALA);
   }, 120_000);
 });

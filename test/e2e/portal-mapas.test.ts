@@ -37,6 +37,7 @@ import {
 import { abrirNavegador, CAPTURAS, capturar, desbordaHorizontal, nuevaPagina, TAMANOS, violacionesAxe } from './lib/navegador.ts';
 import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
 import { publicarCorte, sqlPublicacion } from './lib/corte-programado.ts';
+import { leerJson } from './lib/pila-ejemplo.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'prep-e2e-mapas-'));
 const cat = generarJalisco(2024);
@@ -102,11 +103,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function json(ruta: string): Promise<unknown> {
-  const r = await fetch(`${pila.url}/${ruta}`);
-  if (!r.ok) throw new Error(`/${ruta}: HTTP ${r.status}`);
-  return r.json();
-}
+/** A published JSON of this file's stack (lib/pila-ejemplo.ts). */
+const json = (ruta: string) => leerJson(pila, ruta);
 
 /** Each territory of the election's map level: its leader in the entidad shard's row and in its own shard. */
 async function lideresPublicados(p: Puntero, eleccion: string) {
