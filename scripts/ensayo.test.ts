@@ -55,7 +55,7 @@ describe('npm run ensayo', () => {
     expect(r.errores).toBe('');
     expect(r.codigo).toBe(0);
     const res = JSON.parse(readFileSync(json, 'utf8')) as ResultadoEnsayo;
-    // Readers: pointer, notice, entidad, territorio and sección shards, every one answered.
+    // Readers: pointer, notice, entidad, territorio, group of secciones and sección shards, every one answered.
     expect(res.lecturas.errores).toBe(0);
     expect(res.lecturas.solicitudes).toBeGreaterThanOrEqual(3 * 5);
     expect(res.lecturas.estados['200']).toBeGreaterThanOrEqual(3 * 4);

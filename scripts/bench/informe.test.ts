@@ -25,6 +25,8 @@ const nucleo = (nombre: string, completoMs: number, inc1Ms: number): MedidaNucle
   completoMs,
   abiertosMs: 100,
   inc1Ms,
+  inc1PrimeroMs: inc1Ms * 1.4,
+  sucesivos: 5,
   inc10Ms: completoMs / 3,
   abiertosInc1Ms: 90,
   shards: 4224,

@@ -1,6 +1,6 @@
 /**
  * The corte in the domain core (no I/O), Jalisco and national scale: full rebuild, then incremental with 1 % and
- * with 10 % of the actas changed. The measuring itself is scripts/bench-corte.ts's `una` (a synthetic verified
+ * with 10 % of the actas changed, each as the median of several incremental cortes in a row on one state. The measuring itself is scripts/bench-corte.ts's `una` (a synthetic verified
  * acta for every expected acta; CPU milliseconds of classification, tallies, shard JSON, UTF-8 and SHA-256, and
  * separately of the open-data CSVs and zip). SHA-256 through node:crypto, the closer stand-in for workerd (Node's
  * crypto.subtle hands every digest to a thread pool; see bench-corte.ts); Jalisco is also given with
@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { generarJalisco, generarNacional } from '../generador/generar.ts';
 import { usarSha256 } from '../../worker/domain/corte/bytes.ts';
 import type { Catalogo } from '../../worker/domain/catalogo/esquema.ts';
-import { modeloDe, una, type Medida } from '../bench-corte.ts';
+import { modeloDe, SUCESIVOS, una, type Medida } from '../bench-corte.ts';
 import { mediana } from '../lib/percentil.ts';
 
 export interface MedidaNucleo {
@@ -19,7 +19,12 @@ export interface MedidaNucleo {
   actas: number;
   completoMs: number;
   abiertosMs: number;
+  /** Median of `SUCESIVOS` incremental cortes in a row (bench-corte.ts `una`). */
   inc1Ms: number;
+  /** The first incremental corte after the full one. */
+  inc1PrimeroMs: number;
+  /** How many incremental cortes in a row each incremental figure is the median of. */
+  sucesivos: number;
   inc10Ms: number;
   abiertosInc1Ms: number;
   shards: number;
@@ -61,6 +66,8 @@ async function medir(nombre: string, catalogos: readonly Catalogo[], repeticione
     completoMs: mediana([...al1, ...al10].map((x) => x.nucleoCompleto)),
     abiertosMs: mediana([...al1, ...al10].map((x) => x.abiertosCompleto)),
     inc1Ms: k(al1, 'nucleoIncremental'),
+    inc1PrimeroMs: k(al1, 'nucleoPrimerIncremental'),
+    sucesivos: SUCESIVOS,
     inc10Ms: k(al10, 'nucleoIncremental'),
     abiertosInc1Ms: k(al1, 'abiertosIncremental'),
     shards: k(al1, 'shards'),

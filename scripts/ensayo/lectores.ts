@@ -1,15 +1,18 @@
 /**
  * The rehearsal's readers: each one, every `cadaMs`, loads a portal page as a new visitor would
  * (site/lib/publicacion.ts): the `latest` pointer (conditional, with the ETag it last saw), the notice, one
- * election's entidad shard, one of its distrito or municipio shards and one sección shard of that territory,
- * picked at random. Before the first corte the pointer answers 404 and the reader waits for the next round.
+ * election's entidad shard, one of its distrito or municipio shards and one sección of that territory, picked at
+ * random, as its view reads it (site/lib/publicacionSeccion.ts): its group of secciones, then its shard. Before
+ * the first corte the pointer answers 404 and the reader waits for the next round.
  */
 import {
+  grupoDeSeccion,
   RUTA_AVISO,
   RUTA_LATEST_RAIZ,
   rutaShard,
   shardIds,
   type EntidadShard,
+  type GrupoSeccionesShard,
   type Puntero,
   type TerritorioShard,
 } from '../../worker/domain/contrato/index.ts';
@@ -57,8 +60,18 @@ async function visita(o: OpcionesLectores, muestras: Muestra[], previo: { punter
   if (!fila) return { puntero, etag };
   const ter = (await leerJson<TerritorioShard>(o, rutaShard(puntero.entidad.id, shardIds[nivel](eleccion.codigo, fila.id), fila.h), muestras)).json;
   const seccion = ter && elegir(ter.secciones, o.azar);
-  if (seccion) await leerJson(o, rutaShard(puntero.entidad.id, shardIds.seccion(seccion.id), seccion.h), muestras);
+  if (seccion) await leerSeccion(o, puntero, seccion[0], muestras);
   return { puntero, etag };
+}
+
+/** A sección's view: the pointer's group of secciones that holds it, then the shard its row there names. */
+async function leerSeccion(o: OpcionesLectores, puntero: Puntero, id: number, muestras: Muestra[]): Promise<void> {
+  const g = grupoDeSeccion(id);
+  const h = puntero.secciones.grupos[g];
+  if (!h) return;
+  const grupo = (await leerJson<GrupoSeccionesShard>(o, rutaShard(puntero.entidad.id, shardIds.grupoSecciones(g), h), muestras)).json;
+  const fila = grupo?.secciones.find((x) => x.id === id);
+  if (fila) await leerJson(o, rutaShard(puntero.entidad.id, shardIds.seccion(id), fila.h), muestras);
 }
 
 const dormir = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -9,8 +9,8 @@
 import { clasificarActa } from '../../worker/domain/acta/clasificar.ts';
 import type { Catalogo } from '../../worker/domain/catalogo/esquema.ts';
 import { desdeUtf8 } from '../../worker/domain/corte/bytes.ts';
-import { EntidadShardSchema, ManifiestoSchema, PunteroSchema, TerritorioShardSchema, type FilaHijo, type Manifiesto } from '../../worker/domain/corte/shards.ts';
-import { CONTEO, FIGURAS, RUTA_LATEST_RAIZ } from '../../worker/domain/contrato/index.ts';
+import { EntidadShardSchema, ManifiestoSchema, PunteroSchema, TerritorioShardSchema, type Manifiesto } from '../../worker/domain/corte/shards.ts';
+import { CONTEO, FIGURAS, filasDeSecciones, RUTA_LATEST_RAIZ, type FilaCompacta } from '../../worker/domain/contrato/index.ts';
 import { conteoVacio, sumarActa, sumarEsperada, type Conteo } from '../../worker/domain/conteo/conteo.ts';
 import { figuras } from '../../worker/domain/conteo/figuras.ts';
 import type { ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
@@ -117,7 +117,7 @@ function compararResultados(
 }
 
 /** Compares a compact row (counters and votes per candidatura) with a tally. */
-function compararFila(donde: string, fila: FilaHijo, tabla: { columnas: string[]; candidaturas: string[] }, t: Conteo | undefined, dif: Diferencia[]): void {
+function compararFila(donde: string, fila: FilaCompacta & { id: number }, tabla: { columnas: string[]; candidaturas: string[] }, t: Conteo | undefined, dif: Diferencia[]): void {
   if (t === undefined) {
     dif.push({ donde, que: 'territorio', publicado: fila.id, esperado: 'ninguno con ese id' });
     return;
@@ -193,7 +193,7 @@ export async function compararConCorte(laVerdad: Verdad | ((m: Manifiesto) => Ve
         if (t === undefined) continue;
         compararResultados(`${eleccion.codigo} ${nivel} ${fila.id}`, sh.resultados, t, final, dif);
         territorios++;
-        for (const s of sh.secciones) {
+        for (const s of filasDeSecciones(sh)) {
           compararFila(`${eleccion.codigo} ${nivel} ${fila.id}, sección ${s.id}`, s, sh, v.secciones.get(s.id), dif);
           secciones++;
         }

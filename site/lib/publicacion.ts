@@ -3,9 +3,9 @@
  * `latest` pointer and turns the shards of a corte into the view models of `modelo.ts`.
  *
  * Only the shards a view needs are fetched: the pointer names each election's entidad shard; the entidad shard
- * names its distritos' and municipios' shards; those name their secciones'. The pointer also names the groups of
- * secciones (`secciones/<g>`), each naming its secciones' shards: a sección opened from a link, or in consulta
- * tu casilla, is read through its group alone (publicacionSeccion.ts). Shards are content-addressed and
+ * names its distritos' and municipios' shards; those list their secciones' figures. The pointer also names the
+ * groups of secciones (`secciones/<g>`), each naming its secciones' shards: a sección opened from a link, or in
+ * consulta tu casilla, is read through its group alone (publicacionSeccion.ts). Shards are content-addressed and
  * immutable, so each is fetched once (recursos.ts) and an unchanged one is reused by the next corte.
  *
  * Shapes are checked lightly (kind and version) instead of with the zod schemas: zod would add ~25 KB gzip to
@@ -16,14 +16,15 @@
  * publicacionIndice.ts, publicacionHistorial.ts), off the entidad view's first load.
  */
 import {
+  filasDeSecciones,
   resultadosDeFila,
   RUTA_LATEST_RAIZ,
   rutaShard,
   shardIds,
   VERSION_SHARDS,
   type EntidadShard,
+  type FilaCompacta,
   type FilaHijo,
-  type FilaTerritorioHijo,
   type Historial,
   type Puntero as PunteroShard,
   type Tabla,
@@ -83,7 +84,7 @@ const territorioShard = (p: Puntero, eleccion: string, nivel: 'distrito' | 'muni
   obtenerJson(url(rutaShard(p.entidad.id, shardIds[nivel](eleccion, f.id), f.h)), lector<TerritorioShard>(['distrito', 'municipio']));
 
 /** A compact row of a parent shard as the view's row (figures computed without zod, `resultadosDeFila`). */
-function fila(nivel: FilaTerritorio['nivel'], f: FilaTerritorioHijo, tabla: Tabla): FilaTerritorio {
+function fila(nivel: FilaTerritorio['nivel'], f: FilaCompacta & { id: number; nombre: string }, tabla: Tabla): FilaTerritorio {
   return { nivel, id: f.id, nombre: f.nombre, ...resultadosDeFila(f, tabla) };
 }
 
@@ -115,7 +116,7 @@ export async function cargarTerritorio(p: Puntero, ruta: Ruta): Promise<VistaTer
     nivel,
     id: t.id,
     nombre: t.nombre,
-    hijos: t.secciones.map((s) => fila('seccion', { ...s, nombre: `Sección ${s.id}` }, t)),
+    hijos: filasDeSecciones(t).map((s) => fila('seccion', { ...s, nombre: `Sección ${s.id}` }, t)),
   };
 }
 

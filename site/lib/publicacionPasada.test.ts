@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { catalogoEjemplo, FIXTURE_APERTURA_MS, fixtureActas } from '../../test/ejemplos/eleccion.ts';
 import { publicarEnMemoria } from '../../test/ejemplos/publicacion-memoria.ts';
 import {
+  grupoDeSeccion,
   RUTA_LATEST_RAIZ,
   rutaHistorial,
   rutaShard,
@@ -44,6 +45,8 @@ describe('a sección and a territory as of a past corte, from shards the corte c
   let p2: Puntero;
   let h: Historial;
   const pedidos: string[] = [];
+  /** Every object any test read: the loaders keep what they read, so a pruned object must be one never read. */
+  const leidos = new Set<string>();
   beforeAll(async () => {
     const m = construirModelo(catalogoEjemplo);
     if (!m.ok) throw new Error('modelo');
@@ -56,6 +59,7 @@ describe('a sección and a territory as of a past corte, from shards the corte c
     objetos = dos;
     vi.stubGlobal('fetch', async (u: string) => {
       pedidos.push(u);
+      leidos.add(u);
       const b = objetos.get(u.replace(/^\//, ''));
       return b ? new Response(desdeUtf8(b), { status: 200 }) : new Response('', { status: 404 });
     });
@@ -64,23 +68,23 @@ describe('a sección and a territory as of a past corte, from shards the corte c
     vi.unstubAllGlobals();
   });
 
-  it("reads that corte's entidad, parent and sección shards only; where the sección lies, from the newest view's shards", async () => {
+  it("reads that corte's entidad shard, the group of secciones it names and the sección shard only (no parent)", async () => {
     // A sección corte 2 changed: its group rows of the two cortes name different shards.
     const fila = (p: Puntero, s: number, o: Map<string, Uint8Array>) => {
-      const g = Math.floor(s / 100);
+      const g = grupoDeSeccion(s);
       return leer<GrupoSeccionesShard>(o, rutaShard(14, shardIds.grupoSecciones(g), p.secciones.grupos[g]!)).secciones.find((x) => x.id === s)!.h;
     };
     const sec = catalogoEjemplo.secciones.find((x) => fila(p1, x.id, objetos) !== fila(p2, x.id, objetos))!;
     expect(sec).toBeDefined();
-    // The newest view under the past one has read the sección already.
-    await cargarSeccion(p2, 'GUB', sec.id);
     pedidos.length = 0;
     const v = await cargarSeccionPasada(h, p2, { e: 'GUB', s: sec.id }, 1);
     const ent = leer<EntidadShard>(objetos, h.cortes[0]!.elecciones!.find((e) => e.codigo === 'GUB')!.ruta);
-    const d = ent.distritos.find((x) => x.id === sec.distrito)!;
+    // Corte 1's entidad shard names corte 1's groups: those its pointer named then.
+    expect(ent.secciones).toEqual(p1.secciones);
+    const g = grupoDeSeccion(sec.id);
     expect(pedidos).toEqual([
       `/${h.cortes[0]!.elecciones!.find((e) => e.codigo === 'GUB')!.ruta}`,
-      `/${rutaShard(14, shardIds.distrito('GUB', d.id), d.h)}`,
+      `/${rutaShard(14, shardIds.grupoSecciones(g), ent.secciones.grupos[g]!)}`,
       `/${rutaShard(14, shardIds.seccion(sec.id), fila(p1, sec.id, objetos))}`,
     ]);
     expect(esSinCorte(v) ? null : v.corte).toEqual({ numero: 1, instante: FIXTURE_APERTURA_MS, offsetMinutes: -360, final: false, entidad: p2.entidad });
@@ -104,17 +108,17 @@ describe('a sección and a territory as of a past corte, from shards the corte c
     } finally {
       objetos.set(ref, guardado);
     }
-    // Its entidad shard there but the sección's municipio shard of that corte gone.
+    // Its entidad shard there but the sección's group of secciones of that corte gone (one nothing read yet).
     const ayun = leer<EntidadShard>(objetos, h.cortes[0]!.elecciones!.find((e) => e.codigo === 'AYUN')!.ruta);
-    const sec = catalogoEjemplo.secciones[1]!;
-    const m = ayun.municipios.find((x) => x.id === sec.municipio)!;
-    const rutaM = rutaShard(14, shardIds.municipio('AYUN', m.id), m.h);
-    const mGuardado = objetos.get(rutaM)!;
-    objetos.delete(rutaM);
+    const rutaGrupo = (x: number) => rutaShard(14, shardIds.grupoSecciones(grupoDeSeccion(x)), ayun.secciones.grupos[grupoDeSeccion(x)]!);
+    const sec = catalogoEjemplo.secciones.find((x) => !leidos.has(`/${rutaGrupo(x.id)}`))!;
+    expect(sec).toBeDefined();
+    const gGuardado = objetos.get(rutaGrupo(sec.id))!;
+    objetos.delete(rutaGrupo(sec.id));
     try {
       expect(await cargarSeccionPasada(h, p2, { e: 'AYUN', s: sec.id }, 1)).toEqual({ tipo: 'sin-datos' });
     } finally {
-      objetos.set(rutaM, mGuardado);
+      objetos.set(rutaGrupo(sec.id), gGuardado);
     }
   });
 

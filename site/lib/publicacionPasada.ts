@@ -1,7 +1,8 @@
 /**
  * The result as of a past corte's loading (components/CortePasado.tsx), built on `publicacion.ts`: kept apart from
  * it and from the night's loader (publicacionHistoria.ts) so its code arrives with the past corte's view, on demand,
- * and no module is shared between the two on-demand chunks. A sección's (publicacionSeccionPasada.ts) starts here.
+ * and no module is shared between the two on-demand chunks. A sección's (publicacionSeccionPasada.ts) starts here
+ * too, with the corte's entidad shard (`entidadPasada`).
  *
  * How long a past corte can be read: every object a corte publishes is content-addressed and immutable, and no
  * part of the project deletes one (worker/cortes writes, never removes; `historial.json` names every corte of the
@@ -9,12 +10,13 @@
  * (a bucket pruned by hand) is told apart from a server error: `sin-datos`, a sentence instead of an empty view.
  */
 import {
+  filasDeSecciones,
   resultadosDeFila,
   rutaShard,
   shardIds,
   type CorteHistorial,
   type EntidadShard,
-  type FilaHijo,
+  type FilaCompacta,
   type Historial,
   type Tabla,
   type TerritorioShard,
@@ -69,14 +71,14 @@ export async function entidadPasada(h: Historial, p: Puntero, codigo: string, nu
 }
 
 /** The shard of distrito or municipio `id` the past entidad shard `ent` names (its row's address). */
-export async function territorioDe(p: Puntero, ent: EntidadShard, nivel: 'distrito' | 'municipio', id: number): Promise<TerritorioShard> {
+async function territorioDe(p: Puntero, ent: EntidadShard, nivel: 'distrito' | 'municipio', id: number): Promise<TerritorioShard> {
   const f = (nivel === 'distrito' ? ent.distritos : ent.municipios).find((x) => x.id === id);
   if (!f) throw new NoExiste(nivel, id, []);
   return obtenerJson(url(rutaShard(p.entidad.id, shardIds[nivel](ent.eleccion.codigo, id), f.h)), lector<TerritorioShard>(['distrito', 'municipio']));
 }
 
 /** A past shard's rows of its distritos, municipios or secciones as the view's rows (a sección's has no name). */
-function filas(nivel: FilaTerritorio['nivel'], fs: readonly (FilaHijo & { nombre?: string })[], tabla: Tabla): FilaTerritorio[] {
+function filas(nivel: FilaTerritorio['nivel'], fs: readonly (FilaCompacta & { id: number; nombre?: string })[], tabla: Tabla): FilaTerritorio[] {
   return fs.map((f) => ({ nivel, id: f.id, nombre: f.nombre ?? `Sección ${f.id}`, ...resultadosDeFila(f, tabla) }));
 }
 
@@ -96,7 +98,7 @@ async function territorioPasado(p: Puntero, ent: EntidadShard, v: Territorio): P
     nivel,
     id: t.id,
     nombre: t.nombre,
-    hijos: filas('seccion', t.secciones, t),
+    hijos: filas('seccion', filasDeSecciones(t), t),
   };
 }
 

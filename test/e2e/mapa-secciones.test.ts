@@ -21,7 +21,7 @@ import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
 import { actasEsperadas } from '../../worker/domain/acta/esperadas.ts';
 import type { ActaPublicada } from '../../worker/domain/acta/publicada.ts';
 import { archivosACatalogo } from '../../worker/domain/catalogo/archivos/leer.ts';
-import { resultadosDeFila, rutaShard, shardIds } from '../../worker/domain/contrato/index.ts';
+import { filasDeSecciones, resultadosDeFila, rutaShard, shardIds } from '../../worker/domain/contrato/index.ts';
 import { ventana } from '../../worker/domain/corte/calendario.ts';
 import { EntidadShardSchema, PunteroSchema, TerritorioShardSchema } from '../../worker/domain/corte/shards.ts';
 import { abrirNavegador, CAPTURAS, capturar, desbordaHorizontal, nuevaPagina, TAMANOS, violacionesAxe } from './lib/navegador.ts';
@@ -92,7 +92,7 @@ async function lideresDeTepezala(): Promise<Map<number, string | null>> {
   const ent = EntidadShardSchema.parse(await json(p.elecciones.find((e) => e.codigo === 'AYUN')!.ruta));
   const fila = ent.municipios.find((m) => m.id === TEPEZALA)!;
   const t = TerritorioShardSchema.parse(await json(rutaShard(p.entidad.id, shardIds.municipio('AYUN', TEPEZALA), fila.h)));
-  return new Map(t.secciones.map((f) => [f.id, lider(resultadosDeFila(f, t).candidaturas)?.id ?? null]));
+  return new Map(filasDeSecciones(t).map((f) => [f.id, lider(resultadosDeFila(f, t).candidaturas)?.id ?? null]));
 }
 
 /** The map requests a page makes (the cuts live under /datos/<e>/mapas/). */

@@ -11,13 +11,14 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generarJalisco } from '../../scripts/generador/generar.ts';
-import { actaDeFila, leerActa, resultadosDeFila, rutaShard, shardIds, tablaDeBloque } from '../../worker/domain/contrato/index.ts';
-import { EntidadShardSchema, HistorialSchema, PunteroSchema, SeccionShardSchema, TerritorioShardSchema, type Puntero } from '../../worker/domain/corte/shards.ts';
+import { actaDeFila, filasDeSecciones, leerActa, resultadosDeFila, rutaShard, shardIds, tablaDeBloque } from '../../worker/domain/contrato/index.ts';
+import { EntidadShardSchema, HistorialSchema, PunteroSchema, TerritorioShardSchema, type Puntero } from '../../worker/domain/corte/shards.ts';
 import { esCombinacion } from '../../site/lib/acta.ts';
 import { entero } from '../../site/lib/formato.ts';
 import { abrirNavegador, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
 import type { Pila } from './lib/pila.ts';
 import { leerJson, pilaConPortal } from './lib/pila-ejemplo.ts';
+import { seccionDelCorte } from './lib/seccion-corte.ts';
 import { idPuesto, type Puesto } from '../../scripts/simulacro/personal.ts';
 import { imprentaDe } from '../../scripts/simulacro/imagen.ts';
 import type { ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
@@ -108,10 +109,7 @@ describe('acta view on a phone', () => {
     // The acta captured with its combinations at zero, as the shards publish it.
     const a = sinCombinaciones;
     const ent = await entidad(p, 'GUB');
-    const d = ent.distritos.find((x) => x.id === a.seccion.distrito)!;
-    const terr = TerritorioShardSchema.parse(await json(rutaShard(p.entidad.id, shardIds.distrito('GUB', d.id), d.h)));
-    const fila = terr.secciones.find((x) => x.id === a.seccion.id)!;
-    const s = SeccionShardSchema.parse(await json(rutaShard(p.entidad.id, shardIds.seccion(a.seccion.id), fila.h)));
+    const s = await seccionDelCorte(pila, p.entidad.id, p.secciones, a.seccion.id);
     const bloque = s.elecciones.find((e) => e.codigo === 'GUB')!;
     const acta = leerActa(bloque.actas.map((f) => actaDeFila(f, s.seccion)).find((x) => x.clave === a.clave)!, tablaDeBloque(s, bloque).columnas, p.entidad.id);
     const elegida = { clave: a.clave, url: `/eleccion/?e=GUB&d=${a.seccion.distrito}&s=${a.seccion.id}&a=${a.clave}`, votos: acta.votos ?? {}, sha: acta.imagen!.sha256 };
@@ -193,7 +191,8 @@ describe('a municipio table of secciones on a phone', () => {
     for (const s of cat.secciones) cuenta.set(s.municipio, (cuenta.get(s.municipio) ?? 0) + 1);
     const [mun] = [...cuenta.entries()].sort((a, b) => b[1] - a[1])[0]!;
     const shard = await municipio(p, 'GUB', mun);
-    const total = shard.secciones.length;
+    const secciones = filasDeSecciones(shard);
+    const total = secciones.length;
     expect(total).toBeGreaterThan(100);
 
     const { page, context } = await nuevaPagina(nav);
@@ -217,7 +216,7 @@ describe('a municipio table of secciones on a phone', () => {
     // Sorting by votes sorts every row, not only the page drawn: the first is the shard's largest.
     await page.locator('#tabla-territorios th:has-text("Votos") button').click();
     await expect(page.locator('#tabla-territorios th:has-text("Votos")').getAttribute('aria-sort')).resolves.toBe('descending');
-    const votos = shard.secciones.map((f) => resultadosDeFila(f, shard).figuras.TOTAL_VOTOS_C_CS);
+    const votos = secciones.map((f) => resultadosDeFila(f, shard).figuras.TOTAL_VOTOS_C_CS);
     await expect(filas.first().locator('td.num').last().textContent()).resolves.toBe(entero(Math.max(...votos)));
 
     // "Mostrar más" adds a page.
@@ -226,9 +225,9 @@ describe('a municipio table of secciones on a phone', () => {
     await expect(rango.textContent()).resolves.toBe(`Se muestran 1–100 de ${entero(total)}`);
 
     // Typing a sección no other one contains leaves its row, with the shard's figures.
-    const ids = shard.secciones.map((f) => String(f.id));
-    const unica = shard.secciones.find((f) => ids.filter((x) => x.includes(String(f.id))).length === 1 && resultadosDeFila(f, shard).figuras.TOTAL_VOTOS_C_CS > 0)
-      ?? shard.secciones.find((f) => ids.filter((x) => x.includes(String(f.id))).length === 1)!;
+    const ids = secciones.map((f) => String(f.id));
+    const unica = secciones.find((f) => ids.filter((x) => x.includes(String(f.id))).length === 1 && resultadosDeFila(f, shard).figuras.TOTAL_VOTOS_C_CS > 0)
+      ?? secciones.find((f) => ids.filter((x) => x.includes(String(f.id))).length === 1)!;
     await page.getByLabel('Buscar por nombre o número').fill(String(unica.id));
     await expect.poll(() => filas.count()).toBe(1);
     await expect(filas.first().locator('a').getAttribute('href')).resolves.toBe(`/eleccion/?e=GUB&m=${mun}&s=${unica.id}`);

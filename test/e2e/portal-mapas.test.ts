@@ -22,7 +22,7 @@ import { lider } from '../../site/lib/opciones.ts';
 import { guionSqlCatalogo } from '../../worker/db/catalogo-carga.ts';
 import { actasEsperadas, type ActaEsperada } from '../../worker/domain/acta/esperadas.ts';
 import type { ActaPublicada } from '../../worker/domain/acta/publicada.ts';
-import { actaDeFila, resultadosDeFila, rutaShard, shardIds } from '../../worker/domain/contrato/index.ts';
+import { actaDeFila, filasDeSecciones, resultadosDeFila, rutaShard, shardIds } from '../../worker/domain/contrato/index.ts';
 import { ventana } from '../../worker/domain/corte/calendario.ts';
 import {
   EntidadShardSchema,
@@ -38,6 +38,7 @@ import { abrirNavegador, CAPTURAS, capturar, desbordaHorizontal, nuevaPagina, TA
 import { construirPortal, iniciarPila, type Pila } from './lib/pila.ts';
 import { publicarCorte, sqlPublicacion } from './lib/corte-programado.ts';
 import { leerJson } from './lib/pila-ejemplo.ts';
+import { rutaSeccion } from './lib/seccion-corte.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'prep-e2e-mapas-'));
 const cat = generarJalisco(2024);
@@ -294,7 +295,7 @@ async function bajarAlCortePasado(page: Page, p: Puntero, etiqueta: string, ent1
   expect(await violacionesAxe(page), `axe en ${page.url()}`).toEqual([]);
   expect(await desbordaHorizontal(page)).toBe(false);
   await capturar(page, 'corte-pasado-distrito');
-  await seccionAlCortePasado(page, p, etiqueta, id, t1, t2);
+  await seccionAlCortePasado(page, p, etiqueta, ent1, id, t1, t2);
 
   // Up to the entidad, still as of corte 1; back again with the browser's button.
   const arriba = page.locator('nav.migas a', { hasText: ent1.eleccion.nombre });
@@ -344,16 +345,20 @@ async function bajarAlCortePasado(page: Page, p: Puntero, etiqueta: string, ent1
 /**
  * From distrito `id` as of corte 1 (the page is there), one of its secciones that corte 2 changed, as of corte 1:
  * its link keeps the corte, the view shows corte 1's sección shard (figures and actas) under the same label, its
- * actas' links keep the corte, a shared link opens it, the newest corte is one link away and the corte selector
- * works there too; the way up keeps the corte, and leaves the page at the distrito as of corte 1.
+ * actas' links keep the corte, a shared link opens it (through corte 1's entidad shard and group of secciones,
+ * never its distrito's shard), the newest corte is one link away and the corte selector works there too; the way
+ * up keeps the corte, and leaves the page at the distrito as of corte 1.
  */
-async function seccionAlCortePasado(page: Page, p: Puntero, etiqueta: string, id: number, t1: TerritorioShard, t2: TerritorioShard) {
-  const figuras = (t: TerritorioShard, s: number) => resultadosDeFila(t.secciones.find((x) => x.id === s)!, t).figuras;
-  const fila1 = t1.secciones.find((f) => figuras(t1, f.id).ACTAS_CONTABILIZADAS !== figuras(t2, f.id).ACTAS_CONTABILIZADAS);
+async function seccionAlCortePasado(page: Page, p: Puntero, etiqueta: string, ent1: EntidadShard, id: number, t1: TerritorioShard, t2: TerritorioShard) {
+  const figuras = (t: TerritorioShard, s: number) => resultadosDeFila(filasDeSecciones(t).find((x) => x.id === s)!, t).figuras;
+  const fila1 = filasDeSecciones(t1).find((f) => figuras(t1, f.id).ACTAS_CONTABILIZADAS !== figuras(t2, f.id).ACTAS_CONTABILIZADAS);
   expect(fila1, 'una sección que cambió del corte 1 al 2').toBeDefined();
   const s = fila1!.id;
   const [f1, f2] = [figuras(t1, s), figuras(t2, s)];
-  const sh1 = SeccionShardSchema.parse(await json(rutaShard(p.entidad.id, shardIds.seccion(s), fila1!.h)));
+  // Corte 1's sección shard, reached as the portal reaches it: corte 1's entidad shard names its groups.
+  const ruta1 = await rutaSeccion(pila, p.entidad.id, ent1.secciones, s);
+  expect(ruta1, 'corte 2 publicó otro shard de la sección').not.toBe(await rutaSeccion(pila, p.entidad.id, p.secciones, s));
+  const sh1 = SeccionShardSchema.parse(await json(ruta1));
   const actas1 = sh1.elecciones.find((e) => e.codigo === 'GUB')!.actas.map((a) => actaDeFila(a, s));
   const aqui = `/eleccion/?e=GUB&d=${id}&s=${s}`;
   const cifra = (c: string) => page.locator(`main dl.cifras [data-cifra="${c}"] strong`).first().textContent();
@@ -386,6 +391,10 @@ async function seccionAlCortePasado(page: Page, p: Puntero, etiqueta: string, id
     (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.includes('/datos/')).map((r) => [new URL(r.name).pathname, r.encodedBodySize] as const),
   );
   console.log(`sección ${s} al corte 1, datos leídos: ${(datos.reduce((t, [, b]) => t + b, 0) / 1024).toFixed(1)} KB gzip`, datos);
+  const leidas = datos.map(([r]) => r);
+  expect(leidas).toContain(`/${ruta1}`);
+  const distrito1 = ent1.distritos.find((x) => x.id === id)!;
+  expect(leidas).not.toContain(`/${rutaShard(p.entidad.id, shardIds.distrito('GUB', id), distrito1.h)}`);
 
   // One acta as corte 1 published it; back to the sección.
   const primera = actas1[0]!;

@@ -21,13 +21,13 @@ import {
   HistorialSchema,
   ManifiestoSchema,
   PunteroSchema,
-  SeccionShardSchema,
   TerritorioShardSchema,
   type Puntero,
   type Resultados,
 } from '../../worker/domain/corte/shards.ts';
 import { entero, fechaHora, porcentaje } from '../../site/lib/formato.ts';
 import { abrirNavegador, CAPTURAS, capturar, desbordaHorizontal, nuevaPagina, violacionesAxe } from './lib/navegador.ts';
+import { seccionDelCorte } from './lib/seccion-corte.ts';
 import type { Pila } from './lib/pila.ts';
 import { leerJson, pilaConPortal } from './lib/pila-ejemplo.ts';
 import { medirRed, totales, type Recurso } from './lib/presupuesto.ts';
@@ -78,9 +78,11 @@ async function territorio(p: Puntero, eleccion: string, nivel: 'distrito' | 'mun
   const fila = (await entidad(p, eleccion))[nivel === 'distrito' ? 'distritos' : 'municipios'].find((f) => f.id === id)!;
   return TerritorioShardSchema.parse(await json(rutaShard(p.entidad.id, shardIds[nivel](eleccion, id), fila.h)));
 }
+/** A sección's shard as the newest corte publishes it (pointer → its group → its shard); its parent lists its figures only. */
 async function seccion(p: Puntero, eleccion: string, nivel: 'distrito' | 'municipio', padre: number, id: number) {
-  const fila = (await territorio(p, eleccion, nivel, padre)).secciones.find((f) => f.id === id)!;
-  return SeccionShardSchema.parse(await json(rutaShard(p.entidad.id, shardIds.seccion(id), fila.h)));
+  // The parent's row is still there: a sección the parent does not list is not this territory's.
+  expect((await territorio(p, eleccion, nivel, padre)).secciones.some(([s]) => s === id)).toBe(true);
+  return seccionDelCorte(pila, p.entidad.id, p.secciones, id);
 }
 /** A sección's figures, votes and actas for one election, expanded from its compact block. */
 async function resultadosSeccion(p: Puntero, eleccion: string, nivel: 'distrito' | 'municipio', padre: number, id: number) {

@@ -31,7 +31,8 @@ import type {
   EleccionRefSchema,
   EntidadRefSchema,
   EntidadShardSchema,
-  FilaHijoSchema,
+  FilaSeccionPadreSchema,
+  GruposDeSeccionesSchema,
   FilaTerritorioHijoSchema,
   HistorialSchema,
   ManifiestoSchema,
@@ -74,7 +75,8 @@ import {
   type EntidadRef,
   type EntidadShard,
   type EstatusActa,
-  type FilaHijo,
+  type FilaSeccionPadre,
+  type GruposDeSecciones,
   type FilaTerritorioHijo,
   type Figuras,
   type Historial,
@@ -125,7 +127,8 @@ describe('every schema infers exactly the contract type', () => {
     expectTypeOf<z.infer<typeof EntidadRefSchema>>().branded.toEqualTypeOf<EntidadRef>();
     expectTypeOf<z.infer<typeof EleccionRefSchema>>().branded.toEqualTypeOf<EleccionRef>();
     expectTypeOf<z.infer<typeof ResultadosSchema>>().branded.toEqualTypeOf<Resultados>();
-    expectTypeOf<z.infer<typeof FilaHijoSchema>>().branded.toEqualTypeOf<FilaHijo>();
+    expectTypeOf<z.infer<typeof FilaSeccionPadreSchema>>().branded.toEqualTypeOf<FilaSeccionPadre>();
+    expectTypeOf<z.infer<typeof GruposDeSeccionesSchema>>().branded.toEqualTypeOf<GruposDeSecciones>();
     expectTypeOf<z.infer<typeof FilaTerritorioHijoSchema>>().branded.toEqualTypeOf<FilaTerritorioHijo>();
     expectTypeOf<z.infer<typeof CandidatoSchema>>().branded.toEqualTypeOf<Candidato>();
     expectTypeOf<z.infer<typeof ActaShardSchema>>().branded.toEqualTypeOf<ActaShard>();

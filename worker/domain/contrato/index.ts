@@ -76,8 +76,10 @@ export {
   type EntidadShard,
   type FilaHijo,
   type FilaSeccion,
+  type FilaSeccionPadre,
   type FilaTerritorioHijo,
   type GrupoSeccionesShard,
+  type GruposDeSecciones,
   type ImagenFila,
   type PartidoRef,
   type Resultados,
@@ -123,7 +125,7 @@ export {
   shardIds,
   type ShardId,
 } from './rutas.ts';
-export { actaDeFila, leerActa, resultadosDeFila, tablaDeBloque, type ActaLeida, type FilaCompacta, type Tabla } from './lectura.ts';
+export { actaDeFila, filasDeSecciones, leerActa, resultadosDeFila, tablaDeBloque, type ActaLeida, type FilaCompacta, type FilaSeccionLeida, type Tabla } from './lectura.ts';
 export type { ResumenCatalogo, Salud, VersionPlataforma } from './salud.ts';
 export { ENTORNOS, LEYENDA_SIMULACRO, PREFIJO_ZIP_SIMULACRO, RUTA_IDENTIDAD, leyendaDe, type Entorno, type IdentidadConstruccion } from './entorno.ts';
 export { MAXIMO_TEXTO_AVISO, NIVELES_AVISO, type Aviso, type NivelAviso } from './aviso.ts';

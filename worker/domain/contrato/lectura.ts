@@ -7,7 +7,7 @@
 import { TOTALES, type ImagenActa, type Total, type Valor } from './acta.ts';
 import { CONTEO, figurasDeConteo, type Contador } from './figuras.ts';
 import { rutaImagen } from './rutas.ts';
-import type { ActaFila, ActaShard, Resultados, SeccionShard } from './shards.ts';
+import type { ActaFila, ActaShard, FilaSeccionPadre, Resultados, SeccionShard } from './shards.ts';
 
 /** Compact counters: `t` (CONTEO order), `c` per candidatura, and `v` per column where the shard has them. */
 export interface FilaCompacta {
@@ -60,6 +60,18 @@ function registro(claves: readonly string[], valores: readonly number[] | undefi
     if (n) out[k] = n;
   });
   return out;
+}
+
+/** A sección's row of a distrito or municipio shard (`[id, t, c]`). */
+export interface FilaSeccionLeida {
+  id: number;
+  t: readonly number[];
+  c: readonly number[];
+}
+
+/** A distrito's or municipio's sección rows (`secciones`: `[id, t, c]` arrays) as objects `resultadosDeFila` reads. */
+export function filasDeSecciones(shard: { secciones: readonly FilaSeccionPadre[] }): FilaSeccionLeida[] {
+  return shard.secciones.map(([id, t, c]) => ({ id, t, c }));
 }
 
 /** A compact row (or a sección's block) as full results: 13 figures, votes per column (if any) and per candidatura. */

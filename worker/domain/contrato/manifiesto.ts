@@ -3,7 +3,7 @@
  * pointer to the newest corte, the history of every corte and the actas that moved in each.
  */
 import type { Entorno, IdentidadConstruccion } from './entorno.ts';
-import type { EleccionRef, EntidadRef, VersionShards } from './shards.ts';
+import type { EleccionRef, EntidadRef, GruposDeSecciones, VersionShards } from './shards.ts';
 
 /** A published object: its R2 key (served at `/<ruta>`), the SHA-256 and the length of its bytes. */
 export interface ArchivoRef {
@@ -93,11 +93,8 @@ export interface Puntero {
   manifiesto: { ruta: string; sha256: string };
   /** The `territorios` shard. */
   territorios: string;
-  /**
-   * The `secciones/<g>` shards: `grupos[g]` is group g's address (`rutaShard(entidad, 'secciones/<g>', h)`),
-   * null where no sección of the catalogue falls; `porGrupo` is `SECCIONES_POR_GRUPO`.
-   */
-  secciones: { porGrupo: number; grupos: (string | null)[] };
+  /** The `secciones/<g>` shards (a sección from a link: pointer → group → sección). */
+  secciones: GruposDeSecciones;
   /** Per election: its entidad shard and its CSVs (`csv`: absent in pointers published before they were). */
   elecciones: (EleccionRef & { ruta: string; csv?: CsvPuntero })[];
   abiertos: ArchivoRef & { nombre: string };

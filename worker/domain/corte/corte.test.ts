@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../csv/leer.ts';
 import { FIXTURE_APERTURA_MS, fixtureActas, catalogoEjemplo } from '../../../test/ejemplos/eleccion.ts';
-import { desdeUtf8 } from './bytes.ts';
+import { desdeUtf8, jsonAscii } from './bytes.ts';
 import { archivosAbiertos, prepararCorte } from './corte.ts';
 import { anchoDatos } from './csv-resultados.ts';
 import { EstadoCorte } from './estado.ts';
@@ -128,14 +128,20 @@ describe('shards of the fixture election', () => {
     expect(d1Ref.ruta).toBe(`datos/14/GUB/distrito/1/${gub.distritos[0]!.h}.json`);
   });
 
-  it('a corte with no change renders nothing new; a change re-renders its sección, its parents and its group only', async () => {
+  it('a corte with no change renders nothing new; a change re-renders its sección, its group and the entidad shards, its parents only when its figures move', async () => {
     const estado = estadoFixture();
     await renderizar(estado, { final: false });
     expect((await renderizar(estado, { final: false })).nuevos).toEqual([]);
-    const otra = { ...fixtureActas[0]!.acta, cotejada: 1 as const };
-    estado.aplicar([{ antes: fixtureActas[0]!.acta, despues: otra }]);
+    const acta = fixtureActas[0]!.acta;
+    const otra = { ...acta, cotejada: 1 as const };
+    estado.aplicar([{ antes: acta, despues: otra }]);
     const ids = (await renderizar(estado, { final: false })).nuevos.map((n) => n.id).sort();
-    expect(ids).toEqual(['AYUN/distrito/1', 'AYUN/entidad', 'AYUN/municipio/39', 'DIP_LOC/distrito/1', 'DIP_LOC/entidad', 'DIP_LOC/municipio/39', 'GUB/distrito/1', 'GUB/entidad', 'GUB/municipio/39', 'seccion/338', 'secciones/3']);
+    // Its parents' rows carry its figures, not its shard's address (shard version 6): they keep their bytes.
+    expect(ids).toEqual(['AYUN/entidad', 'DIP_LOC/entidad', 'GUB/entidad', 'seccion/338', 'secciones/3']);
+    const votos = Object.fromEntries(Object.entries(otra.captura!.votos).map(([k, v], i) => [k, i === 0 && typeof v === 'number' ? v + 1 : v]));
+    estado.aplicar([{ antes: otra, despues: { ...otra, captura: { ...otra.captura!, votos } } }]);
+    const movidos = (await renderizar(estado, { final: false })).nuevos.map((n) => n.id).filter((id) => /\/(distrito|municipio)\//.test(id));
+    expect(movidos.sort()).toEqual([`${acta.identificacion.eleccion}/distrito/1`, `${acta.identificacion.eleccion}/municipio/39`]);
   });
 
   it('the same state gives the same manifest bytes; a manifest names its predecessor', async () => {
@@ -237,7 +243,14 @@ describe('incremental ≡ full (property over random histories of captures and c
     );
   });
 
-  it('every shard built from cached fragments is exactly JSON.stringify of its own value', async () => {
+  it('names with accents are escaped: every shard is ASCII (it encodes as UTF-8 about twice as fast)', async () => {
+    const r = await renderizar(estadoFixture(), { final: false });
+    const textos = [...r.contenidos.values()].map(desdeUtf8);
+    expect(textos.some((t) => /\\u00[0-9a-f]{2}/.test(t))).toBe(true);
+    for (const b of r.contenidos.values()) expect(b.every((x) => x < 0x80)).toBe(true);
+  });
+
+  it('every shard built from cached fragments is exactly JSON.stringify of its own value, in ASCII (jsonAscii)', async () => {
     const m = modelo();
     await fc.assert(
       fc.asyncProperty(historia(m, 5), async (h) => {
@@ -250,7 +263,7 @@ describe('incremental ≡ full (property over random histories of captures and c
           const r = await renderizar(estado, { final: corte.final });
           for (const b of r.contenidos.values()) {
             const texto = desdeUtf8(b);
-            expect(JSON.stringify(JSON.parse(texto))).toBe(texto);
+            expect(jsonAscii(JSON.parse(texto))).toBe(texto);
           }
         }
       }),

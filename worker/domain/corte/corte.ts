@@ -14,7 +14,7 @@ import { csvResultadosPorTrozos, trozosDe } from './trozos-csv.ts';
 import type { EstadoCorte } from './estado.ts';
 import { leeme, NOMBRE_LEEME, nombreCsvCandidaturas, nombreCsvResultados } from './leeme.ts';
 import type { CorteModelo } from './modelo.ts';
-import { entidadRef, gruposDeSecciones, renderizar, type Entrega } from './generar-shards.ts';
+import { entidadRef, gruposPublicados, renderizar, type Entrega } from './generar-shards.ts';
 import {
   direccionShard,
   leyendaDe,
@@ -228,7 +228,7 @@ export async function prepararCorte(
     final: d.final,
     manifiesto: { ruta: manifiesto.ruta, sha256: manifiesto.sha256 },
     territorios: porId.get(shardIds.territorios())!.ruta,
-    secciones: { porGrupo: SECCIONES_POR_GRUPO, grupos: direccionesDeGrupos(m, porId) },
+    secciones: gruposPublicados(m, (id) => porId.get(id)?.sha256),
     elecciones: valor.elecciones.map((x) => {
       const c = csv.find((y) => y.codigo === x.codigo)!;
       return { ...x, ruta: porId.get(shardIds.entidad(x.codigo))!.ruta, csv: { resultados: c.resultados.ruta, ordenado: c.ordenado.ruta } };
@@ -264,12 +264,3 @@ export function historial(entidad: EntidadRef, cortes: readonly CorteHistorial[]
   };
 }
 
-/** The pointer's list of `secciones/<g>` addresses: index g, null for a group without secciones. */
-function direccionesDeGrupos(m: CorteModelo, porId: ReadonlyMap<string, ShardRef>): (string | null)[] {
-  const grupos = gruposDeSecciones(m);
-  const n = grupos.size === 0 ? 0 : Math.max(...grupos.keys()) + 1;
-  return Array.from({ length: n }, (_, g) => {
-    const s = porId.get(shardIds.grupoSecciones(g));
-    return s ? direccionShard(s.sha256) : null;
-  });
-}

@@ -24,7 +24,7 @@ import { conteoVacio, restarEsperada, sumarConteo, sumarEsperada, type Conteo, t
 import { IndiceVotos, sumarActaDensa, sumarActaDensaEn, sumarVotosDensos, votosDensos, type DestinoDenso, type Leidos, type VotosDensos } from '../conteo/densos.ts';
 import { actaEnCorte, type ActaEnCorte, type ProblemaActa } from './acta-corte.ts';
 import { actaJson, actaShard, columnasDeBoleta } from './acta-shard.ts';
-import { igualesProfundo } from './bytes.ts';
+import { igualesProfundo, jsonAscii } from './bytes.ts';
 import { compararClavesFc, filaPendiente, filaRegistrada } from './csv-resultados.ts';
 import type { ActaModelo, CorteModelo, EleccionModelo, Unidad } from './modelo.ts';
 
@@ -91,7 +91,7 @@ export interface EstadoEleccion {
   fueraCatalogo: Set<string>;
   /** What the state keeps of each registered expected acta, by catalogue position (`orden`): read per acta by renders. */
   retenidas: (ActaRetenida | undefined)[];
-  /** Rendered row of each sección in its parents' shards; dropped when its tally or its shard moves. */
+  /** Rendered row of each sección in its parents' shards (`[id, t, c]`); dropped when its tally may have moved. */
   filasSeccion: (string | undefined)[];
   /**
    * The JSON of this election's tallies in each sección shard (`t`, `c`, `v`); dropped when one of its actas
@@ -214,8 +214,9 @@ export class EstadoCorte {
   }
 
   /**
-   * Marks the parents of a sección in one election (its tallies or its shard changed): those of its own unit
-   * and of its extra units with actas of the election.
+   * Marks the parents of a sección in one election (one of its actas there moved, so its tally may have): those
+   * of its own unit and of its extra units with actas of the election. Their rows carry its figures only, not its
+   * shard's address, so a parent whose rows come out the same keeps its bytes.
    */
   marcarPadres(eleccion: string, seccion: number): void {
     const ee = this.elecciones.get(eleccion)!;
@@ -391,7 +392,7 @@ export class EstadoCorte {
     const retenida: ActaRetenida = {
       esperada: ac.esperada,
       eleccion: codigo,
-      fragmento: ac.esperada ? actaJson(ac.esperada, ac, columnas) : JSON.stringify(actaShard(null, ac, columnas)),
+      fragmento: ac.esperada ? actaJson(ac.esperada, ac, columnas) : jsonAscii(actaShard(null, ac, columnas)),
       fila: filaRegistrada(this.modelo, ac),
     };
     if (ac.esperada === null) {

@@ -11,10 +11,12 @@ import {
   direccionShard,
   grupoDeSeccion,
   rutaShard,
+  SECCIONES_POR_GRUPO,
   shardIds,
   VERSION_SHARDS,
   type EntidadRef,
   type GrupoSeccionesShard,
+  type GruposDeSecciones,
   type Resultados,
   type ShardId,
   type ShardRef,
@@ -23,7 +25,7 @@ import {
 import { registroOrdenado, sinClaves } from '../conteo/densos.ts';
 import { figuras } from '../conteo/figuras.ts';
 import { columnasDeBoleta } from './acta-shard.ts';
-import { sha256Hex, utf8 } from './bytes.ts';
+import { jsonAscii, sha256Hex, utf8 } from './bytes.ts';
 import type { ConteoTerritorio, EstadoCorte, EstadoEleccion } from './estado.ts';
 import type { ActaModelo, CorteModelo, EleccionModelo } from './modelo.ts';
 
@@ -132,10 +134,10 @@ function registroJson(d: Float64Array, slot: number, nombres: readonly string[],
 }
 
 /**
- * `"t":[…],"c":[…]`: a tally's counters and votes per candidatura (FilaCompacta), the election's candidaturas
- * in order: exactly the index's, so the dense slot as it is.
+ * A tally's counters and its votes per candidatura as two JSON lists (`t` and `c` of a compact row), the
+ * election's candidaturas in order: exactly the index's, so the dense slot as it is.
  */
-function conteoJson(c: ConteoTerritorio): string {
+function conteoListas(c: ConteoTerritorio): [t: string, c: string] {
   const t = c.t;
   const xs = cifrasDe(CONTEO.length);
   for (let i = 0; i < CONTEO.length; i++) xs[i] = entero(t[CONTEO[i]!]);
@@ -148,7 +150,13 @@ function conteoJson(c: ConteoTerritorio): string {
   const vacio = sinClaves(r);
   const cs = cifrasDe(nombres.length);
   for (let i = 0; i < nombres.length; i++) cs[i] = entero(vacio ? d[base + i]! : d[base + i]! + (r[nombres[i]!] ?? 0));
-  return `"t":${conteo},"c":${JSON.stringify(cs)}`;
+  return [conteo, JSON.stringify(cs)];
+}
+
+/** `"t":[…],"c":[…]` (FilaCompacta). */
+function conteoJson(c: ConteoTerritorio): string {
+  const [t, cs] = conteoListas(c);
+  return `"t":${t},"c":${cs}`;
 }
 
 /** A territory's votes in the given columns (a ballot's), as a JSON list; 0 where it has none. */
@@ -164,13 +172,12 @@ function votosEn(c: ConteoTerritorio, columnas: readonly string[]): string {
 }
 
 /**
- * A compact row of a parent's table (FilaHijoSchema; with `nombre`, FilaTerritorioHijoSchema) as JSON. `sha256`:
- * the child's, of which the row carries the address. Built with `join` so the cached string is flat: joining
- * thousands of rope strings into every parent shard, every corte, would walk each rope again.
+ * A distrito's or municipio's row in the entidad shard (FilaTerritorioHijoSchema) as JSON. `sha256`: the
+ * child's, of which the row carries the address. Built with `join` so the cached string is flat: joining
+ * thousands of rope strings into a shard, every corte, would walk each rope again.
  */
-function filaJson(id: number, nombre: string | null, sha256: string, c: ConteoTerritorio): string {
-  const n = nombre === null ? '' : `,"nombre":${JSON.stringify(nombre)}`;
-  return ['{"id":', String(id), n, ',"h":"', direccionShard(sha256), '",', conteoJson(c), '}'].join('');
+function filaJson(id: number, nombre: string, sha256: string, c: ConteoTerritorio): string {
+  return ['{"id":', String(id), ',"nombre":', jsonAscii(nombre), ',"h":"', direccionShard(sha256), '",', conteoJson(c), '}'].join('');
 }
 
 /** JSON of lists many shards repeat (an election's candidaturas), per list object. */
@@ -225,7 +232,7 @@ function cabeceraSeccion(m: CorteModelo, seccion: number): CabeceraSeccion {
       const cands = listaJson(em.candidaturas, () => em.candidaturas);
       bloques.push({ eleccion: em, propias, abre: `"codigo":${JSON.stringify(em.eleccion.codigo)},"boleta":${i},"candidaturas":${cands},` });
     }
-    const texto = JSON.stringify({
+    const texto = jsonAscii({
       tipo: 'seccion',
       version: VERSION_SHARDS,
       entidad: m.entidad.id,
@@ -298,15 +305,15 @@ function textoSeccion(estado: EstadoCorte, seccion: number, final: boolean): str
 }
 
 /**
- * A sección's row in a parent's table: the figures of its actas counted there. An ordinary sección's row is the
- * same in both its parents, cached until its tally or its shard moves; a split sección's is summed each time.
+ * A sección's row in a parent's table (`[id, t, c]`, FilaSeccionPadre): the figures of its actas counted there. An
+ * ordinary sección's row is the same in both its parents, cached until its tally moves; a split sección's is
+ * summed each time.
  */
 function filaSeccion(estado: EstadoCorte, ee: EstadoEleccion, seccion: number, nivel: 'distrito' | 'municipio', id: number): string {
   let f = ee.filasSeccion[seccion];
   if (f !== undefined) return f;
-  const sha = estado.shards.get(shardIds.seccion(seccion))!.sha256;
-  const c = estado.conteoEn(ee, seccion, nivel, id)!;
-  f = filaJson(seccion, null, sha, c);
+  const [t, c] = conteoListas(estado.conteoEn(ee, seccion, nivel, id)!);
+  f = ['[', String(seccion), ',', t, ',', c, ']'].join('');
   if (!estado.modelo.unidadesDeSeccion.has(seccion)) ee.filasSeccion[seccion] = f;
   return f;
 }
@@ -365,7 +372,7 @@ function apertura(m: CorteModelo, id: ShardId, construir: () => { abre: object; 
   if (a === undefined) {
     const partes = construir();
     // `{…}` without its closing brace, and `{…}` without its opening one: spliced around `final` and results.
-    a = { abre: JSON.stringify(partes.abre).slice(0, -1), sigue: JSON.stringify(partes.sigue).slice(1, -1) };
+    a = { abre: jsonAscii(partes.abre).slice(0, -1), sigue: jsonAscii(partes.sigue).slice(1, -1) };
     porId.set(id, a);
   }
   return a;
@@ -375,7 +382,7 @@ function apertura(m: CorteModelo, id: ShardId, construir: () => { abre: object; 
  * `JSON.stringify({ ...abre, final, resultados, ...sigue, [tabla]: [filas], … })`, from its pieces, in one join
  * (the text comes out flat: its rows copied once). `tablas`: each table's key and rows.
  */
-function textoPadre(a: { abre: string; sigue: string }, final: boolean, c: ConteoTerritorio, tablas: readonly (readonly [string, readonly string[]])[]): string {
+function textoPadre(a: { abre: string; sigue: string }, final: boolean, c: ConteoTerritorio, tablas: readonly (readonly [string, readonly string[]])[], cierre = ''): string {
   const partes = [a.abre, final ? ',"final":true,"resultados":' : ',"final":false,"resultados":', resultadosJson(c, final), ',', a.sigue];
   for (const [clave, filas] of tablas) {
     partes.push(`,"${clave}":[`);
@@ -383,7 +390,7 @@ function textoPadre(a: { abre: string; sigue: string }, final: boolean, c: Conte
     for (let i = 1; i < filas.length; i++) partes.push(',', filas[i]!);
     partes.push(']');
   }
-  partes.push('}');
+  partes.push(cierre, '}');
   return partes.join('');
 }
 
@@ -439,11 +446,34 @@ function textoEntidad(estado: EstadoCorte, em: EleccionModelo, final: boolean): 
   const distritos = m.distritos.map((d) => filaTerritorio(estado, ee, 'distrito', d.id, d.cabecera));
   const municipios = m.municipios.map((x) => filaTerritorio(estado, ee, 'municipio', x.id, x.nombre));
   const fc = estado.fueraCatalogo(codigo).map((x) => x.fragmento);
-  return textoPadre(a, final, estado.conteo(codigo, 'entidad'), [
-    ['distritos', distritos],
-    ['municipios', municipios],
-    ['fueraCatalogo', fc],
-  ]);
+  const grupos = gruposPublicados(m, (id) => estado.shards.get(id)?.sha256);
+  return textoPadre(
+    a,
+    final,
+    estado.conteo(codigo, 'entidad'),
+    [
+      ['distritos', distritos],
+      ['municipios', municipios],
+      ['fueraCatalogo', fc],
+    ],
+    `,"secciones":${JSON.stringify(grupos)}`,
+  );
+}
+
+/**
+ * Where each group of secciones is (the pointer and every entidad shard carry it): group g's address at index g,
+ * null for a hundred without secciones. `sha256De`: a shard's SHA-256 by id.
+ */
+export function gruposPublicados(m: CorteModelo, sha256De: (id: ShardId) => string | undefined): GruposDeSecciones {
+  const grupos = gruposDeSecciones(m);
+  const n = grupos.size === 0 ? 0 : Math.max(...grupos.keys()) + 1;
+  return {
+    porGrupo: SECCIONES_POR_GRUPO,
+    grupos: Array.from({ length: n }, (_, g) => {
+      const sha = sha256De(shardIds.grupoSecciones(g));
+      return sha === undefined ? null : direccionShard(sha);
+    }),
+  };
 }
 
 /** Per model: each group's secciones (catalogue order) and its JSON up to its rows (catalogue only). */
@@ -460,7 +490,7 @@ export function gruposDeSecciones(m: CorteModelo): ReadonlyMap<number, { seccion
       if (x === undefined) {
         const apertura: GrupoSeccionesShard = { tipo: 'secciones', version: VERSION_SHARDS, entidad: m.entidad.id, grupo: g, catalogo: catalogoPartidos(m), secciones: [] };
         // Without its empty table's `[]}`: the rows go there.
-        grupos.set(g, (x = { secciones: [], abre: JSON.stringify(apertura).slice(0, -3) }));
+        grupos.set(g, (x = { secciones: [], abre: jsonAscii(apertura).slice(0, -3) }));
       }
       x.secciones.push(s.id);
     }
@@ -469,10 +499,23 @@ export function gruposDeSecciones(m: CorteModelo): ReadonlyMap<number, { seccion
   return grupos;
 }
 
+/**
+ * Per state, per sección: its row in its group (`{"id","h"}`), kept until its shard moves. A corte touches nearly
+ * every group (a national one ~600, each of 100 secciones) while only a few of each group's rows change.
+ */
+const filasGrupo = new WeakMap<EstadoCorte, (string | undefined)[]>();
+
+function filasDeGrupo(estado: EstadoCorte): (string | undefined)[] {
+  let xs = filasGrupo.get(estado);
+  if (xs === undefined) filasGrupo.set(estado, (xs = []));
+  return xs;
+}
+
 /** A group's shard: its opening and a row per sección with its shard's current address. */
 function textoGrupo(estado: EstadoCorte, grupo: number): string {
   const g = gruposDeSecciones(estado.modelo).get(grupo)!;
-  const filas = g.secciones.map((s) => `{"id":${s},"h":"${direccionShard(estado.shards.get(shardIds.seccion(s))!.sha256)}"}`);
+  const cache = filasDeGrupo(estado);
+  const filas = g.secciones.map((s) => (cache[s] ??= `{"id":${s},"h":"${direccionShard(estado.shards.get(shardIds.seccion(s))!.sha256)}"}`));
   return `${g.abre}[${filas.join(',')}]}`;
 }
 
@@ -489,7 +532,7 @@ export function textoTerritorios(modelo: CorteModelo): string {
     municipios: modelo.municipios.map((x) => ({ id: x.id, nombre: x.nombre })),
     secciones: modelo.secciones.map((s) => ({ id: s.id, distrito: s.distrito, municipio: s.municipio })),
   };
-  return JSON.stringify(shard);
+  return jsonAscii(shard);
 }
 
 interface Pendiente {
@@ -549,10 +592,10 @@ const ordenIds = new WeakMap<EstadoCorte, ShardId[]>();
 
 /**
  * Renders every dirty shard (all of them the first time, or when the final flag changes) and clears the
- * marks. Three waves, children first: secciones (one whose bytes changed marks its parents in every election
- * and its group: they carry its address), then the groups of secciones, distritos and municipios, then the
- * entidad of each election. New shards go
- * to `entregar` batch by batch, or are kept in the result when none is given.
+ * marks. Three waves, children first: secciones (one whose bytes changed marks its group, which carries its
+ * address; its parents were marked when its tally moved), then the groups of secciones, distritos and
+ * municipios, then the entidad of each election (it names the groups). New shards go to `entregar` batch by
+ * batch, or are kept in the result when none is given.
  */
 export async function renderizar(estado: EstadoCorte, opciones: { final: boolean }, entregar?: Entrega): Promise<ResultadoRender> {
   const { final } = opciones;
@@ -564,12 +607,12 @@ export async function renderizar(estado: EstadoCorte, opciones: { final: boolean
   if (!estado.shards.has(shardIds.territorios())) secciones.push({ id: shardIds.territorios(), texto: () => textoTerritorios(m) });
   // A group carries its secciones' addresses: it is rendered when one of them moved (or it was never rendered).
   const grupos = new Set<number>();
+  const filasGrupoDe = filasDeGrupo(estado);
   await ola(estado, secciones, salida, entregar, (n) => {
     const s = /^seccion\/(\d+)$/.exec(n.id);
-    if (s) grupos.add(grupoDeSeccion(Number(s[1])));
-    // Everything is marked already (and no parent row kept) when everything is rendered.
-    if (todo) return;
-    if (s) for (const em of m.elecciones) estado.marcarPadres(em.eleccion.codigo, Number(s[1]));
+    if (s === null) return;
+    grupos.add(grupoDeSeccion(Number(s[1])));
+    filasGrupoDe[Number(s[1])] = undefined;
   });
   for (const g of gruposDeSecciones(m).keys()) if (!estado.shards.has(shardIds.grupoSecciones(g))) grupos.add(g);
   const territorios: { id: ShardId; texto: () => string }[] = [...grupos]
@@ -593,7 +636,10 @@ export async function renderizar(estado: EstadoCorte, opciones: { final: boolean
       if (sucio(id)) territorios.push({ id, texto: () => textoTerritorio(estado, em, 'municipio', x.id, final) });
     }
   }
-  await ola(estado, territorios, salida, entregar);
+  // Every entidad shard names the groups (a past corte's secciones are reached from it): a moved group moves them.
+  await ola(estado, territorios, salida, entregar, (n) => {
+    if (n.id.startsWith('secciones/')) for (const em of m.elecciones) estado.territoriosSucios.add(shardIds.entidad(em.eleccion.codigo));
+  });
   const entidades = m.elecciones
     .filter((em) => estado.territoriosSucios.has(shardIds.entidad(em.eleccion.codigo)))
     .map((em) => ({ id: shardIds.entidad(em.eleccion.codigo), texto: () => textoEntidad(estado, em, final) }));

@@ -11,7 +11,7 @@ import { fixtureActas, FIXTURE_APERTURA_MS } from '../../../test/ejemplos/elecci
 import { entradaEsperada, historia, recorrerHistoria } from '../../../test/ejemplos/historias.ts';
 import { catalogoConPartes } from '../../../test/ejemplos/partes.ts';
 import { publicarEnMemoria } from '../../../test/ejemplos/publicacion-memoria.ts';
-import { CONTEO, direccionShard, grupoDeSeccion, RUTA_LATEST_RAIZ, rutaAbiertos, rutaManifiesto, rutaShard, resultadosDeFila, tablaDeBloque, type FilaHijo } from '../contrato/index.ts';
+import { CONTEO, direccionShard, grupoDeSeccion, RUTA_LATEST_RAIZ, rutaAbiertos, rutaManifiesto, rutaShard, resultadosDeFila, tablaDeBloque, filasDeSecciones } from '../contrato/index.ts';
 import { desdeUtf8, sha256Hex, utf8 } from './bytes.ts';
 import { archivosAbiertos } from './corte.ts';
 import { EstadoCorte } from './estado.ts';
@@ -121,7 +121,7 @@ describe('shards of a catalogue with parts', () => {
       for (const [nivel, filas] of [['distrito', e.distritos], ['municipio', e.municipios]] as const) {
         for (const f of filas) {
           const t = territorio(`${codigo}/${nivel}/${f.id}`);
-          const s = suma(t.secciones, CONTEO.length, n);
+          const s = suma(filasDeSecciones(t), CONTEO.length, n);
           expect(resultadosDeFila(s, t).figuras).toEqual(t.resultados.figuras);
           expect(resultadosDeFila(s, t).candidaturas).toEqual(t.resultados.candidaturas);
           expect(resultadosDeFila(f, e).figuras).toEqual(t.resultados.figuras);
@@ -131,10 +131,10 @@ describe('shards of a catalogue with parts', () => {
       expect(suma(e.distritos, CONTEO.length, n)).toEqual(suma(e.municipios, CONTEO.length, n));
       // Each sección's block is the sum of its rows in the distritos, and in the municipios.
       for (const nivel of ['distrito', 'municipio'] as const) {
-        const filas = (nivel === 'distrito' ? e.distritos : e.municipios).flatMap((f) => territorio(`${codigo}/${nivel}/${f.id}`).secciones);
+        const filas = (nivel === 'distrito' ? e.distritos : e.municipios).flatMap((f) => filasDeSecciones(territorio(`${codigo}/${nivel}/${f.id}`)));
         for (const id of [338, 339, 1120, 1121, 2301, 2302]) {
           const b = seccion(id).elecciones.find((x) => x.codigo === codigo)!;
-          const propias: FilaHijo[] = filas.filter((f) => f.id === id);
+          const propias = filas.filter((f) => f.id === id);
           expect(suma(propias, CONTEO.length, n)).toEqual({ t: b.t, c: b.c });
         }
       }
@@ -148,15 +148,15 @@ describe('shards of a catalogue with parts', () => {
     expect(votos('AYUN/municipio/98', shards)).toEqual(votos('AYUN/municipio/98', sinParte));
     expect(votos('AYUN/municipio/98', shards).PVEM_PT_MORENA).toBeUndefined();
     // Its row in municipio 39 has part 2 only: one expected acta, lista nominal 4.
-    const fila = territorio('AYUN/municipio/39').secciones.find((f) => f.id === 1121)!;
+    const fila = filasDeSecciones(territorio('AYUN/municipio/39')).find((f) => f.id === 1121)!;
     expect(fila.t[CONTEO.indexOf('esperadas')]).toBe(1);
     expect(fila.t[CONTEO.indexOf('listaNominalContabilizadas')]).toBe(4);
-    expect(territorio('AYUN/municipio/98').secciones.find((f) => f.id === 1121)!.t[CONTEO.indexOf('esperadas')]).toBe(2);
+    expect(filasDeSecciones(territorio('AYUN/municipio/98')).find((f) => f.id === 1121)!.t[CONTEO.indexOf('esperadas')]).toBe(2);
     // An extra unit has rows only in the elections it has actas of.
-    expect(territorio('GUB/municipio/39').secciones.map((f) => f.id)).toEqual([338, 339]);
-    expect(territorio('AYUN/municipio/39').secciones.map((f) => f.id)).toEqual([338, 339, 1121]);
-    expect(territorio('DIP_LOC/distrito/1').secciones.map((f) => f.id)).toEqual([338, 339, 1120, 1121, 2302]);
-    expect(territorio('GUB/distrito/1').secciones.map((f) => f.id)).toEqual([338, 339, 1120, 1121]);
+    expect(territorio('GUB/municipio/39').secciones.map(([id]) => id)).toEqual([338, 339]);
+    expect(territorio('AYUN/municipio/39').secciones.map(([id]) => id)).toEqual([338, 339, 1121]);
+    expect(territorio('DIP_LOC/distrito/1').secciones.map(([id]) => id)).toEqual([338, 339, 1120, 1121, 2302]);
+    expect(territorio('GUB/distrito/1').secciones.map(([id]) => id)).toEqual([338, 339, 1120, 1121]);
   });
 
   it('the sección shard has both parts, their votes on the union of their ballots’ columns', () => {
@@ -292,8 +292,8 @@ describe('verificarCorte with parts', () => {
 
   it('fails when part 2’s row in municipio 39 is forged, even with its parent’s row and every hash above it redone', async () => {
     const o = await falsificarShards(publicado, 'AYUN/municipio/39', (shard) => {
-      const fila = (shard as TerritorioShard).secciones.find((f) => f.id === 1121)!;
-      fila.c = fila.c.map((x) => (x > 0 ? x + 1 : x));
+      const fila = (shard as TerritorioShard).secciones.find(([id]) => id === 1121)!;
+      fila[2] = fila[2].map((x) => (x > 0 ? x + 1 : x));
     });
     const informe = await verificarCorte(fuente(o));
     expect(informe.primerFallo!.que).toBe('shards');
@@ -329,9 +329,11 @@ async function falsificarShards(original: Map<string, Uint8Array>, id: string, c
     return direccionShard(sha);
   };
   const h = await reescribir(id, cambiar);
-  const padres: string[] = [];
+  // What each election's entidad shard must say anew: a parent's address in its row, the groups' addresses.
+  const abuelos = new Map<string, ((e: EntidadShard) => void)[]>();
+  const enEntidad = (codigo: string, f: (e: EntidadShard) => void) => abuelos.set(codigo, [...(abuelos.get(codigo) ?? []), f]);
   const seccion = /^seccion\/(\d+)$/.exec(id);
-  // A sección's group carries its address too (and the pointer the group's).
+  // A sección's address is in its group only (the pointer and every entidad shard carry the group's).
   let grupos = p.secciones.grupos;
   if (seccion) {
     const g = grupoDeSeccion(Number(seccion[1]));
@@ -339,21 +341,15 @@ async function falsificarShards(original: Map<string, Uint8Array>, id: string, c
       (x as GrupoSeccionesShard).secciones.find((f) => f.id === Number(seccion[1]))!.h = h;
     });
     grupos = grupos.map((x, i) => (i === g ? hg : x));
+    for (const e of p.elecciones) enEntidad(e.codigo, (x) => void (x.secciones.grupos = grupos));
   }
-  for (const s of m.shards) {
-    if (seccion && /\/(distrito|municipio)\//.test(s.id) && desdeUtf8(o.get(s.ruta)!).includes(`{"id":${seccion[1]},"h":`)) padres.push(s.id);
+  if (/\/(distrito|municipio)\//.test(id)) {
+    const [codigo, nivel, tid] = id.split('/');
+    enEntidad(codigo!, (e) => void ((nivel === 'distrito' ? e.distritos : e.municipios).find((f) => f.id === Number(tid))!.h = h));
   }
-  if (/\/(distrito|municipio)\//.test(id)) padres.push(id);
-  const abuelos = new Set<string>();
-  for (const padre of padres) {
-    const hp = padre === id ? h : await reescribir(padre, (x) => ((x as TerritorioShard).secciones.find((f) => f.id === Number(seccion![1]))!.h = h));
-    const [codigo, nivel, tid] = padre.split('/');
-    await reescribir(`${codigo}/entidad`, (x) => {
-      const e = x as EntidadShard;
-      (nivel === 'distrito' ? e.distritos : e.municipios).find((f) => f.id === Number(tid))!.h = hp;
+  for (const [codigo, fs] of abuelos) await reescribir(`${codigo}/entidad`, (x) => {
+      for (const f of fs) f(x as EntidadShard);
     });
-    abuelos.add(codigo!);
-  }
   const man = utf8(JSON.stringify({ ...m, shards: m.shards.map((s) => refs.get(s.id)!) }));
   const shaM = await sha256Hex(man);
   o.set(rutaManifiesto(14, shaM), man);

@@ -26,6 +26,7 @@ export type {
   EntidadShard,
   FilaHijo,
   FilaSeccion,
+  FilaSeccionPadre,
   FilaTerritorioHijo,
   GrupoSeccionesShard,
   Historial,
@@ -73,20 +74,18 @@ export const ResultadosSchema = z.strictObject({
 
 const Cantidad = z.number().int().min(0);
 
-/**
- * A row of a parent's table: one territory one level down, compact. `h`: the child shard's address (its
- * SHA-256's first hex digits, `rutaShard`; the manifest has the whole SHA-256); `t`: its tally counters (CONTEO
- * order); `c`: votes per candidatura (the shard's `candidaturas` order). Votes per column are in the child's own
- * shard. Expand with `resultadosDeFila`.
- */
-export const FilaHijoSchema = z.strictObject({
-  id: Id,
-  h: DireccionSchema,
-  t: z.array(Cantidad).length(CONTEO.length),
-  c: z.array(Cantidad),
-});
+/** A sección's row in its distrito's or municipio's table: `[id, t, c]`, without its shard's address (its group has it). */
+export const FilaSeccionPadreSchema = z.tuple([Id, z.array(Cantidad).length(CONTEO.length), z.array(Cantidad)]);
 
-/** A distrito's or municipio's row in the entidad shard: with its name. */
+/** Where the `secciones/<g>` shards are (the pointer and each entidad shard): `grupos[g]`, null where no sección falls. */
+export const GruposDeSeccionesSchema = z.strictObject({ porGrupo: z.number().int().min(1), grupos: z.array(DireccionSchema.nullable()) });
+
+/**
+ * A distrito's or municipio's row in the entidad shard, compact (FilaHijo with its name). `h`: the child shard's
+ * address (its SHA-256's first hex digits, `rutaShard`; the manifest has the whole SHA-256); `t`: its tally
+ * counters (CONTEO order); `c`: votes per candidatura (the shard's `candidaturas` order). Votes per column are in
+ * the child's own shard. Expand with `resultadosDeFila`.
+ */
 export const FilaTerritorioHijoSchema = z.strictObject({
   id: Id,
   nombre: z.string(),
@@ -237,10 +236,10 @@ export const TerritorioShardSchema = z.strictObject({
   /** The fórmulas contested here (diputaciones in a distrito, munícipes in a municipio); empty otherwise. */
   candidatos: z.array(CandidatoSchema),
   /**
-   * Rows address `seccion/<id>` shards: one per sección of the territory, and per sección with a split casilla's
-   * part counted here; a row has the figures of the sección's actas counted here only.
+   * One row per sección of the territory, and per sección with a split casilla's part counted here; a row has the
+   * figures of the sección's actas counted here only.
    */
-  secciones: z.array(FilaHijoSchema),
+  secciones: z.array(FilaSeccionPadreSchema),
 });
 
 /** `<ELECCION>/entidad`: the entidad summary of one election and the rows of its distritos and municipios. */
@@ -262,6 +261,8 @@ export const EntidadShardSchema = z.strictObject({
   municipios: z.array(FilaTerritorioHijoSchema),
   /** Registrations that match no expected acta (they count in the entidad figures only); `votos` follow `columnas`. */
   fueraCatalogo: z.array(ActaShardSchema),
+  /** The same corte's groups of secciones: how a past corte's sección shards are reached. */
+  secciones: GruposDeSeccionesSchema,
 });
 
 /** `secciones/<g>`: the addresses of the sección shards of one group of sección numbers, and the party catalogue. */
@@ -357,7 +358,7 @@ export const PunteroSchema = z.strictObject({
   manifiesto: z.strictObject({ ruta: RutaSchema, sha256: Sha256Schema }),
   territorios: RutaSchema,
   /** The `secciones/<g>` shards' addresses by group (null: no sección in the group). */
-  secciones: z.strictObject({ porGrupo: z.number().int().min(1), grupos: z.array(DireccionSchema.nullable()) }),
+  secciones: GruposDeSeccionesSchema,
   /** Per election: its entidad shard and its CSVs (absent in pointers published before they were). */
   elecciones: z.array(EleccionRefSchema.extend({ ruta: RutaSchema, csv: z.strictObject({ resultados: RutaSchema, ordenado: RutaSchema }).optional() })),
   abiertos: ArchivoRefSchema.extend({ nombre: z.string() }),

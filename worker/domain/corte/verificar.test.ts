@@ -6,7 +6,7 @@ import { desdeUtf8, sha256Hex, utf8 } from './bytes.ts';
 import { construirModelo } from './modelo.ts';
 import { publicarEnMemoria } from '../../../test/ejemplos/publicacion-memoria.ts';
 import { direccionShard, RUTA_LATEST_RAIZ, rutaAbiertos, rutaManifiesto, rutaShard } from '../contrato/index.ts';
-import { ManifiestoSchema, PunteroSchema, type Manifiesto, type Puntero } from './shards.ts';
+import { ManifiestoSchema, PunteroSchema, type EntidadShard, type Manifiesto, type Puntero } from './shards.ts';
 import { leerCsvResultados, recalcular } from './verificar-csv.ts';
 import { verificarCorte, type Fuente, type LectorBitacora } from './verificar.ts';
 import { aFila, PUNTA_VACIA, sellar, type FilaBitacora } from '../bitacora/cadena.ts';
@@ -98,43 +98,62 @@ describe('verificarCorte', () => {
     expect(informe.primerFallo!.detalle).toContain('SHA-256');
   });
 
-  it('fails on a parent row that addresses another shard, even with every hash above it redone', async () => {
-    const o = new Map(publicado);
-    const m = manifiesto(o);
-    const padre = m.shards.find((s) => /^GUB\/distrito\//.test(s.id) && desdeUtf8(o.get(s.ruta)!).includes('"secciones":[{'))!;
-    const texto = desdeUtf8(o.get(padre.ruta)!);
-    const h = /"secciones":\[\{"id":\d+,"h":"([0-9a-f]+)"/.exec(texto)![1]!;
-    // A valid address, only not this sección's: the territorio shard's.
-    const otro = direccionShard(m.shards.find((s) => s.id === 'territorios')!.sha256);
-    const bytes = utf8(texto.replace(`"h":"${h}"`, `"h":"${otro}"`));
-    const sha = await sha256Hex(bytes);
-    const ref = { ...padre, ruta: rutaShard(14, padre.id, sha), sha256: sha, bytes: bytes.length };
-    o.set(ref.ruta, bytes);
-    const nuevo = utf8(JSON.stringify({ ...m, shards: m.shards.map((s) => (s.id === padre.id ? ref : s)) }));
-    const shaM = await sha256Hex(nuevo);
-    o.set(rutaManifiesto(14, shaM), nuevo);
-    o.set(RUTA_LATEST_RAIZ, utf8(JSON.stringify({ ...puntero(o), manifiesto: { ruta: rutaManifiesto(14, shaM), sha256: shaM } })));
+  it('fails on an entidad row that addresses another shard, even with every hash above it redone', async () => {
+    // A valid address, only not this distrito's: the territorio shard's.
+    const otro = direccionShard(manifiesto(publicado).shards.find((s) => s.id === 'territorios')!.sha256);
+    const o = await rehacerShard(publicado, 'GUB/entidad', (t) => t.replace(/("distritos":\[\{"id":1,"nombre":"[^"]*","h":")[0-9a-f]+/, `$1${otro}`));
     const informe = await verificarCorte(fuente(o));
     expect(informe.primerFallo!.que).toBe('shards');
-    expect(informe.primerFallo!.detalle).toContain(`apunta a ${otro}, que no es el shard del manifiesto`);
+    expect(informe.primerFallo!.detalle).toContain(`su fila de GUB/distrito/1 apunta a ${otro}, que no es el shard del manifiesto`);
   });
 
-  /** One shard rewritten with every hash above it redone (manifest, pointer: its group's address too). */
+  it('fails on a distrito row of a sección that has no shard, even with every hash above it redone', async () => {
+    const o = await rehacerShard(publicado, 'GUB/distrito/1', (t) => t.replace('"secciones":[[338,', '"secciones":[[9338,'));
+    const informe = await verificarCorte(fuente(o));
+    expect(informe.primerFallo!.que).toBe('shards');
+    expect(informe.primerFallo!.detalle).toContain('su fila de la sección 9338 no tiene shard en el manifiesto');
+  });
+
+  it('fails when an entidad shard names another group than the manifest, even with every hash above it redone', async () => {
+    const o = await rehacerShard(publicado, 'GUB/entidad', (t) => {
+      const e = JSON.parse(t) as EntidadShard;
+      return JSON.stringify({ ...e, secciones: { ...e.secciones, grupos: e.secciones.grupos.map((h, i) => (i === 3 ? 'f'.repeat(20) : h)) } });
+    });
+    const informe = await verificarCorte(fuente(o));
+    expect(informe.primerFallo!.que).toBe('shards');
+    expect(informe.primerFallo!.detalle).toMatch(/^shard GUB\/entidad .*: su grupo de secciones 3 apunta a f{20}, que no es el shard secciones\/3 del manifiesto$/);
+  });
+
+  /**
+   * One shard rewritten with every address and hash above it redone: a group's in the pointer and in every
+   * entidad shard, a distrito's in its entidad shard's row, then the manifest and the pointer.
+   */
   async function rehacerShard(original: Map<string, Uint8Array>, id: string, cambiar: (texto: string) => string): Promise<Map<string, Uint8Array>> {
     const o = new Map(original);
     const m = manifiesto(o);
-    const viejo = m.shards.find((s) => s.id === id)!;
-    const bytes = utf8(cambiar(desdeUtf8(o.get(viejo.ruta)!)));
-    const sha = await sha256Hex(bytes);
-    const ref = { ...viejo, ruta: rutaShard(14, id, sha), sha256: sha, bytes: bytes.length };
-    o.set(ref.ruta, bytes);
-    const nuevo = utf8(JSON.stringify({ ...m, shards: m.shards.map((s) => (s.id === id ? ref : s)) }));
+    const p = puntero(o);
+    const refs = new Map(m.shards.map((s) => [s.id, s]));
+    const reescribir = async (sid: string, f: (texto: string) => string): Promise<string> => {
+      const viejo = refs.get(sid)!;
+      const bytes = utf8(f(desdeUtf8(o.get(viejo.ruta)!)));
+      const sha = await sha256Hex(bytes);
+      const ref = { ...viejo, ruta: rutaShard(14, sid, sha), sha256: sha, bytes: bytes.length };
+      o.set(ref.ruta, bytes);
+      refs.set(sid, ref);
+      return direccionShard(sha);
+    };
+    const h = await reescribir(id, cambiar);
+    const g = /^secciones\/(\d+)$/.exec(id);
+    const grupos = p.secciones.grupos.map((x, i) => (g && i === Number(g[1]) ? h : x));
+    const entidad = (codigo: string, f: (e: EntidadShard) => EntidadShard) => reescribir(`${codigo}/entidad`, (t) => JSON.stringify(f(JSON.parse(t) as EntidadShard)));
+    if (g) for (const e of p.elecciones) await entidad(e.codigo, (x) => ({ ...x, secciones: { ...x.secciones, grupos } }));
+    const padre = /^(\w+)\/distrito\/(\d+)$/.exec(id);
+    if (padre) await entidad(padre[1]!, (x) => ({ ...x, distritos: x.distritos.map((f) => (f.id === Number(padre[2]) ? { ...f, h } : f)) }));
+    const nuevo = utf8(JSON.stringify({ ...m, shards: m.shards.map((s) => refs.get(s.id)!) }));
     const shaM = await sha256Hex(nuevo);
     o.set(rutaManifiesto(14, shaM), nuevo);
-    const p = puntero(o);
-    const g = /^secciones\/(\d+)$/.exec(id);
-    const grupos = p.secciones.grupos.map((h, i) => (g && i === Number(g[1]) ? direccionShard(sha) : h));
-    o.set(RUTA_LATEST_RAIZ, utf8(JSON.stringify({ ...p, secciones: { ...p.secciones, grupos }, manifiesto: { ruta: rutaManifiesto(14, shaM), sha256: shaM } })));
+    const elecciones = p.elecciones.map((e) => ({ ...e, ruta: refs.get(`${e.codigo}/entidad`)!.ruta }));
+    o.set(RUTA_LATEST_RAIZ, utf8(JSON.stringify({ ...p, elecciones, secciones: { ...p.secciones, grupos }, manifiesto: { ruta: rutaManifiesto(14, shaM), sha256: shaM } })));
     return o;
   }
 

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { observacionesTexto } from '../acta/clasificar.ts';
 import { ILEGIBLE, SIN_DATO, type Valor } from '../acta/esquema.ts';
 import { claveActaPublicada, sinApostrofo } from '../claves/clave.ts';
-import { actaDeFila, direccionShard, esAplicable, FIGURAS, grupoDeSeccion, SECCIONES_POR_GRUPO, LONGITUD_DIRECCION, LEYENDA_SIMULACRO, leyendaDe, resultadosDeFila, RUTA_LATEST_RAIZ, rutaManifiesto, rutaShard, tablaDeBloque, VERSION_DIFERENCIAS, type Diferencias, type Figuras } from '../contrato/index.ts';
+import { actaDeFila, direccionShard, esAplicable, FIGURAS, filasDeSecciones, grupoDeSeccion, SECCIONES_POR_GRUPO, LONGITUD_DIRECCION, LEYENDA_SIMULACRO, leyendaDe, resultadosDeFila, RUTA_LATEST_RAIZ, rutaManifiesto, rutaShard, tablaDeBloque, VERSION_DIFERENCIAS, type Diferencias, type Figuras, type GruposDeSecciones } from '../contrato/index.ts';
 import { nombreZip } from './abiertos.ts';
 import { NOMBRE_LEEME } from './leeme.ts';
 import { figurasFila } from '../conteo/figuras-csv.ts';
@@ -145,8 +145,8 @@ async function comprobarManifiesto(fuente: Fuente, rutaPuntero: string): Promise
   return { manifiesto: m, detalle: `corte ${m.numero} (${m.corte}), secuencia ${m.secuencia}${m.final ? ', final' : ''}; manifiesto ${p.manifiesto.sha256}; ${textoOrigen(m)}` };
 }
 
-/** The pointer's `secciones` lists exactly the manifest's `secciones/<g>` shards, each at its group's index. */
-function comprobarGruposDelPuntero(secciones: { porGrupo: number; grupos: (string | null)[] }, shards: readonly ShardRef[], rutaPuntero: string): void {
+/** A pointer's or entidad shard's `secciones` lists exactly the manifest's `secciones/<g>` shards, each at its group's index. */
+function comprobarGruposDelPuntero(secciones: GruposDeSecciones, shards: readonly ShardRef[], rutaPuntero: string): void {
   if (secciones.porGrupo !== SECCIONES_POR_GRUPO) throw new Fallo(`${rutaPuntero}: agrupa ${secciones.porGrupo} secciones por grupo, no ${SECCIONES_POR_GRUPO}`);
   const delManifiesto = new Map<number, string>();
   for (const s of shards) {
@@ -204,6 +204,7 @@ async function comprobarShards(fuente: Fuente, ctx: Contexto): Promise<string> {
     bytes += b.length;
     const valor = esquema(esquemaDeShard(s.id), json(b, nombre), nombre);
     referencias(s, valor, porId, nombre);
+    if (s.id.endsWith('/entidad')) comprobarGruposDelPuntero((valor as EntidadShard).secciones, m.shards, nombre);
     if (s.id.startsWith('secciones/')) for (const f of (valor as GrupoSeccionesShard).secciones) enGrupo.add(f.id);
     if (s.id.startsWith('seccion/')) ctx.secciones.set((valor as SeccionShard).seccion, valor as SeccionShard);
     if (s.id.endsWith('/entidad')) ctx.entidades.set((valor as EntidadShard).eleccion.codigo, valor as EntidadShard);
@@ -254,8 +255,9 @@ function comprobarSumas(ctx: Contexto): number {
   const porSeccion = new Map<string, Suma>();
   let n = 0;
   for (const [id, x] of ctx.territorios) {
-    let total = vacia(x.secciones[0]?.t.length ?? 0, x.candidaturas.length);
-    for (const f of x.secciones) {
+    const filas = filasDeSecciones(x);
+    let total = vacia(filas[0]?.t.length ?? 0, x.candidaturas.length);
+    for (const f of filas) {
       total = sumar(total, f);
       const k = `${x.eleccion}/${x.tipo}/${f.id}`;
       porSeccion.set(k, sumar(porSeccion.get(k), f));
@@ -281,7 +283,10 @@ function comprobarSumas(ctx: Contexto): number {
   return n;
 }
 
-/** Rows of a parent shard must address the very shards the manifest lists (their SHA-256's first hex digits). */
+/**
+ * Rows of a parent shard must address the very shards the manifest lists (their SHA-256's first hex digits); a
+ * distrito's or municipio's sección rows, which carry no address, name secciones the manifest has a shard of.
+ */
 function referencias(s: ShardRef, valor: unknown, porId: Map<string, ShardRef>, nombre: string): void {
   const exigir = (id: string, h: string) => {
     const hijo = porId.get(id);
@@ -293,7 +298,7 @@ function referencias(s: ShardRef, valor: unknown, porId: Map<string, ShardRef>, 
     for (const d of e.distritos) exigir(`${eleccion}/distrito/${d.id}`, d.h);
     for (const x of e.municipios) exigir(`${eleccion}/municipio/${x.id}`, x.h);
   } else if (/\/(distrito|municipio)\//.test(s.id)) {
-    for (const f of (valor as { secciones: { id: number; h: string }[] }).secciones) exigir(`seccion/${f.id}`, f.h);
+    for (const [id] of (valor as TerritorioShard).secciones) if (!porId.has(`seccion/${id}`)) throw new Fallo(`${nombre}: su fila de la sección ${id} no tiene shard en el manifiesto`);
   } else if (s.id.startsWith('secciones/')) {
     const g = valor as GrupoSeccionesShard;
     if (s.id !== `secciones/${g.grupo}`) throw new Fallo(`${nombre}: dice ser el grupo ${g.grupo}`);
