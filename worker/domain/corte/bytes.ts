@@ -7,16 +7,6 @@ const encoder = new TextEncoder();
 /** Keeps a leading BOM (published CSVs start with one; checking it is part of reading them). */
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/**
- * `JSON.stringify(valor)` with every non-ASCII character written as a `\uXXXX` escape: the same JSON value in
- * ASCII. The corte joins the shards' cached openings (names of places, parties, candidates) with the actas'
- * text, which is ASCII; one accented name made the whole shard text non-ASCII, and encoding it as UTF-8 then
- * took about twice as long as encoding ASCII (measured in Node on a sección-sized shard: 97 → 44 ms per 20,000).
- */
-export function jsonAscii(valor: unknown): string {
-  return JSON.stringify(valor).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 export function utf8(texto: string): Uint8Array {
   return encoder.encode(texto);
 }

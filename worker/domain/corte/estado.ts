@@ -24,7 +24,7 @@ import { conteoVacio, restarEsperada, sumarConteo, sumarEsperada, type Conteo, t
 import { IndiceVotos, sumarActaDensa, sumarActaDensaEn, sumarVotosDensos, votosDensos, type DestinoDenso, type Leidos, type VotosDensos } from '../conteo/densos.ts';
 import { actaEnCorte, type ActaEnCorte, type ProblemaActa } from './acta-corte.ts';
 import { actaJson, actaShard, columnasDeBoleta } from './acta-shard.ts';
-import { igualesProfundo, jsonAscii } from './bytes.ts';
+import { igualesProfundo } from './bytes.ts';
 import { compararClavesFc, filaPendiente, filaRegistrada } from './csv-resultados.ts';
 import type { ActaModelo, CorteModelo, EleccionModelo, Unidad } from './modelo.ts';
 
@@ -392,7 +392,7 @@ export class EstadoCorte {
     const retenida: ActaRetenida = {
       esperada: ac.esperada,
       eleccion: codigo,
-      fragmento: ac.esperada ? actaJson(ac.esperada, ac, columnas) : jsonAscii(actaShard(null, ac, columnas)),
+      fragmento: ac.esperada ? actaJson(ac.esperada, ac, columnas) : JSON.stringify(actaShard(null, ac, columnas)),
       fila: filaRegistrada(this.modelo, ac),
     };
     if (ac.esperada === null) {

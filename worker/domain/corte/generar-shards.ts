@@ -25,7 +25,7 @@ import {
 import { registroOrdenado, sinClaves } from '../conteo/densos.ts';
 import { figuras } from '../conteo/figuras.ts';
 import { columnasDeBoleta } from './acta-shard.ts';
-import { jsonAscii, sha256Hex, utf8 } from './bytes.ts';
+import { sha256Hex, utf8 } from './bytes.ts';
 import type { ConteoTerritorio, EstadoCorte, EstadoEleccion } from './estado.ts';
 import type { ActaModelo, CorteModelo, EleccionModelo } from './modelo.ts';
 
@@ -177,7 +177,7 @@ function votosEn(c: ConteoTerritorio, columnas: readonly string[]): string {
  * thousands of rope strings into a shard, every corte, would walk each rope again.
  */
 function filaJson(id: number, nombre: string, sha256: string, c: ConteoTerritorio): string {
-  return ['{"id":', String(id), ',"nombre":', jsonAscii(nombre), ',"h":"', direccionShard(sha256), '",', conteoJson(c), '}'].join('');
+  return ['{"id":', String(id), ',"nombre":', JSON.stringify(nombre), ',"h":"', direccionShard(sha256), '",', conteoJson(c), '}'].join('');
 }
 
 /** JSON of lists many shards repeat (an election's candidaturas), per list object. */
@@ -232,7 +232,7 @@ function cabeceraSeccion(m: CorteModelo, seccion: number): CabeceraSeccion {
       const cands = listaJson(em.candidaturas, () => em.candidaturas);
       bloques.push({ eleccion: em, propias, abre: `"codigo":${JSON.stringify(em.eleccion.codigo)},"boleta":${i},"candidaturas":${cands},` });
     }
-    const texto = jsonAscii({
+    const texto = JSON.stringify({
       tipo: 'seccion',
       version: VERSION_SHARDS,
       entidad: m.entidad.id,
@@ -372,7 +372,7 @@ function apertura(m: CorteModelo, id: ShardId, construir: () => { abre: object; 
   if (a === undefined) {
     const partes = construir();
     // `{…}` without its closing brace, and `{…}` without its opening one: spliced around `final` and results.
-    a = { abre: jsonAscii(partes.abre).slice(0, -1), sigue: jsonAscii(partes.sigue).slice(1, -1) };
+    a = { abre: JSON.stringify(partes.abre).slice(0, -1), sigue: JSON.stringify(partes.sigue).slice(1, -1) };
     porId.set(id, a);
   }
   return a;
@@ -490,7 +490,7 @@ export function gruposDeSecciones(m: CorteModelo): ReadonlyMap<number, { seccion
       if (x === undefined) {
         const apertura: GrupoSeccionesShard = { tipo: 'secciones', version: VERSION_SHARDS, entidad: m.entidad.id, grupo: g, catalogo: catalogoPartidos(m), secciones: [] };
         // Without its empty table's `[]}`: the rows go there.
-        grupos.set(g, (x = { secciones: [], abre: jsonAscii(apertura).slice(0, -3) }));
+        grupos.set(g, (x = { secciones: [], abre: JSON.stringify(apertura).slice(0, -3) }));
       }
       x.secciones.push(s.id);
     }
@@ -499,23 +499,10 @@ export function gruposDeSecciones(m: CorteModelo): ReadonlyMap<number, { seccion
   return grupos;
 }
 
-/**
- * Per state, per sección: its row in its group (`{"id","h"}`), kept until its shard moves. A corte touches nearly
- * every group (a national one ~600, each of 100 secciones) while only a few of each group's rows change.
- */
-const filasGrupo = new WeakMap<EstadoCorte, (string | undefined)[]>();
-
-function filasDeGrupo(estado: EstadoCorte): (string | undefined)[] {
-  let xs = filasGrupo.get(estado);
-  if (xs === undefined) filasGrupo.set(estado, (xs = []));
-  return xs;
-}
-
 /** A group's shard: its opening and a row per sección with its shard's current address. */
 function textoGrupo(estado: EstadoCorte, grupo: number): string {
   const g = gruposDeSecciones(estado.modelo).get(grupo)!;
-  const cache = filasDeGrupo(estado);
-  const filas = g.secciones.map((s) => (cache[s] ??= `{"id":${s},"h":"${direccionShard(estado.shards.get(shardIds.seccion(s))!.sha256)}"}`));
+  const filas = g.secciones.map((s) => `{"id":${s},"h":"${direccionShard(estado.shards.get(shardIds.seccion(s))!.sha256)}"}`);
   return `${g.abre}[${filas.join(',')}]}`;
 }
 
@@ -532,7 +519,7 @@ export function textoTerritorios(modelo: CorteModelo): string {
     municipios: modelo.municipios.map((x) => ({ id: x.id, nombre: x.nombre })),
     secciones: modelo.secciones.map((s) => ({ id: s.id, distrito: s.distrito, municipio: s.municipio })),
   };
-  return jsonAscii(shard);
+  return JSON.stringify(shard);
 }
 
 interface Pendiente {
@@ -607,12 +594,9 @@ export async function renderizar(estado: EstadoCorte, opciones: { final: boolean
   if (!estado.shards.has(shardIds.territorios())) secciones.push({ id: shardIds.territorios(), texto: () => textoTerritorios(m) });
   // A group carries its secciones' addresses: it is rendered when one of them moved (or it was never rendered).
   const grupos = new Set<number>();
-  const filasGrupoDe = filasDeGrupo(estado);
   await ola(estado, secciones, salida, entregar, (n) => {
     const s = /^seccion\/(\d+)$/.exec(n.id);
-    if (s === null) return;
-    grupos.add(grupoDeSeccion(Number(s[1])));
-    filasGrupoDe[Number(s[1])] = undefined;
+    if (s) grupos.add(grupoDeSeccion(Number(s[1])));
   });
   for (const g of gruposDeSecciones(m).keys()) if (!estado.shards.has(shardIds.grupoSecciones(g))) grupos.add(g);
   const territorios: { id: ShardId; texto: () => string }[] = [...grupos]
