@@ -16,13 +16,11 @@ import { leeme, NOMBRE_LEEME, nombreCsvCandidaturas, nombreCsvResultados } from 
 import type { CorteModelo } from './modelo.ts';
 import { entidadRef, gruposPublicados, renderizar, type Entrega } from './generar-shards.ts';
 import {
-  direccionShard,
   leyendaDe,
   rutaAbiertos,
   rutaDiferencias,
   rutaHistorial,
   rutaManifiesto,
-  SECCIONES_POR_GRUPO,
   shardIds,
   VERSION_SHARDS,
   type AbiertosRef,

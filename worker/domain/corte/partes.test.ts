@@ -11,14 +11,15 @@ import { fixtureActas, FIXTURE_APERTURA_MS } from '../../../test/ejemplos/elecci
 import { entradaEsperada, historia, recorrerHistoria } from '../../../test/ejemplos/historias.ts';
 import { catalogoConPartes } from '../../../test/ejemplos/partes.ts';
 import { publicarEnMemoria } from '../../../test/ejemplos/publicacion-memoria.ts';
-import { CONTEO, direccionShard, grupoDeSeccion, RUTA_LATEST_RAIZ, rutaAbiertos, rutaManifiesto, rutaShard, resultadosDeFila, tablaDeBloque, filasDeSecciones } from '../contrato/index.ts';
+import { rehacerValor } from '../../../test/ejemplos/falsificacion.ts';
+import { CONTEO, RUTA_LATEST_RAIZ, rutaAbiertos, rutaManifiesto, resultadosDeFila, tablaDeBloque, filasDeSecciones } from '../contrato/index.ts';
 import { desdeUtf8, sha256Hex, utf8 } from './bytes.ts';
 import { archivosAbiertos } from './corte.ts';
 import { EstadoCorte } from './estado.ts';
 import { renderizar } from './generar-shards.ts';
 import { leeme } from './leeme.ts';
 import { construirModelo, PRIMERA_UNIDAD_EXTRA, type CorteModelo } from './modelo.ts';
-import { EntidadShardSchema, ManifiestoSchema, PunteroSchema, SeccionShardSchema, TerritorioShardSchema, type EntidadShard, type GrupoSeccionesShard, type SeccionShard, type TerritorioShard } from './shards.ts';
+import { EntidadShardSchema, ManifiestoSchema, PunteroSchema, SeccionShardSchema, TerritorioShardSchema, type EntidadShard, type SeccionShard, type TerritorioShard } from './shards.ts';
 import { compararResumen, leerCsvResultados, recalcular } from './verificar-csv.ts';
 import { verificarCorte, type Fuente } from './verificar.ts';
 
@@ -291,7 +292,7 @@ describe('verificarCorte with parts', () => {
   });
 
   it('fails when part 2’s row in municipio 39 is forged, even with its parent’s row and every hash above it redone', async () => {
-    const o = await falsificarShards(publicado, 'AYUN/municipio/39', (shard) => {
+    const o = await rehacerValor(publicado, 'AYUN/municipio/39', (shard) => {
       const fila = (shard as TerritorioShard).secciones.find(([id]) => id === 1121)!;
       fila[2] = fila[2].map((x) => (x > 0 ? x + 1 : x));
     });
@@ -301,7 +302,7 @@ describe('verificarCorte with parts', () => {
   });
 
   it('fails when the sección shard’s tally leaves a part out, with every address and hash above it redone', async () => {
-    const o = await falsificarShards(publicado, 'seccion/1121', (shard) => {
+    const o = await rehacerValor(publicado, 'seccion/1121', (shard) => {
       const b = (shard as SeccionShard).elecciones.find((x) => x.codigo === 'AYUN')!;
       b.t = b.t.map((x, i) => (CONTEO[i] === 'esperadas' ? x - 1 : x));
     });
@@ -310,53 +311,6 @@ describe('verificarCorte with parts', () => {
     expect(informe.primerFallo!.detalle).toContain('shard seccion/1121: las cifras de AYUN no son la suma de sus filas');
   });
 });
-
-/** The newest corte with one shard rewritten and every address and hash above it redone (parents, manifest, pointer). */
-async function falsificarShards(original: Map<string, Uint8Array>, id: string, cambiar: (shard: unknown) => void): Promise<Map<string, Uint8Array>> {
-  const o = new Map(original);
-  const p = PunteroSchema.parse(JSON.parse(desdeUtf8(o.get(RUTA_LATEST_RAIZ)!)));
-  const m = ManifiestoSchema.parse(JSON.parse(desdeUtf8(o.get(p.manifiesto.ruta)!)));
-  const refs = new Map(m.shards.map((s) => [s.id, s]));
-  const reescribir = async (sid: string, f: (x: unknown) => void): Promise<string> => {
-    const ref = refs.get(sid)!;
-    const x = JSON.parse(desdeUtf8(o.get(ref.ruta)!)) as unknown;
-    f(x);
-    const bytes = utf8(JSON.stringify(x));
-    const sha = await sha256Hex(bytes);
-    const nuevo = { ...ref, ruta: rutaShard(14, sid, sha), sha256: sha, bytes: bytes.length };
-    o.set(nuevo.ruta, bytes);
-    refs.set(sid, nuevo);
-    return direccionShard(sha);
-  };
-  const h = await reescribir(id, cambiar);
-  // What each election's entidad shard must say anew: a parent's address in its row, the groups' addresses.
-  const abuelos = new Map<string, ((e: EntidadShard) => void)[]>();
-  const enEntidad = (codigo: string, f: (e: EntidadShard) => void) => abuelos.set(codigo, [...(abuelos.get(codigo) ?? []), f]);
-  const seccion = /^seccion\/(\d+)$/.exec(id);
-  // A sección's address is in its group only (the pointer and every entidad shard carry the group's).
-  let grupos = p.secciones.grupos;
-  if (seccion) {
-    const g = grupoDeSeccion(Number(seccion[1]));
-    const hg = await reescribir(`secciones/${g}`, (x) => {
-      (x as GrupoSeccionesShard).secciones.find((f) => f.id === Number(seccion[1]))!.h = h;
-    });
-    grupos = grupos.map((x, i) => (i === g ? hg : x));
-    for (const e of p.elecciones) enEntidad(e.codigo, (x) => void (x.secciones.grupos = grupos));
-  }
-  if (/\/(distrito|municipio)\//.test(id)) {
-    const [codigo, nivel, tid] = id.split('/');
-    enEntidad(codigo!, (e) => void ((nivel === 'distrito' ? e.distritos : e.municipios).find((f) => f.id === Number(tid))!.h = h));
-  }
-  for (const [codigo, fs] of abuelos) await reescribir(`${codigo}/entidad`, (x) => {
-      for (const f of fs) f(x as EntidadShard);
-    });
-  const man = utf8(JSON.stringify({ ...m, shards: m.shards.map((s) => refs.get(s.id)!) }));
-  const shaM = await sha256Hex(man);
-  o.set(rutaManifiesto(14, shaM), man);
-  const elecciones = p.elecciones.map((e) => (abuelos.has(e.codigo) ? { ...e, ruta: refs.get(`${e.codigo}/entidad`)!.ruta } : e));
-  o.set(RUTA_LATEST_RAIZ, utf8(JSON.stringify({ ...p, secciones: { ...p.secciones, grupos }, elecciones, manifiesto: { ruta: rutaManifiesto(14, shaM), sha256: shaM } })));
-  return o;
-}
 
 /** The newest corte with its zip replaced, and every hash above it (manifest, pointer) redone: a forgery. */
 async function rehacer(

@@ -5,7 +5,8 @@ import { figurasFila } from '../conteo/figuras-csv.ts';
 import { desdeUtf8, sha256Hex, utf8 } from './bytes.ts';
 import { construirModelo } from './modelo.ts';
 import { publicarEnMemoria } from '../../../test/ejemplos/publicacion-memoria.ts';
-import { direccionShard, RUTA_LATEST_RAIZ, rutaAbiertos, rutaManifiesto, rutaShard } from '../contrato/index.ts';
+import { rehacerShard } from '../../../test/ejemplos/falsificacion.ts';
+import { direccionShard, RUTA_LATEST_RAIZ, rutaAbiertos, rutaManifiesto } from '../contrato/index.ts';
 import { ManifiestoSchema, PunteroSchema, type EntidadShard, type Manifiesto, type Puntero } from './shards.ts';
 import { leerCsvResultados, recalcular } from './verificar-csv.ts';
 import { verificarCorte, type Fuente, type LectorBitacora } from './verificar.ts';
@@ -123,39 +124,6 @@ describe('verificarCorte', () => {
     expect(informe.primerFallo!.que).toBe('shards');
     expect(informe.primerFallo!.detalle).toMatch(/^shard GUB\/entidad .*: su grupo de secciones 3 apunta a f{20}, que no es el shard secciones\/3 del manifiesto$/);
   });
-
-  /**
-   * One shard rewritten with every address and hash above it redone: a group's in the pointer and in every
-   * entidad shard, a distrito's in its entidad shard's row, then the manifest and the pointer.
-   */
-  async function rehacerShard(original: Map<string, Uint8Array>, id: string, cambiar: (texto: string) => string): Promise<Map<string, Uint8Array>> {
-    const o = new Map(original);
-    const m = manifiesto(o);
-    const p = puntero(o);
-    const refs = new Map(m.shards.map((s) => [s.id, s]));
-    const reescribir = async (sid: string, f: (texto: string) => string): Promise<string> => {
-      const viejo = refs.get(sid)!;
-      const bytes = utf8(f(desdeUtf8(o.get(viejo.ruta)!)));
-      const sha = await sha256Hex(bytes);
-      const ref = { ...viejo, ruta: rutaShard(14, sid, sha), sha256: sha, bytes: bytes.length };
-      o.set(ref.ruta, bytes);
-      refs.set(sid, ref);
-      return direccionShard(sha);
-    };
-    const h = await reescribir(id, cambiar);
-    const g = /^secciones\/(\d+)$/.exec(id);
-    const grupos = p.secciones.grupos.map((x, i) => (g && i === Number(g[1]) ? h : x));
-    const entidad = (codigo: string, f: (e: EntidadShard) => EntidadShard) => reescribir(`${codigo}/entidad`, (t) => JSON.stringify(f(JSON.parse(t) as EntidadShard)));
-    if (g) for (const e of p.elecciones) await entidad(e.codigo, (x) => ({ ...x, secciones: { ...x.secciones, grupos } }));
-    const padre = /^(\w+)\/distrito\/(\d+)$/.exec(id);
-    if (padre) await entidad(padre[1]!, (x) => ({ ...x, distritos: x.distritos.map((f) => (f.id === Number(padre[2]) ? { ...f, h } : f)) }));
-    const nuevo = utf8(JSON.stringify({ ...m, shards: m.shards.map((s) => refs.get(s.id)!) }));
-    const shaM = await sha256Hex(nuevo);
-    o.set(rutaManifiesto(14, shaM), nuevo);
-    const elecciones = p.elecciones.map((e) => ({ ...e, ruta: refs.get(`${e.codigo}/entidad`)!.ruta }));
-    o.set(RUTA_LATEST_RAIZ, utf8(JSON.stringify({ ...p, elecciones, secciones: { ...p.secciones, grupos }, manifiesto: { ruta: rutaManifiesto(14, shaM), sha256: shaM } })));
-    return o;
-  }
 
   it('fails on a missing group of secciones (the way to a sección from a link), naming it', async () => {
     const o = new Map(publicado);

@@ -139,15 +139,15 @@ async function comprobarManifiesto(fuente: Fuente, rutaPuntero: string): Promise
     if (porId.get(`${e.codigo}/entidad`)?.ruta !== e.ruta) throw new Fallo(`${rutaPuntero}: la entrada de ${e.codigo} no es el shard del manifiesto`);
   }
   if (porId.get('territorios')?.ruta !== p.territorios) throw new Fallo(`${rutaPuntero}: territorios no es el shard del manifiesto`);
-  comprobarGruposDelPuntero(p.secciones, m.shards, rutaPuntero);
+  comprobarListaDeGrupos(p.secciones, m.shards, rutaPuntero);
   if (p.abiertos.sha256 !== m.abiertos.sha256 || p.diferencias !== m.diferencias.ruta) throw new Fallo(`${rutaPuntero}: sus datos abiertos o su diferencia no son los del manifiesto`);
   comprobarEtiquetas(m);
   return { manifiesto: m, detalle: `corte ${m.numero} (${m.corte}), secuencia ${m.secuencia}${m.final ? ', final' : ''}; manifiesto ${p.manifiesto.sha256}; ${textoOrigen(m)}` };
 }
 
 /** A pointer's or entidad shard's `secciones` lists exactly the manifest's `secciones/<g>` shards, each at its group's index. */
-function comprobarGruposDelPuntero(secciones: GruposDeSecciones, shards: readonly ShardRef[], rutaPuntero: string): void {
-  if (secciones.porGrupo !== SECCIONES_POR_GRUPO) throw new Fallo(`${rutaPuntero}: agrupa ${secciones.porGrupo} secciones por grupo, no ${SECCIONES_POR_GRUPO}`);
+function comprobarListaDeGrupos(secciones: GruposDeSecciones, shards: readonly ShardRef[], donde: string): void {
+  if (secciones.porGrupo !== SECCIONES_POR_GRUPO) throw new Fallo(`${donde}: agrupa ${secciones.porGrupo} secciones por grupo, no ${SECCIONES_POR_GRUPO}`);
   const delManifiesto = new Map<number, string>();
   for (const s of shards) {
     const g = /^secciones\/(\d+)$/.exec(s.id);
@@ -156,7 +156,7 @@ function comprobarGruposDelPuntero(secciones: GruposDeSecciones, shards: readonl
   const n = Math.max(secciones.grupos.length, ...[...delManifiesto.keys()].map((g) => g + 1));
   for (let g = 0; g < n; g++) {
     const h = secciones.grupos[g] ?? null;
-    if (h !== (delManifiesto.get(g) ?? null)) throw new Fallo(`${rutaPuntero}: su grupo de secciones ${g} apunta a ${String(h)}, que no es el shard secciones/${g} del manifiesto`);
+    if (h !== (delManifiesto.get(g) ?? null)) throw new Fallo(`${donde}: su grupo de secciones ${g} apunta a ${String(h)}, que no es el shard secciones/${g} del manifiesto`);
   }
 }
 
@@ -204,7 +204,7 @@ async function comprobarShards(fuente: Fuente, ctx: Contexto): Promise<string> {
     bytes += b.length;
     const valor = esquema(esquemaDeShard(s.id), json(b, nombre), nombre);
     referencias(s, valor, porId, nombre);
-    if (s.id.endsWith('/entidad')) comprobarGruposDelPuntero((valor as EntidadShard).secciones, m.shards, nombre);
+    if (s.id.endsWith('/entidad')) comprobarListaDeGrupos((valor as EntidadShard).secciones, m.shards, nombre);
     if (s.id.startsWith('secciones/')) for (const f of (valor as GrupoSeccionesShard).secciones) enGrupo.add(f.id);
     if (s.id.startsWith('seccion/')) ctx.secciones.set((valor as SeccionShard).seccion, valor as SeccionShard);
     if (s.id.endsWith('/entidad')) ctx.entidades.set((valor as EntidadShard).eleccion.codigo, valor as EntidadShard);
