@@ -269,7 +269,7 @@ async function medirCompresion(modelo: CorteModelo, repeticiones: number): Promi
   const completo = await juntar((s) => renderizar(estado, { final: false }, s));
   estado.aplicar(indices.map((j) => ({ antes: actas[j]!, despues: actaComoDelLog(todas[j]!, j, 1, T + 300_000) })));
   const incremental = await juntar((s) => renderizar(estado, { final: false }, s));
-  const mb = (xs: readonly Uint8Array[]) => (xs.reduce((t, x) => t + x.length, 0) / 1e6).toFixed(1);
+  const megas = (xs: readonly Uint8Array[]) => mb(xs.map((x) => ({ bytes: x.length }))).toFixed(1);
   console.log(`\nCompresión de las variantes (Jalisco sintético, mediana de ${repeticiones}, ms de CPU)`);
   for (const [nombre, shards] of [['completo', completo], ['incremental 1 %', incremental]] as const) {
     const medidas = [];
@@ -279,6 +279,6 @@ async function medirCompresion(modelo: CorteModelo, repeticiones: number): Promi
     }
     const [br, gzip] = medidas[0]!.valor;
     const ms = mediana(medidas.map((m) => m.ms));
-    console.log(`  ${nombre.padEnd(16)} ${shards.length} shards, ${mb(shards)} MB → br ${mb(br!)} MB, gzip ${mb(gzip!)} MB   ${ms.toFixed(0)} ms`);
+    console.log(`  ${nombre.padEnd(16)} ${shards.length} shards, ${megas(shards)} MB → br ${megas(br!)} MB, gzip ${megas(gzip!)} MB   ${ms.toFixed(0)} ms`);
   }
 }

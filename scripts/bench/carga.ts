@@ -22,14 +22,32 @@ export interface ResultadoCarga {
 }
 
 
-function resumen(latencias: number[], segundos: number, extra: Omit<ResultadoCarga, 'solicitudes' | 'segundos' | 'porSegundo' | 'p50' | 'p99'>): ResultadoCarga {
+/** Rounds of the bench's capture / no-op comparison (workerd.ts capturaYPing). */
+export const RONDAS_CAPTURA = 4;
+
+/** One run of a load, before its summary: runs in rounds are summed into one result (`combinar`). */
+export interface Tramo extends Omit<ResultadoCarga, 'solicitudes' | 'porSegundo' | 'p50' | 'p99'> {
+  latencias: number[];
+}
+
+/** The runs of one load as one result: their requests over their time together (the time between them left out). */
+export function combinar(tramos: readonly Tramo[]): ResultadoCarga {
+  const latencias = tramos.flatMap((t) => t.latencias);
+  const segundos = tramos.reduce((s, t) => s + t.segundos, 0);
+  const suma = (k: 'fallidas' | 'reintentos' | 'conflictos' | 'respuestasRepetidas') => tramos.reduce((s, t) => s + t[k], 0);
+  const estados: Record<string, number> = {};
+  for (const t of tramos) for (const [k, n] of Object.entries(t.estados)) estados[k] = (estados[k] ?? 0) + n;
   return {
     solicitudes: latencias.length,
     segundos,
     porSegundo: latencias.length / segundos,
     p50: percentil(latencias, 0.5),
     p99: percentil(latencias, 0.99),
-    ...extra,
+    fallidas: suma('fallidas'),
+    reintentos: suma('reintentos'),
+    conflictos: suma('conflictos'),
+    respuestasRepetidas: suma('respuestasRepetidas'),
+    estados,
   };
 }
 
@@ -38,6 +56,11 @@ function resumen(latencias: number[], segundos: number, extra: Omit<ResultadoCar
  * Groups (`grupo`) are kept in order within one client: the steps of one acta never race each other.
  */
 export async function cargaEscrituras(url: string, grupos: readonly (readonly Peticion[])[], clientes: number, esperados: readonly number[]): Promise<ResultadoCarga> {
+  return combinar([await tramoEscrituras(url, grupos, clientes, esperados)]);
+}
+
+/** `cargaEscrituras`, unsummarised. */
+export async function tramoEscrituras(url: string, grupos: readonly (readonly Peticion[])[], clientes: number, esperados: readonly number[]): Promise<Tramo> {
   const cliente = new Cliente(url);
   const latencias: number[] = [];
   const estados: Record<string, number> = {};
@@ -66,11 +89,11 @@ export async function cargaEscrituras(url: string, grupos: readonly (readonly Pe
       }
     }),
   );
-  return resumen(latencias, (performance.now() - t0) / 1000, { fallidas, reintentos, conflictos, respuestasRepetidas: repetidas, estados });
+  return { latencias, segundos: (performance.now() - t0) / 1000, fallidas, reintentos, conflictos, respuestasRepetidas: repetidas, estados };
 }
 
-/** `clientes` concurrent clients GET `ruta` until `total` requests are done. */
-export async function cargaLectura(url: string, ruta: string, total: number, clientes: number): Promise<ResultadoCarga> {
+/** `clientes` concurrent clients GET `ruta` until `total` requests are done (unsummarised: `combinar`). */
+export async function tramoLectura(url: string, ruta: string, total: number, clientes: number): Promise<Tramo> {
   const latencias: number[] = [];
   const estados: Record<string, number> = {};
   let fallidas = 0;
@@ -89,5 +112,5 @@ export async function cargaLectura(url: string, ruta: string, total: number, cli
       }
     }),
   );
-  return resumen(latencias, (performance.now() - t0) / 1000, { fallidas, reintentos: 0, conflictos: 0, respuestasRepetidas: 0, estados });
+  return { latencias, segundos: (performance.now() - t0) / 1000, fallidas, reintentos: 0, conflictos: 0, respuestasRepetidas: 0, estados };
 }

@@ -6,6 +6,7 @@ import type { MedidaNoche, MedidaReplay } from './largos.ts';
 import type { ResultadoCarga } from './carga.ts';
 import type { MedidaNucleo } from './nucleo.ts';
 import type { MedidaWorkerd } from './workerd.ts';
+import { RONDAS_CAPTURA } from './carga.ts';
 
 export interface Maquina {
   cpu: string;
@@ -220,15 +221,16 @@ export function informe(
     `${f0(w.pendientes)} actas, each received and scanned (acopio, imagen), then captured twice by two capturists (the second capture verifies it). ` +
       'Every request carries an Idempotency-Key; one in 50 loses its connection on purpose (aborted, or its answer thrown away) and is retried with the same key; ' +
       'a 409 `CONFLICTO_CONCURRENTE` (the API lost its own retries against concurrent writers) is retried too. Latency is what the client saw, retries included. ' +
-      'The no-op route `GET /api/v1/ping` runs through the same Worker and API middleware and touches no binding.',
+      'The no-op route `GET /api/v1/ping` runs through the same Worker and API middleware and touches no binding. ' +
+      `The first half's captures and the no-op route ran in ${RONDAS_CAPTURA} alternating rounds (no-op, captures, no-op, …), each rate over its own rounds, so that a change in the machine's load weighs on both.`,
   );
   md.push('');
   md.push('| route | requests | req/s | p50 ms | p99 ms | retries | 409 conflicts | failed |');
   md.push('|---|---:|---:|---:|---:|---:|---:|---:|');
-  md.push(filaCarga('`POST /api/v1/actas/{clave}/capturas` (first half of the actas)', w.captura));
+  md.push(filaCarga(`\`POST /api/v1/actas/{clave}/capturas\` (first half of the actas, in ${RONDAS_CAPTURA} rounds)`, w.captura));
   md.push(filaCarga(`… the other half, with ${w.lecturasConsola.consolas} consoles open`, w.capturaConConsolas));
   md.push(filaCarga('`POST /api/v1/acopio` + `POST …/imagen`', w.acopioImagen));
-  md.push(filaCarga('`GET /api/v1/ping` (no-op)', w.ping));
+  md.push(filaCarga(`\`GET /api/v1/ping\` (no-op, in rounds between the first half's)`, w.ping));
   md.push('');
   md.push(
     'A capture is one D1 round trip when the isolate remembers the operator\'s credential and the acta (one write batch guarded by the credential, the rate count, the acta\'s version, the audit tip and the sequence), ' +
