@@ -3,10 +3,9 @@ import { minutosYSegundos } from '../lib/formato.ts';
 import type { Conciliacion } from '../simulacro/conciliacion.ts';
 import type { CifrasNoche } from '../simulacro/resumen.ts';
 import type { MedidaNoche, MedidaReplay } from './largos.ts';
-import type { ResultadoCarga } from './carga.ts';
+import { RONDAS_CAPTURA, type ResultadoCarga } from './carga.ts';
 import type { MedidaNucleo } from './nucleo.ts';
 import type { MedidaWorkerd } from './workerd.ts';
-import { RONDAS_CAPTURA } from './carga.ts';
 
 export interface Maquina {
   cpu: string;
