@@ -176,11 +176,11 @@ async function capturaYPing(url: string, capturas: readonly (readonly Peticion[]
   const totalPing = Math.max(2000, capturas.reduce((s, g) => s + g.length, 0) * 2);
   const tramosCaptura: Tramo[] = [];
   const tramosPing: Tramo[] = [];
+  // Round r of n items: from the r-th to the (r+1)-th fraction, so the rounds add up to n exactly.
+  const corte = (n: number, r: number) => Math.floor((n * r) / RONDAS_CAPTURA);
   for (let r = 0; r < RONDAS_CAPTURA; r++) {
-    const ronda = (n: number) => Math.floor((n * (r + 1)) / RONDAS_CAPTURA) - Math.floor((n * r) / RONDAS_CAPTURA);
-    tramosPing.push(await tramoLectura(url, '/api/v1/ping', ronda(totalPing), clientes));
-    const desde = Math.floor((capturas.length * r) / RONDAS_CAPTURA);
-    tramosCaptura.push(await tramoEscrituras(url, capturas.slice(desde, desde + ronda(capturas.length)), clientes, [200]));
+    tramosPing.push(await tramoLectura(url, '/api/v1/ping', corte(totalPing, r + 1) - corte(totalPing, r), clientes));
+    tramosCaptura.push(await tramoEscrituras(url, capturas.slice(corte(capturas.length, r), corte(capturas.length, r + 1)), clientes, [200]));
   }
   return { captura: combinar(tramosCaptura), ping: combinar(tramosPing) };
 }
